@@ -1,0 +1,65 @@
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { Doc } from '../core/doc.js';
+import type { Entity, Event, Mention, Place, Quantity, Quote, Relation, Time } from '../core/layers.js';
+import type { DocMeta } from '../core/meta.js';
+import type { Span } from '../core/span.js';
+import type { PipelineResult, StageTiming } from '../pipeline/pipeline.js';
+
+export const SCHEMA_ID = 'newsgraph/1';
+
+/**
+ * The public output record, schema newsgraph/1 (schema/newsgraph-1.schema.json).
+ * Offsets are UTF-16 code units into `text`, end exclusive.
+ */
+export interface NewsRecord {
+  schema: typeof SCHEMA_ID;
+  id: string;
+  hash: string;
+  text: string;
+  meta: DocMeta;
+  sentences: Span[];
+  paragraphs: Span[];
+  tokens?: { start: number; end: number }[];
+  mentions: Mention[];
+  entities: Entity[];
+  quotes: Quote[];
+  quantities: Quantity[];
+  times: Time[];
+  places: Place[];
+  relations: Relation[];
+  events: Event[];
+  stages: StageTiming[];
+  diagnostics: Diagnostic[];
+}
+
+const spans = (xs: readonly Span[]) => xs.map((s) => ({ start: s.start, end: s.end }));
+
+export interface RecordOptions {
+  /** Include the token layer (large; off by default). */
+  tokens?: boolean;
+}
+
+export function toRecord(result: PipelineResult, opts: RecordOptions = {}): NewsRecord {
+  const d: Doc = result.doc;
+  const rec: NewsRecord = {
+    schema: SCHEMA_ID,
+    id: d.id,
+    hash: d.hash,
+    text: d.text,
+    meta: { ...d.meta },
+    sentences: spans(d.layer('sentences')),
+    paragraphs: spans(d.layer('paragraphs')),
+    mentions: [...d.layer('mentions')],
+    entities: [...d.layer('entities')],
+    quotes: [...d.layer('quotes')],
+    quantities: [...d.layer('quantities')],
+    times: [...d.layer('times')],
+    places: [...d.layer('places')],
+    relations: [...d.layer('relations')],
+    events: [...d.layer('events')],
+    stages: result.timings.map((t) => ({ name: t.name, version: t.version, ms: Math.round(t.ms * 1000) / 1000 })),
+    diagnostics: [...result.diagnostics],
+  };
+  if (opts.tokens) rec.tokens = spans(d.layer('tokens'));
+  return rec;
+}

@@ -1,0 +1,18 @@
+import { sentencesStage } from '../stages/sentences/stage.js';
+import { tokensStage } from '../stages/tokens/stage.js';
+import { Pipeline } from './pipeline.js';
+import type { Stage } from './stage.js';
+
+/**
+ * The stages of a full run, in data-flow order. Each later layer (entities, quotes,
+ * quantities, times, places, relations, events) is added here as its stage lands.
+ */
+export function defaultStages(): Stage[] {
+  return [tokensStage, sentencesStage];
+}
+
+let shared: Pipeline | undefined;
+/** One pipeline per process: models and gazetteers inside stages load once and are shared. */
+export function defaultPipeline(): Pipeline {
+  return (shared ??= new Pipeline(defaultStages()));
+}
