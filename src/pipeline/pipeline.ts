@@ -31,6 +31,11 @@ export class Pipeline {
           throw new NewsgraphError('pipeline.missing-layer', `stage "${s.name}" requires layer "${r}", which no earlier stage provides`);
         }
       }
+      for (const u of s.updates ?? []) {
+        if (!provided.has(u)) {
+          throw new NewsgraphError('pipeline.missing-layer', `stage "${s.name}" updates layer "${u}", which no earlier stage provides`);
+        }
+      }
       for (const p of s.provides) {
         const other = provided.get(p);
         if (other) throw new NewsgraphError('pipeline.duplicate-layer', `stages "${other}" and "${s.name}" both provide layer "${p}"`);
@@ -58,6 +63,7 @@ export class Pipeline {
         // A stage bug must not lose the document: record it and leave the stage's layers empty.
         diagnostics.push({ level: 'error', stage: stage.name, rule: 'stage.crash', message: errorMessage(err) });
         out = Object.fromEntries(stage.provides.map((p) => [p, []]));
+        // Layers it meant to update stay as they were.
       }
       for (const p of stage.provides) if (!(p in out)) (out as Record<string, unknown>)[p] = [];
       doc = doc.with(out);

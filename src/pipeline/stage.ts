@@ -22,5 +22,7 @@ export interface Stage {
   readonly version: string;
   readonly requires: readonly LayerName[];
   readonly provides: readonly LayerName[];
+  /** Layers an earlier stage provided that this stage revises (e.g. filling mention.entity). */
+  readonly updates?: readonly LayerName[];
   run(doc: Doc, ctx: StageContext): Partial<Layers>;
 }
