@@ -1,0 +1,278 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { contentHash } from '../core/hash.js';
+import type { DocMeta } from '../core/meta.js';
+import { SCHEMA_ID, type NewsRecord } from '../output/record.js';
+import type { Store } from './store.js';
+
+/**
+ * The behaviour every Store implementation must show. Run it from the implementation's own
+ * test file: `storeContract('sqlite', () => new SqliteStore(tmpPath()))`. Each test gets a
+ * fresh, empty store from makeStore and closes it.
+ */
+export function storeContract(name: string, makeStore: () => Store | Promise<Store>): void {
+  const withStore = (fn: (s: Store) => Promise<void>) => async () => {
+    const s = await makeStore();
+    try {
+      await fn(s);
+    } finally {
+      await s.close();
+    }
+  };
+
+  describe(`Store contract: ${name}`, () => {
+    test('put stores a record once; the same content again is "present"', withStore(async (s) => {
+      const a = sampleRecords()[0]!;
+      assert.deepEqual(await s.put(a), { status: 'added', id: a.id });
+      assert.deepEqual(await s.put(a), { status: 'present', id: a.id });
+      // Same text under another id is still the same article.
+      assert.deepEqual(await s.put({ ...a, id: 'other-id' }), { status: 'present', id: a.id });
+      assert.equal(await s.count(), 1);
+      assert.equal(await s.has(a.hash), true);
+      assert.equal(await s.has('0000000000000000'), false);
+    }));
+
+    test('get returns exactly the record that was put, by id or by hash', withStore(async (s) => {
+      const [a, b] = sampleRecords();
+      const custom = { ...b!, id: 'wire-42' };
+      await s.put(a!);
+      await s.put(custom);
+      assert.deepEqual(await s.get(a!.id), a);
+      assert.deepEqual(await s.get('wire-42'), custom);
+      assert.deepEqual(await s.get(custom.hash), custom);
+      assert.equal(await s.get('nope'), undefined);
+    }));
+
+    test('an id reused for different text is refused and stores nothing', withStore(async (s) => {
+      const [a, b] = sampleRecords();
+      await s.put(a!);
+      await assert.rejects(s.put({ ...b!, id: a!.id }), /already stored/);
+      assert.equal(await s.count(), 1);
+    }));
+
+    test('a record that fails half-way leaves nothing behind', withStore(async (s) => {
+      const [a] = sampleRecords();
+      const broken = { ...a!, quotes: [{ ...a!.quotes[0]!, start: null as unknown as number }] };
+      await assert.rejects(s.put(broken));
+      assert.equal(await s.count(), 0);
+      assert.equal((await s.search({ q: 'convoy' })).total, 0);
+      assert.deepEqual(await s.entities(), []);
+      assert.deepEqual(await s.put(a!), { status: 'added', id: a!.id });
+    }));
+
+    test('a record with every layer empty is stored and found', withStore(async (s) => {
+      const r = record('Plain words about a harbour strike.', { title: 'Strike' }, {});
+      await s.put(r);
+      assert.deepEqual(await s.get(r.id), r);
+      assert.equal((await s.search({ q: 'harbour' })).hits[0]?.id, r.id);
+    }));
+
+    test('search ranks hits, stems words, ignores accents, and gives snippets with marks', withStore(async (s) => {
+      for (const r of sampleRecords()) await s.put(r);
+      const res = await s.search({ q: 'convoys' });
+      assert.equal(res.total, 2);
+      // The article with the word in its title ranks first.
+      assert.equal(res.hits[0]!.title, 'Convoy attacked near Dalmora');
+      assert.match(res.hits[0]!.snippet, /«convoy»/i);
+      assert.ok(res.hits[0]!.score >= res.hits[1]!.score);
+      assert.equal(res.hits[0]!.meta.outlet, 'Harbour Times');
+      assert.equal((await s.search({ q: 'Mérida' })).total, 1);
+      assert.equal((await s.search({ q: 'merida' })).total, 1);
+      assert.match((await s.search({ q: 'ceasefire', mark: ['<b>', '</b>'] })).hits[0]!.snippet, /<b>ceasefire<\/b>/i);
+    }));
+
+    test('search syntax: phrases, OR, exclusion, prefixes, and punctuation that never errors', withStore(async (s) => {
+      for (const r of sampleRecords()) await s.put(r);
+      assert.equal((await s.search({ q: '"aid convoy"' })).total, 1);
+      assert.equal((await s.search({ q: 'ceasefire OR harvest' })).total, 2);
+      assert.equal((await s.search({ q: 'convoy -ceasefire' })).total, 1);
+      assert.equal((await s.search({ q: 'dalm*' })).total, 2);
+      for (const q of ['al-Qaeda', '"unbalanced', 'U.S.', 'a AND OR NOT', '***', '(', 'NEAR(']) {
+        const r = await s.search({ q });
+        assert.ok(r.total >= 0, q);
+      }
+      assert.equal((await s.search({ q: '!!!' })).total, 0);
+    }));
+
+    test('search pages with limit and offset and counts the total', withStore(async (s) => {
+      for (const r of sampleRecords()) await s.put(r);
+      const all = await s.search({ q: 'Dalmora' });
+      const first = await s.search({ q: 'Dalmora', limit: 1 });
+      const second = await s.search({ q: 'Dalmora', limit: 1, offset: 1 });
+      assert.equal(all.total, 2);
+      assert.equal(first.total, 2);
+      assert.deepEqual([first.hits[0]!.id, second.hits[0]!.id], all.hits.map((h) => h.id));
+    }));
+
+    test('search filters and facets: outlet, dates, entity, type, place', withStore(async (s) => {
+      for (const r of sampleRecords()) await s.put(r);
+      assert.equal((await s.search({ outlet: 'harbour times' })).total, 2);
+      assert.equal((await s.search({ from: '2023-03-03' })).total, 2);
+      assert.equal((await s.search({ to: '2023-03' })).total, 2);
+      assert.equal((await s.search({ from: '2023-03-03', to: '2023-03-31' })).total, 1);
+      assert.equal((await s.search({ entity: 'PERSON:amara okafor' })).total, 2);
+      assert.equal((await s.search({ entity: ['PERSON:amara okafor', 'ORG:northern relief agency'] })).total, 1);
+      assert.equal((await s.search({ type: 'ORG' })).total, 1);
+      assert.equal((await s.search({ type: 'GPE' })).total, 2);
+      assert.equal((await s.search({ place: 'dalmora' })).total, 2);
+      assert.equal((await s.search({ q: 'harvest', outlet: 'Harbour Times' })).total, 0);
+      const browse = await s.search({ facets: true });
+      assert.equal(browse.total, 3);
+      // Without a query, newest first.
+      assert.equal(browse.hits[0]!.meta.published, '2023-04-10');
+      const f = browse.facets!;
+      assert.deepEqual(f.outlet[0], { value: 'Harbour Times', count: 2 });
+      assert.deepEqual(f.entity.slice(0, 2), [
+        { value: 'GPE:dalmora', label: 'Dalmora', count: 2 },
+        { value: 'PERSON:amara okafor', label: 'Amara Okafor', count: 2 },
+      ]);
+      assert.ok(f.type.some((t) => t.value === 'ORG' && t.count === 1));
+      assert.deepEqual(f.place[0], { value: 'Dalmora', count: 2 });
+      assert.deepEqual(f.month, [{ value: '2023-03', count: 2 }, { value: '2023-04', count: 1 }]);
+    }));
+
+    test('entities: by id, name or alias, listed, over time, and what co-occurs', withStore(async (s) => {
+      for (const r of sampleRecords()) await s.put(r);
+      const e = await s.entity('PERSON:amara okafor');
+      assert.ok(e);
+      assert.equal(e.name, 'Amara Okafor');
+      assert.equal(e.documents, 2);
+      assert.equal(e.mentions, 3);
+      assert.ok(e.aliases.includes('Okafor'));
+      assert.equal(e.description, 'the agency’s field director');
+      assert.equal((await s.entity('amara okafor'))?.id, e.id);
+      assert.equal((await s.entity('OKAFOR'))?.id, e.id);
+      assert.equal((await s.entity('NRA'))?.id, 'ORG:northern relief agency');
+      assert.equal(await s.entity('Nobody Atall'), undefined);
+      assert.deepEqual((await s.entities({ q: 'amar' })).map((x) => x.id), ['PERSON:amara okafor']);
+      assert.ok((await s.entities({ type: 'ORG' })).every((x) => x.type === 'ORG'));
+      assert.deepEqual(await s.mentionsOverTime(e.id), [
+        { period: '2023-03', documents: 1, mentions: 2 },
+        { period: '2023-04', documents: 1, mentions: 1 },
+      ]);
+      assert.equal((await s.mentionsOverTime(e.id, 'year'))[0]?.period, '2023');
+      const co = await s.coOccurring(e.id);
+      assert.ok(co.some((c) => c.id === 'ORG:northern relief agency' && c.documents === 1));
+      assert.ok(!co.some((c) => c.id === e.id));
+    }));
+
+    test('quotes by speaker name, last name, or unresolved speaker text, with outlet and date', withStore(async (s) => {
+      for (const r of sampleRecords()) await s.put(r);
+      const q = await s.quotes({ speaker: 'Amara Okafor' });
+      assert.equal(q.length, 2);
+      assert.equal(q[0]!.published, '2023-04-10');
+      assert.equal(q[1]!.outlet, 'Harbour Times');
+      assert.equal(q[1]!.speaker, 'PERSON:amara okafor');
+      assert.equal(q[1]!.speakerName, 'Amara Okafor');
+      assert.match(q[1]!.text, /^“We will not send another convoy/);
+      assert.equal((await s.quotes({ speaker: 'okafor' })).length, 2);
+      assert.equal((await s.quotes({ entity: 'PERSON:amara okafor' })).length, 2);
+      const unresolved = await s.quotes({ speaker: 'port officials' });
+      assert.equal(unresolved.length, 1);
+      assert.equal(unresolved[0]!.kind, 'indirect');
+      assert.equal((await s.quotes()).length, 3);
+      assert.equal((await s.quotes({ limit: 1 })).length, 1);
+    }));
+
+    test('places, events and relations across documents', withStore(async (s) => {
+      for (const r of sampleRecords()) await s.put(r);
+      const places = await s.places();
+      assert.deepEqual(places[0], { name: 'Dalmora', lat: 41.5, lon: 19.25, country: 'XK', geonameId: 999001, documents: 2, mentions: 2 });
+      assert.equal((await s.places({ q: 'dal' })).length, 1);
+      const events = await s.events();
+      assert.deepEqual(events.map((e) => e.date), ['2023-03-01', '2023-03-14']);
+      assert.equal(events[0]!.actor, 'ORG:river brigade');
+      assert.equal(events[0]!.text.slice(0, 6), 'Gunmen');
+      assert.equal((await s.events({ from: '2023-03-02' })).length, 1);
+      assert.equal((await s.events({ entity: 'ORG:river brigade' })).length, 1);
+      const rel = await s.relations({ entity: 'ORG:river brigade' });
+      assert.equal(rel.length, 1);
+      assert.equal(rel[0]!.type, 'fights');
+      assert.deepEqual(rel[0]!.b, { id: 'ORG:northern relief agency', name: 'Northern Relief Agency' });
+      assert.equal(rel[0]!.evidence[0]!.outlet, 'Harbour Times');
+    }));
+
+    test('export gives every record back in the order stored; delete removes one', withStore(async (s) => {
+      const recs = sampleRecords();
+      for (const r of recs) await s.put(r);
+      const out: NewsRecord[] = [];
+      for await (const r of s.export()) out.push(r);
+      assert.deepEqual(out, recs);
+      assert.equal(await s.delete(recs[0]!.id), true);
+      assert.equal(await s.delete(recs[0]!.id), false);
+      assert.equal(await s.count(), 2);
+      assert.equal((await s.search({ q: '"aid convoy"' })).total, 0);
+      assert.equal((await s.entity('PERSON:amara okafor'))?.documents, 1);
+      assert.equal(await s.entity('ORG:river brigade'), undefined);
+      assert.equal((await s.quotes({ speaker: 'Okafor' })).length, 1);
+      // Stored again after deletion: added anew.
+      assert.equal((await s.put(recs[0]!)).status, 'added');
+    }));
+  });
+}
+
+/** A newsgraph/1 record over `text`, with layers given by the caller (spans found by phrase). */
+export function record(text: string, meta: DocMeta, layers: Partial<NewsRecord>, id?: string): NewsRecord {
+  const hash = contentHash(text);
+  return {
+    schema: SCHEMA_ID, id: id ?? hash, hash, text, meta,
+    sentences: [], paragraphs: [], mentions: [], entities: [], quotes: [], quantities: [], times: [], places: [],
+    relations: [], events: [], stages: [], diagnostics: [],
+    ...layers,
+  };
+}
+
+function at(text: string, phrase: string, from = 0): { start: number; end: number } {
+  const start = text.indexOf(phrase, from);
+  if (start < 0) throw new Error(`fixture phrase not found: ${phrase}`);
+  return { start, end: start + phrase.length };
+}
+
+/** Three small invented articles with every layer filled, for store tests. */
+export function sampleRecords(): NewsRecord[] {
+  const t1 =
+    'Gunmen from the River Brigade fired on an aid convoy near Dalmora on March 1, the Northern Relief Agency (NRA) said. ' +
+    'Amara Okafor, the agency’s field director, said: “We will not send another convoy until the roads are safe.” ' +
+    'Okafor said 14 trucks were damaged.';
+  const t2 =
+    'Port officials in Dalmora said a ceasefire agreed on March 14 was holding, and that convoys could resume. ' +
+    'The talks in Mérida were brief.';
+  const t3 = 'Farmers near Kessel began the harvest early. “The rain came late,” said Amara Okafor.';
+  const r1 = record(t1, { title: 'Convoy attacked near Dalmora', outlet: 'Harbour Times', author: 'Lena Brisk', published: '2023-03-02' }, {
+    sentences: [at(t1, t1.slice(0, t1.indexOf(' Amara')))],
+    entities: [
+      { id: 'e1', type: 'ORG', name: 'River Brigade', aliases: [] },
+      { id: 'e2', type: 'ORG', name: 'Northern Relief Agency', aliases: ['NRA'] },
+      { id: 'e3', type: 'PERSON', name: 'Amara Okafor', aliases: ['Okafor'], description: 'the agency’s field director' },
+      { id: 'e4', type: 'GPE', name: 'Dalmora', aliases: [] },
+    ],
+    mentions: [
+      { ...at(t1, 'River Brigade'), text: 'River Brigade', type: 'ORG', entity: 'e1', kind: 'name' },
+      { ...at(t1, 'Dalmora'), text: 'Dalmora', type: 'GPE', entity: 'e4', kind: 'name' },
+      { ...at(t1, 'Northern Relief Agency'), text: 'Northern Relief Agency', type: 'ORG', entity: 'e2', kind: 'name' },
+      { ...at(t1, 'NRA'), text: 'NRA', type: 'ORG', entity: 'e2', kind: 'name' },
+      { ...at(t1, 'Amara Okafor'), text: 'Amara Okafor', type: 'PERSON', entity: 'e3', kind: 'name' },
+      { ...at(t1, 'the agency’s'), text: 'the agency', type: 'ORG', entity: 'e2', kind: 'nominal' },
+      { ...at(t1, 'Okafor said'), end: at(t1, 'Okafor said').start + 6, text: 'Okafor', type: 'PERSON', entity: 'e3', kind: 'name' },
+    ],
+    quotes: [{ ...at(t1, '“We will not send another convoy until the roads are safe.”'), kind: 'direct', speaker: 'e3', speakerText: 'Amara Okafor', cue: 'said' }],
+    quantities: [{ ...at(t1, '14 trucks'), text: '14 trucks', value: 14, unit: 'trucks' }],
+    times: [{ ...at(t1, 'March 1'), text: 'March 1', value: '2023-03-01', type: 'DATE' }],
+    places: [{ ...at(t1, 'Dalmora'), text: 'Dalmora', name: 'Dalmora', lat: 41.5, lon: 19.25, country: 'XK', geonameId: 999001 }],
+    events: [{ ...at(t1, 'Gunmen from the River Brigade fired on an aid convoy'), type: 'attack', actor: 'e1', target: 'e2', place: 'Dalmora', time: '2023-03-01' }],
+    relations: [{ ...at(t1, 'Gunmen from the River Brigade fired on an aid convoy'), type: 'fights', a: 'e1', b: 'e2' }],
+    stages: [{ name: 'tokens', version: '1', ms: 0.5 }],
+  });
+  const r2 = record(t2, { title: 'Ceasefire holds in port city', outlet: 'Harbour Times', published: '2023-03-15' }, {
+    mentions: [{ ...at(t2, 'Dalmora'), text: 'Dalmora', type: 'GPE', kind: 'name' }],
+    quotes: [{ ...at(t2, 'a ceasefire agreed on March 14 was holding, and that convoys could resume'), kind: 'indirect', speakerText: 'Port officials', cue: 'said' }],
+    places: [{ ...at(t2, 'Dalmora'), text: 'Dalmora', name: 'Dalmora', lat: 41.5, lon: 19.25, country: 'XK', geonameId: 999001 }],
+    events: [{ ...at(t2, 'a ceasefire agreed on March 14'), type: 'ceasefire', time: '2023-03-14' }],
+  });
+  const r3 = record(t3, { title: 'An early harvest', outlet: 'Valley Post', published: '2023-04-10' }, {
+    entities: [{ id: 'p1', type: 'PERSON', name: 'Amara Okafor', aliases: [] }],
+    mentions: [{ ...at(t3, 'Amara Okafor'), text: 'Amara Okafor', type: 'PERSON', entity: 'p1' }],
+    quotes: [{ ...at(t3, '“The rain came late,”'), kind: 'direct', speaker: 'p1', speakerText: 'Amara Okafor' }],
+  });
+  return [r1, r2, r3];
+}

@@ -1,0 +1,144 @@
+import type Database from 'better-sqlite3';
+import { NewsgraphError } from '../../core/errors.js';
+
+/**
+ * Schema migrations, applied in order; PRAGMA user_version records how many have run.
+ * Never edit a released step: append a new one.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE documents (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL UNIQUE,
+    title TEXT, author TEXT, outlet TEXT, url TEXT, published TEXT, origin TEXT, lang TEXT,
+    day TEXT,                -- YYYY-MM-DD of published, for date ranges and timelines
+    text TEXT NOT NULL,
+    record TEXT NOT NULL,    -- the newsgraph/1 record as JSON, without its text (kept once, above)
+    added TEXT NOT NULL
+  );
+  CREATE INDEX documents_day ON documents(day);
+  CREATE INDEX documents_outlet ON documents(outlet COLLATE NOCASE);
+
+  -- Porter stemming: a search for "attack" finds "attacks" and "attacked".
+  CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, text, content='documents', content_rowid='rowid',
+    tokenize='porter unicode61 remove_diacritics 2'
+  );
+
+  CREATE TABLE entities (
+    rowid INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,   -- type:normalised name, the cross-document id
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT,
+    documents INTEGER NOT NULL DEFAULT 0,
+    mentions INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX entities_type ON entities(type, documents);
+  CREATE TABLE entity_names (
+    entity INTEGER NOT NULL REFERENCES entities(rowid) ON DELETE CASCADE,
+    norm TEXT NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (entity, norm)
+  ) WITHOUT ROWID;
+  CREATE INDEX entity_names_norm ON entity_names(norm);
+
+  CREATE TABLE doc_entities (
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    entity INTEGER NOT NULL REFERENCES entities(rowid),
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (doc, entity)
+  ) WITHOUT ROWID;
+  CREATE INDEX doc_entities_entity ON doc_entities(entity, doc);
+
+  CREATE TABLE mentions (
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    text TEXT NOT NULL, type TEXT NOT NULL, kind TEXT,
+    entity INTEGER REFERENCES entities(rowid)
+  );
+  CREATE INDEX mentions_doc ON mentions(doc);
+  CREATE INDEX mentions_entity ON mentions(entity);
+
+  CREATE TABLE quotes (
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    kind TEXT NOT NULL, text TEXT NOT NULL,
+    speaker INTEGER REFERENCES entities(rowid),
+    speaker_text TEXT, speaker_norm TEXT, cue TEXT
+  );
+  CREATE INDEX quotes_doc ON quotes(doc);
+  CREATE INDEX quotes_speaker ON quotes(speaker);
+  CREATE INDEX quotes_speaker_norm ON quotes(speaker_norm);
+
+  CREATE TABLE places (
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    text TEXT NOT NULL, name TEXT NOT NULL, norm TEXT NOT NULL,
+    lat REAL, lon REAL, country TEXT, geoname_id INTEGER
+  );
+  CREATE INDEX places_doc ON places(doc);
+  CREATE INDEX places_norm ON places(norm);
+
+  CREATE TABLE events (
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    type TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    actor TEXT, target TEXT, place TEXT, time TEXT,
+    day TEXT,               -- the event's date when it has one, else the document's
+    item TEXT NOT NULL
+  );
+  CREATE INDEX events_doc ON events(doc);
+  CREATE INDEX events_day ON events(day);
+  CREATE INDEX events_actor ON events(actor);
+  CREATE INDEX events_target ON events(target);
+
+  CREATE TABLE relations (
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    type TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, time TEXT,
+    item TEXT NOT NULL
+  );
+  CREATE INDEX relations_doc ON relations(doc);
+  CREATE INDEX relations_a ON relations(a);
+  CREATE INDEX relations_b ON relations(b);
+
+  CREATE TABLE times (
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    text TEXT NOT NULL, value TEXT NOT NULL, type TEXT, mod TEXT
+  );
+  CREATE INDEX times_doc ON times(doc);
+  CREATE INDEX times_value ON times(value);
+
+  CREATE TABLE quantities (
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    text TEXT NOT NULL, value REAL, min REAL, max REAL,
+    unit TEXT, currency TEXT, qualifier TEXT, per TEXT
+  );
+  CREATE INDEX quantities_doc ON quantities(doc);
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the database up to the current schema; refuses one written by a newer newsgraph. */
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new NewsgraphError('store.schema-newer', `database schema version ${current} is newer than this newsgraph supports (${MIGRATIONS.length}); upgrade newsgraph`);
+  }
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

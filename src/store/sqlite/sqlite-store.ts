@@ -1,0 +1,478 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { NewsgraphError, errorMessage } from '../../core/errors.js';
+import type { EntityType } from '../../core/layers.js';
+import type { DocMeta } from '../../core/meta.js';
+import { SCHEMA_ID, type NewsRecord } from '../../output/record.js';
+import { dayOf, entityKey, normalizeName } from '../keys.js';
+import type {
+  EntityCount, EntityInfo, EntityQuery, EventHit, EventQuery, FacetCount, Facets, Interval, PeriodCount,
+  PlaceHit, PlaceQuery, PutResult, QuoteHit, QuoteQuery, RelationHit, RelationQuery, SearchHit, SearchQuery,
+  SearchResult, Store,
+} from '../store.js';
+import { toFtsQuery } from './fts-query.js';
+import { migrate } from './schema.js';
+
+type Row = Record<string, unknown>;
+type Stmt = Database.Statement;
+
+const MAX_LIMIT = 1000;
+const page = (p: { limit?: number; offset?: number }, dflt = 20): [number, number] => [
+  Math.max(0, Math.min(MAX_LIMIT, Math.floor(p.limit ?? dflt))),
+  Math.max(0, Math.floor(p.offset ?? 0)),
+];
+const str = (v: unknown): string | undefined => (v == null ? undefined : String(v));
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const PERIOD: Record<Interval, number> = { day: 10, month: 7, year: 4 };
+
+export interface SqliteStoreOptions {
+  readonly readonly?: boolean;
+}
+
+/**
+ * The embedded store: one SQLite file (WAL), FTS5 over title and text, and normalised
+ * tables for the layers so entity, quote, place, event and relation queries use indexes
+ * instead of parsing records.
+ */
+export class SqliteStore implements Store {
+  readonly path: string;
+  private readonly db: Database.Database;
+  private readonly s: Record<string, Stmt>;
+  private readonly putTx: (rec: NewsRecord) => PutResult;
+  private readonly deleteTx: (id: string) => boolean;
+
+  constructor(path: string, opts: SqliteStoreOptions = {}) {
+    this.path = path;
+    try {
+      if (path !== ':memory:' && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
+      this.db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
+      if (!opts.readonly) {
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = NORMAL');
+      }
+      this.db.pragma('foreign_keys = ON');
+      this.db.pragma('busy_timeout = 5000');
+      if (!opts.readonly) migrate(this.db);
+      else if ((this.db.pragma('user_version', { simple: true }) as number) === 0) throw new Error('not a newsgraph database');
+    } catch (err) {
+      if (err instanceof NewsgraphError) throw err;
+      throw new NewsgraphError('store.open', `cannot open database ${path}: ${errorMessage(err)}`);
+    }
+    // Called from SQL so a name lookup ranks the entity whose own name matches above one that has it as an alias.
+    this.db.function('normalize_name', { deterministic: true }, (v: unknown) => normalizeName(String(v ?? '')));
+    const p = (sql: string) => this.db.prepare(sql);
+    this.s = opts.readonly ? {} : {
+      insDoc: p(`INSERT INTO documents (id, hash, title, author, outlet, url, published, origin, lang, day, text, record, added)
+                 VALUES (@id, @hash, @title, @author, @outlet, @url, @published, @origin, @lang, @day, @text, @record, @added)`),
+      insFts: p('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)'),
+      delFts: p(`INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)`),
+      upEntity: p(`INSERT INTO entities (key, type, name, description) VALUES (?, ?, ?, ?)
+                   ON CONFLICT(key) DO UPDATE SET description = coalesce(entities.description, excluded.description)
+                   RETURNING rowid`),
+      insName: p('INSERT OR IGNORE INTO entity_names (entity, norm, name) VALUES (?, ?, ?)'),
+      insDocEntity: p('INSERT INTO doc_entities (doc, entity, mentions) VALUES (?, ?, ?)'),
+      bumpEntity: p('UPDATE entities SET documents = documents + ?, mentions = mentions + ? WHERE rowid = ?'),
+      insMention: p('INSERT INTO mentions (doc, start, "end", text, type, kind, entity) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      insQuote: p('INSERT INTO quotes (doc, seq, start, "end", kind, text, speaker, speaker_text, speaker_norm, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      insPlace: p('INSERT INTO places (doc, seq, start, "end", text, name, norm, lat, lon, country, geoname_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      insEvent: p('INSERT INTO events (doc, seq, type, start, "end", actor, target, place, time, day, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      insRelation: p('INSERT INTO relations (doc, seq, type, a, b, start, "end", time, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      insTime: p('INSERT INTO times (doc, seq, start, "end", text, value, type, mod) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      insQuantity: p('INSERT INTO quantities (doc, seq, start, "end", text, value, min, max, unit, currency, qualifier, per) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      docEntitiesOf: p('SELECT entity, mentions FROM doc_entities WHERE doc = ?'),
+      delDoc: p('DELETE FROM documents WHERE rowid = ?'),
+      dropUnused: p('DELETE FROM entities WHERE rowid = ? AND documents <= 0'),
+    };
+    Object.assign(this.s, {
+      byHash: p('SELECT rowid, id FROM documents WHERE hash = ?'),
+      byId: p('SELECT rowid, id, hash FROM documents WHERE id = ?'),
+      getDoc: p('SELECT rowid, id, hash, title, text, record FROM documents WHERE id = ? OR hash = ? ORDER BY id = ? DESC LIMIT 1'),
+      count: p('SELECT count(*) AS n FROM documents'),
+      exportPage: p('SELECT rowid, text, record FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?'),
+      entityByKey: p('SELECT * FROM entities WHERE key = ?'),
+      entityByName: p(`SELECT e.* FROM entity_names n JOIN entities e ON e.rowid = n.entity WHERE n.norm = ?
+                       ORDER BY (normalize_name(e.name) = n.norm) DESC, e.documents DESC, e.mentions DESC LIMIT 1`),
+      aliasesOf: p('SELECT name FROM entity_names WHERE entity = ? ORDER BY name'),
+    });
+    this.putTx = this.db.transaction((rec: NewsRecord) => this.putSync(rec));
+    this.deleteTx = this.db.transaction((id: string) => this.deleteSync(id));
+  }
+
+  private stmt(name: string): Stmt {
+    const st = this.s[name];
+    if (!st) throw new NewsgraphError('store.readonly', 'the database is open read-only');
+    return st;
+  }
+
+  async put(record: NewsRecord): Promise<PutResult> {
+    return this.putTx(record);
+  }
+
+  private putSync(rec: NewsRecord): PutResult {
+    if (!rec || rec.schema !== SCHEMA_ID || typeof rec.id !== 'string' || typeof rec.text !== 'string' || typeof rec.hash !== 'string') {
+      throw new NewsgraphError('store.bad-record', `not a ${SCHEMA_ID} record`);
+    }
+    const same = this.s.byHash!.get(rec.hash) as Row | undefined;
+    if (same) return { status: 'present', id: String(same.id) };
+    if (this.s.byId!.get(rec.id)) {
+      throw new NewsgraphError('store.id-conflict', `id "${rec.id}" is already stored with different text`, 409);
+    }
+    const meta: DocMeta = rec.meta ?? {};
+    const { text, ...rest } = rec;
+    const day = dayOf(meta.published);
+    const info = this.stmt('insDoc').run({
+      id: rec.id, hash: rec.hash, title: meta.title ?? null, author: meta.author ?? null, outlet: meta.outlet ?? null,
+      url: meta.url ?? null, published: meta.published ?? null, origin: meta.origin ?? null, lang: meta.lang ?? null,
+      day: day ?? null, text, record: JSON.stringify(rest), added: new Date().toISOString(),
+    });
+    const doc = Number(info.lastInsertRowid);
+    this.stmt('insFts').run(doc, meta.title ?? '', text);
+
+    // Local entity ids (valid inside this record) -> stored entity rowids and keys.
+    const local = new Map<string, { row: number; key: string }>();
+    const perEntity = new Map<number, number>();
+    const entityRow = (type: string, name: string, description?: string): { row: number; key: string } => {
+      const key = entityKey(type, name);
+      const r = this.stmt('upEntity').get(key, type, name, description ?? null) as Row;
+      const row = Number(r.rowid);
+      this.stmt('insName').run(row, normalizeName(name), name);
+      if (!perEntity.has(row)) perEntity.set(row, 0);
+      return { row, key };
+    };
+    for (const e of rec.entities ?? []) {
+      if (!e?.name || !e.type) continue;
+      const ref = entityRow(e.type, e.name, e.description);
+      for (const a of e.aliases ?? []) if (a) this.stmt('insName').run(ref.row, normalizeName(a), a);
+      local.set(e.id, ref);
+    }
+    for (const m of rec.mentions ?? []) {
+      let ref = m.entity != null ? local.get(m.entity) : undefined;
+      // Unresolved names still count as entities, keyed by their own text; pronouns and descriptions do not.
+      if (!ref && (m.kind ?? 'name') === 'name' && m.text) ref = entityRow(m.type, m.text);
+      if (ref) perEntity.set(ref.row, (perEntity.get(ref.row) ?? 0) + 1);
+      this.stmt('insMention').run(doc, m.start, m.end, m.text ?? text.slice(m.start, m.end), m.type, m.kind ?? null, ref?.row ?? null);
+    }
+    for (const [row, n] of perEntity) {
+      this.stmt('insDocEntity').run(doc, row, n);
+      this.stmt('bumpEntity').run(1, n, row);
+    }
+    const keyOf = (v: unknown) => (v == null ? null : (local.get(String(v))?.key ?? String(v)));
+    (rec.quotes ?? []).forEach((q, i) => {
+      const sp = q.speaker != null ? local.get(q.speaker) : undefined;
+      this.stmt('insQuote').run(doc, i, q.start, q.end, q.kind, text.slice(q.start, q.end), sp?.row ?? null,
+        q.speakerText ?? null, q.speakerText ? normalizeName(q.speakerText) : null, q.cue ?? null);
+    });
+    (rec.places ?? []).forEach((pl, i) => {
+      const name = pl.name ?? pl.text;
+      this.stmt('insPlace').run(doc, i, pl.start, pl.end, pl.text ?? text.slice(pl.start, pl.end), name, normalizeName(name),
+        num(pl.lat) ?? null, num(pl.lon) ?? null, pl.country ?? null, num(pl.geonameId) ?? null);
+    });
+    (rec.events ?? []).forEach((ev, i) => {
+      this.stmt('insEvent').run(doc, i, ev.type, ev.start, ev.end, keyOf(ev.actor), keyOf(ev.target), str(ev.place) ?? null,
+        str(ev.time) ?? null, dayOf(str(ev.time)) ?? day ?? null, JSON.stringify(ev));
+    });
+    (rec.relations ?? []).forEach((r, i) => {
+      this.stmt('insRelation').run(doc, i, r.type, keyOf(r.a), keyOf(r.b), r.start, r.end, str(r.time) ?? null, JSON.stringify(r));
+    });
+    (rec.times ?? []).forEach((t, i) => {
+      this.stmt('insTime').run(doc, i, t.start, t.end, t.text ?? text.slice(t.start, t.end), t.value, t.type ?? null, t.mod ?? null);
+    });
+    (rec.quantities ?? []).forEach((q, i) => {
+      this.stmt('insQuantity').run(doc, i, q.start, q.end, q.text ?? text.slice(q.start, q.end), num(q.value) ?? null, num(q.min) ?? null,
+        num(q.max) ?? null, q.unit ?? null, q.currency ?? null, q.qualifier ?? null, q.per ?? null);
+    });
+    return { status: 'added', id: rec.id };
+  }
+
+  async get(id: string): Promise<NewsRecord | undefined> {
+    const r = this.s.getDoc!.get(id, id, id) as Row | undefined;
+    return r ? this.toRecord(r) : undefined;
+  }
+
+  private toRecord(r: Row): NewsRecord {
+    const rest = JSON.parse(String(r.record)) as Omit<NewsRecord, 'text'>;
+    // Same key order as the pipeline writes: text right after hash.
+    const { schema, id, hash, ...layers } = rest;
+    return { schema, id, hash, text: String(r.text), ...layers } as NewsRecord;
+  }
+
+  async has(hash: string): Promise<boolean> {
+    return this.s.byHash!.get(hash) !== undefined;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return this.deleteTx(id);
+  }
+
+  private deleteSync(id: string): boolean {
+    const r = this.s.getDoc!.get(id, id, id) as Row | undefined;
+    if (!r) return false;
+    const doc = Number(r.rowid);
+    const counts = this.stmt('docEntitiesOf').all(doc) as Row[];
+    this.stmt('delFts').run(doc, r.title ?? '', r.text);
+    this.stmt('delDoc').run(doc);
+    for (const c of counts) {
+      this.stmt('bumpEntity').run(-1, -Number(c.mentions), c.entity);
+      // Entities still referenced by a quote or mention elsewhere keep their row (documents > 0).
+      this.stmt('dropUnused').run(c.entity);
+    }
+    return true;
+  }
+
+  async count(): Promise<number> {
+    return Number((this.s.count!.get() as Row).n);
+  }
+
+  async *export(): AsyncIterable<NewsRecord> {
+    // Pages by rowid so no statement stays open across the caller's awaits.
+    let after = 0;
+    for (;;) {
+      const rows = this.s.exportPage!.all(after, 200) as Row[];
+      if (!rows.length) return;
+      for (const r of rows) yield this.toRecord(r);
+      after = Number(rows[rows.length - 1]!.rowid);
+    }
+  }
+
+  // ---- search -------------------------------------------------------------
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const [limit, offset] = page(query);
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const fts = query.q ? toFtsQuery(query.q) : undefined;
+    if (query.q && fts === undefined) return { total: 0, hits: [], facets: query.facets ? emptyFacets() : undefined };
+    if (fts) { where.push('documents_fts MATCH ?'); args.push(fts); }
+    const ents = query.entity === undefined ? [] : typeof query.entity === 'string' ? [query.entity] : [...query.entity];
+    for (const e of ents) {
+      where.push('d.rowid IN (SELECT de.doc FROM doc_entities de JOIN entities e ON e.rowid = de.entity WHERE e.key = ?)');
+      args.push(e);
+    }
+    if (query.type) {
+      where.push('d.rowid IN (SELECT de.doc FROM doc_entities de JOIN entities e ON e.rowid = de.entity WHERE e.type = ?)');
+      args.push(query.type);
+    }
+    if (query.place) { where.push('d.rowid IN (SELECT doc FROM places WHERE norm = ?)'); args.push(normalizeName(query.place)); }
+    if (query.outlet) { where.push('d.outlet = ? COLLATE NOCASE'); args.push(query.outlet); }
+    if (query.from) { where.push('d.day >= ?'); args.push(query.from); }
+    if (query.to) { where.push('substr(d.day, 1, length(?)) <= ?'); args.push(query.to, query.to); }
+    const from = fts ? 'documents_fts JOIN documents d ON d.rowid = documents_fts.rowid' : 'documents d';
+    const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [open, close] = query.mark ?? ['«', '»'];
+    const cols = 'd.id, d.title, d.author, d.outlet, d.url, d.published, d.origin, d.lang';
+    let rows: Row[];
+    let total: number;
+    try {
+      rows = fts
+        ? this.db.prepare(`SELECT ${cols}, snippet(documents_fts, 1, ?, ?, '…', 24) AS snippet, -bm25(documents_fts, 4.0, 1.0) AS score
+                           FROM ${from} ${cond} ORDER BY bm25(documents_fts, 4.0, 1.0) LIMIT ? OFFSET ?`).all(open, close, ...args, limit, offset) as Row[]
+        : this.db.prepare(`SELECT ${cols}, substr(d.text, 1, 240) AS snippet, 0 AS score FROM ${from} ${cond}
+                           ORDER BY d.day IS NULL, d.day DESC, d.rowid DESC LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
+      total = Number((this.db.prepare(`SELECT count(*) AS n FROM ${from} ${cond}`).get(...args) as Row).n);
+    } catch (err) {
+      throw new NewsgraphError('store.bad-query', `cannot search for "${query.q}": ${errorMessage(err)}`);
+    }
+    const hits: SearchHit[] = rows.map((r) => {
+      const meta: Record<string, string> = {};
+      for (const k of ['title', 'author', 'outlet', 'url', 'published', 'origin', 'lang']) if (r[k] != null) meta[k] = String(r[k]);
+      return {
+        id: String(r.id),
+        ...(r.title != null ? { title: String(r.title) } : {}),
+        snippet: String(r.snippet).replace(/\s+/g, ' ').trim(),
+        meta,
+        score: Math.round(Number(r.score) * 1e4) / 1e4,
+      };
+    });
+    const result: SearchResult = { total, hits };
+    if (!query.facets) return result;
+    const m = `SELECT d.rowid FROM ${from} ${cond}`;
+    const facet = (sql: string): FacetCount[] =>
+      (this.db.prepare(`WITH m AS (${m}) ${sql}`).all(...args) as Row[]).map((r) => ({
+        value: String(r.value),
+        ...(r.label != null ? { label: String(r.label) } : {}),
+        count: Number(r.count),
+      }));
+    const facets: Facets = {
+      outlet: facet(`SELECT outlet AS value, count(*) AS count FROM documents WHERE rowid IN m AND outlet IS NOT NULL
+                     GROUP BY outlet ORDER BY count DESC, value LIMIT 25`),
+      entity: facet(`SELECT e.key AS value, e.name AS label, count(*) AS count FROM doc_entities de JOIN entities e ON e.rowid = de.entity
+                     WHERE de.doc IN m GROUP BY de.entity ORDER BY count DESC, value LIMIT 25`),
+      type: facet(`SELECT e.type AS value, count(DISTINCT de.doc) AS count FROM doc_entities de JOIN entities e ON e.rowid = de.entity
+                   WHERE de.doc IN m GROUP BY e.type ORDER BY count DESC, value`),
+      place: facet(`SELECT min(name) AS value, count(DISTINCT doc) AS count FROM places WHERE doc IN m
+                    GROUP BY norm ORDER BY count DESC, value LIMIT 25`),
+      month: facet(`SELECT substr(day, 1, 7) AS value, count(*) AS count FROM documents WHERE rowid IN m AND day IS NOT NULL
+                    GROUP BY value ORDER BY value`),
+    };
+    return { ...result, facets };
+  }
+
+  // ---- entities -----------------------------------------------------------
+
+  private entityRow(idOrName: string): Row | undefined {
+    return (this.s.entityByKey!.get(idOrName) as Row | undefined) ?? (this.s.entityByName!.get(normalizeName(idOrName)) as Row | undefined);
+  }
+
+  private toEntity(r: Row): EntityInfo {
+    const name = String(r.name);
+    const aliases = (this.s.aliasesOf!.all(r.rowid) as Row[]).map((a) => String(a.name)).filter((a) => a !== name);
+    return {
+      id: String(r.key), type: String(r.type) as EntityType, name, aliases: [...new Set(aliases)],
+      ...(r.description != null ? { description: String(r.description) } : {}),
+      documents: Number(r.documents), mentions: Number(r.mentions),
+    };
+  }
+
+  async entity(idOrName: string): Promise<EntityInfo | undefined> {
+    const r = this.entityRow(idOrName);
+    return r ? this.toEntity(r) : undefined;
+  }
+
+  async entities(query: EntityQuery = {}): Promise<EntityInfo[]> {
+    const [limit, offset] = page(query, 50);
+    const where = ['e.documents > 0'];
+    const args: unknown[] = [];
+    if (query.type) { where.push('e.type = ?'); args.push(query.type); }
+    if (query.q) {
+      const n = normalizeName(query.q);
+      where.push(`e.rowid IN (SELECT entity FROM entity_names WHERE norm >= ? AND norm < ?)`);
+      args.push(n, n + '\uffff');
+    }
+    const rows = this.db.prepare(`SELECT e.* FROM entities e WHERE ${where.join(' AND ')}
+      ORDER BY e.documents DESC, e.mentions DESC, e.name LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
+    return rows.map((r) => this.toEntity(r));
+  }
+
+  async mentionsOverTime(entityId: string, interval: Interval = 'month'): Promise<PeriodCount[]> {
+    const e = this.entityRow(entityId);
+    if (!e) return [];
+    const rows = this.db.prepare(`SELECT substr(d.day, 1, ?) AS period, count(*) AS documents, sum(de.mentions) AS mentions
+      FROM doc_entities de JOIN documents d ON d.rowid = de.doc WHERE de.entity = ? AND d.day IS NOT NULL
+      GROUP BY period ORDER BY period`).all(PERIOD[interval] ?? 7, e.rowid) as Row[];
+    return rows.map((r) => ({ period: String(r.period), documents: Number(r.documents), mentions: Number(r.mentions) }));
+  }
+
+  async coOccurring(entityId: string, limit = 20): Promise<EntityCount[]> {
+    const e = this.entityRow(entityId);
+    if (!e) return [];
+    const rows = this.db.prepare(`SELECT o.key, o.name, o.type, count(*) AS documents
+      FROM doc_entities a JOIN doc_entities b ON b.doc = a.doc AND b.entity <> a.entity JOIN entities o ON o.rowid = b.entity
+      WHERE a.entity = ? GROUP BY b.entity ORDER BY documents DESC, o.mentions DESC, o.name LIMIT ?`).all(e.rowid, page({ limit })[0]) as Row[];
+    return rows.map((r) => ({ id: String(r.key), name: String(r.name), type: String(r.type) as EntityType, documents: Number(r.documents) }));
+  }
+
+  // ---- layers across documents -------------------------------------------
+
+  async quotes(query: QuoteQuery = {}): Promise<QuoteHit[]> {
+    const [limit, offset] = page(query, 50);
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (query.entity) { where.push('q.speaker = (SELECT rowid FROM entities WHERE key = ?)'); args.push(query.entity); }
+    if (query.speaker) {
+      const n = normalizeName(query.speaker);
+      // A name matches the whole name or alias, or one whole word of it ("Hoffman" finds "Bruce Hoffman").
+      const wordMatch = (col: string) => `(${col} = ? OR ${col} LIKE ? OR ${col} LIKE ? OR ${col} LIKE ?)`;
+      const pats = [n, `${n} %`, `% ${n}`, `% ${n} %`];
+      where.push(`(q.speaker IN (SELECT entity FROM entity_names WHERE ${wordMatch('norm')}) OR ${wordMatch('q.speaker_norm')})`);
+      args.push(...pats, ...pats);
+    }
+    if (query.doc) { where.push('d.id = ?'); args.push(query.doc); }
+    const rows = this.db.prepare(`SELECT q.*, d.id AS doc_id, d.title, d.outlet, d.published, e.key AS speaker_key, e.name AS speaker_name
+      FROM quotes q JOIN documents d ON d.rowid = q.doc LEFT JOIN entities e ON e.rowid = q.speaker
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY d.day IS NULL, d.day DESC, q.doc DESC, q.seq LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
+    return rows.map((r) => ({
+      ...docRef(r),
+      start: Number(r.start), end: Number(r.end), text: String(r.text), kind: r.kind === 'indirect' ? 'indirect' : 'direct',
+      ...(r.speaker_key != null ? { speaker: String(r.speaker_key), speakerName: String(r.speaker_name) } : {}),
+      ...(r.speaker_text != null ? { speakerText: String(r.speaker_text) } : {}),
+      ...(r.cue != null ? { cue: String(r.cue) } : {}),
+    }));
+  }
+
+  async places(query: PlaceQuery = {}): Promise<PlaceHit[]> {
+    const [limit, offset] = page(query, 100);
+    const where = ['p.lat IS NOT NULL', 'p.lon IS NOT NULL'];
+    const args: unknown[] = [];
+    if (query.doc) { where.push('p.doc = (SELECT rowid FROM documents WHERE id = ?)'); args.push(query.doc); }
+    if (query.q) { const n = normalizeName(query.q); where.push('p.norm >= ? AND p.norm < ?'); args.push(n, n + '\uffff'); }
+    if (query.country) { where.push('p.country = ? COLLATE NOCASE'); args.push(query.country); }
+    // Grouped by coordinates rounded to ~1 km so one place read twice is one point on a map.
+    const rows = this.db.prepare(`SELECT min(p.name) AS name, avg(p.lat) AS lat, avg(p.lon) AS lon, max(p.country) AS country,
+        max(p.geoname_id) AS geoname_id, count(DISTINCT p.doc) AS documents, count(*) AS mentions
+      FROM places p WHERE ${where.join(' AND ')}
+      GROUP BY p.norm, round(p.lat, 2), round(p.lon, 2) ORDER BY documents DESC, mentions DESC, name LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
+    return rows.map((r) => ({
+      name: String(r.name), lat: Number(r.lat), lon: Number(r.lon),
+      ...(r.country != null ? { country: String(r.country) } : {}),
+      ...(r.geoname_id != null ? { geonameId: Number(r.geoname_id) } : {}),
+      documents: Number(r.documents), mentions: Number(r.mentions),
+    }));
+  }
+
+  async events(query: EventQuery = {}): Promise<EventHit[]> {
+    const [limit, offset] = page(query, 100);
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (query.doc) { where.push('d.id = ?'); args.push(query.doc); }
+    if (query.type) { where.push('ev.type = ?'); args.push(query.type); }
+    if (query.entity) { where.push('(ev.actor = ? OR ev.target = ?)'); args.push(query.entity, query.entity); }
+    if (query.from) { where.push('ev.day >= ?'); args.push(query.from); }
+    if (query.to) { where.push('substr(ev.day, 1, length(?)) <= ?'); args.push(query.to, query.to); }
+    const rows = this.db.prepare(`SELECT ev.*, d.id AS doc_id, d.title, d.outlet, d.published, substr(d.text, ev.start + 1, ev."end" - ev.start) AS evidence
+      FROM events ev JOIN documents d ON d.rowid = ev.doc ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY ev.day IS NULL, ev.day, ev.doc, ev.seq LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
+    return rows.map((r) => ({
+      ...docRef(r),
+      type: String(r.type), start: Number(r.start), end: Number(r.end), text: String(r.evidence ?? ''),
+      ...(r.actor != null ? { actor: String(r.actor) } : {}),
+      ...(r.target != null ? { target: String(r.target) } : {}),
+      ...(r.place != null ? { place: String(r.place) } : {}),
+      ...(r.time != null ? { time: String(r.time) } : {}),
+      ...(r.day != null ? { date: String(r.day) } : {}),
+      item: JSON.parse(String(r.item)) as Record<string, unknown>,
+    }));
+  }
+
+  async relations(query: RelationQuery = {}): Promise<RelationHit[]> {
+    const [limit, offset] = page(query, 100);
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (query.entity) { where.push('(r.a = ? OR r.b = ?)'); args.push(query.entity, query.entity); }
+    if (query.type) { where.push('r.type = ?'); args.push(query.type); }
+    if (query.doc) { where.push('d.id = ?'); args.push(query.doc); }
+    const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const groups = this.db.prepare(`SELECT r.type, r.a, r.b, count(DISTINCT r.doc) AS documents, ea.name AS a_name, eb.name AS b_name
+      FROM relations r JOIN documents d ON d.rowid = r.doc LEFT JOIN entities ea ON ea.key = r.a LEFT JOIN entities eb ON eb.key = r.b
+      ${cond} GROUP BY r.type, r.a, r.b ORDER BY documents DESC, r.type, r.a, r.b LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
+    const evidence = this.db.prepare(`SELECT d.id AS doc_id, d.title, d.outlet, d.published, r.start, r."end",
+        substr(d.text, r.start + 1, r."end" - r.start) AS text
+      FROM relations r JOIN documents d ON d.rowid = r.doc WHERE r.type = ? AND r.a = ? AND r.b = ?
+      ORDER BY d.day IS NULL, d.day DESC, r.doc, r.seq LIMIT 5`);
+    return groups.map((g) => ({
+      type: String(g.type),
+      a: { id: String(g.a), name: String(g.a_name ?? g.a) },
+      b: { id: String(g.b), name: String(g.b_name ?? g.b) },
+      documents: Number(g.documents),
+      evidence: (evidence.all(g.type, g.a, g.b) as Row[]).map((r) => ({ ...docRef(r), start: Number(r.start), end: Number(r.end), text: String(r.text) })),
+    }));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function docRef(r: Row) {
+  return {
+    doc: String(r.doc_id),
+    ...(r.title != null ? { title: String(r.title) } : {}),
+    ...(r.outlet != null ? { outlet: String(r.outlet) } : {}),
+    ...(r.published != null ? { published: String(r.published) } : {}),
+  };
+}
+
+function emptyFacets(): Facets {
+  return { outlet: [], entity: [], type: [], place: [], month: [] };
+}

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { sampleRecords, storeContract } from '../contract.js';
+import { openStore } from '../open.js';
+import { SCHEMA_VERSION } from './schema.js';
+import { SqliteStore } from './sqlite-store.js';
+import { toFtsQuery } from './fts-query.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'newsgraph-store-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const tmpDb = () => join(dir, `t${++n}`, 'news.db');
+
+storeContract('sqlite', () => new SqliteStore(tmpDb()));
+
+test('sqlite: WAL, migrations recorded in user_version, data kept across reopen', async () => {
+  const path = tmpDb();
+  const s = new SqliteStore(path);
+  for (const r of sampleRecords()) await s.put(r);
+  await s.close();
+  const raw = new Database(path, { readonly: true });
+  assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
+  assert.equal(raw.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+  raw.close();
+  const again = openStore(path);
+  assert.equal(await again.count(), 3);
+  assert.equal((await again.search({ q: 'harvest' })).total, 1);
+  await again.close();
+});
+
+test('sqlite: a database from a newer schema is refused with a clear message', () => {
+  const path = tmpDb();
+  new SqliteStore(path).close();
+  const raw = new Database(path);
+  raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+  raw.close();
+  assert.throws(() => new SqliteStore(path), /newer than this newsgraph supports/);
+});
+
+test('openStore refuses a missing database for read commands and a postgres URL for now', () => {
+  assert.throws(() => openStore(join(dir, 'absent.db'), { mustExist: true }), /no database at/);
+  assert.throws(() => openStore('postgres://localhost/news'), /not supported yet/);
+});
+
+test('fts query: user text becomes a safe FTS5 expression', () => {
+  assert.equal(toFtsQuery('al-Qaeda attack'), '"al Qaeda" AND "attack"');
+  assert.equal(toFtsQuery('"aid convoy" OR truce'), '("aid convoy" OR "truce")');
+  assert.equal(toFtsQuery('convoy -truce dal*'), '("convoy" AND "dal"*) NOT "truce"');
+  assert.equal(toFtsQuery('say "it'), '"say" AND "it"');
+  assert.equal(toFtsQuery('-only'), undefined);
+  assert.equal(toFtsQuery('?! ...'), undefined);
+});

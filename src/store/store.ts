@@ -1,0 +1,228 @@
+import type { EntityType } from '../core/layers.js';
+import type { DocMeta } from '../core/meta.js';
+import type { NewsRecord } from '../output/record.js';
+
+/**
+ * Where newsgraph/1 records are kept and queried, for the CLI and the HTTP API alike.
+ * Every method is async so a server database (PostgreSQL) can implement it; the embedded
+ * SQLite store answers synchronously underneath. Each implementation must pass
+ * `storeContract` (src/store/contract.ts).
+ *
+ * Cross-document entity ids: until a knowledge-base stage resolves entities across
+ * documents, an entity id in the store is its key `${type}:${normalised name}`
+ * (see entityKey in keys.ts), so "PERSON:bruce hoffman" is one entity in every document that
+ * names him in full. Aliases found inside documents are kept and searched by name lookups.
+ */
+export interface Store {
+  /** Stores one record in one transaction. The same content hash twice is a no-op. */
+  put(record: NewsRecord): Promise<PutResult>;
+  /** The stored record by document id (or content hash), undefined when absent. */
+  get(id: string): Promise<NewsRecord | undefined>;
+  /** True when a document with this content hash is stored. */
+  has(hash: string): Promise<boolean>;
+  /** Removes one document and everything derived from it; false when it was not there. */
+  delete(id: string): Promise<boolean>;
+  /** Full-text search with filters, ranked hits and facet counts. An empty q browses by date. */
+  search(query: SearchQuery): Promise<SearchResult>;
+  /** One entity by id (its key) or by name or alias (case and accents ignored). */
+  entity(idOrName: string): Promise<EntityInfo | undefined>;
+  /** Entities by name prefix and/or type, most documents first. */
+  entities(query?: EntityQuery): Promise<EntityInfo[]>;
+  /** Documents and mentions per period for one entity, oldest first (undated documents left out). */
+  mentionsOverTime(entityId: string, interval?: Interval): Promise<PeriodCount[]>;
+  /** Entities that appear in the same documents as this one, most shared documents first. */
+  coOccurring(entityId: string, limit?: number): Promise<EntityCount[]>;
+  /** Quotes, with speaker, outlet and date, newest first. */
+  quotes(query?: QuoteQuery): Promise<QuoteHit[]>;
+  /** Places found, grouped by name and coordinates, most documents first. */
+  places(query?: PlaceQuery): Promise<PlaceHit[]>;
+  /** Events, oldest first by their time or else the document's date. */
+  events(query?: EventQuery): Promise<EventHit[]>;
+  /** Relations between entities, grouped by (type, a, b), most documents first. */
+  relations(query?: RelationQuery): Promise<RelationHit[]>;
+  /** Every stored record, in the order stored. */
+  export(): AsyncIterable<NewsRecord>;
+  /** Number of stored documents. */
+  count(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface PutResult {
+  readonly status: 'added' | 'present';
+  /** The stored document's id (for 'present', the id it was first stored under). */
+  readonly id: string;
+}
+
+export type Interval = 'day' | 'month' | 'year';
+
+export interface Page {
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface SearchQuery extends Page {
+  /**
+   * Words must all occur (stemmed, accents ignored); "double quotes" make a phrase,
+   * OR between two terms makes either enough, a leading - excludes a term, a trailing * is a prefix.
+   */
+  readonly q?: string;
+  /** Entity ids (keys) that must all be mentioned. */
+  readonly entity?: string | readonly string[];
+  /** Entity type that must be mentioned at least once. */
+  readonly type?: EntityType;
+  /** Place name that must be found in the document. */
+  readonly place?: string;
+  readonly outlet?: string;
+  /** Inclusive publication date bounds, YYYY-MM-DD (or any ISO prefix). */
+  readonly from?: string;
+  readonly to?: string;
+  /** Facet counts over all matching documents; off by default because it costs a few queries. */
+  readonly facets?: boolean;
+  /** Highlight marks around matched words in snippets; default « and ». */
+  readonly mark?: readonly [string, string];
+}
+
+export interface SearchHit {
+  readonly id: string;
+  readonly title?: string;
+  readonly snippet: string;
+  readonly meta: DocMeta;
+  /** Higher is better (negated bm25); 0 when browsing without a query. */
+  readonly score: number;
+}
+
+export interface FacetCount {
+  readonly value: string;
+  /** Human-readable label (an entity's name) where value is an id. */
+  readonly label?: string;
+  readonly count: number;
+}
+
+export interface Facets {
+  readonly outlet: FacetCount[];
+  readonly entity: FacetCount[];
+  readonly type: FacetCount[];
+  readonly place: FacetCount[];
+  /** Documents per month of publication (YYYY-MM). */
+  readonly month: FacetCount[];
+}
+
+export interface SearchResult {
+  readonly total: number;
+  readonly hits: SearchHit[];
+  readonly facets?: Facets;
+}
+
+export interface EntityInfo {
+  readonly id: string;
+  readonly type: EntityType;
+  readonly name: string;
+  readonly aliases: string[];
+  readonly description?: string;
+  readonly documents: number;
+  readonly mentions: number;
+}
+
+export interface EntityQuery extends Page {
+  /** Name or alias prefix, case and accents ignored. */
+  readonly q?: string;
+  readonly type?: EntityType;
+}
+
+export interface PeriodCount {
+  readonly period: string;
+  readonly documents: number;
+  readonly mentions: number;
+}
+
+export interface EntityCount {
+  readonly id: string;
+  readonly name: string;
+  readonly type: EntityType;
+  readonly documents: number;
+}
+
+export interface DocRef {
+  readonly doc: string;
+  readonly title?: string;
+  readonly outlet?: string;
+  readonly published?: string;
+}
+
+export interface QuoteQuery extends Page {
+  /** Speaker name, matched against the resolved entity's name and aliases and the speaker text. */
+  readonly speaker?: string;
+  /** Speaker entity id. */
+  readonly entity?: string;
+  readonly doc?: string;
+}
+
+export interface QuoteHit extends DocRef {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly kind: 'direct' | 'indirect';
+  /** Speaker entity id, when resolved. */
+  readonly speaker?: string;
+  readonly speakerName?: string;
+  readonly speakerText?: string;
+  readonly cue?: string;
+}
+
+export interface PlaceQuery extends Page {
+  readonly doc?: string;
+  /** Name prefix, case and accents ignored. */
+  readonly q?: string;
+  readonly country?: string;
+}
+
+export interface PlaceHit {
+  readonly name: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly country?: string;
+  readonly geonameId?: number;
+  readonly documents: number;
+  readonly mentions: number;
+}
+
+export interface EventQuery extends Page {
+  readonly doc?: string;
+  readonly type?: string;
+  /** Entity id as actor or target. */
+  readonly entity?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface EventHit extends DocRef {
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+  /** The evidence text. */
+  readonly text: string;
+  readonly actor?: string;
+  readonly target?: string;
+  readonly place?: string;
+  readonly time?: string;
+  /** The date used for ordering: the event's time when it is a date, else the document's. */
+  readonly date?: string;
+  /** The event item as the pipeline produced it (for optional fields). */
+  readonly item: Record<string, unknown>;
+}
+
+export interface RelationQuery extends Page {
+  /** Entity id on either side. */
+  readonly entity?: string;
+  readonly type?: string;
+  readonly doc?: string;
+}
+
+export interface RelationHit {
+  readonly type: string;
+  readonly a: { readonly id: string; readonly name: string };
+  readonly b: { readonly id: string; readonly name: string };
+  readonly documents: number;
+  /** Up to five pieces of evidence: document and span. */
+  readonly evidence: (DocRef & { start: number; end: number; text: string })[];
+}
