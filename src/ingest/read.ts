@@ -1,78 +1,121 @@
-import { readFile } from 'node:fs/promises';
-import { cleanMeta } from '../core/meta.js';
 import { errorMessage } from '../core/errors.js';
-import type { RawDoc, ReadItem, ReadOptions } from './types.js';
+import { decodeBytes, declaredCharset, gunzip, isGzip } from './decode.js';
+import { detectFormat } from './detect.js';
+import { DEFAULT_MAX_BYTES, fetchUrl, type FetchLimits } from './fetch.js';
+import { readByline } from './readers/byline.js';
+import { readTable } from './readers/csv.js';
+import { readFeed } from './readers/feed.js';
+import { readHtml } from './readers/html.js';
+import { readJson, readJsonLines } from './readers/json.js';
+import { readText } from './readers/text.js';
+import { expandInputs, readFileBytes, readStdin } from './sources.js';
+import { failed, type Format, type ReadItem, type ReadOptions } from './types.js';
 
-// Minimal reader set (plain text, byline records, JSON Lines); the full set of readers lives beside it.
+export { parseByline } from './readers/byline.js';
 
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
+/** Largest decompressed size accepted from a local .gz file (a URL's own size cap applies to URLs). */
+const MAX_GUNZIP_FILE = 512 * 1024 * 1024;
+
+/** Where some bytes came from: names them in messages and helps detect their format. */
+export interface BytesOrigin {
+  /** Names the input in messages and in `meta.origin` (path, URL, "stdin"). */
+  readonly source: string;
+  /** File name or URL path, for detection by extension. */
+  readonly name?: string;
+  /** HTTP media type and charset, for URLs. */
+  readonly mediaType?: string;
+  readonly charset?: string;
+  /** The page's URL: resolves relative links and is the document's url when it names none. */
+  readonly url?: string;
 }
 
-const BYLINE = /^([^|\n]{1,120})\|[ \t]*([^|\n]{1,120})\n/;
-
-export function parseByline(text: string): RawDoc[] | undefined {
-  if (!BYLINE.test(text)) return undefined;
-  const out: RawDoc[] = [];
-  let rest = text;
-  while (rest.trim()) {
-    const m = BYLINE.exec(rest);
-    if (!m) return undefined;
-    rest = rest.slice(m[0].length);
-    const close = rest.search(/ \|[ \t]*(\n|$)/);
-    const body = close >= 0 ? rest.slice(0, close) : rest;
-    rest = close >= 0 ? rest.slice(close).replace(/^ \|[ \t]*\n?/, '') : '';
-    // The byline line is blanked, not cut, so offsets into the text are offsets into the record.
-    out.push({ text: ' '.repeat(m[0].length - 1) + '\n' + body, meta: cleanMeta({ author: m[1], outlet: m[2] }) });
+function readAs(format: Format, text: string, o: BytesOrigin, opts: ReadOptions): Iterable<ReadItem> | AsyncIterable<ReadItem> {
+  switch (format) {
+    case 'text':
+      return readText(text, o.source, o.url);
+    case 'byline':
+      return readByline(text, o.source);
+    case 'json':
+      return readJson(text, o.source, opts);
+    case 'jsonl':
+      return readJsonLines(text, o.source, opts);
+    case 'csv':
+    case 'tsv':
+      return readTable(text, o.source, format === 'tsv', opts);
+    case 'html':
+      return readHtml(text, o.source, o.url);
+    case 'feed':
+      return readFeed(text, o.source, opts, o.url);
   }
-  return out;
 }
 
-function parseJsonl(text: string, source: string): ReadItem[] {
-  const items: ReadItem[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    const where = `${source}:${i + 1}`;
+/** Reads one input's bytes: gunzip, decode, detect the format (unless forced), and run its reader. */
+export async function* readBytes(bytes: Uint8Array, origin: BytesOrigin, opts: ReadOptions = {}): AsyncGenerator<ReadItem> {
+  let buf = bytes;
+  let name = origin.name;
+  if (isGzip(buf)) {
     try {
-      const o = JSON.parse(line) as Record<string, unknown>;
-      const body = o.text ?? o.body ?? o.content;
-      if (typeof body !== 'string' || !body.trim()) throw new Error('no text field (text, body or content)');
-      items.push({
-        ok: true,
-        source: where,
-        doc: { text: body, id: o.id != null ? String(o.id) : undefined, meta: cleanMeta({ ...o, published: o.published ?? o.date, origin: where }) },
-      });
+      buf = gunzip(buf, origin.url ? opts.maxBytes || DEFAULT_MAX_BYTES : MAX_GUNZIP_FILE);
     } catch (err) {
-      items.push({ ok: false, source: where, error: errorMessage(err) });
+      yield failed(origin.source, errorMessage(err));
+      return;
     }
-  });
-  return items;
+    name = name?.replace(/\.gz$/i, '');
+  }
+  const decoded = decodeBytes(buf, origin.charset ?? declaredCharset(buf));
+  if (!decoded.ok) {
+    yield failed(origin.source, decoded.error);
+    return;
+  }
+  const format = opts.from ?? detectFormat(decoded.text, { name, contentType: origin.mediaType });
+  try {
+    yield* readAs(format, decoded.text, origin, opts);
+  } catch (err) {
+    // Readers report bad records themselves; this catches what they did not foresee.
+    yield failed(origin.source, `cannot read as ${format}: ${errorMessage(err)}`);
+  }
 }
 
+/** Reads every input (files, directories, URLs, `-` for stdin) and yields one item per article or failure. */
 export async function* readInputs(inputs: readonly string[], opts: ReadOptions = {}): AsyncGenerator<ReadItem> {
-  for (const input of inputs) {
-    const source = input === '-' ? 'stdin' : input;
-    let text: string;
-    try {
-      const buf = input === '-' ? await readStdin() : await readFile(input);
-      if (buf.length === 0) throw new Error('empty input');
-      text = buf.toString('utf8');
-    } catch (err) {
-      yield { ok: false, source, error: errorMessage(err) };
-      continue;
+  for await (const src of expandInputs(inputs)) {
+    switch (src.kind) {
+      case 'error':
+        yield failed(src.source, src.error);
+        break;
+      case 'stdin': {
+        let bytes: Buffer;
+        try {
+          bytes = await readStdin();
+        } catch (err) {
+          yield failed('stdin', errorMessage(err));
+          break;
+        }
+        yield* readBytes(bytes, { source: 'stdin' }, opts);
+        break;
+      }
+      case 'file': {
+        let bytes: Buffer;
+        try {
+          bytes = await readFileBytes(src.path);
+        } catch (err) {
+          yield failed(src.path, errorMessage(err));
+          break;
+        }
+        yield* readBytes(bytes, { source: src.path, name: src.path }, opts);
+        break;
+      }
+      case 'url': {
+        let page;
+        try {
+          page = await fetchUrl(src.url, opts as FetchLimits);
+        } catch (err) {
+          yield failed(src.url, errorMessage(err));
+          break;
+        }
+        yield* readBytes(page.bytes, { source: src.url, name: new URL(page.url).pathname, mediaType: page.mediaType, charset: page.charset, url: page.url }, opts);
+        break;
+      }
     }
-    if (opts.from === 'jsonl' || (!opts.from && /\.jsonl$/i.test(input))) {
-      yield* parseJsonl(text, source);
-      continue;
-    }
-    const records = opts.from === 'text' ? undefined : parseByline(text.replace(/^\uFEFF/, ''));
-    if (records) {
-      let i = 0;
-      for (const doc of records) yield { ok: true, source, doc: { ...doc, meta: { ...doc.meta, origin: records.length > 1 ? `${source}#${++i}` : source } } };
-      continue;
-    }
-    yield { ok: true, source, doc: { text, meta: cleanMeta({ origin: source }) } };
   }
 }

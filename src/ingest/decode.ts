@@ -1,0 +1,122 @@
+import { gunzipSync } from 'node:zlib';
+
+export type Decoded = { readonly ok: true; readonly text: string; readonly encoding: string } | { readonly ok: false; readonly error: string };
+
+// Well-known binary signatures, so the refusal can say what the file actually is.
+const MAGIC: readonly [string, number[]][] = [
+  ['PDF document', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ['PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['JPEG image', [0xff, 0xd8, 0xff]],
+  ['GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['ZIP archive (or an office document)', [0x50, 0x4b, 0x03, 0x04]],
+  ['WebP or other RIFF media', [0x52, 0x49, 0x46, 0x46]],
+  ['executable', [0x7f, 0x45, 0x4c, 0x46]],
+  ['old Office document', [0xd0, 0xcf, 0x11, 0xe0]],
+];
+
+const SNIFF_BYTES = 64 * 1024;
+
+export function isGzip(buf: Uint8Array): boolean {
+  return buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b;
+}
+
+/** Decompresses gzip data, refusing output beyond maxOutput bytes (a small file can expand enormously). */
+export function gunzip(buf: Uint8Array, maxOutput: number): Buffer {
+  try {
+    return gunzipSync(buf, { maxOutputLength: maxOutput });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw new Error(`gzip data expands beyond ${formatBytes(maxOutput)}`);
+    throw new Error(`corrupt gzip data (${(err as Error).message})`);
+  }
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1e6) return `${+(n / 1e6).toFixed(1)} MB`;
+  if (n >= 1e3) return `${+(n / 1e3).toFixed(1)} kB`;
+  return `${n} bytes`;
+}
+
+/** Names why a byte string is not text, or returns undefined when it looks like text. */
+export function binaryReason(buf: Uint8Array): string | undefined {
+  for (const [what, sig] of MAGIC) {
+    if (buf.length >= sig.length && sig.every((b, i) => buf[i] === b)) return `binary file (${what})`;
+  }
+  const n = Math.min(buf.length, SNIFF_BYTES);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i]!;
+    if (b === 0) return 'binary file (contains NUL bytes)';
+    // Tab, newline, form feed and carriage return are text; other C0 controls are not.
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) controls++;
+  }
+  // Text files may carry a stray control byte; binary data has them everywhere.
+  if (controls > 0 && controls / n > 0.01) return `binary file (${controls} control bytes in the first ${formatBytes(n)})`;
+  // NUL bytes past the sniffed window still mean binary (and would corrupt offsets downstream).
+  if (buf.length > SNIFF_BYTES && buf.indexOf(0, SNIFF_BYTES) >= 0) return 'binary file (contains NUL bytes)';
+  return undefined;
+}
+
+function supportedLabel(label: string | undefined): string | undefined {
+  if (!label) return undefined;
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const cp1252 = new TextDecoder('windows-1252');
+
+/**
+ * Bytes to text. A byte-order mark decides first; then valid UTF-8 is taken as UTF-8 (a strong
+ * signal, stronger than a possibly wrong declared charset); otherwise the declared charset if Node
+ * knows it, else Windows-1252, which decodes any byte string and is what legacy newsroom files use.
+ */
+export function decodeBytes(buf: Uint8Array, declaredCharset?: string): Decoded {
+  if (buf.length === 0) return { ok: false, error: 'empty file' };
+  let text: string;
+  let encoding: string;
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    const body = buf.subarray(3);
+    const why = binaryReason(body);
+    if (why) return { ok: false, error: why };
+    try {
+      text = utf8Strict.decode(body);
+    } catch {
+      return { ok: false, error: 'invalid UTF-8 after a UTF-8 byte-order mark' };
+    }
+    encoding = 'utf-8';
+  } else if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+    encoding = buf[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    if (buf.length % 2 !== 0) return { ok: false, error: `truncated ${encoding.toUpperCase()} data (odd number of bytes)` };
+    text = new TextDecoder(encoding, { ignoreBOM: true }).decode(buf.subarray(2));
+    if (text.includes('\u0000')) return { ok: false, error: 'binary file (contains NUL characters)' };
+  } else {
+    const why = binaryReason(buf);
+    if (why) return { ok: false, error: why };
+    try {
+      text = utf8Strict.decode(buf);
+      encoding = 'utf-8';
+    } catch {
+      const label = supportedLabel(declaredCharset);
+      if (label && label !== 'utf-8' && !label.startsWith('utf-16')) {
+        text = new TextDecoder(label).decode(buf);
+        encoding = label;
+      } else {
+        text = cp1252.decode(buf);
+        encoding = 'windows-1252';
+      }
+    }
+  }
+  if (!text.trim()) return { ok: false, error: 'empty file (only whitespace)' };
+  return { ok: true, text, encoding };
+}
+
+/** The charset an HTML or XML document declares in its first bytes, if any. */
+export function declaredCharset(buf: Uint8Array): string | undefined {
+  const head = Buffer.from(buf.subarray(0, 2048)).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
+  return m?.[1];
+}
