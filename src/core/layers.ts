@@ -112,6 +112,8 @@ export interface Relation extends Span {
   readonly source?: string;
   readonly negated?: boolean;
   readonly hedged?: boolean;
+  /** The person's role for member / leader / affiliation relations ("spokesman", "analyst"). */
+  readonly role?: string;
 }
 
 export interface Event extends Span {
@@ -119,6 +121,8 @@ export interface Event extends Span {
   readonly actor?: string;
   readonly target?: string;
   readonly place?: string;
+  /** Index into the places layer of the event's place (coordinates live there). */
+  readonly placeIndex?: number;
   readonly time?: string;
   readonly quantities?: readonly number[];
   readonly source?: string;
