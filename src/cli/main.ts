@@ -1,11 +1,32 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { NewsgraphError } from '../core/errors.js';
 import { registerEval } from './commands/eval.js';
+import { registerExport } from './commands/export.js';
 import { registerExtract } from './commands/extract.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerQuotes } from './commands/quotes.js';
+import { registerSearch } from './commands/search.js';
+import { registerShow } from './commands/show.js';
+import { oneLine, UsageError } from './report.js';
 
 const program = new Command();
 program.name('newsgraph').description('Turn news articles into a sourced, searchable knowledge base.');
 registerExtract(program);
+registerIngest(program);
+registerSearch(program);
+registerShow(program);
+registerExport(program);
+registerQuotes(program);
 registerEval(program);
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  // User errors are one line; a stack trace only for bugs, and only when asked for.
+  const known = err instanceof NewsgraphError || err instanceof UsageError;
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`newsgraph: ${oneLine(message)}\n`);
+  if (!known && process.env.NEWSGRAPH_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  process.exitCode = err instanceof UsageError ? 2 : 1;
+}

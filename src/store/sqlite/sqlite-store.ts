@@ -281,7 +281,7 @@ export class SqliteStore implements Store {
         ...(r.title != null ? { title: String(r.title) } : {}),
         snippet: String(r.snippet).replace(/\s+/g, ' ').trim(),
         meta,
-        score: Math.round(Number(r.score) * 1e4) / 1e4,
+        score: Number(Number(r.score).toPrecision(4)),
       };
     });
     const result: SearchResult = { total, hits };

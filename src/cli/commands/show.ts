@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { NewsgraphError } from '../../core/errors.js';
+import type { NewsRecord } from '../../output/record.js';
+import { DEFAULT_DB, openStore } from '../../store/open.js';
+
+/** A stored record for reading: metadata, the text, and what each layer found. */
+export function formatRecord(r: NewsRecord): string {
+  const out: string[] = [];
+  const m = r.meta as Record<string, string | undefined>;
+  out.push(m.title ?? '(untitled)', '');
+  out.push(`id        ${r.id}`);
+  for (const k of ['author', 'outlet', 'published', 'url', 'origin']) if (m[k]) out.push(`${k.padEnd(10)}${m[k]}`);
+  out.push('', r.text.trim(), '');
+  const counts = (['sentences', 'mentions', 'entities', 'quotes', 'quantities', 'times', 'places', 'relations', 'events'] as const)
+    .map((l) => `${r[l]?.length ?? 0} ${l}`);
+  out.push(counts.join(', '));
+  const names = new Map((r.entities ?? []).map((e) => [e.id, e.name]));
+  if (r.entities?.length) {
+    out.push('', 'entities:');
+    for (const e of r.entities) out.push(`  ${e.type.padEnd(7)} ${e.name}${e.aliases?.length ? ` (also ${e.aliases.join(', ')})` : ''}`);
+  }
+  if (r.quotes?.length) {
+    out.push('', 'quotes:');
+    for (const q of r.quotes) {
+      const who = (q.speaker && names.get(q.speaker)) ?? q.speakerText ?? 'unattributed';
+      out.push(`  ${who}: ${r.text.slice(q.start, q.end).replace(/\s+/g, ' ')}`);
+    }
+  }
+  if (r.places?.length) {
+    out.push('', 'places:');
+    for (const p of r.places) out.push(`  ${p.name} (${p.lat}, ${p.lon}${p.country ? `, ${p.country}` : ''})`);
+  }
+  if (r.times?.length) {
+    out.push('', 'dates:');
+    for (const t of r.times) out.push(`  ${t.text} = ${t.value}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+export function registerShow(program: Command): void {
+  program
+    .command('show')
+    .description('print one stored document: its metadata, text and what was found')
+    .argument('<id>', 'document id (or content hash)')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'print the stored newsgraph/1 record')
+    .action(async (id: string, o: { db: string; json?: boolean }) => {
+      const store = openStore(o.db, { mustExist: true });
+      try {
+        const r = await store.get(id);
+        if (!r) throw new NewsgraphError('store.not-found', `no document with id ${id} in ${o.db}`, 404);
+        process.stdout.write(o.json ? JSON.stringify(r) + '\n' : formatRecord(r));
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,40 @@
+import type { NewsRecord } from '../record.js';
+import type { ExportFormat } from './formats.js';
+import { write } from './write.js';
+
+const META = ['title', 'author', 'outlet', 'url', 'published', 'origin', 'lang'] as const;
+const LAYERS = ['sentences', 'mentions', 'entities', 'quotes', 'quantities', 'times', 'places', 'relations', 'events'] as const;
+export const CSV_COLUMNS = ['id', 'hash', ...META, 'characters', ...LAYERS.map((l) => `${l}_count`)];
+
+/**
+ * RFC 4180 quoting. Cells that a spreadsheet would run as a formula (=, +, @, or - before a
+ * non-digit) get a leading apostrophe: titles come from untrusted web pages.
+ */
+export function csvCell(v: unknown): string {
+  let s = v == null ? '' : String(v);
+  if (/^[=+@\t\r]|^-[^\d\s.]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvRow(r: NewsRecord): string {
+  const meta = (r.meta ?? {}) as Record<string, unknown>;
+  const cells = [r.id, r.hash, ...META.map((k) => meta[k]), r.text.length, ...LAYERS.map((l) => (r[l] as unknown[] | undefined)?.length ?? 0)];
+  return cells.map(csvCell).join(',') + '\r\n';
+}
+
+/** One row per document: its metadata and how many items each layer holds (no article text). */
+export const csvFormat: ExportFormat = {
+  name: 'csv',
+  description: 'one row per document: id, metadata and layer counts',
+  mediaType: 'text/csv; charset=utf-8',
+  extension: 'csv',
+  async write(records, out) {
+    await write(out, CSV_COLUMNS.join(',') + '\r\n');
+    let n = 0;
+    for await (const r of records) {
+      await write(out, csvRow(r));
+      n++;
+    }
+    return n;
+  },
+};
