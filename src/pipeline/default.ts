@@ -1,4 +1,6 @@
+import { mentionsStage } from '../stages/entities/stage.js';
 import { sentencesStage } from '../stages/sentences/stage.js';
+import { timesStage } from '../stages/times/stage.js';
 import { tokensStage } from '../stages/tokens/stage.js';
 import { Pipeline } from './pipeline.js';
 import type { Stage } from './stage.js';
@@ -8,7 +10,7 @@ import type { Stage } from './stage.js';
  * quantities, times, places, relations, events) is added here as its stage lands.
  */
 export function defaultStages(): Stage[] {
-  return [tokensStage, sentencesStage];
+  return [tokensStage, sentencesStage, mentionsStage, timesStage];
 }
 
 let shared: Pipeline | undefined;

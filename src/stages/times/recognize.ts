@@ -1,0 +1,74 @@
+import type { Span } from '../../core/span.js';
+import type { Ymd } from './calendar.js';
+import { RULES, type Direction, type Found, type RuleEnv } from './rules.js';
+
+export interface TimeMatch extends Found, Span {
+  readonly text: string;
+  readonly rule: string;
+}
+
+// Prepositions that introduce a time but are not part of it (TimeML leaves them out).
+const LEADING = /^(?:(?:in|on|at|since|until|till|through|from|by|during|before|after|of|to|and|or|between|for|within|over|throughout)\s+)+/i;
+
+const FUTURE = /\b(?:will|won['’]t|shall|would|going\s+to|plans?\s+to|planned|scheduled|expected\s+to|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|next|hopes?\s+to|intends?\s+to)\b|['’]ll\b/i;
+const PAST = /\b(?:was|were|had|did|been|ago|last|earlier|said|told|announced|\w{3,}ed)\b/i;
+const REPORTING_BEFORE = /\b(?:said|says|told|announced|reported|added|declared|stated|predicted|confirmed|denied|insisted|warned)\s*(?:\w+\s+)?$/i;
+// Right before a day: "as soon as Tuesday", "until Friday".
+const FUTURE_BEFORE = /\b(?:until|by|before|from)\s*$/i;
+const SOON_BEFORE = /\bas\s+(?:soon|early)\s+as\s*$/i;
+
+/** The tense of the clause around an expression, judged from a window inside its sentence. */
+export function clauseDirection(text: string, sentence: Span | undefined, start: number, end: number): Direction {
+  const from = Math.max(sentence?.start ?? 0, start - 60), to = Math.min(sentence?.end ?? text.length, end + 30);
+  const before = text.slice(from, start);
+  // "officials said Friday": the saying happened, whatever the clause reports.
+  if (REPORTING_BEFORE.test(before)) return 'past';
+  if (SOON_BEFORE.test(before) || (FUTURE_BEFORE.test(before) && FUTURE.test(before + ' ' + text.slice(end, to)))) return 'future';
+  const window = before + ' ' + text.slice(end, to);
+  if (FUTURE.test(window)) return 'future';
+  if (PAST.test(window)) return 'past';
+  return 'none';
+}
+
+/**
+ * Finds temporal expressions in `text` and normalises them to TIMEX3 values. Sentences, when
+ * given, bound the window read for tense; overlapping matches keep the longest.
+ */
+export function recognizeTimes(text: string, anchor: Ymd | undefined, sentences: readonly Span[] = []): TimeMatch[] {
+  const sentenceAt = (pos: number): Span | undefined => {
+    let lo = 0, hi = sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1, s = sentences[mid]!;
+      if (pos < s.start) hi = mid - 1;
+      else if (pos >= s.end) lo = mid + 1;
+      else return s;
+    }
+    return undefined;
+  };
+  const env: RuleEnv = { text, anchor, direction: (s, e) => clauseDirection(text, sentenceAt(s), s, e) };
+  const cands: (TimeMatch & { prio: number })[] = [];
+  RULES.forEach((rule, prio) => {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      if (m[0].length === 0) { rule.re.lastIndex++; continue; }
+      let found: Found | undefined;
+      try {
+        found = rule.build(m, env);
+      } catch {
+        found = undefined; // a rule bug on odd text must not lose the other times
+      }
+      if (!found) continue;
+      const lead = LEADING.exec(m[0])?.[0].length ?? 0;
+      let start = m.index + lead, end = m.index + m[0].length;
+      while (end > start && /[\s,.]/.test(text[end - 1]!) && !/\b[ap]\.m\.$/i.test(text.slice(start, end))) end--;
+      if (end <= start) continue;
+      cands.push({ ...found, start, end, text: text.slice(start, end), rule: rule.name, prio });
+    }
+  });
+  // Longest first, then the more specific rule; keep what does not overlap.
+  cands.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.prio - b.prio || a.start - b.start);
+  const kept: (TimeMatch & { prio: number })[] = [];
+  for (const c of cands) if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
+  kept.sort((a, b) => a.start - b.start);
+  return kept.map(({ prio: _p, ...t }) => t);
+}

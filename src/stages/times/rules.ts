@@ -1,0 +1,498 @@
+import { NUMBER_WORDS_SOURCE, parseNumber } from '../quantities/numbers.js';
+import {
+  parseIsoDate, addDays, addMonths, compareYmd, easter, fmtDate, fmtMonth, fmtTime, fmtWeek, fmtYear, isValidDate, nthWeekday, weekday,
+  type Ymd,
+} from './calendar.js';
+import {
+  DAY_PARTS, DURATION_MOD_SOURCE, DURATION_MODS, MONTH_SOURCE, MONTHS, PART_SOURCE, partMod, SEASON_START, SEASONS,
+  UNIT_SOURCE, UNITS, WEEKDAY_SOURCE, WEEKDAYS,
+} from './lexicon.js';
+
+/** Which way the clause around an expression points: used to place "Friday" or "April" before or after the anchor. */
+export type Direction = 'past' | 'future' | 'none';
+
+export interface RuleEnv {
+  readonly text: string;
+  /** The publication date relative expressions resolve against; absent when unknown. */
+  readonly anchor?: Ymd;
+  direction(start: number, end: number): Direction;
+}
+
+export interface Found {
+  readonly value: string;
+  readonly type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
+  readonly mod?: string;
+  /** Needed the anchor and had none. */
+  readonly unresolved?: boolean;
+}
+
+export interface Rule {
+  readonly name: string;
+  readonly re: RegExp;
+  build(m: RegExpExecArray, env: RuleEnv): Found | undefined;
+}
+
+type G = Record<string, string | undefined>;
+const g = (m: RegExpExecArray): G => m.groups ?? {};
+const cap = (s: string | undefined) => !!s && s[0] !== s[0]!.toLowerCase();
+const month = (s: string) => MONTHS[s.toLowerCase().replace(/\.$/, '')]!;
+const UNRESOLVED_DATE = 'XXXX-XX-XX';
+const FULL_MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+/** Runs `f` on the anchor, or marks the expression unresolved with a placeholder value. */
+function anchored(env: RuleEnv, type: Found['type'], placeholder: string, f: (a: Ymd) => Found | undefined, mod?: string): Found | undefined {
+  if (!env.anchor) return { value: placeholder, type, mod, unresolved: true };
+  return f(env.anchor);
+}
+
+function twoDigitYear(s: string): number {
+  const n = Number(s.replace(/^'/, ''));
+  return s.length <= 3 ? (n >= 30 ? 1900 + n : 2000 + n) : n;
+}
+
+/**
+ * The year of a month (and day) given without one. News dates sit close to the publication
+ * date and mostly before it: a date a few months ahead is read as upcoming, anything further
+ * as past, unless the clause's tense says otherwise.
+ */
+function yearFor(a: Ymd, m: number, d: number | undefined, dir: Direction): number {
+  const cands = [a.y - 1, a.y, a.y + 1].map((y) => ({ y, m, d: d ?? 1 })).filter((x) => d === undefined || isValidDate(x));
+  // Distance in days (a date) or months (a month alone) from the anchor.
+  const dist = (x: Ymd) => (d === undefined ? (x.y - a.y) * 12 + x.m - a.m : (Date.UTC(x.y, x.m - 1, x.d) - Date.UTC(a.y, a.m - 1, a.d)) / 864e5);
+  const past = cands.filter((x) => dist(x) <= 0).pop();
+  const future = cands.find((x) => dist(x) >= 0);
+  if (!past) return future!.y;
+  if (!future || dist(past) === 0) return past.y;
+  const near = d === undefined ? 4 : 120, far = d === undefined ? 11 : 330;
+  if (dir === 'past') return past.y;
+  if (dist(future) <= (dir === 'future' ? far : near)) return future.y;
+  return past.y;
+}
+
+/** The weekday `dow` nearest the anchor in the clause's direction ("on Friday" in a past-tense clause). */
+function weekdayDate(a: Ymd, dow: number, rel: string | undefined, dir: Direction): Ymd {
+  const diff = (dow - weekday(a) + 7) % 7; // days forward to the next such weekday (0 = today)
+  const r = rel?.toLowerCase();
+  if (r === 'last' || r === 'past') return addDays(a, diff === 0 ? -7 : diff - 7);
+  if (r === 'next' || r === 'coming') return addDays(a, diff === 0 ? 7 : diff);
+  if (r === 'this') return addDays(a, ((dow + 6) % 7) - ((weekday(a) + 6) % 7)); // same ISO week
+  if (dir === 'future') return addDays(a, diff);
+  return addDays(a, diff === 0 ? 0 : diff - 7);
+}
+
+function seasonValue(a: Ymd, code: string, rel: string | undefined, dir: Direction): string {
+  const start = SEASON_START[code]!;
+  // The season a date falls in, as (year, code); winter of year Y runs December Y to February Y+1.
+  const seasonYearOf = (y: number) => y; // seasons are labelled by the year they start in
+  const curIdx = a.y * 12 + a.m - 1;
+  const startIdx = (y: number) => seasonYearOf(y) * 12 + start - 1;
+  const years = [a.y - 2, a.y - 1, a.y, a.y + 1];
+  const inside = years.find((y) => curIdx >= startIdx(y) && curIdx < startIdx(y) + 3);
+  const lastDone = [...years].reverse().find((y) => startIdx(y) + 3 <= curIdx)!;
+  const nextUp = years.find((y) => startIdx(y) > curIdx)!;
+  const r = rel?.toLowerCase();
+  let y: number;
+  if (r === 'last' || r === 'past' || r === 'previous') y = lastDone;
+  else if (r === 'next' || r === 'coming') y = nextUp;
+  else if (inside !== undefined) y = inside;
+  else if (r === 'this') y = dir === 'past' ? lastDone : nextUp;
+  else y = dir === 'future' ? nextUp : dir === 'past' ? lastDone : (curIdx - (startIdx(lastDone) + 2) <= startIdx(nextUp) - curIdx ? lastDone : nextUp);
+  return `${fmtYear(y)}-${code}`;
+}
+
+function durationValue(n: number | undefined, unitWord: string): string {
+  const u = UNITS[unitWord.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '')];
+  if (!u) return 'PX';
+  const prefix = u.time ? 'PT' : 'P';
+  if (n === undefined) return `${prefix}X${u.letter}`;
+  let k = n * u.times;
+  if (!Number.isInteger(k)) {
+    // Halves become the next smaller unit where there is one: 1.5 hours = PT90M, 2.5 years = P30M.
+    if (u.letter === 'H') return `PT${Math.floor(k)}H${Math.round((k % 1) * 60)}M`;
+    if (u.letter === 'Y' && !u.time) return `P${Math.round(k * 12)}M`;
+    if (u.letter === 'D') return `PT${Math.round(k * 24)}H`;
+    k = Math.round(k * 10) / 10;
+  }
+  return `${prefix}${k}${u.letter}`;
+}
+
+/** "two days ago": the anchor moved back, at the granularity of the unit. */
+function agoValue(a: Ymd, n: number, unitWord: string, sign: number): string {
+  const unit = unitWord.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
+  const k = n * sign;
+  switch (unit) {
+    case 'day': return fmtDate(addDays(a, Math.round(k)));
+    case 'week': return fmtWeek(addDays(a, Math.round(k * 7)));
+    case 'fortnight': return fmtWeek(addDays(a, Math.round(k * 14)));
+    case 'month': { const x = addMonths(a, Math.round(k)); return fmtMonth(x.y, x.m); }
+    case 'year': return fmtYear(a.y + Math.round(k));
+    case 'decade': return fmtYear(a.y + Math.round(k * 10));
+    case 'century': return fmtYear(a.y + Math.round(k * 100));
+    default: return fmtDate(a); // hours, minutes: the same day
+  }
+}
+
+const NUM = `(?:\\d+(?:\\.\\d+)?(?:\\s+1\\/2)?|${NUMBER_WORDS_SOURCE}|an?|a\\s+few|several|few|many|some|a\\s+couple\\s+of|a\\s+half)`;
+function countOf(s: string): number | undefined {
+  const t = s.toLowerCase().replace(/\s+/g, ' ');
+  if (t === 'a' || t === 'an') return 1;
+  if (t === 'a half') return 0.5;
+  if (/\d 1\/2$/.test(t)) return Number(t.split(' ')[0]) + 0.5;
+  if (/^(a few|several|few|many|some|a couple of)$/.test(t)) return t === 'a couple of' ? 2 : undefined;
+  return parseNumber(t);
+}
+
+const WD = WEEKDAY_SOURCE;
+const MON = MONTH_SOURCE;
+const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+const YEAR = "(?:1[5-9]\\d\\d|20\\d\\d)";
+const END = '(?![\\w-])';
+const re = (src: string) => new RegExp(src, 'gi');
+
+function dayPartSuffix(part: string | undefined): string {
+  if (!part) return '';
+  const code = DAY_PARTS[part.toLowerCase()];
+  return code ? 'T' + code : '';
+}
+
+function clock(hh: string, mm: string | undefined, ampm: string | undefined): string | undefined {
+  let h = Number(hh);
+  const min = mm ? Number(mm) : 0;
+  const x = ampm?.toLowerCase().replace(/\./g, '');
+  if (x === 'pm' && h < 12) h += 12;
+  if (x === 'am' && h === 12) h = 0;
+  if (h > 24 || min > 59) return undefined;
+  return fmtTime(h, min);
+}
+
+const HOLIDAYS: Record<string, (y: number) => Ymd> = {
+  'christmas': (y) => ({ y, m: 12, d: 25 }),
+  'christmas day': (y) => ({ y, m: 12, d: 25 }),
+  'christmas eve': (y) => ({ y, m: 12, d: 24 }),
+  "new year's day": (y) => ({ y, m: 1, d: 1 }),
+  "new year's eve": (y) => ({ y, m: 12, d: 31 }),
+  'thanksgiving': (y) => nthWeekday(y, 11, 4, 4),
+  'thanksgiving day': (y) => nthWeekday(y, 11, 4, 4),
+  'easter': (y) => easter(y),
+  'easter sunday': (y) => easter(y),
+  'independence day': (y) => ({ y, m: 7, d: 4 }),
+  'halloween': (y) => ({ y, m: 10, d: 31 }),
+  "valentine's day": (y) => ({ y, m: 2, d: 14 }),
+};
+const HOLIDAY_SOURCE = Object.keys(HOLIDAYS).sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, '\\s+').replace(/'/g, "['’]")).join('|');
+
+const PERIODS: Record<string, { letter: string }> = { day: { letter: 'D' }, week: { letter: 'W' }, month: { letter: 'M' }, year: { letter: 'Y' }, hour: { letter: 'H' } };
+const SET_WORDS: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', nightly: 'P1D', quarterly: 'P3M' };
+
+/** The rules, most specific first; overlapping matches are settled by length, then by this order. */
+export const RULES: readonly Rule[] = [
+  {
+    name: 'iso-date',
+    re: /\b(?<y>\d{4})-(?<m>\d\d)-(?<d>\d\d)\b/g,
+    build(m) {
+      const x = { y: +g(m).y!, m: +g(m).m!, d: +g(m).d! };
+      return isValidDate(x) ? { value: fmtDate(x), type: 'DATE' } : undefined;
+    },
+  },
+  {
+    name: 'clock-time',
+    re: re(`\\b(?:(?<wd1>${WD}),?\\s+(?:at\\s+)?)?(?<h>[01]?\\d|2[0-3])(?:[:.](?<min>[0-5]\\d))?\\s*(?<ampm>a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+(?:[ECMP][SD]T|GMT|UTC)\\b)?(?:\\s+(?:on\\s+)?(?<wd2>${WD})\\b)?|\\b(?<word>noon|midnight|midday)\\b`),
+    build(m, env) {
+      const x = g(m);
+      const t = x.word ? (x.word.toLowerCase() === 'midnight' ? 'T24:00' : 'T12:00') : clock(x.h!, x.min, x.ampm);
+      if (!t) return undefined;
+      const wd = x.wd1 ?? x.wd2;
+      if (wd && !cap(wd)) return undefined;
+      return anchored(env, 'TIME', UNRESOLVED_DATE + t, (a) => {
+        const day = wd ? weekdayDate(a, WEEKDAYS[wd.toLowerCase()]!, undefined, env.direction(m.index, m.index + m[0].length)) : a;
+        return { value: fmtDate(day) + t, type: 'TIME' };
+      });
+    },
+  },
+  {
+    name: 'month-day',
+    re: re(`\\b(?<weekof>the\\s+week\\s+of\\s+)?(?:(?<rel>last|next|this)\\s+)?(?:(?<wd>${WD}),?\\s+)?(?<mon>${MON})\\s+(?<d>${DAY})${END}(?:,?\\s+(?<y>${YEAR})\\b)?`),
+    build(m, env) {
+      const x = g(m);
+      if (!cap(x.mon) || (x.wd && !cap(x.wd))) return undefined;
+      const f = fullDate(env, m, month(x.mon!), parseInt(x.d!, 10), x.y);
+      if (f && x.weekof && !f.unresolved) return { value: fmtWeek(parseIsoDate(f.value)!), type: 'DATE' };
+      return f;
+    },
+  },
+  {
+    name: 'day-month',
+    re: re(`\\b(?:(?<wd>${WD}),?\\s+)?(?:the\\s+)?(?<d>${DAY})(?:\\s+of)?\\s+(?<mon>${MON})(?![\\w])(?:,?\\s+(?<y>${YEAR})\\b)?`),
+    build(m, env) {
+      const x = g(m);
+      if (!cap(x.mon) || (x.wd && !cap(x.wd))) return undefined;
+      if (x.mon!.toLowerCase() === 'may' && !x.y && !x.wd) return undefined; // "5 may" is too often the verb
+      return fullDate(env, m, month(x.mon!), parseInt(x.d!, 10), x.y);
+    },
+  },
+  {
+    name: 'month-year',
+    re: re(`\\b${PART_SOURCE}?(?<mon>${MON}),?\\s+(?:of\\s+)?(?<y>${YEAR})\\b`),
+    build(m) {
+      const x = g(m);
+      if (!cap(x.mon)) return undefined;
+      return { value: fmtMonth(+x.y!, month(x.mon!)), type: 'DATE', mod: partMod(x.part ?? x.part2) };
+    },
+  },
+  {
+    name: 'month',
+    re: re(`(?<pre>\\b(?:in|since|until|till|through|from|by|during|before|after|of|to|and|or|between|on|the)\\s+)?\\b(?:(?<rel>last|next|this|early|late|mid)(?:\\s+|-)|(?:the\\s+)?(?<part2>beginning|start|end|middle|close)\\s+of\\s+)?(?<mon>${MON})(?![\\w-])`),
+    build(m, env) {
+      const x = g(m);
+      if (!cap(x.mon)) return undefined;
+      const lower = x.mon!.toLowerCase().replace(/\.$/, '');
+      // "May" and "March" are common words; alone they need a preposition or a modifier.
+      if ((lower === 'may' || lower === 'march') && !x.pre && !x.rel && !x.part2) return undefined;
+      if (!FULL_MONTHS.has(lower) && !x.rel && !x.part2) return undefined; // "Jan" alone is more often a name
+      const mm = month(x.mon!);
+      const rel = x.rel?.toLowerCase();
+      const mod = partMod(rel) ?? partMod(x.part2);
+      return anchored(env, 'DATE', 'XXXX-' + String(mm).padStart(2, '0'), (a) => {
+        let y: number;
+        if (rel === 'last') y = mm < a.m ? a.y : a.y - 1;
+        else if (rel === 'next') y = mm > a.m ? a.y : a.y + 1;
+        else if (rel === 'this') y = a.y;
+        else y = yearFor(a, mm, undefined, env.direction(m.index, m.index + m[0].length));
+        return { value: fmtMonth(y, mm), type: 'DATE', mod };
+      }, mod);
+    },
+  },
+  {
+    name: 'decade',
+    re: re(`\\b${PART_SOURCE}?(?:the\\s+)?(?:(?<c>1[0-9]|20)(?<d>\\d)0['’]?s|['’](?<d2>\\d)0s)\\b`),
+    build(m, env) {
+      const x = g(m);
+      const mod = partMod(x.part ?? x.part2);
+      if (x.c) return { value: `${x.c}${x.d}X`, type: 'DATE', mod };
+      const d = Number(x.d2);
+      const century = env.anchor && d * 10 <= env.anchor.y % 100 ? Math.floor(env.anchor.y / 100) : 19;
+      return { value: `${century}${d}X`, type: 'DATE', mod };
+    },
+  },
+  {
+    name: 'century',
+    re: re(`\\b(?:the\\s+)?(?<n>\\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)(?:st|nd|rd|th)?\\s+century\\b|\\b(?<this>this|last|next)\\s+century\\b`),
+    build(m, env) {
+      const x = g(m);
+      const ORD = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
+      if (x.this) {
+        const off = { this: 0, last: -1, next: 1 }[x.this.toLowerCase() as 'this'];
+        return anchored(env, 'DATE', 'XX', (a) => ({ value: String(Math.floor(a.y / 100) + off).padStart(2, '0'), type: 'DATE' }));
+      }
+      const n = /\d/.test(x.n!) ? Number(x.n) : x.n!.toLowerCase() === 'twenty-first' ? 21 : ORD.indexOf(x.n!.toLowerCase()) + 1;
+      if (n < 1 || n > 21) return undefined;
+      return { value: String(n - 1).padStart(2, '0'), type: 'DATE' };
+    },
+  },
+  {
+    name: 'season',
+    re: re(`(?<pre>\\b(?:in|during|since|until|through|by|over|before|after|throughout|of)\\s+(?:the\\s+)?)?\\b(?:(?<rel>last|this|next|past|coming|previous)\\s+|${PART_SOURCE})?(?<s>spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(?<y>${YEAR})\\b)?(?![\\w-])`),
+    build(m, env) {
+      const x = g(m);
+      const code = SEASONS[x.s!.toLowerCase()]!;
+      const mod = partMod(x.part ?? x.part2);
+      if (x.y) return { value: `${x.y}-${code}`, type: 'DATE', mod };
+      // A bare season word ("fall", "spring") is too often something else.
+      if (!x.rel && !x.pre && !mod) return undefined;
+      if (!x.rel && !mod && x.s!.toLowerCase() === 'fall' && /^\s+(?:of|in|to|from)\b/i.test(env.text.slice(m.index + m[0].length))) return undefined;
+      return anchored(env, 'DATE', 'XXXX-' + code, (a) => ({ value: seasonValue(a, code, x.rel, env.direction(m.index, m.index + m[0].length)), type: 'DATE', mod }), mod);
+    },
+  },
+  {
+    name: 'quarter',
+    re: re(`\\b(?:the\\s+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\\s+quarter(?:\\s+of\\s+(?:(?<y>${YEAR})|(?<rel>this|last|next)\\s+year))?\\b`),
+    build(m, env) {
+      const x = g(m);
+      const q = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4 }[x.q!.toLowerCase()]!;
+      if (x.y) return { value: `${x.y}-Q${q}`, type: 'DATE' };
+      return anchored(env, 'DATE', `XXXX-Q${q}`, (a) => {
+        const off = x.rel ? { this: 0, last: -1, next: 1 }[x.rel.toLowerCase() as 'this'] : 0;
+        let y = a.y + off;
+        if (!x.rel && env.direction(m.index, m.index + m[0].length) === 'past' && (q - 1) * 3 + 1 > a.m) y -= 1;
+        return { value: `${fmtYear(y)}-Q${q}`, type: 'DATE' };
+      });
+    },
+  },
+  {
+    name: 'year',
+    re: re(`(?<pre>\\b(?:in|since|until|till|through|from|by|during|before|after|of|to|and|or|between|fiscal|the|year|summer|spring|winter|fall|autumn)[\\s-]+)?(?:(?<part>early|late|mid)(?:\\s+|-)|(?:the\\s+)?(?<part2>beginning|start|end|middle|close)\\s+of\\s+)?(?:(?<pp>post|pre)-)?(?<![\\d,.$£€]|[^a-z]-)(?<y>${YEAR})(?![\\d%]|['’]?s\\b|,\\d|\\.\\d|\\s*(?:percent|per\\s+cent)\\b)(?=\\s+(?<post>[a-z]+))?`),
+    build(m, env) {
+      const x = g(m);
+      const before = env.text.slice(Math.max(0, m.index - 25), m.index).toLowerCase();
+      // A count of people or things, not a year: "about 2000 people", "some 1500 fighters".
+      if (!x.pre && /(?:about|some|around|nearly|almost|than|least|over|to|estimated|roughly|approximately)\s*$/.test(before)) return undefined;
+      if (x.post && /^(?:people|troops|soldiers|fighters|civilians|men|women|children|refugees|families|homes|houses|members|workers|jobs|dollars|euros|pounds|tons|tonnes|miles|km|kilometers|kilometres|metres|meters|feet|votes|cases|deaths|times)$/.test(x.post)) return undefined;
+      const pp = x.pp?.toLowerCase();
+      return { value: x.y!, type: 'DATE', mod: pp === 'post' ? 'AFTER' : pp === 'pre' ? 'BEFORE' : partMod(x.part ?? x.part2) };
+    },
+  },
+  {
+    name: 'holiday',
+    re: re(`\\b(?:(?<rel>last|next|this)\\s+)?(?<h>${HOLIDAY_SOURCE})(?:,?\\s+(?<y>${YEAR}))?\\b`),
+    build(m, env) {
+      const x = g(m);
+      if (!cap(x.h)) return undefined;
+      const f = HOLIDAYS[x.h!.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'")]!;
+      if (x.y) return { value: fmtDate(f(+x.y)), type: 'DATE' };
+      return anchored(env, 'DATE', 'XXXX-XX-XX', (a) => {
+        const rel = x.rel?.toLowerCase();
+        const dir = rel === 'last' ? 'past' : rel === 'next' ? 'future' : env.direction(m.index, m.index + m[0].length);
+        const cands = [a.y - 1, a.y, a.y + 1].map(f);
+        const pick = dir === 'past' ? cands.filter((c) => compareYmd(c, a) < 0).pop()! : dir === 'future' ? cands.find((c) => compareYmd(c, a) >= 0)! :
+          cands.reduce((b, c) => (Math.abs(Date.UTC(c.y, c.m - 1, c.d) - Date.UTC(a.y, a.m - 1, a.d)) < Math.abs(Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) ? c : b));
+        return { value: fmtDate(pick), type: 'DATE' };
+      });
+    },
+  },
+  {
+    name: 'weekday',
+    re: re(`\\b(?:(?<rel>last|next|this|past|coming)\\s+)?(?<wd>${WD})(?:['’]s)?(?:\\s+(?<part>morning|afternoon|evening|night))?\\b`),
+    build(m, env) {
+      const x = g(m);
+      if (!cap(x.wd)) return undefined;
+      // The day is what matters; "Friday night" is kept as the day, as news corpora mostly annotate it.
+      const possessive = /['’]s$/.test(x.wd ? m[0].slice(0, m[0].indexOf(x.wd) + x.wd.length + 2) : '');
+      return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => {
+        // "Wednesday's ruling" reports something that has happened.
+        const dir = possessive ? 'past' : env.direction(m.index, m.index + m[0].length);
+        const d = weekdayDate(a, WEEKDAYS[x.wd!.toLowerCase()]!, x.rel, dir);
+        return { value: fmtDate(d), type: 'DATE' };
+      });
+    },
+  },
+  {
+    name: 'day-word',
+    re: re(`\\b(?:(?<dby>the\\s+day\\s+before\\s+yesterday)|(?<dat>the\\s+day\\s+after\\s+tomorrow)|(?<w>today|yesterday|tomorrow|tonight)(?:['’]s)?(?:\\s+(?<part>morning|afternoon|evening|night))?|(?<this>this|last)\\s+(?<part2>morning|afternoon|evening|night))\\b`),
+    build(m, env) {
+      const x = g(m);
+      const w = x.w?.toLowerCase();
+      const off = x.dby ? -2 : x.dat ? 2 : w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : x.this?.toLowerCase() === 'last' ? -1 : 0;
+      const suffix = dayPartSuffix(x.part ?? x.part2 ?? (w === 'tonight' ? 'night' : undefined));
+      return anchored(env, 'DATE', UNRESOLVED_DATE + suffix, (a) => ({ value: fmtDate(addDays(a, off)) + suffix, type: 'DATE' }));
+    },
+  },
+  {
+    name: 'present-ref',
+    re: re(`\\b(?:(?<now>right\\s+now|now|currently|nowadays|at\\s+present|at\\s+the\\s+moment|these\\s+days|in\\s+recent\\s+(?:days|weeks|months|years)|so\\s+far\\s+this\\s+year)|(?<fut>(?:the\\s+)?(?:near\\s+|distant\\s+|foreseeable\\s+)?future)|(?<past>the\\s+(?:distant|recent)\\s+past))\\b`),
+    build(m, env) {
+      const x = g(m);
+      if (x.fut) {
+        return { value: 'FUTURE_REF', type: 'DATE' };
+      }
+      if (x.past) return { value: 'PAST_REF', type: 'DATE' };
+      const t = x.now!.toLowerCase();
+      if (t === 'now' && /^\s*that\b/i.test(env.text.slice(m.index + 3, m.index + 12))) return undefined; // "now that" is causal
+      return { value: 'PRESENT_REF', type: 'DATE' };
+    },
+  },
+  {
+    name: 'relative-period',
+    re: re(`\\b(?:(?<edge>earlier|later)\\s+)?(?:(?<part>early|late|mid)(?:\\s+|-)|(?:the\\s+)?(?<part2>beginning|start|end|middle|close)\\s+of\\s+)?(?:(?<the>the\\s+)?(?<rel>last|this|next|past|previous|coming|current|same)\\s+(?<u>week|weekend|month|year|quarter|decade)|(?<rel2>the)\\s+(?<u2>weekend))\\b`),
+    build(m, env) {
+      const x = g(m);
+      const rel = x.rel2 ? 'this' : x.rel!.toLowerCase(), u = (x.u ?? x.u2)!.toLowerCase();
+      const mod = partMod(x.part ?? x.part2);
+      if (rel === 'same') return undefined; // refers to another time in the text
+      // "the past week", "the coming year": a stretch of time reaching to or from now.
+      if ((rel === 'past' || rel === 'coming') && !mod && !x.edge && u !== 'weekend') {
+        return { value: durationValue(1, u), type: 'DURATION' };
+      }
+      const off = rel === 'last' || rel === 'previous' ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0;
+      return anchored(env, 'DATE', u === 'week' ? 'XXXX-WXX' : u === 'month' ? 'XXXX-XX' : 'XXXX', (a) => {
+        switch (u) {
+          case 'week': return { value: fmtWeek(addDays(a, 7 * off)), type: 'DATE', mod };
+          case 'weekend': {
+            let d = a;
+            const dir = env.direction(m.index, m.index + m[0].length);
+            if (off < 0 || (off === 0 && dir === 'past' && weekday(a) >= 1 && weekday(a) <= 5)) {
+              d = addDays(a, -1);
+              while (weekday(d) !== 0) d = addDays(d, -1);
+            } else if (off > 0) d = addDays(a, 7);
+            return { value: fmtWeek(weekday(d) === 0 ? d : addDays(d, (7 - weekday(d)) % 7)) + '-WE', type: 'DATE' };
+          }
+          case 'month': { const x2 = addMonths(a, off); return { value: fmtMonth(x2.y, x2.m), type: 'DATE', mod }; }
+          case 'quarter': {
+            const idx = a.y * 4 + Math.floor((a.m - 1) / 3) + off;
+            return { value: `${fmtYear(Math.floor(idx / 4))}-Q${(idx % 4) + 1}`, type: 'DATE', mod };
+          }
+          case 'decade': return { value: `${Math.floor((a.y + off * 10) / 10)}X`, type: 'DATE', mod };
+          default: return { value: fmtYear(a.y + off), type: 'DATE', mod };
+        }
+      }, mod);
+    },
+  },
+  {
+    name: 'set',
+    re: re(`\\b(?:(?<w>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)|(?<q>every|each|per)\\s+(?:(?<n>other|${NUMBER_WORDS_SOURCE}|\\d+)\\s+)?(?<u>day|week|month|year|hour|morning|evening|night|weekend)s?)\\b`),
+    build(m) {
+      const x = g(m);
+      if (x.w) return { value: SET_WORDS[x.w.toLowerCase()]!, type: 'SET' };
+      const u = x.u!.toLowerCase();
+      if (u === 'morning' || u === 'evening' || u === 'night') return { value: `XXXX-XX-XXT${DAY_PARTS[u]}`, type: 'SET' };
+      if (u === 'weekend') return { value: 'XXXX-WXX-WE', type: 'SET' };
+      const n = x.n ? (x.n.toLowerCase() === 'other' ? 2 : parseNumber(x.n)) : 1;
+      return { value: durationValue(n, u), type: 'SET' };
+    },
+  },
+  {
+    name: 'duration',
+    re: re(`\\b(?:(?<q>${DURATION_MOD_SOURCE})\\s+)?(?:the\\s+)?(?:(?<rel>past|last|next|coming|previous|first|final|recent)\\s+)?(?<n>${NUM})(?:\\s+(?:more|additional|full|long))?(?:\\s+|-)(?<u>${UNIT_SOURCE})s?(?<long>-long|-old)?\\b(?:\\s+(?<ago>ago|from\\s+now|hence))?`),
+    build(m, env) {
+      const x = g(m);
+      if (x.long?.toLowerCase() === '-old') return undefined; // an age, not a time
+      if (cap(x.u)) return undefined; // a title: "60 Minutes"
+      if (/^an?$/i.test(x.n!) && /^second$/i.test(x.u!)) return undefined; // "a second attack" is an ordinal
+      const n = countOf(x.n!);
+      const u = x.u!.toLowerCase();
+      const rest = env.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      const before = env.text.slice(Math.max(0, m.index - 20), m.index);
+      const mod = x.q ? DURATION_MODS[x.q.toLowerCase().replace(/\s+/g, ' ')] : undefined;
+      if (x.ago) {
+        const sign = x.ago.toLowerCase() === 'ago' ? -1 : 1;
+        if (n === undefined) return { value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', type: 'DATE' };
+        return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => ({ value: agoValue(a, n, u, sign), type: 'DATE', mod: mod === 'APPROX' ? 'APPROX' : undefined }));
+      }
+      // "$600 a month", "twice a day": a rate, not a stretch of time.
+      if (/^an?$/i.test(x.n!) && !x.q && !x.rel && (/(?:\d|%|dollars?|euros?|pounds?|percent|times|twice|once)\s*$/i.test(before))) {
+        return { value: durationValue(1, u), type: 'SET' };
+      }
+      // "one day" is often "some day", and "the first day" an ordinal position.
+      if (x.rel && /^(?:first|final)$/i.test(x.rel) && n === 1) return undefined;
+      if (/^\s*(?:of\s+the|'s|’s)\b/.test(rest) && n === 1 && !x.q) return undefined;
+      return { value: durationValue(n, u), type: 'DURATION', mod };
+    },
+  },
+  {
+    name: 'vague-duration',
+    re: re(`\\b(?:(?<pre>for|within|over|in|after)\\s+(?:(?:many|several|a\\s+few|the\\s+past|the\\s+last|recent)\\s+)?|(?:the\\s+)?(?:coming|next\\s+few|past\\s+few|last\\s+few)\\s+)(?<u>years|months|weeks|days|decades|hours)\\b|\\b(?<u2>years|months|weeks|days|decades|hours)-long\\b`),
+    build(m) {
+      const u = g(m).u ?? g(m).u2!;
+      return { value: durationValue(undefined, u), type: 'DURATION' };
+    },
+  },
+];
+
+function fullDate(env: RuleEnv, m: RegExpExecArray, mm: number, d: number, yearText: string | undefined): Found | undefined {
+  if (yearText) {
+    const x = { y: twoDigitYear(yearText), m: mm, d };
+    return isValidDate(x) ? { value: fmtDate(x), type: 'DATE' } : undefined;
+  }
+  if (d > 31) return undefined;
+  const wdText = g(m).wd, rel = g(m).rel?.toLowerCase();
+  return anchored(env, 'DATE', `XXXX-${String(mm).padStart(2, '0')}-${String(d).padStart(2, '0')}`, (a) => {
+    let y = yearFor(a, mm, d, rel === 'last' ? 'past' : rel === 'next' ? 'future' : 'none');
+    // A weekday named with the date settles the year when the clause did not.
+    if (wdText) {
+      const want = WEEKDAYS[wdText.toLowerCase()]!;
+      const fit = [y, a.y - 1, a.y, a.y + 1].find((yy) => isValidDate({ y: yy, m: mm, d }) && weekday({ y: yy, m: mm, d }) === want);
+      if (fit !== undefined) y = fit;
+    }
+    const x = { y, m: mm, d };
+    return isValidDate(x) ? { value: fmtDate(x), type: 'DATE' } : undefined;
+  });
+}

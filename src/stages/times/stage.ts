@@ -1,0 +1,37 @@
+import type { Time } from '../../core/layers.js';
+import type { Stage } from '../../pipeline/stage.js';
+import { parseIsoDate } from './calendar.js';
+import { recognizeTimes } from './recognize.js';
+
+/**
+ * Temporal expressions as TIMEX3 values. Relative ones ("last week", "on Monday") resolve
+ * against the publication date from the document's metadata or the run's options; without
+ * one they are kept, marked unresolved, with a diagnostic.
+ */
+export const timesStage: Stage = {
+  name: 'times',
+  version: '1',
+  requires: ['tokens', 'sentences'],
+  provides: ['times'],
+  run(doc, ctx) {
+    const published = doc.meta.published ?? ctx.options.published;
+    const anchor = parseIsoDate(published);
+    if (published && !anchor) {
+      ctx.diagnostic({ level: 'warning', rule: 'times.bad-published', message: `publication date "${published}" is not YYYY-MM-DD; relative dates stay unresolved` });
+    }
+    const found = recognizeTimes(doc.text, anchor, doc.layer('sentences'));
+    const times: Time[] = found.map((t) => {
+      const out: Time = { start: t.start, end: t.end, text: t.text, value: t.value, type: t.type };
+      return { ...out, ...(t.mod ? { mod: t.mod } : {}), ...(t.unresolved ? { unresolved: true } : {}) };
+    });
+    const unresolved = times.filter((t) => t.unresolved);
+    if (unresolved.length) {
+      const first = unresolved[0]!;
+      ctx.diagnostic({
+        level: 'info', rule: 'times.unresolved', start: first.start, end: first.end,
+        message: `${unresolved.length} relative time expression(s) left unresolved: no publication date (give one with --published)`,
+      });
+    }
+    return { times };
+  },
+};
