@@ -1,4 +1,3 @@
-import { mentionsStage } from '../stages/entities/stage.js';
 import { sentencesStage } from '../stages/sentences/stage.js';
 import { timesStage } from '../stages/times/stage.js';
 import { tokensStage } from '../stages/tokens/stage.js';
@@ -10,7 +9,7 @@ import type { Stage } from './stage.js';
  * quantities, times, places, relations, events) is added here as its stage lands.
  */
 export function defaultStages(): Stage[] {
-  return [tokensStage, sentencesStage, mentionsStage, timesStage];
+  return [tokensStage, sentencesStage, timesStage];
 }
 
 let shared: Pipeline | undefined;
