@@ -1,0 +1,67 @@
+import type { Doc } from '../../core/doc.js';
+import type { Quote, Time } from '../../core/layers.js';
+import type { Span } from '../../core/span.js';
+import { contains } from '../../core/span.js';
+import { resolvedMentions } from './frame.js';
+
+/**
+ * Facts around an evidence span that come from other layers: the time the text gives for
+ * it and who is reported as saying it. Built once per document.
+ */
+export class EvidenceContext {
+  private readonly times: readonly Time[];
+  private readonly quotes: readonly Quote[];
+  private readonly entityAt: (s: Span) => string | undefined;
+
+  constructor(private readonly doc: Doc) {
+    this.times = [...doc.layer('times')].sort((a, b) => a.start - b.start);
+    this.quotes = doc.layer('quotes');
+    const ms = resolvedMentions(doc);
+    this.entityAt = (s) => ms.find((m) => m.start < s.end && s.start < m.end)?.entity;
+  }
+
+  /** A dated (not duration) time expression inside `span`, nearest to `anchor`. */
+  timeIn(span: Span, anchor = span.start): Time | undefined {
+    let best: Time | undefined;
+    for (const t of this.times) {
+      if (t.start >= span.end) break;
+      if (!contains(span, t) || t.type === 'DURATION' || t.type === 'SET' || /^P/.test(t.value)) continue;
+      if (!best || Math.abs(t.start - anchor) < Math.abs(best.start - anchor)) best = t;
+    }
+    return best;
+  }
+
+  /** A time expression that directly follows `span` in the same clause ("split in 2014"). */
+  timeAfter(span: Span, limit: number): Time | undefined {
+    for (const t of this.times) {
+      if (t.start < span.end) continue;
+      if (t.start > limit) break;
+      const gap = this.doc.text.slice(span.end, t.start);
+      if (gap.length <= 12 && !/[;.:!?,]/.test(gap) && (t.type === undefined || t.type === 'DATE' || t.type === 'TIME') && !/^P/.test(t.value)) return t;
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * The source when the span is reported speech: the speaker entity id, else the words
+   * naming the speaker. An explicit "according to X" in the same sentence counts too.
+   */
+  sourceOf(span: Span, sentence: Span): string | undefined {
+    for (const q of this.quotes) {
+      if (!(q.start <= span.start && span.end <= q.end)) continue;
+      if (q.speaker) return q.speaker;
+      if (q.speakerText) return q.speakerText;
+    }
+    const s = this.doc.text.slice(sentence.start, sentence.end);
+    const m = /\baccording to (?:an? |the )?/i.exec(s);
+    if (m) {
+      const at = sentence.start + m.index + m[0].length;
+      const id = this.entityAt({ start: at, end: at + 12 });
+      if (id) return id;
+      const words = /^[^,.;]{1,60}/.exec(this.doc.text.slice(at, sentence.end));
+      if (words) return words[0].trim();
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractRelations } from './extract.js';
+import { fixtureDoc } from './fixture.js';
+
+const rels = (marked: string) => extractRelations(fixtureDoc(marked));
+const has = (marked: string, type: string, a: string, b: string) => {
+  const rs = rels(marked);
+  const r = rs.find((x) => x.type === type && ((x.a === a && x.b === b) || (['alias', 'split', 'merge', 'allies', 'fights'].includes(type) && x.a === b && x.b === a)));
+  assert.ok(r, `${type}(${a}, ${b}) not found in ${JSON.stringify(rs)}`);
+  return r;
+};
+const none = (marked: string, type?: string) => {
+  const rs = rels(marked).filter((r) => !type || r.type === type);
+  assert.deepEqual(rs, []);
+};
+
+test('alias from a parenthesis and from "also known as"', () => {
+  has('[The Northern Front|ORG|nf] ([NF|ORG|nf2]) moved its fighters.', 'alias', 'nf', 'nf2');
+  has('Police arrested members of [Jamaat Ansar|ORG|ja], also known as [the Helpers|ORG|helpers], on Friday.', 'alias', 'ja', 'helpers');
+  const r = has('[Harakat Sabr|ORG|hs]’s ([HS|ORG|hs]) leaders met.', 'alias', 'hs', 'hs');
+  assert.equal(r.a, r.b);
+  none('[Harakat Sabr|ORG|hs] ([Harakat Sabr|ORG|hs]) met.', 'alias');
+});
+
+test('rebrand: fronted "now known as", "renamed", "formerly"', () => {
+  const r = has('Now known as [Liwa Haqq|ORG|new] after yet another makeover, [the Valley Brigade|ORG|old] controls two towns.', 'rebrand', 'old', 'new');
+  assert.ok(r.start < r.end);
+  has('In 2019 [Kataib Noor|ORG|old] renamed itself [Saraya Noor|ORG|new].', 'rebrand', 'old', 'new');
+  has('[the Eastern Shield|ORG|new], formerly known as [the Desert Guard|ORG|old], denied the report.', 'rebrand', 'old', 'new');
+});
+
+test('split, with a time directly after, and negated', () => {
+  const r = has('[The Red Cell|ORG|rc] and [Blue Dawn|ORG|bd] split {in 2011|2011} over money.', 'split', 'rc', 'bd');
+  assert.equal(r.time, '2011');
+  assert.ok(r.end > r.start);
+  has('Last year [the Lions Brigade|ORG|lb] broke away from [the Southern Army|ORG|sa].', 'split', 'lb', 'sa');
+  const n = has('[the Lions Brigade|ORG|lb] denied having split from [the Southern Army|ORG|sa].', 'split', 'lb', 'sa');
+  assert.equal(n.negated, true);
+});
+
+test('merge', () => {
+  has('[The Dawn Party|ORG|dp] and [the Unity League|ORG|ul] merged last spring.', 'merge', 'dp', 'ul');
+  has('[The Dawn Party|ORG|dp] merged with [the Unity League|ORG|ul] to contest the vote.', 'merge', 'dp', 'ul');
+});
+
+test('branch, affiliate and pledges of allegiance', () => {
+  has('[Ansar Bayt|ORG|ab], an offshoot of [the Old Front|ORG|of], claimed the raid.', 'branch', 'ab', 'of');
+  has('[Jund Sahil|ORG|js], [the Old Front|ORG|of]’s coastal branch, grew fast.', 'branch', 'js', 'of');
+  has('[Katiba Rimal|ORG|kr], a regional affiliate of [the Old Front|ORG|of], is small.', 'affiliate', 'kr', 'of');
+  has('[Katiba Rimal|ORG|kr] pledged allegiance to [the Old Front|ORG|of] in a video.', 'affiliate', 'kr', 'of');
+});
+
+test('allies: verbs of support, "backed", alliances', () => {
+  has('[Veloria|GPE|ve] has been arming [the Free Hills Militia|ORG|fhm] for years.', 'allies', 've', 'fhm');
+  has('[The River Front|ORG|rf] fought alongside [the Mountain Guard|ORG|mg] near the dam.', 'allies', 'rf', 'mg');
+  has('The [Veloria|GPE|ve]-backed [Free Hills Militia|ORG|fhm] took the hill.', 'allies', 've', 'fhm');
+  has('[The River Front|ORG|rf] and [the Mountain Guard|ORG|mg] are close allies.', 'allies', 'rf', 'mg');
+});
+
+test('fights: targeting, at war with, passive attacks; a place after "fighting in" is not an enemy', () => {
+  const r = has('[The River Front|ORG|rf] is growing in [Kessa|GPE|kessa] and {this week|2020-W10} began targeting what it calls “traitor units” of [the Mountain Guard|ORG|mg] near the border.', 'fights', 'rf', 'mg');
+  assert.equal(r.hedged, undefined);
+  has('[The River Front|ORG|rf] has been at war with [the Mountain Guard|ORG|mg] since the coup.', 'fights', 'rf', 'mg');
+  has('The convoy of [the Mountain Guard|ORG|mg] was ambushed by [the River Front|ORG|rf].', 'fights', 'rf', 'mg');
+  has('[The River Front|ORG|rf]’s offensive against [the Mountain Guard|ORG|mg] stalled.', 'fights', 'rf', 'mg');
+  none('[The River Front|ORG|rf] has been fighting in [Kessa|GPE|kessa] for a year.', 'fights');
+});
+
+test('hedged and negated fights', () => {
+  const h = has('[The River Front|ORG|rf] may have attacked [the Mountain Guard|ORG|mg] outposts.', 'fights', 'rf', 'mg');
+  assert.equal(h.hedged, true);
+  const n = has('[The River Front|ORG|rf] did not attack [the Mountain Guard|ORG|mg] on Sunday.', 'fights', 'rf', 'mg');
+  assert.equal(n.negated, true);
+});
+
+test('people: member, spokesman, leader, affiliation with role', () => {
+  const s = has('[the movement|ORG|rf]’s spokesman, [Omar Dali|PERSON|dali], spoke on radio.', 'member', 'dali', 'rf');
+  assert.equal(s.role, 'spokesman');
+  const a = has('“It is fragile,” said [Mara Voss|PERSON|voss], an analyst with the [Halden|ORG|halden] think tank.', 'affiliation', 'voss', 'halden');
+  assert.equal(a.role, 'analyst');
+  const h = has('[Ivo Brandt|PERSON|brandt], the head of [Tamsin College|ORG|tc]’s conflict program, disagreed.', 'affiliation', 'brandt', 'tc');
+  assert.equal(h.role, 'head');
+  const l = has('[Red Cell|ORG|rc] leader [Samir Qadi|PERSON|qadi] was seen in public.', 'leader', 'qadi', 'rc');
+  assert.equal(l.role, 'leader');
+  has('[Samir Qadi|PERSON|qadi], a senior commander of [Red Cell|ORG|rc], fled.', 'leader', 'qadi', 'rc');
+  has('In 2015 [Lena Ortiz|PERSON|ortiz] joined [the Dawn Party|ORG|dp].', 'member', 'ortiz', 'dp');
+  has('“We are ready,” said [Lena Ortiz|PERSON|ortiz] of [the Halden Institute|ORG|hi].', 'affiliation', 'ortiz', 'hi');
+});
+
+test('located / operating in a place', () => {
+  has('[Red Cell|ORG|rc] retains a strong presence in [Kessa|GPE|kessa]’s eastern districts.', 'located', 'rc', 'kessa');
+  has('[Red Cell|ORG|rc], which is based in [Port Lune|GPE|pl], denied it.', 'located', 'rc', 'pl');
+  none('[Samir Qadi|PERSON|qadi] is based in [Port Lune|GPE|pl].', 'located');
+});
+
+test('reported speech carries its source; no relation without entities', () => {
+  const d = fixtureDoc('[Red Cell|ORG|rc] broke away from [the Old Front|ORG|of], according to [the Halden Institute|ORG|hi].');
+  const r = extractRelations(d).find((x) => x.type === 'split');
+  assert.equal(r?.source, 'hi');
+  none('The Red Cell broke away from the Old Front.');
+});

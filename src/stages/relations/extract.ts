@@ -1,0 +1,100 @@
+import type { Doc } from '../../core/doc.js';
+import type { Relation } from '../../core/layers.js';
+import { EvidenceContext } from './evidence.js';
+import { argByIndex, buildFrames, clauseOf, clauses, docSpan, modality, subjectBefore, type Arg, type Frame } from './frame.js';
+import { RELATION_PATTERNS, roleLabel, roleRelation, type RelationPattern } from './lexicon.js';
+import { compile, slotClasses } from './pattern.js';
+
+interface Compiled {
+  readonly p: RelationPattern;
+  readonly re: RegExp;
+  readonly aClasses?: string;
+  readonly bClasses?: string;
+}
+
+let compiled: Compiled[] | undefined;
+function patterns(): Compiled[] {
+  return (compiled ??= RELATION_PATTERNS.map((p) => ({ p, re: compile(p.src), aClasses: slotClasses(p.src, 'A'), bClasses: slotClasses(p.src, 'B') })));
+}
+
+/** Symmetric relation types are stored with their arguments in a canonical order so duplicates collapse. */
+const SYMMETRIC = new Set(['alias', 'split', 'merge', 'allies', 'fights']);
+
+export function extractRelations(doc: Doc): Relation[] {
+  const frames = buildFrames(doc);
+  if (!frames.some((f) => f.args.length >= 2 || (f.args.length === 1 && /\b(?:known|named|renamed|rebranded)\b/i.test(f.masked)))) return [];
+  const ev = new EvidenceContext(doc);
+  const out: Relation[] = [];
+  const seen = new Set<string>();
+  for (const f of frames) {
+    if (f.args.length === 0) continue;
+    const cls = clauses(f);
+    for (const c of patterns()) {
+      c.re.lastIndex = 0;
+      for (let m = c.re.exec(f.masked); m; m = c.re.exec(f.masked)) {
+        const r = fromMatch(doc, f, cls, c, m, ev);
+        if (r) {
+          const key = `${r.type}|${r.a}|${r.b}|${r.negated ? 1 : 0}|${r.hedged ? 1 : 0}`;
+          if (!seen.has(key)) {
+            seen.add(key);
+            out.push(r);
+          }
+        }
+        // Patterns may overlap (a list of three organisations); retry one step further on.
+        c.re.lastIndex = m.index + 1;
+      }
+    }
+  }
+  return out.sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+function fromMatch(doc: Doc, f: Frame, cls: ReturnType<typeof clauses>, c: Compiled, m: RegExpExecArray, ev: EvidenceContext): Relation | undefined {
+  const g = m.groups ?? {};
+  let a = argByIndex(f, g.a);
+  let b = argByIndex(f, g.b);
+  let mStart = m.index;
+  const mEnd = m.index + m[0].length;
+  const clause = clauseOf(cls, m.index);
+  if (c.p.subject) {
+    const subj = subjectBefore(f, m.index, c.p.subject.classes, clause.start);
+    if (!subj) return undefined;
+    if (c.p.subject.slot === 'a') a = subj;
+    else b = subj;
+    mStart = subj.mStart;
+  }
+  if (!a || !b) return undefined;
+  let type = c.p.type;
+  let role: string | undefined;
+  if (type === 'role') {
+    const noun = g.cue ?? '';
+    const subUnit = /^[’']s?\s/.test(f.masked.slice(b.mEnd, b.mEnd + 3)) && b.mStart > (m.index + m[0].indexOf(noun));
+    type = roleRelation(noun, subUnit);
+    role = roleLabel(noun);
+  }
+  if (!acceptable(type, a, b)) return undefined;
+  const span = docSpan(f, Math.min(mStart, a.mStart, b.mStart), Math.max(mEnd, a.mEnd, b.mEnd));
+  // Modality is read from the clause up to the end of the match: "denied having split from", "may have joined".
+  const mod = modality(f.masked.slice(Math.max(clause.start, Math.min(mStart, a.mStart, b.mStart) - 40), mEnd));
+  const sentenceEnd = docSpan(f, clause.start, clause.end).end;
+  const time = ev.timeIn(span, span.end) ?? ev.timeAfter(span, sentenceEnd);
+  const evidence = time && time.end > span.end ? { start: span.start, end: time.end } : span;
+  let [x, y] = [a.entity, b.entity];
+  if (SYMMETRIC.has(type) && y < x && type !== 'alias') [x, y] = [y, x];
+  const rel: { -readonly [K in keyof Relation]: Relation[K] } = { type, a: x, b: y, start: evidence.start, end: evidence.end };
+  if (role) rel.role = role;
+  if (time) rel.time = time.value;
+  const source = ev.sourceOf(evidence, { start: f.start, end: f.end });
+  if (source) rel.source = source;
+  if (mod.negated) rel.negated = true;
+  if (mod.hedged) rel.hedged = true;
+  void doc;
+  return rel;
+}
+
+/** Type constraints beyond the pattern's slot classes. */
+function acceptable(type: string, a: Arg, b: Arg): boolean {
+  if (a.entity === b.entity) return type === 'alias' && a.text.toLowerCase() !== b.text.toLowerCase();
+  if (type === 'alias') return a.cls === b.cls;
+  if (type === 'member' || type === 'leader' || type === 'affiliation') return a.cls === 'P' && b.cls !== 'P';
+  return true;
+}

@@ -1,0 +1,131 @@
+/**
+ * The relation patterns. Each is written over masked sentences (see frame.ts / pattern.ts).
+ * A pattern either names both arguments (<A:..> and <B:..>), or names one and takes the other
+ * from the subject of the clause on its left (`subject`).
+ */
+
+export type RelationType =
+  | 'alias' | 'rebrand' | 'split' | 'merge' | 'branch' | 'affiliate' | 'allies' | 'fights'
+  | 'member' | 'leader' | 'affiliation' | 'located';
+
+export interface RelationPattern {
+  readonly type: RelationType | 'role';
+  readonly src: string;
+  /** Which argument is the clause subject on the left of the match, and its allowed classes. */
+  readonly subject?: { readonly slot: 'a' | 'b'; readonly classes: string };
+  readonly symmetric?: boolean;
+}
+
+/** Role nouns: which relation a person's role implies. */
+const LEADER = 'leaders?|chiefs?|commanders?|emirs?|founders?|co-founders?|mastermind|deputy leader|supreme leader|ringleader';
+const MEMBER = 'members?|militants?|fighters?|operatives?|loyalists?|recruits?|supporters?|jihadists?|insurgents?|gunm[ae]n|activists?';
+const SPOKES = 'spokesman|spokeswoman|spokesperson|spokesmen';
+const PROFESSIONAL =
+  'analysts?|researchers?|(?:senior |research |visiting )?fellows?|professors?|scholars?|experts?|directors?|head|officials?|economists?|' +
+  'scientists?|lecturers?|advis[eo]rs?|consultants?|executives?|chairman|chairwoman|chair|president|vice president|editors?|correspondents?|' +
+  'reporters?|lawyers?|attorneys?|managers?|strategists?|specialists?|historians?|chief executive|CEO|secretary|ministers?|ambassadors?|' +
+  'envoys?|representatives?|diplomats?|founding director|executive director|program director|coordinator|investigators?|officers?';
+export const ROLE = `${SPOKES}|${LEADER}|${MEMBER}|${PROFESSIONAL}`;
+
+const LEADER_RE = new RegExp(`^(?:${LEADER})$`, 'i');
+const MEMBER_RE = new RegExp(`^(?:${MEMBER}|${SPOKES})$`, 'i');
+
+/** Relation type for a role noun; a role inside a sub-unit ("head of X's program") is affiliation. */
+export function roleRelation(noun: string, subUnit: boolean): 'leader' | 'member' | 'affiliation' {
+  if (subUnit) return 'affiliation';
+  if (LEADER_RE.test(noun)) return 'leader';
+  if (MEMBER_RE.test(noun)) return 'member';
+  return 'affiliation';
+}
+
+/** Normalised role label stored on the relation. */
+export function roleLabel(noun: string): string {
+  const n = noun.toLowerCase().replace(/\s+/g, ' ');
+  if (/^spokes/.test(n)) return 'spokesman';
+  return n.replace(/(?<=[a-z]{3})(?:men)$/, 'man').replace(/(?<!s)s$/, '');
+}
+
+const ORGISH = 'group|organi[sz]ation|movement|faction|network|militia|party|coalition|outfit';
+// Words that may sit between a cue verb and its object: not a locative or other preposition
+// (so "fighting in Syria" never makes Syria the enemy).
+const OBJ_FILLER = `(?:(?!(?:in|at|near|from|into|across|inside|outside|throughout|during|with|for|to|by|since|after|before|over|under|around|as|than|and|or|but|said|says)\\b)<W> ){0,6}?`;
+
+export const RELATION_PATTERNS: readonly RelationPattern[] = [
+  // ---- alias -------------------------------------------------------------------------
+  { type: 'alias', src: '<A:ORGPER><POS>? \\((?:also |otherwise |or |aka |a\\.k\\.a\\. |also known as |known as |also called )?<B:ORGPER>\\)', symmetric: true },
+  { type: 'alias', src: '<A:ORGPER>,? (?:also|otherwise|better|widely|commonly|sometimes) (?:known|referred to|called) (?:as )?<B:ORGPER>', symmetric: true },
+  { type: 'alias', src: '<A:ORGPER>,? (?:aka|a\\.k\\.a\\.|alias) <B:ORGPER>', symmetric: true },
+  { type: 'alias', src: '<A:ORG>, (?:which|who) (?:calls|call|called) (?:itself|themselves) <B:ORG>', symmetric: true },
+  { type: 'alias', src: '<A:ORG>, or <B:ORG>,', symmetric: true },
+  { type: 'alias', src: '<A:ORG> (?:\\(<X>\\) )?(?:is|are) (?:also )?(?:known|referred to) (?:in <W> )?as <B:ORG>', symmetric: true },
+
+  // ---- rebrand (a: old name, b: new name) ---------------------------------------------
+  { type: 'rebrand', src: '\\b(?:now|since|later|recently|today|currently|subsequently) (?:known as|called|named|renamed|rebranded as) <B:ORG>(?: [^,;]{0,60})?, <A:ORG>' },
+  { type: 'rebrand', src: '\\b(?:renamed|rebranded)(?: as)? <B:ORG>(?: [^,;]{0,60})?, <A:ORG>' },
+  { type: 'rebrand', src: '<A:ORG>,? (?:which is |which was |which has been |who are |now )?(?:now|since|later|subsequently|recently) (?:known as|called|named|renamed(?: as)?|rebranded(?: as)?) <B:ORG>' },
+  { type: 'rebrand', src: '<A:ORG> (?:has |have |had )?(?:was |were |been )?(?:later |since |subsequently |recently |officially |formally )?(?:renamed|rebranded|re-branded)(?: itself| themselves)?(?: as| to)? <B:ORG>' },
+  { type: 'rebrand', src: '<A:ORG> (?:changed|changes|change) (?:its|their) name to <B:ORG>' },
+  { type: 'rebrand', src: '<B:ORG>,? (?:\\()?(?:formerly|previously|once|originally) (?:known as |called |named )?<A:ORG>' },
+  { type: 'rebrand', src: '\\brenamed from <A:ORG> to <B:ORG>' },
+  { type: 'rebrand', src: '\\b(?:changed|changes|change) (?:its|their) name to <B:ORG>', subject: { slot: 'a', classes: 'O' } },
+
+  // ---- split ---------------------------------------------------------------------------
+  { type: 'split', src: '<A:GRP> and <B:GRP> (?:have |had |formally |publicly |later |then |finally |eventually )*(?:split|parted ways|broke up|broke apart|severed ties|cut ties|fell out)', symmetric: true },
+  { type: 'split', src: '\\b(?:split|splits|splitting|broke away|breaking away|broken away|breaks away|broke off|splintered|seceded|defected|severed ties|cut ties|parted ways|distanced itself|break away) (?:from|with) <B:GRP>', subject: { slot: 'a', classes: 'ON' }, symmetric: true },
+  { type: 'split', src: '<A:ORG>, (?:an?|the) (?:<W> ){0,2}?(?:splinter group|splinter faction|breakaway group|breakaway faction|splinter) (?:of|from) <B:ORG>', symmetric: true },
+  { type: 'split', src: '\\b(?:split|rift|schism|break) (?:between|of) <A:GRP> and <B:GRP>', symmetric: true },
+
+  // ---- merge ---------------------------------------------------------------------------
+  { type: 'merge', src: '<A:ORG> and <B:ORG> (?:have |had |later |then |formally )*(?:merged|united|joined forces to form|combined to form|amalgamated)', symmetric: true },
+  { type: 'merge', src: '\\b(?:merged|merges|merging|merge|amalgamated) (?:with|into) <B:ORG>', subject: { slot: 'a', classes: 'O' }, symmetric: true },
+  { type: 'merge', src: '\\b(?:merger|union|amalgamation) (?:of|between) <A:ORG> and <B:ORG>', symmetric: true },
+
+  // ---- branch / affiliate (a: the branch, b: the parent) -------------------------------
+  { type: 'branch', src: '<A:ORG>,? (?:(?:is|was|became|as|a|an|the|its|one of the) )*(?:<W> ){0,2}?(?:branch|branches|offshoot|wing|arm|franchise|chapter|province|front group|front) (?:of|for) <B:ORG>' },
+  { type: 'branch', src: '<A:ORG>, (?:the |a |an )?<B:ORG><POS>? (?:<W> ){0,2}?(?:branch|offshoot|wing|arm|franchise|chapter|front)\\b' },
+  { type: 'branch', src: '<B:ORG><POS>? (?:<W> ){0,2}?(?:branch|offshoot|wing|arm|franchise|chapter)(?: in <X>)?,? (?:known as |called )?<A:ORG>' },
+  { type: 'affiliate', src: '<A:ORG>,? (?:(?:is|was|became|as|a|an|the|its|one of the) )*(?:<W> ){0,2}?(?:affiliate|affiliates|ally and affiliate|proxy|subsidiary) (?:of|to) <B:ORG>' },
+  { type: 'affiliate', src: '<A:ORG>, (?:the |a |an )?<B:ORG><POS>? (?:<W> ){0,2}?(?:affiliate|proxy|subsidiary)\\b' },
+  { type: 'affiliate', src: '<B:ORG><POS>? (?:<W> ){0,2}?(?:affiliate|proxy)(?: in <X>)?,? (?:known as |called )?<A:ORG>' },
+  { type: 'affiliate', src: '\\b(?:pledged|pledges|pledge|pledging|swore|swears|sworn|swearing|declared|declares|renewed) (?:its |their |his |an oath of )?(?:allegiance|loyalty|fealty|bay[’\']?ah) to <B:ORG>', subject: { slot: 'a', classes: 'ON' } },
+  { type: 'affiliate', src: '\\b(?:is |are |was |were )?(?:affiliated|aligned) with <B:ORG>', subject: { slot: 'a', classes: 'O' } },
+
+  // ---- allies --------------------------------------------------------------------------
+  { type: 'allies', src: '<A:GRP> and <B:GRP> (?:are|were|have been|had been|became|remain|remained) (?:close |key |longtime |long-time |natural |strategic )?(?:allies|partners|allied)', symmetric: true },
+  { type: 'allies', src: '\\b(?:alliance|partnership|coalition|pact) (?:between|of) <A:GRP> and <B:GRP>', symmetric: true },
+  { type: 'allies', src: '<A:GRP>, (?:an?|the|a close|a key) (?:<W> ){0,2}?(?:ally|allies|partner|backer|patron) of <B:GRP>', symmetric: true },
+  { type: 'allies', src: '<A:GRP><POS>? (?:<W> )?(?:ally|allies|partner|partners),? (?:including )?<B:GRP>', symmetric: true },
+  { type: 'allies', src: '<B:GRP>-(?:backed|supported|allied|aligned|sponsored) (?:<W> ){0,2}?<A:GRP>', symmetric: true },
+  { type: 'allies', src: '\\b(?:allied|aligned|allies|ally|allying|teamed up|joined forces|joins forces|join forces|joining forces|sided|sides|siding|cooperat(?:e|es|ed|ing)|collaborat(?:e|es|ed|ing)) with <B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
+  { type: 'allies', src: '\\b(?:fight(?:s|ing)?|fought|work(?:s|ing|ed)?|operat(?:e|es|ing|ed)|battl(?:e|es|ing|ed)) (?:alongside|together with|in coordination with|in cooperation with|jointly with|side by side with) <B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
+  { type: 'allies', src: '\\b(?:supports|supported|supporting|support|backs|backed|backing|arms|armed|arming|assists|assisted|assisting|aids|aided|aiding|funds|funded|funding|sponsors|sponsored|sponsoring|bankrolls|bankrolled) (?:<W> ){0,2}?(?!\\w+ against)<B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
+  { type: 'allies', src: '\\bin support of <B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
+  { type: 'allies', src: '\\b(?:backed|supported|aided|armed|funded|sponsored|assisted) by (?:<W> ){0,3}?<B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
+
+  // ---- fights --------------------------------------------------------------------------
+  { type: 'fights', src: '\\b(?:fighting|clashes|war|wars|battle|battles|hostilities|conflict|confrontation|confrontations|fight) between <A:GRP> and <B:GRP>', symmetric: true },
+  { type: 'fights', src: '<A:GRP> and <B:GRP> (?:have |had |are |were |repeatedly |often )*(?:clashed|fought|at war|fighting|battled|battling)', symmetric: true },
+  { type: 'fights', src: '<A:GRP><POS>? (?:<W> ){0,2}?(?:fight|war|battle|campaign|offensive|struggle|operations?|operation|strikes?|airstrikes?|air strikes?|attacks?|raids?|assault|bombardment|insurgency|crackdown) (?:against|on) <B:GRP>', symmetric: true },
+  {
+    type: 'fights',
+    src: `\\b(?:fights|fight|fighting|fought|battles|battled|battling|combats|combating|combatting|attack|attacks|attacked|attacking|target|targets|targeted|targeting|strike|strikes|striking|struck|bomb|bombs|bombed|bombing|shelled|shelling|ambushed|ambushing|raided|raiding|defeat|defeats|defeated|defeating|besieged|besieging|expelled|expelling|drove|ousted|routed|overran) (?:against |on )?${OBJ_FILLER}<B:GRP>`,
+    subject: { slot: 'a', classes: 'OGN' },
+    symmetric: true,
+  },
+  { type: 'fights', src: '\\b(?:clashed|clashes|clashing|clash|(?:is|are|was|were|been) at war|went to war|go to war|waged war|wages war|waging war|declared war|declares war|(?:a|the|its|their) (?:fight|war|campaign|offensive|struggle|operations?|strikes?|airstrikes?|attacks?|raids?|assault) against|(?:a|the|its|their) (?:war|attacks?|assault|offensive) on|launched (?:an? )?(?:<W> )?(?:offensive|attack|assault|campaign|operation|operations|strikes|airstrikes) (?:against|on)) (?:with |on |against )?(?:<W> ){0,2}?<B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
+  { type: 'fights', src: '\\b(?:was|were|been|being|is|are) (?:\\w+ly )?(?:attacked|targeted|bombed|struck|defeated|ambushed|shelled|besieged|routed|driven out|expelled|ousted|pushed back|fought) by (?:<W> ){0,2}?<A:GRP>', subject: { slot: 'b', classes: 'OGN' }, symmetric: true },
+
+  // ---- people: member / leader / spokesman / affiliation (a: person, b: organisation) ----
+  { type: 'role', src: `<A:PER>(?:,| (?:is|was|became|becomes|remains|served as|serves as|as)) (?:(?:who is|who was|is|was|now|then|also|a|an|the|one|its|their|his|her|former|senior|top|chief|longtime|long-time|self-styled|self-proclaimed|de facto) )*(?:<W> ){0,3}?(?<cue>${ROLE}) (?:of|for|with|at|in|from|to) <B:GRP>` },
+  { type: 'role', src: `<B:GRP><POS>? (?:<W> ){0,2}?(?<cue>${ROLE}),? <A:PER>` },
+  { type: 'role', src: `<A:PER>, (?:the |a |an |its |their )?(?:former |senior |top |chief |then )?<B:GRP><POS>? (?:<W> ){0,2}?(?<cue>${ROLE})\\b` },
+  { type: 'affiliation', src: '<A:PER> of <B:ORG>(?=,| said| says| told| wrote| writes| argued| added| \\(|\\.|$)' },
+  { type: 'member', src: '\\b(?:joined|joins|join|joining|defected to|enlisted in|was recruited by|were recruited by|recruited into) <B:ORG>', subject: { slot: 'a', classes: 'P' } },
+  { type: 'leader', src: '\\b(?:leads|led|heads|headed|commands|commanded|founded|co-founded|runs|ran) <B:ORG>(?! (?:offensive|attack|campaign|assault|operation|forces|troops|strikes|coalition))', subject: { slot: 'a', classes: 'P' } },
+
+  // ---- located / operating in (a: organisation, b: place) ------------------------------
+  { type: 'located', src: '\\b(?:is |are |was |were |remains? |remained )?(?:based|headquartered|active|present|operating|operates|operate|operated|entrenched|stationed|deployed|embedded|concentrated) (?:mainly |mostly |primarily |largely |chiefly |heavily )?in (?:<W> ){0,3}?<B:PLC>', subject: { slot: 'a', classes: 'O' } },
+  { type: 'located', src: `\\b(?:retains?|retained|retaining|has|had|have|maintains?|maintained|maintaining|established|establishes|establishing|built|builds|set up|sets up|keeps?|kept) (?:an? |its |their )?(?:<W> ){0,2}?(?:presence|foothold|base|bases|stronghold|strongholds|headquarters|cells|branch|branches|safe havens?|sanctuary) in (?:<W> ){0,3}?<B:PLC>`, subject: { slot: 'a', classes: 'O' } },
+  { type: 'located', src: '<A:ORG><POS>? (?:<W> ){0,2}?(?:presence|stronghold|strongholds|headquarters|base|bases|de facto capital|capital) in (?:<W> ){0,3}?<B:PLC>' },
+  { type: 'located', src: `<A:ORG>, (?:(?:a|an|the) (?:<W> ){0,3}?(?:${ORGISH}) )?(?:based|headquartered|active) in (?:<W> ){0,3}?<B:PLC>` },
+];
