@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Doc } from '../core/doc.js';
+import { defaultPipeline } from '../pipeline/default.js';
+import { sampleRecords } from '../store/contract.js';
+import { toRecord, type NewsRecord } from './record.js';
+import { validateRecord } from './validate.js';
+
+const ARTICLES: [string, Record<string, string>][] = [
+  [
+    'KESSEL, March 3 (Harbour Times) - The Northern Relief Agency said on Tuesday that 1,200 families had fled the fighting ' +
+      'around Kessel since January. “We are running out of tents,” said Amara Okafor, the agency’s field director. ' +
+      'Officials in the capital, Varena, said talks with the River Brigade would resume next week.',
+    { title: 'Families flee fighting near Kessel', outlet: 'Harbour Times', published: '2023-03-03' },
+  ],
+  [
+    'The defence minister, Tomas Reyl, told parliament the army had spent $4.5 million on drones last year. ' +
+      'Opposition leader Ines Varga called the figure “a scandal”. The ministry did not respond to a request for comment.',
+    { author: 'Lena Brisk' },
+  ],
+  // Nothing for any layer to find.
+  ['...', {}],
+  ['', {}],
+  // Astral characters: offsets are UTF-16 code units, so each emoji counts two.
+  ['Protesters 🪧 gathered in Orlan Square 🇺🇦 on Friday, police said.', { published: '2022-05-06T08:00:00Z' }],
+];
+
+const records = (): NewsRecord[] =>
+  ARTICLES.map(([text, meta], i) => toRecord(defaultPipeline().run(Doc.create(text, { ...meta, origin: `t${i}` })), { tokens: i === 0 }));
+
+test('the pipeline’s own output validates against schema/newsgraph-1.schema.json', () => {
+  for (const r of records()) assert.deepEqual(validateRecord(JSON.parse(JSON.stringify(r))), [], r.meta.origin);
+});
+
+test('a record with every layer filled validates', () => {
+  for (const r of sampleRecords()) assert.deepEqual(validateRecord(r), []);
+});
+
+test('the schema refuses records that break the core contract', () => {
+  const good = sampleRecords()[0]!;
+  const bad = (patch: Record<string, unknown>) => validateRecord({ ...good, ...patch });
+  const { id: _id, ...noId } = good;
+  assert.match(validateRecord(noId).join('\n'), /must have required property 'id'/);
+  assert.notDeepEqual(bad({ schema: 'newsgraph/2' }), []);
+  assert.notDeepEqual(bad({ mentions: [{ start: 0, end: 3, text: 'Gun', type: 'PEOPLE' }] }), []);
+  assert.notDeepEqual(bad({ sentences: [{ start: -1, end: 3 }] }), []);
+  assert.notDeepEqual(bad({ places: [{ start: 0, end: 3, text: 'Gun', name: 'Gun', lat: 91, lon: 0 }] }), []);
+  assert.notDeepEqual(bad({ quotes: [{ start: 0, end: 3, kind: 'hearsay' }] }), []);
+  assert.notDeepEqual(bad({ meta: { published: 'last week' } }), []);
+  // What a schema cannot check: spans inside the text and entity ids that exist.
+  assert.match(bad({ sentences: [{ start: 0, end: good.text.length + 1 }] }).join(), /outside the text/);
+  assert.match(bad({ relations: [{ start: 0, end: 3, type: 'fights', a: 'e1', b: 'zz' }] }).join(), /"zz" is not an entity id/);
+  // Unknown optional fields on layer items are allowed: later stages may add them.
+  assert.deepEqual(bad({ mentions: [{ ...good.mentions[0]!, confidence: 0.9 }] }), []);
+});
