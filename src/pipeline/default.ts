@@ -1,3 +1,4 @@
+import { mentionsStage } from '../stages/entities/stage.js';
 import { sentencesStage } from '../stages/sentences/stage.js';
 import { timesStage } from '../stages/times/stage.js';
 import { tokensStage } from '../stages/tokens/stage.js';
@@ -9,7 +10,7 @@ import type { Stage } from './stage.js';
  * quantities, times, places, relations, events) is added here as its stage lands.
  */
 export function defaultStages(): Stage[] {
-  return [tokensStage, sentencesStage, timesStage];
+  return [tokensStage, sentencesStage, mentionsStage, timesStage];
 }
 
 let shared: Pipeline | undefined;

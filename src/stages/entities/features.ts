@@ -1,0 +1,180 @@
+import { GAZ_CATEGORIES, matchGazetteer } from './gazetteer.js';
+import { hashString, mix2, mix3 } from './hash.js';
+import type { Lexicon } from './lexicon.js';
+import { Casing, casing, longShape, shortShape } from './shape.js';
+
+/*
+ * Static (tag-independent) features of every token of a document, as 32-bit hashes.
+ * Word-level properties are hashed once per distinct word and cached; templates combine
+ * them by integer mixing. The same code runs at training and inference time, so the
+ * hashes agree by construction.
+ */
+
+/** Template ids: stable numbers, part of the model format (changing one needs retraining). */
+const enum T {
+  Bias = 1, Word, Lower, Shape, LongShape, Prefix, Suffix, Bigram, ShapeTri, CaseCtx,
+  First, Headline, HeadLower, Gaz, DocCase, Cluster, CaseClass, FirstLower, AllCapsDocForm, Len,
+  PrevClusterCur, InQuote, Paren,
+}
+
+/** Properties of one distinct word string, computed once. */
+export interface WordInfo {
+  readonly lower: string;
+  readonly word: number;
+  readonly low: number;
+  readonly shape: number;
+  readonly long: number;
+  readonly casing: Casing;
+  readonly prefixes: readonly number[];
+  readonly suffixes: readonly number[];
+  /** Cluster path prefixes (hashes), empty when the word is unknown to the lexicon. */
+  readonly clusters: readonly number[];
+  readonly caseClass: number;
+}
+
+const cache = new Map<string, WordInfo>();
+let cacheLexicon: Lexicon | undefined;
+
+/** Lowercase with curly apostrophes folded, so "Hay’at" and "Hay'at" share features. */
+export function lowerForm(w: string): string {
+  const l = w.toLowerCase();
+  return l.indexOf('’') >= 0 ? l.replace(/’/g, "'") : l;
+}
+
+export function wordInfo(w: string, lex: Lexicon | undefined): WordInfo {
+  if (lex !== cacheLexicon) { cache.clear(); cacheLexicon = lex; }
+  let info = cache.get(w);
+  if (info) return info;
+  const lower = lowerForm(w);
+  const prefixes: number[] = [];
+  const suffixes: number[] = [];
+  for (let k = 1; k <= 4 && k < lower.length; k++) {
+    prefixes.push(mix2(k, hashString(lower.slice(0, k))));
+    suffixes.push(mix2(k, hashString(lower.slice(lower.length - k))));
+  }
+  info = {
+    lower,
+    word: hashString(w),
+    low: hashString(lower),
+    shape: hashString(shortShape(w)),
+    long: hashString(longShape(w)),
+    casing: casing(w),
+    prefixes,
+    suffixes,
+    clusters: lex ? lex.clusterHashes(lower) : [],
+    caseClass: lex ? lex.caseClass(lower) : 0,
+  };
+  // Bounded: a long-running process sees an open vocabulary.
+  if (cache.size > 300_000) cache.clear();
+  cache.set(w, info);
+  return info;
+}
+
+/** The part of a document the features look at: token texts and sentence ranges. */
+export interface DocTokens {
+  readonly words: readonly string[];
+  /** [start, end) token index ranges, in order, covering the tokens. */
+  readonly sentences: readonly (readonly [number, number])[];
+}
+
+/** Features per token: hashes in feats[offsets[i] .. offsets[i+1]). */
+export interface DocFeatures {
+  readonly infos: readonly WordInfo[];
+  readonly feats: Uint32Array;
+  readonly offsets: Uint32Array;
+  /** Sentence index of each token. */
+  readonly sentenceOf: Uint32Array;
+}
+
+const PAD_START = hashString('<s>');
+const PAD_END = hashString('</s>');
+
+const isCap = (c: Casing) => c === Casing.Title || c === Casing.AllCaps || c === Casing.Mixed;
+
+/** A sentence is a headline when its letters are (nearly) all upper case: casing says nothing there. */
+function isHeadline(infos: readonly WordInfo[], s: number, e: number): boolean {
+  let caps = 0, words = 0;
+  for (let i = s; i < e; i++) {
+    const c = infos[i]!.casing;
+    if (c === Casing.None || c === Casing.Digit) continue;
+    words++;
+    if (c === Casing.AllCaps) caps++;
+  }
+  return words >= 2 && caps >= words * 0.8;
+}
+
+export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined): DocFeatures {
+  const n = doc.words.length;
+  const infos = doc.words.map((w) => wordInfo(w, lex));
+  const lower = infos.map((x) => x.lower);
+  const sentenceOf = new Uint32Array(n);
+  const headline = new Uint8Array(doc.sentences.length);
+  // Casing evidence from the rest of the document: how a word is written where casing is informative.
+  const docCase = new Map<string, number>();
+  doc.sentences.forEach(([s, e], si) => {
+    const head = isHeadline(infos, s, e);
+    headline[si] = head ? 1 : 0;
+    for (let i = s; i < e; i++) {
+      sentenceOf[i] = si;
+      if (head || i === s) continue;
+      const c = infos[i]!.casing;
+      const bit = c === Casing.Lower ? 1 : c === Casing.Title || c === Casing.Mixed ? 2 : 0;
+      if (bit) docCase.set(lower[i]!, (docCase.get(lower[i]!) ?? 0) | bit);
+    }
+  });
+  // Gazetteer hits per token.
+  const gaz: number[][] = Array.from({ length: n }, () => []);
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const [s, e] = doc.sentences[si]!;
+    matchGazetteer(lower, (i) => isCap(infos[i]!.casing), s, e, (i, cat, part) => gaz[i]!.push(cat * 4 + part));
+  }
+
+  const out: number[] = [];
+  const offsets = new Uint32Array(n + 1);
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const [s, e] = doc.sentences[si]!;
+    const head = headline[si]!;
+    const lowAt = (j: number) => (j < s ? PAD_START : j >= e ? PAD_END : infos[j]!.low);
+    const shapeAt = (j: number) => (j < s ? PAD_START : j >= e ? PAD_END : infos[j]!.shape);
+    const caseAt = (j: number) => (j < s || j >= e ? 7 : infos[j]!.casing);
+    for (let i = s; i < e; i++) {
+      offsets[i] = out.length;
+      const x = infos[i]!;
+      out.push(T.Bias);
+      if (!head) out.push(mix2(T.Word, x.word));
+      for (let o = -2; o <= 2; o++) out.push(mix3(T.Lower, o, lowAt(i + o)));
+      for (let o = -1; o <= 1; o++) out.push(mix3(T.Shape, o, shapeAt(i + o)));
+      out.push(mix2(T.LongShape, x.long));
+      for (const p of x.prefixes) out.push(mix2(T.Prefix, p));
+      for (const p of x.suffixes) out.push(mix2(T.Suffix, p));
+      out.push(mix3(T.Bigram, lowAt(i - 1), x.low));
+      out.push(mix3(T.Bigram + 100, x.low, lowAt(i + 1)));
+      out.push(mix3(T.ShapeTri, mix2(shapeAt(i - 1), x.shape), shapeAt(i + 1)));
+      out.push(mix2(T.CaseCtx, caseAt(i - 1) * 64 + x.casing * 8 + caseAt(i + 1)));
+      out.push(mix2(T.Len, Math.min(x.lower.length, 12)));
+      if (i === s) {
+        out.push(mix2(T.First, x.casing));
+        out.push(mix2(T.FirstLower, x.low));
+      }
+      if (head) {
+        out.push(mix2(T.Headline, x.long));
+        out.push(mix2(T.HeadLower, x.low));
+      }
+      if ((i === s || head) && isCap(x.casing)) {
+        // Does the document write this word capitalised or lower case where casing is informative?
+        out.push(mix3(T.DocCase, head, docCase.get(x.lower) ?? 0));
+      }
+      for (const g of gaz[i]!) out.push(mix2(T.Gaz, g));
+      for (const g of i > s ? gaz[i - 1]! : []) out.push(mix2(T.Gaz + 200, g));
+      for (const g of i + 1 < e ? gaz[i + 1]! : []) out.push(mix2(T.Gaz + 400, g));
+      for (let k = 0; k < x.clusters.length; k++) out.push(mix3(T.Cluster, 0, x.clusters[k]!));
+      if (i > s) for (const c of infos[i - 1]!.clusters.slice(0, 2)) out.push(mix3(T.Cluster, -1, c));
+      if (i + 1 < e) for (const c of infos[i + 1]!.clusters.slice(0, 2)) out.push(mix3(T.Cluster, 1, c));
+      if (x.caseClass) out.push(mix3(T.CaseClass, x.caseClass, (i === s ? 1 : 0) + 2 * head));
+    }
+  }
+  offsets[n] = out.length;
+  return { infos, feats: Uint32Array.from(out), offsets, sentenceOf };
+}
+
+export const GAZ_FEATURE_COUNT = GAZ_CATEGORIES.length;

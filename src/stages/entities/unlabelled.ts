@@ -1,0 +1,22 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/*
+ * Raw article texts for unsupervised statistics (casing, word clusters). Held-out and
+ * development portions are never read here.
+ */
+export function readUnlabelledTexts(dataDir: string): string[] {
+  const texts: string[] = [];
+  const polnear = join(dataDir, 'polnear/train/text');
+  if (existsSync(polnear)) for (const f of readdirSync(polnear).sort()) texts.push(readFileSync(join(polnear, f), 'utf8'));
+  for (const f of ['re3d/train.jsonl', 'geowebnews/gwn-dev.jsonl', 'timebank/aquaint.jsonl']) {
+    const p = join(dataDir, f);
+    if (!existsSync(p)) continue;
+    for (const line of readFileSync(p, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const d = JSON.parse(line) as { text?: string };
+      if (d.text) texts.push(d.text);
+    }
+  }
+  return texts;
+}
