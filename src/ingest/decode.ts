@@ -67,7 +67,14 @@ function supportedLabel(label: string | undefined): string | undefined {
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const cp1252 = new TextDecoder('windows-1252');
+// Node 20's TextDecoder('windows-1252') decodes 0x80-0x9F as Latin-1 controls, so those 32
+// bytes (curly quotes, dashes, the euro sign) are mapped here; undefined bytes stay as they are.
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+export function decodeWindows1252(buf: Uint8Array): string {
+  const latin1 = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('latin1');
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
 
 /**
  * Bytes to text. A byte-order mark decides first; then valid UTF-8 is taken as UTF-8 (a strong
@@ -101,11 +108,11 @@ export function decodeBytes(buf: Uint8Array, declaredCharset?: string): Decoded 
       encoding = 'utf-8';
     } catch {
       const label = supportedLabel(declaredCharset);
-      if (label && label !== 'utf-8' && !label.startsWith('utf-16')) {
+      if (label && label !== 'utf-8' && label !== 'windows-1252' && !label.startsWith('utf-16')) {
         text = new TextDecoder(label).decode(buf);
         encoding = label;
       } else {
-        text = cp1252.decode(buf);
+        text = decodeWindows1252(buf);
         encoding = 'windows-1252';
       }
     }

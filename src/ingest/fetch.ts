@@ -11,8 +11,9 @@ export interface FetchLimits {
   readonly maxBytes?: number;
   readonly maxRedirects?: number;
   readonly allowPrivate?: boolean;
-  /** Replaces DNS resolution in the address guard. */
+  /** Replace DNS resolution and the address policy of the guard. */
   readonly resolve?: Resolver;
+  readonly isBlocked?: (ip: string) => boolean;
 }
 
 export interface Fetched {

@@ -48,6 +48,8 @@ export interface UrlGuardOptions {
   readonly allowPrivate?: boolean;
   /** Replaces DNS resolution (tests, or a caller with its own resolver). */
   readonly resolve?: Resolver;
+  /** Replaces the address policy (default: isPrivateAddress), for a deployment with its own rules. */
+  readonly isBlocked?: (ip: string) => boolean;
 }
 
 /**
@@ -77,7 +79,7 @@ export async function assertFetchableUrl(url: string | URL, opts: UrlGuardOption
     }
   }
   if (!addresses.length) throw new NewsgraphError('unreachable', `cannot resolve host ${host}`, 502);
-  const bad = addresses.find(isPrivateAddress);
+  const bad = addresses.find(opts.isBlocked ?? isPrivateAddress);
   if (bad !== undefined) {
     throw new NewsgraphError('private-address', `refused: ${host} resolves to a private or loopback address (${bad})`, 403);
   }

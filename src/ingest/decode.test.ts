@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import { test } from 'node:test';
+import { binaryReason, decodeBytes, declaredCharset, gunzip, isGzip } from './decode.js';
+
+const ok = (d: ReturnType<typeof decodeBytes>) => {
+  assert.ok(d.ok, d.ok ? '' : d.error);
+  return d;
+};
+
+test('UTF-8 with and without BOM', () => {
+  assert.equal(ok(decodeBytes(Buffer.from('Café “quoted”'))).text, 'Café “quoted”');
+  const d = ok(decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Zoë')])));
+  assert.equal(d.text, 'Zoë');
+  assert.equal(d.encoding, 'utf-8');
+});
+
+test('UTF-16 LE and BE with BOM', () => {
+  const s = 'Ärzte in Łódź “sprechen”';
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
+  assert.deepEqual([ok(decodeBytes(le)).text, ok(decodeBytes(le)).encoding], [s, 'utf-16le']);
+  const be = Buffer.from(le.subarray(2));
+  be.swap16();
+  const d = ok(decodeBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), be])));
+  assert.deepEqual([d.text, d.encoding], [s, 'utf-16be']);
+});
+
+test('Windows-1252 fallback when bytes are not UTF-8', () => {
+  // "café – “ok”" in cp1252: é=E9, en dash=96, curly quotes=93/94.
+  const bytes = Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x96, 0x20, 0x93, 0x6f, 0x6b, 0x94]);
+  const d = ok(decodeBytes(bytes));
+  assert.equal(d.text, 'café – “ok”');
+  assert.equal(d.encoding, 'windows-1252');
+  // A declared charset is used when UTF-8 fails.
+  assert.equal(ok(decodeBytes(Buffer.from([0x41, 0xa4]), 'iso-8859-15')).text, 'A€');
+});
+
+test('binary and empty inputs are refused with a one-line reason', () => {
+  const cases: [Buffer, RegExp][] = [
+    [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), /binary file \(PNG image\)/],
+    [Buffer.from('%PDF-1.7\n...'), /PDF/],
+    [Buffer.from('abc\u0000def'), /NUL/],
+    [Buffer.from(Array.from({ length: 400 }, (_, i) => (i * 37) % 32)), /binary file/],
+    [Buffer.alloc(0), /^empty file$/],
+    [Buffer.from(' \n\t \r\n'), /only whitespace/],
+    [Buffer.from([0xff, 0xfe, 0x20, 0x00, 0x0a, 0x00]), /only whitespace/],
+  ];
+  for (const [buf, re] of cases) {
+    const d = decodeBytes(buf);
+    assert.equal(d.ok, false);
+    if (!d.ok) {
+      assert.match(d.error, re);
+      assert.ok(!d.error.includes('\n'));
+    }
+  }
+  // One stray control byte in a long text is not binary.
+  assert.equal(binaryReason(Buffer.from('x'.repeat(500) + '\u0007' + 'y'.repeat(500))), undefined);
+});
+
+test('gzip detection and decompression limit', () => {
+  const gz = gzipSync(Buffer.from('hello '.repeat(1000)));
+  assert.ok(isGzip(gz));
+  assert.equal(gunzip(gz, 1e6).length, 6000);
+  assert.throws(() => gunzip(gz, 100), /expands beyond/);
+  assert.throws(() => gunzip(Buffer.from([0x1f, 0x8b, 1, 2, 3]), 1e6), /corrupt gzip/);
+});
+
+test('declared charset of HTML and XML', () => {
+  assert.equal(declaredCharset(Buffer.from('<html><head><meta charset="windows-1251">')), 'windows-1251');
+  assert.equal(declaredCharset(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><rss>')), 'ISO-8859-1');
+  assert.equal(declaredCharset(Buffer.from('plain words')), undefined);
+});
