@@ -1,4 +1,5 @@
 import { mentionsStage } from '../stages/entities/stage.js';
+import { quantitiesStage } from '../stages/quantities/stage.js';
 import { sentencesStage } from '../stages/sentences/stage.js';
 import { timesStage } from '../stages/times/stage.js';
 import { tokensStage } from '../stages/tokens/stage.js';
@@ -10,7 +11,7 @@ import type { Stage } from './stage.js';
  * quantities, times, places, relations, events) is added here as its stage lands.
  */
 export function defaultStages(): Stage[] {
-  return [tokensStage, sentencesStage, mentionsStage, timesStage];
+  return [tokensStage, sentencesStage, mentionsStage, timesStage, quantitiesStage];
 }
 
 let shared: Pipeline | undefined;

@@ -1,0 +1,257 @@
+import type { Quantity } from '../../core/layers.js';
+import type { Span } from '../../core/span.js';
+import { CURRENCY_AFTER, CURRENCY_BEFORE, currencyByName, currencyBySymbol } from './currency.js';
+import { NUMBER_WORDS_SOURCE, parseNumber, round, SCALES } from './numbers.js';
+
+/** Words before a number that bound or soften it, normalised. */
+const QUALIFIERS: Record<string, string> = {
+  'more than': 'more_than', over: 'more_than', 'upwards of': 'more_than', 'in excess of': 'more_than', 'just over': 'more_than',
+  'well over': 'more_than', 'greater than': 'more_than',
+  'at least': 'at_least', 'no fewer than': 'at_least', 'no less than': 'at_least', 'a minimum of': 'at_least',
+  'up to': 'up_to', 'as many as': 'up_to', 'no more than': 'up_to', 'at most': 'up_to', 'a maximum of': 'up_to',
+  'fewer than': 'less_than', 'less than': 'less_than', under: 'less_than', 'just under': 'less_than', 'below': 'less_than',
+  about: 'about', around: 'about', roughly: 'about', approximately: 'about', some: 'about', 'an estimated': 'about',
+  estimated: 'about', circa: 'about', 'more or less': 'about', 'in the region of': 'about', 'close to': 'nearly',
+  nearly: 'nearly', almost: 'nearly', 'just shy of': 'nearly',
+  exactly: 'exactly', precisely: 'exactly',
+};
+const QUAL_BEFORE = new RegExp(`\\b(${Object.keys(QUALIFIERS).sort((a, b) => b.length - a.length).map((q) => q.replace(/ /g, '\\s+')).join('|')})\\s+$`, 'i');
+
+const VAGUE_SCALE: Record<string, number> = { ten: 10, dozen: 12, score: 20, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
+// One number: vague plurals, digits with an optional scale, or words.
+const CORE = new RegExp(
+  '(?<![\\w.,]|[A-Za-z]-)(?:' +
+    '(?<tens>tens|hundreds|dozens|scores)\\s+of\\s+(?<tensOf>thousands|millions|billions)' +
+    '|(?<few>several|a\\s+few|a\\s+couple\\s+of|many)\\s+(?<fewScale>hundred|thousand|million|billion|dozen)s?' +
+    '|(?<plural>dozens|scores|hundreds|thousands|millions|billions)' +
+    '|(?<digits>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)(?:\\s*(?<scale>hundred|thousand|million|billion|trillion)\\b|(?<abbr>bn|mn|m|k|tn)\\b)?' +
+    `|(?<words>(?:half\\s+a|a|an)\\s+(?:dozen|hundred|thousand|million|billion)|${NUMBER_WORDS_SOURCE})` +
+  ')(?![\\w])', 'gi');
+
+const PERCENT_AFTER = /^\s*(?:%|percent\b|per\s*cent\b|percentage\s+points?\b)/i;
+const PER_AFTER = /^(?:\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour)|\s*\/\s*(day|week|month|year|hour)|\s+(daily|weekly|monthly|annually|yearly))\b/i;
+const PER_WORD: Record<string, string> = { daily: 'day', weekly: 'week', monthly: 'month', annually: 'year', yearly: 'year' };
+const RANGE_SEP = /^\s*(?:-|–|—|to|and|or)\s*/i;
+const MONTH_NEAR = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?\s*$/i;
+const MONTH_AFTER = /^\s*(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const TIME_AFTER = /^\s*(?:a\.?m\b|p\.?m\b|o['’]clock|gmt|utc|[ecmp][sd]t\b|:\d)/i;
+const ORDINAL_AFTER = /^(?:st|nd|rd|th)\b/i;
+const LABEL_BEFORE = /\b(?:no|nos|resolution|article|section|chapter|route|highway|flight|room|page|phase|version|category|grade|type|model|mark|unit|division|brigade|battalion|regiment|squadron|corps|district|zone|sector|building|gate|terminal|platform|channel|tier|stage|round|episode|volume|vol|part|act|number|apartment|street|level|law|decree|paragraph|item|point|group|camp|block|the)\.?\s*#?$/i;
+const STOP = new Set(('the a an of in on at to from by with and or but for as than that which who whom whose this these those ' +
+  'is are was were be been being has have had do does did will would could should may might must can ' +
+  'it its their his her our your my they them he she we you i there here when where while after before during since until ' +
+  'according said says told more less most least per each every about around nearly almost some over under up down out into onto ' +
+  'percent per cent times year years month months week weeks day days hour hours ago later earlier old').split(' '));
+const PARTICIPLES = new Set('killed wounded injured dead displaced missing detained arrested kidnapped abducted executed captured held trapped affected evacuated deployed stationed recruited trained'.split(' '));
+const WORD_AFTER = /^\s+([A-Za-z][a-z]*(?:-[a-z]+)*)/;
+
+export interface QuantityMatch extends Quantity {}
+
+interface Num {
+  start: number;
+  end: number;
+  value?: number;
+  min?: number;
+  max?: number;
+  vague?: boolean;
+  /** The scale multiplier read with the number ("million"), to spread to the first half of a range. */
+  scale?: number;
+  words?: boolean;
+  isYearLike?: boolean;
+  raw: string;
+}
+
+function readCore(m: RegExpExecArray, currency: boolean): Num | undefined {
+  const gr = m.groups ?? {};
+  const start = m.index, end = m.index + m[0].length, raw = m[0];
+  if (gr.tens) {
+    const base = VAGUE_SCALE[gr.tens.toLowerCase().replace(/s$/, '')]!, scale = VAGUE_SCALE[gr.tensOf!.toLowerCase().replace(/s$/, '')]!;
+    // "tens of thousands": at least two tens of them, fewer than the next order of magnitude.
+    return { start, end, min: 2 * base * scale, max: (base === 100 ? 1000 : 100) * scale - 1, vague: true, raw };
+  }
+  if (gr.few) {
+    const scale = VAGUE_SCALE[gr.fewScale!.toLowerCase()]!;
+    const few = gr.few.toLowerCase().replace(/\s+/g, ' ');
+    const [lo, hi] = few === 'several' ? [3, 9] : few === 'many' ? [5, 9] : few === 'a couple of' ? [2, 3] : [2, 5];
+    return { start, end, min: lo * scale, max: hi * scale, vague: true, raw };
+  }
+  if (gr.plural) {
+    const s = gr.plural.toLowerCase().replace(/s$/, '');
+    const scale = VAGUE_SCALE[s]!;
+    if (scale === 12) return { start, end, min: 24, max: 99, vague: true, raw };
+    if (scale === 20) return { start, end, min: 40, max: 199, vague: true, raw };
+    return { start, end, min: 2 * scale, max: 10 * scale - 1, vague: true, raw };
+  }
+  if (gr.digits) {
+    let v = parseNumber(gr.digits);
+    if (v === undefined) return undefined;
+    let scale: number | undefined;
+    if (gr.scale) scale = SCALES[gr.scale.toLowerCase()];
+    else if (gr.abbr) {
+      if (!currency) return undefined; // "5m" alone is a distance
+      scale = SCALES[gr.abbr.toLowerCase()];
+    }
+    if (scale) v = round(v * scale);
+    const isYearLike = !scale && /^\d{4}$/.test(gr.digits) && v >= 1800 && v <= 2100;
+    return { start, end, value: v, scale, isYearLike, raw };
+  }
+  if (gr.words) {
+    const v = parseNumber(gr.words.replace(/^half\s+a\s+/i, 'a ')) ;
+    if (v === undefined) return undefined;
+    const value = /^half/i.test(gr.words) ? v / 2 : v;
+    const last = gr.words.toLowerCase().split(/[\s-]+/).pop()!;
+    return { start, end, value, scale: SCALES[last], words: true, raw };
+  }
+  return undefined;
+}
+
+/** The counted thing after a number: "fighters", "foreign fighters", "people killed". */
+function countedNoun(text: string, from: number): string | undefined {
+  let pos = from;
+  const ofMatch = /^\s+of\s+(?:the\s+|them\b)?/i.exec(text.slice(pos, pos + 12));
+  if (ofMatch) {
+    if (/them$/i.test(ofMatch[0])) return undefined;
+    pos += ofMatch[0].length - 1;
+  }
+  const words: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    const w = WORD_AFTER.exec(text.slice(pos, pos + 40));
+    if (!w) break;
+    const word = w[1]!;
+    const lower = word.toLowerCase();
+    if (STOP.has(lower)) break;
+    if (words.length && PARTICIPLES.has(lower)) { words.push(lower); break; }
+    // A proper name or a verb right after the number is not the thing counted.
+    if (word[0] !== lower[0] && !words.length) return undefined;
+    if (word[0] !== lower[0]) break;
+    if (!words.length && /(?:ed|ing)$/.test(lower) && !PARTICIPLES.has(lower) && !/(?:armed|trained|skilled|unidentified|suspected|wounded|injured|displaced)$/.test(lower)) return undefined;
+    words.push(lower);
+    pos += w[0].length;
+    // A plural noun usually ends the phrase ("fighters", "civilians"); keep going only for a participle after it.
+    if (/[^s]s$/.test(lower) || /(?:people|men|women|children|police|personnel|staff|troops|cattle|sheep)$/.test(lower)) {
+      const next = WORD_AFTER.exec(text.slice(pos, pos + 30));
+      if (next && PARTICIPLES.has(next[1]!.toLowerCase())) words.push(next[1]!.toLowerCase());
+      break;
+    }
+  }
+  return words.length ? words.join(' ') : undefined;
+}
+
+/**
+ * Finds quantities: numbers with their qualifier, range, currency, rate and the thing counted.
+ * `exclude` are spans already read as something else (times and dates): numbers inside them are skipped.
+ */
+export function recognizeQuantities(text: string, exclude: readonly Span[] = []): Quantity[] {
+  const out: Quantity[] = [];
+  const excluded = (s: number, e: number) => exclude.some((x) => x.start < e && s < x.end);
+  CORE.lastIndex = 0;
+  for (let m = CORE.exec(text); m; m = CORE.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    const cur = CURRENCY_BEFORE.exec(before);
+    const first = readCore(m, !!cur);
+    if (!first) continue;
+    if (excluded(first.start, first.end)) continue;
+    const after0 = text.slice(first.end, first.end + 40);
+    if (ORDINAL_AFTER.test(after0) || TIME_AFTER.test(after0)) continue;
+    if (!cur && (MONTH_NEAR.test(before) || MONTH_AFTER.test(after0))) continue;
+    // Part of a compound: "F-16", "a 35-year-old", "24-hour"; "a 500-strong force" is kept.
+    if (/^-[a-z]/i.test(after0) && !/^-strong\b/i.test(after0)) continue;
+    if (/[A-Za-z]-$/.test(before)) continue;
+
+    let start = first.start, end = first.end;
+    let currency = cur ? currencyBySymbol(cur[1], cur[2]) : undefined;
+    if (cur) start -= cur[0].length;
+    let value = first.value, min = first.min, max = first.max, vague = first.vague;
+    let qualifier: string | undefined;
+
+    // A range: "10-15", "$500 to $600", "between 10 and 15", "1 to 2 million".
+    const sep = RANGE_SEP.exec(text.slice(end, end + 10));
+    if (sep && value !== undefined) {
+      const isAnd = /and|or/i.test(sep[0]);
+      const isDash = /[-–—]/.test(sep[0]);
+      const startsBetween = /\b(?:between|from)\s+$/i.test(text.slice(Math.max(0, start - 10), start));
+      if ((!isAnd || startsBetween) && !(isDash && first.words)) {
+        const restStart = end + sep[0].length;
+        const rest = text.slice(restStart, restStart + 30);
+        const cur2 = /^(?:US\$|\$|€|£)/.exec(rest);
+        CORE.lastIndex = restStart + (cur2?.[0].length ?? 0);
+        const m2 = CORE.exec(text);
+        if (m2 && m2.index === restStart + (cur2?.[0].length ?? 0)) {
+          const second = readCore(m2, !!cur || !!cur2);
+          if (second && second.value !== undefined) {
+            let lo = value;
+            // "1 to 2 million": the scale of the second number applies to the first.
+            if (second.scale && !first.scale && lo * second.scale <= second.value) lo = round(lo * second.scale);
+            if (lo < second.value && !second.isYearLike) {
+              min = lo; max = second.value; value = undefined; qualifier = 'range';
+              end = second.end;
+              if (!currency && cur2) currency = currencyBySymbol(cur2[0], undefined);
+              if (startsBetween) start = text.slice(0, start).search(/\b(?:between|from)\s+$/i);
+            } else if (isDash) {
+              CORE.lastIndex = second.end;
+              continue; // "3-1": a score or a ratio, not a range
+            }
+          }
+        }
+        if (qualifier !== 'range') CORE.lastIndex = first.end;
+        else CORE.lastIndex = end;
+      }
+    }
+
+    const q = QUAL_BEFORE.exec(text.slice(Math.max(0, start - 25), start));
+    if (q && qualifier !== 'range') {
+      qualifier = QUALIFIERS[q[1]!.toLowerCase().replace(/\s+/g, ' ')];
+      start -= q[0].length;
+    }
+
+    // Years and lone "one": numbers that do not count anything unless the context says so.
+    const after = text.slice(end, end + 60);
+    const curAfter = CURRENCY_AFTER.exec(after);
+    const pct = PERCENT_AFTER.exec(after);
+    if (first.isYearLike && !currency && !curAfter && !pct && !qualifier) {
+      const noun = countedNoun(text, end);
+      if (!noun || !/s$/.test(noun)) continue;
+    }
+    if (first.words && value === 1 && !qualifier && !currency && !curAfter) continue;
+    if (!currency && !qualifier && !pct && !curAfter && first.value !== undefined && !first.words && LABEL_BEFORE.test(before) && !/\bthe\s*$/i.test(before)) continue;
+
+    let unit: string | undefined;
+    let per: string | undefined;
+    if (curAfter) {
+      const c = currencyByName(curAfter[1], curAfter[2]!, /sterling/i.test(curAfter[0]));
+      if (c) currency = c;
+      else unit = curAfter[2]!.toLowerCase() + (/s$/i.test(curAfter[0]) ? 's' : '');
+      end += curAfter[0].length;
+    } else if (pct) {
+      unit = /point/i.test(pct[0]) ? 'percentage points' : 'percent';
+      end += pct[0].length;
+    }
+    const perM = PER_AFTER.exec(text.slice(end, end + 30));
+    if (perM) {
+      per = (perM[1] ?? perM[2] ?? PER_WORD[perM[3]!.toLowerCase()] ?? '').toLowerCase();
+      end += perM[0].length;
+    }
+    if (!unit && !currency) unit = countedNoun(text, end);
+    // A bare number with nothing counted and no qualifier, inside a longer digit string context, is kept: tables and scores are rare in news.
+
+    if (qualifier && value !== undefined) {
+      if (qualifier === 'more_than' || qualifier === 'at_least') min = value;
+      if (qualifier === 'up_to' || qualifier === 'less_than' || qualifier === 'nearly') max = value;
+    }
+    const item: Quantity = {
+      start, end, text: text.slice(start, end),
+      ...(value !== undefined ? { value } : {}),
+      ...(min !== undefined ? { min } : {}),
+      ...(max !== undefined ? { max } : {}),
+      ...(qualifier ? { qualifier } : {}),
+      ...(unit ? { unit } : {}),
+      ...(currency ? { currency } : {}),
+      ...(per ? { per } : {}),
+      ...(vague ? { vague: true } : {}),
+    };
+    out.push(item);
+    if (CORE.lastIndex < end) CORE.lastIndex = end;
+  }
+  return out;
+}

@@ -1,0 +1,32 @@
+import type { Quantity } from '../../core/layers.js';
+import { contains } from '../../core/span.js';
+import type { Stage } from '../../pipeline/stage.js';
+import { recognizeQuantities } from './recognize.js';
+
+/**
+ * Quantities: numbers in digits or words with their qualifier, range, currency, rate and the
+ * thing counted. Numbers that are dates or durations (the times layer, when present) are left
+ * out; a number stated inside a quote is linked to it when the quotes layer is present.
+ */
+export const quantitiesStage: Stage = {
+  name: 'quantities',
+  version: '1',
+  requires: ['tokens', 'sentences'],
+  provides: ['quantities'],
+  run(doc) {
+    const found = recognizeQuantities(doc.text, doc.layer('times'));
+    return { quantities: linkToQuotes(found, doc.layer('quotes')) };
+  },
+};
+
+/** Sets Quantity.quote to the index of the innermost quote holding the number. */
+export function linkToQuotes(quantities: readonly Quantity[], quotes: readonly { start: number; end: number }[]): Quantity[] {
+  if (!quotes.length) return [...quantities];
+  return quantities.map((q) => {
+    let best = -1;
+    quotes.forEach((quote, i) => {
+      if (contains(quote, q) && (best < 0 || quote.end - quote.start < quotes[best]!.end - quotes[best]!.start)) best = i;
+    });
+    return best >= 0 ? { ...q, quote: best } : q;
+  });
+}
