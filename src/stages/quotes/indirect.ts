@@ -1,0 +1,97 @@
+import type { Span } from '../../core/span.js';
+import { accordingAt, attributionAfter, isReportingVerb, type Attribution } from './cue.js';
+import { phraseBefore } from './speaker.js';
+import type { TokenView } from './view.js';
+
+export interface IndirectQuote extends Span {
+  readonly attribution: Attribution;
+}
+
+const TERMINAL = new Set(['.', '!', '?', '…', '...']);
+const MIN_CONTENT_TOKENS = 3;
+const TIME_OR_PLACE_LEAD = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'last', 'this', 'earlier', 'later', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'recently', ',']);
+/** Words that may separate a reporting verb from its content clause: "told reporters that". */
+const OBJECT_REACH = 6;
+
+/** Content tokens [a, b) as a span, or null when too short to be a claim. */
+function contentSpan(v: TokenView, a: number, b: number): Span | null {
+  while (a < b && /^[,:;—–]$/.test(v.tokens[a]!.text)) a++;
+  while (b > a && /^[,:;—–.!?…]$/.test(v.tokens[b - 1]!.text)) b--;
+  if (b - a < MIN_CONTENT_TOKENS) return null;
+  return { start: v.tokens[a]!.start, end: v.tokens[b - 1]!.end };
+}
+
+/**
+ * Reported speech without quotation marks, one sentence at a time:
+ *   "CONTENT, X said."  "CONTENT, said X."  "CONTENT, X said, CONTENT."
+ *   "X said (that) CONTENT."  "X told Y (that) CONTENT."
+ *   "According to X, CONTENT."  "CONTENT, according to X."
+ * `skip` holds sentences already covered by direct quotes.
+ */
+export function findIndirectQuotes(v: TokenView, skip: (sentence: number) => boolean): IndirectQuote[] {
+  const out: IndirectQuote[] = [];
+  for (let s = 0; s < v.sentences.length; s++) {
+    if (skip(s)) continue;
+    const sent = v.sentences[s]!;
+    const a = sent.tokenStart;
+    let b = sent.tokenEnd;
+    if (b - a < MIN_CONTENT_TOKENS + 2) continue;
+    if (TERMINAL.has(v.tokens[b - 1]!.text)) b--;
+    const found = sentenceAttribution(v, a, b);
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote | null {
+  // "According to X, CONTENT."
+  const acc = accordingAt(v, a, b);
+  if (acc) {
+    let c = acc.speaker.last + 1;
+    while (c < b && v.tokens[c]!.text !== ',') c++;
+    const span = contentSpan(v, c + 1, b);
+    return span ? { ...span, attribution: acc } : null;
+  }
+  // Trailing attribution after a comma; the rightmost comma that gives one wins.
+  for (let c = b - 1; c > a + MIN_CONTENT_TOKENS - 1; c--) {
+    if (v.tokens[c]!.text !== ',') continue;
+    const att = attributionAfter(v, c, b, true);
+    if (!att) continue;
+    // What follows the attribution: nothing much ("in a statement"), or more content after a comma.
+    const after = Math.max(att.speaker.last, att.cueLast) + 1;
+    let comma = after;
+    while (comma < b && v.tokens[comma]!.text !== ',') comma++;
+    const rest = contentSpan(v, comma + 1, b);
+    const head = contentSpan(v, a, c);
+    if (!head) continue;
+    if (rest && b - after > 6) return { start: head.start, end: rest.end, attribution: att };
+    if (b - after <= 8) return { ...head, attribution: att };
+  }
+  // "X said (that) CONTENT": the first speech verb whose subject opens the clause.
+  for (let k = a + 1; k < b - MIN_CONTENT_TOKENS && k < a + 25; k++) {
+    if (!isReportingVerb(v, k, true)) continue;
+    const sp = phraseBefore(v, k, a);
+    if (!sp) continue;
+    // The subject must open the sentence, or follow an opening phrase set off by a comma.
+    const lead = sp.first === a || v.tokens[sp.first - 1]!.text === ',';
+    if (!lead) continue;
+    let c = k + 1;
+    const l = v.lower[k]!;
+    if (l === 'told' || l === 'tells' || l === 'tell' || l === 'telling' || l === 'asked' || l === 'warned' || l === 'assured') {
+      // Skip the addressee up to "that" or a comma.
+      let t = c;
+      while (t < b && t < c + OBJECT_REACH && v.lower[t] !== 'that' && v.tokens[t]!.text !== ',') t++;
+      if (t < b && (v.lower[t] === 'that' || v.tokens[t]!.text === ',')) c = t;
+    }
+    // "said in a statement that", "said on Tuesday that": content starts at "that".
+    if (v.lower[c] !== 'that' && TIME_OR_PLACE_LEAD.has(v.lower[c] ?? '')) {
+      for (let t = c; t < b && t < c + OBJECT_REACH; t++) {
+        if (v.lower[t] === 'that') { c = t; break; }
+        if (v.tokens[t]!.text === ',') break;
+      }
+    }
+    const span = contentSpan(v, c, b);
+    if (span) return { ...span, attribution: { cueFirst: k, cueLast: k, speaker: sp, position: 'before', form: 'subject' } };
+  }
+  return null;
+}

@@ -1,0 +1,82 @@
+/*
+ * Words that introduce reported speech, and the small closed classes the speaker finder
+ * needs. Forms are listed inflected (no lemmatiser in the pipeline) and looked up lower-cased.
+ */
+
+const REPORTING_LEMMAS = [
+  'say', 'tell', 'add', 'ask', 'argue', 'claim', 'state', 'explain', 'note', 'warn', 'report', 'announce',
+  'insist', 'write', 'tweet', 'acknowledge', 'admit', 'suggest', 'predict', 'assert', 'contend', 'maintain',
+  'declare', 'estimate', 'confirm', 'deny', 'reveal', 'stress', 'emphasize', 'emphasise', 'recall', 'reply',
+  'respond', 'answer', 'continue', 'concede', 'observe', 'remark', 'comment', 'testify', 'allege', 'complain',
+  'boast', 'vow', 'promise', 'pledge', 'urge', 'caution', 'charge', 'counter', 'joke', 'quip', 'shout', 'yell',
+  'whisper', 'scream', 'mutter', 'exclaim', 'conclude', 'point', 'believe', 'think', 'fear', 'hope', 'worry',
+  'recount', 'describe', 'call', 'post', 'blog', 'email', 'text', 'told', 'indicate', 'signal', 'agree', 'disagree',
+  'show', 'find', 'found', 'learn', 'hint', 'muse', 'retort', 'demand', 'threaten', 'proclaim', 'predict',
+  'reiterate', 'repeat', 'recommend', 'propose', 'announce', 'disclose', 'inform', 'assure', 'advise', 'lament',
+  'speculate', 'guess', 'reckon', 'figure', 'imply', 'mention', 'brag', 'bemoan', 'concur', 'posit', 'surmise',
+  'read', 'acknowledge', 'forecast', 'expect', 'doubt', 'know', 'feel', 'understand', 'recognize', 'recognise',
+  'accuse', 'criticize', 'criticise', 'praise', 'thank', 'blame', 'deride', 'dismiss', 'label', 'dub', 'term',
+];
+
+function inflect(lemma: string): string[] {
+  const irregular: Record<string, string[]> = {
+    say: ['say', 'says', 'said', 'saying'], tell: ['tell', 'tells', 'told', 'telling'], write: ['write', 'writes', 'wrote', 'written', 'writing'],
+    think: ['think', 'thinks', 'thought', 'thinking'], find: ['find', 'finds', 'found', 'finding'], found: [],
+    know: ['know', 'knows', 'knew', 'known'], feel: ['feel', 'feels', 'felt'], understand: ['understand', 'understands', 'understood'],
+    read: ['read', 'reads'], forecast: ['forecast', 'forecasts', 'forecasted'], learn: ['learn', 'learns', 'learned', 'learnt'],
+    show: ['show', 'shows', 'showed', 'shown'], told: [], text: ['texted'], post: ['posted'], call: ['call', 'calls', 'called'],
+  };
+  if (irregular[lemma]) return irregular[lemma]!;
+  const out = [lemma];
+  if (/(s|sh|ch|x|z)$/.test(lemma)) out.push(lemma + 'es');
+  else if (/[^aeiou]y$/.test(lemma)) out.push(lemma.slice(0, -1) + 'ies');
+  else out.push(lemma + 's');
+  if (lemma.endsWith('e')) out.push(lemma + 'd', lemma.slice(0, -1) + 'ing');
+  else if (/[^aeiou]y$/.test(lemma)) out.push(lemma.slice(0, -1) + 'ied', lemma + 'ing');
+  else if (/^(quip|vow)$/.test(lemma)) out.push(lemma === 'quip' ? 'quipped' : 'vowed', lemma === 'quip' ? 'quipping' : 'vowing');
+  else out.push(lemma + 'ed', lemma + 'ing');
+  return out;
+}
+
+/** Inflected reporting verbs, lower-cased. */
+export const REPORTING_VERBS: ReadonlySet<string> = new Set(REPORTING_LEMMAS.flatMap(inflect));
+
+/** Verbs that report speech itself (strong cues); the rest report beliefs or findings. */
+export const SPEECH_VERBS: ReadonlySet<string> = new Set(
+  ['say', 'tell', 'add', 'ask', 'argue', 'claim', 'state', 'explain', 'note', 'warn', 'write', 'tweet', 'insist', 'continue',
+    'reply', 'respond', 'recall', 'testify', 'declare', 'conclude', 'concede', 'acknowledge', 'admit', 'announce', 'joke', 'quip',
+    'exclaim', 'observe', 'remark', 'comment', 'tell', 'report', 'stress', 'emphasize', 'emphasise', 'assert', 'contend', 'counter',
+    'caution', 'predict', 'vow', 'recount', 'muse', 'retort', 'post', 'allege', 'complain', 'boast', 'lament', 'reiterate']
+    .flatMap(inflect),
+);
+
+/** Verbs reporting a stance or belief with a content clause ("officials fear the dam may fail"). */
+export const BELIEF_VERBS: ReadonlySet<string> = new Set(
+  ['believe', 'think', 'fear', 'worry', 'hope', 'expect', 'suspect', 'doubt', 'estimate', 'suggest', 'indicate', 'predict', 'reckon', 'feel']
+    .flatMap(inflect),
+);
+
+export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it']);
+
+/** Words that cannot sit inside a speaker noun phrase: they open clauses or are verbs. */
+export const NP_BREAKERS: ReadonlySet<string> = new Set([
+  'that', 'which', 'who', 'whom', 'whose', 'but', 'because', 'while', 'when', 'if', 'as', 'after', 'before', 'since',
+  'although', 'though', 'so', 'than', 'where', 'whether', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have',
+  'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did', 'not', 'to', 'also', 'then',
+  'there', 'here', 'it', 'this', 'these', 'those', 'what', 'how', 'why', 'once', 'until', 'or', 'nor', 'yet', 'by', 'on',
+  'at', 'into', 'onto', 'about', 'over', 'under', 'during', 'without', 'through', 'against', 'said', 'says', 'told', 'say',
+  'unless', 'whereas', 'like', 'even', 'just', 'only', 'now', 'still', 'already', 'again', 'recently', 'later', 'earlier',
+]);
+
+/** Adverbs and auxiliaries allowed between a subject and its reporting verb ("he has also said"). */
+export const VERB_PREMODIFIERS: ReadonlySet<string> = new Set([
+  'has', 'have', 'had', 'also', 'later', 'then', 'once', 'previously', 'earlier', 'often', 'repeatedly', 'recently',
+  'again', 'further', 'will', 'would', 'could', 'might', 'may', 'did', 'does', 'do', 'is', 'was', 'were', 'are', 'been',
+  'reportedly', 'publicly', 'privately', 'flatly', 'simply', 'even', 'already', 'still', 'never', 'always', 'first', 'just',
+  'frequently', 'famously', 'openly', 'angrily', 'bluntly', 'quickly', 'immediately', 'similarly', 'separately', 'not',
+]);
+
+export const DETERMINERS: ReadonlySet<string> = new Set([
+  'the', 'a', 'an', 'another', 'other', 'some', 'many', 'several', 'two', 'three', 'four', 'both', 'his', 'her', 'their',
+  'its', 'our', 'one', 'most', 'few', 'all', 'senior', 'top', 'former',
+]);

@@ -1,0 +1,132 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Doc } from '../../core/doc.js';
+import type { Entity, Mention, Quote } from '../../core/layers.js';
+import { sentencesStage } from '../sentences/stage.js';
+import { tokensStage } from '../tokens/stage.js';
+import { quotesStage } from './stage.js';
+import { findQuotedSpans } from './marks.js';
+
+/** Runs tokens, sentences and quotes over text with hand-made mentions and entities. */
+function quotes(text: string, mentions: Mention[] = [], entities: Entity[] = []): { doc: Doc; quotes: readonly Quote[] } {
+  let doc = Doc.create(text);
+  const noop = () => {};
+  doc = doc.with(tokensStage.run(doc, { options: {}, diagnostic: noop }));
+  doc = doc.with(sentencesStage.run(doc, { options: {}, diagnostic: noop }));
+  doc = doc.with({ mentions, entities });
+  return { doc, quotes: quotesStage.run(doc, { options: {}, diagnostic: noop }).quotes ?? [] };
+}
+
+const mention = (text: string, whole: string, type: Mention['type'], entity?: string, nth = 0): Mention => {
+  let start = -1;
+  for (let i = 0; i <= nth; i++) start = whole.indexOf(text, start + 1);
+  return { start, end: start + text.length, text, type, kind: 'name', ...(entity ? { entity } : {}) };
+};
+const slice = (doc: Doc, s: { start?: number; end?: number }) => doc.text.slice(s.start ?? 0, s.end ?? 0);
+
+test('a quote followed by "said NAME, DESCRIPTION" takes the name as speaker', () => {
+  const text = '“The bridge will open in May,” said Maria Lopez, a city engineer.';
+  const { doc, quotes: qs } = quotes(text, [mention('Maria Lopez', text, 'PERSON', 'e1')]);
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.kind, 'direct');
+  assert.equal(slice(doc, qs[0]!), '“The bridge will open in May,”');
+  assert.equal(qs[0]!.speakerText, 'Maria Lopez');
+  assert.equal(qs[0]!.speaker, 'e1');
+  assert.equal(qs[0]!.cue, 'said');
+});
+
+test('straight marks and a subject before the verb: "X" the engineer said', () => {
+  const { quotes: qs } = quotes('"It works well enough," the engineer said.');
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.speakerText, 'the engineer');
+});
+
+test('a quote with no cue continues the speaker of the quote just before it', () => {
+  const text = 'Tomas Berg runs the port. “We are not worried,” he said. “The budget is fine and the cranes are new.”';
+  const { doc, quotes: qs } = quotes(text, [mention('Tomas Berg', text, 'PERSON', 'p1')]);
+  assert.equal(qs.length, 1, 'one attributed passage');
+  assert.ok(slice(doc, qs[0]!).startsWith('“We are not worried'));
+  assert.ok(slice(doc, qs[0]!).endsWith('new.”'));
+  assert.equal(qs[0]!.speakerText, 'he');
+  assert.equal(qs[0]!.speaker, 'p1', 'a bare "he" falls back to the last person named');
+});
+
+test('a partial quote inside a reported clause makes the clause the content', () => {
+  const { doc, quotes: qs } = quotes('The mayor said the new plan was “a costly mistake.”');
+  assert.equal(qs.length, 1);
+  assert.equal(slice(doc, qs[0]!), 'the new plan was “a costly mistake.”');
+  assert.equal(qs[0]!.kind, 'direct');
+  assert.equal(qs[0]!.speakerText, 'The mayor');
+});
+
+test('a quoted word in the middle of a reported clause is indirect speech', () => {
+  const { doc, quotes: qs } = quotes('The minister said the talks were “useful” but far from over.');
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.kind, 'indirect');
+  assert.equal(slice(doc, qs[0]!), 'the talks were “useful” but far from over');
+});
+
+test('a colon introduces the quote after a cue placed earlier in the sentence', () => {
+  const { quotes: qs } = quotes('The leader, Omar Said Farah, wrote in a letter before he resigned: “we will rebuild the market stalls together.”');
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.speakerText, 'Omar Said Farah');
+});
+
+test('indirect speech: content then cue, cue then content, according to', () => {
+  const a = quotes('The storm will pass by Friday, forecasters said.');
+  assert.equal(a.quotes.length, 1);
+  assert.equal(a.quotes[0]!.kind, 'indirect');
+  assert.equal(slice(a.doc, a.quotes[0]!), 'The storm will pass by Friday');
+  assert.equal(a.quotes[0]!.speakerText, 'forecasters');
+  const b = quotes('The council report said the river had risen two meters overnight.');
+  assert.equal(slice(b.doc, b.quotes[0]!), 'the river had risen two meters overnight');
+  assert.equal(b.quotes[0]!.speakerText, 'The council report');
+  const c = quotes('According to the harbor authority, the ferry will resume service next week.');
+  assert.equal(slice(c.doc, c.quotes[0]!), 'the ferry will resume service next week');
+  assert.equal(c.quotes[0]!.speakerText, 'the harbor authority');
+  assert.equal(c.quotes[0]!.cue, 'According to');
+  const d = quotes('Prices will keep rising, according to two economists at the bank.');
+  assert.equal(slice(d.doc, d.quotes[0]!), 'Prices will keep rising');
+  assert.equal(d.quotes[0]!.speakerText, 'two economists at the bank');
+});
+
+test('an institution or document names the source and links through its mention', () => {
+  const text = 'The W.H.O. report said the outbreak had slowed in the north.';
+  const { quotes: qs } = quotes(text, [mention('W.H.O.', text, 'ORG', 'who')]);
+  assert.equal(qs[0]!.speakerText, 'The W.H.O. report');
+  assert.equal(qs[0]!.speaker, 'who');
+});
+
+test('anonymous groups stay as speaker text', () => {
+  const text = 'Under pressure from voters, health officials in both provinces fear the clinics will close.';
+  const { quotes: qs } = quotes(text);
+  assert.equal(qs.length, 1);
+  assert.ok(qs[0]!.speakerText!.startsWith('health officials'));
+  assert.equal(qs[0]!.speaker, undefined);
+});
+
+test('scare quotes and titles without a cue are not quotes', () => {
+  assert.equal(quotes('The so-called “reform” stalled in the senate.').quotes.length, 0);
+  assert.equal(quotes('She starred in “Night Train” last year.').quotes.length, 0);
+});
+
+test('nested single marks stay inside the double-quoted span', () => {
+  const { doc, quotes: qs } = quotes('“He told me ‘never again’ and walked out,” she said.');
+  assert.equal(qs.length, 1);
+  assert.equal(slice(doc, qs[0]!), '“He told me ‘never again’ and walked out,”');
+});
+
+test('a quote over several paragraphs reopens with a mark at each paragraph', () => {
+  const text = '“The first point is simple.\n\n“The second point is harder,” the coach said.';
+  const spans = findQuotedSpans(text, [{ start: 0, end: 27 }, { start: 29, end: text.length }]);
+  assert.equal(spans.length, 1);
+  assert.equal(spans[0]!.multiParagraph, true);
+  const { doc, quotes: qs } = quotes(text);
+  assert.equal(qs.length, 1);
+  assert.ok(slice(doc, qs[0]!).startsWith('“The first point'));
+  assert.equal(qs[0]!.speakerText, 'the coach');
+});
+
+test('odd text gives no quotes and no crash', () => {
+  for (const t of ['', '"', '“”', '” said', 'said', '"""', '“a', 'According to']) assert.doesNotThrow(() => quotes(t));
+});

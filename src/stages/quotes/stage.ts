@@ -1,0 +1,117 @@
+import type { Mention, Quote } from '../../core/layers.js';
+import { compareSpans } from '../../core/span.js';
+import type { Stage } from '../../pipeline/stage.js';
+import type { Attribution } from './cue.js';
+import { findDirectQuotes } from './direct.js';
+import { findIndirectQuotes } from './indirect.js';
+import { phraseCore, type Phrase } from './speaker.js';
+import { TokenView } from './view.js';
+
+const PERSONAL = new Set(['he', 'she', 'him', 'her']);
+const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+
+/** Finds the entity a speaker phrase names: a resolved mention inside the phrase's core. */
+function speakerEntity(v: TokenView, p: Phrase, mentions: readonly Mention[]): string | undefined {
+  const core = phraseCore(v, p);
+  const from = v.tokens[core.first]!.start, to = v.tokens[core.last]!.end;
+  let best: Mention | undefined;
+  for (const m of mentions) {
+    if (m.end <= from || m.start >= to || !m.entity || !SPEAKER_TYPES.has(m.type)) continue;
+    // A person outranks an organisation it belongs to; otherwise the rightmost (head) mention.
+    if (!best || (m.type === 'PERSON' && best.type !== 'PERSON') || (m.type === best.type && m.start > best.start)) best = m;
+  }
+  return best?.entity;
+}
+
+/** The most recent person entity named before `offset`, within `reach` characters. */
+function recentPerson(mentions: readonly Mention[], offset: number, reach: number): string | undefined {
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.end > offset) continue;
+    if (m.start < offset - reach) break;
+    if (m.type === 'PERSON' && m.entity && m.kind !== 'pronoun') return m.entity;
+  }
+  return undefined;
+}
+
+function quoteFrom(v: TokenView, kind: Quote['kind'], start: number, end: number, att: Attribution, mentions: readonly Mention[], lastSpeaker?: string): Quote {
+  const sp = att.speaker;
+  const speakerStart = v.tokens[sp.first]!.start, speakerEnd = v.tokens[sp.last]!.end;
+  const cueStart = v.tokens[att.cueFirst]!.start, cueEnd = v.tokens[att.cueLast]!.end;
+  let speaker = speakerEntity(v, sp, mentions);
+  if (!speaker && sp.first === sp.last && PERSONAL.has(v.lower[sp.first]!)) {
+    // A bare "he"/"she" the resolver left open: the last speaker, else the last person named.
+    speaker = lastSpeaker ?? recentPerson(mentions, speakerStart, 600);
+  }
+  return {
+    start, end, kind,
+    ...(speaker ? { speaker } : {}),
+    speakerText: v.text.slice(speakerStart, speakerEnd),
+    speakerStart, speakerEnd, cueStart, cueEnd,
+    cue: v.text.slice(cueStart, cueEnd),
+  };
+}
+
+/**
+ * A content is a direct quote when quotation marks open or close it; a reported clause with
+ * a few quoted words in its middle is indirect speech.
+ */
+function openOrCloseQuoted(text: string, start: number, end: number): boolean {
+  return /[“"„«]/.test(text.slice(start, Math.min(end, start + 2))) || /[”"»]/.test(text.slice(Math.max(start, end - 3), end));
+}
+
+export const quotesStage: Stage = {
+  name: 'quotes',
+  version: '1',
+  requires: ['tokens', 'sentences', 'mentions', 'entities'],
+  provides: ['quotes'],
+  run(doc, ctx) {
+    const v = new TokenView(doc.text, doc.layer('tokens'), doc.layer('sentences'));
+    if (!v.length || !v.sentences.length) return { quotes: [] };
+    const mentions = [...doc.layer('mentions')].sort(compareSpans);
+    const direct = findDirectQuotes(v, doc.layer('paragraphs'));
+    const quotes: Quote[] = [];
+    const byDirect: (Quote | undefined)[] = [];
+    let lastSpeaker: string | undefined;
+    const chainHead = new Map<Quote, Quote>();
+    for (const d of direct) {
+      let q: Quote;
+      if (d.attribution) {
+        q = quoteFrom(v, openOrCloseQuoted(doc.text, d.start, d.end) ? 'direct' : 'indirect', d.start, d.end, d.attribution, mentions, lastSpeaker);
+      } else if (d.continues !== undefined && byDirect[d.continues]) {
+        const p = byDirect[d.continues]!;
+        // One attribution, one quote: the continuation widens the quote it continues, as
+        // "“A,” she said. “B.”" states a single attributed passage interrupted by its cue.
+        const head = quotes.indexOf(chainHead.get(p) ?? p);
+        if (head >= 0) {
+          const merged = { ...quotes[head]!, end: d.end };
+          quotes[head] = merged;
+          chainHead.set(p, merged);
+          byDirect.push(p);
+          continue;
+        }
+        q = {
+          start: d.start, end: d.end, kind: 'direct',
+          ...(p.speaker ? { speaker: p.speaker } : {}),
+          ...(p.speakerText ? { speakerText: p.speakerText, speakerStart: p.speakerStart!, speakerEnd: p.speakerEnd! } : {}),
+        };
+      } else {
+        q = { start: d.start, end: d.end, kind: 'direct' };
+      }
+      if (d.quoted.unclosed) ctx.diagnostic({ level: 'info', rule: 'quotes.unclosed', message: 'quotation mark never closed; the quote stops at the paragraph end', start: d.quoted.start, end: d.quoted.end });
+      byDirect.push(q);
+      if (q.speaker) lastSpeaker = q.speaker;
+      quotes.push(q);
+    }
+    // Sentences holding a quotation mark span are left to the direct rules.
+    const covered = new Set<number>();
+    for (const d of direct) {
+      for (let k = d.firstToken; k < d.endToken && k < v.length; k++) covered.add(v.sentenceOf[k]!);
+    }
+    for (const ind of findIndirectQuotes(v, (s) => covered.has(s))) {
+      quotes.push(quoteFrom(v, 'indirect', ind.start, ind.end, ind.attribution, mentions));
+    }
+    quotes.sort(compareSpans);
+    return { quotes };
+  },
+};
