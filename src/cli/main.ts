@@ -7,6 +7,7 @@ import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuotes } from './commands/quotes.js';
 import { registerSearch } from './commands/search.js';
+import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { oneLine, UsageError } from './report.js';
 
@@ -18,6 +19,7 @@ registerSearch(program);
 registerShow(program);
 registerExport(program);
 registerQuotes(program);
+registerServe(program);
 registerEval(program);
 
 try {

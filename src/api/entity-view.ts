@@ -1,0 +1,83 @@
+import type { NewsRecord } from '../output/record.js';
+import { entityKey } from '../store/keys.js';
+import type { DocRef, EntityInfo, PlaceHit, QuoteHit, Store } from '../store/store.js';
+
+/** Everything the entity page shows, in one response. */
+export interface EntityView {
+  readonly entity: EntityInfo;
+  readonly mentionsOverTime: Awaited<ReturnType<Store['mentionsOverTime']>>;
+  readonly coOccurring: Awaited<ReturnType<Store['coOccurring']>>;
+  readonly quotesBy: QuoteHit[];
+  readonly quotesAbout: QuoteHit[];
+  readonly relations: Awaited<ReturnType<Store['relations']>>;
+  readonly places: PlaceHit[];
+  /** Where the entity itself is on the map, when it was read as a place. */
+  readonly location?: { lat: number; lon: number; country?: string };
+  readonly documents: (DocRef & { snippet: string })[];
+}
+
+// Quotes about an entity and the places around it are read from the most recent documents
+// that mention it: enough for a page, and bounded however famous the entity is.
+const SAMPLE_DOCS = 40;
+
+export async function entityView(store: Store, idOrName: string): Promise<EntityView | undefined> {
+  // Links carry `TYPE:Name` as written in an article; the store keys entities by the normalised form.
+  const typed = /^([A-Z]+):(.+)$/.exec(idOrName);
+  const entity = (await store.entity(idOrName)) ?? (typed ? await store.entity(entityKey(typed[1]!, typed[2]!)) : undefined);
+  if (!entity) return undefined;
+  const id = entity.id;
+  const [mentionsOverTime, coOccurring, quotesBy, relations, found] = await Promise.all([
+    store.mentionsOverTime(id, 'month'),
+    store.coOccurring(id, 20),
+    store.quotes({ entity: id, limit: 100 }),
+    store.relations({ entity: id, limit: 50 }),
+    store.search({ entity: id, limit: SAMPLE_DOCS, mark: ['', ''] }),
+  ]);
+  const records = (await Promise.all(found.hits.map((h) => store.get(h.id)))).filter((r): r is NewsRecord => !!r);
+  const quotesAbout: QuoteHit[] = [];
+  const places = new Map<string, { name: string; lat: number; lon: number; country?: string; geonameId?: number; docs: Set<string>; mentions: number }>();
+  let location: EntityView['location'];
+  for (const rec of records) {
+    const local = new Set(rec.entities.filter((e) => entityKey(e.type, e.name) === id).map((e) => e.id));
+    const mentions = rec.mentions.filter((m) => m.entity !== undefined && local.has(m.entity));
+    const ref: DocRef = { doc: rec.id, title: rec.meta.title, outlet: rec.meta.outlet, published: rec.meta.published };
+    for (const q of rec.quotes) {
+      if (q.speaker && local.has(q.speaker)) continue;
+      if (!mentions.some((m) => m.start >= q.start && m.end <= q.end)) continue;
+      const speaker = q.speaker ? rec.entities.find((e) => e.id === q.speaker) : undefined;
+      quotesAbout.push({
+        ...ref,
+        start: q.start,
+        end: q.end,
+        text: rec.text.slice(q.start, q.end),
+        kind: q.kind,
+        speaker: speaker ? entityKey(speaker.type, speaker.name) : undefined,
+        speakerName: speaker?.name,
+        speakerText: q.speakerText,
+        cue: q.cue,
+      });
+    }
+    for (const p of rec.places) {
+      if (p.entity && local.has(p.entity)) location ??= { lat: p.lat, lon: p.lon, country: p.country };
+      const k = `${p.name}|${p.lat.toFixed(3)}|${p.lon.toFixed(3)}`;
+      const agg = places.get(k) ?? { name: p.name, lat: p.lat, lon: p.lon, country: p.country, geonameId: p.geonameId, docs: new Set<string>(), mentions: 0 };
+      agg.docs.add(rec.id);
+      agg.mentions++;
+      places.set(k, agg);
+    }
+  }
+  return {
+    entity,
+    mentionsOverTime,
+    coOccurring,
+    quotesBy,
+    quotesAbout: quotesAbout.slice(0, 100),
+    relations,
+    places: [...places.values()]
+      .map(({ docs, ...p }) => ({ ...p, documents: docs.size }))
+      .sort((a, b) => b.documents - a.documents || b.mentions - a.mentions)
+      .slice(0, 50),
+    location,
+    documents: found.hits.slice(0, 20).map((h) => ({ doc: h.id, title: h.title, outlet: h.meta.outlet, published: h.meta.published, snippet: h.snippet })),
+  };
+}

@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Doc } from '../core/doc.js';
+import { errorMessage } from '../core/errors.js';
+import type { DocMeta } from '../core/meta.js';
+import { readInputs } from '../ingest/read.js';
+import type { Format, ReadOptions } from '../ingest/types.js';
+import { toRecord } from '../output/record.js';
+import { defaultPipeline } from '../pipeline/default.js';
+import type { Store } from '../store/store.js';
+
+export interface IngestDocResult {
+  readonly id: string;
+  readonly title?: string;
+  readonly status: 'added' | 'present';
+}
+
+/** A running or finished ingest, polled by the app for progress. */
+export interface IngestJob {
+  readonly id: string;
+  readonly kind: 'text' | 'file' | 'url';
+  readonly source: string;
+  state: 'queued' | 'running' | 'done';
+  read: number;
+  added: number;
+  present: number;
+  failed: number;
+  errors: { source: string; error: string }[];
+  docs: IngestDocResult[];
+  readonly created: string;
+  finished?: string;
+}
+
+export interface IngestOptions {
+  /** Let URL ingest reach loopback and private addresses. */
+  readonly allowPrivate?: boolean;
+  readonly timeoutMs?: number;
+  readonly maxBytes?: number;
+}
+
+const KEEP_JOBS = 200;
+const MAX_LISTED = 500;
+
+/**
+ * Runs ingest jobs one after another (the pipeline is CPU-bound; parallel jobs would only
+ * slow each other and the API), through the same readers, pipeline and record as the CLI.
+ */
+export class IngestQueue {
+  private readonly jobs = new Map<string, IngestJob>();
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: Store,
+    private readonly opts: IngestOptions = {},
+  ) {}
+
+  get(id: string): IngestJob | undefined {
+    return this.jobs.get(id);
+  }
+
+  /** Pasted text, read as a file would be (so byline records and JSON Lines are recognised). */
+  text(text: string, meta: DocMeta, from?: Format): IngestJob {
+    return this.enqueue('text', 'pasted text', async (job) => {
+      await this.withTempFile('pasted.txt', Buffer.from(text, 'utf8'), (path) => this.run(job, [path], { from }, meta, 'pasted text'));
+    });
+  }
+
+  /** One uploaded file; its name (extension) helps the readers detect the format. */
+  file(name: string, body: Buffer, from?: Format): IngestJob {
+    const safe = safeName(name);
+    return this.enqueue('file', safe, async (job) => {
+      await this.withTempFile(safe, body, (path) => this.run(job, [path], { from }, {}, safe));
+    });
+  }
+
+  /** Local files or folders named when the server was started (never reachable over HTTP). */
+  paths(paths: readonly string[]): IngestJob {
+    return this.enqueue('file', paths.join(', '), (job) => this.run(job, [...paths], {}));
+  }
+
+  /** A page or a feed; `follow` fetches each feed item's page. */
+  url(url: string, follow: boolean): IngestJob {
+    return this.enqueue('url', url, (job) =>
+      this.run(job, [url], {
+        follow,
+        allowPrivate: this.opts.allowPrivate ?? false,
+        timeoutMs: this.opts.timeoutMs ?? 15000,
+        maxBytes: this.opts.maxBytes ?? 10 * 1024 * 1024,
+      }),
+    );
+  }
+
+  /** Resolves when every queued job has finished (used by tests and shutdown). */
+  idle(): Promise<void> {
+    return this.tail;
+  }
+
+  private enqueue(kind: IngestJob['kind'], source: string, work: (job: IngestJob) => Promise<void>): IngestJob {
+    const job: IngestJob = {
+      id: randomUUID(),
+      kind,
+      source,
+      state: 'queued',
+      read: 0,
+      added: 0,
+      present: 0,
+      failed: 0,
+      errors: [],
+      docs: [],
+      created: new Date().toISOString(),
+    };
+    this.jobs.set(job.id, job);
+    if (this.jobs.size > KEEP_JOBS) this.jobs.delete(this.jobs.keys().next().value!);
+    this.tail = this.tail.then(async () => {
+      job.state = 'running';
+      try {
+        await work(job);
+      } catch (err) {
+        job.failed++;
+        job.errors.push({ source, error: errorMessage(err) });
+      }
+      job.state = 'done';
+      job.finished = new Date().toISOString();
+    });
+    return job;
+  }
+
+  private async withTempFile(name: string, body: Buffer, fn: (path: string) => Promise<void>): Promise<void> {
+    const dir = await mkdtemp(join(tmpdir(), 'newsgraph-ingest-'));
+    try {
+      const path = join(dir, name);
+      await writeFile(path, body);
+      await fn(path);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  private async run(job: IngestJob, inputs: string[], read: ReadOptions, extra: DocMeta = {}, label?: string): Promise<void> {
+    const pipeline = defaultPipeline();
+    for await (const item of readInputs(inputs, read)) {
+      // Temp paths mean nothing to the user: report the name they gave.
+      const source = label ? item.source.replace(/^.*newsgraph-ingest-[^/\\]+[/\\][^#:]*/, label) : item.source;
+      if (!item.ok) {
+        job.failed++;
+        if (job.errors.length < MAX_LISTED) job.errors.push({ source, error: item.error });
+        continue;
+      }
+      job.read++;
+      try {
+        // Fields the user typed win, except a date the article itself states.
+        const meta: DocMeta = {
+          ...item.doc.meta,
+          ...extra,
+          ...(item.doc.meta.published ? { published: item.doc.meta.published } : {}),
+          ...(label ? { origin: source } : {}),
+        };
+        const doc = Doc.create(item.doc.text, meta, item.doc.id);
+        // Known content skips the pipeline: re-sending a batch is cheap.
+        const put = (await this.store.has(doc.hash))
+          ? { status: 'present' as const, id: (await this.store.get(doc.hash))?.id ?? doc.id }
+          : await this.store.put(toRecord(pipeline.run(doc, { published: meta.published })));
+        if (put.status === 'added') job.added++;
+        else job.present++;
+        if (job.docs.length < MAX_LISTED) job.docs.push({ id: put.id, title: meta.title, status: put.status });
+      } catch (err) {
+        job.failed++;
+        if (job.errors.length < MAX_LISTED) job.errors.push({ source, error: errorMessage(err) });
+      }
+      // Let status polls and searches through between documents.
+      await nextTurn();
+    }
+  }
+}
+
+/** A file name safe to create in a temp folder: no directories, no odd characters. */
+export function safeName(name: string): string {
+  const base = basename(name.replace(/\\/g, '/')).replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '');
+  return (base || 'upload').slice(-100);
+}

@@ -1,0 +1,75 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Store } from '../store/store.js';
+import { httpError, sendError, sendJson } from './http.js';
+import { IngestQueue } from './ingest.js';
+import { apiRouter } from './routes.js';
+import { serveStatic, WEB_ROOT } from './static.js';
+
+export interface ServerOptions {
+  readonly store: Store;
+  readonly token?: string;
+  readonly allowPrivate?: boolean;
+  readonly jsonLimit?: number;
+  readonly uploadLimit?: number;
+  /** Folder of the built web app (default: dist/web beside this module). */
+  readonly webRoot?: string;
+}
+
+export interface NewsgraphServer {
+  readonly server: Server;
+  readonly ingest: IngestQueue;
+  listen(port: number, host?: string): Promise<AddressInfo>;
+  close(): Promise<void>;
+}
+
+/** The HTTP API under /api/ and the web app at /, from one node:http server. */
+export function createNewsgraphServer(o: ServerOptions): NewsgraphServer {
+  const ingest = new IngestQueue(o.store, { allowPrivate: o.allowPrivate });
+  const router = apiRouter({ ...o, ingest });
+  const webRoot = o.webRoot ?? WEB_ROOT;
+
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const method = req.method ?? 'GET';
+      if (url.pathname.startsWith('/api/')) {
+        const m = router.match(method, url.pathname);
+        if (m === 404) throw httpError(404, 'api.not-found', `no endpoint ${url.pathname}`);
+        if (m === 405) throw httpError(405, 'api.method', `method ${method} not allowed on ${url.pathname}`);
+        const body = await m.handler({ req, res, url, params: m.params });
+        if (!res.headersSent) sendJson(res, 200, body ?? null);
+        return;
+      }
+      if (method !== 'GET' && method !== 'HEAD') throw httpError(405, 'http.method', `method ${method} not allowed`);
+      const path = url.pathname === '/' ? '/static/index.html' : url.pathname;
+      if (!(await serveStatic(res, path, webRoot, method === 'HEAD'))) throw httpError(404, 'http.not-found', `no file ${url.pathname}`);
+    } catch (err) {
+      if (!(err instanceof Error && 'status' in err)) process.stderr.write(`newsgraph serve: ${req.method} ${req.url}: ${String(err)}\n`);
+      if (!res.headersSent) sendError(res, err);
+      else res.destroy();
+    }
+  });
+  // Slow clients may not hold connections open forever.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 120_000;
+  server.maxHeadersCount = 100;
+
+  return {
+    server,
+    ingest,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve(server.address() as AddressInfo);
+        });
+      }),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await ingest.idle();
+    },
+  };
+}

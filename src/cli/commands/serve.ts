@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { createNewsgraphServer } from '../../api/server.js';
+import { DEFAULT_DB, openStore } from '../../store/open.js';
+import { positiveInt, UsageError } from '../report.js';
+
+interface ServeOptions {
+  db: string;
+  port?: string;
+  host: string;
+  token?: string;
+  allowPrivate?: boolean;
+  maxUpload?: string;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API (/api/) and the analyst web app (/) over a store')
+    .argument('[inputs...]', 'files or folders to ingest in the background at start (progress on the Ingest page)')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
+    .option('--host <addr>', 'address to listen on', '127.0.0.1')
+    .option('--token <token>', 'token required by the write (ingest) endpoints; default $NEWSGRAPH_TOKEN; without one the server is read-only')
+    .option('--allow-private', 'let URL ingest reach loopback and private network addresses')
+    .option('--max-upload <mb>', 'largest uploaded file, in megabytes', '20')
+    .action(async (inputs: string[], o: ServeOptions) => {
+      const port = positiveInt('--port', o.port, 8080);
+      if (port > 65535) throw new UsageError(`--port must be at most 65535, got "${o.port}"`);
+      const uploadMb = positiveInt('--max-upload', o.maxUpload, 20);
+      const token = o.token ?? process.env.NEWSGRAPH_TOKEN ?? undefined;
+      if (token !== undefined && token.length < 8) throw new UsageError('the token must be at least 8 characters long');
+      const store = openStore(o.db);
+      const app = createNewsgraphServer({ store, token, allowPrivate: !!o.allowPrivate, uploadLimit: Math.max(1, uploadMb) * 1024 * 1024 });
+      const addr = await app.listen(port, o.host);
+      const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+      process.stderr.write(
+        `newsgraph: serving ${o.db} at http://${host}:${addr.port}/ (API under /api/)` +
+          `${token ? '; ingest enabled with the token' : '; read-only (no --token or NEWSGRAPH_TOKEN)'}\n`,
+      );
+      if (inputs.length) {
+        const job = app.ingest.paths(inputs);
+        void app.ingest.idle().then(() => {
+          process.stderr.write(`newsgraph: ingested ${inputs.join(', ')}: ${job.added} added, ${job.present} already present, ${job.failed} failed\n`);
+          for (const e of job.errors) process.stderr.write(`newsgraph: ${e.source}: ${e.error}\n`);
+        });
+      }
+      const stop = async () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        await app.close();
+        await store.close();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+}

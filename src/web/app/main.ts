@@ -1,0 +1,62 @@
+import { clear, message } from './dom.js';
+import { refreshStats } from './nav.js';
+import { articleView } from './views/article.js';
+import { entityPage } from './views/entity.js';
+import { ingestView } from './views/ingest.js';
+import { mapView } from './views/map.js';
+import { quotesView } from './views/quotes.js';
+import { searchView } from './views/search.js';
+import { timelineView } from './views/timeline.js';
+
+/** A view renders into the main element; params come from the hash route `#/name/arg?query`. */
+export type View = (root: HTMLElement, arg: string, params: URLSearchParams) => Promise<void> | void;
+
+const views: Record<string, View> = {
+  search: searchView,
+  doc: articleView,
+  entity: entityPage,
+  quotes: quotesView,
+  map: mapView,
+  timeline: timelineView,
+  ingest: ingestView,
+};
+
+let renderSeq = 0;
+
+async function route(): Promise<void> {
+  const seq = ++renderSeq;
+  const raw = location.hash.replace(/^#\/?/, '') || 'search';
+  const qIdx = raw.indexOf('?');
+  const path = qIdx >= 0 ? raw.slice(0, qIdx) : raw;
+  const params = new URLSearchParams(qIdx >= 0 ? raw.slice(qIdx + 1) : '');
+  const slash = path.indexOf('/');
+  const name = slash >= 0 ? path.slice(0, slash) : path;
+  let arg = '';
+  try {
+    arg = slash >= 0 ? decodeURIComponent(path.slice(slash + 1)) : '';
+  } catch {
+    arg = '';
+  }
+  const view = views[name] ?? searchView;
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('nav a[data-section]')) {
+    a.classList.toggle('active', a.dataset.section === name || (name === 'doc' && a.dataset.section === 'search'));
+  }
+  const root = document.getElementById('view')!;
+  const next = document.createElement('div');
+  next.className = `view view-${name}`;
+  try {
+    await view(next, arg, params);
+  } catch (err) {
+    next.append(message('error', err instanceof Error ? err.message : String(err)));
+  }
+  if (seq !== renderSeq) return; // a later navigation won
+  clear(root);
+  root.append(next);
+  next.dispatchEvent(new CustomEvent('view:attached'));
+  document.body.dataset.view = name;
+  document.body.dataset.ready = String(seq);
+}
+
+window.addEventListener('hashchange', () => void route());
+void route();
+void refreshStats();

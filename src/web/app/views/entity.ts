@@ -1,0 +1,74 @@
+import { getJson, type EntityView, type QuoteHit } from '../api.js';
+import { barChart, fillMonths, relationGraph, type GraphEdge } from '../charts.js';
+import { fmtDate, h, link, message, qs } from '../dom.js';
+import { worldMap } from './map.js';
+
+export const entityHref = (id: string) => `#/entity/${encodeURIComponent(id)}`;
+export const docAt = (doc: string, start: number, end: number) => `/doc/${encodeURIComponent(doc)}?at=${start}-${end}`;
+
+/** One entity across the corpus: names, activity over time, quotes, neighbours, relations, places. */
+export async function entityPage(root: HTMLElement, id: string): Promise<void> {
+  const v = await getJson<EntityView>(`/api/entities/${encodeURIComponent(id)}`);
+  const e = v.entity;
+  root.append(
+    h('p', { class: 'back' }, link('/search' + qs({ entity: e.id }), `‹ Articles that mention ${e.name}`)),
+    h('header', { class: 'entity-head' },
+      h('h1', {}, e.name, ' ', h('span', { class: `badge t-${e.type}` }, e.type)),
+      e.aliases.length ? h('p', { class: 'aliases' }, 'Also known as: ', h('span', { class: 'alias-list' }, e.aliases.join(' · '))) : '',
+      e.description ? h('p', { class: 'description' }, e.description) : '',
+      h('p', { class: 'meta' }, `${e.documents} articles · ${e.mentions} mentions`),
+    ),
+  );
+
+  const grid = h('div', { class: 'entity-grid' });
+  root.append(grid);
+  const panel = (title: string, cls: string, ...body: (Node | string)[]) => grid.append(h('section', { class: `panel ${cls}` }, h('h2', {}, title), ...body));
+
+  const bars = fillMonths(v.mentionsOverTime.map((p) => ({ period: p.period, value: p.mentions })));
+  panel('Mentions over time', 'timechart', bars.length ? barChart(bars, { label: `mentions of ${e.name} per month` }) : message('info', 'No dated articles mention this entity.'));
+
+  const edges: GraphEdge[] = v.relations.map((r) => {
+    const outgoing = r.a.id === e.id;
+    return { type: r.type, other: outgoing ? r.b : r.a, outgoing, documents: r.documents };
+  }).filter((x) => x.other.id !== e.id);
+  panel('Relations', 'relations',
+    edges.length ? relationGraph(e.name, edges, entityHref) : message('info', 'No relations found.'),
+    edges.length ? h('ul', { class: 'relation-list' }, v.relations.map((r) =>
+      h('li', {}, link(`/entity/${encodeURIComponent(r.a.id)}`, r.a.name), ` ${r.type} `, link(`/entity/${encodeURIComponent(r.b.id)}`, r.b.name),
+        h('span', { class: 'n' }, `${r.documents} doc${r.documents === 1 ? '' : 's'}`),
+        r.evidence[0] ? h('div', { class: 'sub' }, link(docAt(r.evidence[0].doc, r.evidence[0].start, r.evidence[0].end), clip(r.evidence[0].text, 160))) : ''))) : '',
+  );
+
+  panel(`Quotes by ${e.name}`, 'quotes-by', quoteList(v.quotesBy, false));
+  panel(`Quotes about ${e.name}`, 'quotes-about', quoteList(v.quotesAbout, true));
+
+  panel('Often mentioned with', 'cooccur', v.coOccurring.length
+    ? h('ul', { class: 'cooccur-list' }, v.coOccurring.map((c) => h('li', {}, link(`/entity/${encodeURIComponent(c.id)}`, c.name), ' ', h('span', { class: `badge t-${c.type}` }, c.type), h('span', { class: 'n' }, String(c.documents)))))
+    : message('info', 'No other entities share its articles.'));
+
+  const pts = v.places.map((p) => ({ name: p.name, lat: p.lat, lon: p.lon, weight: p.documents, country: p.country }));
+  if (v.location) pts.unshift({ name: e.name, lat: v.location.lat, lon: v.location.lon, weight: e.documents, country: v.location.country });
+  panel('Places', 'places',
+    v.location ? h('p', {}, `Located at ${v.location.lat.toFixed(2)}, ${v.location.lon.toFixed(2)}${v.location.country ? ` (${v.location.country})` : ''}`) : '',
+    pts.length ? await worldMap(pts, { small: true }) : message('info', 'No places in its articles.'),
+    pts.length ? h('ul', { class: 'place-list' }, v.places.slice(0, 15).map((p) => h('li', {}, link('/search' + qs({ place: p.name }), p.name), h('span', { class: 'n' }, String(p.documents))))) : '',
+  );
+
+  panel('Articles', 'docs', h('ul', { class: 'doc-list' }, v.documents.map((d) =>
+    h('li', {}, link(`/doc/${encodeURIComponent(d.doc)}`, d.title || d.doc), h('span', { class: 'sub' }, ` ${[d.outlet, fmtDate(d.published)].filter(Boolean).join(' · ')}`)))));
+}
+
+export function quoteList(quotes: readonly QuoteHit[], withSpeaker: boolean): HTMLElement {
+  if (!quotes.length) return message('info', 'None found.');
+  return h('ul', { class: 'quote-list' }, quotes.map((q) =>
+    h('li', { class: 'quote' },
+      h('blockquote', {}, link(docAt(q.doc, q.start, q.end), clip(q.text, 400))),
+      h('p', { class: 'sub' },
+        withSpeaker ? [q.speaker ? link(`/entity/${encodeURIComponent(q.speaker)}`, q.speakerName ?? q.speakerText ?? q.speaker) : (q.speakerText ?? 'unattributed'), ' · '] : '',
+        [q.kind, q.outlet, fmtDate(q.published)].filter(Boolean).join(' · '), ' · ', link(`/doc/${encodeURIComponent(q.doc)}`, q.title || 'article'))),
+  ));
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n - 1) + '…' : s;
+}

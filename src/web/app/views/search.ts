@@ -1,0 +1,96 @@
+import { getJson, type SearchResponse } from '../api.js';
+import { fmtDate, h, link, marked, message, qs } from '../dom.js';
+import { navigate } from '../nav.js';
+import type { FacetCount } from '../../../store/store.js';
+
+const TYPES = ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT', 'WORK', 'MISC'];
+const FILTERS = ['q', 'type', 'outlet', 'place', 'from', 'to'] as const;
+const PAGE = 20;
+
+/** Full-text search with facets; the route's query string is the whole state. */
+export async function searchView(root: HTMLElement, _arg: string, params: URLSearchParams): Promise<void> {
+  const state = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
+  const entities = params.getAll('entity');
+  const offset = Math.max(0, Number(params.get('offset') ?? 0) || 0);
+  const go = (patch: Record<string, string | string[] | number | undefined>) =>
+    navigate('/search' + qs({ ...state, entity: entities, ...patch }));
+
+  const input = (name: (typeof FILTERS)[number], attrs: Record<string, string>) =>
+    h('input', { name, value: state[name], ...attrs });
+  const form = h(
+    'form',
+    { class: 'search-form', role: 'search', onsubmit: (ev: Event) => {
+      ev.preventDefault();
+      const fd = new FormData(ev.target as HTMLFormElement);
+      const next: Record<string, string> = {};
+      for (const k of FILTERS) next[k] = String(fd.get(k) ?? '').trim();
+      navigate('/search' + qs({ ...next, entity: entities }));
+    } },
+    h('input', { name: 'q', type: 'search', value: state.q, placeholder: 'Search articles: words, "a phrase", name*', 'aria-label': 'Search text', class: 'q', autofocus: true }),
+    h('button', { type: 'submit' }, 'Search'),
+    h('details', { class: 'filters', open: !!(state.type || state.outlet || state.place || state.from || state.to) },
+      h('summary', {}, 'Filters'),
+      h('label', {}, 'Type ', h('select', { name: 'type' }, h('option', { value: '' }, 'any'), TYPES.map((t) => h('option', { value: t, selected: t === state.type }, t)))),
+      h('label', {}, 'Outlet ', input('outlet', { type: 'text' })),
+      h('label', {}, 'Place ', input('place', { type: 'text' })),
+      h('label', {}, 'From ', input('from', { type: 'date' })),
+      h('label', {}, 'To ', input('to', { type: 'date' })),
+    ),
+  );
+  root.append(form);
+
+  const active = [
+    ...entities.map((e) => ({ label: `entity: ${e}`, drop: () => go({ entity: entities.filter((x) => x !== e), offset: undefined }) })),
+    ...(['type', 'outlet', 'place', 'from', 'to'] as const).filter((k) => state[k]).map((k) => ({ label: `${k}: ${state[k]}`, drop: () => go({ [k]: undefined, offset: undefined }) })),
+  ];
+  if (active.length) {
+    root.append(h('div', { class: 'chips' }, active.map((a) => h('button', { type: 'button', class: 'chip', title: 'Remove this filter', onclick: a.drop }, a.label, ' ×'))));
+  }
+
+  const res = await getJson<SearchResponse>('/api/search' + qs({ ...state, entity: entities, limit: PAGE, offset }));
+  const results = h('section', { class: 'results', 'aria-label': 'Results' });
+  const side = h('aside', { class: 'facets', 'aria-label': 'Facets' });
+  root.append(h('div', { class: 'search-layout' }, results, side));
+
+  results.append(h('p', { class: 'count' }, res.total === 1 ? '1 article' : `${res.total.toLocaleString('en')} articles`, state.q ? ` for “${state.q}”` : ''));
+  if (!res.hits.length) results.append(message('info', state.q ? 'Nothing found. Try fewer words or drop a filter.' : 'No articles stored yet: add some under Ingest.'));
+  const list = h('ol', { class: 'hits', start: offset + 1 });
+  for (const hit of res.hits) {
+    list.append(
+      h('li', { class: 'hit' },
+        h('h3', {}, link(`/doc/${encodeURIComponent(hit.id)}`, hit.title || hit.snippet.slice(0, 80) || hit.id)),
+        h('p', { class: 'meta' }, [hit.meta.outlet, hit.meta.author, fmtDate(hit.meta.published)].filter(Boolean).join(' · ')),
+        h('p', { class: 'snippet' }, marked(hit.snippet, hit.marks)),
+      ),
+    );
+  }
+  results.append(list);
+  if (res.total > PAGE) {
+    results.append(
+      h('nav', { class: 'pager', 'aria-label': 'Pages' },
+        h('button', { type: 'button', disabled: offset === 0, onclick: () => go({ offset: Math.max(0, offset - PAGE) || undefined }) }, '‹ Previous'),
+        h('span', {}, `${offset + 1}–${Math.min(res.total, offset + PAGE)} of ${res.total.toLocaleString('en')}`),
+        h('button', { type: 'button', disabled: offset + PAGE >= res.total, onclick: () => go({ offset: offset + PAGE }) }, 'Next ›'),
+      ),
+    );
+  }
+
+  const f = res.facets;
+  if (!f) return;
+  const facet = (title: string, counts: FacetCount[], pick: (c: FacetCount) => void) => {
+    if (!counts.length) return;
+    side.append(
+      h('section', { class: 'facet' },
+        h('h4', {}, title),
+        h('ul', {}, counts.slice(0, 12).map((c) =>
+          h('li', {}, h('button', { type: 'button', class: 'facet-value', onclick: () => pick(c) }, c.label ?? c.value), h('span', { class: 'n' }, String(c.count))),
+        )),
+      ),
+    );
+  };
+  facet('Entities', f.entity, (c) => go({ entity: [...new Set([...entities, c.value])], offset: undefined }));
+  facet('Types', f.type, (c) => go({ type: c.value, offset: undefined }));
+  facet('Places', f.place, (c) => go({ place: c.value, offset: undefined }));
+  facet('Outlets', f.outlet, (c) => go({ outlet: c.value, offset: undefined }));
+  facet('Months', f.month, (c) => go({ from: `${c.value}-01`, to: `${c.value}-31`, offset: undefined }));
+}

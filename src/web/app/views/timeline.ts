@@ -1,0 +1,70 @@
+import { getJson, type EventHit } from '../api.js';
+import { fmtDate, h, link, message, qs, s } from '../dom.js';
+import { navigate } from '../nav.js';
+import { docAt } from './entity.js';
+
+const dayNumber = (d: string) => Date.parse(d.length === 4 ? `${d}-07-01` : d.length === 7 ? `${d}-15` : d.slice(0, 10)) / 86400000;
+
+/** Events on a time axis (one row per type) and as a dated list. */
+export async function timelineView(root: HTMLElement, _arg: string, params: URLSearchParams): Promise<void> {
+  const type = params.get('type') ?? '';
+  const { events, entities } = await getJson<{ events: EventHit[]; entities: Record<string, { name: string }> }>('/api/events' + qs({ type, from: params.get('from'), to: params.get('to'), limit: 2000 }));
+  root.append(h('h1', {}, 'Timeline'));
+  const dated = events.filter((e) => e.date && Number.isFinite(dayNumber(e.date)));
+  const types = [...new Set(events.map((e) => e.type))].sort();
+  root.append(h('p', { class: 'count' }, `${events.length} events, ${dated.length} dated`),
+    h('div', { class: 'chips' },
+      h('button', { type: 'button', class: `chip${type ? '' : ' on'}`, onclick: () => navigate('/timeline') }, 'all types'),
+      types.map((t) => h('button', { type: 'button', class: `chip${t === type ? ' on' : ''}`, onclick: () => navigate('/timeline' + qs({ type: t })) }, t))));
+  if (!events.length) {
+    root.append(message('info', 'No events stored yet.'));
+    return;
+  }
+  if (dated.length) root.append(axis(dated));
+  const byMonth = new Map<string, EventHit[]>();
+  for (const e of events) {
+    const k = e.date ? e.date.slice(0, 7) : 'undated';
+    byMonth.set(k, [...(byMonth.get(k) ?? []), e]);
+  }
+  root.append(h('div', { class: 'timeline-list' }, [...byMonth].map(([month, evs]) =>
+    h('section', {}, h('h3', {}, month), h('ul', {}, evs.map((e) =>
+      h('li', { class: 'event' },
+        h('span', { class: 'date' }, fmtDate(e.date)), ' ', h('strong', { class: `etype` }, e.type), ' ',
+        e.actor ? link(`/entity/${encodeURIComponent(e.actor)}`, entities[e.actor]?.name ?? e.actor) : '',
+        e.target ? [' → ', link(`/entity/${encodeURIComponent(e.target)}`, entities[e.target]?.name ?? e.target)] : '',
+        e.place ? ` @ ${e.place}` : '', ' ',
+        h('div', { class: 'sub' }, link(docAt(e.doc, e.start, e.end), clip(e.text, 200)), ` · ${e.title ?? ''}`))))))));
+}
+
+function axis(events: readonly EventHit[]): SVGSVGElement {
+  const W = 900;
+  const types = [...new Set(events.map((e) => e.type))].sort();
+  const rowH = 22;
+  const pad = { l: 110, r: 16, t: 10, b: 28 };
+  const H = pad.t + pad.b + rowH * types.length;
+  const days = events.map((e) => dayNumber(e.date!));
+  let d0 = Math.min(...days);
+  let d1 = Math.max(...days);
+  if (d1 - d0 < 30) { d0 -= 15; d1 += 15; }
+  const x = (d: number) => pad.l + ((d - d0) / (d1 - d0)) * (W - pad.l - pad.r);
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'timeline', role: 'img', 'aria-label': 'events over time' });
+  types.forEach((t, i) => {
+    const y = pad.t + rowH * i + rowH / 2;
+    svg.append(s('line', { x1: pad.l, x2: W - pad.r, y1: y, y2: y, class: 'grid' }), s('text', { x: pad.l - 6, y: y + 4, 'text-anchor': 'end', class: 'tick' }, t));
+  });
+  for (let k = 0; k <= 6; k++) {
+    const d = d0 + ((d1 - d0) * k) / 6;
+    const label = new Date(d * 86400000).toISOString().slice(0, 7);
+    svg.append(s('text', { x: x(d), y: H - 8, 'text-anchor': 'middle', class: 'tick' }, label));
+  }
+  for (const e of events) {
+    const y = pad.t + rowH * types.indexOf(e.type) + rowH / 2;
+    svg.append(s('a', { href: '#' + docAt(e.doc, e.start, e.end) },
+      s('circle', { cx: x(dayNumber(e.date!)), cy: y, r: 5, class: 'event-dot' }, s('title', {}, `${e.date} ${e.type}: ${clip(e.text, 100)}`))));
+  }
+  return svg;
+}
+
+function clip(t: string, n: number): string {
+  return t.length > n ? t.slice(0, n - 1) + '…' : t;
+}
