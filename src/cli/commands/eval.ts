@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { runNerEval } from '../../eval/ner.js';
+import { runTimesEval } from '../../eval/times.js';
 
 /**
  * `newsgraph eval <area>`: scores the pipeline against a user's own gold data.
@@ -13,5 +14,14 @@ export function registerEval(program: Command): void {
     .option('--conll <file>', 'CoNLL-2003 format file (token POS chunk NER, IOB2)')
     .option('--re3d <file>', 're3d JSON Lines file')
     .action((o: { conll?: string; re3d?: string }) => { runNerEval(o); });
+  evalCmd
+    .command('times')
+    .description('TIMEX3 dates and durations: span F1 (strict, relaxed) and value F1; gold format in src/eval/README.md')
+    .argument('<gold>', 'JSON Lines: {id, published, text, times: [{start, end, value, mod?}]}')
+    .option('--min-f1 <n>', 'exit 1 when relaxed F1 (percent) is below this')
+    .option('--min-value <n>', 'exit 1 when value F1 (percent) is below this')
+    .option('--errors <n>', 'how many errors to print (default 10)')
+    .option('--json', 'print the scores as one JSON object')
+    .action((gold: string, o: { minF1?: string; minValue?: string; errors?: string; json?: boolean }) => { runTimesEval(gold, o); });
   void evalCmd;
 }
