@@ -1,7 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { addReaderOptions, readerOptions, type ReaderCliOptions } from '../../ingest/cli-options.js';
-import { readInputs } from '../../ingest/read.js';
 import { write } from '../../output/export/write.js';
 import { checkDate, reportFailure } from '../report.js';
 import { runPipeline, toDoc } from '../run-pipeline.js';
@@ -23,6 +22,8 @@ export function registerExtract(program: Command): void {
   addReaderOptions(cmd).action(async (inputs: string[], o: ExtractOptions) => {
     const published = checkDate('--published', o.published);
     const read = readerOptions(o);
+    // Loaded on use: the readers pull in HTML and XML parsers that search and show never need.
+    const { readInputs } = await import('../../ingest/read.js');
     const out = o.out ? createWriteStream(o.out) : process.stdout;
     let failed = 0;
     for await (const item of readInputs(inputs, read)) {

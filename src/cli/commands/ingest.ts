@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { errorMessage } from '../../core/errors.js';
 import { addReaderOptions, readerOptions, type ReaderCliOptions } from '../../ingest/cli-options.js';
-import { readInputs } from '../../ingest/read.js';
+import type { ReadOptions } from '../../ingest/types.js';
 import { DEFAULT_DB, openStore } from '../../store/open.js';
 import type { Store } from '../../store/store.js';
 import { Progress } from '../progress.js';
@@ -29,10 +29,12 @@ export interface IngestSummary {
 export async function ingest(
   store: Store,
   inputs: readonly string[],
-  opts: { published?: string; read?: Parameters<typeof readInputs>[1]; progress?: Progress } = {},
+  opts: { published?: string; read?: ReadOptions; progress?: Progress } = {},
 ): Promise<IngestSummary> {
   const sum: IngestSummary = { added: 0, present: 0, failed: [], total: 0 };
   const progress = opts.progress;
+  // Loaded on use: the readers pull in HTML and XML parsers that search and show never need.
+  const { readInputs } = await import('../../ingest/read.js');
   const fail = (input: string, reason: string) => {
     sum.failed.push({ input, reason: oneLine(reason) });
     progress?.log(`newsgraph: ${input}: ${oneLine(reason)}`);
