@@ -19,5 +19,7 @@ test('reader flags become ReadOptions', () => {
 
 test('bad values are refused', () => {
   assert.throws(() => parse(['--from', 'pdf']), /Allowed choices are/);
-  assert.throws(() => parse(['--timeout', 'soon']), /--timeout must be a non-negative number/);
+  assert.throws(() => parse(['--timeout', 'soon']), /argument 'soon' is invalid\. expected a non-negative number/);
+  assert.throws(() => readerOptions({ maxBytes: '-1' }), /--max-bytes must be a non-negative number/);
+  assert.throws(() => readerOptions({ from: 'doc' }), /unknown format "doc"/);
 });

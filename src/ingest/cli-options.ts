@@ -1,4 +1,5 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { NewsgraphError } from '../core/errors.js';
 import { FORMATS, type Format, type ReadOptions } from './types.js';
 
 /** Raw option values as commander hands them over (after addReaderOptions). */
@@ -18,6 +19,13 @@ export interface ReaderCliOptions {
   allowPrivate?: boolean;
 }
 
+// Parsed by commander itself, so a bad value reads like any other bad flag and stops before work starts.
+function nonNegative(v: string): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a non-negative number');
+  return n;
+}
+
 /** Adds the reader flags shared by every command that reads inputs (extract, ingest). */
 export function addReaderOptions(cmd: Command): Command {
   return cmd
@@ -30,23 +38,23 @@ export function addReaderOptions(cmd: Command): Command {
     .option('--date-column <name>', 'CSV/TSV column holding the publication date')
     .option('--url-column <name>', 'CSV/TSV column holding the URL')
     .option('--id-column <name>', 'CSV/TSV column holding the document id')
-    .option('--timeout <seconds>', 'network timeout per request, in seconds (default 20)')
-    .option('--max-bytes <n>', 'largest response accepted from a URL, in bytes (default 10000000)')
-    .option('--max-redirects <n>', 'most redirects followed per URL (default 5)')
+    .option('--timeout <seconds>', 'network timeout per URL, in seconds (default 20)', nonNegative)
+    .option('--max-bytes <n>', 'largest response accepted from a URL, in bytes (default 10000000)', nonNegative)
+    .option('--max-redirects <n>', 'most redirects followed per URL (default 5)', nonNegative)
     .option('--allow-private', 'allow URLs that resolve to loopback or private addresses');
 }
 
 function positive(name: string, v: string | number | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${v}"`);
+  if (!Number.isFinite(n) || n < 0) throw new NewsgraphError('usage', `${name} must be a non-negative number, got "${v}"`);
   return n;
 }
 
-/** Turns parsed CLI values into ReadOptions; throws a one-line error on a bad value. */
+/** Turns parsed CLI values into ReadOptions; throws a one-line NewsgraphError on a bad value. */
 export function readerOptions(o: ReaderCliOptions): ReadOptions {
   if (o.from !== undefined && !(FORMATS as readonly string[]).includes(o.from)) {
-    throw new Error(`unknown format "${o.from}" (expected one of ${FORMATS.join(', ')})`);
+    throw new NewsgraphError('usage', `unknown format "${o.from}" (expected one of ${FORMATS.join(', ')})`);
   }
   const columns: Record<string, string> = {};
   const map: [string, string | undefined][] = [

@@ -41,6 +41,7 @@ test('binary and empty inputs are refused with a one-line reason', () => {
     [Buffer.from('%PDF-1.7\n...'), /PDF/],
     [Buffer.from('abc\u0000def'), /NUL/],
     [Buffer.from(Array.from({ length: 400 }, (_, i) => (i * 37) % 32)), /binary file/],
+    [Buffer.from('Plain words in UTF-16', 'utf16le'), /UTF-16 text without a byte-order mark/],
     [Buffer.alloc(0), /^empty file$/],
     [Buffer.from(' \n\t \r\n'), /only whitespace/],
     [Buffer.from([0xff, 0xfe, 0x20, 0x00, 0x0a, 0x00]), /only whitespace/],

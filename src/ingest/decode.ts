@@ -37,6 +37,20 @@ export function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
+/** ASCII-range text in UTF-16 has a NUL in every other byte; binary data does not keep that rhythm. */
+function looksLikeBomlessUtf16(buf: Uint8Array): boolean {
+  const n = Math.min(buf.length, 512) & ~1;
+  if (n < 8) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) even++;
+    if (buf[i + 1] === 0) odd++;
+  }
+  const half = n / 2;
+  return (odd > 0.9 * half && even === 0) || (even > 0.9 * half && odd === 0);
+}
+
 /** Names why a byte string is not text, or returns undefined when it looks like text. */
 export function binaryReason(buf: Uint8Array): string | undefined {
   for (const [what, sig] of MAGIC) {
@@ -46,7 +60,7 @@ export function binaryReason(buf: Uint8Array): string | undefined {
   let controls = 0;
   for (let i = 0; i < n; i++) {
     const b = buf[i]!;
-    if (b === 0) return 'binary file (contains NUL bytes)';
+    if (b === 0) return looksLikeBomlessUtf16(buf) ? 'UTF-16 text without a byte-order mark (save it with a BOM or as UTF-8)' : 'binary file (contains NUL bytes)';
     // Tab, newline, form feed and carriage return are text; other C0 controls are not.
     if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) controls++;
   }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -37,6 +37,7 @@ before(async () => {
   w('.hidden.txt', 'never read');
   mkdirSync(join(dir, 'sub'));
   writeFileSync(join(dir, 'sub', 'nested.json'), JSON.stringify([{ body: 'Nested one.' }, { body: 'Nested two.' }]));
+  symlinkSync(dir, join(dir, 'sub', 'loop')); // a cycle the walk must not follow forever
   mkdirSync(join(dir, '.git'));
   writeFileSync(join(dir, '.git', 'config'), 'hidden folder');
   srv = await serve({

@@ -26,7 +26,7 @@ function fsError(err: unknown): string {
 }
 
 /** Files under a directory, recursively, in sorted order; hidden files and folders are skipped. */
-async function* walk(dir: string): AsyncGenerator<Source> {
+async function* walk(dir: string, seen: Set<string>): AsyncGenerator<Source> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
@@ -38,7 +38,14 @@ async function* walk(dir: string): AsyncGenerator<Source> {
     const p = join(dir, name);
     try {
       const s = await stat(p);
-      if (s.isDirectory()) yield* walk(p);
+      // Symbolic links can loop back to a parent; a folder is entered once.
+      if (s.isDirectory()) {
+        const key = `${s.dev}:${s.ino}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          yield* walk(p, seen);
+        }
+      }
       else if (s.isFile()) yield { kind: 'file', path: p };
     } catch (err) {
       yield { kind: 'error', source: p, error: fsError(err) };
@@ -55,7 +62,7 @@ export async function* expandInputs(inputs: readonly string[]): AsyncGenerator<S
     else {
       try {
         const s = await stat(input);
-        if (s.isDirectory()) yield* walk(input);
+        if (s.isDirectory()) yield* walk(input, new Set([`${s.dev}:${s.ino}`]));
         else yield { kind: 'file', path: input };
       } catch (err) {
         yield { kind: 'error', source: input, error: fsError(err) };

@@ -47,3 +47,10 @@ test('a page with no article is a clear failure naming the input', () => {
   const [empty] = readHtml('<html><body></body></html>', 'blank.html');
   assert.equal(empty!.ok, false);
 });
+
+test('JSON-LD articleBody stands in when the page body holds no article', () => {
+  const body = PARAGRAPHS.slice(0, 2).join(' ');
+  const page = NAV_ONLY_PAGE.replace('</head>', `<script type="application/ld+json">${JSON.stringify({ '@type': ['NewsArticle'], headline: 'H', articleBody: body })}</script></head>`);
+  const x = extractArticle(page);
+  assert.ok(x.ok && x.text === body && x.meta.title === 'H');
+});

@@ -126,7 +126,11 @@ export function extractArticle(html: string, pageUrl?: string): Extracted {
     // Leaves text empty: the JSON-LD body or the refusal below applies.
   }
   const ldText = articleBody ? htmlToText(articleBody) : '';
-  if (wordCount(ldText) > wordCount(text)) text = ldText;
+  // Readability's text keeps paragraphs; the JSON-LD body (often one run-on string) only
+  // replaces it when readability missed the article or most of it.
+  const ldWords = wordCount(ldText);
+  const rWords = wordCount(text);
+  if (ldWords >= MIN_ARTICLE_WORDS && (rWords < MIN_ARTICLE_WORDS || ldWords > 1.5 * rWords)) text = ldText;
   const words = wordCount(text);
   if (words < MIN_ARTICLE_WORDS) {
     return { ok: false, error: `no article found in the page (main text has ${words} word${words === 1 ? '' : 's'}, need ${MIN_ARTICLE_WORDS})` };
