@@ -3,9 +3,6 @@ import { decodeBytes, declaredCharset, gunzip, isGzip } from './decode.js';
 import { detectFormat } from './detect.js';
 import { DEFAULT_MAX_BYTES, fetchUrl, type FetchLimits } from './fetch.js';
 import { readByline } from './readers/byline.js';
-import { readTable } from './readers/csv.js';
-import { readFeed } from './readers/feed.js';
-import { readHtml } from './readers/html.js';
 import { readJson, readJsonLines } from './readers/json.js';
 import { readText } from './readers/text.js';
 import { expandInputs, readFileBytes, readStdin } from './sources.js';
@@ -29,7 +26,9 @@ export interface BytesOrigin {
   readonly url?: string;
 }
 
-function readAs(format: Format, text: string, o: BytesOrigin, opts: ReadOptions): Iterable<ReadItem> | AsyncIterable<ReadItem> {
+// The HTML and feed readers pull in a DOM and an XML parser (a third of a second to load), so
+// they are imported when the first such input arrives; JSON Lines on stdin never pays for them.
+async function readAs(format: Format, text: string, o: BytesOrigin, opts: ReadOptions): Promise<Iterable<ReadItem> | AsyncIterable<ReadItem>> {
   switch (format) {
     case 'text':
       return readText(text, o.source, o.url);
@@ -41,11 +40,11 @@ function readAs(format: Format, text: string, o: BytesOrigin, opts: ReadOptions)
       return readJsonLines(text, o.source, opts);
     case 'csv':
     case 'tsv':
-      return readTable(text, o.source, format === 'tsv', opts);
+      return (await import('./readers/csv.js')).readTable(text, o.source, format === 'tsv', opts);
     case 'html':
-      return readHtml(text, o.source, o.url);
+      return (await import('./readers/html.js')).readHtml(text, o.source, o.url);
     case 'feed':
-      return readFeed(text, o.source, opts, o.url);
+      return (await import('./readers/feed.js')).readFeed(text, o.source, opts, o.url);
   }
 }
 
@@ -69,7 +68,7 @@ export async function* readBytes(bytes: Uint8Array, origin: BytesOrigin, opts: R
   }
   const format = opts.from ?? detectFormat(decoded.text, { name, contentType: origin.mediaType });
   try {
-    yield* readAs(format, decoded.text, origin, opts);
+    yield* await readAs(format, decoded.text, origin, opts);
   } catch (err) {
     // Readers report bad records themselves; this catches what they did not foresee.
     yield failed(origin.source, `cannot read as ${format}: ${errorMessage(err)}`);
