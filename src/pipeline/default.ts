@@ -3,6 +3,8 @@ import { quantitiesStage } from '../stages/quantities/stage.js';
 import { sentencesStage } from '../stages/sentences/stage.js';
 import { timesStage } from '../stages/times/stage.js';
 import { tokensStage } from '../stages/tokens/stage.js';
+import { eventsStage } from '../stages/events/stage.js';
+import { relationsStage } from '../stages/relations/stage.js';
 import { Pipeline } from './pipeline.js';
 import type { Stage } from './stage.js';
 
@@ -11,7 +13,7 @@ import type { Stage } from './stage.js';
  * quantities, times, places, relations, events) is added here as its stage lands.
  */
 export function defaultStages(): Stage[] {
-  return [tokensStage, sentencesStage, mentionsStage, timesStage, quantitiesStage];
+  return [tokensStage, sentencesStage, mentionsStage, timesStage, quantitiesStage, relationsStage, eventsStage];
 }
 
 let shared: Pipeline | undefined;

@@ -135,7 +135,7 @@ const CLAUSE_BREAK = new RegExp(
     '\\s+[–—]\\s+',
     ',\\s+(?=(?:but|while|whereas|although|though|followed by|and then|after which|prompting|as well as)\\b)',
     ',\\s+(?=and\\s+(?:the|a|an|he|she|it|they|we|its|their)\\b)',
-    '\\s+(?=(?:before|after|because|although|though|while|whereas|until|when|once)\\s+(?:he|she|it|they|we|I|you|the|a|an|its|their|his|her)\\b)',
+    `\\s+(?=(?:before|after|because|although|though|while|whereas|until|when|once)\\s+(?:(?:he|she|it|they|we|I|you|the|a|an|its|their|his|her)\\b|${OPEN}))`,
   ].join('|'),
   'gi',
 );
@@ -172,6 +172,8 @@ const SUBJECT_STOP = /(?:\b(?:said|says|say|told|tells|according|added|adds|note
 export const PERSONNEL = /^\s*(?:[’']s?\s+)?(?:\w+\s+)?(?:fighters|militants|members|troops|forces|soldiers|jihadists|insurgents|rebels|recruits|operatives|gunmen|militias?|units?|cells?|supporters|loyalists|volunteers|commanders|police|officers|personnel|aircraft|jets|warplanes|drones)\b/i;
 
 const OPENING_OF = /^\s*(?:(?:the|a|an|one|two|three|several|many|some|hundreds|thousands|dozens|a few)\s+)?(?:[a-z][\w-]*\s+){0,3}of\s+(?:the\s+)?$/i;
+
+const SUBORDINATOR_ONLY = /^\s*(?:before|after|because|although|though|while|whereas|until|when|once|since)\s+$/i;
 
 function words(s: string): string[] {
   return s.split(/[\s]+/).filter(Boolean);
@@ -213,8 +215,10 @@ export function subjectBefore(f: Frame, at: number, classes: string, clauseStart
     if (rel && SUBJECT_STOP.test(between.slice(rel[0].length))) return undefined;
     // "A convoy of X was ambushed", "A first group of X fighters arrived": the owner in the
     // clause-opening noun phrase stands for the subject.
-    const personnelHead = PERSONNEL.test(between) || OPENING_OF.test(f.masked.slice(clauseStart, a.mStart));
-    if (!rel && !personnelHead && inPrepPhrase(f, a, left[i - 1] ?? f.args[f.args.indexOf(a) - 1])) continue;
+    const lead = f.masked.slice(clauseStart, a.mStart);
+    const opensClause = OPENING_OF.test(lead) || SUBORDINATOR_ONLY.test(lead);
+    const personnelHead = !opensClause && PERSONNEL.test(between);
+    if (!rel && !personnelHead && !opensClause && inPrepPhrase(f, a, left[i - 1] ?? f.args[f.args.indexOf(a) - 1])) continue;
     if (personnelHead && /\b(?:from|in|at|near|into|to)\s+(?:\w+\s+){0,2}$/i.test(f.masked.slice(Math.max(0, a.mStart - 30), a.mStart))) continue;
     return classes.includes(a.cls) ? a : undefined;
   }

@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixtureDoc } from '../relations/fixture.js';
+import { extractEvents } from './extract.js';
+
+const events = (marked: string) => extractEvents(fixtureDoc(marked));
+const one = (marked: string, type: string) => {
+  const es = events(marked).filter((e) => e.type === type);
+  assert.ok(es.length >= 1, `no ${type} event in ${JSON.stringify(events(marked))}`);
+  return es[0]!;
+};
+
+test('movement of fighters, with place, time, count, and a follow-up group', () => {
+  const d = fixtureDoc('A first column of [Red Cell|ORG|rc] fighters from [Kessa|GPE|kessa] numbering <about 300|300> arrived in [Port Lune|GPE|pl] {in early May|2019-05}, followed by a second, larger group, <some 50|50>, {in June|2019-06}.');
+  const es = extractEvents(d).filter((e) => e.type === 'movement');
+  assert.equal(es.length, 2);
+  assert.deepEqual([es[0]!.actor, es[0]!.place, es[0]!.time, es[0]!.quantities], ['rc', 'pl', '2019-05', [0]]);
+  assert.equal(d.layer('places')[es[0]!.placeIndex!]!.name, 'Port Lune');
+  // The second group's actor and place are not in its own clause: left empty.
+  assert.deepEqual([es[1]!.actor, es[1]!.place, es[1]!.time, es[1]!.quantities], [undefined, undefined, '2019-06', [1]]);
+  assert.equal(events('The train arrived in [Port Lune|GPE|pl] {on Monday|2019-05-06}.').filter((e) => e.type === 'movement').length, 0);
+});
+
+test('claimed attack with place; denied and hedged attacks', () => {
+  const a = one('Yesterday’s bombing at [the Old Market|FAC|om] was claimed by [Red Cell|ORG|rc] as payback.', 'attack');
+  assert.deepEqual([a.actor, a.place, a.claimed], ['rc', 'om', true]);
+  const c = one('[Red Cell|ORG|rc] claimed responsibility for the attack on [the Mountain Guard|ORG|mg].', 'attack');
+  assert.deepEqual([c.actor, c.target, c.claimed], ['rc', 'mg', true]);
+  const n = one('[Red Cell|ORG|rc] denied carrying out the attack on [Port Lune|GPE|pl].', 'attack');
+  assert.deepEqual([n.actor, n.negated], ['rc', true]);
+  const h = one('[Red Cell|ORG|rc] may have been behind the bombing in [Port Lune|GPE|pl].', 'attack');
+  assert.deepEqual([h.actor, h.place, h.hedged], ['rc', 'pl', true]);
+});
+
+test('killing in a strike: passive target, actor from the strike, time from the clause', () => {
+  const es = events('[Samir Qadi|PERSON|qadi] gave a speech {in May|2018-05} before [he|PERSON|qadi] was killed {in July|2018-07} in a [Veloria|GPE|ve] drone strike.');
+  const k = es.find((e) => e.type === 'killing')!;
+  assert.deepEqual([k.actor, k.target, k.time], ['ve', 'qadi', '2018-07']);
+  assert.ok(es.some((e) => e.type === 'airstrike' && e.actor === 've'));
+});
+
+test('fight: targeting with actor, target, place and time', () => {
+  const f = one('[The River Front|ORG|rf] is growing in [Kessa|GPE|kessa] and {this week|2020-W10} began targeting cells of [the Mountain Guard|ORG|mg] in [Doma|GPE|doma] and nearby towns.', 'fight');
+  assert.deepEqual([f.actor, f.target, f.place, f.time], ['rf', 'mg', 'doma', '2020-W10']);
+});
+
+test('arrest, territory capture and loss', () => {
+  const a = one('Police arrested <12|12> members of [Red Cell|ORG|rc] in [Kessa|GPE|kessa].', 'arrest');
+  assert.deepEqual([a.target, a.place, a.quantities], ['rc', 'kessa', [0]]);
+  const c = one('[The Mountain Guard|ORG|mg] captured the town of [Doma|GPE|doma] {last week|2020-W09}.', 'territory_capture');
+  assert.deepEqual([c.actor, c.place, c.time], ['mg', 'doma', '2020-W09']);
+  const l = one('[Red Cell|ORG|rc] lost control of [Doma|GPE|doma].', 'territory_loss');
+  assert.deepEqual([l.actor, l.place], ['rc', 'doma']);
+  assert.equal(events('[Red Cell|ORG|rc] lost the argument.').length, 0);
+});
+
+test('PLOVER-style types: protest, agree, mobilize', () => {
+  assert.equal(one('Thousands protested in [Port Lune|GPE|pl] {on Friday|2020-03-06}.', 'protest').place, 'pl');
+  const g = one('[The River Front|ORG|rf] signed a ceasefire with [the Mountain Guard|ORG|mg] {on Sunday|2020-03-08}.', 'agree');
+  assert.deepEqual([g.actor, g.time], ['rf', '2020-03-08']);
+  assert.equal(one('[Veloria|GPE|ve] deployed troops to [Doma|GPE|doma].', 'mobilize').actor, 've');
+});
+
+test('reported speech is attributed; a place in another clause is not borrowed', () => {
+  const d = fixtureDoc('[Red Cell|ORG|rc] attacked a checkpoint {on Monday|2020-03-02}, according to [the Halden Institute|ORG|hi].');
+  assert.equal(extractEvents(d).find((e) => e.type === 'attack')?.source, 'hi');
+  const e = one('In [Port Lune|GPE|pl] life is calm; [Red Cell|ORG|rc] attacked a checkpoint {on Monday|2020-03-02}.', 'attack');
+  assert.equal(e.place, undefined);
+});

@@ -1,0 +1,267 @@
+import type { Doc } from '../../core/doc.js';
+import type { Event, Place, Quantity } from '../../core/layers.js';
+import type { Span } from '../../core/span.js';
+import { EvidenceContext } from '../relations/evidence.js';
+import { buildFrames, clauses, docSpan, modality, OPEN, CLOSE, subjectBefore, type Arg, type Frame } from '../relations/frame.js';
+import { CLAIM, LOCATIVE, PERSONNEL_WORDS, SUPPORT_VERB, TRIGGERS, type Trigger } from './lexicon.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+interface CompiledTrigger {
+  readonly t: Trigger;
+  readonly re: RegExp;
+}
+
+let compiled: CompiledTrigger[] | undefined;
+function triggers(): CompiledTrigger[] {
+  return (compiled ??= TRIGGERS.map((t) => ({ t, re: new RegExp(`(?<![\\w-])(?:${t.words})(?![\\w-])`, 'gi') })));
+}
+
+const AGENT = 'POGN';
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+)?(?:\S+\s+)?$/i;
+const PARTICIPLE = /(?:ed|en|slain|struck|shot dead|gunned down|taken into custody|rounded up|overrun|retaken|taken control of|taken over)$/i;
+
+/** A support verb ending right before an event noun, allowing up to two modifiers ("carried out the deadly attack"). */
+function supportVerb(before: string): RegExpExecArray | null {
+  let s = before;
+  for (let k = 0; k < 3; k++) {
+    const m = SUPPORT_VERB.exec(s);
+    if (m) return m;
+    const cut = /(?:^|\s)[a-z][\w-]*\s*$/.exec(s);
+    if (!cut) return null;
+    s = s.slice(0, cut.index + 1);
+  }
+  return null;
+}
+
+interface PlaceAt {
+  readonly i: number;
+  readonly place: Place;
+  readonly mStart: number;
+  readonly mEnd: number;
+}
+
+/**
+ * Events, each read from one clause: a trigger word, and the actor, target, place, time and
+ * quantities found in that clause only. Fields the clause does not give stay empty.
+ */
+export function extractEvents(doc: Doc): Event[] {
+  const frames = buildFrames(doc);
+  const ev = new EvidenceContext(doc);
+  const places = doc.layer('places');
+  const quantities = doc.layer('quantities');
+  const times = doc.layer('times');
+  const out: Event[] = [];
+  for (const f of frames) {
+    const cls = clauses(f);
+    const fPlaces: PlaceAt[] = [];
+    places.forEach((p, i) => {
+      if (p.start >= f.start && p.end <= f.end) fPlaces.push({ i, place: p, mStart: maskedAt(f, p.start), mEnd: maskedAt(f, p.end) });
+    });
+    let previous: Event | undefined;
+    for (const c of cls) {
+      const found: { at: number; end: number; e: Event }[] = [];
+      for (const ct of triggers()) {
+        ct.re.lastIndex = c.start;
+        for (let m = ct.re.exec(f.masked); m && m.index < c.end; m = ct.re.exec(f.masked)) {
+          if (found.some((x) => m!.index < x.end && x.at < m!.index + m![0].length)) continue;
+          const e = fromTrigger(f, c, ct.t, m.index, m.index + m[0].length, fPlaces, ev, quantities, times);
+          if (e) found.push({ at: m.index, end: m.index + m[0].length, e });
+        }
+      }
+      // "..., followed by a second group, around 20, in March": the same kind of event again,
+      // with only what this clause says.
+      if (!found.length && previous && /^followed by\b/i.test(f.masked.slice(c.start, c.end))) {
+        const e = followUp(f, c, previous, fPlaces, ev, quantities, times);
+        if (e) found.push({ at: c.start, end: c.end, e });
+      }
+      found.sort((x, y) => x.at - y.at);
+      for (const x of found) out.push(x.e);
+      previous = found.length ? found[found.length - 1]!.e : previous;
+    }
+  }
+  return out.sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+function maskedAt(f: Frame, offset: number): number {
+  let lo = 0, hi = f.origin.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (f.origin[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function argStarting(f: Frame, at: number): Arg | undefined {
+  return f.args.find((a) => a.mStart === at);
+}
+
+/** First argument after `from` reached over at most `words` plain words (no clause punctuation, no preposition unless allowed). */
+function objectAfter(f: Frame, from: number, limit: number, classes: string, words = 3, allowPrep = /^(?:against|on|of)$/i): Arg | undefined {
+  const rest = f.masked.slice(from, limit);
+  const re = new RegExp(`^\\s*((?:[^\\s${OPEN}${CLOSE},.;:()]+\\s+){0,${words}}?)${OPEN}(\\d+)([A-Z])${CLOSE}`);
+  const m = re.exec(rest);
+  if (!m) return undefined;
+  const filler = m[1]!.trim().split(/\s+/).filter(Boolean);
+  if (filler.some((w) => /^(?:in|at|near|from|into|across|inside|outside|throughout|during|with|for|to|by|since|after|before|over|under|around|as|than|and|or|but|said|says|while|who|which|that)$/i.test(w) && !allowPrep.test(w))) return undefined;
+  const a = f.args[Number(m[2])];
+  return a && classes.includes(a.cls) ? a : undefined;
+}
+
+function fromTrigger(
+  f: Frame, c: Span, t: Trigger, at: number, end: number, fPlaces: PlaceAt[], ev: EvidenceContext,
+  quantities: readonly Quantity[],
+  times: readonly Span[],
+): Event | undefined {
+  const before = f.masked.slice(c.start, at);
+  const clauseText = f.masked.slice(c.start, c.end);
+  let actor: Arg | undefined;
+  let target: Arg | undefined;
+  let claimed = false;
+  if (t.form === 'verb') {
+    const passive = PASSIVE_BEFORE.test(before) && PARTICIPLE.test(f.masked.slice(at, end));
+    if (passive) {
+      target = t.objectIsPlace ? undefined : subjectBefore(f, at, AGENT, c.start);
+      const by = /^\s*by\s+(?:\w+\s+){0,2}?/i.exec(f.masked.slice(end, c.end));
+      if (by) actor = argStarting(f, end + by[0].length) ?? objectAfter(f, end + by[0].length, c.end, AGENT, 1);
+      if (!actor) actor = modifierOf(f, end, c.end, /^(?:air ?strikes?|drone strikes?|strikes?|raids?|attacks?|operations?|bombardments?|bombings?|ambush(?:es)?)\b/i);
+    } else {
+      actor = subjectBefore(f, at, AGENT, c.start);
+      if (!t.objectIsPlace) target = objectAfter(f, end, c.end, AGENT, t.type === 'fight' ? 6 : 3, t.type === 'fight' ? /^(?:against|on|of|what|it|calls|so-called)$/i : /^(?:against|on|of)$/i);
+    }
+  } else {
+    // Noun trigger: "the X attack", "X's offensive", "an attack by X", "X carried out the attack".
+    const mod = new RegExp(`${OPEN}(\\d+)[A-Z]${CLOSE}(?:[’']s?)?(?:-\\w+)?\\s+(?:[a-z][\\w-]*\\s+){0,1}$`).exec(before);
+    if (mod) {
+      const a = f.args[Number(mod[1])];
+      if (a && AGENT.includes(a.cls)) actor = a;
+    }
+    const after = f.masked.slice(end, c.end);
+    const by = /^\s*(?:(?:was|were|has been|had been|is)\s+)?(?:(?:claimed|carried out|conducted|launched|staged|perpetrated)\s+)?by\s+/i.exec(after);
+    if (!actor && by) {
+      actor = argStarting(f, end + by[0].length) ?? objectAfter(f, end + by[0].length, c.end, AGENT, 1);
+      if (/claimed/i.test(by[0])) claimed = true;
+    }
+    if (!actor) {
+      const claimBy = /\b(?:was|were|has been|had been)\s+(?:\w+ly\s+)?claimed by\s+/i.exec(after);
+      if (claimBy) {
+        actor = objectAfter(f, end + claimBy.index + claimBy[0].length, c.end, AGENT, 1);
+        if (actor) claimed = true;
+      }
+    }
+    const support = supportVerb(before);
+    if (!actor && support) {
+      actor = subjectBefore(f, c.start + support.index, AGENT, c.start);
+      if (actor && CLAIM.test(support[0])) claimed = true;
+    }
+    const on = /^\s*(?:on|against|targeting|of)\s+/i.exec(after);
+    if (on && !t.needsPlace) target = objectAfter(f, end + on[0].length, c.end, AGENT, 2);
+  }
+  if (!claimed && actor && CLAIM.test(clauseText) && (t.type === 'attack' || t.type === 'killing' || t.type === 'airstrike')) {
+    claimed = /\b(?:claimed|claims|claim)\b[^.;]*$/i.test(f.masked.slice(c.start, at)) || /^[^.;]*\bclaimed\b/i.test(f.masked.slice(end, c.end));
+  }
+
+  const place = placeFor(f, c, t, at, end, fPlaces, actor, target);
+  if (t.needsPlace && !place) return undefined;
+  if (t.needsPersonnel && !(PERSONNEL_WORDS.test(before) || (actor && actor.cls === 'O'))) return undefined;
+  const clauseDoc = docSpan(f, c.start, c.end);
+  const trig = docSpan(f, at, end);
+  const time = ev.timeIn(clauseDoc, trig.start);
+  if (!actor && !target && !place && !time) return undefined;
+  if (actor && target && actor.entity === target.entity) target = undefined;
+
+  const parts: Span[] = [trig];
+  for (const a of [actor, target]) if (a) parts.push({ start: a.start, end: a.end });
+  if (place) parts.push(place.place);
+  if (time) parts.push(time);
+  const qs = quantitiesIn(clauseDoc, quantities, times);
+  for (const i of qs) parts.push(quantities[i]!);
+  const span = { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
+  const e: Mutable<Event> = { type: t.type, start: span.start, end: span.end };
+  if (actor) e.actor = actor.entity;
+  if (target) e.target = target.entity;
+  if (place) {
+    e.place = place.place.entity ?? place.place.name;
+    e.placeIndex = place.i;
+  }
+  if (time) e.time = time.value;
+  if (qs.length) e.quantities = qs;
+  const source = ev.sourceOf(span, { start: f.start, end: f.end });
+  if (source) e.source = source;
+  const mod = modality(f.masked.slice(c.start, end));
+  if (mod.negated) e.negated = true;
+  if (mod.hedged) e.hedged = true;
+  if (claimed) e.claimed = true;
+  return e;
+}
+
+/** The agent named as a modifier of a following noun: "in a U.S. airstrike". */
+function modifierOf(f: Frame, from: number, limit: number, head: RegExp): Arg | undefined {
+  const rest = f.masked.slice(from, limit);
+  const m = new RegExp(`^\\s*(?:\\S+\\s+){0,3}?(?:in|by|during)\\s+(?:an?|the)?\\s*${OPEN}(\\d+)[A-Z]${CLOSE}(?:[’']s?)?(?:-\\w+)?\\s+(?:[a-z][\\w-]*\\s+){0,1}`, 'i').exec(rest);
+  if (!m || !head.test(rest.slice(m[0].length))) return undefined;
+  const a = f.args[Number(m[1])];
+  return a && AGENT.includes(a.cls) ? a : undefined;
+}
+
+function placeFor(f: Frame, c: Span, t: Trigger, at: number, end: number, fPlaces: PlaceAt[], actor?: Arg, target?: Arg): PlaceAt | undefined {
+  const inClause = fPlaces.filter((p) => p.mStart >= c.start && p.mEnd <= c.end && !overlapsArg(p, actor) && !overlapsArg(p, target));
+  // After the trigger first ("arrived in X", "attack at X", "capture of X"), then before it ("In X, gunmen attacked").
+  for (const p of inClause) {
+    if (p.mStart < end) continue;
+    const gap = f.masked.slice(end, p.mStart);
+    if (/[;]/.test(gap) || gap.length > 80) continue;
+    if (PLACE_HEAD.test(gap) && (t.objectIsPlace || /\b(?:of|from|in|into)$/i.test(f.masked.slice(at, end)))) return p;
+    if (LOCATIVE.test(gap) && !/\bfrom\s+(?:\S+\s+){0,2}$/i.test(gap)) {
+      // A place introduced after another argument belongs to that argument's phrase only when nothing else intervenes.
+      if (t.type === 'movement' && /\b(?:from)\b/i.test(gap.slice(-8))) continue;
+      return p;
+    }
+  }
+  for (let k = inClause.length - 1; k >= 0; k--) {
+    const p = inClause[k]!;
+    if (p.mEnd > at) continue;
+    const pre = f.masked.slice(c.start, p.mStart);
+    if (/(?:^|\s)(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:city of\s+|town of\s+|province of\s+)?$/i.test(pre) && (/^\s*(?:in|at|near|outside|inside)\s/i.test(pre.slice(-30)) || c.start === 0)) {
+      if (/^[\s,]*(?:[A-Z]\w+\s+)?$/.test(f.masked.slice(c.start, p.mStart).replace(/\b(?:in|at|near|outside|inside|the|city|town|province|of)\b/gi, ''))) return p;
+    }
+  }
+  return undefined;
+}
+
+/** Words between a verb or "capture of" and the place it takes: "the strategic town of". */
+const PLACE_HEAD = /^\s*(?:the\s+)?(?:(?:city|town|village|province|region|district|area|neighbou?rhood|outskirts|port|base|airport|strategic|key|northern|southern|eastern|western|central|border|nearby|rebel-held|government-held|old|remaining|last)\s+)*(?:of\s+)?(?:the\s+)?$/i;
+
+function overlapsArg(p: PlaceAt, a?: Arg): boolean {
+  return !!a && p.place.start < a.end && a.start < p.place.end;
+}
+
+function quantitiesIn(clause: Span, quantities: readonly Quantity[], times: readonly Span[]): number[] {
+  const out: number[] = [];
+  quantities.forEach((q, i) => {
+    if (q.start < clause.start || q.end > clause.end || q.currency) return;
+    if (times.some((t) => t.start < q.end && q.start < t.end)) return;
+    out.push(i);
+  });
+  return out;
+}
+
+function followUp(f: Frame, c: Span, previous: Event, fPlaces: PlaceAt[], ev: EvidenceContext, quantities: readonly Quantity[], times: readonly Span[]): Event | undefined {
+  const clauseDoc = docSpan(f, c.start, c.end);
+  const text = f.masked.slice(c.start, c.end);
+  if (!PERSONNEL_WORDS.test(text) && previous.type === 'movement') return undefined;
+  const time = ev.timeIn(clauseDoc, clauseDoc.start);
+  const qs = quantitiesIn(clauseDoc, quantities, times);
+  if (!time && !qs.length) return undefined;
+  const end = text.replace(/[\s,]+$/, '').length + c.start;
+  const e: Mutable<Event> = { type: previous.type, ...docSpan(f, c.start, end) };
+  if (time) e.time = time.value;
+  if (qs.length) e.quantities = qs;
+  if (previous.source) e.source = ev.sourceOf(e, { start: f.start, end: f.end }) ?? previous.source;
+  void fPlaces;
+  const mod = modality(text);
+  if (mod.negated) e.negated = true;
+  if (mod.hedged) e.hedged = true;
+  return e;
+}

@@ -1,0 +1,59 @@
+/**
+ * Event triggers (see ONTOLOGY.md). Each trigger is a word or phrase on the masked sentence;
+ * `form` says how its actor and target are read.
+ */
+export type EventType =
+  | 'attack' | 'airstrike' | 'killing' | 'arrest' | 'movement' | 'territory_capture' | 'territory_loss'
+  | 'fight' | 'protest' | 'mobilize' | 'agree' | 'coerce' | 'threaten';
+
+export interface Trigger {
+  readonly type: EventType;
+  /** Alternation of trigger forms (regex source, matched on word boundaries, case-insensitive). */
+  readonly words: string;
+  /** verb: subject is the actor, object the target (passive swaps); noun: actor from a modifier, "by X" or a support verb. */
+  readonly form: 'verb' | 'noun';
+  /** The event only exists with a place read from its clause (territory changes hands somewhere). */
+  readonly needsPlace?: boolean;
+  /** The event only exists when its clause names armed people or an organisation moves (fighters arrived). */
+  readonly needsPersonnel?: boolean;
+  /** The object of the verb is a place, not a target (captured the town). */
+  readonly objectIsPlace?: boolean;
+}
+
+export const TRIGGERS: readonly Trigger[] = [
+  { type: 'airstrike', form: 'noun', words: 'airstrikes?|air strikes?|air raids?|drone strikes?|aerial bombardments?|bombing raids?|aerial attacks?' },
+  { type: 'attack', form: 'noun', words: '(?:suicide |terror |terrorist |militant |rocket |mortar |car bomb |bomb |gun |knife |truck |vehicle |coordinated |deadly )?(?:attacks?|bombings?|assaults?|ambush(?:es)?|massacres?|car bombs?|suicide bombings?|shooting rampage|raids?)' },
+  { type: 'attack', form: 'verb', words: 'attacked|attacks|attacking|attack|ambushed|ambushing|bombed|bombing|stormed|storming|raided|raiding|shelled|shelling|struck|strikes|striking|opened fire on|fired on|fired rockets at' },
+  { type: 'killing', form: 'verb', words: 'killed|kills|killing|kill|assassinated|assassinating|executed|executing|beheaded|beheading|murdered|murdering|slain|slew|shot dead|gunned down' },
+  { type: 'killing', form: 'noun', words: 'killings?|assassinations?|executions?|beheadings?|murders?' },
+  { type: 'arrest', form: 'verb', words: 'arrested|arresting|arrests|arrest|detained|detaining|detains|apprehended|taken into custody|took into custody|rounded up' },
+  { type: 'arrest', form: 'noun', words: 'arrests?|detentions?' },
+  { type: 'movement', form: 'verb', needsPersonnel: true, words: 'arrived|arrives|arriving|arrive|travell?ed|travell?ing|relocated|relocating|moved|moving|crossed into|crossing into|headed|heading|returned|returning|fled|fleeing|flocked|poured|infiltrated|infiltrating|made (?:their|its) way|making (?:their|its) way|make (?:their|its) way|redeployed|regrouped|streamed|escaped|escaping' },
+  { type: 'territory_capture', form: 'verb', needsPlace: true, objectIsPlace: true, words: 'captured|capturing|captures|seized|seizing|seizes|took control of|taken control of|taking control of|takes control of|gained control of|retook|retaken|retaking|recaptured|recapturing|overran|overrun|liberated|liberating|conquered|took over|taken over|fell to|entered' },
+  { type: 'territory_capture', form: 'noun', needsPlace: true, words: '(?:capture|seizure|recapture|liberation|takeover|fall) of' },
+  { type: 'territory_loss', form: 'verb', needsPlace: true, objectIsPlace: true, words: 'lost control of|lost|losing control of|losing|retreated from|retreating from|withdrew from|withdrawing from|withdrawn from|pulled out of|pulling out of|driven out of|drove out of|expelled from|ousted from|pushed out of|abandoned|evacuated' },
+  { type: 'territory_loss', form: 'noun', needsPlace: true, words: '(?:loss|withdrawal|retreat) (?:of|from)' },
+  { type: 'fight', form: 'verb', words: 'fighting|fought|fights|fight|clashed|clashing|clash|battled|battling|battles|targeting|targeted|targets|combating|combatting|waging war on|waged war on|wages war on' },
+  { type: 'fight', form: 'noun', words: 'clashes|clash|battles?|fighting|offensive|counteroffensive|counter-offensive|firefights?|gunfights?|skirmish(?:es)?|hostilities' },
+  { type: 'protest', form: 'verb', words: 'protested|protesting|protests|protest|demonstrated|demonstrating|rallied|rallying|marched|marching' },
+  { type: 'protest', form: 'noun', words: 'protests?|demonstrations?|rall(?:y|ies)|sit-ins?|strikes? by workers' },
+  { type: 'mobilize', form: 'verb', words: 'mobili[sz]ed|mobili[sz]ing|deployed|deploying|deploys|sent (?:troops|reinforcements|fighters)|massed|massing|recruited|recruiting' },
+  { type: 'mobilize', form: 'noun', words: 'mobili[sz]ation|deployments?|reinforcements' },
+  { type: 'agree', form: 'verb', words: 'agreed|agreeing|agrees|signed (?:an? |the )?(?:agreement|deal|accord|ceasefire|truce|treaty|pact)|reached (?:an? )?(?:agreement|deal|accord|ceasefire|truce)' },
+  { type: 'agree', form: 'noun', words: 'ceasefire|cease-fire|truce|peace deal|peace agreement|peace accord|armistice' },
+  { type: 'coerce', form: 'verb', words: 'besieged|besieging|blockaded|blockading|sanctioned|sanctioning|imposed sanctions on|expelled|deported|banned' },
+  { type: 'coerce', form: 'noun', words: 'siege of|blockade of|sanctions (?:on|against)' },
+  { type: 'threaten', form: 'verb', words: 'threatened|threatening|threatens|vowed|vows|pledged more violence|warned of' },
+];
+
+/** Words naming armed people or a contingent, whose presence makes a movement verb an event. */
+export const PERSONNEL_WORDS = /\b(?:fighters|militants|members|troops|forces|soldiers|jihadists|insurgents|rebels|recruits|operatives|gunmen|militias?|contingent|group|groups|battalions?|brigades?|units?|convoy|columns?|cells?|volunteers|mercenaries|commanders)\b/i;
+
+/** Support verbs that make their subject the actor of an event noun: "X carried out the attack". */
+export const SUPPORT_VERB = /\b(?:carried out|carry out|carrying out|carries out|conducted|conduct|conducting|launched|launch|launching|staged|stage|staging|mounted|mounting|perpetrated|committed|orchestrated|plotted|planned|ordered|(?:is|was|were|are|been|being) behind|claimed|claims|claiming|claim|(?:took|take|takes|taking|claimed|claiming|claims|claim|accepted) (?:credit|responsibility) for|denied|denies|deny|denying|responsible for)\b(?: (?:the|a|an|its|their|this|that|last|these|those|another|responsibility for|credit for|involvement in|any role in|carrying out|a role in))*\s*$/i;
+
+/** Claims of responsibility around an event. */
+export const CLAIM = /\b(?:claimed|claims|claiming|claim|took responsibility|takes responsibility|taken responsibility|accepted responsibility|took credit|taking credit)\b/i;
+
+/** Prepositions that introduce the place of an event. */
+export const LOCATIVE = /\b(?:in|at|near|outside|inside|into|to|across|around|on|throughout|within|toward|towards)\s+(?:(?:the|a|an|northern|southern|eastern|western|central|north|south|east|west|northeast|northwest|southeast|southwest|rural|downtown|parts of|the city of|the town of|the village of|the province of|the region of)\s+){0,3}$/i;
