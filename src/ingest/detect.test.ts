@@ -25,6 +25,7 @@ test('content sniffing without a name', () => {
   assert.equal(detectFormat('Ann Lee| Harbour Times\nBody text here. |\n'), 'byline');
   assert.equal(detectFormat('id,title,body\n1,x,"some text"\n'), 'csv');
   assert.equal(detectFormat('headline\ttext\nx\ty\n'), 'tsv');
+  assert.equal(detectFormat('Politics | World\nThe summit opened with a long speech.\n'), 'text');
   assert.equal(detectFormat('Just an ordinary article, with commas, in it.\nSecond line.'), 'text');
   assert.equal(detectFormat('<div><p>Fragment of a page</p></div>'), 'html');
 });

@@ -87,7 +87,7 @@ export async function fetchUrl(url: string, limits: FetchLimits = {}): Promise<F
       const res = await fetch(current, {
         redirect: 'manual',
         signal,
-        headers: { accept: 'text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, text/*;q=0.8', 'user-agent': 'newsgraph (+https://github.com/newsgraph)' },
+        headers: { accept: 'text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, text/*;q=0.8', 'user-agent': 'newsgraph' },
       });
       if (REDIRECTS.has(res.status)) {
         await res.body?.cancel().catch(() => undefined);

@@ -4,8 +4,12 @@ import { failed, type RawDoc, type ReadItem } from '../types.js';
 // First line "Author| Outlet"; both parts short and free of bars so ordinary prose never matches.
 const BYLINE = /^([^|\n]{1,120})\|[ \t]*([^|\n]{1,120})\n/;
 
+const CLOSE = / \|[ \t]*(\r?\n|$)/;
+
+/** Detection wants the closing mark too: a plain article may well start with "Politics | World". */
 export function looksLikeByline(text: string): boolean {
-  return BYLINE.test(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  const head = text.slice(0, 512).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return BYLINE.test(head) && CLOSE.test(text);
 }
 
 /**
