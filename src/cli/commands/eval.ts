@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { runGeoEval } from '../../eval/geo.js';
 import { runNerEval } from '../../eval/ner.js';
+import { runRelationsEval } from '../../eval/relations.js';
 import { runTimesEval } from '../../eval/times.js';
 
 /**
@@ -23,5 +25,22 @@ export function registerEval(program: Command): void {
     .option('--errors <n>', 'how many errors to print (default 10)')
     .option('--json', 'print the scores as one JSON object')
     .action((gold: string, o: { minF1?: string; minValue?: string; errors?: string; json?: boolean }) => { runTimesEval(gold, o); });
+  evalCmd
+    .command('relations')
+    .description('relations against re3d: precision and recall for FightingAgainst, AlliesOf, BelongsTo, IsSynonymOf')
+    .requiredOption('--re3d <file>', 're3d JSON Lines file')
+    .option('--min-precision <n>', 'exit 1 when overall precision (percent) is below this')
+    .option('--errors <n>', 'how many wrong predictions to print (default 10)')
+    .option('--json', 'print the scores as one JSON object')
+    .action((o: { re3d?: string; minPrecision?: string; errors?: string; json?: boolean }) => { runRelationsEval(o); });
+  evalCmd
+    .command('geo')
+    .description('toponyms: recognition F1 (overlap, strict) and accuracy within 161 km, GeoWebNews JSON Lines')
+    .argument('<gold>', 'JSON Lines: {id, text, toponyms: [{start, end, text, type, lat, lon}]}')
+    .option('--min-f1 <n>', 'exit 1 when overlap F1 (percent) is below this')
+    .option('--min-acc <n>', 'exit 1 when accuracy within 161 km (percent) is below this')
+    .option('--errors <n>', 'how many errors to print (default 20)')
+    .option('--json', 'print the scores as one JSON object')
+    .action((gold: string, o: { minF1?: string; minAcc?: string; errors?: string; json?: boolean }) => { runGeoEval(gold, o); });
   void evalCmd;
 }
