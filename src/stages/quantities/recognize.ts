@@ -106,8 +106,8 @@ function readCore(m: RegExpExecArray, currency: boolean): Num | undefined {
   return undefined;
 }
 
-/** The counted thing after a number: "fighters", "foreign fighters", "people killed". */
-function countedNoun(text: string, from: number): string | undefined {
+/** The counted thing after a number: "fighters", "foreign fighters", "people killed"; and where it ends. */
+function countedNoun(text: string, from: number): { noun: string; end: number } | undefined {
   let pos = from;
   const ofMatch = /^\s+of\s+(?:the\s+|them\b)?/i.exec(text.slice(pos, pos + 12));
   if (ofMatch) {
@@ -125,17 +125,21 @@ function countedNoun(text: string, from: number): string | undefined {
     // A proper name or a verb right after the number is not the thing counted.
     if (word[0] !== lower[0] && !words.length) return undefined;
     if (word[0] !== lower[0]) break;
-    if (!words.length && /(?:ed|ing)$/.test(lower) && !PARTICIPLES.has(lower) && !/(?:armed|trained|skilled|unidentified|suspected|wounded|injured|displaced)$/.test(lower)) return undefined;
+    if (!words.length && /(?:ed|ing)$/.test(lower) && !PARTICIPLES.has(lower)) {
+      // A verb ("100 arrived in") unless a noun follows, as in "12 armoured vehicles".
+      const next = WORD_AFTER.exec(text.slice(pos + w[0].length, pos + w[0].length + 30))?.[1];
+      if (!next || STOP.has(next.toLowerCase()) || next[0] !== next[0]!.toLowerCase()) return undefined;
+    }
     words.push(lower);
     pos += w[0].length;
     // A plural noun usually ends the phrase ("fighters", "civilians"); keep going only for a participle after it.
     if (/[^s]s$/.test(lower) || /(?:people|men|women|children|police|personnel|staff|troops|cattle|sheep)$/.test(lower)) {
       const next = WORD_AFTER.exec(text.slice(pos, pos + 30));
-      if (next && PARTICIPLES.has(next[1]!.toLowerCase())) words.push(next[1]!.toLowerCase());
+      if (next && PARTICIPLES.has(next[1]!.toLowerCase())) { words.push(next[1]!.toLowerCase()); pos += next[0].length; }
       break;
     }
   }
-  return words.length ? words.join(' ') : undefined;
+  return words.length ? { noun: words.join(' '), end: pos } : undefined;
 }
 
 /**
@@ -210,7 +214,7 @@ export function recognizeQuantities(text: string, exclude: readonly Span[] = [])
     const curAfter = CURRENCY_AFTER.exec(after);
     const pct = PERCENT_AFTER.exec(after);
     if (first.isYearLike && !currency && !curAfter && !pct && !qualifier) {
-      const noun = countedNoun(text, end);
+      const noun = countedNoun(text, end)?.noun;
       if (!noun || !/s$/.test(noun)) continue;
     }
     if (first.words && value === 1 && !qualifier && !currency && !curAfter) continue;
@@ -232,7 +236,13 @@ export function recognizeQuantities(text: string, exclude: readonly Span[] = [])
       per = (perM[1] ?? perM[2] ?? PER_WORD[perM[3]!.toLowerCase()] ?? '').toLowerCase();
       end += perM[0].length;
     }
-    if (!unit && !currency) unit = countedNoun(text, end);
+    if (!unit && !currency) {
+      const counted = countedNoun(text, end);
+      unit = counted?.noun;
+      // "5,000 litres a day": the rate follows the unit.
+      const perAfterUnit = counted && !per ? PER_AFTER.exec(text.slice(counted.end, counted.end + 30)) : null;
+      if (perAfterUnit) per = (perAfterUnit[1] ?? perAfterUnit[2] ?? PER_WORD[perAfterUnit[3]!.toLowerCase()] ?? '').toLowerCase();
+    }
     // A bare number with nothing counted and no qualifier, inside a longer digit string context, is kept: tables and scores are rare in news.
 
     if (qualifier && value !== undefined) {

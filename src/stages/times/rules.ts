@@ -320,13 +320,14 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'year',
-    re: re(`(?<pre>\\b(?:in|since|until|till|through|from|by|during|before|after|of|to|and|or|between|fiscal|the|year|summer|spring|winter|fall|autumn)[\\s-]+)?(?:(?<part>early|late|mid)(?:\\s+|-)|(?:the\\s+)?(?<part2>beginning|start|end|middle|close)\\s+of\\s+)?(?:(?<pp>post|pre)-)?(?<![\\d,.$£€]|[^a-z]-)(?<y>${YEAR})(?![\\d%]|['’]?s\\b|,\\d|\\.\\d|\\s*(?:percent|per\\s+cent)\\b)(?=\\s+(?<post>[a-z]+))?`),
+    re: re(`(?<pre>\\b(?:in|since|until|till|through|from|by|during|before|after|of|to|and|or|between|fiscal|the|year|summer|spring|winter|fall|autumn)[\\s-]+)?(?:(?<part>early|late|mid)(?:\\s+|-)|(?:the\\s+)?(?<part2>beginning|start|end|middle|close)\\s+of\\s+)?(?:(?<pp>post|pre)-)?(?<![\\d,.$£€]|[^a-z]-)(?<y>${YEAR})(?![\\d%]|['’]?s\\b|,\\d|\\.\\d|\\s*(?:percent|per\\s+cent)\\b)`),
     build(m, env) {
       const x = g(m);
       const before = env.text.slice(Math.max(0, m.index - 25), m.index).toLowerCase();
       // A count of people or things, not a year: "about 2000 people", "some 1500 fighters".
       if (!x.pre && /(?:about|some|around|nearly|almost|than|least|over|to|estimated|roughly|approximately)\s*$/.test(before)) return undefined;
-      if (x.post && /^(?:people|troops|soldiers|fighters|civilians|men|women|children|refugees|families|homes|houses|members|workers|jobs|dollars|euros|pounds|tons|tonnes|miles|km|kilometers|kilometres|metres|meters|feet|votes|cases|deaths|times)$/.test(x.post)) return undefined;
+      const post = /^\s+([a-z]+)/.exec(env.text.slice(m.index + m[0].length, m.index + m[0].length + 30))?.[1];
+      if (post && /^(?:people|troops|soldiers|fighters|civilians|men|women|children|refugees|families|homes|houses|members|workers|jobs|dollars|euros|pounds|tons|tonnes|miles|km|kilometers|kilometres|metres|meters|feet|votes|cases|deaths|times)$/.test(post)) return undefined;
       const pp = x.pp?.toLowerCase();
       return { value: x.y!, type: 'DATE', mod: pp === 'post' ? 'AFTER' : pp === 'pre' ? 'BEFORE' : partMod(x.part ?? x.part2) };
     },

@@ -1,0 +1,104 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseIsoDate } from './calendar.js';
+import { recognizeTimes } from './recognize.js';
+
+/** [text of the match, value, mod?] for each time found. */
+function times(text: string, published?: string): [string, string, string?][] {
+  return recognizeTimes(text, parseIsoDate(published)).map((t) => (t.mod ? [t.text, t.value, t.mod] : [t.text, t.value]));
+}
+const MON = '2017-07-24'; // a Monday
+
+test('absolute dates in common news forms', () => {
+  assert.deepEqual(times('The ceasefire began on 4 July 2017 in the north.', MON), [['4 July 2017', '2017-07-04']]);
+  assert.deepEqual(times('Talks opened March 3, 2016, in Geneva.', MON), [['March 3, 2016', '2016-03-03']]);
+  assert.deepEqual(times('The offensive began July 4 near the river.', MON), [['July 4', '2017-07-04']]);
+  assert.deepEqual(times('Fighting resumed in July 2015.', MON), [['July 2015', '2015-07']]);
+  assert.deepEqual(times('The town fell in 2014.', MON), [['2014', '2014']]);
+  assert.deepEqual(times('Militias grew during the 1990s.', MON), [['the 1990s', '199X']]);
+  assert.deepEqual(times('The deal was signed 2016-11-02.', MON), [['2016-11-02', '2016-11-02']]);
+  assert.deepEqual(times('The vote comes in the second quarter of 2018.', MON), [['the second quarter of 2018', '2018-Q2']]);
+});
+
+test('weekdays resolve to the nearest day in the direction of the clause', () => {
+  assert.deepEqual(times('Officials said Friday that the road was closed.', MON), [['Friday', '2017-07-21']]);
+  assert.deepEqual(times('The minister will travel to the capital on Thursday.', MON), [['Thursday', '2017-07-27']]);
+  assert.deepEqual(times('Rebels attacked the base on Monday.', MON), [['Monday', '2017-07-24']]);
+  assert.deepEqual(times('The envoy arrived last Monday.', MON), [['last Monday', '2017-07-17']]);
+  // "next" is the first such day after the publication date, never the day itself.
+  assert.deepEqual(times('They meet again next Tuesday.', MON), [['next Tuesday', '2017-07-25']]);
+  assert.deepEqual(times('They meet again next Monday.', MON), [['next Monday', '2017-07-31']]);
+});
+
+test('relative expressions resolve against the publication date', () => {
+  assert.deepEqual(times('A report released last week said so.', MON), [['last week', '2017-W29']]);
+  assert.deepEqual(times('Last month the army retook the town.', MON), [['Last month', '2017-06']]);
+  assert.deepEqual(times('He was killed last summer in an airstrike.', MON), [['last summer', '2016-SU']]);
+  assert.deepEqual(times('The bridge was hit yesterday.', MON), [['yesterday', '2017-07-23']]);
+  assert.deepEqual(times('Aid arrives tomorrow.', MON), [['tomorrow', '2017-07-25']]);
+  assert.deepEqual(times('Prices rose earlier this year.', MON), [['earlier this year', '2017']]);
+  assert.deepEqual(times('The group is now weaker.', MON), [['now', 'PRESENT_REF']]);
+  assert.deepEqual(times('It is currently held by rebels.', MON), [['currently', 'PRESENT_REF']]);
+  assert.deepEqual(times('The group has in recent days begun new raids.', MON), [['recent days', 'PRESENT_REF']]);
+  assert.deepEqual(times('The unit was formed two years ago.', MON), [['two years ago', '2015']]);
+  assert.deepEqual(times('Elections are due next year.', MON), [['next year', '2018']]);
+  assert.deepEqual(times('Fighting flared this week.', MON), [['this week', '2017-W30']]);
+});
+
+test('parts of periods carry a mod', () => {
+  assert.deepEqual(times('Fighters arrived at the beginning of February.', MON), [['the beginning of February', '2017-02', 'START']]);
+  assert.deepEqual(times('A second group came at the end of March.', MON), [['the end of March', '2017-03', 'END']]);
+  assert.deepEqual(times('The city fell in late 2016.', MON), [['late 2016', '2016', 'END']]);
+  assert.deepEqual(times('The plan dates from mid-2015.', MON), [['mid-2015', '2015', 'MID']]);
+  assert.deepEqual(times('Talks stalled in early June.', MON), [['early June', '2017-06', 'START']]);
+});
+
+test('durations and sets', () => {
+  assert.deepEqual(times('For more than a year, the group has planned for defeat.', MON), [['more than a year', 'P1Y', 'MORE_THAN']]);
+  assert.deepEqual(times('The war lasted a decade.', MON), [['a decade', 'P10Y']]);
+  assert.deepEqual(times('The siege lasted three months.', MON), [['three months', 'P3M']]);
+  assert.deepEqual(times('The talks lasted 5 1/2 hours.', MON), [['5 1/2 hours', 'PT5H30M']]);
+  assert.deepEqual(times('A 48-hour truce was agreed.', MON), [['48-hour', 'PT48H']]);
+  assert.deepEqual(times('They have fought for years.', MON), [['years', 'PXY']]);
+  const set = recognizeTimes('Convoys cross daily and recruits earn $300 a month.', parseIsoDate(MON));
+  assert.deepEqual(set.map((t) => [t.text, t.value, t.type]), [['daily', 'P1D', 'SET'], ['a month', 'P1M', 'SET']]);
+});
+
+test('seasons', () => {
+  assert.deepEqual(times('The offensive started in the summer of 2014.', MON), [['the summer of 2014', '2014-SU']]);
+  // Published in October, last summer is the summer just ended.
+  assert.deepEqual(times('Crops failed last summer.', '2017-10-02'), [['last summer', '2017-SU']]);
+  assert.deepEqual(times('Talks resume this autumn.', MON), [['this autumn', '2017-FA']]);
+  assert.deepEqual(times('Last winter was harsh.', '2017-03-01'), [['Last winter', '2016-WI']]);
+  // A season word that is not a time.
+  assert.deepEqual(times('Prices could fall sharply.', MON), []);
+});
+
+test('year boundaries', () => {
+  assert.deepEqual(times('Last month the road reopened.', '2017-01-10'), [['Last month', '2016-12']]);
+  assert.deepEqual(times('Talks failed last week.', '2017-01-03'), [['last week', '2016-W52']]);
+  assert.deepEqual(times('Talks failed last week.', '2016-01-06'), [['last week', '2015-W53']]);
+  assert.deepEqual(times('Talks resume next week.', '2018-12-27'), [['next week', '2019-W01']]);
+  assert.deepEqual(times('Last year was the deadliest.', '2017-01-01'), [['Last year', '2016']]);
+  // A date just after New Year read in late December, and one just before read in January.
+  assert.deepEqual(times('The deadline is Jan. 14.', '1999-12-20'), [['Jan. 14', '2000-01-14']]);
+  assert.deepEqual(times('The attack on Dec. 28 killed four.', '2000-01-06'), [['Dec. 28', '1999-12-28']]);
+  assert.deepEqual(times('It happened in December.', '2017-01-05'), [['December', '2016-12']]);
+  assert.deepEqual(times('He visited on Friday.', '2017-01-02'), [['Friday', '2016-12-30']]);
+});
+
+test('without a publication date relative expressions stay unresolved', () => {
+  const found = recognizeTimes('Last week the group struck; on Monday it retreated. The town fell in 2014.', undefined);
+  assert.deepEqual(found.map((t) => [t.text, t.value, !!t.unresolved]), [
+    ['Last week', 'XXXX-WXX', true],
+    ['Monday', 'XXXX-XX-XX', true],
+    ['2014', '2014', false],
+  ]);
+});
+
+test('numbers that are not times are left alone', () => {
+  assert.deepEqual(times('About 2000 people fled and 1500 fighters stayed.', MON), []);
+  assert.deepEqual(times('A 35-year-old man was arrested.', MON), []);
+  assert.deepEqual(times('Jan Egeland may visit.', MON), []);
+  assert.deepEqual(times('Police will march through the city.', MON), []);
+});
