@@ -19,8 +19,6 @@ export class Progress {
     const now = performance.now();
     if (!force && now - this.last < 100) return;
     this.last = now;
-    const secs = (now - this.t0) / 1000;
-    const rate = secs > 0 ? `${(done / secs).toFixed(1)}/s` : '';
     const width = Math.max(10, Math.min(30, (this.stream.columns ?? 80) - 60));
     let bar: string;
     if (total && total > 0) {
@@ -31,9 +29,14 @@ export class Progress {
       const pos = this.frame++ % width;
       bar = `[${' '.repeat(pos)}<=>${' '.repeat(width - pos)}] ${done}`;
     }
-    const line = `${bar} ${rate} ${detail}`.slice(0, (this.stream.columns ?? 120) - 1);
+    const line = `${bar} ${detail}`.slice(0, (this.stream.columns ?? 120) - 1);
     this.stream.write(`\r\x1b[2K${line}`);
     this.shown = true;
+  }
+
+  /** Seconds since the display was created. */
+  elapsed(): number {
+    return (performance.now() - this.t0) / 1000;
   }
 
   /** Prints a whole line above the progress line. */

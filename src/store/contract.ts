@@ -143,6 +143,7 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       assert.equal((await s.entity('amara okafor'))?.id, e.id);
       assert.equal((await s.entity('OKAFOR'))?.id, e.id);
       assert.equal((await s.entity('NRA'))?.id, 'ORG:northern relief agency');
+      assert.equal((await s.entity('PERSON:Amara Okafor'))?.id, e.id);
       assert.equal(await s.entity('Nobody Atall'), undefined);
       assert.deepEqual((await s.entities({ q: 'amar' })).map((x) => x.id), ['PERSON:amara okafor']);
       assert.ok((await s.entities({ type: 'ORG' })).every((x) => x.type === 'ORG'));
@@ -171,6 +172,10 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       assert.equal(unresolved.length, 1);
       assert.equal(unresolved[0]!.kind, 'indirect');
       assert.equal((await s.quotes()).length, 3);
+      const about = await s.quotes({ about: 'GPE:dalmora' });
+      assert.deepEqual(about.map((x) => x.speakerName), ['Amara Okafor']);
+      // A speaker's own words are quotes by, not about, them.
+      assert.deepEqual(await s.quotes({ about: 'PERSON:amara okafor' }), []);
       assert.equal((await s.quotes({ limit: 1 })).length, 1);
     }));
 
@@ -179,6 +184,8 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       const places = await s.places();
       assert.deepEqual(places[0], { name: 'Dalmora', lat: 41.5, lon: 19.25, country: 'XK', geonameId: 999001, documents: 2, mentions: 2 });
       assert.equal((await s.places({ q: 'dal' })).length, 1);
+      assert.equal((await s.places({ entity: 'PERSON:amara okafor' }))[0]?.documents, 1);
+      assert.deepEqual(await s.places({ entity: 'PERSON:nobody' }), []);
       const events = await s.events();
       assert.deepEqual(events.map((e) => e.date), ['2023-03-01', '2023-03-14']);
       assert.equal(events[0]!.actor, 'ORG:river brigade');
@@ -232,7 +239,7 @@ function at(text: string, phrase: string, from = 0): { start: number; end: numbe
 export function sampleRecords(): NewsRecord[] {
   const t1 =
     'Gunmen from the River Brigade fired on an aid convoy near Dalmora on March 1, the Northern Relief Agency (NRA) said. ' +
-    'Amara Okafor, the agency’s field director, said: “We will not send another convoy until the roads are safe.” ' +
+    'Amara Okafor, the agency’s field director, said: “We will not send another convoy to Dalmora until the roads are safe.” ' +
     'Okafor said 14 trucks were damaged.';
   const t2 =
     'Port officials in Dalmora said a ceasefire agreed on March 14 was holding, and that convoys could resume. ' +
@@ -252,10 +259,11 @@ export function sampleRecords(): NewsRecord[] {
       { ...at(t1, 'Northern Relief Agency'), text: 'Northern Relief Agency', type: 'ORG', entity: 'e2', kind: 'name' },
       { ...at(t1, 'NRA'), text: 'NRA', type: 'ORG', entity: 'e2', kind: 'name' },
       { ...at(t1, 'Amara Okafor'), text: 'Amara Okafor', type: 'PERSON', entity: 'e3', kind: 'name' },
+      { ...at(t1, 'Dalmora', t1.indexOf('convoy to')), text: 'Dalmora', type: 'GPE', entity: 'e4', kind: 'name' },
       { ...at(t1, 'the agency’s'), text: 'the agency', type: 'ORG', entity: 'e2', kind: 'nominal' },
       { ...at(t1, 'Okafor said'), end: at(t1, 'Okafor said').start + 6, text: 'Okafor', type: 'PERSON', entity: 'e3', kind: 'name' },
     ],
-    quotes: [{ ...at(t1, '“We will not send another convoy until the roads are safe.”'), kind: 'direct', speaker: 'e3', speakerText: 'Amara Okafor', cue: 'said' }],
+    quotes: [{ ...at(t1, '“We will not send another convoy to Dalmora until the roads are safe.”'), kind: 'direct', speaker: 'e3', speakerText: 'Amara Okafor', cue: 'said' }],
     quantities: [{ ...at(t1, '14 trucks'), text: '14 trucks', value: 14, unit: 'trucks' }],
     times: [{ ...at(t1, 'March 1'), text: 'March 1', value: '2023-03-01', type: 'DATE' }],
     places: [{ ...at(t1, 'Dalmora'), text: 'Dalmora', name: 'Dalmora', lat: 41.5, lon: 19.25, country: 'XK', geonameId: 999001 }],

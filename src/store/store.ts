@@ -24,7 +24,7 @@ export interface Store {
   delete(id: string): Promise<boolean>;
   /** Full-text search with filters, ranked hits and facet counts. An empty q browses by date. */
   search(query: SearchQuery): Promise<SearchResult>;
-  /** One entity by id (its key) or by name or alias (case and accents ignored). */
+  /** One entity by id (its key), by `TYPE:Name` as written, or by name or alias (case and accents ignored). */
   entity(idOrName: string): Promise<EntityInfo | undefined>;
   /** Entities by name prefix and/or type, most documents first. */
   entities(query?: EntityQuery): Promise<EntityInfo[]>;
@@ -154,6 +154,8 @@ export interface QuoteQuery extends Page {
   readonly speaker?: string;
   /** Speaker entity id. */
   readonly entity?: string;
+  /** Entity id mentioned inside the quote (quotes about it; its own words left out). */
+  readonly about?: string;
   readonly doc?: string;
 }
 
@@ -171,6 +173,8 @@ export interface QuoteHit extends DocRef {
 
 export interface PlaceQuery extends Page {
   readonly doc?: string;
+  /** Only places found in documents that mention this entity id. */
+  readonly entity?: string;
   /** Name prefix, case and accents ignored. */
   readonly q?: string;
   readonly country?: string;

@@ -34,26 +34,40 @@ export async function ingest(
   const sum: IngestSummary = { added: 0, present: 0, failed: [], total: 0 };
   const progress = opts.progress;
   // Loaded on use: the readers pull in HTML and XML parsers that search and show never need.
-  const { readInputs } = await import('../../ingest/read.js');
+  const [{ readInputs }, { expandInputs }] = await Promise.all([import('../../ingest/read.js'), import('../../ingest/sources.js')]);
   const fail = (input: string, reason: string) => {
     sum.failed.push({ input, reason: oneLine(reason) });
     progress?.log(`newsgraph: ${input}: ${oneLine(reason)}`);
   };
-  for await (const item of readInputs(inputs, opts.read ?? {})) {
-    if (!item.ok) {
-      fail(item.source, item.error);
-    } else {
-      try {
-        const doc = toDoc(item.doc, { published: opts.published });
-        // Known content skips the pipeline entirely: re-ingesting a folder is cheap.
-        if (await store.has(doc.hash)) sum.present++;
-        else if ((await store.put(runPipeline(doc))).status === 'added') sum.added++;
-        else sum.present++;
-      } catch (err) {
-        fail(item.source, errorMessage(err));
+  // Directories are listed first so the progress bar knows how many inputs there are.
+  const sources: string[] = [];
+  for await (const s of expandInputs(inputs)) {
+    sources.push(s.kind === 'file' ? s.path : s.kind === 'url' ? s.url : s.kind === 'stdin' ? '-' : s.source);
+  }
+  const show = (done: number) => {
+    if (!progress) return;
+    const docs = sum.added + sum.present;
+    const rate = docs / Math.max(progress.elapsed(), 1e-3);
+    progress.update(done, sources.length, `${rate.toFixed(1)} docs/s, ${sum.added} added, ${sum.present} present, ${sum.failed.length} failed`);
+  };
+  for (const [i, source] of sources.entries()) {
+    for await (const item of readInputs([source], opts.read ?? {})) {
+      if (!item.ok) {
+        fail(item.source, item.error);
+      } else {
+        try {
+          const doc = toDoc(item.doc, { published: opts.published });
+          // Known content skips the pipeline entirely: re-ingesting a folder is cheap.
+          if (await store.has(doc.hash)) sum.present++;
+          else if ((await store.put(runPipeline(doc))).status === 'added') sum.added++;
+          else sum.present++;
+        } catch (err) {
+          fail(item.source, errorMessage(err));
+        }
       }
+      show(i);
     }
-    progress?.update(sum.added + sum.present + sum.failed.length, undefined, `${sum.added} added, ${sum.present} present, ${sum.failed.length} failed`);
+    show(i + 1);
   }
   sum.total = await store.count();
   return sum;

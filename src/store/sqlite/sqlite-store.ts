@@ -17,7 +17,7 @@ import { migrate } from './schema.js';
 type Row = Record<string, unknown>;
 type Stmt = Database.Statement;
 
-const MAX_LIMIT = 1000;
+const MAX_LIMIT = 10000;
 const page = (p: { limit?: number; offset?: number }, dflt = 20): [number, number] => [
   Math.max(0, Math.min(MAX_LIMIT, Math.floor(p.limit ?? dflt))),
   Math.max(0, Math.floor(p.offset ?? 0)),
@@ -311,7 +311,11 @@ export class SqliteStore implements Store {
   // ---- entities -----------------------------------------------------------
 
   private entityRow(idOrName: string): Row | undefined {
-    return (this.s.entityByKey!.get(idOrName) as Row | undefined) ?? (this.s.entityByName!.get(normalizeName(idOrName)) as Row | undefined);
+    const byKey = (k: string) => this.s.entityByKey!.get(k) as Row | undefined;
+    const typed = /^([A-Z]+):(.+)$/.exec(idOrName);
+    return byKey(idOrName)
+      ?? (typed ? byKey(entityKey(typed[1]!, typed[2]!)) : undefined)
+      ?? (this.s.entityByName!.get(normalizeName(idOrName)) as Row | undefined);
   }
 
   private toEntity(r: Row): EntityInfo {
@@ -377,6 +381,11 @@ export class SqliteStore implements Store {
       where.push(`(q.speaker IN (SELECT entity FROM entity_names WHERE ${wordMatch('norm')}) OR ${wordMatch('q.speaker_norm')})`);
       args.push(...pats, ...pats);
     }
+    if (query.about) {
+      where.push(`EXISTS (SELECT 1 FROM mentions m WHERE m.doc = q.doc AND m.start >= q.start AND m."end" <= q."end"
+                   AND m.entity = (SELECT rowid FROM entities WHERE key = ?)) AND q.speaker IS NOT (SELECT rowid FROM entities WHERE key = ?)`);
+      args.push(query.about, query.about);
+    }
     if (query.doc) { where.push('d.id = ?'); args.push(query.doc); }
     const rows = this.db.prepare(`SELECT q.*, d.id AS doc_id, d.title, d.outlet, d.published, e.key AS speaker_key, e.name AS speaker_name
       FROM quotes q JOIN documents d ON d.rowid = q.doc LEFT JOIN entities e ON e.rowid = q.speaker
@@ -398,6 +407,10 @@ export class SqliteStore implements Store {
     if (query.doc) { where.push('p.doc = (SELECT rowid FROM documents WHERE id = ?)'); args.push(query.doc); }
     if (query.q) { const n = normalizeName(query.q); where.push('p.norm >= ? AND p.norm < ?'); args.push(n, n + '\uffff'); }
     if (query.country) { where.push('p.country = ? COLLATE NOCASE'); args.push(query.country); }
+    if (query.entity) {
+      where.push('p.doc IN (SELECT de.doc FROM doc_entities de WHERE de.entity = (SELECT rowid FROM entities WHERE key = ?))');
+      args.push(query.entity);
+    }
     // Grouped by coordinates rounded to ~1 km so one place read twice is one point on a map.
     const rows = this.db.prepare(`SELECT min(p.name) AS name, avg(p.lat) AS lat, avg(p.lon) AS lon, max(p.country) AS country,
         max(p.geoname_id) AS geoname_id, count(DISTINCT p.doc) AS documents, count(*) AS mentions
