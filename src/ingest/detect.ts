@@ -47,12 +47,13 @@ const HTML_START = /^(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s
 // A JSON Feed names its version near the top; checking that avoids parsing a large file twice.
 const JSON_FEED_VERSION = /^\{[\s\S]*?"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//;
 
-/** True when every non-blank line of the head opens a JSON object: JSON Lines rather than one document. */
-function looksLikeJsonLines(text: string): boolean {
+/**
+ * True when every non-blank line of the head opens a JSON object: JSON Lines rather than one
+ * (pretty-printed) document. Line ends are not checked, so a broken line still reads as one bad line.
+ */
+export function looksLikeJsonLines(text: string): boolean {
   const lines = text.slice(0, 64 * 1024).split('\n').filter((l) => l.trim());
-  if (lines.length < 2) return false;
-  // The last sampled line may be cut by the window.
-  return lines.slice(0, -1).every((l) => /^\s*\{/.test(l) && /\}\s*$/.test(l));
+  return lines.length >= 2 && lines.every((l) => /^\s*\{/.test(l));
 }
 
 /** A header line that names a known text column reads as a table even without a .csv name. */

@@ -129,6 +129,10 @@ test('bytes from stdin or an upload go through the same detection', async () => 
   const items: ReadItem[] = [];
   for await (const x of readBytes(bytes, { source: 'stdin' })) items.push(x);
   assert.deepEqual(items.map((i) => (i.ok ? i.doc.id : i.error)), ['s1', 's2']);
+  // Undeclared JSON Lines with a broken line: still read line by line.
+  const piped: ReadItem[] = [];
+  for await (const x of readBytes(Buffer.from('{"text":"Fine."}\n{"text": "cut off\n{"text":"Also fine."}\n'), { source: 'stdin' })) piped.push(x);
+  assert.deepEqual(piped.map((i) => [i.source, i.ok]), [['stdin:1', true], ['stdin:2', false], ['stdin:3', true]]);
   const gz: ReadItem[] = [];
   for await (const x of readBytes(Buffer.from([0x1f, 0x8b, 0x08, 0x00]), { source: 'up.gz' })) gz.push(x);
   assert.ok(!gz[0]!.ok && /corrupt gzip/.test(gz[0]!.error));

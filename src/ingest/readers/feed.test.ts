@@ -54,6 +54,15 @@ test('Atom with html and xhtml content, relative links', async () => {
   assert.equal(b!.doc.meta.published, '2025-01-03');
 });
 
+test('RSS items with an atom:link and a permalink guid', async () => {
+  const rss = `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>W</title>
+<item><atom:link href="https://w.example/1" rel="alternate"/><description>Body one.</description></item>
+<item><guid>https://w.example/2</guid><description>Body two.</description></item>
+<item><guid isPermaLink="false">tag-3</guid><description>Body three.</description></item></channel></rss>`;
+  const items = (await all(readFeed(rss, 'w.rss'))) as Extract<ReadItem, { ok: true }>[];
+  assert.deepEqual(items.map((i) => i.doc.meta.url), ['https://w.example/1', 'https://w.example/2', undefined]);
+});
+
 test('JSON Feed', async () => {
   const jf = JSON.stringify({
     version: 'https://jsonfeed.org/version/1.1',

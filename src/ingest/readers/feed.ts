@@ -79,7 +79,8 @@ function rssItems(items: Node[]): FeedItem[] {
     const guidLink = typeof guid === 'object' && guid?.['@_isPermaLink'] !== 'false' ? textOf(guid) : typeof guid === 'string' && /^https?:/.test(guid) ? guid : undefined;
     return {
       title: plain(it.title),
-      link: textOf(first(it.link as unknown[])).trim() || guidLink,
+      // <link> text, or an atom:link's href where a feed mixes the two.
+      link: ((it.link as unknown[] | undefined) ?? []).map((l) => (typeof l === 'object' && l ? asString((l as Node)['@_href']) : textOf(l).trim())).find(Boolean) || guidLink,
       author: (first(it.creator as unknown[]) ? textOf(first(it.creator as unknown[])) : undefined) || rssAuthor(first(it.author as unknown[])),
       published: textOf(it.pubDate ?? it.date ?? it.published).trim() || undefined,
       text: plain(it.encoded ?? it.description) ?? '',

@@ -47,6 +47,8 @@ test('JSON: object, array, wrapped list, and failures', () => {
   assert.ok(wrapped[0]!.ok && wrapped[0]!.doc.meta.outlet === 'Wire');
   const broken = readJson('{"text": ', 'd.json');
   assert.ok(!broken[0]!.ok && broken[0]!.source === 'd.json' && /invalid JSON/.test(broken[0]!.error));
+  const lines = readJson('{"text":"One."}\n{"text":"Two."}\n', 'f.json');
+  assert.deepEqual(lines.map((i) => [i.source, i.ok]), [['f.json:1', true], ['f.json:2', true]]);
   const mapped = readJson('{"story_text":"Mapped."}', 'e.json', { columns: { text: 'story_text' } });
   assert.ok(mapped[0]!.ok);
 });

@@ -1,4 +1,5 @@
 import { errorMessage } from '../../core/errors.js';
+import { looksLikeJsonLines } from '../detect.js';
 import { matchKeys, normKey, recordToDoc, textKeysHint } from '../fields.js';
 import { failed, type ReadItem, type ReadOptions } from '../types.js';
 
@@ -32,6 +33,8 @@ export function readJson(text: string, source: string, opts: ReadOptions = {}): 
   try {
     v = JSON.parse(text);
   } catch (err) {
+    // A .json file that actually holds JSON Lines is common enough to read as such.
+    if (looksLikeJsonLines(text.trimStart())) return [...readJsonLines(text, source, opts)];
     return [failed(source, jsonError(err))];
   }
   if (isObject(v)) {
