@@ -1,5 +1,8 @@
 import { mentionsStage } from '../stages/entities/stage.js';
+import { placesStage } from '../stages/places/stage.js';
 import { quantitiesStage } from '../stages/quantities/stage.js';
+import { quotesStage } from '../stages/quotes/stage.js';
+import { resolveStage } from '../stages/resolve/stage.js';
 import { sentencesStage } from '../stages/sentences/stage.js';
 import { timesStage } from '../stages/times/stage.js';
 import { tokensStage } from '../stages/tokens/stage.js';
@@ -13,7 +16,7 @@ import type { Stage } from './stage.js';
  * quantities, times, places, relations, events) is added here as its stage lands.
  */
 export function defaultStages(): Stage[] {
-  return [tokensStage, sentencesStage, mentionsStage, timesStage, quantitiesStage, relationsStage, eventsStage];
+  return [tokensStage, sentencesStage, mentionsStage, resolveStage, timesStage, quantitiesStage, quotesStage, placesStage, relationsStage, eventsStage];
 }
 
 let shared: Pipeline | undefined;

@@ -18,7 +18,17 @@ export function isReportingVerb(v: TokenView, i: number, speechOnly = false): bo
   const l = v.lower[i];
   if (l === undefined || v.isCapitalized(i)) return false;
   if (!(speechOnly ? SPEECH_VERBS.has(l) || BELIEF_VERBS.has(l) : REPORTING_VERBS.has(l))) return false;
-  return !isNounUse(v, i);
+  return !isNounUse(v, i) && !isPassive(v, i);
+}
+
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s']);
+/** "are feared to", "was told": the subject is not the source. */
+function isPassive(v: TokenView, i: number): boolean {
+  const l = v.lower[i]!;
+  if (!/ed$/.test(l) && !PAST_FORMS.has(l)) return false;
+  let k = i - 1;
+  while (k >= 0 && /ly$/.test(v.lower[k]!)) k--;
+  return k >= 0 && BE_FORMS.has(v.lower[k]!);
 }
 
 /**

@@ -9,6 +9,11 @@ export interface IndirectQuote extends Span {
 
 const TERMINAL = new Set(['.', '!', '?', '…', '...']);
 const MIN_CONTENT_TOKENS = 3;
+const TELL = new Set(['told', 'tells', 'tell', 'asked', 'assured', 'warned', 'informed', 'reminded']);
+/** What may follow a closing attribution ("..., she said in a statement on Tuesday."). */
+const TRAILERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'last', 'this', 'earlier', 'later', 'to', 'recently',
+  'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'adding', 'noting', 'citing',
+  'according', 'of', 'about', 'as', 'via', 'through', 'from', 'with', 'reporters', 'journalists', 'told', 'late', 'early', 'afterward', 'afterwards', 'then', 'again', 'recently', 'for', 'by', 'without', 'because', 'but', 'and']);
 const TIME_OR_PLACE_LEAD = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'last', 'this', 'earlier', 'later', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'recently', ',']);
 /** Words that may separate a reporting verb from its content clause: "told reporters that". */
 const OBJECT_REACH = 6;
@@ -65,7 +70,8 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
     const head = contentSpan(v, a, c);
     if (!head) continue;
     if (rest && b - after > 6) return { start: head.start, end: rest.end, attribution: att };
-    if (b - after <= 8) return { ...head, attribution: att };
+    const addressee = TELL.has(v.lower[att.cueLast]!) && att.form === 'subject';
+    if (b - after <= 8 && (after >= b || addressee || TRAILERS.has(v.lower[after]!) || v.isPunct(after))) return { ...head, attribution: att };
   }
   // "X said (that) CONTENT": the first speech verb whose subject opens the clause.
   for (let k = a + 1; k < b - MIN_CONTENT_TOKENS && k < a + 25; k++) {
@@ -77,7 +83,7 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
     if (!lead) continue;
     let c = k + 1;
     const l = v.lower[k]!;
-    if (l === 'told' || l === 'tells' || l === 'tell' || l === 'telling' || l === 'asked' || l === 'warned' || l === 'assured') {
+    if (TELL.has(l)) {
       // Skip the addressee up to "that" or a comma.
       let t = c;
       while (t < b && t < c + OBJECT_REACH && v.lower[t] !== 'that' && v.tokens[t]!.text !== ',') t++;

@@ -17,7 +17,7 @@ const NP_PREPS = new Set(['of', 'for', 'with', 'at', 'from', 'in', 'and']);
 /** A reporting word right before the verb is a noun: "the report said", "his statement read". */
 function isNounish(v: TokenView, i: number): boolean {
   const l = v.lower[i]!;
-  return !/(ed|ing)$/.test(l) && l !== 'said' && l !== 'told' && l !== 'wrote' && i > 0 && !v.isPunct(i - 1);
+  return REPORTING_VERBS.has(l) && !/(ed|ing)$/.test(l) && l !== 'said' && l !== 'told' && l !== 'wrote' && i > 0 && !v.isPunct(i - 1);
 }
 
 /** Can token i be part of a speaker noun phrase? */
@@ -89,7 +89,7 @@ export function phraseAfter(v: TokenView, start: number, hi: number): Phrase | n
   if (i >= hi) return null;
   if (SUBJECT_PRONOUNS.has(v.lower[i]!)) return { first: i, last: i };
   let last = i - 1;
-  for (let k = i; k < hi && k - i < 10 && (npToken(v, k) || (k > i && NP_PREPS.has(v.lower[k]!))); k++) {
+  for (let k = i; k < hi && k - i < 10 && (npToken(v, k) || (k > i && (NP_PREPS.has(v.lower[k]!) || isNounish(v, k)))); k++) {
     if (v.lower[k] === 'in' && last >= i) break;
     last = k;
     if (v.breakAfter(k)) break;

@@ -1,0 +1,84 @@
+/*
+ * Name forms: cleaning a mention's surface into a comparable key, person-name parts,
+ * acronyms. Pure functions; the grouping lives in group.ts.
+ */
+
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'capt', 'sgt', 'adm', 'rev', 'sir',
+  'president', 'senator', 'governor', 'representative', 'congressman', 'congresswoman', 'secretary', 'minister',
+  'prime', 'judge', 'justice', 'mayor', 'chancellor', 'king', 'queen', 'prince', 'princess', 'pope', 'sheikh', 'general',
+  'former', 'vice', 'chairman', 'ambassador', 'professor', 'detective', 'officer', 'sergeant', 'captain', 'lord', 'lady',
+]);
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md']);
+const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', 'du', 'des', 'la', 'le', 'el', 'al', 'a', 'an', '&']);
+
+/** Surface without possessive, leading article and edge punctuation; apostrophes unified. */
+export function cleanName(surface: string): string {
+  let s = surface.replace(/\s+/g, ' ').trim();
+  s = s.replace(/(?:['’]s|s['’])$/i, (m) => (/^s/i.test(m) ? m[0]! : ''));
+  s = s.replace(/^the\s+/i, '');
+  s = s.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.)]+$/gu, '');
+  return s;
+}
+
+/** Lower-case comparison key; dots dropped so "U.N." and "UN" meet. */
+export function nameKey(surface: string): string {
+  return cleanName(surface).toLowerCase().replace(/[’‘`]/g, "'").replace(/\./g, '').replace(/\s+/g, ' ');
+}
+
+/** Words of a person's name, without titles and suffixes: "Sen. Ted Cruz Jr." -> [ted, cruz]. */
+export function personParts(surface: string): string[] {
+  const words = cleanName(surface).toLowerCase().split(/\s+/).map((w) => w.replace(/[.,]/g, '')).filter(Boolean);
+  let i = 0;
+  while (i < words.length - 1 && TITLES.has(words[i]!)) i++;
+  let j = words.length;
+  while (j > i + 1 && SUFFIXES.has(words[j - 1]!)) j--;
+  return words.slice(i, j);
+}
+
+/** "U.N.", "ISIL", "HTS": a short all-capitals form. */
+export function isAcronym(surface: string): boolean {
+  const s = cleanName(surface).replace(/\./g, '');
+  return s.length >= 2 && s.length <= 7 && /^[\p{Lu}\d&]+s?$/u.test(s) && /\p{Lu}.*\p{Lu}/u.test(s);
+}
+
+/** Initials of the significant words: "Islamic State of Iraq and the Levant" -> "ISIL". */
+export function initials(surface: string): string {
+  const parts = cleanName(surface).split(/[\s\-]+/).filter(Boolean);
+  let out = '';
+  for (const p of parts) {
+    const bare = p.replace(/^(al|el|ad|ash|as|an|ar)-/i, '');
+    if (ACRONYM_SKIP.has(bare.toLowerCase())) continue;
+    if (!/^\p{Lu}/u.test(bare)) continue;
+    out += bare[0]!.toUpperCase();
+  }
+  return out;
+}
+
+/** True when one form is the acronym of the other. */
+export function acronymOf(short: string, long: string): boolean {
+  if (!isAcronym(short) || isAcronym(long)) return false;
+  const a = cleanName(short).replace(/\./g, '').replace(/s$/, '').toUpperCase();
+  const ini = initials(long);
+  return a.length >= 2 && ini === a;
+}
+
+/**
+ * A later, shorter person form that names the same person: the surname ("Hoffman"), the
+ * given name alone, or a sub-sequence ending in the surname ("Hillary Clinton" within
+ * "Hillary Rodham Clinton").
+ */
+export function personShortForm(short: readonly string[], full: readonly string[]): boolean {
+  if (!short.length || short.length > full.length) return false;
+  if (short.length === 1) return short[0] === full[full.length - 1] || (full.length >= 2 && short[0] === full[0]);
+  if (short[short.length - 1] !== full[full.length - 1]) return false;
+  let j = 0;
+  for (const w of full) if (w === short[j]) j++;
+  return j === short.length;
+}
+
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'hers', 'its', 'their', 'we', 'i', 'you', 'us', 'our']);
+/** A "name" mention that is only a pronoun ("It" tagged as a name at a sentence start). */
+export function isPronoun(surface: string): boolean {
+  return PRONOUNS.has(surface.trim().toLowerCase());
+}
