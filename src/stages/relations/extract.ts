@@ -56,7 +56,7 @@ function fromMatch(doc: Doc, f: Frame, cls: ReturnType<typeof clauses>, c: Compi
   const mEnd = m.index + m[0].length;
   const clause = clauseOf(cls, m.index);
   if (c.p.subject) {
-    const subj = subjectBefore(f, m.index, c.p.subject.classes, clause.start);
+    const subj = subjectBefore(f, m.index, c.p.subject.classes, clause.start, c.p.subject.nearest);
     if (!subj) return undefined;
     if (c.p.subject.slot === 'a') a = subj;
     else b = subj;

@@ -167,7 +167,7 @@ const PREPOSITIONS = new Set(
     'alongside despite per amid amongst versus unlike besides beside').split(' '),
 );
 /** Words after which scanning for a subject stops: the subject of a reporting verb is not the subject of what is reported. */
-const SUBJECT_STOP = /(?:\b(?:said|says|say|told|tells|according|added|adds|noted|notes|stated|states|announced|reported|reports|claimed|believes?|believed|thinks?|thought|warned|warns|that|because|if|whether|which|who|whom|whose)\b|[;:“”"()\[\]]|\s[–—]\s)/i;
+const SUBJECT_STOP = /(?:\b(?:and|but|while)\s+(?:the|all|other|many|some|most|its|their|these|those|a|an|we|they|he|she|it|I|you)\b|\b(?:said|says|say|told|tells|according|added|adds|noted|notes|stated|states|announced|reported|reports|claimed|believes?|believed|thinks?|thought|warned|warns|that|because|if|whether|which|who|whom|whose)\b|[;:“”"()\[\]]|\s[–—]\s)/i;
 /** Heads that make an organisation named before them the actor: "ISIS fighters arrived". */
 export const PERSONNEL = /^\s*(?:[’']s?\s+)?(?:\w+\s+)?(?:fighters|militants|members|troops|forces|soldiers|jihadists|insurgents|rebels|recruits|operatives|gunmen|militias?|units?|cells?|supporters|loyalists|volunteers|commanders|police|officers|personnel|aircraft|jets|warplanes|drones)\b/i;
 
@@ -205,8 +205,13 @@ export function inPrepPhrase(f: Frame, a: Arg, prev: Arg | undefined): boolean {
  * reporting verb, a relative pronoun, a bracket or quote mark, or the clause start, except
  * that "X, who/which ..." gives X.
  */
-export function subjectBefore(f: Frame, at: number, classes: string, clauseStart = 0): Arg | undefined {
+export function subjectBefore(f: Frame, at: number, classes: string, clauseStart = 0, nearest = false): Arg | undefined {
   const left = f.args.filter((a) => a.mEnd <= at && a.mStart >= clauseStart);
+  if (nearest) {
+    const a = left[left.length - 1];
+    if (!a || words(f.masked.slice(a.mEnd, at)).length > 6 || SUBJECT_STOP.test(f.masked.slice(a.mEnd, at).replace(/^[’']s?/, ''))) return undefined;
+    return classes.includes(a.cls) ? a : undefined;
+  }
   for (let i = left.length - 1; i >= 0; i--) {
     const a = left[i]!;
     const between = f.masked.slice(a.mEnd, at);

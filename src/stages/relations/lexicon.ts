@@ -1,3 +1,5 @@
+import { CLOSE, OPEN } from './frame.js';
+
 /**
  * The relation patterns. Each is written over masked sentences (see frame.ts / pattern.ts).
  * A pattern either names both arguments (<A:..> and <B:..>), or names one and takes the other
@@ -12,7 +14,12 @@ export interface RelationPattern {
   readonly type: RelationType | 'role';
   readonly src: string;
   /** Which argument is the clause subject on the left of the match, and its allowed classes. */
-  readonly subject?: { readonly slot: 'a' | 'b'; readonly classes: string };
+  /**
+   * Which argument is the clause subject on the left of the match, and its allowed classes;
+   * `nearest`: the closest argument on the left instead, for nominal phrases whose possessor
+   * is the last group named ("supported X in its efforts to defeat Y").
+   */
+  readonly subject?: { readonly slot: 'a' | 'b'; readonly classes: string; readonly nearest?: boolean };
   readonly symmetric?: boolean;
 }
 
@@ -48,11 +55,14 @@ export function roleLabel(noun: string): string {
 const ORGISH = 'group|organi[sz]ation|movement|faction|network|militia|party|coalition|outfit';
 // Words that may sit between a cue verb and its object: not a locative or other preposition
 // (so "fighting in Syria" never makes Syria the enemy).
-const OBJ_FILLER = `(?:(?!(?:in|at|near|from|into|across|inside|outside|throughout|during|with|for|to|by|since|after|before|over|under|around|as|than|and|or|but|said|says)\\b)<W> ){0,6}?`;
+const OBJ_FILLER = `(?:(?!(?:in|at|near|from|into|across|inside|outside|throughout|during|with|for|to|by|on|since|after|before|over|under|around|as|than|and|or|but|said|says|\\w+ing)\\b)<W> ){0,6}?`;
+/** Modifiers between an organisation and a role noun ("ISIL gang leader"), never a preposition. */
+const ROLE_FILLER = '(?:(?!(?:as|in|of|for|to|at|on|by|with|from|and|or|said|says|told)\\b)<W> ){0,2}?';
 
 export const RELATION_PATTERNS: readonly RelationPattern[] = [
   // ---- alias -------------------------------------------------------------------------
-  { type: 'alias', src: '<A:ORGPER><POS>? \\((?:also |otherwise |or |aka |a\\.k\\.a\\. |also known as |known as |also called )?<B:ORGPER>\\)', symmetric: true },
+  // Not when the bracket sits inside a longer name ("Task Force (TF) 50").
+  { type: 'alias', src: '<A:ORGPER><POS>? \\((?:also |otherwise |or |aka |a\\.k\\.a\\. |also known as |known as |also called )?<B:ORGPER>\\)(?! ?\\d)', symmetric: true },
   { type: 'alias', src: '<A:ORGPER>,? (?:also|otherwise|better|widely|commonly|sometimes) (?:known|referred to|called) (?:as )?<B:ORGPER>', symmetric: true },
   { type: 'alias', src: '<A:ORGPER>,? (?:aka|a\\.k\\.a\\.|alias) <B:ORGPER>', symmetric: true },
   { type: 'alias', src: '<A:ORG>, (?:which|who) (?:calls|call|called) (?:itself|themselves) <B:ORG>', symmetric: true },
@@ -98,9 +108,9 @@ export const RELATION_PATTERNS: readonly RelationPattern[] = [
   { type: 'allies', src: '<B:GRP>-(?:backed|supported|allied|aligned|sponsored) (?:<W> ){0,2}?<A:GRP>', symmetric: true },
   { type: 'allies', src: '\\b(?:allied|aligned|allies|ally|allying|teamed up|joined forces|joins forces|join forces|joining forces|sided|sides|siding|cooperat(?:e|es|ed|ing)|collaborat(?:e|es|ed|ing)) with <B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
   { type: 'allies', src: '\\b(?:fight(?:s|ing)?|fought|work(?:s|ing|ed)?|operat(?:e|es|ing|ed)|battl(?:e|es|ing|ed)) (?:alongside|together with|in coordination with|in cooperation with|jointly with|side by side with) <B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
-  { type: 'allies', src: '\\b(?:supports|supported|supporting|support|backs|backed|backing|arms|armed|arming|assists|assisted|assisting|aids|aided|aiding|funds|funded|funding|sponsors|sponsored|sponsoring|bankrolls|bankrolled) (?:<W> ){0,2}?(?!\\w+ against)<B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
-  { type: 'allies', src: '\\bin support of <B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
-  { type: 'allies', src: '\\b(?:backed|supported|aided|armed|funded|sponsored|assisted) by (?:<W> ){0,3}?<B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
+  // "support" alone is often political or humanitarian; arming, funding and backing are alliances.
+  { type: 'allies', src: `\\b(?:backs|backed|backing|arms|armed|arming|funds|funded|funding|sponsors|sponsored|sponsoring|bankrolls|bankrolled|equips|equipped|equipping|trains and equips) ${'(?:(?!(?:in|at|near|from|into|across|for|to|by|with|against|and|or)\\b)<W> ){0,2}?'}<B:GRP>`, subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
+  { type: 'allies', src: '\\b(?:backed|aided|armed|funded|sponsored) by (?:<W> ){0,3}?<B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
 
   // ---- fights --------------------------------------------------------------------------
   { type: 'fights', src: '\\b(?:fighting|clashes|war|wars|battle|battles|hostilities|conflict|confrontation|confrontations|fight) between <A:GRP> and <B:GRP>', symmetric: true },
@@ -112,13 +122,19 @@ export const RELATION_PATTERNS: readonly RelationPattern[] = [
     subject: { slot: 'a', classes: 'OGN' },
     symmetric: true,
   },
-  { type: 'fights', src: '\\b(?:clashed|clashes|clashing|clash|(?:is|are|was|were|been) at war|went to war|go to war|waged war|wages war|waging war|declared war|declares war|(?:a|the|its|their) (?:fight|war|campaign|offensive|struggle|operations?|strikes?|airstrikes?|attacks?|raids?|assault) against|(?:a|the|its|their) (?:war|attacks?|assault|offensive) on|launched (?:an? )?(?:<W> )?(?:offensive|attack|assault|campaign|operation|operations|strikes|airstrikes) (?:against|on)) (?:with |on |against )?(?:<W> ){0,2}?<B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
+  { type: 'fights', src: '\\b(?:clashed|clashes|clashing|clash|(?:is|are|was|were|been) at war|went to war|go to war|waged war|wages war|waging war|declared war|declares war|(?<!\\b(?:in|into) )(?:a|the|its|their) (?:fight|war|campaign|offensive|struggle|operations?|strikes?|airstrikes?|attacks?|raids?|assault) against|(?:a|the|its|their) (?:war|attacks?|assault|offensive) on|launched (?:an? )?(?:<W> )?(?:offensive|attack|assault|campaign|operation|operations|strikes|airstrikes) (?:against|on)) (?:with |on |against )?(?:<W> ){0,2}?<B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
+  { type: 'fights', src: `\\b(?:conducted|conducts|conducting|launched|launches|launching|carried out|carries out|carrying out|flew|flies|fly|flying|delivered|mounted|staged|used|uses|using|deployed) [^;.${OPEN}]{0,70}?\\b(?:strikes?|airstrikes?|air strikes?|attacks?|raids?|missions?|sorties|operations|weapons|munitions|bombs|rockets|missiles|vehicles|IEDs) (?:<W> ){0,3}?against ${OBJ_FILLER}<B:GRP>`, subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
+  { type: 'fights', src: '\\b(?:confront|confronts|confronted|confronting|resist|resists|resisted|resisting|unite against|united against|stand against|stood against|rose up against|rise up against|rebelled against|counter|countering) <B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
+  { type: 'fights', src: `\\b(?:seize|seized|seizing|retake|retook|retaking|recapture|recaptured|recapturing|liberate|liberated|liberating|free|freed|freeing|take|took|taking|clear|cleared|clearing|wrest|wrested) [^;.${OPEN}]{0,50}?(?:${OPEN}\\d+[GLM]${CLOSE})?[^;.${OPEN}]{0,30}?\\bfrom <B:GRP>`, subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
+  { type: 'fights', src: '\\b(?:fire|attacks?|shelling|rockets|mortars|mortar fire|gunfire) from <B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
+  { type: 'fights', src: '\\b(?:efforts?|campaign|fight|struggle|war|strategy|drive|bid|mission) to (?:defeat|destroy|degrade|eliminate|dislodge|expel|oust|crush|counter) (?:and (?:defeat|destroy|degrade|eliminate) )?<B:GRP>', subject: { slot: 'a', classes: 'OGN', nearest: true }, symmetric: true },
+  { type: 'fights', src: '\\b(?:in|into) (?:the|its|their|his|her) (?:fight|war|battle|campaign|struggle) against <B:GRP>', subject: { slot: 'a', classes: 'OGN', nearest: true }, symmetric: true },
   { type: 'fights', src: '\\b(?:was|were|been|being|is|are) (?:\\w+ly )?(?:attacked|targeted|bombed|struck|defeated|ambushed|shelled|besieged|routed|driven out|expelled|ousted|pushed back|fought) by (?:<W> ){0,2}?<A:GRP>', subject: { slot: 'b', classes: 'OGN' }, symmetric: true },
 
   // ---- people: member / leader / spokesman / affiliation (a: person, b: organisation) ----
-  { type: 'role', src: `<A:PER>(?:,| (?:is|was|became|becomes|remains|served as|serves as|as)) (?:(?:who is|who was|is|was|now|then|also|a|an|the|one|its|their|his|her|former|senior|top|chief|longtime|long-time|self-styled|self-proclaimed|de facto) )*(?:<W> ){0,3}?(?<cue>${ROLE}) (?:of|for|with|at|in|from|to) <B:GRP>` },
-  { type: 'role', src: `<B:GRP><POS>? (?:<W> ){0,2}?(?<cue>${ROLE}),? <A:PER>` },
-  { type: 'role', src: `<A:PER>, (?:the |a |an |its |their )?(?:former |senior |top |chief |then )?<B:GRP><POS>? (?:<W> ){0,2}?(?<cue>${ROLE})\\b` },
+  { type: 'role', src: `<A:PER>(?:,| (?:is|was|became|becomes|remains|served as|serves as|as)) (?:(?:who is|who was|is|was|now|then|also|a|an|the|one|its|their|his|her|former|senior|top|chief|longtime|long-time|self-styled|self-proclaimed|de facto) )*(?:<W> ){0,3}?(?<cue>${ROLE}) (?:of|for|with|at|in|from|to) <B:ORGGPE>` },
+  { type: 'role', src: `<B:ORGGPE><POS>? ${ROLE_FILLER}(?<cue>${ROLE}),? <A:PER>` },
+  { type: 'role', src: `<A:PER>, (?:the |a |an |its |their )?(?:former |senior |top |chief |then )?<B:ORGGPE><POS>? ${ROLE_FILLER}(?<cue>${ROLE})\\b` },
   { type: 'affiliation', src: '<A:PER> of <B:ORG>(?=,| said| says| told| wrote| writes| argued| added| \\(|\\.|$)' },
   { type: 'member', src: '\\b(?:joined|joins|join|joining|defected to|enlisted in|was recruited by|were recruited by|recruited into) <B:ORG>', subject: { slot: 'a', classes: 'P' } },
   { type: 'leader', src: '\\b(?:leads|led|heads|headed|commands|commanded|founded|co-founded|runs|ran) <B:ORG>(?! (?:offensive|attack|campaign|assault|operation|forces|troops|strikes|coalition))', subject: { slot: 'a', classes: 'P' } },

@@ -16,6 +16,7 @@ export const CLASSES = {
   PLC: 'GL',
   ANY: 'POGNLM',
   ORGPER: 'OP',
+  ORGGPE: 'OG',
 } as const;
 
 export type ClassSet = keyof typeof CLASSES;
