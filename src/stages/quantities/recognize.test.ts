@@ -12,6 +12,8 @@ test('digits and words', () => {
   assert.deepEqual(q('Officials counted 60,000 fighters.'), [{ text: '60,000', value: 60000, unit: 'fighters' }]);
   assert.deepEqual(q('The fund holds 1.2 million refugees.'), [{ text: '1.2 million', value: 1200000, unit: 'refugees' }]);
   assert.deepEqual(q('Police arrested two dozen protesters.'), [{ text: 'two dozen', value: 24, unit: 'protesters' }]);
+  assert.equal(q('It cost a quarter of a million dollars.')[0]!.value, 250000);
+  assert.equal(q('Half a million people fled.')[0]!.value, 500000);
   assert.deepEqual(q('Twenty-five soldiers deserted.'), [{ text: 'Twenty-five', value: 25, unit: 'soldiers' }]);
 });
 
@@ -43,6 +45,7 @@ test('qualifiers', () => {
     assert.equal(x?.text, text.split(' ').slice(0, -1).join(' '), text);
   }
   assert.equal(q('at least 12 people')[0]!.min, 12);
+  assert.deepEqual(q('Donors who gave $200 or less.'), [{ text: '$200 or less', value: 200, max: 200, qualifier: 'up_to', currency: 'USD' }]);
   assert.equal(q('up to 12 people')[0]!.max, 12);
 });
 

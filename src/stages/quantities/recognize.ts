@@ -26,6 +26,7 @@ const CORE = new RegExp(
     '|(?<few>several|a\\s+few|a\\s+couple\\s+of|many)\\s+(?<fewScale>hundred|thousand|million|billion|dozen)s?' +
     '|(?<plural>dozens|scores|hundreds|thousands|millions|billions)' +
     '|(?<digits>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)(?:\\s*(?<scale>hundred|thousand|million|billion|trillion)\\b|(?<abbr>bn|mn|m|k|tn)\\b)?' +
+    '|(?<frac>a|one|three)\\s+(?<part>quarters?|thirds?|half)\\s+of\\s+an?\\s+(?<fracScale>thousand|million|billion|trillion)' +
     `|(?<words>(?:half\\s+a|a|an)\\s+(?:dozen|hundred|thousand|million|billion)|${NUMBER_WORDS_SOURCE})` +
   ')(?![\\w])', 'gi');
 
@@ -34,11 +35,14 @@ const PER_AFTER = /^(?:\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour)|\
 const PER_WORD: Record<string, string> = { daily: 'day', weekly: 'week', monthly: 'month', annually: 'year', yearly: 'year' };
 const RANGE_SEP = /^\s*(?:-|–|—|to|and|or)\s*/i;
 const MONTH_NEAR = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?\s*$/i;
-const MONTH_AFTER = /^\s*(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const MONTH_AFTER = /^\s*(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i;
 const TIME_AFTER = /^\s*(?:a\.?m\b|p\.?m\b|o['’]clock|gmt|utc|[ecmp][sd]t\b|:\d)/i;
 const ORDINAL_AFTER = /^(?:st|nd|rd|th)\b/i;
-const LABEL_BEFORE = /\b(?:no|nos|resolution|article|section|chapter|route|highway|flight|room|page|phase|version|category|grade|type|model|mark|unit|division|brigade|battalion|regiment|squadron|corps|district|zone|sector|building|gate|terminal|platform|channel|tier|stage|round|episode|volume|vol|part|act|number|apartment|street|level|law|decree|paragraph|item|point|group|camp|block|the)\.?\s*#?$/i;
-const STOP = new Set(('the a an of in on at to from by with and or but for as than that which who whom whose this these those ' +
+const LABEL_BEFORE = /\b(?:no|nos|resolutions?|passcode|code|order|article|section|chapter|route|highway|flight|room|page|phase|version|category|grade|type|model|mark|unit|division|brigade|battalion|regiment|squadron|corps|district|zone|sector|building|gate|terminal|platform|channel|tier|stage|round|episode|volume|vol|part|act|number|apartment|street|level|law|decree|paragraph|item|point|group|camp|block|the)\.?\s*#?$/i;
+// Capitalised words that may stand before a counted number ("But 300 stayed"); any other capitalised
+// word right before a number makes it a designator ("CTF 50", "Eager Lion 16", "Order 13582").
+const FUNCTION_CAPS = new Set('a an and but or of in on at to from by with for the some about only nearly almost around over another all just all those these its their his her our while when after before since until as than that then there here if yet so nor also even roughly approximately least more fewer less up estimated perhaps maybe still including among between ago now today yesterday'.split(' '));
+const STOP = new Set(('the a an of in on at to from by with and or but for as than that which who whom whose this these those last next ' +
   'is are was were be been being has have had do does did will would could should may might must can ' +
   'it its their his her our your my they them he she we you i there here when where while after before during since until ' +
   'according said says told more less most least per each every about around nearly almost some over under up down out into onto ' +
@@ -96,6 +100,12 @@ function readCore(m: RegExpExecArray, currency: boolean): Num | undefined {
     const isYearLike = !scale && /^\d{4}$/.test(gr.digits) && v >= 1800 && v <= 2100;
     return { start, end, value: v, scale, isYearLike, raw };
   }
+  if (gr.frac) {
+    const part = gr.part!.toLowerCase().replace(/s$/, '');
+    const share = (gr.frac.toLowerCase() === 'three' ? 3 : 1) / (part === 'quarter' ? 4 : part === 'third' ? 3 : 2);
+    const v = round(share * SCALES[gr.fracScale!.toLowerCase()]!);
+    return { start, end, value: part === 'third' ? Math.round(v) : v, words: true, raw };
+  }
   if (gr.words) {
     const v = parseNumber(gr.words.replace(/^half\s+a\s+/i, 'a ')) ;
     if (v === undefined) return undefined;
@@ -114,17 +124,29 @@ function countedNoun(text: string, from: number): { noun: string; end: number } 
     if (/them$/i.test(ofMatch[0])) return undefined;
     pos += ofMatch[0].length - 1;
   }
+  const lead = /^\s+(?:more|other|additional|further|extra)(?=\s)/i.exec(text.slice(pos, pos + 15));
+  if (lead) pos += lead[0].length;
   const words: string[] = [];
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 3; i++) {
     const w = WORD_AFTER.exec(text.slice(pos, pos + 40));
     if (!w) break;
     const word = w[1]!;
     const lower = word.toLowerCase();
     if (STOP.has(lower)) break;
     if (words.length && PARTICIPLES.has(lower)) { words.push(lower); break; }
-    // A proper name or a verb right after the number is not the thing counted.
-    if (word[0] !== lower[0] && !words.length) return undefined;
+    // A proper name right after the number is not the thing counted, but a nationality before a
+    // noun ("120 Iraqi soldiers") or a plural of one ("two Moroccans") is.
+    if (word[0] !== lower[0] && !words.length) {
+      const next = WORD_AFTER.exec(text.slice(pos + w[0].length, pos + w[0].length + 30))?.[1];
+      const demonymBeforeNoun = !!next && next[0] === next[0]!.toLowerCase() && !STOP.has(next) && /(?:an|i|ish|ese|ic)$/.test(word);
+      if (/^[A-Z][a-z]+(?:ans|is|s)$/.test(word) && /(?:ans|is|ds|ks|bs)$/.test(word)) return { noun: word, end: pos + w[0].length };
+      if (!demonymBeforeNoun) return undefined;
+      words.push(word);
+      pos += w[0].length;
+      continue;
+    }
     if (word[0] !== lower[0]) break;
+    if (words.length && /ed$/.test(lower)) break; // "63 nation coalition designed": the verb ends the phrase
     if (!words.length && /(?:ed|ing)$/.test(lower) && !PARTICIPLES.has(lower)) {
       // A verb ("100 arrived in") unless a noun follows, as in "12 armoured vehicles".
       const next = WORD_AFTER.exec(text.slice(pos + w[0].length, pos + w[0].length + 30))?.[1];
@@ -162,6 +184,13 @@ export function recognizeQuantities(text: string, exclude: readonly Span[] = [])
     // Part of a compound: "F-16", "a 35-year-old", "24-hour"; "a 500-strong force" is kept.
     if (/^-[a-z]/i.test(after0) && !/^-strong\b/i.test(after0)) continue;
     if (/[A-Za-z]-$/.test(before)) continue;
+    // Citation marks "[1]", coordinates "33°47′", phone numbers and fractions "910-432-3383", "24/7", eras "575 B.C.".
+    if (/\[$/.test(before) && /^\]/.test(after0)) continue;
+    if (/^\s*[°′″]/.test(after0) || /[°′″]\s*$/.test(before)) continue;
+    if (/\d\s*[-–/]\s*$/.test(before) || /^\/\d/.test(after0)) continue;
+    if (/^\s*(?:B\.?C\.?E?|A\.?D\.?|C\.?E\.)(?![a-z])/.test(after0)) continue;
+    if (first.value !== undefined && /\.\d{4,}$/.test(first.raw)) continue; // a coordinate or a reading, not a count
+    if (!cur && first.words && /^[A-Z][a-z]+-[A-Z]/.test(first.raw)) continue; // "Ninety-Four": a name or a title
 
     let start = first.start, end = first.end;
     let currency = cur ? currencyBySymbol(cur[1], cur[2]) : undefined;
@@ -218,7 +247,14 @@ export function recognizeQuantities(text: string, exclude: readonly Span[] = [])
       if (!noun || !/s$/.test(noun)) continue;
     }
     if (first.words && value === 1 && !qualifier && !currency && !curAfter) continue;
-    if (!currency && !qualifier && !pct && !curAfter && first.value !== undefined && !first.words && LABEL_BEFORE.test(before) && !/\bthe\s*$/i.test(before)) continue;
+    if (!currency && !qualifier && !pct && !curAfter && first.value !== undefined) {
+      if (!first.words && LABEL_BEFORE.test(before) && !/\bthe\s*$/i.test(before)) continue;
+      // A designator: "CTF 50", "(DDG 70)", "Chapter two", "Frequency: 12130".
+      const prev = /([A-Za-z][\w.-]*)(:?)\s+$/.exec(before);
+      if (prev && (prev[2] || (/^[A-Z]/.test(prev[1]!) && !FUNCTION_CAPS.has(prev[1]!.toLowerCase())))) continue;
+    }
+    // A day range before a month: "11-13 Dec.", "from 5-6 April".
+    if (qualifier === 'range' && !currency && (MONTH_AFTER.test(text.slice(end, end + 15)) || /^\s*[°′″]/.test(text.slice(end, end + 3)))) continue;
 
     let unit: string | undefined;
     let per: string | undefined;
@@ -230,6 +266,12 @@ export function recognizeQuantities(text: string, exclude: readonly Span[] = [])
     } else if (pct) {
       unit = /point/i.test(pct[0]) ? 'percentage points' : 'percent';
       end += pct[0].length;
+    }
+    // "$200 or less", "100 or more": the bound follows the number.
+    const bound = !qualifier ? /^\s+or\s+(more|less|fewer|greater|higher|lower)\b/i.exec(text.slice(end, end + 20)) : null;
+    if (bound) {
+      qualifier = /more|greater|higher/i.test(bound[1]!) ? 'at_least' : 'up_to';
+      end += bound[0].length;
     }
     const perM = PER_AFTER.exec(text.slice(end, end + 30));
     if (perM) {
