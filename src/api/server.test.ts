@@ -143,6 +143,14 @@ describe('HTTP API', () => {
     // Kenya lies around 34-42°E, 5°S-5°N: x = lon + 180, y = 90 - lat.
     const xs = [...kenya.d.matchAll(/[ML]([\d.]+) ([\d.]+)/g)].map((m: any) => [Number(m[1]), Number(m[2])]);
     assert.ok(xs.every(([x, y]: number[]) => x > 213 && x < 222 && y > 84 && y < 96));
+    // Countries across the antimeridian stay in one piece instead of a band across the map.
+    for (const name of ['Russia', 'Fiji']) {
+      const d = w.countries.find((c: any) => c.name === name).d as string;
+      for (const ring of d.split('Z').filter(Boolean)) {
+        const rx = [...ring.matchAll(/[ML]([-\d.]+) /g)].map((m) => Number(m[1]));
+        assert.ok(rx.every((x, i) => i === 0 || Math.abs(x - rx[i - 1]!) < 180), name);
+      }
+    }
   });
 
   test('the app and its assets are served with a strict policy; nothing outside the web root is', async () => {

@@ -45,12 +45,28 @@ function geometryPath(g: Geometry): string {
   return '';
 }
 
+function span(ring: Ring, shiftWest: number): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const [lon] of ring) {
+    const x = lon < 0 ? lon + shiftWest : lon;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return hi - lo;
+}
+
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
 function polygonPath(rings: readonly Ring[]): string {
   let d = '';
   for (const ring of rings) {
-    ring.forEach(([lon, lat], i) => {
+    // A ring that crosses the antimeridian (eastern Russia, Fiji) would be drawn as a band across
+    // the whole map; shifting its western half by 360° keeps it whole, the part off the map clipped.
+    // (Antarctica wraps the whole globe: shifting would not make it narrower, so it is left alone.)
+    const crosses = ring.some(([lon], i) => i > 0 && Math.abs(lon - ring[i - 1]![0]) > 180) && span(ring, 360) < 180;
+    ring.forEach(([rawLon, lat], i) => {
+      const lon = crosses && rawLon < 0 ? rawLon + 360 : rawLon;
       d += `${i ? 'L' : 'M'}${r2(lon + 180)} ${r2(90 - lat)}`;
     });
     d += 'Z';

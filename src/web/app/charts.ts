@@ -73,7 +73,7 @@ export function relationGraph(center: string, edges: readonly GraphEdge[], href:
     s('defs', {}, s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: '10', refY: '5', markerWidth: '6', markerHeight: '6', orient: 'auto-start-reverse' }, s('path', { d: 'M0 0L10 5L0 10z', class: 'arrowhead' }))));
   const others = [...new Map(edges.map((e) => [e.other.id, e.other])).values()].slice(0, 16);
   const pos = new Map<string, { x: number; y: number }>();
-  const R = Math.min(W, H) / 2 - 40;
+  const R = Math.min(W, H) / 2 - 45;
   others.forEach((o, i) => {
     const a = (2 * Math.PI * i) / Math.max(1, others.length) - Math.PI / 2;
     pos.set(o.id, { x: cx + R * 1.45 * Math.cos(a), y: cy + R * Math.sin(a) });
@@ -86,7 +86,7 @@ export function relationGraph(center: string, edges: readonly GraphEdge[], href:
       const [x1, y1, x2, y2] = e.outgoing ? [cx, cy, p.x, p.y] : [p.x, p.y, cx, cy];
       const shorten = (x: number, y: number, tx: number, ty: number) => {
         const d = Math.hypot(tx - x, ty - y) || 1;
-        return [tx - ((tx - x) / d) * 34, ty - ((ty - y) / d) * 34] as const;
+        return [tx - ((tx - x) / d) * 14, ty - ((ty - y) / d) * 14] as const;
       };
       const [ex, ey] = shorten(x1, y1, x2, y2);
       svg.append(s('line', { x1, y1, x2: ex, y2: ey, class: `edge rel-${e.type}`, 'marker-end': 'url(#arrow)' }, s('title', {}, `${e.type} (${e.documents} documents)`)));
@@ -95,10 +95,10 @@ export function relationGraph(center: string, edges: readonly GraphEdge[], href:
       svg.append(s('text', { x: mx, y: my - 3, class: 'edge-label', 'text-anchor': 'middle' }, e.type));
     });
   }
-  svg.append(s('circle', { cx, cy, r: 30, class: 'node node-center' }), s('text', { x: cx, y: cy + 4, class: 'node-label center', 'text-anchor': 'middle' }, clip(center, 22)));
+  svg.append(s('circle', { cx, cy, r: 12, class: 'node node-center' }), s('text', { x: cx, y: cy + 28, class: 'node-label center', 'text-anchor': 'middle' }, clip(center, 32)));
   for (const o of others) {
     const p = pos.get(o.id)!;
-    const a = s('a', { href: href(o.id) }, s('circle', { cx: p.x, cy: p.y, r: 24, class: 'node' }), s('text', { x: p.x, y: p.y + 4, class: 'node-label', 'text-anchor': 'middle' }, clip(o.name, 22)));
+    const a = s('a', { href: href(o.id) }, s('circle', { cx: p.x, cy: p.y, r: 9, class: 'node' }), s('text', { x: p.x, y: p.y + 24, class: 'node-label', 'text-anchor': 'middle' }, clip(o.name, 28)));
     svg.append(a);
   }
   return svg;

@@ -91,10 +91,10 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
     const sp = entityOf(q.speaker);
     const who = sp ? link(entityRoute(sp.type, sp.name), sp.name) : h('span', { class: 'speaker-text' }, q.speakerText ?? 'unattributed');
     return item(`quotes-${i}`, h('span', { class: 'speaker' }, who), ` ${q.cue ?? (q.kind === 'direct' ? 'said' : 'reported')}: `,
-      h('q', { class: `kind-${q.kind}` }, clip(text.slice(q.start, q.end), 160)));
+      h('span', { class: `quote-text kind-${q.kind}` }, clip(text.slice(q.start, q.end), 160)));
   }));
   section('Quantities', 'quantities', rec.quantities.map((q, i) =>
-    item(`quantities-${i}`, q.text, h('span', { class: 'sub' }, [q.qualifier, q.value ?? (q.min != null ? `${q.min}–${q.max}` : ''), q.currency, q.unit, q.per && `per ${q.per}`].filter((x) => x != null && x !== '').join(' ')))));
+    item(`quantities-${i}`, q.text, ' ', h('span', { class: 'sub' }, [q.qualifier, q.value ?? (q.min != null ? `${q.min}–${q.max}` : ''), q.currency, q.unit, q.per && `per ${q.per}`].filter((x) => x != null && x !== '').join(' ')))));
   section('Dates', 'times', rec.times.map((t, i) => item(`times-${i}`, t.text, h('span', { class: 'sub' }, ` ${t.value}${t.mod ? ` (${t.mod})` : ''}`))));
   section('Places', 'places', rec.places.map((p, i) =>
     item(`places-${i}`, link('/map' + qs({ focus: p.name, lat: p.lat, lon: p.lon }), p.name), h('span', { class: 'sub' }, ` ${p.country ?? ''} ${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}`))));

@@ -22,23 +22,26 @@ export function fitBox(points: readonly { lat: number; lon: number }[], minSpan 
   const xs = points.map((p) => project(p.lon, p.lat)[0]);
   const ys = points.map((p) => project(p.lon, p.lat)[1]);
   let [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const w = Math.max(minSpan, (x1 - x0) * 1.3);
-  const hgt = Math.max(minSpan / 2, (y1 - y0) * 1.3, w / 2);
+  // Always 2:1, the frame's own shape, so sizes given in pixels convert exactly.
+  const w = Math.min(360, Math.max(minSpan, (x1 - x0) * 1.3, (y1 - y0) * 1.3 * 2));
+  const hgt = w / 2;
   const cx = (x0 + x1) / 2;
   const cy = (y0 + y1) / 2;
-  x0 = Math.max(0, cx - w / 2);
-  y0 = Math.max(0, cy - hgt / 2);
-  x1 = Math.min(360, x0 + w);
-  y1 = Math.min(180, y0 + hgt);
+  x0 = Math.min(360 - w, Math.max(0, cx - w / 2));
+  y0 = Math.min(180 - hgt, Math.max(0, cy - hgt / 2));
+  x1 = x0 + w;
+  y1 = y0 + hgt;
   return [x0, y0, x1 - x0, y1 - y0];
 }
 
-/** An SVG map of the world outline with one circle per point, zoomed to fit the points. */
+/**
+ * An SVG map of the world outline with one circle per point, zoomed to fit the points.
+ * Marker radii and label sizes are given in screen pixels and converted to map units for
+ * the current zoom (see zoomTo), so they read the same at any scale.
+ */
 export async function worldMap(points: readonly MapPoint[], opts: { small?: boolean; onPick?: (p: MapPoint) => void; focus?: { lat: number; lon: number } } = {}): Promise<SVGSVGElement> {
   const world = await (outline ??= getJson<WorldOutline>('/api/world'));
-  const box = opts.focus ? fitBox([opts.focus], 30) : fitBox(points);
-  const unit = box[2] / 360; // marker sizes follow the zoom so they look the same at any scale
-  const svg = s('svg', { viewBox: box.join(' '), class: `worldmap${opts.small ? ' small' : ''}`, role: 'img', 'aria-label': 'map of places', preserveAspectRatio: 'xMidYMid meet' },
+  const svg = s('svg', { class: `worldmap${opts.small ? ' small' : ''}`, role: 'img', 'aria-label': 'map of places', preserveAspectRatio: 'xMidYMid meet', 'data-px': opts.small ? 460 : 900 },
     s('rect', { x: 0, y: 0, width: world.width, height: world.height, class: 'sea' }),
     s('g', { class: 'land' }, world.countries.map((c) => s('path', { d: c.d, class: 'country' }, s('title', {}, c.name)))),
   );
@@ -48,18 +51,32 @@ export async function worldMap(points: readonly MapPoint[], opts: { small?: bool
   const sorted = [...points].sort((a, b) => b.weight - a.weight);
   sorted.forEach((p, i) => {
     const [x, y] = project(p.lon, p.lat);
-    const r = (2 + 6 * Math.sqrt(p.weight / max)) * unit * 1.6;
-    const c = s('circle', { cx: x, cy: y, r, class: `marker ${p.cls ?? ''}`.trim(), 'data-name': p.name, tabindex: opts.onPick ? 0 : null },
+    const px = 4 + 7 * Math.sqrt(p.weight / max);
+    const c = s('circle', { cx: x, cy: y, r: 1, 'data-r': px, class: `marker ${p.cls ?? ''}`.trim(), 'data-name': p.name, tabindex: opts.onPick ? 0 : null },
       s('title', {}, `${p.name}${p.country ? `, ${p.country}` : ''}: ${p.weight}`));
     if (opts.onPick) {
       c.addEventListener('click', () => opts.onPick!(p));
       c.addEventListener('keydown', (ev) => { if ((ev as KeyboardEvent).key === 'Enter') opts.onPick!(p); });
     }
     marks.append(c);
-    if (i < (opts.small ? 8 : 30)) labels.append(s('text', { x: x + r + unit * 2, y: y + unit * 3, class: 'map-label', 'font-size': (opts.small ? 11 : 9) * unit }, p.name));
+    if (i < (opts.small ? 8 : 30)) labels.append(s('text', { x, y, 'data-x': x, 'data-y': y, 'data-r': px, class: 'map-label' }, p.name));
   });
   svg.append(marks, labels);
+  zoomTo(svg, opts.focus ? fitBox([opts.focus], 30) : fitBox(points));
   return svg;
+}
+
+/** Sets the visible box and rescales markers and labels to it. */
+export function zoomTo(svg: SVGSVGElement, box: readonly [number, number, number, number]): void {
+  svg.setAttribute('viewBox', box.join(' '));
+  const unit = box[2] / Number(svg.getAttribute('data-px') ?? 900); // map units per screen pixel
+  for (const c of svg.querySelectorAll('circle.marker')) c.setAttribute('r', String(Number(c.getAttribute('data-r')) * unit));
+  for (const t of svg.querySelectorAll('text.map-label')) {
+    const r = Number(t.getAttribute('data-r'));
+    t.setAttribute('x', String(Number(t.getAttribute('data-x')) + (r + 3) * unit));
+    t.setAttribute('y', String(Number(t.getAttribute('data-y')) + 4 * unit));
+    t.setAttribute('font-size', String(12 * unit));
+  }
 }
 
 /** Map of every place found, and events placed where their place is known. */
@@ -95,13 +112,13 @@ export async function mapView(root: HTMLElement, _arg: string, params: URLSearch
   const mark = (name: string) => {
     for (const c of svg.querySelectorAll('circle.marker')) c.classList.toggle('picked', c.getAttribute('data-name') === name);
   };
-  const fit = fitBox(points).join(' ');
+  const fit = fitBox(points);
   root.append(
     h('h1', {}, 'Map'),
     h('p', { class: 'count' }, `${places.places.length} places, ${events.events.length} events (${[...evAt.values()].reduce((n, x) => n + x.length, 0)} placed)`),
     h('div', { class: 'map-tools' },
-      h('button', { type: 'button', onclick: () => svg.setAttribute('viewBox', fit) }, 'Fit to places'),
-      h('button', { type: 'button', onclick: () => svg.setAttribute('viewBox', '0 0 360 180') }, 'Whole world')),
+      h('button', { type: 'button', onclick: () => zoomTo(svg, fit) }, 'Fit to places'),
+      h('button', { type: 'button', onclick: () => zoomTo(svg, [0, 0, 360, 180]) }, 'Whole world')),
     h('div', { class: 'map-layout' }, h('div', { class: 'map-frame' }, svg), h('aside', {}, detail,
       h('h4', {}, 'Places'), h('ol', { class: 'place-list' }, places.places.slice(0, 100).map((p) =>
         h('li', {}, h('button', { type: 'button', class: 'facet-value', onclick: () => { mark(p.name); show(p.name); } }, p.name), h('span', { class: 'n' }, String(p.documents))))))),

@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fixtureRecords, PLACES } from '../api/test-fixtures.js';
+import { createNewsgraphServer, type NewsgraphServer } from '../api/server.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+
+// Headless Chromium from the system package (Debian: apt-get install chromium); never downloaded.
+const CHROMIUM = process.env.NEWSGRAPH_CHROMIUM ?? '/usr/bin/chromium';
+const skip = !existsSync(CHROMIUM) && `needs Chromium at ${CHROMIUM} (apt-get install -y chromium)`;
+const SHOTS = join(process.cwd(), 'test-results', 'screenshots');
+const TOKEN = 'browser-test-token-42';
+
+type Page = import('playwright-core').Page;
+type Context = import('playwright-core').BrowserContext;
+
+describe('web app in headless Chromium', { skip }, () => {
+  let dir: string;
+  let store: SqliteStore;
+  let app: NewsgraphServer;
+  let base: string;
+  let context: Context;
+  let page: Page;
+  const problems: string[] = [];
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'newsgraph-browser-'));
+    mkdirSync(SHOTS, { recursive: true });
+    store = new SqliteStore(join(dir, 'app.db'));
+    for (const r of fixtureRecords()) await store.put(r);
+    app = createNewsgraphServer({ store, token: TOKEN });
+    base = `http://127.0.0.1:${(await app.listen(0)).port}`;
+    const { chromium } = await import('playwright-core');
+    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(10_000);
+    // Any script error or policy violation fails the run: the app must work under its own CSP.
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push(`outside request: ${r.url()}`); });
+  });
+
+  after(async () => {
+    await context?.close();
+    await app?.close();
+    await store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const go = async (hash: string) => {
+    const before = await page.evaluate(() => document.body.dataset.ready ?? '0').catch(() => '0');
+    await page.goto(`${base}/${hash}`);
+    await page.waitForFunction((b) => (document.body.dataset.ready ?? '0') !== b || !!document.querySelector('.view'), before);
+  };
+
+  test('search finds articles with highlighted snippets and facets', async () => {
+    await go('#/search');
+    await page.fill('input[name=q]', 'Mwangi');
+    await page.press('input[name=q]', 'Enter');
+    await page.waitForSelector('.hit');
+    assert.equal(await page.locator('.hit').count(), 2);
+    assert.deepEqual([...new Set(await page.locator('.hit mark').allTextContents())], ['Mwangi']);
+    assert.ok((await page.locator('.facet-value', { hasText: 'Red Heron Front' }).count()) > 0);
+    await shot('search');
+    await page.locator('.facet-value', { hasText: 'Harbour Daily' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.hit').length === 1);
+    assert.equal(await page.locator('.hit h3').textContent(), 'Arrests in the capital');
+  });
+
+  test('article view highlights layers, toggles them, and links findings to spans', async () => {
+    await go('#/search?q=Mwangi');
+    await page.locator('.hit h3 a', { hasText: 'Gunmen strike police post' }).click();
+    await page.waitForSelector('#article-text');
+    const quote = page.locator('.finding-quotes li');
+    assert.equal(await quote.count(), 1);
+    assert.match((await quote.textContent()) ?? '', /Joel Mwangi/);
+    assert.ok((await page.locator('#article-text .hl-quotes').count()) > 0);
+    assert.equal(await page.locator('#article-text .hl-speakers').first().textContent(), 'Joel Mwangi');
+    assert.ok((await page.locator('#article-text .hl-mentions.t-ORG').count()) >= 3);
+    await quote.locator('button.jump').click();
+    assert.ok((await page.locator('#article-text .flash').count()) > 0);
+    await shot('article');
+    await page.uncheck('input[name=layer-quotes]');
+    assert.match((await page.getAttribute('#article-text', 'class')) ?? '', /hide-quotes/);
+    await page.check('input[name=layer-quotes]');
+    // Clicking highlighted text marks what covers it in the side panel.
+    await page.locator('#article-text .hl-times').first().click();
+    assert.match((await page.locator('.selection').textContent()) ?? '', /2024-02-02/);
+  });
+
+  test('article text is rendered as text, never as markup', async () => {
+    await go('#/search?q=harbour%20master');
+    await page.locator('.hit h3 a').first().click();
+    await page.waitForSelector('#article-text');
+    assert.equal(await page.locator('#article-text script, #article-text b').count(), 0);
+    assert.match((await page.locator('#article-text').textContent()) ?? '', /<script>alert\(1\)<\/script> & <b>not bold<\/b>/);
+  });
+
+  test('entity page shows aliases, chart, quotes about it and a relations graph', async () => {
+    await go('#/search?q=Mwangi');
+    await page.locator('.hit h3 a', { hasText: 'Gunmen strike police post' }).click();
+    await page.waitForSelector('.finding-mentions');
+    await page.locator('.finding-mentions a', { hasText: 'Red Heron Front' }).click();
+    await page.waitForSelector('.entity-head');
+    assert.match((await page.locator('.entity-head h1').textContent()) ?? '', /Red Heron Front/);
+    assert.equal(await page.locator('.alias-list').textContent(), 'RHF');
+    assert.equal(await page.locator('.timechart rect.bar').count(), 2);
+    const graph = (await page.locator('svg.graph').textContent()) ?? '';
+    assert.match(graph, /Blue Lantern Movement/);
+    assert.match(graph, /national army/);
+    assert.equal(await page.locator('.quotes-about li.quote').count(), 2);
+    await shot('entity');
+    await page.locator('svg.graph a', { hasText: 'Blue Lantern Movement' }).locator('circle').click();
+    await page.waitForFunction(() => /Blue Lantern Movement/.test(document.querySelector('.entity-head h1')?.textContent ?? ''));
+  });
+
+  test('map draws the world outline offline and puts places where they are', async () => {
+    await go('#/map');
+    await page.waitForSelector('svg.worldmap circle.marker');
+    assert.ok((await page.locator('svg.worldmap path.country').count()) > 150);
+    assert.equal(await page.locator('svg.worldmap circle.marker').count(), 5);
+    for (const [name, p] of Object.entries(PLACES)) {
+      const c = page.locator(`svg.worldmap circle.marker[data-name="${name}"]`);
+      assert.ok(Math.abs(Number(await c.getAttribute('cx')) - (p.lon + 180)) < 1e-6, name);
+      assert.ok(Math.abs(Number(await c.getAttribute('cy')) - (90 - p.lat)) < 1e-6, name);
+    }
+    // The point lies inside its country's outline as the browser draws it.
+    const inside = await page.evaluate(() => {
+      const svg = document.querySelector('svg.worldmap') as SVGSVGElement;
+      const kenya = [...svg.querySelectorAll('path.country')].find((p) => p.querySelector('title')?.textContent === 'Kenya') as SVGPathElement;
+      const pt = svg.createSVGPoint();
+      pt.x = 36.8172 + 180;
+      pt.y = 90 + 1.2864;
+      return kenya.isPointInFill(pt);
+    });
+    assert.equal(inside, true, 'Nairobi is drawn inside Kenya');
+    await page.locator('svg.worldmap circle.marker[data-name="Nairobi"]').click({ force: true });
+    assert.match((await page.locator('.map-detail').textContent()) ?? '', /arrest/);
+    await shot('map');
+  });
+
+  test('timeline, quotes explorer and ingest with progress', async () => {
+    await go('#/timeline');
+    await page.waitForSelector('svg.timeline');
+    assert.equal(await page.locator('svg.timeline circle.event-dot').count(), 4);
+    await shot('timeline');
+    await go('#/quotes?speaker=Okello');
+    await page.waitForSelector('.quote-list');
+    assert.equal(await page.locator('.quote-list li.quote').count(), 2);
+    await go('#/ingest');
+    await page.fill('input[name=token]', TOKEN);
+    await page.fill('textarea[name=text]', 'A new footbridge over the canal opened to walkers and cyclists on Sunday, the city said.');
+    await page.fill('input[name=title]', 'Footbridge opens');
+    await page.click('.ingest-form button[type=submit] >> nth=0');
+    await page.waitForSelector('.job.ok');
+    assert.match((await page.locator('.job .status').first().textContent()) ?? '', /1 added/);
+    await shot('ingest');
+    await page.locator('.job .doc-list a', { hasText: 'Footbridge opens' }).click();
+    await page.waitForSelector('#article-text');
+    assert.match((await page.locator('.article-head h1').textContent()) ?? '', /Footbridge opens/);
+  });
+
+  test('no script errors, policy violations or outside requests', () => {
+    assert.deepEqual(problems, []);
+  });
+});
