@@ -7,23 +7,28 @@ import { NewsgraphError } from '../../core/errors.js';
  */
 const MIGRATIONS: readonly string[] = [
   `
+  -- Kept small (metadata only) so joins from search hits stay in the page cache.
   CREATE TABLE documents (
     rowid INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
     hash TEXT NOT NULL UNIQUE,
     title TEXT, author TEXT, outlet TEXT, url TEXT, published TEXT, origin TEXT, lang TEXT,
     day TEXT,                -- YYYY-MM-DD of published, for date ranges and timelines
-    text TEXT NOT NULL,
-    record TEXT NOT NULL,    -- the newsgraph/1 record as JSON, without its text (kept once, above)
     added TEXT NOT NULL
   );
   CREATE INDEX documents_day ON documents(day);
   CREATE INDEX documents_outlet ON documents(outlet COLLATE NOCASE);
 
+  -- The text lives here, once: FTS5 keeps it for snippets and get() reads it back by rowid.
   -- Porter stemming: a search for "attack" finds "attacks" and "attacked".
   CREATE VIRTUAL TABLE documents_fts USING fts5(
-    title, text, content='documents', content_rowid='rowid',
-    tokenize='porter unicode61 remove_diacritics 2'
+    title, text, tokenize='porter unicode61 remove_diacritics 2'
+  );
+
+  -- The newsgraph/1 record as JSON, without its text.
+  CREATE TABLE records (
+    rowid INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+    record TEXT NOT NULL
   );
 
   CREATE TABLE entities (

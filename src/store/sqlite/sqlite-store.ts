@@ -53,6 +53,9 @@ export class SqliteStore implements Store {
       }
       this.db.pragma('foreign_keys = ON');
       this.db.pragma('busy_timeout = 5000');
+      // A larger page cache and memory-mapped reads: search joins touch many small rows.
+      this.db.pragma('cache_size = -65536');
+      this.db.pragma('mmap_size = 268435456');
       if (!opts.readonly) migrate(this.db);
       else if ((this.db.pragma('user_version', { simple: true }) as number) === 0) throw new Error('not a newsgraph database');
     } catch (err) {
@@ -63,10 +66,11 @@ export class SqliteStore implements Store {
     this.db.function('normalize_name', { deterministic: true }, (v: unknown) => normalizeName(String(v ?? '')));
     const p = (sql: string) => this.db.prepare(sql);
     this.s = opts.readonly ? {} : {
-      insDoc: p(`INSERT INTO documents (id, hash, title, author, outlet, url, published, origin, lang, day, text, record, added)
-                 VALUES (@id, @hash, @title, @author, @outlet, @url, @published, @origin, @lang, @day, @text, @record, @added)`),
+      insDoc: p(`INSERT INTO documents (id, hash, title, author, outlet, url, published, origin, lang, day, added)
+                 VALUES (@id, @hash, @title, @author, @outlet, @url, @published, @origin, @lang, @day, @added)`),
       insFts: p('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)'),
-      delFts: p(`INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)`),
+      insRecord: p('INSERT INTO records (rowid, record) VALUES (?, ?)'),
+      delFts: p('DELETE FROM documents_fts WHERE rowid = ?'),
       upEntity: p(`INSERT INTO entities (key, type, name, description) VALUES (?, ?, ?, ?)
                    ON CONFLICT(key) DO UPDATE SET description = coalesce(entities.description, excluded.description)
                    RETURNING rowid`),
@@ -87,9 +91,10 @@ export class SqliteStore implements Store {
     Object.assign(this.s, {
       byHash: p('SELECT rowid, id FROM documents WHERE hash = ?'),
       byId: p('SELECT rowid, id, hash FROM documents WHERE id = ?'),
-      getDoc: p('SELECT rowid, id, hash, title, text, record FROM documents WHERE id = ? OR hash = ? ORDER BY id = ? DESC LIMIT 1'),
+      findDoc: p('SELECT rowid FROM documents WHERE id = ? UNION ALL SELECT rowid FROM documents WHERE hash = ? LIMIT 1'),
+      body: p('SELECT f.text, r.record FROM records r, documents_fts f WHERE r.rowid = ? AND f.rowid = r.rowid'),
       count: p('SELECT count(*) AS n FROM documents'),
-      exportPage: p('SELECT rowid, text, record FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?'),
+      exportPage: p('SELECT rowid FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?'),
       entityByKey: p('SELECT * FROM entities WHERE key = ?'),
       entityByName: p(`SELECT e.* FROM entity_names n JOIN entities e ON e.rowid = n.entity WHERE n.norm = ?
                        ORDER BY (normalize_name(e.name) = n.norm) DESC, e.documents DESC, e.mentions DESC LIMIT 1`),
@@ -124,10 +129,11 @@ export class SqliteStore implements Store {
     const info = this.stmt('insDoc').run({
       id: rec.id, hash: rec.hash, title: meta.title ?? null, author: meta.author ?? null, outlet: meta.outlet ?? null,
       url: meta.url ?? null, published: meta.published ?? null, origin: meta.origin ?? null, lang: meta.lang ?? null,
-      day: day ?? null, text, record: JSON.stringify(rest), added: new Date().toISOString(),
+      day: day ?? null, added: new Date().toISOString(),
     });
     const doc = Number(info.lastInsertRowid);
     this.stmt('insFts').run(doc, meta.title ?? '', text);
+    this.stmt('insRecord').run(doc, JSON.stringify(rest));
 
     // Local entity ids (valid inside this record) -> stored entity rowids and keys.
     const local = new Map<string, { row: number; key: string }>();
@@ -185,12 +191,18 @@ export class SqliteStore implements Store {
     return { status: 'added', id: rec.id };
   }
 
-  async get(id: string): Promise<NewsRecord | undefined> {
-    const r = this.s.getDoc!.get(id, id, id) as Row | undefined;
-    return r ? this.toRecord(r) : undefined;
+  private findDoc(id: string): number | undefined {
+    const r = this.s.findDoc!.get(id, id) as Row | undefined;
+    return r ? Number(r.rowid) : undefined;
   }
 
-  private toRecord(r: Row): NewsRecord {
+  async get(id: string): Promise<NewsRecord | undefined> {
+    const doc = this.findDoc(id);
+    return doc === undefined ? undefined : this.toRecord(doc);
+  }
+
+  private toRecord(doc: number): NewsRecord {
+    const r = this.s.body!.get(doc) as Row;
     const rest = JSON.parse(String(r.record)) as Omit<NewsRecord, 'text'>;
     // Same key order as the pipeline writes: text right after hash.
     const { schema, id, hash, ...layers } = rest;
@@ -206,11 +218,10 @@ export class SqliteStore implements Store {
   }
 
   private deleteSync(id: string): boolean {
-    const r = this.s.getDoc!.get(id, id, id) as Row | undefined;
-    if (!r) return false;
-    const doc = Number(r.rowid);
+    const doc = this.findDoc(id);
+    if (doc === undefined) return false;
     const counts = this.stmt('docEntitiesOf').all(doc) as Row[];
-    this.stmt('delFts').run(doc, r.title ?? '', r.text);
+    this.stmt('delFts').run(doc);
     this.stmt('delDoc').run(doc);
     for (const c of counts) {
       this.stmt('bumpEntity').run(-1, -Number(c.mentions), c.entity);
@@ -230,7 +241,7 @@ export class SqliteStore implements Store {
     for (;;) {
       const rows = this.s.exportPage!.all(after, 200) as Row[];
       if (!rows.length) return;
-      for (const r of rows) yield this.toRecord(r);
+      for (const r of rows) yield this.toRecord(Number(r.rowid));
       after = Number(rows[rows.length - 1]!.rowid);
     }
   }
@@ -264,12 +275,20 @@ export class SqliteStore implements Store {
     let rows: Row[];
     let total: number;
     try {
+      // Two steps: rank and page on small rows first, then build snippets for the page alone.
       rows = fts
-        ? this.db.prepare(`SELECT ${cols}, snippet(documents_fts, 1, ?, ?, '…', 24) AS snippet, -bm25(documents_fts, 4.0, 1.0) AS score
-                           FROM ${from} ${cond} ORDER BY bm25(documents_fts, 4.0, 1.0) LIMIT ? OFFSET ?`).all(open, close, ...args, limit, offset) as Row[]
-        : this.db.prepare(`SELECT ${cols}, substr(d.text, 1, 240) AS snippet, 0 AS score FROM ${from} ${cond}
-                           ORDER BY d.day IS NULL, d.day DESC, d.rowid DESC LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
-      total = Number((this.db.prepare(`SELECT count(*) AS n FROM ${from} ${cond}`).get(...args) as Row).n);
+        ? this.db.prepare(`WITH top AS (
+              SELECT d.rowid AS rid, bm25(documents_fts, 4.0, 1.0) AS r FROM ${from} ${cond} ORDER BY r LIMIT ? OFFSET ?)
+            SELECT ${cols}, snippet(documents_fts, 1, ?, ?, '…', 24) AS snippet, -top.r AS score
+            FROM top JOIN documents d ON d.rowid = top.rid JOIN documents_fts ON documents_fts.rowid = top.rid
+            WHERE documents_fts MATCH ? ORDER BY top.r`).all(...args, limit, offset, open, close, fts) as Row[]
+        : this.db.prepare(`WITH top AS (
+              SELECT d.rowid AS rid, d.day AS day FROM ${from} ${cond} ORDER BY d.day IS NULL, d.day DESC, d.rowid DESC LIMIT ? OFFSET ?)
+            SELECT ${cols}, (SELECT substr(text, 1, 240) FROM documents_fts WHERE rowid = top.rid) AS snippet, 0 AS score
+            FROM top JOIN documents d ON d.rowid = top.rid ORDER BY top.day IS NULL, top.day DESC, top.rid DESC`).all(...args, limit, offset) as Row[];
+      // Without filters the full-text index counts alone, without visiting documents.
+      const counted = fts && where.length === 1 ? 'SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?' : `SELECT count(*) AS n FROM ${from} ${cond}`;
+      total = Number((this.db.prepare(counted).get(...args) as Row).n);
     } catch (err) {
       throw new NewsgraphError('store.bad-query', `cannot search for "${query.q}": ${errorMessage(err)}`);
     }
@@ -433,8 +452,8 @@ export class SqliteStore implements Store {
     if (query.entity) { where.push('(ev.actor = ? OR ev.target = ?)'); args.push(query.entity, query.entity); }
     if (query.from) { where.push('ev.day >= ?'); args.push(query.from); }
     if (query.to) { where.push('substr(ev.day, 1, length(?)) <= ?'); args.push(query.to, query.to); }
-    const rows = this.db.prepare(`SELECT ev.*, d.id AS doc_id, d.title, d.outlet, d.published, substr(d.text, ev.start + 1, ev."end" - ev.start) AS evidence
-      FROM events ev JOIN documents d ON d.rowid = ev.doc ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    const rows = this.db.prepare(`SELECT ev.*, d.id AS doc_id, d.title, d.outlet, d.published, substr(f.text, ev.start + 1, ev."end" - ev.start) AS evidence
+      FROM events ev JOIN documents d ON d.rowid = ev.doc JOIN documents_fts f ON f.rowid = ev.doc ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ev.day IS NULL, ev.day, ev.doc, ev.seq LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
     return rows.map((r) => ({
       ...docRef(r),
@@ -460,8 +479,8 @@ export class SqliteStore implements Store {
       FROM relations r JOIN documents d ON d.rowid = r.doc LEFT JOIN entities ea ON ea.key = r.a LEFT JOIN entities eb ON eb.key = r.b
       ${cond} GROUP BY r.type, r.a, r.b ORDER BY documents DESC, r.type, r.a, r.b LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
     const evidence = this.db.prepare(`SELECT d.id AS doc_id, d.title, d.outlet, d.published, r.start, r."end",
-        substr(d.text, r.start + 1, r."end" - r.start) AS text
-      FROM relations r JOIN documents d ON d.rowid = r.doc WHERE r.type = ? AND r.a = ? AND r.b = ?
+        substr(f.text, r.start + 1, r."end" - r.start) AS text
+      FROM relations r JOIN documents d ON d.rowid = r.doc JOIN documents_fts f ON f.rowid = r.doc WHERE r.type = ? AND r.a = ? AND r.b = ?
       ORDER BY d.day IS NULL, d.day DESC, r.doc, r.seq LIMIT 5`);
     return groups.map((g) => ({
       type: String(g.type),
