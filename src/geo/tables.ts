@@ -180,6 +180,32 @@ export const COUNTRY_POINTS: Readonly<Record<string, readonly [number, number]>>
   AE: [23.75, 54.5],
   CO: [4.0, -73.25],
   XK: [42.58333, 21.0],
+  LY: [28.0, 17.0],
+  VN: [16.16667, 107.83333],
+};
+
+/**
+ * Abbreviations of first-level divisions, used only right after "Town, " ("Helena, Mont.",
+ * "Nelson, BC"), where they cannot be words. Keys are GeoNames admin1 codes.
+ */
+export const ADMIN1_ABBREVIATIONS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  US: {
+    AL: ['Ala.', 'AL'], AK: ['Alaska', 'AK'], AZ: ['Ariz.', 'AZ'], AR: ['Ark.', 'AR'], CA: ['Calif.', 'Cal.', 'CA'],
+    CO: ['Colo.', 'CO'], CT: ['Conn.', 'CT'], DE: ['Del.', 'DE'], DC: ['D.C.', 'DC'], FL: ['Fla.', 'FL'], GA: ['Ga.', 'GA'],
+    HI: ['HI'], ID: ['ID'], IL: ['Ill.', 'IL'], IN: ['Ind.', 'IN'], IA: ['IA'], KS: ['Kan.', 'Kans.', 'KS'],
+    KY: ['Ky.', 'KY'], LA: ['La.', 'LA'], ME: ['ME'], MD: ['Md.', 'MD'], MA: ['Mass.', 'MA'], MI: ['Mich.', 'MI'],
+    MN: ['Minn.', 'MN'], MS: ['Miss.', 'MS'], MO: ['Mo.', 'MO'], MT: ['Mont.', 'MT'], NE: ['Neb.', 'Nebr.', 'NE'],
+    NV: ['Nev.', 'NV'], NH: ['N.H.', 'NH'], NJ: ['N.J.', 'NJ'], NM: ['N.M.', 'NM'], NY: ['N.Y.', 'NY'], NC: ['N.C.', 'NC'],
+    ND: ['N.D.', 'ND'], OH: ['OH'], OK: ['Okla.', 'OK'], OR: ['Ore.', 'Oreg.', 'OR'], PA: ['Pa.', 'Penn.', 'PA'],
+    RI: ['R.I.', 'RI'], SC: ['S.C.', 'SC'], SD: ['S.D.', 'SD'], TN: ['Tenn.', 'TN'], TX: ['Tex.', 'TX'], UT: ['UT'],
+    VT: ['Vt.', 'VT'], VA: ['Va.', 'VA'], WA: ['Wash.', 'WA'], WV: ['W.Va.', 'W. Va.', 'WV'], WI: ['Wis.', 'Wisc.', 'WI'],
+    WY: ['Wyo.', 'WY'],
+  },
+  CA: {
+    '01': ['Alta.', 'AB'], '02': ['B.C.', 'BC'], '03': ['Man.', 'MB'], '04': ['N.B.', 'NB'], '05': ['NL', 'Nfld.'],
+    '07': ['N.S.', 'NS'], '08': ['Ont.', 'ON'], '09': ['P.E.I.', 'PEI', 'PE'], '10': ['Que.', 'QC'], '11': ['Sask.', 'SK'],
+  },
+  AU: { '01': ['ACT'], '02': ['NSW'], '03': ['NT'], '04': ['Qld', 'QLD'], '05': ['SA'], '06': ['Tas.', 'TAS'], '07': ['Vic.', 'VIC'], '08': ['WA'] },
 };
 
 /** Countries the ISO list lacks. */

@@ -1,0 +1,372 @@
+import type { Gazetteer, GazRecord } from '../../geo/gazetteer.js';
+import { ARTICLES, nameKey, withoutArticle } from '../../geo/normalize.js';
+import type { Mention } from '../../core/layers.js';
+import { ADMIN1_ABBREVIATIONS } from '../../geo/tables.js';
+import { CALENDAR, CONNECTORS, HEADS, LOCATIVE, ORG_HEADS, TITLES, type HeadKind } from './lexicon.js';
+import { joins, type Word } from './words.js';
+
+/** A stretch of text taken to name a place, with the gazetteer entries it could be. */
+export interface Hit {
+  start: number;
+  end: number;
+  /** Lookup key of the name (without a head word such as "province"). */
+  key: string;
+  cands: GazRecord[];
+  /** Place-type word right after the name ("Anbar province", "Royal Street"). */
+  head?: HeadKind;
+  /** "city of X", "town of X". */
+  cityCue?: boolean;
+  /** Word range [wi, wj) of the name. */
+  wi: number;
+  wj: number;
+  /** Entity id of the mention it came from. */
+  entity?: string;
+  /** How sure recognition is that this is a place, 0..1; resolution multiplies it in. */
+  conf: number;
+  /** Recognised by a pattern that needs no further checks ("Helena, Mont."). */
+  fixed?: boolean;
+}
+
+const MAX_WORDS = 6;
+export const isCityCode = (c: string) => c.startsWith('PPL');
+/** A place news names without needing context: a country, division, region or large city. */
+export const isMajor = (r: GazRecord) => !isCityCode(r.code) || r.population >= 100000;
+const maxPop = (cs: readonly GazRecord[]) => cs.reduce((m, c) => Math.max(m, isCityCode(c.code) ? c.population : 0), 0);
+
+export interface RecognizeContext {
+  readonly text: string;
+  readonly words: readonly Word[];
+  readonly gaz: Gazetteer;
+  readonly mentions: readonly Mention[];
+}
+
+function startsName(w: Word, next: Word | undefined): boolean {
+  if (w.cap || w.upper) return true;
+  return ARTICLES.has(w.text.toLowerCase()) && next !== undefined && next.sep === '-' && next.cap;
+}
+
+/** The longest gazetteer name starting at word i, if any. */
+function longestAt(ctx: RecognizeContext, i: number): { n: number; key: string; cands: GazRecord[] } | undefined {
+  const { words, text, gaz } = ctx;
+  let n = 1;
+  while (n < MAX_WORDS && i + n < words.length && joins(words[i + n]!.sep)) {
+    const w = words[i + n]!;
+    if (!w.cap && !w.upper && !CONNECTORS.has(w.text.toLowerCase()) && !/^\d+$/.test(w.text)) break;
+    n++;
+  }
+  for (; n >= 1; n--) {
+    const last = words[i + n - 1]!;
+    if (!last.cap && !last.upper) continue;
+    const key = nameKey(text.slice(words[i]!.start, last.end));
+    let cands = ctx.gaz.lookup(key);
+    if (!cands.length) {
+      const bare = withoutArticle(key);
+      if (bare) cands = gaz.lookup(bare);
+    }
+    if (cands.length) return { n, key, cands };
+  }
+  return undefined;
+}
+
+export interface PersonNames {
+  /** Last words of person names seen in the document ("Clinton" after "Hillary Clinton"). */
+  readonly surnames: Set<string>;
+}
+
+/** Finds gazetteer names in capitalised word runs; no filtering yet. */
+export function gazetteerHits(ctx: RecognizeContext): Hit[] {
+  const { words } = ctx;
+  const hits: Hit[] = [];
+  for (let i = 0; i < words.length; ) {
+    const w = words[i]!;
+    if (!startsName(w, words[i + 1])) { i++; continue; }
+    const m = longestAt(ctx, i);
+    if (!m) { i++; continue; }
+    const last = words[i + m.n - 1]!;
+    const hit: Hit = { start: w.start, end: last.end, key: m.key, cands: m.cands, wi: i, wj: i + m.n, conf: 1 };
+    // "Republic of Armenia": the formal name is one place name.
+    if (m.cands.some((c) => c.code === 'PCLI')) {
+      const formal = FORMAL.exec(ctx.text.slice(Math.max(0, w.start - 60), w.start));
+      if (formal) hit.start = w.start - formal[0].length;
+    }
+    hits.push(hit);
+    i += m.n;
+    const abbr = divisionAbbreviation(ctx, last.end);
+    if (abbr) {
+      hits.push(abbr.hit);
+      while (i < words.length && words[i]!.start < abbr.hit.end) i++;
+      abbr.hit.wi = abbr.hit.wj = i;
+    }
+  }
+  return hits;
+}
+
+const FORMAL = /(?:(?:Islamic|People['’]s|Federal|Democratic|Arab|Socialist|United|Hashemite|Bolivarian|Plurinational)\s+)*(?:Republic|Kingdom|State|Sultanate|Principality|Commonwealth|Federation)\s+of\s+(?:the\s+)?$/;
+
+let abbrevIndex: Map<string, [string, string][]> | undefined;
+/** "Town, Mont." / "Town, BC": the division abbreviation right after a comma, as a hit. */
+function divisionAbbreviation(ctx: RecognizeContext, at: number): { hit: Hit } | undefined {
+  if (ctx.text.slice(at, at + 2) !== ', ') return undefined;
+  if (!abbrevIndex) {
+    abbrevIndex = new Map();
+    for (const [cc, divs] of Object.entries(ADMIN1_ABBREVIATIONS)) {
+      for (const [code, abbrs] of Object.entries(divs)) {
+        for (const a of abbrs) {
+          let l = abbrevIndex.get(a);
+          if (!l) abbrevIndex.set(a, (l = []));
+          l.push([cc, code]);
+        }
+      }
+    }
+  }
+  const m = /^[A-Z][A-Za-z]{0,4}\.?(?: ?[A-Z][a-z]?\.)*/.exec(ctx.text.slice(at + 2, at + 12));
+  if (!m) return undefined;
+  for (let len = m[0].length; len >= 2; len--) {
+    const a = m[0].slice(0, len);
+    const after = ctx.text[at + 2 + len] ?? ' ';
+    if (/[\p{L}\p{N}]/u.test(after)) continue;
+    const refs = abbrevIndex.get(a);
+    if (!refs) continue;
+    const cands = refs.map(([cc, code]) => ctx.gaz.admin1(cc, code)).filter((r): r is GazRecord => r !== undefined);
+    if (!cands.length) continue;
+    const start = at + 2;
+    return { hit: { start, end: start + len, key: nameKey(a), cands, wi: 0, wj: 0, conf: 1, fixed: true } };
+  }
+  return undefined;
+}
+
+/** Surnames of people named in the document: the last word of "Firstname Lastname" runs. */
+export function personSurnames(ctx: RecognizeContext): Set<string> {
+  const { words, gaz } = ctx;
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i]!, b = words[i + 1]!;
+    if (!a.cap || !b.cap || !joins(b.sep) || b.sep === '-') continue;
+    const la = a.text.toLowerCase();
+    const first = gaz.word(la);
+    const titled = TITLES.has(la.replace(/\.$/, ''));
+    if (!(first?.firstName || titled)) continue;
+    // Skip the middle initial: "George W. Bush".
+    let j = i + 1;
+    while (j + 1 < words.length && /^\p{Lu}\.?$/u.test(words[j]!.text) && joins(words[j + 1]!.sep)) j++;
+    let k = j;
+    while (k + 1 < words.length && words[k + 1]!.cap && words[k + 1]!.sep === ' ') k++;
+    const surname = words[k]!.text;
+    if (titled && first === undefined && k === j && !gaz.word(surname.toLowerCase())?.lastName && !gaz.word(surname.toLowerCase())?.firstName) {
+      // "President Jordan": still a person's name here.
+    }
+    if (HEADS.has(surname.toLowerCase()) || ORG_HEADS.has(surname.toLowerCase())) continue;
+    out.add(nameKey(surname));
+  }
+  return out;
+}
+
+/** Evidence about the document gathered from hits that need no context. */
+export interface DocContext {
+  /** Country code -> weight (countries named, demonyms, large places). */
+  readonly countries: Map<string, number>;
+  /** "CC.admin1" of divisions named. */
+  readonly admin1s: Set<string>;
+  /** Points of places named unambiguously (for proximity). */
+  readonly anchors: { lat: number; lon: number }[];
+  /** Weight of the leading country. */
+  readonly top: number;
+}
+
+function prevWord(words: readonly Word[], i: number): Word | undefined {
+  return i > 0 && joins(words[i]!.sep) ? words[i - 1] : undefined;
+}
+
+function headAfter(words: readonly Word[], j: number): { kind: HeadKind; capital: boolean } | undefined {
+  const w = words[j];
+  if (!w || !joins(w.sep)) return undefined;
+  const kind = HEADS.get(w.text.toLowerCase());
+  return kind ? { kind, capital: w.cap } : undefined;
+}
+
+/**
+ * Decides which raw gazetteer hits are places here. Person names, common words, nationality
+ * words and names of far-away hamlets that merely look like a capitalised word are dropped;
+ * metonymic ("Baghdad said") and modifier ("the Mosul offensive") uses are kept.
+ */
+export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames: ReadonlySet<string>, doc: DocContext, trace?: (h: Hit, reason: string | undefined) => void): Hit[] {
+  const { words, gaz, text } = ctx;
+  const out: Hit[] = [];
+  for (const h of raw) {
+    const first = words[h.wi]!, last = words[h.wj - 1]!;
+    const single = h.wj - h.wi === 1;
+    const surface = text.slice(h.start, h.end);
+    const lower = surface.toLowerCase();
+    const info = single ? gaz.word(lower) : undefined;
+    const major = h.cands.some(isMajor);
+    const pop = maxPop(h.cands);
+    const prev = prevWord(words, h.wi);
+    const prevLower = prev?.text.toLowerCase().replace(/\.$/, '');
+    const before = h.wi > 0 ? words[h.wi - 1] : undefined;
+    const locative = before !== undefined && LOCATIVE.has(before.text.toLowerCase()) && /^\s+$/.test(first.sep);
+    const next = h.wj < words.length && joins(words[h.wj]!.sep) ? words[h.wj] : undefined;
+    const head = headAfter(words, h.wj);
+    const inFocus = h.cands.some((c) => (doc.countries.get(c.country) ?? 0) > 0 || doc.admin1s.has(c.country + '.' + c.admin1));
+    const commaPlace = text.slice(h.end, h.end + 2) === ', ' && words[h.wj]?.cap === true;
+
+    let reason: string | undefined;
+    decide: {
+      if (h.fixed) break decide;
+      if (CALENDAR.has(lower)) { reason = 'calendar'; break decide; }
+      if (info?.demonym !== undefined || gaz.word(last.text.toLowerCase())?.demonym !== undefined) { reason = 'demonym'; break decide; }
+      if (single && surface.replace(/\./g, '').length < 2) { reason = 'short'; break decide; }
+      const acronym = first.upper && last.upper;
+      // All-capital words are acronyms unless the name is a country's short form or the line shouts.
+      if (acronym && !lineIsUpper(text, h.start)) {
+        if (!h.cands.some((c) => !isCityCode(c.code))) { reason = 'acronym'; break decide; }
+        if (surface.replace(/\./g, '').length > 3 && !h.cands.some((c) => c.code === 'PCLI')) { reason = 'acronym-long'; break decide; }
+        h.cands = h.cands.filter((c) => !isCityCode(c.code));
+      }
+      // Titles make a person: "President Jordan", "Gen. Austin".
+      if (prevLower && TITLES.has(prevLower) && prev!.cap) { reason = 'title'; break decide; }
+      if (single && surnames.has(h.key) && !(major && locative)) { reason = 'surname'; break decide; }
+      // Part of a longer capitalised run.
+      if (prev && prev.cap && !prev.initial && prev.sep !== '-' && !h.cands.some((c) => c.code === 'PCLI')) {
+        const pl = prev.text.toLowerCase();
+        if (gaz.word(pl)?.firstName || /^\p{Lu}\.$/u.test(prev.text)) { reason = 'after-first-name'; break decide; }
+        if (!major) { reason = 'inside-name'; break decide; }
+      }
+      if (next && next.cap && !head) {
+        const nl = next.text.toLowerCase();
+        if (single && (info?.firstName || info?.lastName) && !h.cands.some((c) => c.code === 'PCLI')) { reason = 'first-name-before-name'; break decide; }
+        if (gaz.word(nl)?.lastName && !ORG_HEADS.has(nl) && !major) { reason = 'before-last-name'; break decide; }
+        if (!ORG_HEADS.has(nl) && !major) { reason = 'before-name'; break decide; }
+      }
+      if (acronym) break decide;
+      // Words English uses in lower case too (Police, Reading): only as countries, divisions or
+      // regions mid-sentence, or as large cities after a preposition.
+      if (info?.common) {
+        const ok = first.initial ? major && h.cands.some((c) => c.code === 'PCLI') : h.cands.some((c) => !isCityCode(c.code)) || (pop >= 100000 && locative);
+        if (!ok) { reason = 'common-word'; break decide; }
+      }
+      // First names and surnames (Chad, Austin, Nelson) need a place's context.
+      if (!major && info && (info.firstName || info.lastName) && !((locative || commaPlace) && inFocus)) { reason = 'person-name'; break decide; }
+      if (!major && hasLowerUse(text, surface)) { reason = 'lower-use'; break decide; }
+      // Small places must be supported by the document: the country named often, or named and a
+      // preposition or "Town, State" here.
+      if (!major) {
+        const small = pop < 15000;
+        const home = h.cands.some((c) => isCityCode(c.code) && (doc.countries.get(c.country) ?? 0) >= 0.5 * doc.top && doc.top >= 1);
+        if (first.initial && single && !inFocus) { reason = 'initial-unsupported'; break decide; }
+        if (small && !home && !(inFocus && (locative || commaPlace || head))) { reason = 'small-unsupported'; break decide; }
+        if (!small && !inFocus && !locative && !commaPlace && !head && info !== undefined) { reason = 'mid-unsupported'; break decide; }
+      }
+    }
+    trace?.(h, reason);
+    if (reason) continue;
+    const hit: Hit = { ...h };
+    if (head) {
+      hit.head = head.kind;
+      // A capitalised head is part of the name ("Anbar Province", "Royal Street").
+      if (head.capital) hit.end = words[h.wj]!.end;
+    }
+    const b2 = h.wi >= 2 ? words[h.wi - 2] : undefined;
+    if (before && b2 && before.text.toLowerCase() === 'of' && /^(city|town|village)$/i.test(b2.text)) hit.cityCue = true;
+    hit.conf = major ? 1 : pop >= 15000 ? 0.8 : 0.6;
+    out.push(hit);
+  }
+  return out;
+}
+
+function lineIsUpper(text: string, at: number): boolean {
+  const s = text.lastIndexOf('\n', at) + 1;
+  let e = text.indexOf('\n', at);
+  if (e < 0) e = text.length;
+  const line = text.slice(s, Math.min(e, s + 200));
+  // A dateline ("BAGHDAD (Reuters) -") or a headline in capitals.
+  const lead = line.split(/[(—–]|\s-\s/)[0] ?? '';
+  return (at - s < lead.length && !/\p{Ll}/u.test(lead)) || !/\p{Ll}/u.test(line);
+}
+
+const lowerUseCache = new WeakMap<object, Map<string, boolean>>();
+/** True when the word also appears in lower case mid-sentence in this text ("the reading"). */
+function hasLowerUse(text: string, surface: string): boolean {
+  if (surface.includes(' ')) return false;
+  const l = surface.toLowerCase();
+  if (l === surface) return false;
+  let at = text.indexOf(l);
+  while (at >= 0) {
+    const b = at > 0 ? text[at - 1]! : ' ';
+    const a = text[at + l.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(b) && !/[\p{L}\p{N}]/u.test(a)) return true;
+    at = text.indexOf(l, at + 1);
+  }
+  return false;
+}
+void lowerUseCache;
+
+/**
+ * Names ending in a place-type word that the gazetteer lacks ("Royal Street", "Marigny Canal",
+ * "Cuyahoga County"): places all the same, placed later by what they contain or the document's focus.
+ */
+export function headedNames(ctx: RecognizeContext, taken: readonly Hit[]): Hit[] {
+  const { words, text } = ctx;
+  const out: Hit[] = [];
+  const covered = (s: number, e: number) => taken.some((h) => h.start < e && s < h.end);
+  for (let j = 1; j < words.length; j++) {
+    const w = words[j]!;
+    const kind = HEADS.get(w.text.toLowerCase());
+    if (!kind || !w.cap || kind === 'admin' || kind === 'city' || !joins(w.sep)) continue;
+    let i = j;
+    while (i > 0 && joins(words[i]!.sep) && words[i - 1]!.cap && j - i < 4 && !NAME_STOP.has(words[i - 1]!.text.toLowerCase()) && !ORG_HEADS.has(words[i - 1]!.text.toLowerCase())) {
+      i--;
+      if (words[i]!.initial) break;
+    }
+    if (i === j) continue;
+    // Leading "The" and titles are not part of the name.
+    while (i < j && /^(the|a|an)$/i.test(words[i]!.text)) i++;
+    if (i === j) continue;
+    if (words[i]!.initial && ctx.gaz.word(words[i]!.text.toLowerCase())?.common && j - i === 1) continue;
+    const start = words[i]!.start, end = w.end;
+    if (covered(start, end)) continue;
+    const key = nameKey(text.slice(start, words[j - 1]!.end));
+    out.push({ start, end, key, cands: [], head: kind, wi: i, wj: j + 1, conf: 0.5 });
+  }
+  return out;
+}
+
+const NAME_STOP = new Set(['by', 'the', 'a', 'an', 'and', 'or', 'in', 'at', 'on', 'for', 'from', 'to', 'with', 'photo', 'editorial', 'via', 'said', 'says']);
+
+const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
+const NOT_PLACE = new Set(['PERSON', 'NORP']);
+
+/**
+ * Merges the entity layer in: GPE/LOC/FAC mentions become hits where the gazetteer found none;
+ * gazetteer hits that a PERSON or NORP mention covers are dropped.
+ */
+export function mergeMentions(ctx: RecognizeContext, hits: Hit[], rawAll: readonly Hit[]): Hit[] {
+  if (!ctx.mentions.length) return hits;
+  // A person or nationality mention over a doubtful hit settles it; over a country, division or large
+  // city the gazetteer's reading stands (the tagger often takes "Hawaii" for a person).
+  const out = hits.filter((h) => !ctx.mentions.some((m) => NOT_PLACE.has(m.type) && m.start <= h.start && h.end <= m.end && !h.fixed &&
+    (m.type === 'NORP' ? !h.cands.some((c) => c.code === 'PCLI') : !h.cands.some(isMajor) || m.end - m.start > h.end - h.start)));
+  for (const m of ctx.mentions) {
+    if (!PLACE_TYPES.has(m.type) || m.kind === 'pronoun' || m.kind === 'nominal') continue;
+    const inside = out.filter((h) => h.start < m.end && m.start < h.end);
+    if (inside.length) {
+      for (const h of inside) if (m.entity && !h.entity) h.entity = m.entity;
+      continue;
+    }
+    const lead = /^(?:the|The)\s+/.exec(m.text);
+    const surface = ctx.text.slice(m.start + (lead ? lead[0].length : 0), m.end);
+    // Only names: capitalised words, no digits, addresses or clause fragments.
+    if (!/^\p{Lu}/u.test(surface) || /[\d@/:,;!?()]|\s(?:and|or|was|is|who|this|how)\b/.test(surface) || surface.split(/\s+/).length > 5) continue;
+    const wi = ctx.words.findIndex((w) => w.start >= m.start);
+    const w = ctx.words[wi];
+    const lower = surface.toLowerCase();
+    const info = ctx.gaz.word(lower);
+    if (info?.demonym !== undefined || CALENDAR.has(lower) || (info?.common && !surface.includes(' '))) continue;
+    if (w && w.initial && info) continue;
+    const raw = rawAll.find((h) => h.start >= m.start && h.end <= m.end && h.end - h.start === surface.length);
+    const key = nameKey(surface);
+    const cands = raw?.cands ?? ctx.gaz.lookup(key);
+    if (!cands.length) continue;
+    out.push({ start: m.start + (lead ? lead[0].length : 0), end: m.end, key: raw?.key ?? key, cands, wi, wj: wi + 1, conf: 0.7, ...(m.entity ? { entity: m.entity } : {}) });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,182 @@
+import type { Gazetteer, GazRecord } from '../../geo/gazetteer.js';
+import type { Place } from '../../core/layers.js';
+import { nameKey, withoutArticle } from '../../geo/normalize.js';
+import { focusCountries } from './focus.js';
+import { isCityCode, isMajor, type DocContext, type Hit } from './recognize.js';
+import type { Word } from './words.js';
+
+export function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const r = Math.PI / 180;
+  const dl = (b.lat - a.lat) * r, dn = (b.lon - a.lon) * r;
+  const h = Math.sin(dl / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(dn / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+const keyCache = new Map<string, string>();
+function primaryKey(c: GazRecord): string {
+  let k = keyCache.get(c.name);
+  if (k === undefined) {
+    k = nameKey(c.name);
+    if (keyCache.size > 50000) keyCache.clear();
+    keyCache.set(c.name, k);
+  }
+  return k;
+}
+
+const handWritten = (c: GazRecord) => !isCityCode(c.code) && c.code !== 'ADM1' && c.code !== 'PCLI';
+
+/** How likely a name means this entry before reading the document: size and kind. */
+export function prior(c: GazRecord): number {
+  switch (c.code) {
+    case 'PCLI': return 8;
+    case 'CONT': return 7.5;
+    case 'ADM1': return 5 + Math.min(1, Math.log10(c.population + 1) / 7);
+  }
+  if (handWritten(c)) return 7;
+  const base = Math.log10(c.population + 10);
+  return base + (c.code === 'PPLC' ? 1.2 : c.code === 'PPLA' ? 0.6 : c.code === 'PPLA2' ? 0.3 : 0);
+}
+
+/** Country and division evidence from hits that are places whatever the context. */
+export function docContext(words: readonly Word[], gaz: Gazetteer, hits: readonly Hit[]): DocContext {
+  const countries = new Map<string, number>();
+  const admin1s = new Set<string>();
+  const anchors: { lat: number; lon: number }[] = [];
+  const add = (cc: string, w: number) => { if (cc) countries.set(cc, (countries.get(cc) ?? 0) + w); };
+  for (const h of hits) {
+    const country = h.cands.find((c) => c.code === 'PCLI');
+    if (country) { add(country.country, 1); continue; }
+    const majors = h.cands.filter(isMajor);
+    if (majors.length === 1 || (majors.length > 1 && majors.every((m) => m.country === majors[0]!.country))) {
+      const m = majors.sort((a, b) => prior(b) - prior(a))[0]!;
+      add(m.country, 0.7);
+      if (m.code === 'ADM1') admin1s.add(m.country + '.' + m.admin1);
+      else if (isCityCode(m.code)) { admin1s.add(m.country + '.' + m.admin1); anchors.push(m); }
+    }
+  }
+  for (const w of words) {
+    if (!w.cap) continue;
+    const d = gaz.word(w.text.toLowerCase())?.demonym;
+    if (d) add(d, 0.5);
+  }
+  let top = 0;
+  for (const v of countries.values()) top = Math.max(top, v);
+  return { countries, admin1s, anchors, top };
+}
+
+interface Scored {
+  readonly c: GazRecord;
+  readonly s: number;
+}
+
+/** Picks the entry each hit names, using priors, the document's countries, cues and neighbours. */
+export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext, gaz: Gazetteer): Place[] {
+  let maxW = 0;
+  for (const w of doc.countries.values()) maxW = Math.max(maxW, w);
+  const countryBonus = (cc: string) => (maxW > 0 ? (3.5 * (doc.countries.get(cc) ?? 0)) / maxW : 0);
+
+  const containerOf = (i: number): Hit | undefined => {
+    const h = hits[i]!, n = hits[i + 1];
+    return n && text.slice(h.end, n.start) === ', ' ? n : undefined;
+  };
+
+  const scoreAll = (anchors: readonly { lat: number; lon: number; hit: number }[]): Scored[][] =>
+    hits.map((h, i) => {
+      const box = containerOf(i);
+      const prevHit = i > 0 && text.slice(hits[i - 1]!.end, h.start) === ', ' ? hits[i - 1] : undefined;
+      return h.cands.map((c) => {
+        let s = prior(c) + countryBonus(c.country);
+        // Entries found under their own name beat those found under an alternate one (Mexico, not Mexico City).
+        if (primaryKey(c) === h.key || withoutArticle(primaryKey(c)) === h.key) s += 1.5;
+        if (c.code === 'ADM1' && prevHit?.cands.some((y) => y.country === c.country && y.admin1 === c.admin1 && isCityCode(y.code))) s += 4;
+        if (doc.admin1s.has(c.country + '.' + c.admin1) && c.code !== 'PCLI') s += 1.5;
+        if (box && box.cands.some((y) => y.country === c.country && (y.code === 'PCLI' || (y.code === 'ADM1' && y.admin1 === c.admin1)))) s += 6;
+        if (h.head === 'admin') s += c.code === 'ADM1' ? 4 : -1;
+        if (h.head === 'city' || h.cityCue) s += isCityCode(c.code) ? 2 : -2;
+        if (h.head === 'county' && c.code === 'ADM1') s -= 1;
+        if (isCityCode(c.code) || c.code === 'ADM1') {
+          let near = Infinity;
+          for (const a of anchors) if (a.hit !== i) near = Math.min(near, km(a, c));
+          if (near < 150) s += 2;
+          else if (near < 400) s += 1;
+        }
+        return { c, s };
+      });
+    });
+
+  // Two passes: the first picks with priors and countries; the second adds nearness to the first's picks.
+  const first = scoreAll(doc.anchors.map((a) => ({ ...a, hit: -1 })));
+  const anchors: { lat: number; lon: number; hit: number }[] = [];
+  first.forEach((ss, i) => {
+    const b = best(ss);
+    if (b && isCityCode(b.c.code)) anchors.push({ lat: b.c.lat, lon: b.c.lon, hit: i });
+  });
+  const second = scoreAll(anchors);
+
+  const places: Place[] = [];
+  const pending: number[] = [];
+  second.forEach((ss, i) => {
+    const h = hits[i]!;
+    const b = best(ss);
+    if (!b) { pending.push(i); return; }
+    let z = 0;
+    for (const x of ss) z += Math.exp(x.s - b.s);
+    places.push(toPlace(text, h, b.c, h.conf / z, gaz));
+  });
+  // Names the gazetteer lacks ("Royal Street") are placed at the document's most local place.
+  if (pending.length) {
+    const local = localFocus(places);
+    for (const i of pending) {
+      const h = hits[i]!;
+      if (local) places.push({ ...toPlace(text, h, local, 0.3 * h.conf, gaz), geonameId: undefined, name: text.slice(h.start, h.end), featureCode: undefined } as Place);
+    }
+  }
+  return places.sort((a, b) => a.start - b.start).map(stripUndefined);
+}
+
+function best(ss: readonly Scored[]): Scored | undefined {
+  let b: Scored | undefined;
+  for (const x of ss) if (!b || x.s > b.s) b = x;
+  return b;
+}
+
+function localFocus(places: readonly Place[]): GazRecord | undefined {
+  const counts = new Map<number, { n: number; p: Place }>();
+  const home = focusCountries(places, 1)[0];
+  for (const p of places) {
+    if (!p.featureCode || !p.featureCode.startsWith('PPL') || (home && p.country !== home)) continue;
+    const k = p.geonameId ?? 0;
+    const e = counts.get(k);
+    if (e) e.n++;
+    else counts.set(k, { n: 1, p });
+  }
+  let top: { n: number; p: Place } | undefined;
+  for (const e of counts.values()) if (!top || e.n > top.n) top = e;
+  const p = top?.p ?? places.find((x) => x.featureCode === 'ADM1' && x.country === home) ?? places.find((x) => x.featureCode === 'PCLI' && x.country === home);
+  if (!p) return undefined;
+  return { index: -1, geonameId: 0, name: p.name, lat: p.lat, lon: p.lon, code: p.featureCode ?? '', country: p.country ?? '', admin1: '', population: 0 };
+}
+
+function toPlace(text: string, h: Hit, c: GazRecord, score: number, gaz: Gazetteer): Place {
+  const adm = c.code === 'PCLI' || !c.admin1 ? undefined : c.code === 'ADM1' ? c.name : gaz.admin1(c.country, c.admin1)?.name;
+  return {
+    start: h.start,
+    end: h.end,
+    text: text.slice(h.start, h.end),
+    name: c.name,
+    geonameId: c.geonameId || undefined,
+    lat: c.lat,
+    lon: c.lon,
+    country: c.country || undefined,
+    admin1: adm,
+    featureCode: c.code,
+    score: Math.round(score * 1000) / 1000,
+    entity: h.entity,
+  } as Place;
+}
+
+function stripUndefined(p: Place): Place {
+  const o: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(p)) if (v !== undefined) o[k] = v;
+  return o as unknown as Place;
+}

@@ -1,0 +1,48 @@
+import type { Place } from '../../core/layers.js';
+import { errorMessage } from '../../core/errors.js';
+import type { Doc } from '../../core/doc.js';
+import { sharedGazetteer, type Gazetteer } from '../../geo/gazetteer.js';
+import type { Stage } from '../../pipeline/stage.js';
+import { filterHits, gazetteerHits, headedNames, mergeMentions, personSurnames, type RecognizeContext } from './recognize.js';
+import { docContext, resolveHits } from './resolve.js';
+import { scanWords } from './words.js';
+
+/** Finds and places the toponyms of one document with the given gazetteer. */
+export function findPlaces(doc: Doc, gaz: Gazetteer): Place[] {
+  const starts = new Set(doc.layer('sentences').map((s) => s.start));
+  const words = scanWords(doc.text, starts.size ? starts : undefined);
+  const ctx: RecognizeContext = { text: doc.text, words, gaz, mentions: doc.layer('mentions') };
+  const raw = gazetteerHits(ctx);
+  const surnames = personSurnames(ctx);
+  const context = docContext(words, gaz, raw.filter((h) => !surnames.has(h.key)));
+  let hits = filterHits(ctx, raw, surnames, context);
+  hits = mergeMentions(ctx, hits, raw);
+  hits = [...hits, ...headedNames(ctx, hits)].sort((a, b) => a.start - b.start);
+  return resolveHits(doc.text, hits, context, gaz);
+}
+
+/**
+ * Toponyms recognised and resolved to GeoNames entries and coordinates. Reads the entity layer
+ * when an earlier stage provides one, and the gazetteer for what the model missed.
+ */
+export const placesStage: Stage = {
+  name: 'places',
+  version: '1',
+  requires: ['tokens', 'sentences'],
+  provides: ['places'],
+  run(doc, ctx) {
+    let gaz: Gazetteer;
+    try {
+      gaz = sharedGazetteer();
+    } catch (err) {
+      ctx.diagnostic({ level: 'error', rule: 'places.gazetteer', message: errorMessage(err) });
+      return { places: [] };
+    }
+    try {
+      return { places: findPlaces(doc, gaz) };
+    } catch (err) {
+      ctx.diagnostic({ level: 'error', rule: 'places.failed', message: errorMessage(err) });
+      return { places: [] };
+    }
+  },
+};
