@@ -32,6 +32,11 @@ export class Router {
     return this.add('POST', pattern, handler);
   }
 
+  /** Every route as `METHOD /path/{param}` (for checking the API description). */
+  list(): string[] {
+    return this.routes.map((r) => `${r.method} /${r.parts.map((p) => (p.startsWith(':') ? `{${p.slice(1)}}` : p)).join('/')}`);
+  }
+
   /** The handler for a request, or why there is none: 404 (no path) or 405 (path, other method). */
   match(method: string, pathname: string): { handler: Handler; params: Record<string, string> } | 404 | 405 {
     const segs = pathname.split('/').filter(Boolean);

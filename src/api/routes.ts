@@ -10,6 +10,7 @@ import { httpError, readBody, readJson, sendJson } from './http.js';
 import type { IngestQueue } from './ingest.js';
 import { Router, type RouteContext } from './router.js';
 import { worldOutline } from './world.js';
+import openapi from './openapi.json' with { type: 'json' };
 
 export interface ApiOptions {
   readonly store: Store;
@@ -98,6 +99,8 @@ export function apiRouter(o: ApiOptions): Router {
     const p = url.searchParams;
     return { relations: await store.relations({ entity: str(p, 'entity', 300), type: str(p, 'type', 100), doc: str(p, 'doc', 200), ...page(p, 100) }) };
   });
+
+  r.get('/api/openapi.json', () => openapi);
 
   r.get('/api/world', ({ res }) => {
     const { json } = worldOutline();

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
+import { IngestQueue } from './ingest.js';
+import { apiRouter } from './routes.js';
 import { createNewsgraphServer, type NewsgraphServer } from './server.js';
 import { fixtureRecords, PLACES } from './test-fixtures.js';
 
@@ -133,6 +135,14 @@ describe('HTTP API', () => {
     assert.equal(ev.entities['ORG:red heron front'].name, 'Red Heron Front');
     const rel = (await json(await fetch(`${rw.base}/api/relations?type=leader`))).relations;
     assert.equal(rel.length, 1);
+  });
+
+  test('the OpenAPI description documents every endpoint', async () => {
+    const spec = await json(await fetch(`${rw.base}/api/openapi.json`));
+    assert.equal(spec.openapi, '3.1.0');
+    const documented = Object.entries(spec.paths).flatMap(([path, ops]: [string, any]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const served = apiRouter({ store: rw.store, ingest: new IngestQueue(rw.store) }).list();
+    assert.deepEqual([...served].sort(), [...documented].sort());
   });
 
   test('the world outline is served as SVG paths', async () => {
