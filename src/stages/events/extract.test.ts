@@ -67,3 +67,10 @@ test('reported speech is attributed; a place in another clause is not borrowed',
   const e = one('In [Port Lune|GPE|pl] life is calm; [Red Cell|ORG|rc] attacked a checkpoint {on Monday|2020-03-02}.', 'attack');
   assert.equal(e.place, undefined);
 });
+
+test('a trigger used as a noun does not take the clause subject as its actor; time alone is no event', () => {
+  const es = events('Officials in [Port Lune|GPE|pl] and the [Veloria|GPE|ve] government fear similar attacks are coming.');
+  assert.ok(es.every((e) => e.actor !== 've'));
+  assert.deepEqual(events('What matters comes after {today|2020-03-02}’s battles are over.'), []);
+  assert.deepEqual(events('Farmers felt abandoned by the government in [Port Lune|GPE|pl].').filter((e) => e.type === 'territory_loss'), []);
+});

@@ -21,6 +21,18 @@ const AGENT = 'POGN';
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+)?(?:\S+\s+)?$/i;
 const PARTICIPLE = /(?:ed|en|slain|struck|shot dead|gunned down|taken into custody|rounded up|overrun|retaken|taken control of|taken over)$/i;
 
+/** Trigger words that are as often nouns as verbs ("attacks", "fighting"). */
+const AMBIGUOUS = /^(?:attacks?|strikes?|fights?|raids?|protests?|arrests?|battles?|clash(?:es)?|rall(?:y|ies)|march(?:es)?|bombing|shelling|fighting|killings?|killing|executions?)$/i;
+const NOUN_CONTEXT = /(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those|similar|more|further|new|any|no|of|in|for|against|after|before|during)|[’']s?)\s+$/i;
+const SUBJECT_THEN_AUX = new RegExp(`${OPEN}\\d+[A-Z]${CLOSE}(?:[’']s?)?(?:\\s+(?:\\w+ly|will|would|can|could|may|might|must|has|have|had|is|are|was|were|be|been|being|to|did|does|do|not|never|also|then|again|continue to|continued to|continues to|began|begun|begin|started|start|vowed to|threatened to|plan to|plans to|planned to))*\\s*$`, 'i');
+
+/** Whether a verb trigger is used as a verb here: never after a determiner; an ambiguous word needs its subject right before it. */
+function verbReading(word: string, before: string): boolean {
+  if (NOUN_CONTEXT.test(before)) return false;
+  if (AMBIGUOUS.test(word)) return SUBJECT_THEN_AUX.test(before) || /\b(?:was|were|been|being|is|are)\s+$/i.test(before);
+  return true;
+}
+
 /** A support verb ending right before an event noun, allowing up to two modifiers ("carried out the deadly attack"). */
 function supportVerb(before: string): RegExpExecArray | null {
   let s = before;
@@ -119,6 +131,7 @@ function fromTrigger(
   let actor: Arg | undefined;
   let target: Arg | undefined;
   let claimed = false;
+  if (t.form === 'verb' && !verbReading(f.masked.slice(at, end), before)) return undefined;
   if (t.form === 'verb') {
     const passive = PASSIVE_BEFORE.test(before) && PARTICIPLE.test(f.masked.slice(at, end));
     if (passive) {
@@ -168,7 +181,8 @@ function fromTrigger(
   const clauseDoc = docSpan(f, c.start, c.end);
   const trig = docSpan(f, at, end);
   const time = ev.timeIn(clauseDoc, trig.start);
-  if (!actor && !target && !place && !time) return undefined;
+  // A time alone does not make an event ("today's battles"): something in the clause must say who or where.
+  if (!actor && !target && !place) return undefined;
   if (actor && target && actor.entity === target.entity) target = undefined;
 
   const parts: Span[] = [trig];
@@ -212,7 +226,10 @@ function placeFor(f: Frame, c: Span, t: Trigger, at: number, end: number, fPlace
     if (p.mStart < end) continue;
     const gap = f.masked.slice(end, p.mStart);
     if (/[;]/.test(gap) || gap.length > 80) continue;
-    if (PLACE_HEAD.test(gap) && (t.objectIsPlace || /\b(?:of|from|in|into)$/i.test(f.masked.slice(at, end)))) return p;
+    const direct = t.objectIsPlace || /\b(?:of|from|in|into)$/i.test(f.masked.slice(at, end));
+    if (PLACE_HEAD.test(gap) && direct) return p;
+    // Territory changes hands only in the place that is the verb's own object.
+    if (direct && t.needsPlace) return undefined;
     if (LOCATIVE.test(gap) && !/\bfrom\s+(?:\S+\s+){0,2}$/i.test(gap)) {
       // A place introduced after another argument belongs to that argument's phrase only when nothing else intervenes.
       if (t.type === 'movement' && /\b(?:from)\b/i.test(gap.slice(-8))) continue;

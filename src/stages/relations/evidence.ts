@@ -25,7 +25,8 @@ export class EvidenceContext {
     let best: Time | undefined;
     for (const t of this.times) {
       if (t.start >= span.end) break;
-      if (!contains(span, t) || t.type === 'DURATION' || t.type === 'SET' || /^P/.test(t.value)) continue;
+      // Durations, sets and "the future" / "the past" do not date a fact.
+      if (!contains(span, t) || t.type === 'DURATION' || t.type === 'SET' || /^P|^(?:FUTURE|PAST)_REF$/.test(t.value)) continue;
       if (!best || Math.abs(t.start - anchor) < Math.abs(best.start - anchor)) best = t;
     }
     return best;

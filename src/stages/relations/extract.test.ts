@@ -100,3 +100,8 @@ test('reported speech carries its source; no relation without entities', () => {
   assert.equal(r?.source, 'hi');
   none('The Red Cell broke away from the Old Front.');
 });
+
+test('a rebrand is kept when resolution already merged the old and new names', () => {
+  const r = has('Now known as [Liwa Haqq|ORG|lh] after a makeover, [the Valley Brigade|ORG|lh] holds two towns.', 'rebrand', 'lh', 'lh');
+  assert.equal(r.a, r.b);
+});

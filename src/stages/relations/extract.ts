@@ -93,7 +93,8 @@ function fromMatch(doc: Doc, f: Frame, cls: ReturnType<typeof clauses>, c: Compi
 
 /** Type constraints beyond the pattern's slot classes. */
 function acceptable(type: string, a: Arg, b: Arg): boolean {
-  if (a.entity === b.entity) return type === 'alias' && a.text.toLowerCase() !== b.text.toLowerCase();
+  // Resolution may already have merged two names of one organisation; the relation still records that the text names both.
+  if (a.entity === b.entity) return (type === 'alias' || type === 'rebrand') && a.text.toLowerCase() !== b.text.toLowerCase();
   if (type === 'alias') return a.cls === b.cls;
   if (type === 'member' || type === 'leader' || type === 'affiliation') return a.cls === 'P' && b.cls !== 'P';
   return true;

@@ -134,7 +134,7 @@ const CLAUSE_BREAK = new RegExp(
     '\\s*[;:]\\s+',
     '\\s+[–—]\\s+',
     ',\\s+(?=(?:but|while|whereas|although|though|followed by|and then|after which|prompting|as well as)\\b)',
-    ',\\s+(?=and\\s+(?:the|a|an|he|she|it|they|we|its|their)\\b)',
+    `,\\s+(?=and\\s+(?:(?:the|a|an|he|she|it|they|we|its|their)\\b|${OPEN}))`,
     `\\s+(?=(?:before|after|because|although|though|while|whereas|until|when|once)\\s+(?:(?:he|she|it|they|we|I|you|the|a|an|its|their|his|her)\\b|${OPEN}))`,
   ].join('|'),
   'gi',
