@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { NewsgraphError } from '../core/errors.js';
+import { registerEntities } from './commands/entities.js';
 import { registerEval } from './commands/eval.js';
 import { registerExport } from './commands/export.js';
 import { registerExtract } from './commands/extract.js';
@@ -19,6 +20,7 @@ registerSearch(program);
 registerShow(program);
 registerExport(program);
 registerQuotes(program);
+registerEntities(program);
 registerServe(program);
 registerEval(program);
 

@@ -110,7 +110,7 @@ test('read commands fail in one line on a missing database, an unknown id or a b
   assert.match(none.err, /no documents match "volcano"/);
 });
 
-test('quotes lists stored quotes with speaker, outlet and date, filtered by speaker', async () => {
+test('quotes and entities list what is stored: speakers with outlet and date, entities with counts', async () => {
   const store = new SqliteStore(join(dir, 'quotes.db'));
   for (const r of sampleRecords()) await store.put(r);
   await store.close();
@@ -121,6 +121,13 @@ test('quotes lists stored quotes with speaker, outlet and date, filtered by spea
   const by = cli('quotes', '--db', 'quotes.db', '--speaker', 'Okafor', '--json');
   const hits = jsonl(by.out) as unknown as { speakerName: string; outlet: string }[];
   assert.deepEqual(hits.map((h) => [h.speakerName, h.outlet]), [['Amara Okafor', 'Valley Post'], ['Amara Okafor', 'Harbour Times']]);
+
+  const list = cli('entities', '--db', 'quotes.db', '--type', 'PERSON');
+  assert.match(list.out, /^PERSON  Amara Okafor \(also Okafor\)\n {8}2 documents, 3 mentions {2}id PERSON:amara okafor\n/);
+  const one = cli('entities', 'okafor', '--db', 'quotes.db');
+  assert.match(one.out, /documents per month:\n {2}2023-03 {2}# 1\n {2}2023-04 {2}# 1/);
+  assert.match(one.out, /appears with:\n(.*\n)*? {2}Northern Relief Agency \(ORG, 1 documents\)/);
+  assert.equal(cli('entities', 'Nobody', '--db', 'quotes.db').err, 'newsgraph: no entity named Nobody in quotes.db\n');
 });
 
 test('the example articles ingest without a failure and are searchable', () => {
