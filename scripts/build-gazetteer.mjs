@@ -37,6 +37,9 @@ for (const c of countries) {
   if (!pt) continue;
   const keys = new Set();
   addKeys(keys, c.name);
+  // "Republic of Ireland" is also "Ireland".
+  const bare = c.name.replace(/^(?:(?:Federated |Democratic |Islamic )?(?:Republic|Kingdom|State|States|Commonwealth) of (?:the )?)/, '');
+  if (bare !== c.name) addKeys(keys, bare);
   for (const a of COUNTRY_ALIASES[c.code] ?? []) { const k = nameKey(a); if (k) keys.add(k); }
   countryIdx.set(c.code, records.length);
   records.push({ id: c.geonameId ?? 0, name: c.name, lat: pt[0], lon: pt[1], code: 'PCLI', cc: c.code, admin1: '', pop: 0, keys });

@@ -152,7 +152,6 @@ export const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   BA: ['Bosnia', 'Bosnia and Herzegovina', 'Bosnia-Herzegovina'],
   GM: ['Gambia', 'The Gambia'],
   BS: ['Bahamas', 'The Bahamas'],
-  FM: ['Micronesia'],
   LY: ['Libya'],
   KG: ['Kyrgyzstan'],
   BN: ['Brunei'],
@@ -160,6 +159,13 @@ export const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   TR: ['Turkey', 'Türkiye', 'Turkiye'],
   PH: ['Philippines', 'The Philippines'],
   VA: ['Vatican'],
+  IE: ['Ireland', 'Republic of Ireland', 'Eire', 'Éire'],
+  TT: ['Trinidad and Tobago', 'Trinidad & Tobago', 'T&T'],
+  KN: ['Saint Kitts and Nevis', 'St Kitts and Nevis', 'St. Kitts and Nevis'],
+  VC: ['Saint Vincent and the Grenadines', 'St Vincent and the Grenadines'],
+  LC: ['Saint Lucia', 'St Lucia', 'St. Lucia'],
+  ST: ['São Tomé and Príncipe', 'Sao Tome and Principe'],
+  FM: ['Micronesia', 'Federated States of Micronesia'],
 };
 
 /**

@@ -25,12 +25,16 @@ export interface Hit {
   conf: number;
   /** Recognised by a pattern that needs no further checks ("Helena, Mont."). */
   fixed?: boolean;
+  /** Proposed by the entity layer rather than the gazetteer scan. */
+  fromMention?: boolean;
 }
 
 const MAX_WORDS = 6;
 export const isCityCode = (c: string) => c.startsWith('PPL');
 /** A place news names without needing context: a country, division, region or large city. */
 export const isMajor = (r: GazRecord) => !isCityCode(r.code) || r.population >= 100000;
+/** Regions, seas and landmarks written for the gazetteer (no GeoNames feature class of their own). */
+export const handWrittenRegion = (r: GazRecord) => !isCityCode(r.code) && r.code !== 'ADM1' && r.code !== 'PCLI';
 const maxPop = (cs: readonly GazRecord[]) => cs.reduce((m, c) => Math.max(m, isCityCode(c.code) ? c.population : 0), 0);
 
 export interface RecognizeContext {
@@ -199,6 +203,8 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
     const lower = surface.toLowerCase();
     const info = single ? gaz.word(lower) : undefined;
     const major = h.cands.some(isMajor);
+    const veryMajor = h.cands.some((c) => !isCityCode(c.code) || c.population >= 500000);
+    const namesAdmin = h.cands.some((c) => c.code === 'PCLI' || handWrittenRegion(c) || (c.code === 'ADM1' && (doc.countries.get(c.country) ?? 0) > 0));
     const pop = maxPop(h.cands);
     const prev = prevWord(words, h.wi);
     const prevLower = prev?.text.toLowerCase().replace(/\.$/, '');
@@ -241,15 +247,15 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
       // Words English uses in lower case too (Police, Reading): only as countries, divisions or
       // regions mid-sentence, or as large cities after a preposition.
       if (info?.common) {
-        const ok = first.initial ? major && h.cands.some((c) => c.code === 'PCLI') : h.cands.some((c) => !isCityCode(c.code)) || (pop >= 100000 && locative);
+        const ok = first.initial ? major && h.cands.some((c) => c.code === 'PCLI') : namesAdmin || (pop >= 100000 && locative);
         if (!ok) { reason = 'common-word'; break decide; }
       }
       // First names and surnames (Chad, Austin, Nelson) need a place's context.
-      if (!major && info && (info.firstName || info.lastName) && !((locative || commaPlace) && inFocus)) { reason = 'person-name'; break decide; }
+      if (!veryMajor && info && (info.firstName || info.lastName) && !((locative || commaPlace) && (inFocus || major))) { reason = 'person-name'; break decide; }
       if (!major && hasLowerUse(text, surface)) { reason = 'lower-use'; break decide; }
       // Small places must be supported by the document: the country named often, or named and a
       // preposition or "Town, State" here.
-      if (!major) {
+      if (!major && !h.fromMention) {
         const small = pop < 15000;
         const home = h.cands.some((c) => isCityCode(c.code) && (doc.countries.get(c.country) ?? 0) >= 0.5 * doc.top && doc.top >= 1);
         if (first.initial && single && !inFocus) { reason = 'initial-unsupported'; break decide; }
@@ -336,37 +342,44 @@ const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
 const NOT_PLACE = new Set(['PERSON', 'NORP']);
 
 /**
- * Merges the entity layer in: GPE/LOC/FAC mentions become hits where the gazetteer found none;
- * gazetteer hits that a PERSON or NORP mention covers are dropped.
+ * GPE/LOC/FAC mentions of the entity layer that the gazetteer scan did not start on: the tagger's
+ * word adds recall; they still pass the same checks, with less need for support.
  */
-export function mergeMentions(ctx: RecognizeContext, hits: Hit[], rawAll: readonly Hit[]): Hit[] {
-  if (!ctx.mentions.length) return hits;
-  // A person or nationality mention over a doubtful hit settles it; over a country, division or large
-  // city the gazetteer's reading stands (the tagger often takes "Hawaii" for a person).
-  const out = hits.filter((h) => !ctx.mentions.some((m) => NOT_PLACE.has(m.type) && m.start <= h.start && h.end <= m.end && !h.fixed &&
-    (m.type === 'NORP' ? !h.cands.some((c) => c.code === 'PCLI') : !h.cands.some(isMajor) || m.end - m.start > h.end - h.start)));
+export function mentionHits(ctx: RecognizeContext, raw: readonly Hit[]): Hit[] {
+  const out: Hit[] = [];
   for (const m of ctx.mentions) {
     if (!PLACE_TYPES.has(m.type) || m.kind === 'pronoun' || m.kind === 'nominal') continue;
-    const inside = out.filter((h) => h.start < m.end && m.start < h.end);
-    if (inside.length) {
-      for (const h of inside) if (m.entity && !h.entity) h.entity = m.entity;
-      continue;
-    }
+    if (raw.some((h) => h.start < m.end && m.start < h.end)) continue;
     const lead = /^(?:the|The)\s+/.exec(m.text);
-    const surface = ctx.text.slice(m.start + (lead ? lead[0].length : 0), m.end);
+    const start = m.start + (lead ? lead[0].length : 0);
+    const surface = ctx.text.slice(start, m.end);
     // Only names: capitalised words, no digits, addresses or clause fragments.
-    if (!/^\p{Lu}/u.test(surface) || /[\d@/:,;!?()]|\s(?:and|or|was|is|who|this|how)\b/.test(surface) || surface.split(/\s+/).length > 5) continue;
-    const wi = ctx.words.findIndex((w) => w.start >= m.start);
-    const w = ctx.words[wi];
-    const lower = surface.toLowerCase();
-    const info = ctx.gaz.word(lower);
-    if (info?.demonym !== undefined || CALENDAR.has(lower) || (info?.common && !surface.includes(' '))) continue;
-    if (w && w.initial && info) continue;
-    const raw = rawAll.find((h) => h.start >= m.start && h.end <= m.end && h.end - h.start === surface.length);
+    if (!/^\p{Lu}/u.test(surface) || /[\d@/:,;!?()+&]|\s(?:and|or|was|is|who|this|how)\b/.test(surface) || surface.split(/\s+/).length > 5) continue;
+    const wi = ctx.words.findIndex((w) => w.start >= start);
+    let wj = wi;
+    while (wj < ctx.words.length && ctx.words[wj]!.end <= m.end) wj++;
+    if (wi < 0 || wj <= wi) continue;
     const key = nameKey(surface);
-    const cands = raw?.cands ?? ctx.gaz.lookup(key);
+    const cands = ctx.gaz.lookup(key);
     if (!cands.length) continue;
-    out.push({ start: m.start + (lead ? lead[0].length : 0), end: m.end, key: raw?.key ?? key, cands, wi, wj: wi + 1, conf: 0.7, ...(m.entity ? { entity: m.entity } : {}) });
+    out.push({ start, end: ctx.words[wj - 1]!.end, key, cands, wi, wj, conf: 0.7, fromMention: true, ...(m.entity ? { entity: m.entity } : {}) });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/**
+ * A person or nationality mention over a doubtful hit settles it; over a country, division or
+ * large city the gazetteer's reading stands (the tagger often takes "Hawaii" for a person).
+ * Place mentions lend their entity ids.
+ */
+export function applyMentions(ctx: RecognizeContext, hits: readonly Hit[]): Hit[] {
+  if (!ctx.mentions.length) return [...hits];
+  const out = hits.filter((h) => !ctx.mentions.some((m) => NOT_PLACE.has(m.type) && m.start <= h.start && h.end <= m.end && !h.fixed &&
+    (m.type === 'NORP' ? !h.cands.some((c) => c.code === 'PCLI') : !h.cands.some(isMajor) || m.end - m.start > h.end - h.start)));
+  for (const h of out) {
+    if (h.entity) continue;
+    const m = ctx.mentions.find((x) => PLACE_TYPES.has(x.type) && x.entity && x.start < h.end && h.start < x.end);
+    if (m?.entity) h.entity = m.entity;
+  }
+  return out;
 }

@@ -83,11 +83,16 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
   const scoreAll = (anchors: readonly { lat: number; lon: number; hit: number }[]): Scored[][] =>
     hits.map((h, i) => {
       const box = containerOf(i);
+      const hasCountry = h.cands.some((c) => c.code === 'PCLI');
       const prevHit = i > 0 && text.slice(hits[i - 1]!.end, h.start) === ', ' ? hits[i - 1] : undefined;
       return h.cands.map((c) => {
         let s = prior(c) + countryBonus(c.country);
         // Entries found under their own name beat those found under an alternate one (Mexico, not Mexico City).
         if (primaryKey(c) === h.key || withoutArticle(primaryKey(c)) === h.key) s += 1.5;
+        // A country's own name or short name means the country (Mexico, Lebanon), unless a division of
+        // that name lies in a country the document is more about (Georgia in a US story).
+        if (c.code === 'PCLI') s += 3;
+        if (c.code === 'ADM1' && hasCountry && primaryKey(c) === h.key && (doc.countries.get(c.country) ?? 0) > 0) s += 3 * Math.min(1, (doc.countries.get(c.country) ?? 0) / Math.max(0.01, maxW));
         if (c.code === 'ADM1' && prevHit?.cands.some((y) => y.country === c.country && y.admin1 === c.admin1 && isCityCode(y.code))) s += 4;
         if (doc.admin1s.has(c.country + '.' + c.admin1) && c.code !== 'PCLI') s += 1.5;
         if (box && box.cands.some((y) => y.country === c.country && (y.code === 'PCLI' || (y.code === 'ADM1' && y.admin1 === c.admin1)))) s += 6;

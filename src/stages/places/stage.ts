@@ -3,7 +3,7 @@ import { errorMessage } from '../../core/errors.js';
 import type { Doc } from '../../core/doc.js';
 import { sharedGazetteer, type Gazetteer } from '../../geo/gazetteer.js';
 import type { Stage } from '../../pipeline/stage.js';
-import { filterHits, gazetteerHits, headedNames, mergeMentions, personSurnames, type RecognizeContext } from './recognize.js';
+import { applyMentions, filterHits, gazetteerHits, headedNames, mentionHits, personSurnames, type RecognizeContext } from './recognize.js';
 import { docContext, resolveHits } from './resolve.js';
 import { scanWords } from './words.js';
 
@@ -15,8 +15,8 @@ export function findPlaces(doc: Doc, gaz: Gazetteer): Place[] {
   const raw = gazetteerHits(ctx);
   const surnames = personSurnames(ctx);
   const context = docContext(words, gaz, raw.filter((h) => !surnames.has(h.key)));
-  let hits = filterHits(ctx, raw, surnames, context);
-  hits = mergeMentions(ctx, hits, raw);
+  const proposed = [...raw, ...mentionHits(ctx, raw)].sort((a, b) => a.start - b.start);
+  let hits = applyMentions(ctx, filterHits(ctx, proposed, surnames, context));
   hits = [...hits, ...headedNames(ctx, hits)].sort((a, b) => a.start - b.start);
   return resolveHits(doc.text, hits, context, gaz);
 }
