@@ -6,6 +6,7 @@ import { assertFetchableUrl } from '../ingest/net-guard.js';
 import { FORMATS, type Format } from '../ingest/types.js';
 import type { SearchHit, Store } from '../store/store.js';
 import { entityView } from './entity-view.js';
+import { locateEvents } from './event-places.js';
 import { httpError, readBody, readJson, sendJson } from './http.js';
 import type { IngestQueue } from './ingest.js';
 import { Router, type RouteContext } from './router.js';
@@ -92,7 +93,7 @@ export function apiRouter(o: ApiOptions): Router {
       to: date(p, 'to'),
       ...page(p, 200, 2000),
     });
-    return { events, entities: await entityNames(store, events.flatMap((e) => [e.actor, e.target])) };
+    return { events: await locateEvents(store, events), entities: await entityNames(store, events.flatMap((e) => [e.actor, e.target])) };
   });
 
   r.get('/api/relations', async ({ url }) => {

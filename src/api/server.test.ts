@@ -133,6 +133,8 @@ describe('HTTP API', () => {
     const ev = await json(await fetch(`${rw.base}/api/events`));
     assert.deepEqual(ev.events.map((e: any) => e.type), ['protest', 'attack', 'arrest', 'clash']);
     assert.equal(ev.entities['ORG:red heron front'].name, 'Red Heron Front');
+    const attack = ev.events.find((e: any) => e.type === 'attack');
+    assert.deepEqual(attack.location, { name: 'Mombasa', ...PLACES.Mombasa });
     const rel = (await json(await fetch(`${rw.base}/api/relations?type=leader`))).relations;
     assert.equal(rel.length, 1);
   });

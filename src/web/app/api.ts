@@ -1,8 +1,10 @@
 import type { NewsRecord } from '../../output/record.js';
-import type { EntityInfo, EventHit, Facets, PlaceHit, QuoteHit, RelationHit, SearchHit } from '../../store/store.js';
+import type { EntityInfo, Facets, PlaceHit, QuoteHit, RelationHit, SearchHit } from '../../store/store.js';
 import type { EntityView } from '../../api/entity-view.js';
+import type { LocatedEvent } from '../../api/event-places.js';
 
-export type { NewsRecord, EntityInfo, EventHit, PlaceHit, QuoteHit, RelationHit, EntityView };
+export type EventHit = LocatedEvent;
+export type { NewsRecord, EntityInfo, PlaceHit, QuoteHit, RelationHit, EntityView };
 
 export interface Hit extends SearchHit {
   readonly marks: [number, number][];

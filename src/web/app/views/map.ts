@@ -85,10 +85,12 @@ export async function mapView(root: HTMLElement, _arg: string, params: URLSearch
     getJson<{ places: PlaceHit[] }>('/api/places' + qs({ limit: 2000 })),
     getJson<{ events: EventHit[] }>('/api/events' + qs({ limit: 2000 })),
   ]);
-  const where = new Map(places.places.map((p) => [p.name.toLowerCase(), p]));
+  // Events are placed on the marker of their place (same name and coordinates).
+  const at = (name: string, lat: number, lon: number) => `${name}|${lat.toFixed(3)}|${lon.toFixed(3)}`;
+  const where = new Map(places.places.map((p) => [at(p.name, p.lat, p.lon), p]));
   const evAt = new Map<string, EventHit[]>();
   for (const e of events.events) {
-    const p = e.place ? where.get(e.place.toLowerCase()) : undefined;
+    const p = e.location ? where.get(at(e.location.name, e.location.lat, e.location.lon)) : undefined;
     if (p) evAt.set(p.name, [...(evAt.get(p.name) ?? []), e]);
   }
   const detail = h('div', { class: 'map-detail', 'aria-live': 'polite' }, message('info', 'Pick a place on the map.'));

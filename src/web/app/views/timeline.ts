@@ -32,7 +32,7 @@ export async function timelineView(root: HTMLElement, _arg: string, params: URLS
         h('span', { class: 'date' }, fmtDate(e.date)), ' ', h('strong', { class: `etype` }, e.type), ' ',
         e.actor ? link(`/entity/${encodeURIComponent(e.actor)}`, entities[e.actor]?.name ?? e.actor) : '',
         e.target ? [' → ', link(`/entity/${encodeURIComponent(e.target)}`, entities[e.target]?.name ?? e.target)] : '',
-        e.place ? ` @ ${e.place}` : '', ' ',
+        e.location ? [' @ ', link('/map' + qs({ focus: e.location.name, lat: e.location.lat, lon: e.location.lon }), e.location.name)] : e.placeName ? ` @ ${e.placeName}` : '', ' ',
         h('div', { class: 'sub' }, link(docAt(e.doc, e.start, e.end), clip(e.text, 200)), ` · ${e.title ?? ''}`))))))));
 }
 
