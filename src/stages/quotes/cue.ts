@@ -73,10 +73,58 @@ export function attributionAfter(v: TokenView, from: number, hi: number, speechO
     if (t === '“' || t === '"' || t === '.' || t === ';' || t === ':') break;
     if (!isReportingVerb(v, k, speechOnly)) continue;
     const sp = phraseBefore(v, k, i);
-    if (sp && sp.first === i) return { cueFirst: k, cueLast: k, speaker: sp, position: 'after', form: 'subject' };
+    if (sp && sp.first === i && closesClause(v, k, hi)) return { cueFirst: k, cueLast: k, speaker: sp, position: 'after', form: 'subject' };
     break;
   }
   return null;
+}
+
+/** Words that may follow a closing cue without opening a new clause ("she said on Tuesday"). */
+const TRAILERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'last', 'this', 'earlier', 'later', 'to',
+  'of', 'about', 'from', 'with', 'reporters', 'journalists', 'again', 'then', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday',
+  'thursday', 'friday', 'saturday', 'sunday', 'recently', 'adding', 'noting', 'citing', 'according', 'via', 'through', 'for', 'by', 'in', 'late',
+  'early', 'afterward', 'afterwards', 'because', 'but', 'and', 'referring', 'pointing', 'speaking', 'told', 'said', 'wrote', 'of', 'without', 'than']);
+const TELL = new Set(['told', 'tells', 'tell', 'telling', 'asked', 'asks', 'assured', 'warned', 'informed', 'reminded']);
+
+/** "X said" ends its clause: nothing, punctuation, a trailer, or the addressee of "told". */
+function closesClause(v: TokenView, cue: number, hi: number): boolean {
+  const k = cue + 1;
+  if (k >= hi || v.isPunct(k)) return true;
+  return TRAILERS.has(v.lower[k]!) || TELL.has(v.lower[cue]!) || v.isCapitalized(k);
+}
+
+const INTRO = new Set(['in', 'on', 'at', 'after', 'before', 'when', 'while', 'although', 'though', 'as', 'during', 'for', 'with', 'since',
+  'asked', 'speaking', 'meanwhile', 'still', 'yet', 'however', 'later', 'earlier', 'instead', 'if', 'once', 'by', 'from', 'under', 'despite', 'like']);
+const LEAD_CONJ = new Set(['but', 'and', 'so', 'then', 'now', 'also', 'still', 'yet']);
+
+/**
+ * The subject opening a sentence, past an introductory phrase ("In July, Smith ...") and a
+ * leading conjunction; null when the sentence does not open with a noun phrase and a verb.
+ */
+export function sentenceSubject(v: TokenView, a: number, hi: number): { speaker: Phrase; verb: number } | null {
+  let i = a;
+  if (i < hi && LEAD_CONJ.has(v.lower[i]!)) i++;
+  if (i < hi && INTRO.has(v.lower[i]!)) {
+    let c = i;
+    while (c < hi && c < i + 15 && v.tokens[c]!.text !== ',') c++;
+    if (c >= hi || v.tokens[c]!.text !== ',') return null;
+    i = c + 1;
+  }
+  if (i >= hi) return null;
+  const sp = phraseAfter(v, i, hi);
+  if (!sp || sp.first !== i) return null;
+  let k = sp.last + 1;
+  // Skip an apposition: "Smith, a lawyer, said".
+  if (v.tokens[k]?.text === ',') {
+    let c = k + 1;
+    while (c < hi && c < k + 16 && v.tokens[c]!.text !== ',') c++;
+    if (c >= hi) return null;
+    k = c + 1;
+  }
+  while (k < hi && (/ly$/.test(v.lower[k]!) || ['has', 'had', 'have', 'then', 'also', 'later', 'once', 'again', 'would', 'will', 'did', 'finally'].includes(v.lower[k]!))) k++;
+  if (k >= hi || !/^\p{Ll}+$/u.test(v.tokens[k]!.text)) return null;
+  if (!v.isCapitalized(sp.first) && !['he', 'she', 'they', 'we', 'i'].includes(v.lower[sp.first]!) && !/^(the|a|an)$/.test(v.lower[sp.first]!)) return null;
+  return { speaker: sp, verb: k };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Paragraph } from '../../core/layers.js';
-import { attributionAfter, attributionBefore, type Attribution } from './cue.js';
+import { attributionAfter, attributionBefore, sentenceSubject, type Attribution } from './cue.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
+import { BELIEF_VERBS, REPORTING_VERBS } from './lexicon.js';
 import type { TokenView } from './view.js';
 
 /** A direct quote found from its marks, with its attribution when the text gives one. */
@@ -15,10 +16,29 @@ export interface DirectQuote {
   readonly attribution?: Attribution;
   /** Index (in the returned list) of the quote whose speaker this one continues. */
   readonly continues?: number;
+  /** True when the continued quote is in the same paragraph: one passage split by its cue. */
+  readonly sameParagraph?: boolean;
+}
+
+/** Words that may follow a closing cue without starting a new clause ("she asked on Tuesday"). */
+const TAIL_WORDS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'last', 'this', 'earlier', 'later', 'to', 'of', 'about', 'from', 'with', 'reporters', 'again', 'then', 'yesterday', 'today', 'tonight']);
+const SUBORDINATORS = new Set(['who', 'which', 'as', 'though', 'although', 'while', 'before', 'after', 'because', 'since', 'despite', 'even', 'including', 'whereas', 'when', 'until', 'where']);
+/**
+ * Where a reported clause ends inside its sentence: ", adding that ...", " — asserting ...",
+ * ", who ...", " and said ...", " but argued ...".
+ */
+function clauseBreak(v: TokenView, k: number): boolean {
+  const t = v.tokens[k]!.text;
+  const next = v.lower[k + 1] ?? '';
+  if (t === ',' || t === '—' || t === '–' || t === '(' || t === ';') {
+    return /^[a-z]+ing$/.test(next) || SUBORDINATORS.has(next) || t === '—' || t === '–' || t === ';';
+  }
+  if (v.lower[k] === 'and' || v.lower[k] === 'but') return REPORTING_VERBS.has(next) || BELIEF_VERBS.has(next) || /^[a-z]+ed$/.test(next);
+  return false;
 }
 
 function crossesParagraph(v: TokenView, from: number, to: number): boolean {
-  for (let k = Math.max(0, from - 1); k < to - 1 && k < v.length; k++) if (v.breakAfter(k)) return true;
+  for (let k = Math.max(0, from - 1); k < to && k < v.length - 1; k++) if (v.breakAfter(k)) return true;
   return false;
 }
 
@@ -58,22 +78,53 @@ export function findDirectQuotes(v: TokenView, paragraphs: readonly Paragraph[],
     let headLo = sent1.tokenStart;
     if (prev && prev.end > headLo && prev.end <= first) headLo = prev.end;
     let att: Attribution | null = attributionAfter(v, end, tailHi, false);
+    // “Why now?” she asked.  The splitter ends a sentence at "?”"; the cue opens the next one.
+    if (!att && end === sent2.tokenEnd && end < v.length && !v.breakAfter(end - 1) && /[?!]/.test(v.tokens[end - 2]?.text ?? '')) {
+      const ns = v.sentences[s2 + 1];
+      if (ns) {
+        const hi = Math.min(ns.tokenEnd, next && next.first >= end ? next.first : ns.tokenEnd);
+        const a = attributionAfter(v, end, hi, false);
+        const after = a ? Math.max(a.cueLast, a.speaker.last) + 1 : -1;
+        if (a && (after >= hi || v.isPunct(after) || !/^\p{Ll}/u.test(v.tokens[after]!.text) || TAIL_WORDS.has(v.lower[after]!))) att = a;
+      }
+    }
     if (!att && first > headLo) att = attributionBefore(v, first, headLo, false);
     // "X said:" closing the sentence or paragraph before a quote that opens its own.
     if (!att && first === sent1.tokenStart && s1 > 0) {
       const ps = v.sentences[s1 - 1]!;
       if (v.tokens[ps.tokenEnd - 1]?.text === ':') att = attributionBefore(v, ps.tokenEnd - 1, ps.tokenStart, false);
     }
+    // "..., saying, “...”": a participle's speaker is the subject of the sentence.
+    if (att && att.position === 'before' && /ing$/.test(v.lower[att.cueLast]!) && v.tokens[att.cueFirst - 1]?.text === ',') {
+      const subj = sentenceSubject(v, sent1.tokenStart, att.cueFirst);
+      if (subj) att = { ...att, speaker: subj.speaker };
+    }
+    // "Clinton has since apologized: “...”": a colon hands the quote to the sentence's subject.
+    if (!att && first > sent1.tokenStart && (v.tokens[first - 1]!.text === ':' || v.tokens[first - 1]!.text === ',')) {
+      const subj = sentenceSubject(v, sent1.tokenStart, first - 1);
+      if (subj) att = { cueFirst: subj.verb, cueLast: subj.verb, speaker: subj.speaker, position: 'before', form: 'subject' };
+    }
     let start = q.start;
     let stop = q.end;
     if (att && att.position === 'before' && att.form !== 'according' && att.cueLast < first) {
       // A partial quote inside a reported clause: the whole clause is the content.
-      let clean = first > att.cueLast + 1 && first - att.cueLast - 1 <= 25;
-      for (let k = att.cueLast + 1; k < first && clean; k++) if (CLAUSE_PUNCT.has(v.tokens[k]!.text)) clean = false;
+      // An explicit "that" marks where the clause starts, so commas after it are its own.
+      const marked = v.lower[att.cueLast + 1] === 'that';
+      let clean = first > att.cueLast + 1 && first - att.cueLast - 1 <= (marked ? 40 : 25);
+      for (let k = att.cueLast + 1; k < first && clean; k++) {
+        const t = v.tokens[k]!.text;
+        if (marked ? t === ':' || t === ';' : CLAUSE_PUNCT.has(t)) clean = false;
+      }
       if (clean) {
         start = v.tokens[att.cueLast + 1]!.start;
         let e = sent2.tokenEnd - 1;
-        while (e >= end && TERMINAL.has(v.tokens[e]!.text)) e--;
+        for (let k = end; k <= e; k++) {
+          if (clauseBreak(v, k)) {
+            e = k - 1;
+            break;
+          }
+        }
+        while (e >= end && (TERMINAL.has(v.tokens[e]!.text) || CLAUSE_PUNCT.has(v.tokens[e]!.text))) e--;
         if (e >= end) {
           stop = v.tokens[e]!.end;
           absorbUntil = e;
@@ -97,8 +148,9 @@ export function findDirectQuotes(v: TokenView, paragraphs: readonly Paragraph[],
     // No cue: continue the previous speaker when only that quote's attribution lies between.
     const opensSentence = first === sent1.tokenStart || v.tokens[first - 1]?.text === ',' || v.tokens[first - 1]?.text === ':';
     const sameParagraph = !crossesParagraph(v, out[out.length - 1]?.endToken ?? 0, first);
-    if (lastAttributed >= 0 && opensSentence && s1 - lastAttributionSentence <= 1 && s1 >= lastAttributionSentence && sameParagraph) {
-      out.push({ quoted: q, start, end: q.end, firstToken: first, endToken: end, continues: lastAttributed });
+    const opensParagraph = first === 0 || v.breakAfter(first - 1);
+    if (lastAttributed >= 0 && opensSentence && s1 - lastAttributionSentence <= 1 && s1 >= lastAttributionSentence && (sameParagraph || opensParagraph)) {
+      out.push({ quoted: q, start, end: q.end, firstToken: first, endToken: end, continues: lastAttributed, ...(sameParagraph ? { sameParagraph } : {}) });
       lastAttributionSentence = s2;
       continue;
     }

@@ -16,6 +16,10 @@ const REPORTING_LEMMAS = [
   'speculate', 'guess', 'reckon', 'figure', 'imply', 'mention', 'brag', 'bemoan', 'concur', 'posit', 'surmise',
   'read', 'acknowledge', 'forecast', 'expect', 'doubt', 'know', 'feel', 'understand', 'recognize', 'recognise',
   'accuse', 'criticize', 'criticise', 'praise', 'thank', 'blame', 'deride', 'dismiss', 'label', 'dub', 'term',
+  'refer', 'brand', 'hail', 'chant', 'slam', 'blast', 'mock', 'tout', 'wonder', 'decry', 'denounce', 'condemn', 'applaud',
+  'characterize', 'characterise', 'portray', 'cite', 'quote', 'declare', 'tease', 'rip', 'lash', 'pitch', 'frame', 'insist',
+  'recommend', 'instruct', 'order', 'beg', 'plead', 'implore', 'invite', 'encourage', 'sing', 'cry', 'holler', 'chide',
+  'scold', 'rebuke', 'lambaste', 'ridicule', 'taunt', 'dare', 'challenge', 'question', 'query', 'inquire', 'concede',
 ];
 
 function inflect(lemma: string): string[] {
@@ -24,7 +28,11 @@ function inflect(lemma: string): string[] {
     think: ['think', 'thinks', 'thought', 'thinking'], find: ['find', 'finds', 'found', 'finding'], found: [],
     know: ['know', 'knows', 'knew', 'known'], feel: ['feel', 'feels', 'felt'], understand: ['understand', 'understands', 'understood'],
     read: ['read', 'reads'], forecast: ['forecast', 'forecasts', 'forecasted'], learn: ['learn', 'learns', 'learned', 'learnt'],
-    show: ['show', 'shows', 'showed', 'shown'], told: [], text: ['texted'], post: ['posted'], call: ['call', 'calls', 'called'],
+    show: ['show', 'shows', 'showed', 'shown'], told: [], text: ['texted'], post: ['posted'], call: ['call', 'calls', 'called', 'calling'],
+    refer: ['referred', 'refers', 'referring'], rip: ['ripped', 'rips', 'ripping'], sing: ['sang', 'sings', 'singing'],
+    dub: ['dub', 'dubs', 'dubbed', 'dubbing'], beg: ['begged', 'begs', 'begging'], plead: ['pleaded', 'pled', 'pleads'],
+    cry: ['cried', 'cries', 'crying'], slam: ['slams', 'slammed', 'slamming'], admit: ['admit', 'admits', 'admitted', 'admitting'],
+    commit: [], quote: ['quoted'], order: ['ordered'], frame: ['framed'], pitch: ['pitched'], question: ['questioned'],
   };
   if (irregular[lemma]) return irregular[lemma]!;
   const out = [lemma];

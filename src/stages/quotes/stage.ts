@@ -82,7 +82,7 @@ export const quotesStage: Stage = {
         const p = byDirect[d.continues]!;
         // One attribution, one quote: the continuation widens the quote it continues, as
         // "“A,” she said. “B.”" states a single attributed passage interrupted by its cue.
-        const head = quotes.indexOf(chainHead.get(p) ?? p);
+        const head = d.sameParagraph ? quotes.indexOf(chainHead.get(p) ?? p) : -1;
         if (head >= 0) {
           const merged = { ...quotes[head]!, end: d.end };
           quotes[head] = merged;
@@ -107,6 +107,7 @@ export const quotesStage: Stage = {
     const covered = new Set<number>();
     for (const d of direct) {
       for (let k = d.firstToken; k < d.endToken && k < v.length; k++) covered.add(v.sentenceOf[k]!);
+      if (d.attribution) covered.add(v.sentenceOf[d.attribution.cueLast]!);
     }
     for (const ind of findIndirectQuotes(v, (s) => covered.has(s))) {
       quotes.push(quoteFrom(v, 'indirect', ind.start, ind.end, ind.attribution, mentions));
