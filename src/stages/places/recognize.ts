@@ -221,9 +221,10 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
       if (CALENDAR.has(lower)) { reason = 'calendar'; break decide; }
       if (info?.demonym !== undefined || gaz.word(last.text.toLowerCase())?.demonym !== undefined) { reason = 'demonym'; break decide; }
       if (single && surface.replace(/\./g, '').length < 2) { reason = 'short'; break decide; }
-      const acronym = first.upper && last.upper;
-      // All-capital words are acronyms unless the name is a country's short form or the line shouts.
-      if (acronym && !lineIsUpper(text, h.start)) {
+      const acronym = first.upper && last.upper && surface.replace(/[^\p{L}]/gu, '').length <= 4;
+      // Short all-capital words are acronyms unless the name is a country's or region's short form
+      // (US, EU), or the line shouts (a dateline "LONDON (Reuters) -", a headline).
+      if (acronym && !lineIsUpper(text, h.start) && !isDateline(text, h)) {
         if (!h.cands.some((c) => !isCityCode(c.code))) { reason = 'acronym'; break decide; }
         if (surface.replace(/\./g, '').length > 3 && !h.cands.some((c) => c.code === 'PCLI')) { reason = 'acronym-long'; break decide; }
         h.cands = h.cands.filter((c) => !isCityCode(c.code));
@@ -241,7 +242,9 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
         const nl = next.text.toLowerCase();
         if (single && (info?.firstName || info?.lastName) && !h.cands.some((c) => c.code === 'PCLI')) { reason = 'first-name-before-name'; break decide; }
         if (gaz.word(nl)?.lastName && !ORG_HEADS.has(nl) && !major) { reason = 'before-last-name'; break decide; }
-        if (!ORG_HEADS.has(nl) && !major) { reason = 'before-name'; break decide; }
+        // A known place before an unknown name is still named ("the Slidell council"), when the
+        // document is about that country and the next word is no person's name.
+        if (!ORG_HEADS.has(nl) && !major && !(inFocus && !gaz.word(nl))) { reason = 'before-name'; break decide; }
       }
       if (acronym) break decide;
       // Words English uses in lower case too (Police, Reading): only as countries, divisions or
@@ -277,6 +280,13 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
     out.push(hit);
   }
   return out;
+}
+
+/** "COLUMBUS, Ohio (AP) —", "NAIROBI, Kenya -": capitals at a line's start, then a comma or bracket. */
+function isDateline(text: string, h: { start: number; end: number }): boolean {
+  const s = text.lastIndexOf('\n', h.start) + 1;
+  if (/\p{Ll}/u.test(text.slice(s, h.start)) || h.start - s > 40) return false;
+  return /^\s*(?:,|\(|—|–|-\s)/.test(text.slice(h.end, h.end + 3));
 }
 
 function lineIsUpper(text: string, at: number): boolean {
@@ -375,7 +385,7 @@ export function mentionHits(ctx: RecognizeContext, raw: readonly Hit[]): Hit[] {
 export function applyMentions(ctx: RecognizeContext, hits: readonly Hit[]): Hit[] {
   if (!ctx.mentions.length) return [...hits];
   const out = hits.filter((h) => !ctx.mentions.some((m) => NOT_PLACE.has(m.type) && m.start <= h.start && h.end <= m.end && !h.fixed &&
-    (m.type === 'NORP' ? !h.cands.some((c) => c.code === 'PCLI') : !h.cands.some(isMajor) || m.end - m.start > h.end - h.start)));
+    (m.type === 'NORP' ? !h.cands.some((c) => c.code === 'PCLI') : !h.cands.some(isMajor) || (m.end - m.start > h.end - h.start && h.cands.every((c) => isCityCode(c.code))))));
   for (const h of out) {
     if (h.entity) continue;
     const m = ctx.mentions.find((x) => PLACE_TYPES.has(x.type) && x.entity && x.start < h.end && h.start < x.end);

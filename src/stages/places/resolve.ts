@@ -145,19 +145,22 @@ function best(ss: readonly Scored[]): Scored | undefined {
   return b;
 }
 
+/**
+ * Where a name the gazetteer lacks probably lies: the document's home-country town that is named
+ * most, lies in a division the document names, and has most other named places around it.
+ */
 function localFocus(places: readonly Place[]): GazRecord | undefined {
-  const counts = new Map<number, { n: number; p: Place }>();
   const home = focusCountries(places, 1)[0];
-  for (const p of places) {
-    if (!p.featureCode || !p.featureCode.startsWith('PPL') || (home && p.country !== home)) continue;
-    const k = p.geonameId ?? 0;
-    const e = counts.get(k);
-    if (e) e.n++;
-    else counts.set(k, { n: 1, p });
+  const towns = places.filter((p) => p.featureCode?.startsWith('PPL') && (!home || p.country === home));
+  const divisions = new Set(places.filter((p) => p.featureCode === 'ADM1').map((p) => p.country + '.' + p.admin1));
+  let top: Place | undefined, topScore = -1;
+  for (const p of towns) {
+    let sc = (p.score ?? 0.5);
+    for (const q of towns) if (q !== p && km(p, q) < 100) sc += q.name === p.name ? 1 : 0.7;
+    if (divisions.has(p.country + '.' + p.admin1)) sc += 2;
+    if (sc > topScore) { top = p; topScore = sc; }
   }
-  let top: { n: number; p: Place } | undefined;
-  for (const e of counts.values()) if (!top || e.n > top.n) top = e;
-  const p = top?.p ?? places.find((x) => x.featureCode === 'ADM1' && x.country === home) ?? places.find((x) => x.featureCode === 'PCLI' && x.country === home);
+  const p = top ?? places.find((x) => x.featureCode === 'ADM1' && x.country === home) ?? places.find((x) => x.featureCode === 'PCLI' && x.country === home);
   if (!p) return undefined;
   return { index: -1, geonameId: 0, name: p.name, lat: p.lat, lon: p.lon, code: p.featureCode ?? '', country: p.country ?? '', admin1: '', population: 0 };
 }
