@@ -10,7 +10,7 @@ export interface TimeMatch extends Found, Span {
 // Prepositions that introduce a time but are not part of it (TimeML leaves them out).
 const LEADING = /^(?:(?:in|on|at|since|until|till|through|from|by|during|before|after|of|to|and|or|between|for|within|over|throughout)\s+)+/i;
 
-const FUTURE = /\b(?:will|won['’]t|shall|would|going\s+to|plans?\s+to|planned|scheduled|expected\s+to|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|next|hopes?\s+to|intends?\s+to)\b|['’]ll\b/i;
+const FUTURE = /\b(?:will|won['’]t|shall|would|going\s+to|plans?\s+to|planning\s+to|planned|scheduled|expected\s+to|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|next\s+(?:week|month|year)|hopes?\s+to|intends?\s+to)\b|['’]ll\b/i;
 const PAST = /\b(?:was|were|had|did|been|ago|last|earlier|said|told|announced|\w{3,}ed)\b/i;
 const REPORTING_BEFORE = /\b(?:said|says|told|announced|reported|added|declared|stated|predicted|confirmed|denied|insisted|warned)\s*(?:\w+\s+)?$/i;
 // Right before a day: "as soon as Tuesday", "until Friday".
@@ -19,7 +19,7 @@ const SOON_BEFORE = /\bas\s+(?:soon|early)\s+as\s*$/i;
 
 /** The tense of the clause around an expression, judged from a window inside its sentence. */
 export function clauseDirection(text: string, sentence: Span | undefined, start: number, end: number): Direction {
-  const from = Math.max(sentence?.start ?? 0, start - 60), to = Math.min(sentence?.end ?? text.length, end + 30);
+  const from = Math.max(sentence?.start ?? 0, start - 100), to = Math.min(sentence?.end ?? text.length, end + 30);
   const before = text.slice(from, start);
   // "officials said Friday": the saying happened, whatever the clause reports.
   if (REPORTING_BEFORE.test(before)) return 'past';
@@ -58,7 +58,7 @@ export function recognizeTimes(text: string, anchor: Ymd | undefined, sentences:
         found = undefined; // a rule bug on odd text must not lose the other times
       }
       if (!found) continue;
-      const lead = LEADING.exec(m[0])?.[0].length ?? 0;
+      const lead = rule.trimThe && m.groups?.pre ? m.groups.pre.length : LEADING.exec(m[0])?.[0].length ?? 0;
       let start = m.index + lead, end = m.index + m[0].length;
       while (end > start && /[\s,.]/.test(text[end - 1]!) && !/\b[ap]\.m\.$/i.test(text.slice(start, end))) end--;
       if (end <= start) continue;

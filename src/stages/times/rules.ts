@@ -29,6 +29,8 @@ export interface Found {
 export interface Rule {
   readonly name: string;
   readonly re: RegExp;
+  /** The group "pre" is context ("the March vote", "in 2014") and not part of the time. */
+  readonly trimThe?: boolean;
   build(m: RegExpExecArray, env: RuleEnv): Found | undefined;
 }
 
@@ -241,7 +243,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'month',
-    re: re(`(?<pre>\\b(?:in|since|until|till|through|from|by|during|before|after|of|to|and|or|between|on|the)\\s+)?\\b(?:(?<rel>last|next|this|early|late|mid)(?:\\s+|-)|(?:the\\s+)?(?<part2>beginning|start|end|middle|close)\\s+of\\s+)?(?<mon>${MON})(?![\\w-])`),
+    trimThe: true,
+    re: re(`(?<pre>\\b(?:in|since|until|till|through|from|by|during|before|after|of|to|and|or|between|on|the(?!\\s+(?:beginning|start|end|middle|close)\\b))\\s+)?\\b(?:(?<rel>last|next|this|early|late|mid)(?:\\s+|-)|(?:the\\s+)?(?<part2>beginning|start|end|middle|close)\\s+of\\s+)?(?<mon>${MON})(?![\\w-])(?:,?\\s+(?:of\\s+)?(?<yrel>this|last|next)\\s+year\\b)?`),
     build(m, env) {
       const x = g(m);
       if (!cap(x.mon)) return undefined;
@@ -254,7 +257,8 @@ export const RULES: readonly Rule[] = [
       const mod = partMod(rel) ?? partMod(x.part2);
       return anchored(env, 'DATE', 'XXXX-' + String(mm).padStart(2, '0'), (a) => {
         let y: number;
-        if (rel === 'last') y = mm < a.m ? a.y : a.y - 1;
+        if (x.yrel) y = a.y + ({ this: 0, last: -1, next: 1 }[x.yrel.toLowerCase() as 'this'] ?? 0);
+        else if (rel === 'last') y = mm < a.m ? a.y : a.y - 1;
         else if (rel === 'next') y = mm > a.m ? a.y : a.y + 1;
         else if (rel === 'this') y = a.y;
         else y = yearFor(a, mm, undefined, env.direction(m.index, m.index + m[0].length));
@@ -320,7 +324,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'year',
-    re: re(`(?<pre>\\b(?:in|since|until|till|through|from|by|during|before|after|of|to|and|or|between|fiscal|the|year|summer|spring|winter|fall|autumn)[\\s-]+)?(?:(?<part>early|late|mid)(?:\\s+|-)|(?:the\\s+)?(?<part2>beginning|start|end|middle|close)\\s+of\\s+)?(?:(?<pp>post|pre)-)?(?<![\\d,.$£€]|[^a-z]-)(?<y>${YEAR})(?![\\d%]|['’]?s\\b|,\\d|\\.\\d|\\s*(?:percent|per\\s+cent)\\b)`),
+    trimThe: true,
+    re: re(`(?<pre>\\b(?:in|since|until|till|through|from|by|during|before|after|of|to|and|or|between|fiscal|the(?!\\s+(?:beginning|start|end|middle|close)\\b)|year|summer|spring|winter|fall|autumn)[\\s-]+)?(?:(?<part>early|late|mid)(?:\\s+|-)|(?:the\\s+)?(?<part2>beginning|start|end|middle|close)\\s+of\\s+)?(?:(?<pp>post|pre)-)?(?<![\\d,.$£€]|[^a-z]-)(?<y>${YEAR})(?![\\d%]|['’]?s\\b|,\\d|\\.\\d|\\s*(?:percent|per\\s+cent)\\b)`),
     build(m, env) {
       const x = g(m);
       const before = env.text.slice(Math.max(0, m.index - 25), m.index).toLowerCase();
@@ -373,8 +378,8 @@ export const RULES: readonly Rule[] = [
       const x = g(m);
       const w = x.w?.toLowerCase();
       const off = x.dby ? -2 : x.dat ? 2 : w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : x.this?.toLowerCase() === 'last' ? -1 : 0;
-      const suffix = dayPartSuffix(x.part ?? x.part2 ?? (w === 'tonight' ? 'night' : undefined));
-      return anchored(env, 'DATE', UNRESOLVED_DATE + suffix, (a) => ({ value: fmtDate(addDays(a, off)) + suffix, type: 'DATE' }));
+      // Valued as the day, like "Friday night" (see the weekday rule).
+      return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => ({ value: fmtDate(addDays(a, off)), type: 'DATE' }));
     },
   },
   {
