@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Doc } from '../core/doc.js';
 import { errorMessage } from '../core/errors.js';
 import type { DocMeta } from '../core/meta.js';
-import { readInputs } from '../ingest/read.js';
-import type { Format, ReadOptions } from '../ingest/types.js';
+import { readBytes, readInputs } from '../ingest/read.js';
+import type { Format, ReadItem } from '../ingest/types.js';
 import { toRecord } from '../output/record.js';
 import { defaultPipeline } from '../pipeline/default.js';
 import type { Store } from '../store/store.js';
@@ -63,33 +61,31 @@ export class IngestQueue {
 
   /** Pasted text, read as a file would be (so byline records and JSON Lines are recognised). */
   text(text: string, meta: DocMeta, from?: Format): IngestJob {
-    return this.enqueue('text', 'pasted text', async (job) => {
-      await this.withTempFile('pasted.txt', Buffer.from(text, 'utf8'), (path) => this.run(job, [path], { from }, meta, 'pasted text'));
-    });
+    return this.enqueue('text', 'pasted text', (job) =>
+      this.run(job, readBytes(Buffer.from(text, 'utf8'), { source: 'pasted text', name: 'pasted.txt' }, { from }), meta),
+    );
   }
 
   /** One uploaded file; its name (extension) helps the readers detect the format. */
   file(name: string, body: Buffer, from?: Format): IngestJob {
     const safe = safeName(name);
-    return this.enqueue('file', safe, async (job) => {
-      await this.withTempFile(safe, body, (path) => this.run(job, [path], { from }, {}, safe));
-    });
+    return this.enqueue('file', safe, (job) => this.run(job, readBytes(body, { source: safe, name: safe }, { from })));
   }
 
   /** Local files or folders named when the server was started (never reachable over HTTP). */
   paths(paths: readonly string[]): IngestJob {
-    return this.enqueue('file', paths.join(', '), (job) => this.run(job, [...paths], {}));
+    return this.enqueue('file', paths.join(', '), (job) => this.run(job, readInputs(paths)));
   }
 
   /** A page or a feed; `follow` fetches each feed item's page. */
   url(url: string, follow: boolean): IngestJob {
     return this.enqueue('url', url, (job) =>
-      this.run(job, [url], {
+      this.run(job, readInputs([url], {
         follow,
         allowPrivate: this.opts.allowPrivate ?? false,
         timeoutMs: this.opts.timeoutMs ?? 15000,
         maxBytes: this.opts.maxBytes ?? 10 * 1024 * 1024,
-      }),
+      })),
     );
   }
 
@@ -128,22 +124,10 @@ export class IngestQueue {
     return job;
   }
 
-  private async withTempFile(name: string, body: Buffer, fn: (path: string) => Promise<void>): Promise<void> {
-    const dir = await mkdtemp(join(tmpdir(), 'newsgraph-ingest-'));
-    try {
-      const path = join(dir, name);
-      await writeFile(path, body);
-      await fn(path);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  }
-
-  private async run(job: IngestJob, inputs: string[], read: ReadOptions, extra: DocMeta = {}, label?: string): Promise<void> {
+  private async run(job: IngestJob, items: AsyncIterable<ReadItem>, extra: DocMeta = {}): Promise<void> {
     const pipeline = defaultPipeline();
-    for await (const item of readInputs(inputs, read)) {
-      // Temp paths mean nothing to the user: report the name they gave.
-      const source = label ? item.source.replace(/^.*newsgraph-ingest-[^/\\]+[/\\][^#:]*/, label) : item.source;
+    for await (const item of items) {
+      const source = item.source;
       if (!item.ok) {
         job.failed++;
         if (job.errors.length < MAX_LISTED) job.errors.push({ source, error: item.error });
@@ -156,7 +140,6 @@ export class IngestQueue {
           ...item.doc.meta,
           ...extra,
           ...(item.doc.meta.published ? { published: item.doc.meta.published } : {}),
-          ...(label ? { origin: source } : {}),
         };
         const doc = Doc.create(item.doc.text, meta, item.doc.id);
         // Known content skips the pipeline: re-sending a batch is cheap.
