@@ -50,6 +50,7 @@ test('the schema refuses records that break the core contract', () => {
   // What a schema cannot check: spans inside the text and entity ids that exist.
   assert.match(bad({ sentences: [{ start: 0, end: good.text.length + 1 }] }).join(), /outside the text/);
   assert.match(bad({ relations: [{ start: 0, end: 3, type: 'fights', a: 'e1', b: 'zz' }] }).join(), /"zz" is not an entity id/);
+  assert.match(bad({ events: [{ start: 0, end: 3, type: 'attack', placeIndex: 5 }] }).join(), /not an index into places/);
   // Unknown optional fields on layer items are allowed: later stages may add them.
   assert.deepEqual(bad({ mentions: [{ ...good.mentions[0]!, confidence: 0.9 }] }), []);
 });

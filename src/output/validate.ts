@@ -31,6 +31,8 @@ export function validateRecord(record: unknown): string[] {
       for (const k of ['entity', 'speaker'] as const) {
         if (it[k] !== undefined && !ids.has(it[k]!)) errors.push(`/${layer}/${i}/${k} "${it[k]}" is not an entity id`);
       }
+      const idx = (it as { placeIndex?: number }).placeIndex;
+      if (layer === 'events' && idx !== undefined && !((r.places as unknown[]).length > idx)) errors.push(`/events/${i}/placeIndex ${idx} is not an index into places`);
       if (layer === 'relations') for (const k of ['a', 'b'] as const) if (!ids.has(it[k]!)) errors.push(`/relations/${i}/${k} "${it[k]}" is not an entity id`);
     });
   }

@@ -252,8 +252,9 @@ export class SqliteStore implements Store {
     const [limit, offset] = page(query);
     const where: string[] = [];
     const args: unknown[] = [];
-    const fts = query.q ? toFtsQuery(query.q) : undefined;
-    if (query.q && fts === undefined) return { total: 0, hits: [], facets: query.facets ? emptyFacets() : undefined };
+    const q = query.q?.trim();
+    const fts = q ? toFtsQuery(q) : undefined;
+    if (q && fts === undefined) return { total: 0, hits: [], facets: query.facets ? emptyFacets() : undefined };
     if (fts) { where.push('documents_fts MATCH ?'); args.push(fts); }
     const ents = query.entity === undefined ? [] : typeof query.entity === 'string' ? [query.entity] : [...query.entity];
     for (const e of ents) {
