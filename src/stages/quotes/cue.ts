@@ -143,6 +143,12 @@ export function attributionBefore(v: TokenView, end: number, lo: number, speechO
     if (!isReportingVerb(v, k, speechOnly)) continue;
     const sp = phraseBefore(v, k, lo);
     if (sp) return { cueFirst: k, cueLast: k, speaker: sp, position: 'before', form: 'subject' };
+    if (/ing$/.test(v.lower[k]!)) {
+      // "he said, adding, “...”": the participle is the cue; its subject is the earlier verb's.
+      const earlier = attributionBefore(v, k, lo, speechOnly, maxGap - (end - k));
+      if (earlier) return { ...earlier, cueFirst: k, cueLast: k };
+      return null;
+    }
   }
   return null;
 }

@@ -139,6 +139,14 @@ export function findDirectQuotes(v: TokenView, paragraphs: readonly Paragraph[],
       while (from < first && CONJUNCTIONS.has(v.lower[from]!)) from++;
       if (from < first && (b < headLo || CLAUSE_PUNCT.has(v.tokens[b]!.text) || v.breakAfter(b)) && !process.env.QX_NOHEAD) start = v.tokens[from]!.start;
     }
+    // “A,” she said, “b.”  The cue before this quote is the one that closed the last quote:
+    // a single passage interrupted by its attribution.
+    const prevAtt = lastAttributed >= 0 ? out[lastAttributed]!.attribution : undefined;
+    if (att && prevAtt && att.cueLast === prevAtt.cueLast && prevAtt.position === 'after' && !crossesParagraph(v, out[out.length - 1]!.endToken, first)) {
+      out.push({ quoted: q, start: q.start, end: q.end, firstToken: first, endToken: end, continues: lastAttributed, sameParagraph: true });
+      lastAttributionSentence = s2;
+      continue;
+    }
     if (att) {
       out.push({ quoted: q, start, end: stop, firstToken: first, endToken: end, attribution: att });
       lastAttributed = out.length - 1;
