@@ -1,6 +1,8 @@
 import type { Writable } from 'node:stream';
 import type { NewsRecord } from '../record.js';
 import { csvFormat } from './csv.js';
+import { eventsCsvFormat } from '../events-csv.js';
+import { geojsonFormat } from '../geojson.js';
 import { jsonlFormat } from './jsonl.js';
 
 /**
@@ -17,7 +19,7 @@ export interface ExportFormat {
 }
 
 export const EXPORT_FORMATS: ReadonlyMap<string, ExportFormat> = new Map(
-  [jsonlFormat, csvFormat].map((f) => [f.name, f]),
+  [jsonlFormat, csvFormat, geojsonFormat, eventsCsvFormat].map((f) => [f.name, f]),
 );
 
 export function exportFormat(name: string): ExportFormat | undefined {

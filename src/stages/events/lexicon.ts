@@ -57,3 +57,10 @@ export const CLAIM = /\b(?:claimed|claims|claiming|claim|took responsibility|tak
 
 /** Prepositions that introduce the place of an event. */
 export const LOCATIVE = /\b(?:in|at|near|outside|inside|into|to|across|around|on|throughout|within|toward|towards)\s+(?:(?:the|a|an|northern|southern|eastern|western|central|north|south|east|west|northeast|northwest|southeast|southwest|rural|downtown|parts of|the city of|the town of|the village of|the province of|the region of)\s+){0,3}$/i;
+
+/** The PLOVER category each event type belongs to (ONTOLOGY.md). */
+export const PLOVER: Readonly<Record<EventType, string>> = {
+  attack: 'ASSAULT', airstrike: 'ASSAULT', killing: 'ASSAULT', arrest: 'COERCE', movement: 'MOBILIZE',
+  territory_capture: 'SEIZE', territory_loss: 'YIELD', fight: 'FIGHT', protest: 'PROTEST', mobilize: 'MOBILIZE',
+  agree: 'AGREE', coerce: 'COERCE', threaten: 'THREATEN',
+};
