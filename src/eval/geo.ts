@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { Doc } from '../core/doc.js';
 import { NewsgraphError } from '../core/errors.js';
 import type { Place } from '../core/layers.js';
-import { defaultPipeline } from '../pipeline/default.js';
+import { defaultPipeline, defaultStages } from '../pipeline/default.js';
+import { Pipeline } from '../pipeline/pipeline.js';
+import { createPlacesStage } from '../stages/places/stage.js';
 import { km } from '../stages/places/resolve.js';
 
 /*
@@ -117,10 +119,10 @@ export function scoreGeo(docs: readonly GoldGeoDoc[], predicted: ReadonlyMap<str
 }
 
 /** Runs the default pipeline over a GeoWebNews-format file and scores its places. */
-export function evalGeo(path: string, maxErrors = 20): GeoScores {
+export function evalGeo(path: string, maxErrors = 20, modifiers = false): GeoScores {
   const docs = readGoldGeo(path);
   const t0 = performance.now();
-  const pipeline = defaultPipeline();
+  const pipeline = modifiers ? new Pipeline(defaultStages().map((s) => (s.name === 'places' ? createPlacesStage({ modifiers }) : s))) : defaultPipeline();
   const predicted = new Map<string, readonly Place[]>();
   for (const d of docs) {
     const doc = Doc.create(d.text, { ...(d.title ? { title: d.title } : {}), ...(d.published ? { published: d.published } : {}) }, d.id);
@@ -132,8 +134,8 @@ export function evalGeo(path: string, maxErrors = 20): GeoScores {
 
 const pct = (x: number) => (100 * x).toFixed(1);
 
-export function runGeoEval(file: string, o: { minF1?: string; minAcc?: string; errors?: string; json?: boolean }): void {
-  const s = evalGeo(file, o.errors ? Number(o.errors) : 20);
+export function runGeoEval(file: string, o: { minF1?: string; minAcc?: string; errors?: string; json?: boolean; modifiers?: boolean }): void {
+  const s = evalGeo(file, o.errors ? Number(o.errors) : 20, o.modifiers === true);
   if (o.json) console.log(JSON.stringify(s));
   else {
     for (const e of s.errors) console.log(e);

@@ -118,6 +118,14 @@ export const REGIONS: readonly ExtraPlace[] = [
   { name: 'Tahrir Square', lat: 30.0444, lon: 31.2357, code: 'SQR', country: 'EG' },
   { name: 'Green Zone', lat: 33.3, lon: 44.39, code: 'AREA', country: 'IQ' },
   { name: 'Temple Mount', lat: 31.7781, lon: 35.2358, code: 'SITE', country: 'IL' },
+  { name: 'Heathrow', aliases: ['Heathrow Airport', 'London Heathrow'], lat: 51.4700, lon: -0.4543, code: 'AIRP', country: 'GB' },
+  { name: 'Gatwick', aliases: ['Gatwick Airport'], lat: 51.1537, lon: -0.1821, code: 'AIRP', country: 'GB' },
+  { name: 'Schiphol', aliases: ['Schiphol Airport', 'Amsterdam Schiphol'], lat: 52.3105, lon: 4.7683, code: 'AIRP', country: 'NL' },
+  { name: 'JFK Airport', aliases: ['John F. Kennedy International Airport', 'Kennedy Airport'], lat: 40.6413, lon: -73.7781, code: 'AIRP', country: 'US' },
+  { name: "O'Hare", aliases: ["O'Hare International Airport", "O'Hare Airport"], lat: 41.9742, lon: -87.9073, code: 'AIRP', country: 'US' },
+  { name: 'Dulles', aliases: ['Dulles Airport', 'Dulles International Airport'], lat: 38.9531, lon: -77.4565, code: 'AIRP', country: 'US' },
+  { name: 'Charles de Gaulle Airport', aliases: ['Roissy'], lat: 49.0097, lon: 2.5479, code: 'AIRP', country: 'FR' },
+  { name: 'Guantanamo Bay', aliases: ['Guantanamo'], lat: 19.9, lon: -75.1, code: 'BAY', country: 'CU' },
   { name: 'Vatican', aliases: ['Vatican City', 'Holy See'], lat: 41.90268, lon: 12.45414, code: 'PCLI', country: 'VA', geonameId: 3164670 },
 ];
 

@@ -30,6 +30,7 @@ export interface Hit {
 }
 
 const MAX_WORDS = 6;
+const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'northeast', 'northwest', 'southeast', 'southwest', 'mid', 'middle', 'inner', 'outer']);
 export const isCityCode = (c: string) => c.startsWith('PPL');
 /** A place news names without needing context: a country, division, region or large city. */
 export const isMajor = (r: GazRecord) => !isCityCode(r.code) || r.population >= 100000;
@@ -204,7 +205,8 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
     const info = single ? gaz.word(lower) : undefined;
     const major = h.cands.some(isMajor);
     const veryMajor = h.cands.some((c) => !isCityCode(c.code) || c.population >= 500000);
-    const namesAdmin = h.cands.some((c) => c.code === 'PCLI' || handWrittenRegion(c) || (c.code === 'ADM1' && (doc.countries.get(c.country) ?? 0) > 0));
+    const homeWeight = (c: GazRecord) => (doc.top > 0 ? (doc.countries.get(c.country) ?? 0) / doc.top : 0);
+    const namesAdmin = h.cands.some((c) => c.code === 'PCLI' || handWrittenRegion(c) || (c.code === 'ADM1' && homeWeight(c) >= 0.5));
     const pop = maxPop(h.cands);
     const prev = prevWord(words, h.wi);
     const prevLower = prev?.text.toLowerCase().replace(/\.$/, '');
@@ -240,6 +242,10 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
       }
       if (next && next.cap && !head) {
         const nl = next.text.toLowerCase();
+        // "Central American", "North African": a compound nationality word, not a place.
+        if (gaz.word(nl)?.demonym !== undefined) { reason = 'demonym'; break decide; }
+        // "West Surrey", "Northern Europe" the gazetteer lacks: the direction word alone is no place.
+        if (single && DIRECTIONS.has(lower)) { reason = 'direction'; break decide; }
         if (single && (info?.firstName || info?.lastName) && !h.cands.some((c) => c.code === 'PCLI')) { reason = 'first-name-before-name'; break decide; }
         if (gaz.word(nl)?.lastName && !ORG_HEADS.has(nl) && !major) { reason = 'before-last-name'; break decide; }
         // A known place before an unknown name is still named ("the Slidell council"), when the
@@ -253,8 +259,12 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
         const ok = first.initial ? major && h.cands.some((c) => c.code === 'PCLI') : namesAdmin || (pop >= 100000 && locative);
         if (!ok) { reason = 'common-word'; break decide; }
       }
-      // First names and surnames (Chad, Austin, Nelson) need a place's context.
-      if (!veryMajor && info && (info.firstName || info.lastName) && !((locative || commaPlace) && (inFocus || major))) { reason = 'person-name'; break decide; }
+      // First names and surnames (Chad, Austin, Nelson, Mary) need a place's context.
+      if (info && (info.firstName || info.lastName)) {
+        const ok = h.cands.some((c) => c.code === 'PCLI' || handWrittenRegion(c)) || h.cands.some((c) => homeWeight(c) >= 0.5 && (c.code === 'ADM1' || locative || commaPlace)) ||
+          (veryMajor && (locative || commaPlace));
+        if (!ok) { reason = 'person-name'; break decide; }
+      }
       if (!major && hasLowerUse(text, surface)) { reason = 'lower-use'; break decide; }
       // Small places must be supported by the document: the country named often, or named and a
       // preposition or "Town, State" here.
@@ -391,5 +401,26 @@ export function applyMentions(ctx: RecognizeContext, hits: readonly Hit[]): Hit[
     const m = ctx.mentions.find((x) => PLACE_TYPES.has(x.type) && x.entity && x.start < h.end && h.start < x.end);
     if (m?.entity) h.entity = m.entity;
   }
+  return out;
+}
+
+/**
+ * Nationality adjectives used as modifiers ("Russian hackers", "the British government"), as
+ * hits on their country. Off by default: a nationality word names people, not a place; corpora
+ * such as GeoWebNews annotate the modifier use as a toponym, and this reproduces that reading.
+ */
+export function modifierHits(ctx: RecognizeContext, taken: readonly Hit[]): Hit[] {
+  const out: Hit[] = [];
+  ctx.words.forEach((w, i) => {
+    if (!w.cap || taken.some((h) => h.start < w.end && w.start < h.end)) return;
+    const cc = ctx.gaz.word(w.text.toLowerCase())?.demonym;
+    if (!cc) return;
+    const next = ctx.words[i + 1];
+    // A modifier: another word follows in the same phrase ("Russian hackers"), not "the Russians".
+    if (!next || next.sep !== ' ' || /s$/.test(w.text)) return;
+    const country = ctx.gaz.country(cc);
+    if (!country) return;
+    out.push({ start: w.start, end: w.end, key: nameKey(w.text), cands: [country], wi: i, wj: i + 1, conf: 0.5, fixed: true });
+  });
   return out;
 }

@@ -73,7 +73,7 @@ interface Scored {
 export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext, gaz: Gazetteer): Place[] {
   let maxW = 0;
   for (const w of doc.countries.values()) maxW = Math.max(maxW, w);
-  const countryBonus = (cc: string) => (maxW > 0 ? (3.5 * (doc.countries.get(cc) ?? 0)) / maxW : 0);
+  const countryBonus = (cc: string) => (maxW > 0 ? (2.5 * (doc.countries.get(cc) ?? 0)) / maxW : 0);
 
   const containerOf = (i: number): Hit | undefined => {
     const h = hits[i]!, n = hits[i + 1];
@@ -88,13 +88,13 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
       return h.cands.map((c) => {
         let s = prior(c) + countryBonus(c.country);
         // Entries found under their own name beat those found under an alternate one (Mexico, not Mexico City).
-        if (primaryKey(c) === h.key || withoutArticle(primaryKey(c)) === h.key) s += 1.5;
+        if (primaryKey(c) === h.key || withoutArticle(primaryKey(c)) === h.key) s += 2.5;
         // A country's own name or short name means the country (Mexico, Lebanon), unless a division of
         // that name lies in a country the document is more about (Georgia in a US story).
         if (c.code === 'PCLI') s += 3;
         if (c.code === 'ADM1' && hasCountry && primaryKey(c) === h.key && (doc.countries.get(c.country) ?? 0) > 0) s += 3 * Math.min(1, (doc.countries.get(c.country) ?? 0) / Math.max(0.01, maxW));
         if (c.code === 'ADM1' && prevHit?.cands.some((y) => y.country === c.country && y.admin1 === c.admin1 && isCityCode(y.code))) s += 4;
-        if (doc.admin1s.has(c.country + '.' + c.admin1) && c.code !== 'PCLI') s += 1.5;
+        if (doc.admin1s.has(c.country + '.' + c.admin1) && c.code !== 'PCLI') s += 2.5;
         if (box && box.cands.some((y) => y.country === c.country && (y.code === 'PCLI' || (y.code === 'ADM1' && y.admin1 === c.admin1)))) s += 6;
         if (h.head === 'admin') s += c.code === 'ADM1' ? 4 : -1;
         if (h.head === 'city' || h.cityCue) s += isCityCode(c.code) ? 2 : -2;

@@ -3,12 +3,17 @@ import { errorMessage } from '../../core/errors.js';
 import type { Doc } from '../../core/doc.js';
 import { sharedGazetteer, type Gazetteer } from '../../geo/gazetteer.js';
 import type { Stage } from '../../pipeline/stage.js';
-import { applyMentions, filterHits, gazetteerHits, headedNames, mentionHits, personSurnames, type RecognizeContext } from './recognize.js';
+import { applyMentions, filterHits, gazetteerHits, headedNames, mentionHits, modifierHits, personSurnames, type RecognizeContext } from './recognize.js';
 import { docContext, resolveHits } from './resolve.js';
 import { scanWords } from './words.js';
 
+export interface PlacesOptions {
+  /** Also report nationality adjectives used as modifiers ("Russian hackers") as their country. */
+  readonly modifiers?: boolean;
+}
+
 /** Finds and places the toponyms of one document with the given gazetteer. */
-export function findPlaces(doc: Doc, gaz: Gazetteer): Place[] {
+export function findPlaces(doc: Doc, gaz: Gazetteer, opts: PlacesOptions = {}): Place[] {
   const starts = new Set(doc.layer('sentences').map((s) => s.start));
   const words = scanWords(doc.text, starts.size ? starts : undefined);
   const ctx: RecognizeContext = { text: doc.text, words, gaz, mentions: doc.layer('mentions') };
@@ -17,7 +22,9 @@ export function findPlaces(doc: Doc, gaz: Gazetteer): Place[] {
   const context = docContext(words, gaz, raw.filter((h) => !surnames.has(h.key)));
   const proposed = [...raw, ...mentionHits(ctx, raw)].sort((a, b) => a.start - b.start);
   let hits = applyMentions(ctx, filterHits(ctx, proposed, surnames, context));
-  hits = [...hits, ...headedNames(ctx, hits)].sort((a, b) => a.start - b.start);
+  hits = [...hits, ...headedNames(ctx, hits)];
+  if (opts.modifiers) hits = [...hits, ...modifierHits(ctx, hits)];
+  hits.sort((a, b) => a.start - b.start);
   return resolveHits(doc.text, hits, context, gaz);
 }
 
@@ -25,24 +32,28 @@ export function findPlaces(doc: Doc, gaz: Gazetteer): Place[] {
  * Toponyms recognised and resolved to GeoNames entries and coordinates. Reads the entity layer
  * when an earlier stage provides one, and the gazetteer for what the model missed.
  */
-export const placesStage: Stage = {
-  name: 'places',
-  version: '1',
-  requires: ['tokens', 'sentences'],
-  provides: ['places'],
-  run(doc, ctx) {
-    let gaz: Gazetteer;
-    try {
-      gaz = sharedGazetteer();
-    } catch (err) {
-      ctx.diagnostic({ level: 'error', rule: 'places.gazetteer', message: errorMessage(err) });
-      return { places: [] };
-    }
-    try {
-      return { places: findPlaces(doc, gaz) };
-    } catch (err) {
-      ctx.diagnostic({ level: 'error', rule: 'places.failed', message: errorMessage(err) });
-      return { places: [] };
-    }
-  },
-};
+export function createPlacesStage(opts: PlacesOptions = {}): Stage {
+  return {
+    name: 'places',
+    version: '1',
+    requires: ['tokens', 'sentences'],
+    provides: ['places'],
+    run(doc, ctx) {
+      let gaz: Gazetteer;
+      try {
+        gaz = sharedGazetteer();
+      } catch (err) {
+        ctx.diagnostic({ level: 'error', rule: 'places.gazetteer', message: errorMessage(err) });
+        return { places: [] };
+      }
+      try {
+        return { places: findPlaces(doc, gaz, opts) };
+      } catch (err) {
+        ctx.diagnostic({ level: 'error', rule: 'places.failed', message: errorMessage(err) });
+        return { places: [] };
+      }
+    },
+  };
+}
+
+export const placesStage: Stage = createPlacesStage();
