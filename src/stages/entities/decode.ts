@@ -1,4 +1,4 @@
-import type { DocFeatures } from './features.js';
+import { pushTwins, type DocFeatures } from './features.js';
 import { mix2, mix3 } from './hash.js';
 import { Casing } from './shape.js';
 import { allowed, clsOf, NC, NT, O, Part, partOf } from './tags.js';
@@ -21,6 +21,8 @@ export interface DecodeOptions {
   onToken?: UpdateHook;
   /** Training: rows for hashes not yet in the table (history features are learned as they appear). */
   ensure?: (hash: number) => number;
+  /** Training: the static features' rows, looked up once per document instead of per epoch (-1: none). */
+  staticRows?: Int32Array;
 }
 
 function dynamicHashes(prev: number, prev2: number, low: number, shape: number, casing: number, hist: Int32Array | undefined, out: number[]): void {
@@ -41,37 +43,51 @@ export function decodeDoc(f: DocFeatures, weights: Weights, opts: DecodeOptions 
   const n = f.infos.length;
   const tags = new Uint8Array(n);
   const scores = new Float32Array(NT);
-  const w = weights.w;
   const history = new Map<string, Int32Array>();
   const rows: number[] = [];
   const dyn: number[] = [];
   const lookup = opts.ensure ?? ((h: number) => weights.row(h));
   let prev = O, prev2 = O;
   let spanStart = -1;
+  let nStatic = 0;
+
+  const score = (i: number, capital: boolean) => {
+    const x = f.infos[i]!;
+    rows.length = nStatic;
+    dyn.length = 0;
+    dynamicHashes(prev, prev2, x.low, x.shape, x.casing, capital ? history.get(x.lower) : undefined, dyn);
+    pushTwins(dyn, 0, f.domain);
+    for (const h of dyn) {
+      const r = lookup(h);
+      if (r >= 0) rows.push(r);
+    }
+    // Read the array afresh: training may have grown it.
+    const wa = weights.w;
+    scores.fill(0);
+    for (const r of rows) {
+      const base = r * NT;
+      for (let t = 0; t < NT; t++) scores[t]! += wa[base + t]!;
+    }
+  };
+  const closeSpan = (end: number) => {
+    const c = clsOf(tags[end]!);
+    for (let j = spanStart; j <= end; j++) remember(history, f, j, c);
+  };
+
   for (let i = 0; i < n; i++) {
     const sentStart = i === 0 || f.sentenceOf[i] !== f.sentenceOf[i - 1];
     const last = i + 1 === n || f.sentenceOf[i + 1] !== f.sentenceOf[i];
     if (sentStart) { prev = O; prev2 = O; }
     const x = f.infos[i]!;
     rows.length = 0;
+    const pre = opts.staticRows;
     for (let k = f.offsets[i]!, e = f.offsets[i + 1]!; k < e; k++) {
-      const r = opts.ensure ? weights.row(f.feats[k]!) : lookup(f.feats[k]!);
+      const r = pre ? pre[k]! : weights.row(f.feats[k]!);
       if (r >= 0) rows.push(r);
     }
-    dyn.length = 0;
+    nStatic = rows.length;
     const capital = x.casing === Casing.Title || x.casing === Casing.AllCaps || x.casing === Casing.Mixed;
-    dynamicHashes(prev, prev2, x.low, x.shape, x.casing, capital ? history.get(x.lower) : undefined, dyn);
-    for (const h of dyn) {
-      const r = lookup(h);
-      if (r >= 0) rows.push(r);
-    }
-    // The weights may have grown (training), so read the array afresh.
-    const wa = opts.ensure ? weights.w : w;
-    scores.fill(0);
-    for (const r of rows) {
-      const base = r * NT;
-      for (let t = 0; t < NT; t++) scores[t]! += wa[base + t]!;
-    }
+    score(i, capital);
     let best = -1, bestScore = -Infinity;
     for (let t = 0; t < NT; t++) {
       if (!allowed(prev, t)) continue;
@@ -82,10 +98,8 @@ export function decodeDoc(f: DocFeatures, weights: Weights, opts: DecodeOptions 
     tags[i] = best;
     // Document memory: record how this capitalised word was labelled.
     if (best !== O && (partOf(best) === Part.B || partOf(best) === Part.U)) spanStart = i;
-    if (best !== O && (partOf(best) === Part.L || partOf(best) === Part.U)) {
-      const c = clsOf(best);
-      for (let j = spanStart; j <= i; j++) remember(history, f, j, c);
-    } else if (best === O && capital) remember(history, f, i, NC);
+    if (best !== O && (partOf(best) === Part.L || partOf(best) === Part.U)) closeSpan(i);
+    else if (best === O && capital) remember(history, f, i, NC);
     prev2 = prev;
     prev = best;
   }

@@ -75,6 +75,11 @@ export interface DocTokens {
   readonly words: readonly string[];
   /** [start, end) token index ranges, in order, covering the tokens. */
   readonly sentences: readonly (readonly [number, number])[];
+  /**
+   * Annotation convention to follow: 0 newswire (CoNLL: bare names), 1 analyst reports
+   * (re3d: names with their titles and descriptors). Decided by the genre classifier when absent.
+   */
+  readonly domain?: number;
 }
 
 /** Features per token: hashes in feats[offsets[i] .. offsets[i+1]). */
@@ -84,6 +89,17 @@ export interface DocFeatures {
   readonly offsets: Uint32Array;
   /** Sentence index of each token. */
   readonly sentenceOf: Uint32Array;
+  readonly domain: number;
+}
+
+/** Salt of the report-convention copy of every feature (domain adaptation by feature augmentation). */
+export const DOMAIN_SALT = 0x5eed_d0;
+
+/** Adds the domain-specific twin of each hash of one token, after the shared ones. */
+export function pushTwins(out: number[], from: number, domain: number): void {
+  if (domain !== 1) return;
+  const to = out.length;
+  for (let k = from; k < to; k++) out.push(mix2(out[k]!, DOMAIN_SALT));
 }
 
 const PAD_START = hashString('<s>');
@@ -105,6 +121,7 @@ function isHeadline(infos: readonly WordInfo[], s: number, e: number): boolean {
 
 export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined): DocFeatures {
   const n = doc.words.length;
+  const domain = doc.domain ?? 0;
   const infos = doc.words.map((w) => wordInfo(w, lex));
   const lower = infos.map((x) => x.lower);
   const sentenceOf = new Uint32Array(n);
@@ -138,7 +155,7 @@ export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined): DocFe
     const shapeAt = (j: number) => (j < s ? PAD_START : j >= e ? PAD_END : infos[j]!.shape);
     const caseAt = (j: number) => (j < s || j >= e ? 7 : infos[j]!.casing);
     for (let i = s; i < e; i++) {
-      offsets[i] = out.length;
+      const from = (offsets[i] = out.length);
       const x = infos[i]!;
       out.push(T.Bias);
       if (!head) out.push(mix2(T.Word, x.word));
@@ -171,10 +188,11 @@ export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined): DocFe
       if (i > s) for (const c of infos[i - 1]!.clusters.slice(0, 2)) out.push(mix3(T.Cluster, -1, c));
       if (i + 1 < e) for (const c of infos[i + 1]!.clusters.slice(0, 2)) out.push(mix3(T.Cluster, 1, c));
       if (x.caseClass) out.push(mix3(T.CaseClass, x.caseClass, (i === s ? 1 : 0) + 2 * head));
+      pushTwins(out, from, domain);
     }
   }
   offsets[n] = out.length;
-  return { infos, feats: Uint32Array.from(out), offsets, sentenceOf };
+  return { infos, feats: Uint32Array.from(out), offsets, sentenceOf, domain };
 }
 
 export const GAZ_FEATURE_COUNT = GAZ_CATEGORIES.length;

@@ -1,6 +1,8 @@
 import type { Mention, Sentence, Token } from '../../core/layers.js';
 import type { DocTokens } from './features.js';
 import type { NerModel } from './model.js';
+import { lowerForm } from './features.js';
+import { extendPersonNames, widenToGazetteer } from './names.js';
 import { fineType } from './types.js';
 
 /*
@@ -26,7 +28,12 @@ export function docTokens(tokens: readonly Token[], sentences: readonly Sentence
 
 export function findMentions(text: string, tokens: readonly Token[], sentences: readonly Sentence[], model: NerModel): Mention[] {
   const out: Mention[] = [];
-  for (const m of model.tag(docTokens(tokens, sentences))) {
+  const dt = docTokens(tokens, sentences);
+  const ends = new Uint32Array(tokens.length);
+  for (const [s, e] of dt.sentences) ends.fill(e, s, e);
+  const sentenceEnd = (i: number) => ends[i]!;
+  const tagged = extendPersonNames(model.tag(dt), dt.words, sentenceEnd);
+  for (const m of widenToGazetteer(tagged, dt.words, dt.words.map(lowerForm), sentenceEnd)) {
     let s = m.start, e = m.end;
     while (s < e && EDGE_JUNK.test(tokens[s]!.text)) s++;
     while (e > s && EDGE_JUNK.test(tokens[e - 1]!.text)) e--;

@@ -1,64 +1,93 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import type { GenreData } from './genre.js';
 import type { LexiconData } from './lexicon-map.js';
 import { NT } from './tags.js';
 
 /*
- * The model file: gzip of [magic "NGNER1\0\0"][u32 header length][header JSON]
- * [u32 feature hashes][i16 weights, NT per feature]. Weights are quantised to 16 bits with
- * one scale: perceptron weights are few distinct magnitudes, so nothing is lost that matters.
+ * The model file: gzip of [magic "NGNER2\0\0"][u32 header length][header JSON][pad to 4]
+ * then per weight block [u32 feature hashes][i16 weights, NT per feature]. A block is one
+ * decoding pass. Weights are quantised to 16 bits with one scale per block: far finer than
+ * the differences between perceptron weights that decide a tag.
  */
 
-const MAGIC = 'NGNER1\0\0';
+const MAGIC = 'NGNER2\0\0';
+const MAGIC_V1 = 'NGNER1\0\0';
 
-export interface ModelHeader {
-  format: 1;
-  tags: number;
+export interface BlockHeader {
   rows: number;
   scale: number;
+}
+
+export interface ModelHeader {
+  format: 1 | 2;
+  tags: number;
+  blocks: BlockHeader[];
   lexicon: LexiconData;
-  /** Free-form training facts (corpora, epochs, date) for provenance. */
+  /** Genre classifier choosing the annotation convention; absent in single-convention models. */
+  genre?: GenreData;
+  /** Free-form training facts (corpora, epochs, seed) for provenance. */
   info: Record<string, unknown>;
+}
+
+export interface WeightBlock {
+  hashes: Uint32Array;
+  w: Float32Array;
 }
 
 export interface ModelData {
   header: ModelHeader;
-  hashes: Uint32Array;
-  weights: Float32Array;
+  blocks: WeightBlock[];
 }
 
-export function saveModel(path: string, hashes: Uint32Array, w: Float32Array, lexicon: LexiconData, info: Record<string, unknown>): number {
-  let max = 0;
-  for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]!));
-  const scale = max > 0 ? max / 32767 : 1;
-  const q = new Int16Array(w.length);
-  for (let i = 0; i < w.length; i++) q[i] = Math.round(w[i]! / scale);
-  const header: ModelHeader = { format: 1, tags: NT, rows: hashes.length, scale, lexicon, info };
+export function saveModel(path: string, blocks: readonly WeightBlock[], lexicon: LexiconData, genre: GenreData | undefined, info: Record<string, unknown>): number {
+  const parts: Buffer[] = [];
+  const heads: BlockHeader[] = [];
+  for (const b of blocks) {
+    let max = 0;
+    for (let i = 0; i < b.w.length; i++) max = Math.max(max, Math.abs(b.w[i]!));
+    const scale = max > 0 ? max / 32767 : 1;
+    const q = new Int16Array(b.w.length);
+    for (let i = 0; i < b.w.length; i++) q[i] = Math.round(b.w[i]! / scale);
+    heads.push({ rows: b.hashes.length, scale });
+    parts.push(Buffer.from(b.hashes.buffer, b.hashes.byteOffset, b.hashes.byteLength));
+    // Keep each block's hash array 4-byte aligned: i16 weights of an odd row count need a pad.
+    const qb = Buffer.from(q.buffer, q.byteOffset, q.byteLength);
+    parts.push(qb, Buffer.alloc(qb.length % 4));
+  }
+  const header: ModelHeader = { format: 2, tags: NT, blocks: heads, lexicon, genre, info };
   const hjson = Buffer.from(JSON.stringify(header), 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32LE(hjson.length);
-  const pad = Buffer.alloc((4 - ((8 + 4 + hjson.length) % 4)) % 4, 32);
-  const raw = Buffer.concat([Buffer.from(MAGIC, 'latin1'), len, hjson, pad, Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength), Buffer.from(q.buffer, q.byteOffset, q.byteLength)]);
-  const gz = gzipSync(raw, { level: 9 });
+  const pad = Buffer.alloc((4 - ((12 + hjson.length) % 4)) % 4, 32);
+  const gz = gzipSync(Buffer.concat([Buffer.from(MAGIC, 'latin1'), len, hjson, pad, ...parts]), { level: 9 });
   writeFileSync(path, gz);
   return gz.length;
 }
 
 export function loadModel(path: string): ModelData {
   const raw = gunzipSync(readFileSync(path));
-  if (raw.toString('latin1', 0, 8) !== MAGIC) throw new Error(`${path}: not a newsgraph NER model`);
+  const magic = raw.toString('latin1', 0, 8);
+  if (magic !== MAGIC && magic !== MAGIC_V1) throw new Error(`${path}: not a newsgraph NER model`);
   const hlen = raw.readUInt32LE(8);
-  const header = JSON.parse(raw.toString('utf8', 12, 12 + hlen)) as ModelHeader;
+  const header = JSON.parse(raw.toString('utf8', 12, 12 + hlen)) as ModelHeader & { rows?: number; scale?: number };
+  // Format 1 held a single block described in the header itself.
+  if (magic === MAGIC_V1) header.blocks = [{ rows: header.rows!, scale: header.scale! }];
   if (header.tags !== NT) throw new Error(`${path}: model has ${header.tags} tags, code expects ${NT}`);
   let off = 12 + hlen;
   off += (4 - (off % 4)) % 4;
-  // Copy into aligned typed arrays (the Buffer may not be 4-byte aligned in its pool).
-  const hashes = new Uint32Array(header.rows);
-  Buffer.from(hashes.buffer).set(raw.subarray(off, off + header.rows * 4));
-  off += header.rows * 4;
-  const q = new Int16Array(header.rows * NT);
-  Buffer.from(q.buffer).set(raw.subarray(off, off + q.byteLength));
-  const weights = new Float32Array(q.length);
-  for (let i = 0; i < q.length; i++) weights[i] = q[i]! * header.scale;
-  return { header, hashes, weights };
+  const blocks: WeightBlock[] = [];
+  for (const b of header.blocks) {
+    // Copy into fresh typed arrays: the decompressed Buffer need not be aligned.
+    const hashes = new Uint32Array(b.rows);
+    Buffer.from(hashes.buffer).set(raw.subarray(off, off + b.rows * 4));
+    off += b.rows * 4;
+    const q = new Int16Array(b.rows * NT);
+    Buffer.from(q.buffer).set(raw.subarray(off, off + q.byteLength));
+    off += q.byteLength + (q.byteLength % 4);
+    const w = new Float32Array(q.length);
+    for (let i = 0; i < q.length; i++) w[i] = q[i]! * b.scale;
+    blocks.push({ hashes, w });
+  }
+  return { header, blocks };
 }

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { aggregateFeatures } from './aggregate.js';
 import { decodeDoc } from './decode.js';
 import { extractFeatures, type DocTokens } from './features.js';
+import { docWords, GenreModel } from './genre.js';
 import type { Lexicon } from './lexicon.js';
 import { MapLexicon } from './lexicon-map.js';
 import { loadModel, type ModelHeader } from './model-io.js';
@@ -15,23 +17,40 @@ export interface TokenMention {
   cls: (typeof CLASSES)[number];
 }
 
+/**
+ * The tagger: a first pass over the article, then (when the model has one) a second pass
+ * that also sees how the first labelled the same words elsewhere in the article.
+ */
 export class NerModel {
   constructor(
-    readonly weights: Weights,
+    readonly passes: readonly Weights[],
     readonly lexicon: Lexicon | undefined,
+    readonly genre?: GenreModel,
     readonly header?: ModelHeader,
   ) {}
 
   static load(path: string): NerModel {
     const m = loadModel(path);
-    return new NerModel(new FrozenWeights(m.hashes, m.weights), new MapLexicon(m.header.lexicon), m.header);
+    const genre = m.header.genre ? new GenreModel(m.header.genre) : undefined;
+    return new NerModel(m.blocks.map((b) => new FrozenWeights(b.hashes, b.w)), new MapLexicon(m.header.lexicon), genre, m.header);
+  }
+
+  /** The annotation convention for a document: the caller's, else the genre classifier's. */
+  domainOf(doc: DocTokens): number {
+    if (doc.domain !== undefined) return doc.domain;
+    return this.genre ? this.genre.domainOf(docWords(doc.words)) : 0;
+  }
+
+  tagIds(doc: DocTokens): Uint8Array {
+    const f = extractFeatures({ ...doc, domain: this.domainOf(doc) }, this.lexicon);
+    let tags = decodeDoc(f, this.passes[0]!);
+    for (let p = 1; p < this.passes.length; p++) tags = decodeDoc(aggregateFeatures(f, tags), this.passes[p]!);
+    return tags;
   }
 
   tag(doc: DocTokens): TokenMention[] {
     if (!doc.words.length) return [];
-    const f = extractFeatures(doc, this.lexicon);
-    const tags = decodeDoc(f, this.weights);
-    return spansFromTags(tags).map((s) => ({ start: s.start, end: s.end, cls: CLASSES[s.cls]! }));
+    return spansFromTags(this.tagIds(doc)).map((s) => ({ start: s.start, end: s.end, cls: CLASSES[s.cls]! }));
   }
 }
 

@@ -1,14 +1,16 @@
 import { splitSentences } from '../sentences/split.js';
 import { tokenize } from '../tokens/tokenize.js';
 import type { GoldDoc } from './corpora.js';
+import { aggregateFeatures } from './aggregate.js';
 import { decodeDoc } from './decode.js';
+import type { GenreData } from './genre.js';
 import { extractFeatures, type DocFeatures, type DocTokens } from './features.js';
 import { buildLexicon, mulberry32, type LexiconOptions } from './lexicon-build.js';
 import { EMPTY_LEXICON, MapLexicon, type LexiconData } from './lexicon-map.js';
 import { docTokens } from './mentions.js';
-import { saveModel } from './model-io.js';
+import { saveModel, type WeightBlock } from './model-io.js';
 import { CLASSES, tagsFromSpans, type TagSpan } from './tags.js';
-import { TrainWeights } from './weights.js';
+import { FrozenWeights, TrainWeights } from './weights.js';
 
 /*
  * Averaged-perceptron training of the greedy tagger. Documents are tokenised and split by
@@ -24,6 +26,9 @@ export interface TrainOptions {
   /** Rows whose averaged weights are all smaller than this are dropped from the saved model. */
   pruneBelow: number;
   lexicon?: LexiconOptions;
+  /** 1: one pass; 2: adds the document-aggregation pass (trained on jackknifed first-pass output). */
+  passes?: number;
+  folds?: number;
   log?: (s: string) => void;
 }
 
@@ -33,11 +38,11 @@ export interface PreparedDoc {
   weight: number;
 }
 
-/** Tokenises a gold document and projects its spans onto the tokens. */
-export function prepareDoc(d: GoldDoc, weight = 1): PreparedDoc {
+/** Tokenises a gold document and projects its spans onto the tokens; `domain` is its annotation convention. */
+export function prepareDoc(d: GoldDoc, weight = 1, domain = 0): PreparedDoc {
   const toks = tokenize(d.text);
   const sents = splitSentences(d.text, toks);
-  const tokens = docTokens(toks, sents);
+  const tokens = { ...docTokens(toks, sents), domain };
   const spans: TagSpan[] = [];
   let j = 0;
   for (const s of d.spans) {
@@ -61,23 +66,21 @@ export function prepareText(text: string): DocTokens {
 }
 
 export interface TrainResult {
-  hashes: Uint32Array;
-  w: Float32Array;
+  blocks: WeightBlock[];
   lexicon: LexiconData;
+  genre?: GenreData;
 }
 
-export function train(docs: readonly PreparedDoc[], unlabelled: readonly DocTokens[], opts: TrainOptions): TrainResult {
+/** One decoding pass trained by the averaged perceptron over prepared features. */
+function trainPass(feats: readonly DocFeatures[], docs: readonly PreparedDoc[], opts: TrainOptions, label: string): WeightBlock {
   const log = opts.log ?? (() => {});
-  const lexicon = opts.lexicon ? buildLexicon([...unlabelled, ...docs.map((d) => d.tokens)], opts.lexicon, log) : EMPTY_LEXICON;
-  const lex = new MapLexicon(lexicon);
-  const feats: DocFeatures[] = docs.map((d) => extractFeatures(d.tokens, lex));
   const weights = new TrainWeights(1 << 20);
   const counts = new Map<number, number>();
   for (const f of feats) for (const h of f.feats) counts.set(h, (counts.get(h) ?? 0) + 1);
   for (const [h, c] of counts) if (c >= opts.minFeatureCount) weights.ensure(h);
-  log(`features: ${counts.size} distinct, ${weights.rows} kept (count >= ${opts.minFeatureCount})`);
+  log(`${label}: ${counts.size} distinct features, ${weights.rows} kept (count >= ${opts.minFeatureCount})`);
   counts.clear();
-
+  const staticRows = feats.map((f) => Int32Array.from(f.feats, (h) => weights.row(h)));
   const rnd = mulberry32(opts.seed);
   const order = docs.map((_, i) => i);
   for (let ep = 0; ep < opts.epochs; ep++) {
@@ -92,6 +95,7 @@ export function train(docs: readonly PreparedDoc[], unlabelled: readonly DocToke
         decodeDoc(feats[di]!, weights, {
           gold: d.gold,
           ensure: (h) => weights.ensure(h),
+          staticRows: staticRows[di],
           onToken: (gold, pred, rows) => {
             weights.step++;
             total++;
@@ -105,13 +109,35 @@ export function train(docs: readonly PreparedDoc[], unlabelled: readonly DocToke
         });
       }
     }
-    log(`epoch ${ep + 1}: token error rate ${((100 * errors) / total).toFixed(2)}% (${weights.rows} rows)`);
+    log(`${label} epoch ${ep + 1}: token error rate ${((100 * errors) / total).toFixed(2)}%`);
   }
-  const { hashes, w } = weights.averaged(opts.pruneBelow);
-  log(`model: ${hashes.length} rows after pruning`);
-  return { hashes, w, lexicon };
+  const block = weights.averaged(opts.pruneBelow);
+  log(`${label}: ${block.hashes.length} rows after pruning`);
+  return block;
+}
+
+export function train(docs: readonly PreparedDoc[], unlabelled: readonly DocTokens[], opts: TrainOptions): TrainResult {
+  const log = opts.log ?? (() => {});
+  const lexicon = opts.lexicon ? buildLexicon([...unlabelled, ...docs.map((d) => d.tokens)], opts.lexicon, log) : EMPTY_LEXICON;
+  const lex = new MapLexicon(lexicon);
+  const feats: DocFeatures[] = docs.map((d) => extractFeatures(d.tokens, lex));
+  const first = trainPass(feats, docs, opts, 'pass 1');
+  if ((opts.passes ?? 1) < 2) return { blocks: [first], lexicon };
+  // The second pass must learn from first-pass output as noisy as on unseen text: jackknife.
+  const K = opts.folds ?? 2;
+  const firstTags: Uint8Array[] = new Array(docs.length);
+  for (let k = 0; k < K; k++) {
+    const inFold = (i: number) => i % K === k;
+    const idx = docs.map((_, i) => i).filter((i) => !inFold(i));
+    const b = trainPass(idx.map((i) => feats[i]!), idx.map((i) => docs[i]!), opts, `fold ${k + 1}/${K}`);
+    const w = new FrozenWeights(b.hashes, b.w);
+    docs.forEach((_, i) => { if (inFold(i)) firstTags[i] = decodeDoc(feats[i]!, w); });
+  }
+  const feats2 = feats.map((f, i) => aggregateFeatures(f, firstTags[i]!));
+  const second = trainPass(feats2, docs, opts, 'pass 2');
+  return { blocks: [first, second], lexicon };
 }
 
 export function writeModel(path: string, r: TrainResult, info: Record<string, unknown>): number {
-  return saveModel(path, r.hashes, r.w, r.lexicon, info);
+  return saveModel(path, r.blocks, r.lexicon, r.genre, info);
 }

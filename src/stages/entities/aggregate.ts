@@ -1,0 +1,83 @@
+import { pushTwins, type DocFeatures } from './features.js';
+import { mix2, mix3 } from './hash.js';
+import { Casing } from './shape.js';
+import { clsOf, NC, O, Part, partOf, spansFromTags } from './tags.js';
+
+/*
+ * Second-pass features: what a first pass said about the same word elsewhere in the
+ * article. A name is usually introduced in full, in a clear context ("Pirelli, the tyre
+ * maker"), and repeated later in ambiguous ones; the second pass lets those later
+ * mentions borrow the label (Ratinov and Roth's context aggregation).
+ */
+
+const enum A { Own = 1001, OwnPrev, OwnNext, Majority, InLonger, LastOfLonger, Unanimous }
+
+const capital = (c: Casing) => c === Casing.Title || c === Casing.AllCaps || c === Casing.Mixed;
+
+export function aggregateFeatures(f: DocFeatures, tags: Uint8Array): DocFeatures {
+  const n = f.infos.length;
+  // Per lower-cased word: class counts over all its capitalised occurrences (index NC = outside a name).
+  const votes = new Map<string, Int32Array>();
+  // Per lower-cased word: classes of multi-token names it is part of, and whether as the last word.
+  const inSpan = new Map<string, number>();
+  const lastIn = new Map<string, number>();
+  const cls = new Int8Array(n).fill(-1);
+  for (const s of spansFromTags(tags)) {
+    for (let i = s.start; i < s.end; i++) cls[i] = s.cls;
+    if (s.end - s.start > 1) {
+      for (let i = s.start; i < s.end; i++) {
+        const l = f.infos[i]!.lower;
+        inSpan.set(l, (inSpan.get(l) ?? 0) | (1 << s.cls));
+      }
+      const l = f.infos[s.end - 1]!.lower;
+      lastIn.set(l, (lastIn.get(l) ?? 0) | (1 << s.cls));
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const x = f.infos[i]!;
+    if (!capital(x.casing)) continue;
+    let v = votes.get(x.lower);
+    if (!v) votes.set(x.lower, (v = new Int32Array(NC + 1)));
+    v[cls[i]! < 0 ? NC : cls[i]!]!++;
+  }
+  const out: number[] = [];
+  const offsets = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    offsets[i] = out.length;
+    for (let k = f.offsets[i]!; k < f.offsets[i + 1]!; k++) out.push(f.feats[k]!);
+    const from = out.length;
+    aggregateToken(f, tags, i, cls, votes, inSpan, lastIn, out);
+    pushTwins(out, from, f.domain);
+  }
+  offsets[n] = out.length;
+  return { infos: f.infos, feats: Uint32Array.from(out), offsets, sentenceOf: f.sentenceOf, domain: f.domain };
+}
+
+function aggregateToken(f: DocFeatures, tags: Uint8Array, i: number, cls: Int8Array, votes: Map<string, Int32Array>, inSpan: Map<string, number>, lastIn: Map<string, number>, out: number[]): void {
+  const n = f.infos.length;
+  {
+    const t = tags[i]!;
+    out.push(mix2(A.Own, t));
+    out.push(mix2(A.OwnPrev, i > 0 && f.sentenceOf[i - 1] === f.sentenceOf[i] ? tags[i - 1]! : 255));
+    out.push(mix2(A.OwnNext, i + 1 < n && f.sentenceOf[i + 1] === f.sentenceOf[i] ? tags[i + 1]! : 255));
+    const x = f.infos[i]!;
+    if (!capital(x.casing)) return;
+    const v = votes.get(x.lower)!;
+    // Votes from the other occurrences only.
+    const own = cls[i]! < 0 ? NC : cls[i]!;
+    let best = -1, bestN = 0, others = 0;
+    for (let c = 0; c <= NC; c++) {
+      const k = v[c]! - (c === own ? 1 : 0);
+      others += k;
+      if (k > bestN) { bestN = k; best = c; }
+    }
+    if (others > 0) {
+      out.push(mix3(A.Majority, best, Math.min(others, 3)));
+      if (bestN === others) out.push(mix2(A.Unanimous, best));
+    }
+    const sp = inSpan.get(x.lower);
+    if (sp) out.push(mix3(A.InLonger, sp, t === O ? 0 : partOf(t) === Part.U ? 1 : 2));
+    const la = lastIn.get(x.lower);
+    if (la) out.push(mix3(A.LastOfLonger, la, t === O ? 0 : clsOf(t) + 1));
+  }
+}

@@ -1,0 +1,74 @@
+import { catBit, gazLookup } from './gazetteer.js';
+import type { TokenMention } from './model.js';
+
+/*
+ * Person names with lowercase particles ("Osama bin Laden", "Abu Mohammad al-Adnani",
+ * "Ursula von der Leyen") are rare in the training data, so the tagger tends to stop at
+ * the particle. A person name followed by particles and a capitalised word, or by an
+ * Arabic "al-X" surname, is extended over them.
+ */
+
+const PARTICLE = /^(?:bin|ibn|bint|ben|abu|abou|al|el|de|da|di|du|del|della|dos|das|van|von|der|den|ter|la|le)$/;
+const ARABIC_SURNAME = /^(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)[-‐][\p{Lu}]/u;
+const CAPITALISED = /^\p{Lu}[\p{L}'’-]*$/u;
+const ORG = catBit('org');
+
+export function extendPersonNames(mentions: TokenMention[], words: readonly string[], sentenceEnd: (i: number) => number): TokenMention[] {
+  const byStart = new Map(mentions.map((m) => [m.start, m]));
+  const dropped = new Set<TokenMention>();
+  for (const m of mentions) {
+    if (m.cls !== 'PER' || dropped.has(m)) continue;
+    const limit = sentenceEnd(m.start);
+    for (;;) {
+      let k = m.end;
+      while (k < limit && PARTICLE.test(words[k]!)) k++;
+      if (k >= limit) break;
+      const w = words[k]!;
+      const surname = ARABIC_SURNAME.test(w) && !(gazLookup(w) & ORG);
+      if (!(surname || (k > m.end && CAPITALISED.test(w)))) break;
+      const next = byStart.get(k);
+      if (next && next !== m) {
+        if (next.cls === 'ORG' && !surname) break;
+        dropped.add(next);
+        m.end = next.end;
+      } else m.end = k + 1;
+    }
+  }
+  return mentions.filter((m) => !dropped.has(m));
+}
+
+const GAZ_CLASS: [number, TokenMention['cls']][] = [
+  [catBit('org'), 'ORG'], [catBit('country'), 'LOC'], [catBit('city'), 'LOC'], [catBit('state'), 'LOC'], [catBit('fac'), 'LOC'],
+];
+
+/**
+ * A multi-word name from the gazetteers wins over a mention found strictly inside it: the
+ * model, unsure at the edges of a long foreign name ("Hay’at Tahrir al-Sham"), may keep only
+ * its familiar-looking part.
+ */
+export function widenToGazetteer(mentions: TokenMention[], words: readonly string[], lowers: readonly string[], sentenceEnd: (i: number) => number): TokenMention[] {
+  const out: TokenMention[] = [];
+  let skipUntil = -1;
+  for (let mi = 0; mi < mentions.length; mi++) {
+    const m = mentions[mi]!;
+    if (m.start < skipUntil) continue;
+    let best: TokenMention | undefined;
+    // Look for a gazetteer name of 2-6 tokens that strictly contains this mention.
+    for (let s = Math.max(0, m.start - 5); s <= m.start && !best; s++) {
+      if (sentenceEnd(s) !== sentenceEnd(m.start) || !CAPITALISED.test(words[s]!)) continue;
+      const lim = Math.min(sentenceEnd(s), s + 6);
+      for (let e = lim; e >= m.end && e - s >= 2; e--) {
+        if (e - s === m.end - m.start) continue;
+        const mask = gazLookup(lowers.slice(s, e).join(' '));
+        if (!mask) continue;
+        const hit = GAZ_CLASS.find(([bit]) => mask & bit);
+        if (hit) { best = { start: s, end: e, cls: hit[1] }; break; }
+      }
+    }
+    if (best && !out.some((o) => o.end > best.start)) {
+      out.push(best);
+      skipUntil = best.end;
+    } else out.push(m);
+  }
+  return out;
+}
