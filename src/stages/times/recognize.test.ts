@@ -20,6 +20,19 @@ test('absolute dates in common news forms', () => {
   assert.deepEqual(times('The vote comes in the second quarter of 2018.', MON), [['the second quarter of 2018', '2018-Q2']]);
 });
 
+test('quarters, halves and the end of the year', () => {
+  assert.deepEqual(times('Profit fell in the third quarter of last year.', MON), [['the third quarter of last year', '2016-Q3']]);
+  assert.deepEqual(times('Sales rose in the first half of 2016.', MON), [['the first half of 2016', '2016-H1']]);
+  assert.deepEqual(times('Troops leave by the end of the year.', MON), [['the end of the year', '2017', 'END']]);
+  assert.deepEqual(times('The vote was held in February this year.', MON), [['February this year', '2017-02']]);
+});
+
+test('words that only look like times', () => {
+  assert.deepEqual(times('The party daily Tishreen printed it.', MON), []);
+  assert.deepEqual(times('It was high noon for the alliance.', MON), []);
+  assert.deepEqual(times('His 1987 Chevrolet was found.', MON), []);
+});
+
 test('weekdays resolve to the nearest day in the direction of the clause', () => {
   assert.deepEqual(times('Officials said Friday that the road was closed.', MON), [['Friday', '2017-07-21']]);
   assert.deepEqual(times('The minister will travel to the capital on Thursday.', MON), [['Thursday', '2017-07-27']]);

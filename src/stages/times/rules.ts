@@ -180,6 +180,7 @@ const HOLIDAYS: Record<string, (y: number) => Ymd> = {
   'independence day': (y) => ({ y, m: 7, d: 4 }),
   'halloween': (y) => ({ y, m: 10, d: 31 }),
   "valentine's day": (y) => ({ y, m: 2, d: 14 }),
+  'election day': (y) => addDays(nthWeekday(y, 11, 1, 1), 1),
 };
 const HOLIDAY_SOURCE = Object.keys(HOLIDAYS).sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, '\\s+').replace(/'/g, "['’]")).join('|');
 
@@ -201,6 +202,7 @@ export const RULES: readonly Rule[] = [
     re: re(`\\b(?:(?<wd1>${WD}),?\\s+(?:at\\s+)?)?(?<h>[01]?\\d|2[0-3])(?:[:.](?<min>[0-5]\\d))?\\s*(?<ampm>a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+(?:[ECMP][SD]T|GMT|UTC)\\b)?(?:\\s+(?:on\\s+)?(?<wd2>${WD})\\b)?|\\b(?<word>noon|midnight|midday)\\b`),
     build(m, env) {
       const x = g(m);
+      if (x.word && /\bhigh\s+$/i.test(env.text.slice(Math.max(0, m.index - 6), m.index))) return undefined; // "high noon"
       const t = x.word ? (x.word.toLowerCase() === 'midnight' ? 'T24:00' : 'T12:00') : clock(x.h!, x.min, x.ampm);
       if (!t) return undefined;
       const wd = x.wd1 ?? x.wd2;
@@ -309,28 +311,33 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'quarter',
-    re: re(`\\b(?:the\\s+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\\s+quarter(?:\\s+of\\s+(?:(?<y>${YEAR})|(?<rel>this|last|next)\\s+year))?\\b`),
+    re: re(`\\b(?:the\\s+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\\s+(?<unit>quarter|half)(?:\\s+of\\s+(?:(?<y>${YEAR})|(?<rel>this|last|next)\\s+year))?\\b`),
     build(m, env) {
       const x = g(m);
-      const q = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4 }[x.q!.toLowerCase()]!;
-      if (x.y) return { value: `${x.y}-Q${q}`, type: 'DATE' };
-      return anchored(env, 'DATE', `XXXX-Q${q}`, (a) => {
+      const half = x.unit!.toLowerCase() === 'half';
+      const q0 = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: half ? 2 : 4 }[x.q!.toLowerCase()]!;
+      if (half && q0 > 2) return undefined;
+      const code = half ? `H${q0}` : `Q${q0}`;
+      const q = half ? (q0 - 1) * 2 + 1 : q0; // first quarter of the period, to place it in time
+      if (x.y) return { value: `${x.y}-${code}`, type: 'DATE' };
+      return anchored(env, 'DATE', `XXXX-${code}`, (a) => {
         const off = x.rel ? { this: 0, last: -1, next: 1 }[x.rel.toLowerCase() as 'this'] : 0;
         let y = a.y + off;
         if (!x.rel && env.direction(m.index, m.index + m[0].length) === 'past' && (q - 1) * 3 + 1 > a.m) y -= 1;
-        return { value: `${fmtYear(y)}-Q${q}`, type: 'DATE' };
+        return { value: `${fmtYear(y)}-${code}`, type: 'DATE' };
       });
     },
   },
   {
     name: 'year',
     trimThe: true,
-    re: re(`(?<pre>\\b(?:in|since|until|till|through|from|by|during|before|after|of|to|and|or|between|fiscal|the(?!\\s+(?:beginning|start|end|middle|close)\\b)|year|summer|spring|winter|fall|autumn)[\\s-]+)?(?:(?<part>early|late|mid)(?:\\s+|-)|(?:the\\s+)?(?<part2>beginning|start|end|middle|close)\\s+of\\s+)?(?:(?<pp>post|pre)-)?(?<![\\d,.$£€]|[^a-z]-)(?<y>${YEAR})(?![\\d%]|['’]?s\\b|,\\d|\\.\\d|\\s*(?:percent|per\\s+cent)\\b)`),
+    re: re(`(?<pre>\\b(?:in|since|until|till|through|from|by|during|before|after|of|to|and|or|between|fiscal|the(?!\\s+(?:beginning|start|end|middle|close)\\b)|year|summer|spring|winter|fall|autumn)[\\s-]+)?(?:(?<part>early|late|mid)(?:\\s+|-)|(?:the\\s+)?(?<part2>beginning|start|end|middle|close)\\s+of\\s+)?(?:(?<pp>post|pre)-)?(?<![\\d,.$£€]|[^a-z]-)(?<y>${YEAR})(?![\\d%]|s\\b|,\\d|\\.\\d|\\s*(?:percent|per\\s+cent)\\b)`),
     build(m, env) {
       const x = g(m);
       const before = env.text.slice(Math.max(0, m.index - 25), m.index).toLowerCase();
       // A count of people or things, not a year: "about 2000 people", "some 1500 fighters".
       if (!x.pre && /(?:about|some|around|nearly|almost|than|least|over|to|estimated|roughly|approximately)\s*$/.test(before)) return undefined;
+      if (/(?:['’]s|\b(?:his|her|its|their|my|our|your))\s+$/i.test(before) && /^\s+[A-Z]/.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return undefined; // "his 1987 Chevrolet"
       const post = /^\s+([a-z]+)/.exec(env.text.slice(m.index + m[0].length, m.index + m[0].length + 30))?.[1];
       if (post && /^(?:people|troops|soldiers|fighters|civilians|men|women|children|refugees|families|homes|houses|members|workers|jobs|dollars|euros|pounds|tons|tonnes|miles|km|kilometers|kilometres|metres|meters|feet|votes|cases|deaths|times)$/.test(post)) return undefined;
       const pp = x.pp?.toLowerCase();
@@ -398,10 +405,10 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'relative-period',
-    re: re(`\\b(?:(?<edge>earlier|later)\\s+)?(?:(?<part>early|late|mid)(?:\\s+|-)|(?:the\\s+)?(?<part2>beginning|start|end|middle|close)\\s+of\\s+)?(?:(?<the>the\\s+)?(?<rel>last|this|next|past|previous|coming|current|same)\\s+(?<u>week|weekend|month|year|quarter|decade)|(?<rel2>the)\\s+(?<u2>weekend))\\b`),
+    re: re(`\\b(?:(?<edge>earlier|later)\\s+)?(?:(?<part>early|late|mid)(?:\\s+|-)|(?:the\\s+)?(?<part2>beginning|start|end|middle|close)\\s+of\\s+)?(?:(?<the>the\\s+)?(?<rel>last|this|next|past|previous|coming|current|same)\\s+(?<u>week|weekend|month|year|quarter|decade)|(?<rel2>the)\\s+(?<u2>weekend)|(?<=(?:beginning|start|end|middle|close)\\s+of\\s+)(?<rel3>the)\\s+(?<u3>year|month|week))\\b`),
     build(m, env) {
       const x = g(m);
-      const rel = x.rel2 ? 'this' : x.rel!.toLowerCase(), u = (x.u ?? x.u2)!.toLowerCase();
+      const rel = x.rel2 || x.rel3 ? 'this' : x.rel!.toLowerCase(), u = (x.u ?? x.u2 ?? x.u3)!.toLowerCase();
       const mod = partMod(x.part ?? x.part2);
       if (rel === 'same') return undefined; // refers to another time in the text
       // "the past week", "the coming year": a stretch of time reaching to or from now.
@@ -435,8 +442,10 @@ export const RULES: readonly Rule[] = [
   {
     name: 'set',
     re: re(`\\b(?:(?<w>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)|(?<q>every|each|per)\\s+(?:(?<n>other|${NUMBER_WORDS_SOURCE}|\\d+)\\s+)?(?<u>day|week|month|year|hour|morning|evening|night|weekend)s?)\\b`),
-    build(m) {
+    build(m, env) {
       const x = g(m);
+      // "the party daily Granma": a newspaper.
+      if (x.w && /^\s+[A-Z]/.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return undefined;
       if (x.w) return { value: SET_WORDS[x.w.toLowerCase()]!, type: 'SET' };
       const u = x.u!.toLowerCase();
       if (u === 'morning' || u === 'evening' || u === 'night') return { value: `XXXX-XX-XXT${DAY_PARTS[u]}`, type: 'SET' };
@@ -475,10 +484,11 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'vague-duration',
-    re: re(`\\b(?:(?<pre>for|within|over|in|after)\\s+(?:(?:many|several|a\\s+few|the\\s+past|the\\s+last|recent)\\s+)?|(?:the\\s+)?(?:coming|next\\s+few|past\\s+few|last\\s+few)\\s+)(?<u>years|months|weeks|days|decades|hours)\\b|\\b(?<u2>years|months|weeks|days|decades|hours)-long\\b`),
+    re: re(`\\b(?:(?<pre>for|within|over|in|after)\\s+(?:(?:many|several|a\\s+few|the\\s+past|the\\s+last|recent)\\s+)?|(?:the\\s+)?(?:coming|next\\s+few|past\\s+few|last\\s+few)\\s+)(?<u>years|months|weeks|days|decades|hours)\\b|\\b(?<u2>years|months|weeks|days|decades|hours)-long\\b|\\b(?<u3>day|week|month|year|hour)-long\\b`),
     build(m) {
-      const u = g(m).u ?? g(m).u2!;
-      return { value: durationValue(undefined, u), type: 'DURATION' };
+      const x = g(m);
+      if (x.u3) return { value: durationValue(1, x.u3), type: 'DURATION' };
+      return { value: durationValue(undefined, (x.u ?? x.u2)!), type: 'DURATION' };
     },
   },
 ];
