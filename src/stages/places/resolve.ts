@@ -88,7 +88,11 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
       return h.cands.map((c) => {
         let s = prior(c) + countryBonus(c.country);
         // Entries found under their own name beat those found under an alternate one (Mexico, not Mexico City).
-        if (primaryKey(c) === h.key || withoutArticle(primaryKey(c)) === h.key) s += 2.5;
+        const pk = primaryKey(c);
+        if (pk === h.key || withoutArticle(pk) === h.key) s += 2.5;
+        else if (pk.startsWith(h.key + ' ') || pk.endsWith(' ' + h.key)) s += 1.5;
+        // A division's namesake city ("New York", "Baghdad", "Idlib") is meant unless a cue says otherwise.
+        if (isCityCode(c.code) && c.population >= 100000 && h.cands.some((a) => a.code === 'ADM1' && a.country === c.country && a.admin1 === c.admin1)) s += 3;
         // A country's own name or short name means the country (Mexico, Lebanon), unless a division of
         // that name lies in a country the document is more about (Georgia in a US story).
         if (c.code === 'PCLI') s += 3;
