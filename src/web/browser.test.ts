@@ -74,6 +74,10 @@ describe('web app in headless Chromium', { skip }, () => {
     await page.locator('.facet-value', { hasText: 'Harbour Daily' }).click();
     await page.waitForFunction(() => document.querySelectorAll('.hit').length === 1);
     assert.equal(await page.locator('.hit h3').textContent(), 'Arrests in the capital');
+    // An entity whose name the query starts is offered above the hits.
+    await go('#/search?q=red%20heron');
+    await page.waitForSelector('.hit');
+    assert.deepEqual(await page.locator('.entity-chip').allTextContents(), ['Red Heron Front ORG2']);
   });
 
   test('article view highlights layers, toggles them, and links findings to spans', async () => {

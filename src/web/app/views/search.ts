@@ -1,4 +1,4 @@
-import { getJson, type SearchResponse } from '../api.js';
+import { getJson, type EntityInfo, type SearchResponse } from '../api.js';
 import { fmtDate, h, link, marked, message, qs } from '../dom.js';
 import { navigate } from '../nav.js';
 import type { FacetCount } from '../../../store/store.js';
@@ -47,7 +47,16 @@ export async function searchView(root: HTMLElement, _arg: string, params: URLSea
     root.append(h('div', { class: 'chips' }, active.map((a) => h('button', { type: 'button', class: 'chip', title: 'Remove this filter', onclick: a.drop }, a.label, ' ×'))));
   }
 
-  const res = await getJson<SearchResponse>('/api/search' + qs({ ...state, entity: entities, limit: PAGE, offset }));
+  // Entities whose name starts with the query are offered first: one click to their page.
+  const bare = state.q.replace(/["*]/g, '').trim();
+  const [res, named] = await Promise.all([
+    getJson<SearchResponse>('/api/search' + qs({ ...state, entity: entities, limit: PAGE, offset })),
+    bare && !offset ? getJson<{ entities: EntityInfo[] }>('/api/entities' + qs({ q: bare, limit: 6 })).catch(() => ({ entities: [] })) : { entities: [] },
+  ]);
+  if (named.entities.length) {
+    root.append(h('div', { class: 'entity-matches' }, h('span', { class: 'sub' }, 'Entities: '),
+      named.entities.map((e) => h('a', { class: 'chip entity-chip', href: `#/entity/${encodeURIComponent(e.id)}` }, e.name, ' ', h('span', { class: `badge t-${e.type}` }, e.type), h('span', { class: 'n' }, String(e.documents))))));
+  }
   const results = h('section', { class: 'results', 'aria-label': 'Results' });
   const side = h('aside', { class: 'facets', 'aria-label': 'Facets' });
   root.append(h('div', { class: 'search-layout' }, results, side));
