@@ -1,0 +1,197 @@
+#!/usr/bin/env node
+// Search latency (p50, p95) on a large store: articles generated from the dev data. The dev
+// articles run through the pipeline once; their sentences, with the names, places and dates
+// found in them, are then recombined into new articles (seeded, so every run builds the same
+// corpus), stored in SQLite, and queried directly and over HTTP as the app does.
+//
+//   npm run build && node bench/search.mjs [--docs 100000] [--queries 300] [--db FILE] [--rebuild]
+//
+// Needs ../shared/data (polnear dev texts, GeoWebNews dev); not part of npm test.
+// Results: a table on stdout and bench/results/search.json.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const dist = (p) => import(new URL(`../dist/${p}`, import.meta.url).href);
+const argv = process.argv.slice(2);
+const flag = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+const N = Number(flag('--docs', '100000'));
+const Q = Number(flag('--queries', '300'));
+const RESULTS = join(ROOT, 'bench/results');
+const DB = resolve(flag('--db', join(RESULTS, `search-${N}.db`)));
+const SHARED = [resolve(process.cwd(), '../shared/data'), join(ROOT, '../shared/data')].find(existsSync);
+if (!SHARED) {
+  console.log('bench/search: skipped, needs ../shared/data (polnear dev, geowebnews dev)');
+  process.exit(0);
+}
+
+const { SqliteStore } = await dist('store/sqlite/sqlite-store.js');
+const { createNewsgraphServer } = await dist('api/server.js');
+
+// Deterministic PRNG (mulberry32) so the corpus and the queries are the same every run.
+let seed = 20240601;
+const rand = () => {
+  seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+
+const OUTLETS = Array.from({ length: 40 }, (_, i) => `Outlet ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? i : ''} News`);
+
+mkdirSync(RESULTS, { recursive: true });
+if (argv.includes('--rebuild')) for (const ext of ['', '-wal', '-shm']) rmSync(DB + ext, { force: true });
+const fresh = !existsSync(DB);
+const store = new SqliteStore(DB);
+const pool = await sentencePool();
+
+if (fresh || (await store.count()) < N) {
+  const t0 = performance.now();
+  let added = await store.count();
+  let i = 0;
+  while (added < N) {
+    const rec = synthesize(pool, i++);
+    if ((await store.put(rec)).status === 'added') added++;
+    if (added % 10000 === 0) process.stderr.write(`\rbench/search: ${added} / ${N} articles stored`);
+  }
+  process.stderr.write(`\rbench/search: ${N} articles stored in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+}
+const total = await store.count();
+
+const queries = makeQueries(pool, Q);
+const app = createNewsgraphServer({ store });
+const { port } = await app.listen(0);
+const base = `http://127.0.0.1:${port}`;
+
+// Warm-up: the first queries page the index in; what an analyst sees after that is what counts.
+for (const q of queries.slice(0, 20)) await store.search({ q: q.q, limit: 20, facets: true });
+
+const runs = {
+  'store.search, no facets': (q) => store.search({ q: q.q, limit: 20 }),
+  'store.search, with facets': (q) => store.search({ q: q.q, limit: 20, facets: true }),
+  'GET /api/search (app default, facets)': async (q) => {
+    const r = await fetch(`${base}/api/search?q=${encodeURIComponent(q.q)}&limit=20`);
+    if (!r.ok) throw new Error(`${q.q}: HTTP ${r.status}`);
+    await r.json();
+  },
+};
+const results = {};
+for (const [name, fn] of Object.entries(runs)) {
+  const ms = [];
+  for (const q of queries) {
+    const t = performance.now();
+    await fn(q);
+    ms.push(performance.now() - t);
+  }
+  results[name] = summary(ms);
+}
+const hits = [];
+for (const q of queries.slice(0, 50)) hits.push((await store.search({ q: q.q, limit: 1 })).total);
+
+await app.close();
+await store.close();
+
+console.log(`search latency on ${total.toLocaleString('en')} stored articles, ${queries.length} queries (${DB})`);
+console.log('                                         p50 ms   p95 ms   p99 ms   mean ms');
+for (const [name, s] of Object.entries(results)) {
+  console.log(`${name.padEnd(40)} ${s.p50.toFixed(2).padStart(7)}  ${s.p95.toFixed(2).padStart(7)}  ${s.p99.toFixed(2).padStart(7)}  ${s.mean.toFixed(2).padStart(7)}`);
+}
+console.log(`median hits per query: ${summary(hits).p50}`);
+writeFileSync(join(RESULTS, 'search.json'), JSON.stringify({ date: new Date().toISOString(), articles: total, queries: queries.length, node: process.version, results }, null, 2) + '\n');
+
+function summary(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { p50: q(0.5), p95: q(0.95), p99: q(0.99), mean: s.reduce((a, b) => a + b, 0) / s.length };
+}
+
+/** Sentences of the dev articles with the layers that fall inside them, offsets made local. */
+async function sentencePool() {
+  const { Doc } = await dist('core/doc.js');
+  const { defaultPipeline } = await dist('pipeline/default.js');
+  const { toRecord } = await dist('output/record.js');
+  const texts = [];
+  const pol = join(SHARED, 'polnear/dev/text');
+  if (existsSync(pol)) for (const f of readdirSync(pol).sort()) texts.push(readFileSync(join(pol, f), 'utf8'));
+  const gwn = join(SHARED, 'geowebnews/gwn-dev.jsonl');
+  if (existsSync(gwn)) for (const line of readFileSync(gwn, 'utf8').split('\n')) if (line.trim()) texts.push(JSON.parse(line).text);
+  const pipeline = defaultPipeline();
+  const out = [];
+  const t0 = performance.now();
+  for (const t of texts) {
+    const rec = toRecord(pipeline.run(Doc.create(t, {})));
+    const ents = new Map(rec.entities.map((e) => [e.id, e]));
+    for (const s of rec.sentences) {
+      const text = rec.text.slice(s.start, s.end);
+      if (text.length < 30 || text.length > 600) continue;
+      const inside = (x) => x.start >= s.start && x.end <= s.end;
+      const shift = (x) => ({ ...x, start: x.start - s.start, end: x.end - s.start });
+      out.push({
+        text,
+        mentions: rec.mentions.filter(inside).map((m) => ({ ...shift(m), name: (m.entity && ents.get(m.entity)?.name) || m.text })),
+        places: rec.places.filter(inside).map(shift),
+        times: rec.times.filter(inside).map(shift),
+      });
+    }
+  }
+  process.stderr.write(`bench/search: ${out.length} sentences from ${texts.length} dev articles (pipeline ${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+  return out;
+}
+
+/** One article of 4 to 12 pooled sentences, with its names grouped into entities. */
+function synthesize(pool, i) {
+  const n = 4 + Math.floor(rand() * 9);
+  let text = '';
+  const mentions = [];
+  const places = [];
+  const times = [];
+  const entities = new Map();
+  for (let k = 0; k < n; k++) {
+    const s = pick(pool);
+    if (k) text += k % 4 === 0 ? '\n\n' : ' ';
+    const off = text.length;
+    text += s.text;
+    for (const m of s.mentions) {
+      const key = `${m.type}:${m.name}`;
+      if (!entities.has(key)) entities.set(key, { id: `e${entities.size + 1}`, type: m.type, name: m.name, aliases: [] });
+      const { name: _n, entity: _e, ...rest } = m;
+      mentions.push({ ...rest, start: m.start + off, end: m.end + off, entity: entities.get(key).id });
+    }
+    for (const p of s.places) places.push({ ...p, start: p.start + off, end: p.end + off, entity: undefined });
+    for (const t of s.times) times.push({ ...t, start: t.start + off, end: t.end + off });
+  }
+  const day = new Date(Date.UTC(2015, 0, 1) + Math.floor(rand() * 3650) * 86400000).toISOString().slice(0, 10);
+  const title = text.slice(0, 90).replace(/\s+\S*$/, '');
+  const id = `bench-${i}`;
+  return {
+    schema: 'newsgraph/1', id, hash: id, text,
+    meta: { title, outlet: pick(OUTLETS), author: `Writer ${1 + Math.floor(rand() * 300)}`, published: day },
+    sentences: [], paragraphs: [], mentions, entities: [...entities.values()], quotes: [], quantities: [], times, places,
+    relations: [], events: [], stages: [], diagnostics: [],
+  };
+}
+
+/** Queries as analysts type them: single words, two words, phrases and names, drawn from the corpus. */
+function makeQueries(pool, count) {
+  const STOP = new Set('the a an and or of to in on for with at by from as is was were are be been has have had it its that this which who said says would could will not but their they he she his her we you i'.split(' '));
+  const words = [];
+  for (const s of pool) for (const w of s.text.toLowerCase().match(/\p{L}{3,}/gu) ?? []) if (!STOP.has(w)) words.push(w);
+  const names = pool.flatMap((s) => s.mentions.map((m) => m.name)).filter((n) => /^[\p{L} .'-]{3,40}$/u.test(n));
+  const out = [];
+  while (out.length < count) {
+    const r = out.length % 4;
+    if (r === 0) out.push({ kind: 'word', q: pick(words) });
+    else if (r === 1) out.push({ kind: 'two words', q: `${pick(words)} ${pick(words)}` });
+    else if (r === 2) {
+      const s = pick(pool).text.match(/\p{L}+/gu) ?? [];
+      const at = Math.floor(rand() * Math.max(1, s.length - 2));
+      out.push({ kind: 'phrase', q: `"${s.slice(at, at + 2).join(' ')}"` });
+    } else out.push({ kind: 'name', q: names.length ? pick(names) : pick(words) });
+  }
+  return out;
+}
