@@ -74,3 +74,11 @@ test('a trigger used as a noun does not take the clause subject as its actor; ti
   assert.deepEqual(events('What matters comes after {today|2020-03-02}’s battles are over.'), []);
   assert.deepEqual(events('Farmers felt abandoned by the government in [Port Lune|GPE|pl].').filter((e) => e.type === 'territory_loss'), []);
 });
+
+test('appositions, passive chains and cities: the right actor or none', () => {
+  const k = one('[Samir Qadi|PERSON|qadi], a [Red Cell|ORG|rc] field commander in [Doma|GPE|doma] was struck and killed by [the Mountain Guard|ORG|mg] {on Monday|2020-03-02}.', 'killing');
+  assert.deepEqual([k.actor, k.target], ['mg', 'qadi']);
+  const a = one('Later, the [Mountain Guard|ORG|mg] has attacked [Red Cell|ORG|rc] positions.', 'attack');
+  assert.equal(a.actor, 'mg');
+  assert.ok(events('Leaders renewed their commitment to combating [Red Cell|ORG|rc] at the summit hosted by [Veloria|GPE|ve].').every((e) => e.actor !== 've'));
+});

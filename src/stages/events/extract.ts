@@ -18,7 +18,7 @@ function triggers(): CompiledTrigger[] {
 }
 
 const AGENT = 'POGN';
-const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+)?(?:\S+\s+)?$/i;
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+)?(?:\S+\s+(?:and|or)\s+)?(?:\S+\s+)?$/i;
 const PARTICIPLE = /(?:ed|en|slain|struck|shot dead|gunned down|taken into custody|rounded up|overrun|retaken|taken control of|taken over)$/i;
 
 /** Trigger words that are as often nouns as verbs ("attacks", "fighting"). */

@@ -56,6 +56,9 @@ export function resolvedMentions(doc: Doc): Mention[] {
 /** Builds the masked frame of every sentence (or one frame over the whole text when there are no sentences). */
 export function buildFrames(doc: Doc): Frame[] {
   const mentions = resolvedMentions(doc);
+  // A city or province named like a state ("Idlib province", "the Mosul offensive") is where
+  // something happens, never who does it: only countries stay agents.
+  const local = new Set(doc.layer('places').filter((p) => p.featureCode && !/^PCL/.test(p.featureCode)).map((p) => `${p.start}:${p.end}`));
   const sentences: readonly Span[] = doc.layer('sentences').length ? doc.layer('sentences') : [{ start: 0, end: doc.text.length }];
   const frames: Frame[] = [];
   let mi = 0;
@@ -63,12 +66,12 @@ export function buildFrames(doc: Doc): Frame[] {
     while (mi < mentions.length && mentions[mi]!.start < s.start) mi++;
     const inside: Mention[] = [];
     for (let j = mi; j < mentions.length && mentions[j]!.start < s.end; j++) if (mentions[j]!.end <= s.end) inside.push(mentions[j]!);
-    frames.push(buildFrame(doc.text, s, inside));
+    frames.push(buildFrame(doc.text, s, inside, local));
   }
   return frames;
 }
 
-export function buildFrame(text: string, span: Span, mentions: readonly Mention[]): Frame {
+export function buildFrame(text: string, span: Span, mentions: readonly Mention[], localPlaces: ReadonlySet<string> = new Set()): Frame {
   let masked = '';
   const origin: number[] = [];
   const args: Arg[] = [];
@@ -90,7 +93,8 @@ export function buildFrame(text: string, span: Span, mentions: readonly Mention[
   };
   for (const m of mentions) {
     copy(pos, m.start);
-    const cls = CLASS_OF[m.type] ?? 'M';
+    let cls = CLASS_OF[m.type] ?? 'M';
+    if (cls === 'G' && localPlaces.has(`${m.start}:${m.end}`)) cls = 'L';
     const sym = `${OPEN}${args.length}${cls}${CLOSE}`;
     const mStart = masked.length;
     masked += sym;
@@ -173,6 +177,9 @@ export const PERSONNEL = /^\s*(?:[’']s?\s+)?(?:\w+\s+)?(?:fighters|militants|m
 
 const OPENING_OF = /^\s*(?:(?:the|a|an|one|two|three|several|many|some|hundreds|thousands|dozens|a few)\s+)?(?:[a-z][\w-]*\s+){0,3}of\s+(?:the\s+)?$/i;
 
+/** A noun after the modifier, not an auxiliary, adverb or verb: "an X gang leader", not "the X has attacked". */
+const APPOSITION_HEAD = /^(?:[’']s)?\s+(?!(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|did|does|do|also|then|not|never|again|still|later|already)\b)[a-z][\w-]*(?<!ed|ly)\s+\S/;
+
 const SUBORDINATOR_ONLY = /^\s*(?:before|after|because|although|though|while|whereas|until|when|once|since)\s+$/i;
 
 function words(s: string): string[] {
@@ -188,7 +195,7 @@ export function inPrepPhrase(f: Frame, a: Arg, prev: Arg | undefined): boolean {
   const ws = words(gap.replace(/[“”"(]/g, ' '));
   const lower = ws.map((w) => w.toLowerCase());
   // "Syria and Iraq": a conjunct shares the status of the first one.
-  if (prev && comma < 0 && lower.length === 1 && (lower[0] === 'and' || lower[0] === 'or')) return inPrepPhrase(f, prev, f.args[f.args.indexOf(prev) - 1]);
+  if (prev && comma < 0 && (lower.length === 0 || (lower.length === 1 && /^(?:and|or|[’']s?)$/.test(lower[0]!)))) return inPrepPhrase(f, prev, f.args[f.args.indexOf(prev) - 1]);
   // The preposition may be followed by lower-case modifiers ("in northern"), not by a
   // complete object of its own ("In 2015 X joined").
   for (let i = ws.length - 1, k = 0; i >= 0 && k < 3; i--, k++) {
@@ -220,6 +227,10 @@ export function subjectBefore(f: Frame, at: number, classes: string, clauseStart
     if (rel && SUBJECT_STOP.test(between.slice(rel[0].length))) return undefined;
     // "A convoy of X was ambushed", "A first group of X fighters arrived": the owner in the
     // clause-opening noun phrase stands for the subject.
+    // "X, an ISIL commander in Raqqa, was killed": ISIL only modifies the apposition's head.
+    if (/,\s+(?:an?|the|one of the|another)\s+$/i.test(f.masked.slice(Math.max(0, a.mStart - 16), a.mStart)) && APPOSITION_HEAD.test(between)) continue;
+    // "a commitment to combating X": the doer of a purpose clause is only taken when close.
+    if (/\b(?:to|of|for|in order to)\s+$/i.test(f.masked.slice(Math.max(0, at - 12), at)) && words(between).length > 5) return undefined;
     const lead = f.masked.slice(clauseStart, a.mStart);
     const opensClause = OPENING_OF.test(lead) || SUBORDINATOR_ONLY.test(lead);
     const personnelHead = !opensClause && PERSONNEL.test(between);
