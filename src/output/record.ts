@@ -4,6 +4,7 @@ import type { Entity, Event, Mention, Place, Quantity, Quote, Relation, Time } f
 import type { DocMeta } from '../core/meta.js';
 import type { Span } from '../core/span.js';
 import type { PipelineResult, StageTiming } from '../pipeline/pipeline.js';
+import { focusCountries } from '../stages/places/focus.js';
 
 export const SCHEMA_ID = 'newsgraph/1';
 
@@ -26,6 +27,8 @@ export interface NewsRecord {
   quantities: Quantity[];
   times: Time[];
   places: Place[];
+  /** ISO 3166-1 alpha-2 codes of the countries the article is about, most weight first (from places). */
+  focus?: string[];
   relations: Relation[];
   events: Event[];
   stages: StageTiming[];
@@ -60,6 +63,7 @@ export function toRecord(result: PipelineResult, opts: RecordOptions = {}): News
     stages: result.timings.map((t) => ({ name: t.name, version: t.version, ms: Math.round(t.ms * 1000) / 1000 })),
     diagnostics: [...result.diagnostics],
   };
+  if (d.has('places')) rec.focus = focusCountries(d.layer('places'));
   if (opts.tokens) rec.tokens = spans(d.layer('tokens'));
   return rec;
 }
