@@ -25,6 +25,8 @@ test('quarters, halves and the end of the year', () => {
   assert.deepEqual(times('Sales rose in the first half of 2016.', MON), [['the first half of 2016', '2016-H1']]);
   assert.deepEqual(times('Troops leave by the end of the year.', MON), [['the end of the year', '2017', 'END']]);
   assert.deepEqual(times('The vote was held in February this year.', MON), [['February this year', '2017-02']]);
+  assert.deepEqual(times('Second-quarter profit beat the figure a year earlier.', MON), [['Second-quarter', '2017-Q2'], ['a year earlier', '2016']]);
+  assert.deepEqual(times('Prices fell over the past 12 months.', MON), [['the past 12 months', 'P12M']]);
 });
 
 test('words that only look like times', () => {

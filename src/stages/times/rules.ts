@@ -148,7 +148,7 @@ const WD = WEEKDAY_SOURCE;
 const MON = MONTH_SOURCE;
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR = "(?:1[5-9]\\d\\d|20\\d\\d)";
-const END = '(?![\\w-])';
+const END = '(?![\\w]|-[A-Za-z])';
 const re = (src: string) => new RegExp(src, 'gi');
 
 function dayPartSuffix(part: string | undefined): string {
@@ -311,7 +311,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'quarter',
-    re: re(`\\b(?:the\\s+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)\\s+(?<unit>quarter|half)(?:\\s+of\\s+(?:(?<y>${YEAR})|(?<rel>this|last|next)\\s+year))?\\b`),
+    re: re(`\\b(?:the\\s+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:\\s+|-)(?<unit>quarter|half)(?:\\s+of\\s+(?:(?<y>${YEAR})|(?<rel>this|last|next)\\s+year))?\\b`),
     build(m, env) {
       const x = g(m);
       const half = x.unit!.toLowerCase() === 'half';
@@ -456,7 +456,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'duration',
-    re: re(`\\b(?:(?<q>${DURATION_MOD_SOURCE})\\s+)?(?:the\\s+)?(?:(?<rel>past|last|next|coming|previous|first|final|recent)\\s+)?(?<n>${NUM})(?:\\s+(?:more|additional|full|long))?(?:\\s+|-)(?<u>${UNIT_SOURCE})s?(?<long>-long|-old)?\\b(?:\\s+(?<ago>ago|from\\s+now|hence))?`),
+    re: re(`\\b(?:(?<q>${DURATION_MOD_SOURCE})\\s+)?(?:the\\s+)?(?:(?<rel>past|last|next|coming|previous|first|final|recent)\\s+)?(?<n>${NUM})(?:\\s+(?:more|additional|full|long))?(?:\\s+|-)(?<u>${UNIT_SOURCE})s?(?<long>-long|-old)?\\b(?:\\s+(?:(?<ago>ago|from\\s+now|hence)|(?<after>earlier)\\b))?`),
     build(m, env) {
       const x = g(m);
       if (x.long?.toLowerCase() === '-old') return undefined; // an age, not a time
@@ -466,7 +466,15 @@ export const RULES: readonly Rule[] = [
       const u = x.u!.toLowerCase();
       const rest = env.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       const before = env.text.slice(Math.max(0, m.index - 20), m.index);
-      const mod = x.q ? DURATION_MODS[x.q.toLowerCase().replace(/\s+/g, ' ')] : undefined;
+      // "over the past 12 months": "over" is the preposition, not a bound.
+      const qWord = x.q?.toLowerCase().replace(/\s+/g, ' ');
+      const mod = qWord && !(qWord === 'over' && (x.rel || /\bthe\s/i.test(m[0]))) ? DURATION_MODS[qWord] : undefined;
+      // "a year earlier" in a report compares with the same period a year before publication.
+      if (x.after?.toLowerCase() === 'earlier' && n === 1 && /^(?:year|quarter|month)/i.test(u)) {
+        return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => ({
+          value: /^quarter/i.test(u) ? `${fmtYear(a.y - (a.m <= 3 ? 1 : 0))}-Q${((Math.floor((a.m - 1) / 3) + 3) % 4) + 1}` : agoValue(a, n, u, -1), type: 'DATE',
+        }));
+      }
       if (x.ago) {
         const sign = x.ago.toLowerCase() === 'ago' ? -1 : 1;
         if (n === undefined) return { value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', type: 'DATE' };
