@@ -16,7 +16,7 @@ import type { Stage } from './stage.js';
  * quantities, times, places, relations, events) is added here as its stage lands.
  */
 export function defaultStages(): Stage[] {
-  return [tokensStage, sentencesStage, mentionsStage, resolveStage, timesStage, quantitiesStage, quotesStage, placesStage, relationsStage, eventsStage];
+  return [tokensStage, sentencesStage, mentionsStage, resolveStage, timesStage, quotesStage, quantitiesStage, placesStage, relationsStage, eventsStage];
 }
 
 let shared: Pipeline | undefined;
