@@ -1,7 +1,7 @@
 import type { Paragraph } from '../../core/layers.js';
 import { attributionAfter, attributionBefore, sentenceSubject, type Attribution } from './cue.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
-import { BELIEF_VERBS, REPORTING_VERBS } from './lexicon.js';
+import { clauseBreak } from './clause.js';
 import type { TokenView } from './view.js';
 
 /** A direct quote found from its marks, with its attribution when the text gives one. */
@@ -22,21 +22,6 @@ export interface DirectQuote {
 
 /** Words that may follow a closing cue without starting a new clause ("she asked on Tuesday"). */
 const TAIL_WORDS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'last', 'this', 'earlier', 'later', 'to', 'of', 'about', 'from', 'with', 'reporters', 'again', 'then', 'yesterday', 'today', 'tonight']);
-const SUBORDINATORS = new Set(['who', 'which', 'as', 'though', 'although', 'while', 'before', 'after', 'because', 'since', 'despite', 'even', 'including', 'whereas', 'when', 'until', 'where']);
-/**
- * Where a reported clause ends inside its sentence: ", adding that ...", " — asserting ...",
- * ", who ...", " and said ...", " but argued ...".
- */
-function clauseBreak(v: TokenView, k: number): boolean {
-  const t = v.tokens[k]!.text;
-  const next = v.lower[k + 1] ?? '';
-  if (t === ',' || t === '—' || t === '–' || t === '(' || t === ';') {
-    return /^[a-z]+ing$/.test(next) || SUBORDINATORS.has(next) || t === '—' || t === '–' || t === ';';
-  }
-  if (v.lower[k] === 'and' || v.lower[k] === 'but') return REPORTING_VERBS.has(next) || BELIEF_VERBS.has(next) || /^[a-z]+ed$/.test(next);
-  return false;
-}
-
 function crossesParagraph(v: TokenView, from: number, to: number): boolean {
   for (let k = Math.max(0, from - 1); k < to && k < v.length - 1; k++) if (v.breakAfter(k)) return true;
   return false;

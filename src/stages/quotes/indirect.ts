@@ -96,7 +96,15 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
         if (v.tokens[t]!.text === ',') break;
       }
     }
-    const span = contentSpan(v, c, b);
+    // ", an ominous sign for ...": a closing apposition comments on the report, it is not said.
+    let e = b;
+    for (let t = c + 1; t < b; t++) {
+      if (v.tokens[t]!.text === ',' && (v.lower[t + 1] === 'a' || v.lower[t + 1] === 'an')) {
+        e = t;
+        break;
+      }
+    }
+    const span = contentSpan(v, c, e);
     if (span) return { ...span, attribution: { cueFirst: k, cueLast: k, speaker: sp, position: 'before', form: 'subject' } };
   }
   return null;
