@@ -40,22 +40,34 @@ function axis(events: readonly EventHit[]): SVGSVGElement {
   const W = 900;
   const types = [...new Set(events.map((e) => e.type))].sort();
   const rowH = 22;
-  const pad = { l: 110, r: 16, t: 10, b: 28 };
+  const pad = { l: 110, r: 30, t: 10, b: 28 };
   const H = pad.t + pad.b + rowH * types.length;
   const days = events.map((e) => dayNumber(e.date!));
   let d0 = Math.min(...days);
   let d1 = Math.max(...days);
   if (d1 - d0 < 30) { d0 -= 15; d1 += 15; }
+  const margin = (d1 - d0) * 0.04;
+  d0 -= margin;
+  d1 += margin;
   const x = (d: number) => pad.l + ((d - d0) / (d1 - d0)) * (W - pad.l - pad.r);
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'timeline', role: 'img', 'aria-label': 'events over time' });
   types.forEach((t, i) => {
     const y = pad.t + rowH * i + rowH / 2;
     svg.append(s('line', { x1: pad.l, x2: W - pad.r, y1: y, y2: y, class: 'grid' }), s('text', { x: pad.l - 6, y: y + 4, 'text-anchor': 'end', class: 'tick' }, t));
   });
-  for (let k = 0; k <= 6; k++) {
-    const d = d0 + ((d1 - d0) * k) / 6;
-    const label = new Date(d * 86400000).toISOString().slice(0, 7);
-    svg.append(s('text', { x: x(d), y: H - 8, 'text-anchor': 'middle', class: 'tick' }, label));
+  // Ticks on month (or year) starts, at most eight of them.
+  const first = new Date(d0 * 86400000);
+  const months: string[] = [];
+  for (let y = first.getUTCFullYear(), m = first.getUTCMonth() + 1; dayNumber(`${y}-${String(m).padStart(2, '0')}-01`) <= d1; m === 12 ? (y++, (m = 1)) : m++) {
+    months.push(`${y}-${String(m).padStart(2, '0')}`);
+  }
+  const step = Math.max(1, Math.ceil(months.length / 8));
+  const yearly = step >= 12;
+  for (const [i, ym] of months.entries()) {
+    if (yearly ? !ym.endsWith('-01') || (Number(ym.slice(0, 4)) % Math.ceil(step / 12)) !== 0 : i % step !== 0) continue;
+    const d = dayNumber(`${ym}-01`);
+    if (d < d0) continue;
+    svg.append(s('line', { x1: x(d), x2: x(d), y1: pad.t, y2: H - pad.b, class: 'grid' }), s('text', { x: x(d), y: H - 8, 'text-anchor': 'middle', class: 'tick' }, yearly ? ym.slice(0, 4) : ym));
   }
   for (const e of events) {
     const y = pad.t + rowH * types.indexOf(e.type) + rowH / 2;
