@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { NewsgraphError, errorMessage } from '../../core/errors.js';
@@ -45,7 +45,7 @@ export class SqliteStore implements Store {
   constructor(path: string, opts: SqliteStoreOptions = {}) {
     this.path = path;
     try {
-      if (path !== ':memory:' && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
+      if (path !== ':memory:' && !existsSync(dirname(path) || '.')) throw new Error(`folder ${dirname(path)} does not exist`);
       this.db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
       if (!opts.readonly) {
         this.db.pragma('journal_mode = WAL');

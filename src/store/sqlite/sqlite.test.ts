@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -13,7 +13,11 @@ import { toFtsQuery } from './fts-query.js';
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-store-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
-const tmpDb = () => join(dir, `t${++n}`, 'news.db');
+const tmpDb = () => {
+  const sub = join(dir, `t${++n}`);
+  mkdirSync(sub);
+  return join(sub, 'news.db');
+};
 
 storeContract('sqlite', () => new SqliteStore(tmpDb()));
 
@@ -44,6 +48,7 @@ test('sqlite: a database from a newer schema is refused with a clear message', (
 test('openStore refuses a missing database for read commands and a postgres URL for now', () => {
   assert.throws(() => openStore(join(dir, 'absent.db'), { mustExist: true }), /no database at/);
   assert.throws(() => openStore('postgres://localhost/news'), /not supported yet/);
+  assert.throws(() => openStore(join(dir, 'no', 'such', 'news.db')), /cannot open database .*: folder .* does not exist/);
 });
 
 test('fts query: user text becomes a safe FTS5 expression', () => {
