@@ -92,6 +92,10 @@ test('the thing counted', () => {
 });
 
 test('dates, times, ordinals, labels and years are not quantities', () => {
+  assert.deepEqual(q('The Mega Millions draw picked balls 11, 28, 31 and 46; Jane Roe, 59, won the 23 rd race.'), []);
+  assert.deepEqual(q('It will create many hundreds of thousands of jobs.'), [
+    { text: 'many hundreds of thousands', min: 500000, max: 900000, unit: 'jobs', vague: true },
+  ]);
   assert.deepEqual(q('The resolution passed on July 4 in 2015.'), []);
   assert.deepEqual(q('The blast hit at 10:30 a.m. on the 3rd floor.'), []);
   assert.deepEqual(q('Resolution 2254 and Article 5 were cited.'), []);

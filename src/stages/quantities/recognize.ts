@@ -23,7 +23,7 @@ const VAGUE_SCALE: Record<string, number> = { ten: 10, dozen: 12, score: 20, hun
 const CORE = new RegExp(
   '(?<![\\w.,]|[A-Za-z]-)(?:' +
     '(?<tens>tens|hundreds|dozens|scores)\\s+of\\s+(?<tensOf>thousands|millions|billions)' +
-    '|(?<few>several|a\\s+few|a\\s+couple\\s+of|many)\\s+(?<fewScale>hundred|thousand|million|billion|dozen)s?' +
+    '|(?<few>several|a\\s+few|a\\s+couple\\s+of|many)\\s+(?<fewScale>hundred|thousand|million|billion|dozen)s?(?:\\s+of\\s+(?<fewOf>thousands|millions|billions))?' +
     '|(?<plural>dozens|scores|hundreds|thousands|millions|billions)' +
     '|(?<digits>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)(?:\\s*(?<scale>hundred|thousand|million|billion|trillion)\\b|(?<abbr>bn|mn|m|k|tn)\\b)?' +
     '|(?<frac>a|one|three)\\s+(?<part>quarters?|thirds?|half)\\s+of\\s+an?\\s+(?<fracScale>thousand|million|billion|trillion)' +
@@ -37,7 +37,7 @@ const RANGE_SEP = /^\s*(?:-|–|—|to|and|or)\s*/i;
 const MONTH_NEAR = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?\s*$/i;
 const MONTH_AFTER = /^\s*(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i;
 const TIME_AFTER = /^\s*(?:a\.?m\b|p\.?m\b|o['’]clock|gmt|utc|[ecmp][sd]t\b|:\d)/i;
-const ORDINAL_AFTER = /^(?:st|nd|rd|th)\b/i;
+const ORDINAL_AFTER = /^\s?(?:st|nd|rd|th)\b/i;
 const LABEL_BEFORE = /\b(?:no|nos|resolutions?|passcode|code|order|article|section|chapter|route|highway|flight|room|page|phase|version|category|grade|type|model|mark|unit|division|brigade|battalion|regiment|squadron|corps|district|zone|sector|building|gate|terminal|platform|channel|tier|stage|round|episode|volume|vol|part|act|number|apartment|street|level|law|decree|paragraph|item|point|group|camp|block|the)\.?\s*#?$/i;
 // Capitalised words that may stand before a counted number ("But 300 stayed"); any other capitalised
 // word right before a number makes it a designator ("CTF 50", "Eager Lion 16", "Order 13582").
@@ -75,7 +75,7 @@ function readCore(m: RegExpExecArray, currency: boolean): Num | undefined {
     return { start, end, min: 2 * base * scale, max: (base === 100 ? 1000 : 100) * scale - 1, vague: true, raw };
   }
   if (gr.few) {
-    const scale = VAGUE_SCALE[gr.fewScale!.toLowerCase()]!;
+    const scale = VAGUE_SCALE[gr.fewScale!.toLowerCase()]! * (gr.fewOf ? VAGUE_SCALE[gr.fewOf.toLowerCase().replace(/s$/, '')]! : 1);
     const few = gr.few.toLowerCase().replace(/\s+/g, ' ');
     const [lo, hi] = few === 'several' ? [3, 9] : few === 'many' ? [5, 9] : few === 'a couple of' ? [2, 3] : [2, 5];
     return { start, end, min: lo * scale, max: hi * scale, vague: true, raw };
@@ -191,6 +191,12 @@ export function recognizeQuantities(text: string, exclude: readonly Span[] = [])
     if (/^\s*(?:B\.?C\.?E?|A\.?D\.?|C\.?E\.)(?![a-z])/.test(after0)) continue;
     if (first.value !== undefined && /\.\d{4,}$/.test(first.raw)) continue; // a coordinate or a reading, not a count
     if (!cur && first.words && /^[A-Z][a-z]+-[A-Z]/.test(first.raw)) continue; // "Ninety-Four": a name or a title
+
+    // "Mega Millions", "the Thousand Islands": a capitalised word inside a name.
+    if (first.vague && /^[A-Z]/.test(first.raw) && !/(?:^|[.!?:;"“‘(]|\n)\s*$/.test(before)) continue;
+    // Lists of numbers ("balls 11, 28, 31") and ages after a name ("Jane Doe, 59,") count nothing.
+    if (first.value !== undefined && !cur && !first.words && (/\d,\s*$/.test(before) || /\d,\s*\d+,?\s+(?:and|or)\s+$/.test(before) || /^,\s*\d/.test(after0))) continue;
+    if (first.value !== undefined && !cur && /[A-Z][a-z]+,\s*$/.test(before) && /^,/.test(after0) && first.value < 120) continue;
 
     let start = first.start, end = first.end;
     let currency = cur ? currencyBySymbol(cur[1], cur[2]) : undefined;
