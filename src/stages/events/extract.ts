@@ -2,7 +2,7 @@ import type { Doc } from '../../core/doc.js';
 import type { Event, Place, Quantity } from '../../core/layers.js';
 import type { Span } from '../../core/span.js';
 import { EvidenceContext } from '../relations/evidence.js';
-import { buildFrames, clauses, docSpan, modality, OPEN, CLOSE, subjectBefore, type Arg, type Frame } from '../relations/frame.js';
+import { buildFrames, clauses, docSpan, modality, OPEN, CLOSE, subjectBefore, verbReading, type Arg, type Frame } from '../relations/frame.js';
 import { CLAIM, LOCATIVE, PERSONNEL_WORDS, SUPPORT_VERB, TRIGGERS, type Trigger } from './lexicon.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -20,18 +20,6 @@ function triggers(): CompiledTrigger[] {
 const AGENT = 'POGN';
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+)?(?:\S+\s+(?:and|or)\s+)?(?:\S+\s+)?$/i;
 const PARTICIPLE = /(?:ed|en|slain|struck|shot dead|gunned down|taken into custody|rounded up|overrun|retaken|taken control of|taken over)$/i;
-
-/** Trigger words that are as often nouns as verbs ("attacks", "fighting"). */
-const AMBIGUOUS = /^(?:attacks?|strikes?|fights?|raids?|protests?|arrests?|battles?|clash(?:es)?|rall(?:y|ies)|march(?:es)?|bombing|shelling|fighting|killings?|killing|executions?)$/i;
-const NOUN_CONTEXT = /(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those|similar|more|further|new|any|no|of|in|for|against|after|before|during)|[’']s?)\s+$/i;
-const SUBJECT_THEN_AUX = new RegExp(`${OPEN}\\d+[A-Z]${CLOSE}(?:[’']s?)?(?:\\s+(?:\\w+ly|will|would|can|could|may|might|must|has|have|had|is|are|was|were|be|been|being|to|did|does|do|not|never|also|then|again|continue to|continued to|continues to|began|begun|begin|started|start|vowed to|threatened to|plan to|plans to|planned to))*\\s*$`, 'i');
-
-/** Whether a verb trigger is used as a verb here: never after a determiner; an ambiguous word needs its subject right before it. */
-function verbReading(word: string, before: string): boolean {
-  if (NOUN_CONTEXT.test(before)) return false;
-  if (AMBIGUOUS.test(word)) return SUBJECT_THEN_AUX.test(before) || /\b(?:was|were|been|being|is|are)\s+$/i.test(before);
-  return true;
-}
 
 /** A support verb ending right before an event noun, allowing up to two modifiers ("carried out the deadly attack"). */
 function supportVerb(before: string): RegExpExecArray | null {
@@ -151,7 +139,7 @@ function fromTrigger(
       if (a && AGENT.includes(a.cls)) actor = a;
     }
     const after = f.masked.slice(end, c.end);
-    const by = /^\s*(?:(?:was|were|has been|had been|is)\s+)?(?:(?:claimed|carried out|conducted|launched|staged|perpetrated)\s+)?by\s+/i.exec(after);
+    const by = /^\s*(?:(?:was|were|has been|had been|is)\s+)?(?:(?:claimed|carried out|conducted|launched|staged|perpetrated|announced|agreed|brokered|declared|signed|reached|imposed|organi[sz]ed|led)\s+)?by\s+/i.exec(after);
     if (!actor && by) {
       actor = argStarting(f, end + by[0].length) ?? objectAfter(f, end + by[0].length, c.end, AGENT, 1);
       if (/claimed/i.test(by[0])) claimed = true;

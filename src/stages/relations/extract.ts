@@ -1,7 +1,7 @@
 import type { Doc } from '../../core/doc.js';
 import type { Relation } from '../../core/layers.js';
 import { EvidenceContext } from './evidence.js';
-import { argByIndex, buildFrames, clauseOf, clauses, docSpan, modality, subjectBefore, type Arg, type Frame } from './frame.js';
+import { argByIndex, buildFrames, clauseOf, clauses, docSpan, modality, subjectBefore, verbReading, type Arg, type Frame } from './frame.js';
 import { RELATION_PATTERNS, roleLabel, roleRelation, type RelationPattern } from './lexicon.js';
 import { compile, slotClasses } from './pattern.js';
 
@@ -56,6 +56,8 @@ function fromMatch(doc: Doc, f: Frame, cls: ReturnType<typeof clauses>, c: Compi
   const mEnd = m.index + m[0].length;
   const clause = clauseOf(cls, m.index);
   if (c.p.subject) {
+    const cue = /^[\w-]+/.exec(m[0].replace(/^\W+/, ''))?.[0] ?? '';
+    if (!verbReading(cue, f.masked.slice(clause.start, m.index))) return undefined;
     const subj = subjectBefore(f, m.index, c.p.subject.classes, clause.start, c.p.subject.nearest);
     if (!subj) return undefined;
     if (c.p.subject.slot === 'a') a = subj;

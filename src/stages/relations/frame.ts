@@ -230,11 +230,11 @@ export function subjectBefore(f: Frame, at: number, classes: string, clauseStart
     // "X, an ISIL commander in Raqqa, was killed": ISIL only modifies the apposition's head.
     if (/,\s+(?:an?|the|one of the|another)\s+$/i.test(f.masked.slice(Math.max(0, a.mStart - 16), a.mStart)) && APPOSITION_HEAD.test(between)) continue;
     // "a commitment to combating X": the doer of a purpose clause is only taken when close.
-    if (/\b(?:to|of|for|in order to)\s+$/i.test(f.masked.slice(Math.max(0, at - 12), at)) && words(between).length > 5) return undefined;
+    if (/\b(?:to|of|for|in order to)\s+(?:\w+\s+(?:and|or)\s+)?$/i.test(f.masked.slice(Math.max(0, at - 30), at)) && words(between).length > 5) return undefined;
     const lead = f.masked.slice(clauseStart, a.mStart);
     const opensClause = OPENING_OF.test(lead) || SUBORDINATOR_ONLY.test(lead);
     const personnelHead = !opensClause && PERSONNEL.test(between);
-    if (!rel && !personnelHead && !opensClause && inPrepPhrase(f, a, left[i - 1] ?? f.args[f.args.indexOf(a) - 1])) continue;
+    if (!personnelHead && !opensClause && inPrepPhrase(f, a, left[i - 1] ?? f.args[f.args.indexOf(a) - 1])) continue;
     if (personnelHead && /\b(?:from|in|at|near|into|to)\s+(?:\w+\s+){0,2}$/i.test(f.masked.slice(Math.max(0, a.mStart - 30), a.mStart))) continue;
     return classes.includes(a.cls) ? a : undefined;
   }
@@ -258,4 +258,18 @@ export function modality(stretch: string): Modality {
   if (NEGATION.test(s)) out.negated = true;
   if (HEDGE.test(s)) out.hedged = true;
   return out;
+}
+
+// ---- verb or noun -------------------------------------------------------------------
+
+/** Cue words that are as often nouns as verbs ("attacks", "fighting", "strikes"). */
+export const AMBIGUOUS_CUE = /^(?:attacks?|strikes?|fights?|raids?|protests?|arrests?|battles?|clash(?:es)?|rall(?:y|ies)|march(?:es)?|bombs?|bombing|shelling|fighting|killings?|killing|executions?|targets?|combat)$/i;
+const NOUN_CONTEXT = /(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those|similar|more|further|new|any|no|of|in|for|against|after|before|during)|[’']s?)\s+$/i;
+const SUBJECT_THEN_AUX = new RegExp(`${OPEN}\\d+[A-Z]${CLOSE}(?:[’']s?)?(?:\\s+(?:\\w+ly|will|would|can|could|may|might|must|has|have|had|is|are|was|were|be|been|being|to|did|does|do|not|never|also|then|again|continue to|continued to|continues to|began|begun|begin|started|start|vowed to|threatened to|plan to|plans to|planned to))*\\s*$`, 'i');
+
+/** Whether a cue word is read as a verb: never after a determiner or number; an ambiguous word needs its subject right before it. */
+export function verbReading(word: string, before: string): boolean {
+  if (NOUN_CONTEXT.test(before)) return false;
+  if (AMBIGUOUS_CUE.test(word)) return SUBJECT_THEN_AUX.test(before) || /\b(?:was|were|been|being|is|are)\s+$/i.test(before);
+  return true;
 }
