@@ -67,11 +67,13 @@ describe('web app in headless Chromium', { skip }, () => {
     await page.fill('input[name=q]', 'Mwangi');
     await page.press('input[name=q]', 'Enter');
     await page.waitForSelector('.hit');
+    await page.waitForSelector('.facets[data-ready]');
     assert.equal(await page.locator('.hit').count(), 2);
     assert.deepEqual([...new Set(await page.locator('.hit mark').allTextContents())], ['Mwangi']);
     assert.ok((await page.locator('.facet-value', { hasText: 'Red Heron Front' }).count()) > 0);
     await shot('search');
     await page.locator('.facet-value', { hasText: 'Harbour Daily' }).click();
+    await page.waitForSelector('.chip', { state: 'attached' });
     await page.waitForFunction(() => document.querySelectorAll('.hit').length === 1);
     assert.equal(await page.locator('.hit h3').textContent(), 'Arrests in the capital');
     // An entity whose name the query starts is offered above the hits.

@@ -1,7 +1,7 @@
 import { getJson, type EntityInfo, type SearchResponse } from '../api.js';
 import { fmtDate, h, link, marked, message, qs } from '../dom.js';
 import { navigate } from '../nav.js';
-import type { FacetCount } from '../../../store/store.js';
+import type { FacetCount, Facets } from '../../../store/store.js';
 
 const TYPES = ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT', 'WORK', 'MISC'];
 const FILTERS = ['q', 'type', 'outlet', 'place', 'from', 'to'] as const;
@@ -50,7 +50,7 @@ export async function searchView(root: HTMLElement, _arg: string, params: URLSea
   // Entities whose name starts with the query are offered first: one click to their page.
   const bare = state.q.replace(/["*]/g, '').trim();
   const [res, named] = await Promise.all([
-    getJson<SearchResponse>('/api/search' + qs({ ...state, entity: entities, limit: PAGE, offset })),
+    getJson<SearchResponse>('/api/search' + qs({ ...state, entity: entities, limit: PAGE, offset, facets: 'false' })),
     bare && !offset ? getJson<{ entities: EntityInfo[] }>('/api/entities' + qs({ q: bare, limit: 6 })).catch(() => ({ entities: [] })) : { entities: [] },
   ]);
   if (named.entities.length) {
@@ -84,8 +84,19 @@ export async function searchView(root: HTMLElement, _arg: string, params: URLSea
     );
   }
 
-  const f = res.facets;
-  if (!f) return;
+  // Facets count over every match, which costs more than the ranked page: hits are shown first,
+  // facets fill in when they arrive.
+  side.append(h('p', { class: 'sub loading' }, 'Counting facets…'));
+  void getJson<SearchResponse>('/api/search' + qs({ ...state, entity: entities, limit: 1 }))
+    .then((r) => {
+      side.replaceChildren();
+      if (r.facets) renderFacets(side, r.facets, entities, go);
+      side.dataset.ready = 'true';
+    })
+    .catch(() => side.replaceChildren());
+}
+
+function renderFacets(side: HTMLElement, f: Facets, entities: string[], go: (patch: Record<string, string | string[] | number | undefined>) => void): void {
   const facet = (title: string, counts: FacetCount[], pick: (c: FacetCount) => void) => {
     if (!counts.length) return;
     side.append(
