@@ -36,3 +36,12 @@ test('spans point into the text', () => {
   const doc = Doc.create('Since early 2016, “two years of war” have passed; in 2018 talks began.', { published: '2018-05-01' });
   for (const t of pipeline.run(doc).doc.layer('times')) assert.equal(doc.text.slice(t.start, t.end), t.text);
 });
+
+test('without metadata, a dated dateline anchors relative dates', () => {
+  const r = pipeline.run(Doc.create('KABUL, March 3, 2016 (Wire) - Two convoys were hit yesterday near the pass, officials said on Friday.'));
+  assert.deepEqual(r.doc.layer('times').map((t) => t.value), ['2016-03-03', '2016-03-02', '2016-02-26']);
+  assert.ok(r.diagnostics.some((d) => d.rule === 'times.dateline'));
+  // A day and month alone do not make a dateline.
+  const r2 = pipeline.run(Doc.create('KABUL, March 3 (Wire) - Two convoys were hit yesterday.'));
+  assert.ok(r2.doc.layer('times').some((t) => t.unresolved));
+});

@@ -1,12 +1,14 @@
 import type { Time } from '../../core/layers.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { parseIsoDate } from './calendar.js';
+import { datelineDate } from './dateline.js';
 import { recognizeTimes } from './recognize.js';
 
 /**
  * Temporal expressions as TIMEX3 values. Relative ones ("last week", "on Monday") resolve
- * against the publication date from the document's metadata or the run's options; without
- * one they are kept, marked unresolved, with a diagnostic.
+ * against the publication date from the document's metadata or the run's options, else a
+ * dated dateline at the head of the text; without one they are kept, marked unresolved, with a
+ * diagnostic.
  */
 export const timesStage: Stage = {
   name: 'times',
@@ -15,9 +17,16 @@ export const timesStage: Stage = {
   provides: ['times'],
   run(doc, ctx) {
     const published = doc.meta.published ?? ctx.options.published;
-    const anchor = parseIsoDate(published);
+    let anchor = parseIsoDate(published);
     if (published && !anchor) {
       ctx.diagnostic({ level: 'warning', rule: 'times.bad-published', message: `publication date "${published}" is not YYYY-MM-DD; relative dates stay unresolved` });
+    }
+    if (!published) {
+      const dl = datelineDate(doc.text);
+      if (dl) {
+        anchor = dl.date;
+        ctx.diagnostic({ level: 'info', rule: 'times.dateline', start: dl.start, end: dl.end, message: 'no publication date given: relative dates resolved against the dateline' });
+      }
     }
     const found = recognizeTimes(doc.text, anchor, doc.layer('sentences'));
     const times: Time[] = found.map((t) => {
