@@ -105,3 +105,14 @@ test('a rebrand is kept when resolution already merged the old and new names', (
   const r = has('Now known as [Liwa Haqq|ORG|lh] after a makeover, [the Valley Brigade|ORG|lh] holds two towns.', 'rebrand', 'lh', 'lh');
   assert.equal(r.a, r.b);
 });
+
+test('a title read as a person, in apposition with the name, is an alias; two names are not', () => {
+  has('The [Minister for Ports|PERSON|min], [Jane Roe|PERSON|roe], said the harbour would reopen.', 'alias', 'min', 'roe');
+  none('Guests included [Jane Roe|PERSON|roe], [John Poe|PERSON|poe], and others.', 'alias');
+  has('[Karim Said|PERSON|ks] (born 1960), also known as [Abu Nur|PERSON|an], led a cell.', 'alias', 'ks', 'an');
+});
+
+test('allies through aid, positions held against an enemy', () => {
+  has('The town was taken by [the Sahel Guard|ORG|sg] with the help of [the Coastal Police|ORG|cp].', 'allies', 'sg', 'cp');
+  has('[The Sahel Guard|ORG|sg] held their defensive positions against [Red Cell|ORG|rc] fighters.', 'fights', 'sg', 'rc');
+});

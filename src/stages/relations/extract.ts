@@ -2,7 +2,7 @@ import type { Doc } from '../../core/doc.js';
 import type { Relation } from '../../core/layers.js';
 import { EvidenceContext } from './evidence.js';
 import { argByIndex, buildFrames, clauseOf, clauses, docSpan, modality, subjectBefore, verbReading, type Arg, type Frame } from './frame.js';
-import { RELATION_PATTERNS, roleLabel, roleRelation, type RelationPattern } from './lexicon.js';
+import { RELATION_PATTERNS, roleLabel, roleRelation, TITLE_WORDS, type RelationPattern } from './lexicon.js';
 import { compile, slotClasses } from './pattern.js';
 
 interface Compiled {
@@ -74,6 +74,8 @@ function fromMatch(doc: Doc, f: Frame, cls: ReturnType<typeof clauses>, c: Compi
     role = roleLabel(noun);
   }
   if (!acceptable(type, a, b)) return undefined;
+  // Exactly one side of a person-person apposition is a title; two names in a row are a list.
+  if (c.p.titled && TITLE_WORDS.test(a.text) === TITLE_WORDS.test(b.text)) return undefined;
   const span = docSpan(f, Math.min(mStart, a.mStart, b.mStart), Math.max(mEnd, a.mEnd, b.mEnd));
   // Modality is read from the clause up to the end of the match: "denied having split from", "may have joined".
   const mod = modality(f.masked.slice(Math.max(clause.start, Math.min(mStart, a.mStart, b.mStart) - 40), mEnd));

@@ -21,7 +21,12 @@ export interface RelationPattern {
    */
   readonly subject?: { readonly slot: 'a' | 'b'; readonly classes: string; readonly nearest?: boolean };
   readonly symmetric?: boolean;
+  /** Both arguments are people and one of them must read as a title ("the Foreign Secretary"). */
+  readonly titled?: boolean;
 }
+
+/** Words that make a person mention a title rather than a name. */
+export const TITLE_WORDS = /\b(?:minister|secretary|commander|general|director|president|chief|spokes(?:man|woman|person)|ambassador|envoy|representative|governor|mayor|officer|chairman|chairwoman|head|leader|king|queen|prince|emir|prime)\b/i;
 
 /** Role nouns: which relation a person's role implies. */
 const LEADER = 'leaders?|chiefs?|commanders?|emirs?|founders?|co-founders?|mastermind|deputy leader|supreme leader|ringleader';
@@ -63,7 +68,9 @@ export const RELATION_PATTERNS: readonly RelationPattern[] = [
   // ---- alias -------------------------------------------------------------------------
   // Not when the bracket sits inside a longer name ("Task Force (TF) 50").
   { type: 'alias', src: '<A:ORGPER><POS>? \\((?:also |otherwise |or |aka |a\\.k\\.a\\. |also known as |known as |also called )?<B:ORGPER>\\)(?! ?\\d)', symmetric: true },
-  { type: 'alias', src: '<A:ORGPER>,? (?:also|otherwise|better|widely|commonly|sometimes) (?:known|referred to|called) (?:as )?<B:ORGPER>', symmetric: true },
+  { type: 'alias', src: '<A:ORGPER>(?: ?\\([^()]{0,60}\\))?,? (?:also|otherwise|better|widely|commonly|sometimes) (?:known|referred to|called)(?: by (?:<W> ){0,4}?)? (?:as )?<B:ORGPER>', symmetric: true },
+  // "The Foreign Secretary, Jane Roe, said": a title the tagger read as a person, in apposition with the name.
+  { type: 'alias', src: '(?:^|[.;:“"]\\s*|\\b(?:said|says|met|with|by|and) )<A:PER>,? <B:PER>(?=,| (?:said|says|told|responds|responded|welcomes|welcomed|made|visited|met|added|announced|released|marks)\\b)', titled: true, symmetric: true },
   { type: 'alias', src: '<A:ORGPER>,? (?:aka|a\\.k\\.a\\.|alias) <B:ORGPER>', symmetric: true },
   { type: 'alias', src: '<A:ORG>, (?:which|who) (?:calls|call|called) (?:itself|themselves) <B:ORG>', symmetric: true },
   { type: 'alias', src: '<A:ORG>, or <B:ORG>,', symmetric: true },
@@ -111,6 +118,8 @@ export const RELATION_PATTERNS: readonly RelationPattern[] = [
   // "support" alone is often political or humanitarian; arming, funding and backing are alliances.
   { type: 'allies', src: `\\b(?:backs|backed|backing|arms|armed|arming|funds|funded|funding|sponsors|sponsored|sponsoring|bankrolls|bankrolled|equips|equipped|equipping|trains and equips) ${'(?:(?!(?:in|at|near|from|into|across|for|to|by|with|against|and|or)\\b)<W> ){0,2}?'}<B:GRP>`, subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
   { type: 'allies', src: '\\b(?:backed|aided|armed|funded|sponsored) by (?:<W> ){0,3}?<B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
+  { type: 'allies', src: '\\b(?:backed|aided|supported|helped|assisted) by (?:<W> ){0,3}?(?:support|help|assistance|backing|air support|cover) from (?:<W> ){0,2}?<B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
+  { type: 'allies', src: '\\bwith the (?:<W> )?(?:aid|help|support|assistance|backing) of <B:GRP>', subject: { slot: 'a', classes: 'OGN', nearest: true }, symmetric: true },
 
   // ---- fights --------------------------------------------------------------------------
   { type: 'fights', src: '\\b(?:fighting|clashes|war|wars|battle|battles|hostilities|conflict|confrontation|confrontations|fight) between <A:GRP> and <B:GRP>', symmetric: true },
@@ -126,6 +135,7 @@ export const RELATION_PATTERNS: readonly RelationPattern[] = [
   { type: 'fights', src: `\\b(?:conducted|conducts|conducting|launched|launches|launching|carried out|carries out|carrying out|flew|flies|fly|flying|delivered|mounted|staged|used|uses|using|deployed) [^;.${OPEN}]{0,70}?\\b(?:strikes?|airstrikes?|air strikes?|attacks?|raids?|missions?|sorties|operations|weapons|munitions|bombs|rockets|missiles|vehicles|IEDs) (?:<W> ){0,3}?against ${OBJ_FILLER}<B:GRP>`, subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
   { type: 'fights', src: '\\b(?:confront|confronts|confronted|confronting|resist|resists|resisted|resisting|unite against|united against|stand against|stood against|rose up against|rise up against|rebelled against|counter|countering) <B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
   { type: 'fights', src: `\\b(?:seize|seized|seizing|retake|retook|retaking|recapture|recaptured|recapturing|liberate|liberated|liberating|free|freed|freeing|take|took|taking|clear|cleared|clearing|wrest|wrested) [^;.${OPEN}]{0,50}?(?:${OPEN}\\d+[GLM]${CLOSE})?[^;.${OPEN}]{0,30}?\\bfrom <B:GRP>`, subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
+  { type: 'fights', src: '\\b(?:its|their) (?:<W> )?(?:positions|defenses|defences|lines|operations|campaign|offensive|strikes|airstrikes|attacks|raids|missions|sorties|war|fight|struggle|battle) against <B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
   { type: 'fights', src: '\\b(?:fire|attacks?|shelling|rockets|mortars|mortar fire|gunfire) from <B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
   { type: 'fights', src: '\\b(?:efforts?|campaign|fight|struggle|war|strategy|drive|bid|mission) to (?:defeat|destroy|degrade|eliminate|dislodge|expel|oust|crush|counter) (?:and (?:defeat|destroy|degrade|eliminate) )?<B:GRP>', subject: { slot: 'a', classes: 'OGN', nearest: true }, symmetric: true },
   { type: 'fights', src: '\\b(?:in|into) (?:the|its|their|his|her) (?:fight|war|battle|campaign|struggle) against <B:GRP>', subject: { slot: 'a', classes: 'OGN', nearest: true }, symmetric: true },
