@@ -84,10 +84,10 @@ function weekdayDate(a: Ymd, dow: number, rel: string | undefined, dir: Directio
 
 function seasonValue(a: Ymd, code: string, rel: string | undefined, dir: Direction): string {
   const start = SEASON_START[code]!;
-  // The season a date falls in, as (year, code); winter of year Y runs December Y to February Y+1.
-  const seasonYearOf = (y: number) => y; // seasons are labelled by the year they start in
+  // Winter of year Y runs from December Y to February Y+1.
+  // Months counted from year 0; a season is labelled by the year it starts in.
   const curIdx = a.y * 12 + a.m - 1;
-  const startIdx = (y: number) => seasonYearOf(y) * 12 + start - 1;
+  const startIdx = (y: number) => y * 12 + start - 1;
   const years = [a.y - 2, a.y - 1, a.y, a.y + 1];
   const inside = years.find((y) => curIdx >= startIdx(y) && curIdx < startIdx(y) + 3);
   const lastDone = [...years].reverse().find((y) => startIdx(y) + 3 <= curIdx)!;
@@ -151,12 +151,6 @@ const YEAR = "(?:1[5-9]\\d\\d|20\\d\\d)";
 const END = '(?![\\w]|-[A-Za-z])';
 const re = (src: string) => new RegExp(src, 'gi');
 
-function dayPartSuffix(part: string | undefined): string {
-  if (!part) return '';
-  const code = DAY_PARTS[part.toLowerCase()];
-  return code ? 'T' + code : '';
-}
-
 function clock(hh: string, mm: string | undefined, ampm: string | undefined): string | undefined {
   let h = Number(hh);
   const min = mm ? Number(mm) : 0;
@@ -184,7 +178,6 @@ const HOLIDAYS: Record<string, (y: number) => Ymd> = {
 };
 const HOLIDAY_SOURCE = Object.keys(HOLIDAYS).sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, '\\s+').replace(/'/g, "['’]")).join('|');
 
-const PERIODS: Record<string, { letter: string }> = { day: { letter: 'D' }, week: { letter: 'W' }, month: { letter: 'M' }, year: { letter: 'Y' }, hour: { letter: 'H' } };
 const SET_WORDS: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', nightly: 'P1D', quarterly: 'P3M' };
 
 /** The rules, most specific first; overlapping matches are settled by length, then by this order. */
