@@ -28,6 +28,12 @@ const PERIOD: Record<Interval, number> = { day: 10, month: 7, year: 4 };
 
 export interface SqliteStoreOptions {
   readonly readonly?: boolean;
+  /**
+   * Unfiltered queries matching more documents than this are ranked among the most recently
+   * stored `rankCap` matches only. Ranking costs a few microseconds per match, and a word that
+   * is in most articles says little about relevance; the total stays exact. Default 10,000.
+   */
+  readonly rankCap?: number;
 }
 
 /**
@@ -41,9 +47,11 @@ export class SqliteStore implements Store {
   private readonly s: Record<string, Stmt>;
   private readonly putTx: (rec: NewsRecord) => PutResult;
   private readonly deleteTx: (id: string) => boolean;
+  private readonly rankCap: number;
 
   constructor(path: string, opts: SqliteStoreOptions = {}) {
     this.path = path;
+    this.rankCap = Math.max(1, opts.rankCap ?? 10_000);
     try {
       if (path !== ':memory:' && !existsSync(dirname(path) || '.')) throw new Error(`folder ${dirname(path)} does not exist`);
       this.db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
@@ -276,20 +284,30 @@ export class SqliteStore implements Store {
     let rows: Row[];
     let total: number;
     try {
+      // Without filters the full-text index counts alone, without visiting documents.
+      const unfiltered = !!fts && where.length === 1;
+      const counted = unfiltered ? 'SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?' : `SELECT count(*) AS n FROM ${from} ${cond}`;
+      total = Number((this.db.prepare(counted).get(...args) as Row).n);
+      let rankWhere = cond;
+      const rankArgs = [...args];
+      if (unfiltered && total > this.rankCap && offset + limit <= this.rankCap) {
+        // Walking the index by rowid is cheap; scoring is not: score only the newest rankCap matches.
+        const edge = this.db.prepare('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').get(fts, this.rankCap - 1) as Row;
+        rankWhere += ' AND documents_fts.rowid >= ?';
+        rankArgs.push(edge.rowid);
+      }
       // Two steps: rank and page on small rows first, then build snippets for the page alone.
       rows = fts
         ? this.db.prepare(`WITH top AS (
-              SELECT d.rowid AS rid, bm25(documents_fts, 4.0, 1.0) AS r FROM ${from} ${cond} ORDER BY r LIMIT ? OFFSET ?)
+              SELECT d.rowid AS rid, bm25(documents_fts, 4.0, 1.0) AS r FROM ${from} ${rankWhere} ORDER BY r LIMIT ? OFFSET ?)
             SELECT ${cols}, snippet(documents_fts, 1, ?, ?, '…', 24) AS snippet, -top.r AS score
             FROM top JOIN documents d ON d.rowid = top.rid JOIN documents_fts ON documents_fts.rowid = top.rid
-            WHERE documents_fts MATCH ? ORDER BY top.r`).all(...args, limit, offset, open, close, fts) as Row[]
+            WHERE documents_fts MATCH ? ORDER BY top.r`).all(...rankArgs, limit, offset, open, close, fts) as Row[]
         : this.db.prepare(`WITH top AS (
-              SELECT d.rowid AS rid, d.day AS day FROM ${from} ${cond} ORDER BY d.day IS NULL, d.day DESC, d.rowid DESC LIMIT ? OFFSET ?)
+              SELECT d.rowid AS rid, d.day AS day FROM ${from} ${cond} ORDER BY d.day DESC, d.rowid DESC LIMIT ? OFFSET ?)
             SELECT ${cols}, (SELECT substr(text, 1, 240) FROM documents_fts WHERE rowid = top.rid) AS snippet, 0 AS score
-            FROM top JOIN documents d ON d.rowid = top.rid ORDER BY top.day IS NULL, top.day DESC, top.rid DESC`).all(...args, limit, offset) as Row[];
-      // Without filters the full-text index counts alone, without visiting documents.
-      const counted = fts && where.length === 1 ? 'SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?' : `SELECT count(*) AS n FROM ${from} ${cond}`;
-      total = Number((this.db.prepare(counted).get(...args) as Row).n);
+            FROM top JOIN documents d ON d.rowid = top.rid ORDER BY top.day DESC, top.rid DESC`).all(...args, limit, offset) as Row[];
+      // (NULL sorts lowest in SQLite, so undated documents come last and the day index serves the order.)
     } catch (err) {
       throw new NewsgraphError('store.bad-query', `cannot search for "${query.q}": ${errorMessage(err)}`);
     }

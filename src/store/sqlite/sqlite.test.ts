@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { sampleRecords, storeContract } from '../contract.js';
+import { record, sampleRecords, storeContract } from '../contract.js';
 import { openStore } from '../open.js';
 import { SCHEMA_VERSION } from './schema.js';
 import { SqliteStore } from './sqlite-store.js';
@@ -58,4 +58,20 @@ test('fts query: user text becomes a safe FTS5 expression', () => {
   assert.equal(toFtsQuery('say "it'), '"say" AND "it"');
   assert.equal(toFtsQuery('-only'), undefined);
   assert.equal(toFtsQuery('?! ...'), undefined);
+});
+
+test('sqlite: a query matching more than rankCap documents is ranked among the newest matches; the total stays exact', async () => {
+  const s = new SqliteStore(tmpDb(), { rankCap: 2 });
+  const best = record('Harbour harbour harbour: the harbour story.', { title: 'Harbour' }, {});
+  await s.put(best);
+  await s.put(record('A quiet day at the harbour, then rain over the hills and the fields.', {}, {}));
+  await s.put(record('Rain fell on the town; the harbour stayed closed for most of the long day.', {}, {}));
+  const capped = await s.search({ q: 'harbour', limit: 1 });
+  assert.equal(capped.total, 3);
+  assert.notEqual(capped.hits[0]!.id, best.id);
+  const full = await s.search({ q: 'harbour', limit: 3 });
+  assert.equal(full.hits[0]!.id, best.id);
+  // Filters always rank every match.
+  assert.equal((await s.search({ q: 'harbour', limit: 1, from: '1900' })).total, 0);
+  await s.close();
 });
