@@ -96,6 +96,20 @@ for (const [name, fn] of Object.entries(runs)) {
   }
   results[name] = summary(ms);
 }
+// The entity page: one request gathering aliases, time series, quotes, relations and places.
+{
+  const top = await store.entities({ limit: 200 });
+  const ms = [];
+  for (let i = 0; i < Math.min(100, top.length); i++) {
+    const e = top[Math.floor(rand() * top.length)];
+    const t = performance.now();
+    const r = await fetch(`${base}/api/entities/${encodeURIComponent(e.id)}`);
+    if (!r.ok) throw new Error(`${e.id}: HTTP ${r.status}`);
+    await r.json();
+    ms.push(performance.now() - t);
+  }
+  if (ms.length) results['GET /api/entities/:id (200 most named)'] = summary(ms);
+}
 const hits = [];
 for (const q of queries.slice(0, 50)) hits.push((await store.search({ q: q.q, limit: 1 })).total);
 
