@@ -247,6 +247,8 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
         // "West Surrey", "Northern Europe" the gazetteer lacks: the direction word alone is no place.
         if (single && DIRECTIONS.has(lower)) { reason = 'direction'; break decide; }
         if (single && (info?.firstName || info?.lastName) && !h.cands.some((c) => c.code === 'PCLI')) { reason = 'first-name-before-name'; break decide; }
+        // "Jordan Henderson", "Chad Miller": a first name and a surname, even when the first is a country.
+        if (single && info?.firstName && !ORG_HEADS.has(nl) && (gaz.word(nl)?.lastName || !gaz.lookup(nameKey(next.text)).length)) { reason = 'first-name-before-name'; break decide; }
         if (gaz.word(nl)?.lastName && !ORG_HEADS.has(nl) && !major) { reason = 'before-last-name'; break decide; }
         // A known place before an unknown name is still named ("the Slidell council"), when the
         // document is about that country and the next word is no person's name.

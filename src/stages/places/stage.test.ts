@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { Doc } from '../../core/doc.js';
+import type { Place } from '../../core/layers.js';
+import { DEFAULT_GAZETTEER, sharedGazetteer } from '../../geo/gazetteer.js';
+import { Pipeline } from '../../pipeline/pipeline.js';
+import { sentencesStage } from '../sentences/stage.js';
+import { tokensStage } from '../tokens/stage.js';
+import { focusCountries } from './focus.js';
+import { findPlaces, placesStage } from './stage.js';
+import { km } from './resolve.js';
+
+const skip = !existsSync(DEFAULT_GAZETTEER) && 'models/geo/gazetteer.tsv not built';
+const base = new Pipeline([tokensStage, sentencesStage]);
+function places(text: string): Place[] {
+  return findPlaces(base.run(Doc.create(text)).doc, sharedGazetteer());
+}
+const at = (ps: readonly Place[], surface: string) => ps.find((p) => p.text === surface || p.text.startsWith(surface + ' '));
+const near = (p: Place | undefined, lat: number, lon: number, within = 60) => !!p && km(p, { lat, lon }) <= within;
+
+test('transliterated Iraqi and Syrian towns are found and placed', { skip }, () => {
+  const ps = places('Militias pushed from Tal Afar towards Mosul, while a second column left Irbil. In Syria, the assault on Ar-Raqqah began.');
+  assert.ok(near(at(ps, 'Tal Afar'), 36.38, 42.45), 'Tal Afar');
+  assert.ok(near(at(ps, 'Mosul'), 36.34, 43.13), 'Mosul');
+  assert.ok(near(at(ps, 'Irbil'), 36.19, 44.01), 'Irbil');
+  assert.ok(near(at(ps, 'Ar-Raqqah'), 35.95, 39.01, 80), 'Raqqa');
+  assert.equal(at(ps, 'Syria')?.country, 'SY');
+});
+
+test('nationality words and months are not places; metonymy and modifiers are', { skip }, () => {
+  const ps = places('Iraqi officers said in May that Baghdad rejected the plan. The Mosul offensive stalled near Anbar province.');
+  assert.equal(at(ps, 'Iraqi'), undefined);
+  assert.equal(at(ps, 'May'), undefined);
+  assert.equal(at(ps, 'Baghdad')?.country, 'IQ');
+  assert.equal(at(ps, 'Mosul')?.country, 'IQ');
+  const anbar = at(ps, 'Anbar');
+  assert.equal(anbar?.featureCode, 'ADM1');
+  assert.equal(anbar?.country, 'IQ');
+});
+
+test('person names that are also place names are left alone', { skip }, () => {
+  const ps = places('Jordan Henderson scored twice. President Austin thanked Chad Miller, and Mr. Clinton flew home.');
+  assert.deepEqual(ps.map((p) => p.text), []);
+});
+
+test('countries beat towns of the same name; a state in a US story, the country in a Caucasus one', { skip }, () => {
+  const mx = places('Exports from Mexico rose again, officials in Mexico said.');
+  assert.ok(mx.every((p) => p.featureCode === 'PCLI' && p.country === 'MX'));
+  const us = places('Voters in Atlanta, Georgia, and across Alabama and Florida went to the polls as Georgia counted ballots.');
+  assert.equal(at(us, 'Georgia')?.country, 'US');
+  const ge = places('Russia and Georgia traded accusations; Armenia and Azerbaijan watched as Tbilisi and Georgia protested.');
+  assert.ok(ge.filter((p) => p.text === 'Georgia').every((p) => p.country === 'GE'));
+});
+
+test('"Town, State" pins the town; regions and landmarks from the hand-written table', { skip }, () => {
+  const ps = places('The plant in Paris, Texas, closed. Attacks near London Bridge and across North Africa and the Levant were reported.');
+  assert.equal(at(ps, 'Paris')?.country, 'US');
+  assert.ok(near(at(ps, 'London Bridge'), 51.508, -0.088, 5));
+  assert.ok(at(ps, 'North Africa'));
+  assert.ok(at(ps, 'Levant'));
+});
+
+test('every place carries its span; the stage never throws on odd text', { skip }, () => {
+  const text = 'Fighting in Idlib and Aleppo.\n\n\u0000 ALL CAPS HEADLINE FROM DAMASCUS\n';
+  const doc = base.run(Doc.create(text)).doc;
+  const notes: string[] = [];
+  const out = placesStage.run(doc, { options: {}, diagnostic: (d) => notes.push(d.rule) });
+  for (const p of out.places ?? []) assert.equal(doc.text.slice(p.start, p.end), p.text);
+  assert.ok((out.places ?? []).some((p) => p.text === 'Idlib'));
+  assert.deepEqual(placesStage.run(Doc.create(''), { options: {}, diagnostic: () => {} }).places, []);
+});
+
+test('focus countries follow the places named, the first place counting double', () => {
+  const p = (country: string, featureCode = 'PPL'): Place => ({ start: 0, end: 1, text: 'x', name: 'x', lat: 0, lon: 0, country, featureCode, score: 1 });
+  assert.deepEqual(focusCountries([p('IQ'), p('SY'), p('IQ'), p('SY', 'PCLI'), p('IQ'), p('IQ'), p('US')]), ['IQ', 'SY']);
+  assert.deepEqual(focusCountries([]), []);
+});
