@@ -59,7 +59,8 @@ export function accordingAt(v: TokenView, i: number, hi: number): Attribution | 
  */
 export function attributionAfter(v: TokenView, from: number, hi: number, speechOnly: boolean): Attribution | null {
   let i = from;
-  while (i < hi && (v.tokens[i]!.text === ',' || v.tokens[i]!.text === '—' || v.tokens[i]!.text === '–')) i++;
+  // Closing marks too: some archives write quotes with doubled apostrophes (''...,'' he said).
+  while (i < hi && /^(?:[,—–]|''?|’’?)$/.test(v.tokens[i]!.text)) i++;
   if (i >= hi) return null;
   const acc = accordingAt(v, i, hi);
   if (acc) return { ...acc, position: 'after' };
@@ -114,11 +115,11 @@ export function sentenceSubject(v: TokenView, a: number, hi: number): { speaker:
   const sp = phraseAfter(v, i, hi);
   if (!sp || sp.first !== i) return null;
   let k = sp.last + 1;
-  // Skip an apposition: "Smith, a lawyer, said".
-  if (v.tokens[k]?.text === ',') {
+  // Skip appositions: "Smith, a lawyer, said", "Smith, a lawyer at Acme, a bank, said".
+  for (let n = 0; n < 3 && v.tokens[k]?.text === ','; n++) {
     let c = k + 1;
-    while (c < hi && c < k + 16 && v.tokens[c]!.text !== ',') c++;
-    if (c >= hi) return null;
+    while (c < hi && c < k + 25 && v.tokens[c]!.text !== ',') c++;
+    if (c >= hi || v.tokens[c]!.text !== ',') return null;
     k = c + 1;
   }
   while (k < hi && (/ly$/.test(v.lower[k]!) || ['has', 'had', 'have', 'then', 'also', 'later', 'once', 'again', 'would', 'will', 'did', 'finally'].includes(v.lower[k]!))) k++;

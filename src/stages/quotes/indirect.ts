@@ -1,5 +1,5 @@
 import type { Span } from '../../core/span.js';
-import { accordingAt, attributionAfter, isReportingVerb, type Attribution } from './cue.js';
+import { accordingAt, attributionAfter, isReportingVerb, sentenceSubject, type Attribution } from './cue.js';
 import { phraseBefore } from './speaker.js';
 import type { TokenView } from './view.js';
 
@@ -44,8 +44,25 @@ export function findIndirectQuotes(v: TokenView, skip: (sentence: number) => boo
     if (TERMINAL.has(v.tokens[b - 1]!.text)) b--;
     const found = sentenceAttribution(v, a, b);
     if (found) out.push(found);
+    const part = participleAttribution(v, a, b);
+    if (part && !(found && found.start < part.end && part.start < found.end)) out.push(part);
   }
   return out;
+}
+
+const PARTICIPLES = new Set(['saying', 'adding', 'arguing', 'noting', 'insisting', 'claiming', 'warning', 'explaining', 'suggesting',
+  'asserting', 'contending', 'stressing', 'acknowledging', 'admitting', 'declaring', 'predicting', 'complaining', 'calling', 'accusing']);
+
+/** "X rejected the plan, saying (that) CONTENT": the participle's speaker is the sentence subject. */
+function participleAttribution(v: TokenView, a: number, b: number): IndirectQuote | null {
+  for (let k = a + 2; k < b - MIN_CONTENT_TOKENS; k++) {
+    if (!PARTICIPLES.has(v.lower[k]!) || v.tokens[k - 1]!.text !== ',') continue;
+    const subj = sentenceSubject(v, a, k);
+    if (!subj) return null;
+    const span = contentSpan(v, k + 1, b);
+    return span ? { ...span, attribution: { cueFirst: k, cueLast: k, speaker: subj.speaker, position: 'before', form: 'subject' } } : null;
+  }
+  return null;
 }
 
 function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote | null {
@@ -74,13 +91,17 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
     if (b - after <= 8 && (after >= b || addressee || TRAILERS.has(v.lower[after]!) || v.isPunct(after))) return { ...head, attribution: att };
   }
   // "X said (that) CONTENT": the first speech verb whose subject opens the clause.
-  for (let k = a + 1; k < b - MIN_CONTENT_TOKENS && k < a + 25; k++) {
-    if (!isReportingVerb(v, k, true)) continue;
-    const sp = phraseBefore(v, k, a);
-    if (!sp) continue;
+  for (let k = a + 1; k < b - MIN_CONTENT_TOKENS && k < a + 40; k++) {
+    // Any reporting verb will do when "that" opens its clause ("argued that", "conceded that").
+    if (!isReportingVerb(v, k, true) && !(v.lower[k + 1] === 'that' && isReportingVerb(v, k, false))) continue;
+    let sp = phraseBefore(v, k, a);
     // The subject must open the sentence, or follow an opening phrase set off by a comma.
-    const lead = sp.first === a || v.tokens[sp.first - 1]!.text === ',';
-    if (!lead) continue;
+    if (!sp || !(sp.first === a || v.tokens[sp.first - 1]!.text === ',')) {
+      // A subject with a long apposition: "Ann Lee, a pollster at the firm, which ..., said".
+      const subj = sentenceSubject(v, a, k);
+      sp = subj && subj.verb === k ? subj.speaker : null;
+    }
+    if (!sp) continue;
     let c = k + 1;
     const l = v.lower[k]!;
     if (TELL.has(l)) {

@@ -10,7 +10,7 @@ const REPORTING_LEMMAS = [
   'respond', 'answer', 'continue', 'concede', 'observe', 'remark', 'comment', 'testify', 'allege', 'complain',
   'boast', 'vow', 'promise', 'pledge', 'urge', 'caution', 'charge', 'counter', 'joke', 'quip', 'shout', 'yell',
   'whisper', 'scream', 'mutter', 'exclaim', 'conclude', 'point', 'believe', 'think', 'fear', 'hope', 'worry',
-  'recount', 'describe', 'call', 'post', 'blog', 'email', 'text', 'told', 'indicate', 'signal', 'agree', 'disagree',
+  'recount', 'describe', 'call', 'post', 'blog', 'email', 'text', 'told', 'indicate', 'signal', 'agree', 'disagree', 'realize', 'assume',
   'show', 'find', 'found', 'learn', 'hint', 'muse', 'retort', 'demand', 'threaten', 'proclaim', 'predict',
   'reiterate', 'repeat', 'recommend', 'propose', 'announce', 'disclose', 'inform', 'assure', 'advise', 'lament',
   'speculate', 'guess', 'reckon', 'figure', 'imply', 'mention', 'brag', 'bemoan', 'concur', 'posit', 'surmise',
@@ -60,7 +60,8 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set(
 
 /** Verbs reporting a stance or belief with a content clause ("officials fear the dam may fail"). */
 export const BELIEF_VERBS: ReadonlySet<string> = new Set(
-  ['believe', 'think', 'fear', 'worry', 'hope', 'expect', 'suspect', 'doubt', 'estimate', 'suggest', 'indicate', 'predict', 'reckon', 'feel']
+  ['believe', 'think', 'fear', 'worry', 'hope', 'expect', 'suspect', 'doubt', 'estimate', 'suggest', 'indicate', 'predict', 'reckon', 'feel',
+    'show', 'find', 'know', 'agree', 'reveal', 'acknowledge', 'learn', 'conclude', 'assume', 'recognize', 'realize', 'deny', 'insist', 'argue']
     .flatMap(inflect),
 );
 
