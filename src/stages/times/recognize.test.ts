@@ -58,6 +58,7 @@ test('relative expressions resolve against the publication date', () => {
   assert.deepEqual(times('The unit was formed two years ago.', MON), [['two years ago', '2015']]);
   assert.deepEqual(times('Elections are due next year.', MON), [['next year', '2018']]);
   assert.deepEqual(times('Fighting flared this week.', MON), [['this week', '2017-W30']]);
+  assert.deepEqual(times('Talks collapsed this past weekend.', MON), [['past weekend', '2017-W29-WE']]);
 });
 
 test('parts of periods carry a mod', () => {
@@ -114,6 +115,7 @@ test('without a publication date relative expressions stay unresolved', () => {
 test('numbers that are not times are left alone', () => {
   assert.deepEqual(times('About 2000 people fled and 1500 fighters stayed.', MON), []);
   assert.deepEqual(times('A 35-year-old man was arrested.', MON), []);
+  assert.deepEqual(times('The boy, eight years old, was freed.', MON), []);
   assert.deepEqual(times('Jan Egeland may visit.', MON), []);
   assert.deepEqual(times('Police will march through the city.', MON), []);
 });

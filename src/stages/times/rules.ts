@@ -408,7 +408,7 @@ export const RULES: readonly Rule[] = [
       if ((rel === 'past' || rel === 'coming') && !mod && !x.edge && u !== 'weekend') {
         return { value: durationValue(1, u), type: 'DURATION' };
       }
-      const off = rel === 'last' || rel === 'previous' ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0;
+      const off = rel === 'last' || rel === 'previous' || (rel === 'past' && u === 'weekend') ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0;
       return anchored(env, 'DATE', u === 'week' ? 'XXXX-WXX' : u === 'month' ? 'XXXX-XX' : 'XXXX', (a) => {
         switch (u) {
           case 'week': return { value: fmtWeek(addDays(a, 7 * off)), type: 'DATE', mod };
@@ -452,7 +452,7 @@ export const RULES: readonly Rule[] = [
     re: re(`\\b(?:(?<q>${DURATION_MOD_SOURCE})\\s+)?(?:the\\s+)?(?:(?<rel>past|last|next|coming|previous|first|final|recent)\\s+)?(?<n>${NUM})(?:\\s+(?:more|additional|full|long))?(?:\\s+|-)(?<u>${UNIT_SOURCE})s?(?<long>-long|-old)?\\b(?:\\s+(?:(?<ago>ago|from\\s+now|hence)|(?<after>earlier)\\b))?`),
     build(m, env) {
       const x = g(m);
-      if (x.long?.toLowerCase() === '-old') return undefined; // an age, not a time
+      if (x.long?.toLowerCase() === '-old' || /^\s+old\b/i.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 5))) return undefined; // an age, not a time
       if (cap(x.u)) return undefined; // a title: "60 Minutes"
       if (/^an?$/i.test(x.n!) && /^second$/i.test(x.u!)) return undefined; // "a second attack" is an ordinal
       const n = countOf(x.n!);
