@@ -124,7 +124,8 @@ function fromTrigger(
     const passive = PASSIVE_BEFORE.test(before) && PARTICIPLE.test(f.masked.slice(at, end));
     if (passive) {
       target = t.objectIsPlace ? undefined : subjectBefore(f, at, AGENT, c.start);
-      const by = /^\s*by\s+(?:\w+\s+){0,2}?/i.exec(f.masked.slice(end, c.end));
+      // "killed by X", "killed in a raid by X", "killed in a 2008 raid carried out by X".
+      const by = /^\s*(?:(?:in|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:raid|strike|airstrike|air strike|drone strike|attack|operation|ambush|bombing|offensive|assault)\s+(?:(?:carried out|conducted|launched|mounted)\s+)?)?by\s+/i.exec(f.masked.slice(end, c.end));
       if (by) actor = argStarting(f, end + by[0].length) ?? objectAfter(f, end + by[0].length, c.end, AGENT, 1);
       if (!actor) actor = modifierOf(f, end, c.end, /^(?:air ?strikes?|drone strikes?|strikes?|raids?|attacks?|operations?|bombardments?|bombings?|ambush(?:es)?)\b/i);
     } else {
