@@ -105,6 +105,11 @@ export interface Facets {
   readonly place: FacetCount[];
   /** Documents per month of publication (YYYY-MM). */
   readonly month: FacetCount[];
+  /**
+   * Set when there were too many matches to count them all cheaply: the counts then cover
+   * this many matching documents, the most recently stored.
+   */
+  readonly sampled?: number;
 }
 
 export interface SearchResult {

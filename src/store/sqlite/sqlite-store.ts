@@ -34,6 +34,8 @@ export interface SqliteStoreOptions {
    * is in most articles says little about relevance; the total stays exact. Default 10,000.
    */
   readonly rankCap?: number;
+  /** Facets count at most this many matching documents, the most recently stored. Default 10,000. */
+  readonly facetCap?: number;
 }
 
 /**
@@ -48,10 +50,12 @@ export class SqliteStore implements Store {
   private readonly putTx: (rec: NewsRecord) => PutResult;
   private readonly deleteTx: (id: string) => boolean;
   private readonly rankCap: number;
+  private readonly facetCap: number;
 
   constructor(path: string, opts: SqliteStoreOptions = {}) {
     this.path = path;
     this.rankCap = Math.max(1, opts.rankCap ?? 10_000);
+    this.facetCap = Math.max(1, opts.facetCap ?? 10_000);
     try {
       if (path !== ':memory:' && !existsSync(dirname(path) || '.')) throw new Error(`folder ${dirname(path)} does not exist`);
       this.db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
@@ -83,7 +87,7 @@ export class SqliteStore implements Store {
                    ON CONFLICT(key) DO UPDATE SET description = coalesce(entities.description, excluded.description)
                    RETURNING rowid`),
       insName: p('INSERT OR IGNORE INTO entity_names (entity, norm, name) VALUES (?, ?, ?)'),
-      insDocEntity: p('INSERT INTO doc_entities (doc, entity, mentions) VALUES (?, ?, ?)'),
+      insDocEntity: p('INSERT INTO doc_entities (doc, entity, mentions, type) VALUES (?, ?, ?, (SELECT type FROM entities WHERE rowid = ?))'),
       bumpEntity: p('UPDATE entities SET documents = documents + ?, mentions = mentions + ? WHERE rowid = ?'),
       insMention: p('INSERT INTO mentions (doc, start, "end", text, type, kind, entity) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       insQuote: p('INSERT INTO quotes (doc, seq, start, "end", kind, text, speaker, speaker_text, speaker_norm, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -168,7 +172,7 @@ export class SqliteStore implements Store {
       this.stmt('insMention').run(doc, m.start, m.end, m.text ?? text.slice(m.start, m.end), m.type, m.kind ?? null, ref?.row ?? null);
     }
     for (const [row, n] of perEntity) {
-      this.stmt('insDocEntity').run(doc, row, n);
+      this.stmt('insDocEntity').run(doc, row, n, row);
       this.stmt('bumpEntity').run(1, n, row);
     }
     const keyOf = (v: unknown) => (v == null ? null : (local.get(String(v))?.key ?? String(v)));
@@ -324,25 +328,34 @@ export class SqliteStore implements Store {
     });
     const result: SearchResult = { total, hits };
     if (!query.facets) return result;
-    const m = `SELECT d.rowid FROM ${from} ${cond}`;
+    // The matching documents once, in a temporary table that every facet reads.
+    this.db.exec('CREATE TEMP TABLE IF NOT EXISTS facet_docs (rowid INTEGER PRIMARY KEY); DELETE FROM temp.facet_docs;');
+    const sampled = total > this.facetCap;
+    this.db.prepare(`INSERT INTO temp.facet_docs SELECT d.rowid FROM ${from} ${cond}${sampled ? ' ORDER BY d.rowid DESC LIMIT ?' : ''}`)
+      .run(...args, ...(sampled ? [this.facetCap] : []));
     const facet = (sql: string): FacetCount[] =>
-      (this.db.prepare(`WITH m AS (${m}) ${sql}`).all(...args) as Row[]).map((r) => ({
+      (this.db.prepare(sql).all() as Row[]).map((r) => ({
         value: String(r.value),
         ...(r.label != null ? { label: String(r.label) } : {}),
         count: Number(r.count),
       }));
     const facets: Facets = {
-      outlet: facet(`SELECT outlet AS value, count(*) AS count FROM documents WHERE rowid IN m AND outlet IS NOT NULL
+      outlet: facet(`SELECT outlet AS value, count(*) AS count FROM documents WHERE rowid IN temp.facet_docs AND outlet IS NOT NULL
                      GROUP BY outlet ORDER BY count DESC, value LIMIT 25`),
-      entity: facet(`SELECT e.key AS value, e.name AS label, count(*) AS count FROM doc_entities de JOIN entities e ON e.rowid = de.entity
-                     WHERE de.doc IN m GROUP BY de.entity ORDER BY count DESC, value LIMIT 25`),
-      type: facet(`SELECT e.type AS value, count(DISTINCT de.doc) AS count FROM doc_entities de JOIN entities e ON e.rowid = de.entity
-                   WHERE de.doc IN m GROUP BY e.type ORDER BY count DESC, value`),
-      place: facet(`SELECT min(name) AS value, count(DISTINCT doc) AS count FROM places WHERE doc IN m
+      // Counted on the narrow table first; names looked up for the 25 kept.
+      entity: facet(`SELECT e.key AS value, e.name AS label, t.count FROM (
+                       SELECT entity, count(*) AS count FROM doc_entities WHERE doc IN temp.facet_docs
+                       GROUP BY entity ORDER BY count DESC, entity LIMIT 25) t
+                     JOIN entities e ON e.rowid = t.entity ORDER BY t.count DESC, value`),
+      type: facet(`SELECT type AS value, count(DISTINCT doc) AS count FROM doc_entities WHERE doc IN temp.facet_docs
+                   GROUP BY type ORDER BY count DESC, value`),
+      place: facet(`SELECT min(name) AS value, count(DISTINCT doc) AS count FROM places WHERE doc IN temp.facet_docs
                     GROUP BY norm ORDER BY count DESC, value LIMIT 25`),
-      month: facet(`SELECT substr(day, 1, 7) AS value, count(*) AS count FROM documents WHERE rowid IN m AND day IS NOT NULL
+      month: facet(`SELECT substr(day, 1, 7) AS value, count(*) AS count FROM documents WHERE rowid IN temp.facet_docs AND day IS NOT NULL
                     GROUP BY value ORDER BY value`),
     };
+    this.db.exec('DELETE FROM temp.facet_docs');
+    if (sampled) (facets as { sampled?: number }).sampled = this.facetCap;
     return { ...result, facets };
   }
 

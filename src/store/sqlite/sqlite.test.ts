@@ -75,3 +75,15 @@ test('sqlite: a query matching more than rankCap documents is ranked among the n
   assert.equal((await s.search({ q: 'harbour', limit: 1, from: '1900' })).total, 0);
   await s.close();
 });
+
+test('sqlite: facets over more matches than facetCap count the newest ones and say so', async () => {
+  const s = new SqliteStore(tmpDb(), { facetCap: 2 });
+  for (const r of sampleRecords()) await s.put(r);
+  const all = await s.search({ facets: true });
+  assert.equal(all.total, 3);
+  assert.equal(all.facets!.sampled, 2);
+  // The two newest stored: the ceasefire report (Harbour Times) and the harvest report (Valley Post).
+  assert.deepEqual(all.facets!.outlet, [{ value: 'Harbour Times', count: 1 }, { value: 'Valley Post', count: 1 }]);
+  assert.equal((await s.search({ q: 'harvest', facets: true })).facets!.sampled, undefined);
+  await s.close();
+});
