@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { runGeoEval } from '../../eval/geo.js';
 import { runNerEval } from '../../eval/ner.js';
 import { runRelationsEval } from '../../eval/relations.js';
-import { runTimesEval } from '../../eval/times.js';
+import { runTimesEval, TIMES_GOLD_HELP } from '../../eval/times.js';
 
 /**
  * `newsgraph eval <area>`: scores the pipeline against a user's own gold data.
@@ -18,7 +18,8 @@ export function registerEval(program: Command): void {
     .action((o: { conll?: string; re3d?: string }) => { runNerEval(o); });
   evalCmd
     .command('times')
-    .description('TIMEX3 dates and durations: span F1 (strict, relaxed) and value F1; gold format in src/eval/README.md')
+    .description('TIMEX3 dates and durations: span F1 (strict, relaxed) and value F1 against a JSON Lines gold file')
+    .addHelpText('after', TIMES_GOLD_HELP)
     .argument('<gold>', 'JSON Lines: {id, published, text, times: [{start, end, value, mod?}]}')
     .option('--min-f1 <n>', 'exit 1 when relaxed F1 (percent) is below this')
     .option('--min-value <n>', 'exit 1 when value F1 (percent) is below this')
