@@ -5,7 +5,7 @@ import { NewsgraphError } from '../../core/errors.js';
  * Schema migrations, applied in order; PRAGMA user_version records how many have run.
  * Never edit a released step: append a new one.
  */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   -- Kept small (metadata only) so joins from search hits stay in the page cache.
   CREATE TABLE documents (

@@ -6,7 +6,7 @@ import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { record, sampleRecords, storeContract } from '../contract.js';
 import { openStore } from '../open.js';
-import { SCHEMA_VERSION } from './schema.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { SqliteStore } from './sqlite-store.js';
 import { toFtsQuery } from './fts-query.js';
 
@@ -85,5 +85,24 @@ test('sqlite: facets over more matches than facetCap count the newest ones and s
   // The two newest stored: the ceasefire report (Harbour Times) and the harvest report (Valley Post).
   assert.deepEqual(all.facets!.outlet, [{ value: 'Harbour Times', count: 1 }, { value: 'Valley Post', count: 1 }]);
   assert.equal((await s.search({ q: 'harvest', facets: true })).facets!.sampled, undefined);
+  await s.close();
+});
+
+test('sqlite: a database written by an older schema is migrated in place, its data kept', async () => {
+  const path = tmpDb();
+  const old = new Database(path);
+  old.exec(MIGRATIONS[0]!);
+  old.pragma('user_version = 1');
+  old.exec(`INSERT INTO documents (rowid, id, hash, title, added) VALUES (1, 'd1', 'aaaaaaaaaaaaaaaa', 'Old', '2020-01-01');
+    INSERT INTO documents_fts (rowid, title, text) VALUES (1, 'Old', 'An old story about the harbour.');
+    INSERT INTO records (rowid, record) VALUES (1, '{"schema":"newsgraph/1","id":"d1","hash":"aaaaaaaaaaaaaaaa","meta":{"title":"Old"}}');
+    INSERT INTO entities (rowid, key, type, name, documents, mentions) VALUES (1, 'GPE:harbour town', 'GPE', 'Harbour Town', 1, 1);
+    INSERT INTO doc_entities (doc, entity, mentions) VALUES (1, 1, 1);`);
+  old.close();
+  const s = new SqliteStore(path);
+  const res = await s.search({ q: 'harbour', facets: true });
+  assert.equal(res.hits[0]!.id, 'd1');
+  assert.deepEqual(res.facets!.type, [{ value: 'GPE', count: 1 }]);
+  assert.equal((await s.get('d1'))!.text, 'An old story about the harbour.');
   await s.close();
 });
