@@ -89,6 +89,7 @@ test('the thing counted', () => {
   assert.equal(q('Officials said 30 civilians died.')[0]!.unit, 'civilians');
   assert.equal(q('A convoy of 12 armoured vehicles arrived.')[0]!.unit, 'armoured vehicles');
   assert.equal(q('Only 3 of the 12 returned.')[0]!.unit, undefined);
+  assert.equal(q('A column of rebel fighters from the hills numbering about 300 entered.')[0]!.unit, 'fighters');
 });
 
 test('dates, times, ordinals, labels and years are not quantities', () => {

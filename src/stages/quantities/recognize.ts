@@ -164,6 +164,27 @@ function countedNoun(text: string, from: number): { noun: string; end: number } 
   return words.length ? { noun: words.join(' '), end: pos } : undefined;
 }
 
+// "fighters from Syria numbering more than 100": the thing counted comes before the verb.
+const NUMBERING_BEFORE = /\b(?:numbering|numbered|totall?ing|totall?ed|estimated\s+at|put\s+at)\s+$/i;
+
+function countedBefore(text: string, start: number): string | undefined {
+  const before = text.slice(Math.max(0, start - 80), start);
+  if (!NUMBERING_BEFORE.test(before)) return undefined;
+  const words = before.replace(NUMBERING_BEFORE, '').split(/\s+/).filter(Boolean).slice(-8);
+  const PREP = /^(?:from|in|of|at|on|across|into|near|around|with|to|by)$/i;
+  const DET = /^(?:the|a|an|its|their|his|her|this|that|these|those)$/i;
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (/[.;:!?]$/.test(words[i]!)) break; // not across a clause
+    const word = words[i]!.replace(/[^A-Za-z-]/g, '');
+    if (!/^[a-z][a-z-]*[^s]s$/.test(word) || STOP.has(word)) continue;
+    // "from the hills" is where they came from, not what is counted.
+    const prev = words[i - 1] ?? '', prev2 = words[i - 2] ?? '';
+    if (PREP.test(prev) || (DET.test(prev) && PREP.test(prev2))) continue;
+    return word;
+  }
+  return undefined;
+}
+
 /**
  * Finds quantities: numbers with their qualifier, range, currency, rate and the thing counted.
  * `exclude` are spans already read as something else (times and dates): numbers inside them are skipped.
@@ -286,7 +307,7 @@ export function recognizeQuantities(text: string, exclude: readonly Span[] = [])
     }
     if (!unit && !currency) {
       const counted = countedNoun(text, end);
-      unit = counted?.noun;
+      unit = counted?.noun ?? countedBefore(text, start);
       // "5,000 litres a day": the rate follows the unit.
       const perAfterUnit = counted && !per ? PER_AFTER.exec(text.slice(counted.end, counted.end + 30)) : null;
       if (perAfterUnit) per = (perAfterUnit[1] ?? perAfterUnit[2] ?? PER_WORD[perAfterUnit[3]!.toLowerCase()] ?? '').toLowerCase();
