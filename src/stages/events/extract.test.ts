@@ -82,3 +82,9 @@ test('appositions, passive chains and cities: the right actor or none', () => {
   assert.equal(a.actor, 'mg');
   assert.ok(events('Leaders renewed their commitment to combating [Red Cell|ORG|rc] at the summit hosted by [Veloria|GPE|ve].').every((e) => e.actor !== 've'));
 });
+
+test('a participle describing a plain noun does not take the clause subject as actor', () => {
+  const es = events('[Jane Roe|PERSON|roe] spoke of pilgrims killed at a shrine in [Doma|GPE|doma].').filter((e) => e.type === 'killing');
+  assert.ok(es.every((e) => e.actor === undefined));
+  assert.equal(events('Supporters cheered at a campaign rally in [Doma|GPE|doma].').filter((e) => e.type === 'protest').length, 0);
+});

@@ -21,6 +21,17 @@ const AGENT = 'POGN';
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+)?(?:\S+\s+(?:and|or)\s+)?(?:\S+\s+)?$/i;
 const PARTICIPLE = /(?:ed|en|slain|struck|shot dead|gunned down|taken into custody|rounded up|overrun|retaken|taken control of|taken over)$/i;
 
+/**
+ * "parishioners killed at a church", "20 students killed in the attack": a participle right
+ * after a plain noun and before a preposition describes that noun; it is passive, and the
+ * clause subject further left is not its actor.
+ */
+function reducedRelative(before: string, after: string): boolean {
+  const prev = /(?:^|\s)([a-z][\w-]*)\s+$/.exec(before)?.[1];
+  if (!prev || /^(?:and|or|but|to|not|never|also|then|has|have|had|is|are|was|were|be|been|being|who|which|that|\w+ly)$/i.test(prev)) return false;
+  return /^\s*(?:at|in|on|by|near|during|when|after|while|outside|inside|last|this|since|[,.;])/i.test(after);
+}
+
 /** A support verb ending right before an event noun, allowing up to two modifiers ("carried out the deadly attack"). */
 function supportVerb(before: string): RegExpExecArray | null {
   let s = before;
@@ -121,7 +132,7 @@ function fromTrigger(
   let claimed = false;
   if (t.form === 'verb' && !verbReading(f.masked.slice(at, end), before)) return undefined;
   if (t.form === 'verb') {
-    const passive = PASSIVE_BEFORE.test(before) && PARTICIPLE.test(f.masked.slice(at, end));
+    const passive = (PASSIVE_BEFORE.test(before) || reducedRelative(before, f.masked.slice(end, c.end))) && PARTICIPLE.test(f.masked.slice(at, end));
     if (passive) {
       target = t.objectIsPlace ? undefined : subjectBefore(f, at, AGENT, c.start);
       // "killed by X", "killed in a raid by X", "killed in a 2008 raid carried out by X".

@@ -116,3 +116,7 @@ test('allies through aid, positions held against an enemy', () => {
   has('The town was taken by [the Sahel Guard|ORG|sg] with the help of [the Coastal Police|ORG|cp].', 'allies', 'sg', 'cp');
   has('[The Sahel Guard|ORG|sg] held their defensive positions against [Red Cell|ORG|rc] fighters.', 'fights', 'sg', 'rc');
 });
+
+test('a verb between an organisation and a title is not a role', () => {
+  none('[Harbor School|ORG|hs] is introducing President [Ann Lee|PERSON|lee] today.');
+});
