@@ -111,7 +111,7 @@ export function apiRouter(o: ApiOptions): Router {
   });
 
   const requireToken = ({ req }: RouteContext) => {
-    if (!o.token) throw httpError(403, 'api.read-only', 'this server is read-only: start it with --token or NEWSGRAPH_TOKEN to allow ingest');
+    if (!o.token) throw httpError(403, 'api.read-only', 'this server is read-only (started with --read-only or without a token)');
     if (!tokenMatches(req, o.token)) throw httpError(401, 'api.unauthorized', 'missing or wrong token (Authorization: Bearer TOKEN)');
   };
 

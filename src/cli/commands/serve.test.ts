@@ -43,6 +43,32 @@ test('newsgraph serve ingests its inputs, serves the API and app, and stops on S
   }
 });
 
+test('newsgraph serve prints a fresh token when none is given, and --read-only has none', async () => {
+  for (const [args, expect] of [[[], /ingest token for this run: ([\w-]{20,})/], [['--read-only'], /read-only/]] as const) {
+    const env = { ...process.env };
+    delete env.NEWSGRAPH_TOKEN;
+    const child = spawn(process.execPath, [MAIN, 'serve', '--db', ':memory:', '--port', '0', ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.setEncoding('utf8');
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (d: string) => { err += d; if (/serving[^\n]*\n/.test(err)) resolve(); });
+      child.on('exit', () => reject(new Error(err)));
+    });
+    const port = /:(\d+)\//.exec(err)![1];
+    const m = expect.exec(err);
+    assert.ok(m, err);
+    const r = await fetch(`http://127.0.0.1:${port}/api/ingest/text`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${m[1] ?? 'whatever-token'}` },
+      body: JSON.stringify({ text: 'A short note about a village fair.' }),
+    });
+    assert.equal(r.status, args.length ? 403 : 202);
+    const exited = new Promise((r2) => child.once('exit', r2));
+    child.kill('SIGTERM');
+    await exited;
+  }
+});
+
 test('newsgraph serve refuses a short token and a bad port', () => {
   const short = spawnSync(process.execPath, [MAIN, 'serve', '--token', 'abc', '--db', ':memory:'], { encoding: 'utf8' });
   assert.equal(short.status, 2);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { createNewsgraphServer } from '../../api/server.js';
 import { DEFAULT_DB, openStore } from '../../store/open.js';
@@ -10,6 +11,7 @@ interface ServeOptions {
   token?: string;
   allowPrivate?: boolean;
   maxUpload?: string;
+  readOnly?: boolean;
 }
 
 export function registerServe(program: Command): void {
@@ -20,22 +22,25 @@ export function registerServe(program: Command): void {
     .option('--db <path>', 'database file', DEFAULT_DB)
     .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
-    .option('--token <token>', 'token required by the write (ingest) endpoints; default $NEWSGRAPH_TOKEN; without one the server is read-only')
+    .option('--token <token>', 'token required by the write (ingest) endpoints; default $NEWSGRAPH_TOKEN, else a random one printed at start')
+    .option('--read-only', 'no write endpoints at all (no ingest from the app)')
     .option('--allow-private', 'let URL ingest reach loopback and private network addresses')
     .option('--max-upload <mb>', 'largest uploaded file, in megabytes', '20')
     .action(async (inputs: string[], o: ServeOptions) => {
       const port = positiveInt('--port', o.port, 8080);
       if (port > 65535) throw new UsageError(`--port must be at most 65535, got "${o.port}"`);
       const uploadMb = positiveInt('--max-upload', o.maxUpload, 20);
-      const token = o.token ?? process.env.NEWSGRAPH_TOKEN ?? undefined;
-      if (token !== undefined && token.length < 8) throw new UsageError('the token must be at least 8 characters long');
+      const given = o.token ?? (process.env.NEWSGRAPH_TOKEN || undefined);
+      if (given !== undefined && given.length < 8) throw new UsageError('the token must be at least 8 characters long');
+      // Without a token of their own, whoever starts the server gets a fresh one on their console.
+      const token = o.readOnly ? undefined : (given ?? randomBytes(18).toString('base64url'));
       const store = openStore(o.db);
       const app = createNewsgraphServer({ store, token, allowPrivate: !!o.allowPrivate, uploadLimit: Math.max(1, uploadMb) * 1024 * 1024 });
       const addr = await app.listen(port, o.host);
       const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
       process.stderr.write(
         `newsgraph: serving ${o.db} at http://${host}:${addr.port}/ (API under /api/)` +
-          `${token ? '; ingest enabled with the token' : '; read-only (no --token or NEWSGRAPH_TOKEN)'}\n`,
+          `${!token ? '; read-only' : given ? '; ingest enabled with the token' : `; ingest token for this run: ${token}`}\n`,
       );
       if (inputs.length) {
         const job = app.ingest.paths(inputs);

@@ -9,7 +9,7 @@ export async function ingestView(root: HTMLElement): Promise<void> {
   const stats = await getJson<Stats>('/api/stats');
   root.append(h('h1', {}, 'Ingest'));
   if (!stats.writable) {
-    root.append(message('info', 'This server is read-only. Start it with --token TOKEN (or NEWSGRAPH_TOKEN) to ingest from here.'));
+    root.append(message('info', 'This server is read-only. Start it without --read-only to ingest from here (the token is printed at start, or set with --token or NEWSGRAPH_TOKEN).'));
     return;
   }
   const token = h('input', { type: 'password', name: 'token', autocomplete: 'off', value: sessionStorage.getItem(TOKEN_KEY) ?? '', 'aria-label': 'Access token' });
@@ -68,7 +68,7 @@ export async function ingestView(root: HTMLElement): Promise<void> {
     h('button', { type: 'submit' }, 'Fetch and ingest'),
     stats.allowPrivate ? '' : h('p', { class: 'sub' }, 'Loopback and private addresses are refused.'));
 
-  root.append(h('label', { class: 'token' }, 'Token ', token), h('div', { class: 'ingest-layout' }, h('div', {}, pasteForm, fileForm, urlForm), jobs));
+  root.append(h('label', { class: 'token' }, 'Token ', token, h('span', { class: 'sub' }, ' (printed by newsgraph serve at start, or the one set with --token / NEWSGRAPH_TOKEN)')), h('div', { class: 'ingest-layout' }, h('div', {}, pasteForm, fileForm, urlForm), jobs));
 }
 
 async function poll(id: string, card: HTMLElement): Promise<void> {
