@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { runGeoEval } from '../../eval/geo.js';
 import { runNerEval } from '../../eval/ner.js';
+import { runQuotesEval } from '../../eval/quotes.js';
 import { runRelationsEval } from '../../eval/relations.js';
 import { runTimesEval, TIMES_GOLD_HELP } from '../../eval/times.js';
 
@@ -15,7 +16,7 @@ export function registerEval(program: Command): void {
     .description('named entities: precision, recall and F1 per type (exact span, coarse type)')
     .option('--conll <file>', 'CoNLL-2003 format file (token POS chunk NER, IOB2)')
     .option('--re3d <file>', 're3d JSON Lines file')
-    .action((o: { conll?: string; re3d?: string }) => { runNerEval(o); });
+    .action(async (o: { conll?: string; re3d?: string }) => { await runNerEval(o); });
   evalCmd
     .command('times')
     .description('TIMEX3 dates and durations: span F1 (strict, relaxed) and value F1 against a JSON Lines gold file')
@@ -43,5 +44,14 @@ export function registerEval(program: Command): void {
     .option('--errors <n>', 'how many errors to print (default 20)')
     .option('--json', 'print the scores as one JSON object')
     .action((gold: string, o: { minF1?: string; minAcc?: string; errors?: string; json?: boolean }) => { runGeoEval(gold, o); });
+  evalCmd
+    .command('quotes')
+    .description('quotes and attributions: direct-quote F1, speaker accuracy and all-attribution F1 against brat (PolNeAR-style) files')
+    .argument('<dir>', 'folder with text/NAME.txt and attributions/NAME_*.ann, or NAME.txt beside NAME.ann')
+    .option('--min-f1 <n>', 'exit 1 when direct-quote F1 (percent) is below this')
+    .option('--min-speaker <n>', 'exit 1 when speaker accuracy (percent) is below this')
+    .option('--errors <n>', 'how many errors to print (default 10)')
+    .option('--json', 'print the scores as one JSON object')
+    .action((dir: string, o: { minF1?: string; minSpeaker?: string; errors?: string; json?: boolean }) => { runQuotesEval(dir, o); });
   void evalCmd;
 }
