@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { addReaderOptions, readerOptions, type ReaderCliOptions } from '../../ingest/cli-options.js';
 import { write } from '../../output/export/write.js';
 import { checkDate, reportFailure } from '../report.js';
-import { runPipeline, toDoc } from '../run-pipeline.js';
 
 interface ExtractOptions extends ReaderCliOptions {
   published?: string;
@@ -22,8 +21,8 @@ export function registerExtract(program: Command): void {
   addReaderOptions(cmd).action(async (inputs: string[], o: ExtractOptions) => {
     const published = checkDate('--published', o.published);
     const read = readerOptions(o);
-    // Loaded on use: the readers pull in HTML and XML parsers that search and show never need.
-    const { readInputs } = await import('../../ingest/read.js');
+    // Loaded on use: readers and stages pull in parsers and models that other commands never need.
+    const [{ readInputs }, { runPipeline, toDoc }] = await Promise.all([import('../../ingest/read.js'), import('../run-pipeline.js')]);
     const out = o.out ? createWriteStream(o.out) : process.stdout;
     let failed = 0;
     for await (const item of readInputs(inputs, read)) {

@@ -6,7 +6,6 @@ import { DEFAULT_DB, openStore } from '../../store/open.js';
 import type { Store } from '../../store/store.js';
 import { Progress } from '../progress.js';
 import { checkDate, oneLine, UsageError } from '../report.js';
-import { runPipeline, toDoc } from '../run-pipeline.js';
 
 interface IngestOptions extends ReaderCliOptions {
   db: string;
@@ -33,8 +32,10 @@ export async function ingest(
 ): Promise<IngestSummary> {
   const sum: IngestSummary = { added: 0, present: 0, failed: [], total: 0 };
   const progress = opts.progress;
-  // Loaded on use: the readers pull in HTML and XML parsers that search and show never need.
-  const [{ readInputs }, { expandInputs }] = await Promise.all([import('../../ingest/read.js'), import('../../ingest/sources.js')]);
+  // Loaded on use: readers and stages pull in parsers and models that other commands never need.
+  const [{ readInputs }, { expandInputs }, { runPipeline, toDoc }] = await Promise.all([
+    import('../../ingest/read.js'), import('../../ingest/sources.js'), import('../run-pipeline.js'),
+  ]);
   const fail = (input: string, reason: string) => {
     sum.failed.push({ input, reason: oneLine(reason) });
     progress?.log(`newsgraph: ${input}: ${oneLine(reason)}`);
