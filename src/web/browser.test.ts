@@ -169,6 +169,15 @@ describe('web app in headless Chromium', { skip }, () => {
     await page.click('.ingest-form button[type=submit] >> nth=0');
     await page.waitForSelector('.job.ok');
     assert.match((await page.locator('.job .status').first().textContent()) ?? '', /1 added/);
+    // Upload: a byline record file goes through the same readers as on the command line.
+    await page.setInputFiles('input[name=files]', {
+      name: 'harbour.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Lina Duarte| Harbour Daily\nDockworkers ended a two-day strike after the port agreed to new shift rules. |\n'),
+    });
+    await page.click('.ingest-form:nth-of-type(2) button[type=submit]');
+    await page.waitForFunction(() => document.querySelectorAll('.job.ok').length === 2);
+    assert.match((await page.locator('.job').first().textContent()) ?? '', /File harbour\.txt.*1 added/s);
     await shot('ingest');
     await page.locator('.job .doc-list a', { hasText: 'Footbridge opens' }).click();
     await page.waitForSelector('#article-text');
