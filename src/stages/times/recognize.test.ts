@@ -72,6 +72,8 @@ test('parts of periods carry a mod', () => {
 test('durations and sets', () => {
   assert.deepEqual(times('For more than a year, the group has planned for defeat.', MON), [['more than a year', 'P1Y', 'MORE_THAN']]);
   assert.deepEqual(times('The war lasted a decade.', MON), [['a decade', 'P10Y']]);
+  assert.deepEqual(times('They stay at least two more weeks.', MON), [['at least two more weeks', 'P2W', 'EQUAL_OR_MORE']]);
+  assert.deepEqual(times('It lasted over an hour.', MON), [['over an hour', 'PT1H', 'MORE_THAN']]);
   assert.deepEqual(times('The siege lasted three months.', MON), [['three months', 'P3M']]);
   assert.deepEqual(times('The talks lasted 5 1/2 hours.', MON), [['5 1/2 hours', 'PT5H30M']]);
   assert.deepEqual(times('A 48-hour truce was agreed.', MON), [['48-hour', 'PT48H']]);

@@ -58,7 +58,8 @@ export function recognizeTimes(text: string, anchor: Ymd | undefined, sentences:
         found = undefined; // a rule bug on odd text must not lose the other times
       }
       if (!found) continue;
-      const lead = rule.trimThe && m.groups?.pre ? m.groups.pre.length : LEADING.exec(m[0])?.[0].length ?? 0;
+      // A bound ("at least", "over") is part of the expression; other leading prepositions are not.
+      const lead = rule.trimThe && m.groups?.pre ? m.groups.pre.length : found.mod && m.groups?.q ? 0 : LEADING.exec(m[0])?.[0].length ?? 0;
       let start = m.index + lead, end = m.index + m[0].length;
       while (end > start && /[\s,.]/.test(text[end - 1]!) && !/\b[ap]\.m\.$/i.test(text.slice(start, end))) end--;
       if (end <= start) continue;
