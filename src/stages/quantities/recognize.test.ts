@@ -56,6 +56,8 @@ test('ranges', () => {
   assert.deepEqual(q('Between 10 and 15 civilians died.'), [{ text: 'Between 10 and 15', min: 10, max: 15, qualifier: 'range', unit: 'civilians' }]);
   assert.deepEqual(q('A force of 10-15 vehicles moved.'), [{ text: '10-15', min: 10, max: 15, qualifier: 'range', unit: 'vehicles' }]);
   assert.deepEqual(q('The program costs 1 to 2 million euros.'), [{ text: '1 to 2 million euros', min: 1e6, max: 2e6, qualifier: 'range', currency: 'EUR' }]);
+  assert.deepEqual(q('Tariffs range from 5 percent to 25 percent.'), [{ text: 'from 5 percent to 25 percent', min: 5, max: 25, qualifier: 'range', unit: 'percent' }]);
+  assert.deepEqual(q('Growth of 2% to 3% is forecast.')[0], { text: '2% to 3%', min: 2, max: 3, qualifier: 'range', unit: 'percent' });
   // A score is not a range.
   assert.deepEqual(q('The final ended 3-1.'), []);
 });

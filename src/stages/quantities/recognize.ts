@@ -226,13 +226,16 @@ export function recognizeQuantities(text: string, exclude: readonly Span[] = [])
     let qualifier: string | undefined;
 
     // A range: "10-15", "$500 to $600", "between 10 and 15", "1 to 2 million".
-    const sep = RANGE_SEP.exec(text.slice(end, end + 10));
-    if (sep && value !== undefined) {
+    // "5 percent to 25 percent", "5% to 10%": the unit may be repeated on both ends.
+    const pctFirst = PERCENT_AFTER.exec(text.slice(end, end + 20));
+    const sepAt = pctFirst && RANGE_SEP.test(text.slice(end + pctFirst[0].length, end + pctFirst[0].length + 10)) ? end + pctFirst[0].length : end;
+    const sep = RANGE_SEP.exec(text.slice(sepAt, sepAt + 10));
+    if (sep && value !== undefined && (sepAt === end || PERCENT_AFTER.test(text.slice(sepAt + sep[0].length).replace(/^[\d.,]+/, '')))) {
       const isAnd = /and|or/i.test(sep[0]);
       const isDash = /[-–—]/.test(sep[0]);
       const startsBetween = /\b(?:between|from)\s+$/i.test(text.slice(Math.max(0, start - 10), start));
       if ((!isAnd || startsBetween) && !(isDash && first.words)) {
-        const restStart = end + sep[0].length;
+        const restStart = sepAt + sep[0].length;
         const rest = text.slice(restStart, restStart + 30);
         const cur2 = /^(?:US\$|\$|€|£)/.exec(rest);
         CORE.lastIndex = restStart + (cur2?.[0].length ?? 0);
