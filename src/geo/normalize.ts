@@ -22,9 +22,24 @@ function foldWord(w: string): string {
   return x.replace(DOUBLED, '$1');
 }
 
+const memo = new Map<string, string>();
+const PLAIN = /^[A-Za-z0-9 .-]*$/;
+
 /** Folds a name to its lookup key: "Tall ‘Afar" and "Tal Afar" give the same key. */
 export function nameKey(name: string): string {
-  const flat = name
+  // News repeats its names: short ones are remembered (bounded), plain ASCII skips Unicode folding.
+  if (name.length > 40) return computeKey(name);
+  let k = memo.get(name);
+  if (k === undefined) {
+    if (memo.size >= 50000) memo.clear();
+    k = computeKey(name);
+    memo.set(name, k);
+  }
+  return k;
+}
+
+function computeKey(name: string): string {
+  const flat = (PLAIN.test(name) ? name.toLowerCase() : name
     .normalize('NFD')
     .replace(COMBINING, '')
     .toLowerCase()
@@ -33,7 +48,7 @@ export function nameKey(name: string): string {
     .replace(/[æ]/g, 'ae')
     .replace(/[ø]/g, 'o')
     .replace(/[ł]/g, 'l')
-    .replace(/[ı]/g, 'i')
+    .replace(/[ı]/g, 'i'))
     .replace(NON_ALNUM, ' ')
     .trim();
   if (!flat) return '';

@@ -19,7 +19,7 @@ export const HEADS: ReadonlyMap<string, HeadKind> = new Map<string, HeadKind>([
   ...(['street', 'st.', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'drive', 'highway', 'square', 'plaza', 'bridge', 'way', 'parkway', 'crossing'] as const).map((w) => [w, 'street'] as [string, HeadKind]),
   ...(['river', 'lake', 'bay', 'sea', 'ocean', 'gulf', 'strait', 'canal', 'creek', 'harbor', 'harbour', 'falls', 'springs', 'beach', 'coast'] as const).map((w) => [w, 'water'] as [string, HeadKind]),
   ...(['mountain', 'mountains', 'hills', 'valley', 'canyon', 'island', 'islands', 'peninsula', 'desert', 'forest', 'heights', 'plain', 'plains', 'park'] as const).map((w) => [w, 'land'] as [string, HeadKind]),
-  ...(['airport', 'stadium', 'arena', 'mosque', 'palace', 'camp', 'base', 'dam', 'refinery', 'prison', 'church', 'cathedral', 'theatre', 'theater', 'racecourse', 'library', 'museum', 'hall', 'quarter', 'market', 'mall'] as const).map((w) => [w, 'facility'] as [string, HeadKind]),
+  ...(['airport', 'stadium', 'arena', 'mosque', 'palace', 'camp', 'base', 'dam', 'refinery', 'prison', 'church', 'cathedral', 'theatre', 'theater', 'racecourse', 'library', 'museum', 'hall', 'quarter', 'market', 'mall', 'building', 'tower', 'center', 'centre'] as const).map((w) => [w, 'facility'] as [string, HeadKind]),
 ]);
 
 /** Words after a name that make the whole an organisation, the name still a place ("Boise Fire Department"). */

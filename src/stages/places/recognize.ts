@@ -50,27 +50,31 @@ function startsName(w: Word, next: Word | undefined): boolean {
   return ARTICLES.has(w.text.toLowerCase()) && next !== undefined && next.sep === '-' && next.cap;
 }
 
-/** The longest gazetteer name starting at word i, if any. */
-function longestAt(ctx: RecognizeContext, i: number): { n: number; key: string; cands: GazRecord[] } | undefined {
-  const { words, text, gaz } = ctx;
-  let n = 1;
-  while (n < MAX_WORDS && i + n < words.length && joins(words[i + n]!.sep)) {
+/**
+ * The longest gazetteer name starting at word i, if any. Keys grow a word at a time from the
+ * words' own keys, and stop as soon as no longer name starts with what is there.
+ */
+function longestAt(ctx: RecognizeContext, i: number, wordKeys: readonly string[]): { n: number; key: string; cands: GazRecord[] } | undefined {
+  const { words, gaz } = ctx;
+  let best: { n: number; key: string; cands: GazRecord[] } | undefined;
+  let key = wordKeys[i]!;
+  for (let n = 1; ; n++) {
+    const last = words[i + n - 1]!;
+    if (key && (last.cap || last.upper)) {
+      let cands = gaz.lookup(key);
+      if (!cands.length && n > 1) {
+        const bare = withoutArticle(key);
+        if (bare) cands = gaz.lookup(bare);
+      }
+      if (cands.length) best = { n, key, cands };
+    }
+    if (n >= MAX_WORDS || i + n >= words.length || !joins(words[i + n]!.sep)) break;
     const w = words[i + n]!;
     if (!w.cap && !w.upper && !CONNECTORS.has(w.text.toLowerCase()) && !/^\d+$/.test(w.text)) break;
-    n++;
+    if (!gaz.hasLonger(key)) break;
+    key = key ? key + ' ' + wordKeys[i + n]! : wordKeys[i + n]!;
   }
-  for (; n >= 1; n--) {
-    const last = words[i + n - 1]!;
-    if (!last.cap && !last.upper) continue;
-    const key = nameKey(text.slice(words[i]!.start, last.end));
-    let cands = ctx.gaz.lookup(key);
-    if (!cands.length) {
-      const bare = withoutArticle(key);
-      if (bare) cands = gaz.lookup(bare);
-    }
-    if (cands.length) return { n, key, cands };
-  }
-  return undefined;
+  return best;
 }
 
 export interface PersonNames {
@@ -82,10 +86,11 @@ export interface PersonNames {
 export function gazetteerHits(ctx: RecognizeContext): Hit[] {
   const { words } = ctx;
   const hits: Hit[] = [];
+  const wordKeys = words.map((w) => (w.cap || w.upper || CONNECTORS.has(w.text.toLowerCase()) || ARTICLES.has(w.text.toLowerCase()) ? nameKey(w.text) : ''));
   for (let i = 0; i < words.length; ) {
     const w = words[i]!;
     if (!startsName(w, words[i + 1])) { i++; continue; }
-    const m = longestAt(ctx, i);
+    const m = longestAt(ctx, i, wordKeys);
     if (!m) { i++; continue; }
     const last = words[i + m.n - 1]!;
     const hit: Hit = { start: w.start, end: last.end, key: m.key, cands: m.cands, wi: i, wj: i + m.n, conf: 1 };
@@ -146,14 +151,15 @@ export function personSurnames(ctx: RecognizeContext): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i]!, b = words[i + 1]!;
-    if (!a.cap || !b.cap || !joins(b.sep) || b.sep === '-') continue;
+    // "Gov. Jeb Bush", "Rep. Gabby Giffords": a title's period does not end the name.
+    if (!a.cap || !b.cap || !(b.sep === ' ' || (b.sep === '. ' && TITLES.has(a.text.toLowerCase())))) continue;
     const la = a.text.toLowerCase();
     const first = gaz.word(la);
     const titled = TITLES.has(la.replace(/\.$/, ''));
     if (!(first?.firstName || titled)) continue;
     // Skip the middle initial: "George W. Bush".
     let j = i + 1;
-    while (j + 1 < words.length && /^\p{Lu}\.?$/u.test(words[j]!.text) && joins(words[j + 1]!.sep)) j++;
+    while (j + 1 < words.length && /^\p{Lu}\.?$/u.test(words[j]!.text) && (joins(words[j + 1]!.sep) || words[j + 1]!.sep === '. ')) j++;
     let k = j;
     while (k + 1 < words.length && words[k + 1]!.cap && words[k + 1]!.sep === ' ') k++;
     const surname = words[k]!.text;
@@ -227,9 +233,9 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
       // Short all-capital words are acronyms unless the name is a country's or region's short form
       // (US, EU), or the line shouts (a dateline "LONDON (Reuters) -", a headline).
       if (acronym && !lineIsUpper(text, h.start) && !isDateline(text, h)) {
-        if (!h.cands.some((c) => !isCityCode(c.code))) { reason = 'acronym'; break decide; }
+        if (!h.cands.some((c) => c.code === 'PCLI' || handWrittenRegion(c) || (c.code === 'ADM1' && homeWeight(c) >= 0.5))) { reason = 'acronym'; break decide; }
         if (surface.replace(/\./g, '').length > 3 && !h.cands.some((c) => c.code === 'PCLI')) { reason = 'acronym-long'; break decide; }
-        h.cands = h.cands.filter((c) => !isCityCode(c.code));
+        h.cands = h.cands.filter((c) => c.code === 'PCLI' || handWrittenRegion(c) || (c.code === 'ADM1' && homeWeight(c) >= 0.5));
       }
       // Titles make a person: "President Jordan", "Gen. Austin".
       if (prevLower && TITLES.has(prevLower) && prev!.cap) { reason = 'title'; break decide; }
@@ -272,7 +278,10 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
       // preposition or "Town, State" here.
       if (!major && !h.fromMention) {
         const small = pop < 15000;
-        const home = h.cands.some((c) => isCityCode(c.code) && (doc.countries.get(c.country) ?? 0) >= 0.5 * doc.top && doc.top >= 1);
+        // Home-country towns need a little more: a preposition, a comma pair, a place-type word, their
+        // division named, or a few thousand people (not every US hamlet named "Congress" is meant).
+        const home = h.cands.some((c) => isCityCode(c.code) && (doc.countries.get(c.country) ?? 0) >= 0.5 * doc.top && doc.top >= 1 &&
+          (locative || commaPlace || !!head || doc.admin1s.has(c.country + '.' + c.admin1) || c.population >= 5000));
         if (first.initial && single && !inFocus) { reason = 'initial-unsupported'; break decide; }
         if (small && !home && !(inFocus && (locative || commaPlace || head))) { reason = 'small-unsupported'; break decide; }
         if (!small && !inFocus && !locative && !commaPlace && !head && info !== undefined) { reason = 'mid-unsupported'; break decide; }

@@ -105,7 +105,7 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
         if (h.head === 'county' && c.code === 'ADM1') s -= 1;
         if (isCityCode(c.code) || c.code === 'ADM1') {
           let near = Infinity;
-          for (const a of anchors) if (a.hit !== i) near = Math.min(near, km(a, c));
+          for (const a of anchors) if (a.hit !== i && Math.abs(a.lat - c.lat) < 4) near = Math.min(near, km(a, c));
           if (near < 150) s += 2;
           else if (near < 400) s += 1;
         }

@@ -37,7 +37,7 @@ export function scanWords(text: string, sentenceStarts?: ReadonlySet<number>): W
     if (ABBREV_DOT.has(s) && text[end] === '.') { s += '.'; end++; WORD.lastIndex = Math.max(WORD.lastIndex, end); }
     const sep = text.slice(prevEnd, start);
     const first = out.length === 0;
-    const initial = first || sentenceStarts?.has(start) === true || ENDS_SENTENCE.test(sep) || sep.includes('\n');
+    const initial = first || sentenceStarts?.has(start) === true || (sep !== ' ' && (ENDS_SENTENCE.test(sep) || sep.includes('\n')));
     out.push({
       start, end, text: s, sep,
       cap: CAP.test(s),
