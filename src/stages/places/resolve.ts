@@ -95,8 +95,12 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
         if (isCityCode(c.code) && c.population >= 100000 && h.cands.some((a) => a.code === 'ADM1' && a.country === c.country && a.admin1 === c.admin1)) s += 3;
         // A country's own name or short name means the country (Mexico, Lebanon), unless a division of
         // that name lies in a country the document is more about (Georgia in a US story).
-        if (c.code === 'PCLI') s += 3;
-        if (c.code === 'ADM1' && hasCountry && primaryKey(c) === h.key && (doc.countries.get(c.country) ?? 0) > 0) s += 3 * Math.min(1, (doc.countries.get(c.country) ?? 0) / Math.max(0.01, maxW));
+        if (c.code === 'PCLI' && !h.cityCue && h.head !== 'city') s += 10;
+        if (c.code === 'ADM1' && hasCountry && pk === h.key) {
+          const mine = doc.countries.get(c.country) ?? 0;
+          const theirs = Math.max(0, ...h.cands.filter((x) => x.code === 'PCLI').map((x) => doc.countries.get(x.country) ?? 0));
+          if (mine > theirs) s += 10 + 2 * (mine - theirs);
+        }
         if (c.code === 'ADM1' && prevHit?.cands.some((y) => y.country === c.country && y.admin1 === c.admin1 && isCityCode(y.code))) s += 4;
         if (doc.admin1s.has(c.country + '.' + c.admin1) && c.code !== 'PCLI') s += 2.5;
         if (box && box.cands.some((y) => y.country === c.country && (y.code === 'PCLI' || (y.code === 'ADM1' && y.admin1 === c.admin1)))) s += 6;
@@ -122,11 +126,27 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
   });
   const second = scoreAll(anchors);
 
+  // One sense per document: every mention of a name takes the reading its mentions support most
+  // together ("Parkland, Florida" first, then "Parkland" alone).
+  const byKey = new Map<string, Map<number, number>>();
+  second.forEach((ss, i) => {
+    const k = hits[i]!.key;
+    let m = byKey.get(k);
+    if (!m) byKey.set(k, (m = new Map()));
+    const b = best(ss);
+    for (const x of ss) m.set(x.c.index, (m.get(x.c.index) ?? 0) + (b ? Math.exp(x.s - b.s) : 0));
+  });
   const places: Place[] = [];
   const pending: number[] = [];
   second.forEach((ss, i) => {
     const h = hits[i]!;
-    const b = best(ss);
+    const votes = byKey.get(h.key)!;
+    let b = best(ss);
+    if (b && votes.size > 1 && !h.head && !h.cityCue) {
+      let top = b, topV = votes.get(b.c.index) ?? 0;
+      for (const x of ss) { const v = votes.get(x.c.index) ?? 0; if (v > topV) { top = x; topV = v; } }
+      b = top;
+    }
     if (!b) { pending.push(i); return; }
     let z = 0;
     for (const x of ss) z += Math.exp(x.s - b.s);
