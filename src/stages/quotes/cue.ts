@@ -64,7 +64,7 @@ export function attributionAfter(v: TokenView, from: number, hi: number, speechO
   if (i >= hi) return null;
   const acc = accordingAt(v, i, hi);
   if (acc) return { ...acc, position: 'after' };
-  if (isReportingVerb(v, i, speechOnly)) {
+  if (isReportingVerb(v, i, speechOnly) && !/ing$/.test(v.lower[i]!)) {
     const sp = phraseAfter(v, i + 1, hi);
     return sp ? { cueFirst: i, cueLast: i, speaker: sp, position: 'after', form: 'inverted' } : null;
   }
@@ -94,6 +94,33 @@ function closesClause(v: TokenView, cue: number, hi: number): boolean {
   return TRAILERS.has(v.lower[k]!) || TELL.has(v.lower[cue]!) || v.isCapitalized(k);
 }
 
+const PAST_VERBS = /^(?:\p{Ll}+ed|stood|said|told|went|came|gave|took|made|got|left|ran|saw|spoke|wrote|began|kept|held|sat|shook|put|set|felt|knew|thought|brought|sent|won|lost|met|paid|read|led|fell|rose|struck|stuck|threw|drew|grew|hit|cut|let|quit)$/u;
+const NAME_LINKS = new Set(['al', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'der', 'la', 'le', 'del', 'of', "'s", '’s']);
+
+/**
+ * The noun phrase opening a clause at `i`: a pronoun, a run of capitalised words ("Marta
+ * Sousa", "U.N. Secretary-General Ban"), or a determiner with up to three words before a verb.
+ */
+function subjectPhrase(v: TokenView, i: number, hi: number): Phrase | null {
+  const l = v.lower[i]!;
+  if (['he', 'she', 'they', 'we', 'i'].includes(l)) return { first: i, last: i };
+  if (/^(the|a|an|another|some|many|several|his|her|their|its|our|one|two|three)$/.test(l)) {
+    for (let k = i + 1; k < hi && k <= i + 4; k++) {
+      const next = v.tokens[k + 1];
+      if (!next || v.isPunct(k)) return null;
+      if (PAST_VERBS.test(next.text) || v.lower[k + 1] === ',' || /^(has|have|had|is|was|are|were|will|would|also|later|then)$/.test(v.lower[k + 1]!)) return { first: i, last: k };
+    }
+    return null;
+  }
+  if (!v.isCapitalized(i)) return null;
+  let last = i;
+  for (let k = i + 1; k < hi && k < i + 8; k++) {
+    if (v.isCapitalized(k) || (NAME_LINKS.has(v.lower[k]!) && v.isCapitalized(k + 1))) last = k;
+    else break;
+  }
+  return { first: i, last };
+}
+
 const INTRO = new Set(['in', 'on', 'at', 'after', 'before', 'when', 'while', 'although', 'though', 'as', 'during', 'for', 'with', 'since',
   'asked', 'speaking', 'meanwhile', 'still', 'yet', 'however', 'later', 'earlier', 'instead', 'if', 'once', 'by', 'from', 'under', 'despite', 'like']);
 const LEAD_CONJ = new Set(['but', 'and', 'so', 'then', 'now', 'also', 'still', 'yet']);
@@ -112,15 +139,20 @@ export function sentenceSubject(v: TokenView, a: number, hi: number): { speaker:
     i = c + 1;
   }
   if (i >= hi) return null;
-  const sp = phraseAfter(v, i, hi);
-  if (!sp || sp.first !== i) return null;
+  const sp = subjectPhrase(v, i, hi);
+  if (!sp) return null;
   let k = sp.last + 1;
   // Skip appositions: "Smith, a lawyer, said", "Smith, a lawyer at Acme, a bank, said".
-  for (let n = 0; n < 3 && v.tokens[k]?.text === ','; n++) {
-    let c = k + 1;
-    while (c < hi && c < k + 25 && v.tokens[c]!.text !== ',') c++;
-    if (c >= hi || v.tokens[c]!.text !== ',') return null;
-    k = c + 1;
+  if (v.tokens[k]?.text === ',') {
+    for (let n = 0; n < 3; n++) {
+      let c = k + 1;
+      while (c < hi && c < k + 25 && v.tokens[c]!.text !== ',') c++;
+      if (c >= hi || v.tokens[c]!.text !== ',') return null;
+      k = c + 1;
+      // Another apposition follows when a determiner opens the next stretch.
+      if (!/^(a|an|the)$/.test(v.lower[k] ?? '')) break;
+      k--;
+    }
   }
   while (k < hi && (/ly$/.test(v.lower[k]!) || ['has', 'had', 'have', 'then', 'also', 'later', 'once', 'again', 'would', 'will', 'did', 'finally'].includes(v.lower[k]!))) k++;
   if (k >= hi || !/^\p{Ll}+$/u.test(v.tokens[k]!.text)) return null;

@@ -88,7 +88,12 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
     if (!head) continue;
     if (rest && b - after > 6) return { start: head.start, end: rest.end, attribution: att };
     const addressee = TELL.has(v.lower[att.cueLast]!) && att.form === 'subject';
-    if (b - after <= 8 && (after >= b || addressee || TRAILERS.has(v.lower[after]!) || v.isPunct(after))) return { ...head, attribution: att };
+    if (b - after <= 8 && (after >= b || addressee || TRAILERS.has(v.lower[after]!) || v.isPunct(after))) {
+      // ''...,'' he said: marks written as doubled apostrophes close the content.
+      let end = head.end;
+      if (/^['’]/.test(v.text.slice(head.start, head.start + 1))) for (let k = c + 1; k < b && /^['’]$/.test(v.tokens[k]!.text); k++) end = v.tokens[k]!.end;
+      return { start: head.start, end, attribution: att };
+    }
   }
   // "X said (that) CONTENT": the first speech verb whose subject opens the clause.
   for (let k = a + 1; k < b - MIN_CONTENT_TOKENS && k < a + 40; k++) {
@@ -98,7 +103,7 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
     // The subject must open the sentence, or follow an opening phrase set off by a comma.
     if (!sp || !(sp.first === a || v.tokens[sp.first - 1]!.text === ',')) {
       // A subject with a long apposition: "Ann Lee, a pollster at the firm, which ..., said".
-      const subj = sentenceSubject(v, a, k);
+      const subj = sentenceSubject(v, a, k + 1);
       sp = subj && subj.verb === k ? subj.speaker : null;
     }
     if (!sp) continue;

@@ -130,3 +130,53 @@ test('a quote over several paragraphs reopens with a mark at each paragraph', ()
 test('odd text gives no quotes and no crash', () => {
   for (const t of ['', '"', '“”', '” said', 'said', '"""', '“a', 'According to']) assert.doesNotThrow(() => quotes(t));
 });
+
+test('a passage interrupted by its cue is one quote', () => {
+  const { doc, quotes: qs } = quotes('“The tide is late,” the pilot said, “and the fog will not lift before noon.”');
+  assert.equal(qs.length, 1);
+  assert.ok(slice(doc, qs[0]!).endsWith('noon.”'));
+  assert.equal(qs[0]!.speakerText, 'the pilot');
+});
+
+test('a participle cue starts a new quote whose speaker is the sentence subject', () => {
+  const { doc, quotes: qs } = quotes('“We are ready,” she said, adding, “The crews have trained for months.”');
+  assert.equal(qs.length, 2);
+  assert.equal(slice(doc, qs[1]!), '“The crews have trained for months.”');
+  assert.equal(qs[1]!.cue, 'adding');
+  assert.equal(qs[1]!.speakerText, 'she');
+  const ind = quotes('Vera Lind rejected the offer on Monday, saying the price ignored the repairs.');
+  const part = ind.quotes.find((q) => q.cue === 'saying');
+  assert.equal(slice(ind.doc, part!), 'the price ignored the repairs');
+  assert.equal(part!.speakerText, 'Vera Lind');
+});
+
+test('a question closing its sentence still finds the cue that follows', () => {
+  const { quotes: qs } = quotes('“Who will pay for the new roof?” the tenant asked at the meeting.');
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.speakerText, 'the tenant');
+  assert.equal(qs[0]!.cue, 'asked');
+});
+
+test('a colon after a non-reporting verb hands the quote to the subject', () => {
+  const { quotes: qs } = quotes('Marta Sousa stood up and shrugged: “Nobody asked the farmers about the canal.”');
+  assert.equal(qs[0]!.speakerText, 'Marta Sousa');
+});
+
+test('a subject with long appositions still owns its reporting verb', () => {
+  const { doc, quotes: qs } = quotes('Pia Holt, a planner at the port, a busy hub, said the cranes were too old.');
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.speakerText, 'Pia Holt');
+  assert.equal(slice(doc, qs[0]!), 'the cranes were too old');
+});
+
+test('passive reporting verbs do not make their subject a speaker', () => {
+  const { quotes: qs } = quotes('More storms are feared to be forming over the gulf this week.');
+  assert.equal(qs.length, 0);
+});
+
+test('doubled apostrophes used as quotation marks still let a closing cue attribute the sentence', () => {
+  const { doc, quotes: qs } = quotes("''The fence stays where it is,'' Mr. Varga said.");
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.speakerText, 'Mr. Varga');
+  assert.equal(slice(doc, qs[0]!), "''The fence stays where it is,''");
+});
