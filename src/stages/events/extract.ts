@@ -63,22 +63,31 @@ export function extractEvents(doc: Doc): Event[] {
   const quantities = doc.layer('quantities');
   const times = doc.layer('times');
   const out: Event[] = [];
+  // Places in text order, keeping their layer index (events point at it).
+  const placeOrder = places.map((_, i) => i).sort((x, y) => places[x]!.start - places[y]!.start);
+  let pi = 0;
   for (const f of frames) {
     const cls = clauses(f);
     const fPlaces: PlaceAt[] = [];
-    places.forEach((p, i) => {
-      if (p.start >= f.start && p.end <= f.end) fPlaces.push({ i, place: p, mStart: maskedAt(f, p.start), mEnd: maskedAt(f, p.end) });
-    });
+    while (pi < placeOrder.length && places[placeOrder[pi]!]!.start < f.start) pi++;
+    for (let k = pi; k < placeOrder.length && places[placeOrder[k]!]!.start < f.end; k++) {
+      const i = placeOrder[k]!, p = places[i]!;
+      if (p.end <= f.end) fPlaces.push({ i, place: p, mStart: maskedAt(f, p.start), mEnd: maskedAt(f, p.end) });
+    }
+    // Every trigger pattern runs once over the sentence; matches are then dealt to their clauses.
+    const hits: { ct: CompiledTrigger; at: number; end: number }[] = [];
+    for (const ct of triggers()) {
+      ct.re.lastIndex = 0;
+      for (let m = ct.re.exec(f.masked); m; m = ct.re.exec(f.masked)) hits.push({ ct, at: m.index, end: m.index + m[0].length });
+    }
     let previous: Event | undefined;
     for (const c of cls) {
       const found: { at: number; end: number; e: Event }[] = [];
-      for (const ct of triggers()) {
-        ct.re.lastIndex = c.start;
-        for (let m = ct.re.exec(f.masked); m && m.index < c.end; m = ct.re.exec(f.masked)) {
-          if (found.some((x) => m!.index < x.end && x.at < m!.index + m![0].length)) continue;
-          const e = fromTrigger(f, c, ct.t, m.index, m.index + m[0].length, fPlaces, ev, quantities, times);
-          if (e) found.push({ at: m.index, end: m.index + m[0].length, e });
-        }
+      for (const h of hits) {
+        if (h.at < c.start || h.at >= c.end) continue;
+        if (found.some((x) => h.at < x.end && x.at < h.end)) continue;
+        const e = fromTrigger(f, c, h.ct.t, h.at, h.end, fPlaces, ev, quantities, times);
+        if (e) found.push({ at: h.at, end: h.end, e });
       }
       // "..., followed by a second group, around 20, in March": the same kind of event again,
       // with only what this clause says.
@@ -132,7 +141,8 @@ function fromTrigger(
   let claimed = false;
   if (t.form === 'verb' && !verbReading(f.masked.slice(at, end), before)) return undefined;
   if (t.form === 'verb') {
-    const passive = (PASSIVE_BEFORE.test(before) || reducedRelative(before, f.masked.slice(end, c.end))) && PARTICIPLE.test(f.masked.slice(at, end));
+    const transitive = t.type !== 'movement' && t.type !== 'protest' && t.type !== 'fight';
+    const passive = (PASSIVE_BEFORE.test(before) || (transitive && reducedRelative(before, f.masked.slice(end, c.end)))) && PARTICIPLE.test(f.masked.slice(at, end));
     if (passive) {
       target = t.objectIsPlace ? undefined : subjectBefore(f, at, AGENT, c.start);
       // "killed by X", "killed in a raid by X", "killed in a 2008 raid carried out by X".

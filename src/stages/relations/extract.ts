@@ -27,7 +27,8 @@ export function extractRelations(doc: Doc): Relation[] {
   const out: Relation[] = [];
   const seen = new Set<string>();
   for (const f of frames) {
-    if (f.args.length === 0) continue;
+    // Every pattern relates two argument placeholders.
+    if (f.args.length < 2) continue;
     const cls = clauses(f);
     for (const c of patterns()) {
       c.re.lastIndex = 0;

@@ -53,8 +53,20 @@ export function resolvedMentions(doc: Doc): Mention[] {
   return out;
 }
 
+// Relations and events read the same frames: built once per set of layers.
+const frameCache = new WeakMap<object, { sentences: unknown; places: unknown; entities: unknown; frames: Frame[] }>();
+
 /** Builds the masked frame of every sentence (or one frame over the whole text when there are no sentences). */
 export function buildFrames(doc: Doc): Frame[] {
+  const key = doc.layer('mentions');
+  const hit = frameCache.get(key);
+  if (hit && hit.sentences === doc.layer('sentences') && hit.places === doc.layer('places') && hit.entities === doc.layer('entities')) return hit.frames;
+  const frames = framesOf(doc);
+  if (key.length) frameCache.set(key, { sentences: doc.layer('sentences'), places: doc.layer('places'), entities: doc.layer('entities'), frames });
+  return frames;
+}
+
+function framesOf(doc: Doc): Frame[] {
   const mentions = resolvedMentions(doc);
   // A city or province named like a state ("Idlib province", "the Mosul offensive") is where
   // something happens, never who does it: only countries stay agents.
