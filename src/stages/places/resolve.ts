@@ -45,6 +45,8 @@ export function docContext(words: readonly Word[], gaz: Gazetteer, hits: readonl
   const add = (cc: string, w: number) => { if (cc) countries.set(cc, (countries.get(cc) ?? 0) + w); };
   for (const h of hits) {
     const country = h.cands.find((c) => c.code === 'PCLI');
+    // "Georgia" may be the state: a country name that is also a division's is no evidence yet.
+    if (country && h.cands.some((c) => c.code === 'ADM1' && primaryKey(c) === h.key)) continue;
     if (country) { add(country.country, 1); continue; }
     const majors = h.cands.filter(isMajor);
     if (majors.length === 1 || (majors.length > 1 && majors.every((m) => m.country === majors[0]!.country))) {
