@@ -132,7 +132,8 @@ const LEAD_CONJ = new Set(['but', 'and', 'so', 'then', 'now', 'also', 'still', '
 export function sentenceSubject(v: TokenView, a: number, hi: number): { speaker: Phrase; verb: number } | null {
   let i = a;
   if (i < hi && LEAD_CONJ.has(v.lower[i]!)) i++;
-  if (i < hi && INTRO.has(v.lower[i]!)) {
+  // "In July, ...", "Reached by phone, ...", "Asked about it, ...": an opening phrase before a comma.
+  if (i < hi && (INTRO.has(v.lower[i]!) || (/^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(v.tokens[i]!.text) && v.lower[i] !== 'during'))) {
     let c = i;
     while (c < hi && c < i + 15 && v.tokens[c]!.text !== ',') c++;
     if (c >= hi || v.tokens[c]!.text !== ',') return null;

@@ -81,8 +81,11 @@ export function findDirectQuotes(v: TokenView, paragraphs: readonly Paragraph[],
     }
     // "..., saying, “...”": a participle's speaker is the subject of the sentence.
     if (att && att.position === 'before' && /ing$/.test(v.lower[att.cueLast]!) && v.tokens[att.cueFirst - 1]?.text === ',') {
-      const subj = sentenceSubject(v, sent1.tokenStart, att.cueFirst);
-      if (subj) att = { ...att, speaker: subj.speaker };
+      // The subject of an earlier reporting verb in the sentence, else the sentence's subject.
+      const earlier = attributionBefore(v, att.cueFirst - 1, sent1.tokenStart, false);
+      const subj = earlier ? null : sentenceSubject(v, sent1.tokenStart, att.cueFirst);
+      if (earlier) att = { ...att, speaker: earlier.speaker };
+      else if (subj) att = { ...att, speaker: subj.speaker };
     }
     // "Clinton has since apologized: “...”": a colon hands the quote to the sentence's subject.
     if (!att && first > sent1.tokenStart && (v.tokens[first - 1]!.text === ':' || v.tokens[first - 1]!.text === ',')) {

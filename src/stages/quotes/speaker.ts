@@ -10,6 +10,7 @@ export interface Phrase {
 const QUOTE_MARKS = new Set(['"', '“', '”', '„', '«', '»']);
 const INNER_PUNCT = new Set(['’s', "'s", '’', "'", '-', '&', '.']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight']);
+const ADVERBIAL_LEAD = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'when', 'while', 'however', 'though', 'meanwhile', 'too', 'also', 'speaking', 'for', 'with', 'by', 'last', 'this', 'in']);
 const PREPOSITIONS = new Set(['of', 'in', 'with', 'for', 'from', 'at', 'and', 'on', 'to', 'near']);
 /** Prepositions that may sit inside a speaker phrase ("a spokesman for the ministry"). */
 const NP_PREPS = new Set(['of', 'for', 'with', 'at', 'from', 'in', 'and']);
@@ -45,14 +46,27 @@ function trim(v: TokenView, first: number, last: number): Phrase | null {
  */
 export function phraseBefore(v: TokenView, end: number, lo: number): Phrase | null {
   let j = end - 1;
-  while (j >= lo && !v.isCapitalized(j) && (VERB_PREMODIFIERS.has(v.lower[j]!) || /^\w+ly$/.test(v.lower[j]!))) j--;
+  for (;;) {
+    while (j >= lo && !v.isCapitalized(j) && (VERB_PREMODIFIERS.has(v.lower[j]!) || /^\w+ly$/.test(v.lower[j]!))) j--;
+    // A day between subject and verb: "Beck on Wednesday called", "Reid Saturday said".
+    if (j >= lo && WEEKDAYS.has(v.lower[j]!)) {
+      j--;
+      if (j >= lo && v.lower[j] === 'on') j--;
+      continue;
+    }
+    break;
+  }
   if (j < lo) return null;
+  // A relative pronoun is the subject as written: "Smith, who said ...".
+  if (v.lower[j] === 'who') return { first: j, last: j };
   if (v.tokens[j]!.text === ',') {
     // Apposition between subject and verb: "NAME, DESCRIPTION, said".
     let k = j - 1;
     while (k >= lo && v.tokens[k]!.text !== ',' && !QUOTE_MARKS.has(v.tokens[k]!.text) && k > j - 16) k--;
     if (k < lo || v.tokens[k]!.text !== ',') return null;
-    const inner = trim(v, k + 1, j - 1);
+    // "who, on a call Friday, said": an adverbial between commas is not an apposition.
+    const adverbial = ADVERBIAL_LEAD.has(v.lower[k + 1] ?? '');
+    const inner = adverbial ? null : trim(v, k + 1, j - 1);
     const outer = phraseBefore(v, k, lo);
     if (outer && v.isCapitalized(outer.first) && !DETERMINERS.has(v.lower[outer.first]!)) return outer;
     if (inner && v.isCapitalized(inner.first) && !DETERMINERS.has(v.lower[inner.first]!)) return inner;
