@@ -406,7 +406,7 @@ export function mentionHits(ctx: RecognizeContext, raw: readonly Hit[]): Hit[] {
 export function applyMentions(ctx: RecognizeContext, hits: readonly Hit[]): Hit[] {
   if (!ctx.mentions.length) return [...hits];
   const out = hits.filter((h) => !ctx.mentions.some((m) => NOT_PLACE.has(m.type) && m.start <= h.start && h.end <= m.end && !h.fixed &&
-    (m.type === 'NORP' ? !h.cands.some((c) => c.code === 'PCLI') : !h.cands.some(isMajor) || (m.end - m.start > h.end - h.start && h.cands.every((c) => isCityCode(c.code))))));
+    (!h.cands.some(isMajor) || (m.type === 'PERSON' && m.end - m.start > h.end - h.start && h.cands.every((c) => isCityCode(c.code))))));
   for (const h of out) {
     if (h.entity) continue;
     const m = ctx.mentions.find((x) => PLACE_TYPES.has(x.type) && x.entity && x.start < h.end && h.start < x.end);
