@@ -120,3 +120,8 @@ test('allies through aid, positions held against an enemy', () => {
 test('a verb between an organisation and a title is not a role', () => {
   none('[Harbor School|ORG|hs] is introducing President [Ann Lee|PERSON|lee] today.');
 });
+
+test('a state or unit as part of a coalition is a member', () => {
+  has('[Veloria|GPE|ve], as part of [the Northern Alliance|ORG|na], sent two ships.', 'member', 've', 'na');
+  none('[Veloria|GPE|ve] is part of the problem, said [the Northern Alliance|ORG|na].', 'member');
+});

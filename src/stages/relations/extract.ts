@@ -101,6 +101,8 @@ function acceptable(type: string, a: Arg, b: Arg): boolean {
   // Resolution may already have merged two names of one organisation; the relation still records that the text names both.
   if (a.entity === b.entity) return (type === 'alias' || type === 'rebrand') && a.text.toLowerCase() !== b.text.toLowerCase();
   if (type === 'alias') return a.cls === b.cls;
-  if (type === 'member' || type === 'leader' || type === 'affiliation') return a.cls === 'P' && b.cls !== 'P';
+  // People belong to organisations; a group or state may be a member of an organisation (a coalition).
+  if (type === 'member') return b.cls !== 'P' && (a.cls === 'P' || b.cls === 'O');
+  if (type === 'leader' || type === 'affiliation') return a.cls === 'P' && b.cls !== 'P';
   return true;
 }

@@ -147,6 +147,9 @@ export const RELATION_PATTERNS: readonly RelationPattern[] = [
   { type: 'role', src: `<A:PER>, (?:the |a |an |its |their )?(?:former |senior |top |chief |then )?<B:ORGGPE><POS>? ${ROLE_FILLER}(?<cue>${ROLE})\\b` },
   { type: 'affiliation', src: '<A:PER> of <B:ORG>(?=,| said| says| told| wrote| writes| argued| added| \\(|\\.|$)' },
   { type: 'member', src: '\\b(?:joined|joins|join|joining|defected to|enlisted in|was recruited by|were recruited by|recruited into) <B:ORG>', subject: { slot: 'a', classes: 'P' } },
+  // A state or unit inside a coalition or larger force: "the UK, as part of the coalition".
+  { type: 'member', src: '<A:GRP>,? (?:(?:is|are|was|were|as|became|remains|one|a|an|the) )*(?:founding |full |key |leading |integral )?(?:part|member|members|component) of <B:ORG>' },
+  { type: 'member', src: '\\b(?:as|is|are|was|were) (?:a |an )?(?:founding |full |key |integral )?(?:part|member|component) of <B:ORG>', subject: { slot: 'a', classes: 'OGNM' } },
   { type: 'leader', src: '\\b(?:leads|led|heads|headed|commands|commanded|founded|co-founded|runs|ran) <B:ORG>(?! (?:offensive|attack|campaign|assault|operation|forces|troops|strikes|coalition))', subject: { slot: 'a', classes: 'P' } },
 
   // ---- located / operating in (a: organisation, b: place) ------------------------------
