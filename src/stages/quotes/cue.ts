@@ -59,6 +59,13 @@ export function accordingAt(v: TokenView, i: number, hi: number): Attribution | 
  */
 export function attributionAfter(v: TokenView, from: number, hi: number, speechOnly: boolean): Attribution | null {
   let i = from;
+  // “...” ― Ana Ruiz: a dash and a bare name sign the quote (reader comments, epigraphs).
+  if (i + 1 < hi && /^[―—–-]$/.test(v.tokens[i]!.text) && v.isCapitalized(i + 1)) {
+    const sp = phraseAfter(v, i + 1, hi);
+    if (sp && sp.first === i + 1 && (sp.last + 1 >= hi || /^[.,;]$/.test(v.tokens[sp.last + 1]!.text) || v.breakAfter(sp.last))) {
+      return { cueFirst: i, cueLast: i, speaker: sp, position: 'after', form: 'inverted' };
+    }
+  }
   // Closing marks too: some archives write quotes with doubled apostrophes (''...,'' he said).
   while (i < hi && /^(?:[,—–]|''?|’’?)$/.test(v.tokens[i]!.text)) i++;
   if (i >= hi) return null;
@@ -71,7 +78,9 @@ export function attributionAfter(v: TokenView, from: number, hi: number, speechO
   // "X said", "X, the head of Y, said", "he told reporters": the verb within a short reach.
   for (let k = i + 1; k < hi && k < i + 18; k++) {
     const t = v.tokens[k]!.text;
-    if (t === '“' || t === '"' || t === '.' || t === ';' || t === ':') break;
+    // A period glued to a capitalised word ends an abbreviation ("R-Ky."), not the sentence.
+    const abbreviation = t === '.' && v.tokens[k - 1]!.end === v.tokens[k]!.start && v.isCapitalized(k - 1);
+    if (t === '“' || t === '"' || (t === '.' && !abbreviation) || t === ';' || t === ':') break;
     if (!isReportingVerb(v, k, speechOnly)) continue;
     const sp = phraseBefore(v, k, i);
     if (sp && sp.first === i && closesClause(v, k, hi)) return { cueFirst: k, cueLast: k, speaker: sp, position: 'after', form: 'subject' };
@@ -91,7 +100,7 @@ const TELL = new Set(['told', 'tells', 'tell', 'telling', 'asked', 'asks', 'assu
 function closesClause(v: TokenView, cue: number, hi: number): boolean {
   const k = cue + 1;
   if (k >= hi || v.isPunct(k)) return true;
-  return TRAILERS.has(v.lower[k]!) || TELL.has(v.lower[cue]!) || v.isCapitalized(k);
+  return TRAILERS.has(v.lower[k]!) || TELL.has(v.lower[cue]!) || v.isCapitalized(k) || /ly$/.test(v.lower[k]!);
 }
 
 const PAST_VERBS = /^(?:\p{Ll}+ed|stood|said|told|went|came|gave|took|made|got|left|ran|saw|spoke|wrote|began|kept|held|sat|shook|put|set|felt|knew|thought|brought|sent|won|lost|met|paid|read|led|fell|rose|struck|stuck|threw|drew|grew|hit|cut|let|quit)$/u;

@@ -57,6 +57,14 @@ export function phraseBefore(v: TokenView, end: number, lo: number): Phrase | nu
     break;
   }
   if (j < lo) return null;
+  // A bracketed aside after the name: "Rep. Ana Ruiz (D-Wis.) said".
+  if (v.tokens[j]!.text === ')') {
+    let o = j - 1;
+    while (o >= lo && o > j - 8 && v.tokens[o]!.text !== '(') o--;
+    if (o < lo || v.tokens[o]!.text !== '(') return null;
+    j = o - 1;
+    if (j < lo) return null;
+  }
   // A relative pronoun is the subject as written: "Smith, who said ...".
   if (v.lower[j] === 'who') return { first: j, last: j };
   if (v.tokens[j]!.text === ',') {

@@ -180,3 +180,11 @@ test('doubled apostrophes used as quotation marks still let a closing cue attrib
   assert.equal(qs[0]!.speakerText, 'Mr. Varga');
   assert.equal(slice(doc, qs[0]!), "''The fence stays where it is,''");
 });
+
+test('closing cues past a bracketed party label, an abbreviation, an adverb; a dash and a bare name', () => {
+  assert.equal(quotes('“The levee will hold,” Rep. Ana Ruiz (D-Ore.) said Friday.').quotes[0]!.speakerText, 'Rep. Ana Ruiz');
+  assert.equal(quotes('“The levee will hold,” Senator Bo Lund, R-Ky., said.').quotes[0]!.speakerText, 'Senator Bo Lund');
+  assert.equal(quotes('“The levee will hold,” Lund said quietly.').quotes[0]!.speakerText, 'Lund');
+  const d = quotes('“We have waited long enough for the new bridge.” ― Noor Haddad');
+  assert.equal(d.quotes[0]!.speakerText, 'Noor Haddad');
+});
