@@ -21,6 +21,7 @@ const { values: a } = parseArgs({
     're3d-weight': { type: 'string', default: '2' },
     'no-re3d': { type: 'boolean', default: false },
     'no-clusters': { type: 'boolean', default: false },
+    'shared-updates': { type: 'boolean', default: false },
   },
 });
 const t0 = Date.now();
@@ -57,7 +58,8 @@ const result = train(docs, unlabelled, {
   minFeatureCount: 2,
   pruneBelow: Number(a.prune),
   passes: Number(a.passes),
-  lexicon: a['no-clusters'] ? undefined : { minCount: 3, clusterLevels: [64, 256, 1024], dims: 48, iterations: 8, seed },
+  twinsOnly: !a['shared-updates'],
+  lexicon: a['no-clusters'] ? undefined : { minCount: 3, clusterLevels: [128, 512], dims: 40, iterations: 6, seed },
   log,
 });
 result.genre = genre;

@@ -1,6 +1,5 @@
 import { Doc } from '../core/doc.js';
 import type { Mention } from '../core/layers.js';
-import { defaultPipeline } from '../pipeline/default.js';
 import { readConll, readRe3d, type GoldDoc } from '../stages/entities/corpora.js';
 
 /*
@@ -45,14 +44,18 @@ export interface NerScores {
 export interface ScoreOptions {
   /** Classes that count; predictions and gold of other classes are ignored (re3d has no MISC). */
   types?: readonly string[];
-  mentions?: (text: string) => readonly Mention[];
+  mentions: (text: string) => readonly Mention[];
 }
 
-const pipelineMentions = (text: string) => defaultPipeline().run(Doc.fromNormalized(text, {}, undefined)).doc.layer('mentions');
+/** Mentions from the full default pipeline (loaded on first use: scoring a bare model needs none of it). */
+async function pipelineMentions(): Promise<(text: string) => readonly Mention[]> {
+  const { defaultPipeline } = await import('../pipeline/default.js');
+  return (text) => defaultPipeline().run(Doc.fromNormalized(text, {}, undefined)).doc.layer('mentions');
+}
 
-export function scoreNer(docs: readonly GoldDoc[], opts: ScoreOptions = {}): NerScores {
+export function scoreNer(docs: readonly GoldDoc[], opts: ScoreOptions): NerScores {
   const types = opts.types ?? COARSE_TYPES;
-  const find = opts.mentions ?? pipelineMentions;
+  const find = opts.mentions;
   const byType: Record<string, Counts> = Object.fromEntries(types.map((t) => [t, { tp: 0, pred: 0, gold: 0 }]));
   let tokens = 0;
   const t0 = performance.now();
@@ -103,15 +106,16 @@ export interface NerEvalOptions {
 }
 
 /** `newsgraph eval ner`: prints per-class scores for each corpus given; returns the headline F1s. */
-export function runNerEval(o: NerEvalOptions, print: (s: string) => void = console.log): number[] {
+export async function runNerEval(o: NerEvalOptions, print: (s: string) => void = console.log): Promise<number[]> {
   const out: number[] = [];
+  const mentions = await pipelineMentions();
   if (o.conll) {
-    const s = scoreNer(readConll(o.conll));
+    const s = scoreNer(readConll(o.conll), { mentions });
     print(`CoNLL ${o.conll}\n${formatScores(s, ['PER', 'ORG', 'LOC'])}`);
     out.push(prf(total(s, ['PER', 'ORG', 'LOC'])).f);
   }
   if (o.re3d) {
-    const s = scoreNer(readRe3d(o.re3d, { nested: true }), { types: ['PER', 'ORG', 'LOC'] });
+    const s = scoreNer(readRe3d(o.re3d, { nested: true }), { mentions, types: ['PER', 'ORG', 'LOC'] });
     print(`re3d ${o.re3d}\n${formatScores(s, ['PER', 'ORG', 'LOC'])}`);
     out.push(prf(total(s, ['PER', 'ORG', 'LOC'])).f);
   }

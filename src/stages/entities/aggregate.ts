@@ -1,4 +1,4 @@
-import { pushTwins, type DocFeatures } from './features.js';
+import { DOMAIN_SALT, twinFlags, type DocFeatures } from './features.js';
 import { mix2, mix3 } from './hash.js';
 import { Casing } from './shape.js';
 import { clsOf, NC, O, Part, partOf, spansFromTags } from './tags.js';
@@ -44,13 +44,20 @@ export function aggregateFeatures(f: DocFeatures, tags: Uint8Array): DocFeatures
   const offsets = new Uint32Array(n + 1);
   for (let i = 0; i < n; i++) {
     offsets[i] = out.length;
-    for (let k = f.offsets[i]!; k < f.offsets[i + 1]!; k++) out.push(f.feats[k]!);
+    // Layout [shared..., twins...] as in the first pass: static shared, new shared, static twins, new twins.
+    const s0 = f.offsets[i]!, e0 = f.offsets[i + 1]!;
+    const half = f.domain === 1 ? (e0 - s0) >> 1 : e0 - s0;
+    for (let k = s0; k < s0 + half; k++) out.push(f.feats[k]!);
     const from = out.length;
     aggregateToken(f, tags, i, cls, votes, inSpan, lastIn, out);
-    pushTwins(out, from, f.domain);
+    if (f.domain === 1) {
+      const extra = out.slice(from);
+      for (let k = s0 + half; k < e0; k++) out.push(f.feats[k]!);
+      for (const h of extra) out.push(mix2(h, DOMAIN_SALT));
+    }
   }
   offsets[n] = out.length;
-  return { infos: f.infos, feats: Uint32Array.from(out), offsets, sentenceOf: f.sentenceOf, domain: f.domain };
+  return { infos: f.infos, feats: Uint32Array.from(out), offsets, sentenceOf: f.sentenceOf, domain: f.domain, twin: twinFlags(offsets, out.length, f.domain) };
 }
 
 function aggregateToken(f: DocFeatures, tags: Uint8Array, i: number, cls: Int8Array, votes: Map<string, Int32Array>, inSpan: Map<string, number>, lastIn: Map<string, number>, out: number[]): void {

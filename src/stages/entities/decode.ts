@@ -1,7 +1,7 @@
 import { pushTwins, type DocFeatures } from './features.js';
 import { mix2, mix3 } from './hash.js';
 import { Casing } from './shape.js';
-import { allowed, clsOf, NC, NT, O, Part, partOf } from './tags.js';
+import { allowed, clsOf, NC, NT, O, Part, partOf, tagOf } from './tags.js';
 import type { Weights } from './weights.js';
 
 /*
@@ -23,6 +23,13 @@ export interface DecodeOptions {
   ensure?: (hash: number) => number;
   /** Training: the static features' rows, looked up once per document instead of per epoch (-1: none). */
   staticRows?: Int32Array;
+  /**
+   * Training: on report-convention documents, update only the domain twins, so the shared
+   * (newswire) weights learn from newswire alone and reports only teach their differences.
+   */
+  twinsOnly?: boolean;
+  /** Inference: precomputed per-token base scores (NT per token) of features left out of `f`. */
+  base?: Float32Array;
 }
 
 function dynamicHashes(prev: number, prev2: number, low: number, shape: number, casing: number, hist: Int32Array | undefined, out: number[]): void {
@@ -45,25 +52,32 @@ export function decodeDoc(f: DocFeatures, weights: Weights, opts: DecodeOptions 
   const scores = new Float32Array(NT);
   const history = new Map<string, Int32Array>();
   const rows: number[] = [];
+  const upd: number[] = [];
+  const twinsOnly = opts.twinsOnly === true && f.domain === 1 && f.twin !== undefined;
   const dyn: number[] = [];
   const lookup = opts.ensure ?? ((h: number) => weights.row(h));
   let prev = O, prev2 = O;
   let spanStart = -1;
-  let nStatic = 0;
+  let nStatic = 0, updStatic = 0;
 
+  const base = opts.base;
   const score = (i: number, capital: boolean) => {
     const x = f.infos[i]!;
     rows.length = nStatic;
     dyn.length = 0;
     dynamicHashes(prev, prev2, x.low, x.shape, x.casing, capital ? history.get(x.lower) : undefined, dyn);
+    const shared = dyn.length;
     pushTwins(dyn, 0, f.domain);
-    for (const h of dyn) {
-      const r = lookup(h);
-      if (r >= 0) rows.push(r);
+    for (let k = 0; k < dyn.length; k++) {
+      const r = lookup(dyn[k]!);
+      if (r < 0) continue;
+      rows.push(r);
+      if (twinsOnly && k >= shared) upd.push(r);
     }
     // Read the array afresh: training may have grown it.
     const wa = weights.w;
-    scores.fill(0);
+    if (base) for (let t = 0, b = i * NT; t < NT; t++) scores[t] = base[b + t]!;
+    else scores.fill(0);
     for (const r of rows) {
       const base = r * NT;
       for (let t = 0; t < NT; t++) scores[t]! += wa[base + t]!;
@@ -80,21 +94,47 @@ export function decodeDoc(f: DocFeatures, weights: Weights, opts: DecodeOptions 
     if (sentStart) { prev = O; prev2 = O; }
     const x = f.infos[i]!;
     rows.length = 0;
+    upd.length = 0;
     const pre = opts.staticRows;
     for (let k = f.offsets[i]!, e = f.offsets[i + 1]!; k < e; k++) {
       const r = pre ? pre[k]! : weights.row(f.feats[k]!);
-      if (r >= 0) rows.push(r);
+      if (r < 0) continue;
+      rows.push(r);
+      if (twinsOnly && f.twin![k]) upd.push(r);
     }
     nStatic = rows.length;
+    updStatic = upd.length;
     const capital = x.casing === Casing.Title || x.casing === Casing.AllCaps || x.casing === Casing.Mixed;
     score(i, capital);
+    const gold = opts.gold ? opts.gold[i]! : -1;
+    let decided = false;
+    if (prev !== O && (partOf(prev) === Part.B || partOf(prev) === Part.I)) {
+      // Greedy decoding must not be trapped inside a name: when this token is plainly outside
+      // any name, the name ends at the previous token instead. Training sees the same
+      // choice, so continuation tags learn to outscore every other tag inside a name.
+      let bestAny = 0;
+      for (let t = 1; t < NT; t++) if (scores[t]! > scores[bestAny]!) bestAny = t;
+      const isCont = (t: number) => t !== O && clsOf(t) === clsOf(prev) && (partOf(t) === Part.I || partOf(t) === Part.L);
+      if (bestAny === O) {
+        if (opts.onToken && isCont(gold)) {
+          opts.onToken(gold, bestAny, twinsOnly ? upd : rows);
+          decided = true;
+        }
+        const closed = tagOf(clsOf(prev), partOf(prev) === Part.B ? Part.U : Part.L);
+        tags[i - 1] = closed;
+        closeSpan(i - 1);
+        prev = closed;
+        upd.length = updStatic;
+        score(i, capital);
+      }
+    }
     let best = -1, bestScore = -Infinity;
     for (let t = 0; t < NT; t++) {
       if (!allowed(prev, t)) continue;
       if (last && t !== O && (partOf(t) === Part.B || partOf(t) === Part.I)) continue;
       if (scores[t]! > bestScore) { bestScore = scores[t]!; best = t; }
     }
-    if (opts.onToken && opts.gold) opts.onToken(opts.gold[i]!, best, rows);
+    if (opts.onToken && opts.gold && !decided) opts.onToken(gold, best, twinsOnly ? upd : rows);
     tags[i] = best;
     // Document memory: record how this capitalised word was labelled.
     if (best !== O && (partOf(best) === Part.B || partOf(best) === Part.U)) spanStart = i;

@@ -90,6 +90,19 @@ export interface DocFeatures {
   /** Sentence index of each token. */
   readonly sentenceOf: Uint32Array;
   readonly domain: number;
+  /** Per feature: 1 when it is a domain-specific twin (training updates only these on report documents). */
+  readonly twin?: Uint8Array;
+}
+
+/** Twin flags for features laid out per token as [shared..., twins...] (what pushTwins produces). */
+export function twinFlags(offsets: Uint32Array, total: number, domain: number): Uint8Array | undefined {
+  if (domain !== 1) return undefined;
+  const flags = new Uint8Array(total);
+  for (let i = 0; i + 1 < offsets.length; i++) {
+    const s = offsets[i]!, e = offsets[i + 1]!;
+    flags.fill(1, s + ((e - s) >> 1), e);
+  }
+  return flags;
 }
 
 /** Salt of the report-convention copy of every feature (domain adaptation by feature augmentation). */
@@ -102,8 +115,8 @@ export function pushTwins(out: number[], from: number, domain: number): void {
   for (let k = from; k < to; k++) out.push(mix2(out[k]!, DOMAIN_SALT));
 }
 
-const PAD_START = hashString('<s>');
-const PAD_END = hashString('</s>');
+export const PAD_START = hashString('<s>');
+export const PAD_END = hashString('</s>');
 
 const isCap = (c: Casing) => c === Casing.Title || c === Casing.AllCaps || c === Casing.Mixed;
 
@@ -119,7 +132,37 @@ function isHeadline(infos: readonly WordInfo[], s: number, e: number): boolean {
   return words >= 2 && caps >= words * 0.8;
 }
 
-export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined): DocFeatures {
+/**
+ * Features a word brings to the token at distance -o from it (o = its offset from that
+ * token): everything that depends on one word and its offset only. At inference their
+ * weight sums are cached per distinct word (see score-cache.ts) instead of looked up per token.
+ */
+export function offsetHashes(x: WordInfo, o: number, out: number[]): void {
+  out.push(mix3(T.Lower, o, x.low));
+  if (o >= -1 && o <= 1) out.push(mix3(T.Shape, o, x.shape));
+  if (o === 0) {
+    out.push(T.Bias);
+    out.push(mix2(T.LongShape, x.long));
+    for (const p of x.prefixes) out.push(mix2(T.Prefix, p));
+    for (const p of x.suffixes) out.push(mix2(T.Suffix, p));
+    out.push(mix2(T.Len, Math.min(x.lower.length, 12)));
+    for (let k = 0; k < x.clusters.length; k++) out.push(mix3(T.Cluster, 0, x.clusters[k]!));
+  } else if (o === -1 || o === 1) {
+    for (let k = 0; k < x.clusters.length && k < 2; k++) out.push(mix3(T.Cluster, o, x.clusters[k]!));
+  }
+}
+
+/** The offset features of a position beyond the sentence edge. */
+export function padHashes(o: number, pad: number, out: number[]): void {
+  out.push(mix3(T.Lower, o, pad));
+  if (o >= -1 && o <= 1) out.push(mix3(T.Shape, o, pad));
+}
+
+/**
+ * All features of every token; with `contextOnly`, the per-word offset features are left
+ * out (the caller adds their cached sums).
+ */
+export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined, contextOnly = false): DocFeatures {
   const n = doc.words.length;
   const domain = doc.domain ?? 0;
   const infos = doc.words.map((w) => wordInfo(w, lex));
@@ -157,18 +200,19 @@ export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined): DocFe
     for (let i = s; i < e; i++) {
       const from = (offsets[i] = out.length);
       const x = infos[i]!;
-      out.push(T.Bias);
+      if (!contextOnly) {
+        for (let o = -2; o <= 2; o++) {
+          const j = i + o;
+          if (j < s) padHashes(o, PAD_START, out);
+          else if (j >= e) padHashes(o, PAD_END, out);
+          else offsetHashes(infos[j]!, o, out);
+        }
+      }
       if (!head) out.push(mix2(T.Word, x.word));
-      for (let o = -2; o <= 2; o++) out.push(mix3(T.Lower, o, lowAt(i + o)));
-      for (let o = -1; o <= 1; o++) out.push(mix3(T.Shape, o, shapeAt(i + o)));
-      out.push(mix2(T.LongShape, x.long));
-      for (const p of x.prefixes) out.push(mix2(T.Prefix, p));
-      for (const p of x.suffixes) out.push(mix2(T.Suffix, p));
       out.push(mix3(T.Bigram, lowAt(i - 1), x.low));
       out.push(mix3(T.Bigram + 100, x.low, lowAt(i + 1)));
       out.push(mix3(T.ShapeTri, mix2(shapeAt(i - 1), x.shape), shapeAt(i + 1)));
       out.push(mix2(T.CaseCtx, caseAt(i - 1) * 64 + x.casing * 8 + caseAt(i + 1)));
-      out.push(mix2(T.Len, Math.min(x.lower.length, 12)));
       if (i === s) {
         out.push(mix2(T.First, x.casing));
         out.push(mix2(T.FirstLower, x.low));
@@ -184,15 +228,12 @@ export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined): DocFe
       for (const g of gaz[i]!) out.push(mix2(T.Gaz, g));
       for (const g of i > s ? gaz[i - 1]! : []) out.push(mix2(T.Gaz + 200, g));
       for (const g of i + 1 < e ? gaz[i + 1]! : []) out.push(mix2(T.Gaz + 400, g));
-      for (let k = 0; k < x.clusters.length; k++) out.push(mix3(T.Cluster, 0, x.clusters[k]!));
-      if (i > s) for (const c of infos[i - 1]!.clusters.slice(0, 2)) out.push(mix3(T.Cluster, -1, c));
-      if (i + 1 < e) for (const c of infos[i + 1]!.clusters.slice(0, 2)) out.push(mix3(T.Cluster, 1, c));
       if (x.caseClass) out.push(mix3(T.CaseClass, x.caseClass, (i === s ? 1 : 0) + 2 * head));
       pushTwins(out, from, domain);
     }
   }
   offsets[n] = out.length;
-  return { infos, feats: Uint32Array.from(out), offsets, sentenceOf, domain };
+  return { infos, feats: Uint32Array.from(out), offsets, sentenceOf, domain, twin: twinFlags(offsets, out.length, domain) };
 }
 
 export const GAZ_FEATURE_COUNT = GAZ_CATEGORIES.length;

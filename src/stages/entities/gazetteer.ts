@@ -8,7 +8,7 @@ import { GAZETTEER_LISTS, type GazCategory } from './gazetteer-data.js';
 
 export const GAZ_CATEGORIES = Object.keys(GAZETTEER_LISTS) as GazCategory[];
 
-interface Node {
+export interface Node {
   next: Map<string, Node>;
   /** Bitmask of categories ending here. */
   cats: number;

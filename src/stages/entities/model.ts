@@ -7,6 +7,7 @@ import { docWords, GenreModel } from './genre.js';
 import type { Lexicon } from './lexicon.js';
 import { MapLexicon } from './lexicon-map.js';
 import { loadModel, type ModelHeader } from './model-io.js';
+import { ScoreCache } from './score-cache.js';
 import { CLASSES, spansFromTags } from './tags.js';
 import { FrozenWeights, type Weights } from './weights.js';
 
@@ -41,10 +42,21 @@ export class NerModel {
     return this.genre ? this.genre.domainOf(docWords(doc.words)) : 0;
   }
 
+  private readonly caches = new Map<number, ScoreCache>();
+
+  private cache(pass: number, domain: number): ScoreCache {
+    const key = pass * 2 + domain;
+    let c = this.caches.get(key);
+    if (!c) this.caches.set(key, (c = new ScoreCache(this.passes[pass]!, domain)));
+    return c;
+  }
+
   tagIds(doc: DocTokens): Uint8Array {
-    const f = extractFeatures({ ...doc, domain: this.domainOf(doc) }, this.lexicon);
-    let tags = decodeDoc(f, this.passes[0]!);
-    for (let p = 1; p < this.passes.length; p++) tags = decodeDoc(aggregateFeatures(f, tags), this.passes[p]!);
+    const domain = this.domainOf(doc);
+    const f = extractFeatures({ ...doc, domain }, this.lexicon, true);
+    const base = (p: number) => this.cache(p, domain).base(doc.words, f.infos, f.sentenceOf);
+    let tags = decodeDoc(f, this.passes[0]!, { base: base(0) });
+    for (let p = 1; p < this.passes.length; p++) tags = decodeDoc(aggregateFeatures(f, tags), this.passes[p]!, { base: base(p) });
     return tags;
   }
 

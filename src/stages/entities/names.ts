@@ -1,4 +1,4 @@
-import { catBit, gazLookup } from './gazetteer.js';
+import { catBit, gazLookup, gazRoot } from './gazetteer.js';
 import type { TokenMention } from './model.js';
 
 /*
@@ -53,16 +53,18 @@ export function widenToGazetteer(mentions: TokenMention[], words: readonly strin
     const m = mentions[mi]!;
     if (m.start < skipUntil) continue;
     let best: TokenMention | undefined;
-    // Look for a gazetteer name of 2-6 tokens that strictly contains this mention.
-    for (let s = Math.max(0, m.start - 5); s <= m.start && !best; s++) {
-      if (sentenceEnd(s) !== sentenceEnd(m.start) || !CAPITALISED.test(words[s]!)) continue;
-      const lim = Math.min(sentenceEnd(s), s + 6);
-      for (let e = lim; e >= m.end && e - s >= 2; e--) {
-        if (e - s === m.end - m.start) continue;
-        const mask = gazLookup(lowers.slice(s, e).join(' '));
-        if (!mask) continue;
-        const hit = GAZ_CLASS.find(([bit]) => mask & bit);
-        if (hit) { best = { start: s, end: e, cls: hit[1] }; break; }
+    // Look for a gazetteer name of 2-6 tokens that strictly contains this mention (a trie walk per start).
+    const root = gazRoot();
+    for (let st = Math.max(0, m.start - 5); st <= m.start && !best; st++) {
+      if (sentenceEnd(st) !== sentenceEnd(m.start) || !CAPITALISED.test(words[st]!)) continue;
+      const lim = Math.min(sentenceEnd(st), st + 6);
+      let node = root.next.get(lowers[st]!);
+      for (let e = st + 1; node && e <= lim; e++) {
+        if (e >= m.end && e - st >= 2 && e - st !== m.end - m.start && node.cats) {
+          const hit = GAZ_CLASS.find(([bit]) => node!.cats & bit);
+          if (hit) best = { start: st, end: e, cls: hit[1] };
+        }
+        node = e < lim ? node.next.get(lowers[e]!) : undefined;
       }
     }
     if (best && !out.some((o) => o.end > best.start)) {

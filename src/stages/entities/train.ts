@@ -29,6 +29,8 @@ export interface TrainOptions {
   /** 1: one pass; 2: adds the document-aggregation pass (trained on jackknifed first-pass output). */
   passes?: number;
   folds?: number;
+  /** Report-convention documents update only their domain twins (see decode.ts). */
+  twinsOnly?: boolean;
   log?: (s: string) => void;
 }
 
@@ -96,6 +98,7 @@ function trainPass(feats: readonly DocFeatures[], docs: readonly PreparedDoc[], 
           gold: d.gold,
           ensure: (h) => weights.ensure(h),
           staticRows: staticRows[di],
+          twinsOnly: opts.twinsOnly,
           onToken: (gold, pred, rows) => {
             weights.step++;
             total++;

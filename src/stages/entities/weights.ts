@@ -14,8 +14,8 @@ export interface Weights {
 
 /** Read-only weights for inference, built from parallel arrays of keys and rows. */
 export class FrozenWeights implements Weights {
-  private readonly keys: Uint32Array;
-  private readonly vals: Int32Array;
+  /** Interleaved [key, row + 1] slots: one cache line serves both; 0 marks an empty slot. */
+  private readonly table: Int32Array;
   private readonly mask: number;
   readonly w: Float32Array;
 
@@ -23,25 +23,25 @@ export class FrozenWeights implements Weights {
     let cap = 1;
     while (cap < hashes.length * 2) cap <<= 1;
     this.mask = cap - 1;
-    this.keys = new Uint32Array(cap);
-    this.vals = new Int32Array(cap).fill(-1);
+    this.table = new Int32Array(cap * 2);
     for (let r = 0; r < hashes.length; r++) {
-      const h = hashes[r]!;
+      const h = hashes[r]! | 0;
       let slot = h & this.mask;
-      while (this.vals[slot]! !== -1) slot = (slot + 1) & this.mask;
-      this.keys[slot] = h;
-      this.vals[slot] = r;
+      while (this.table[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
+      this.table[slot * 2] = h;
+      this.table[slot * 2 + 1] = r + 1;
     }
     this.w = w;
   }
 
   row(hash: number): number {
-    const h = hash >>> 0;
+    const h = hash | 0;
+    const t = this.table;
     let slot = h & this.mask;
     for (;;) {
-      const v = this.vals[slot]!;
-      if (v === -1) return -1;
-      if (this.keys[slot] === h) return v;
+      const v = t[slot * 2 + 1]!;
+      if (v === 0) return -1;
+      if (t[slot * 2] === h) return v - 1;
       slot = (slot + 1) & this.mask;
     }
   }
