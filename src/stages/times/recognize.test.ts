@@ -33,6 +33,7 @@ test('words that only look like times', () => {
   assert.deepEqual(times('The party daily Tishreen printed it.', MON), []);
   assert.deepEqual(times('It was high noon for the alliance.', MON), []);
   assert.deepEqual(times('His 1987 Chevrolet was found.', MON), []);
+  assert.deepEqual(times('He told USA Today and the News Daily show before Super Tuesday.', MON), []);
 });
 
 test('weekdays resolve to the nearest day in the direction of the clause', () => {
@@ -102,6 +103,7 @@ test('year boundaries', () => {
   assert.deepEqual(times('The deadline is Jan. 14.', '1999-12-20'), [['Jan. 14', '2000-01-14']]);
   assert.deepEqual(times('The attack on Dec. 28 killed four.', '2000-01-06'), [['Dec. 28', '1999-12-28']]);
   assert.deepEqual(times('It happened in December.', '2017-01-05'), [['December', '2016-12']]);
+  assert.deepEqual(times('Shootings since January 1 rose.', '2016-09-29'), [['January 1', '2016-01-01']]);
   assert.deepEqual(times('He visited on Friday.', '2017-01-02'), [['Friday', '2016-12-30']]);
 });
 

@@ -11,22 +11,44 @@ export interface TimeMatch extends Found, Span {
 const LEADING = /^(?:(?:in|on|at|since|until|till|through|from|by|during|before|after|of|to|and|or|between|for|within|over|throughout)\s+)+/i;
 
 const FUTURE = /\b(?:will|won['’]t|shall|would|going\s+to|plans?\s+to|planning\s+to|planned|scheduled|expected\s+to|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|next\s+(?:week|month|year)|hopes?\s+to|intends?\s+to)\b|['’]ll\b/i;
-const PAST = /\b(?:was|were|had|did|been|ago|last|earlier|said|told|announced|\w{3,}ed)\b/i;
+// Case-sensitive on purpose: a capitalised "-ed" word is a name ("United", "Ahmed"), and "-eed"
+// words ("need", "indeed") are not past tense.
+const PAST = /\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|been|ago|[Ll]ast|[Ee]arlier|said|told|announced|[a-z]{2,}[^e\W]ed|agreed|freed)\b/;
 const REPORTING_BEFORE = /\b(?:said|says|told|announced|reported|added|declared|stated|predicted|confirmed|denied|insisted|warned)\s*(?:\w+\s+)?$/i;
 // Right before a day: "as soon as Tuesday", "until Friday".
 const FUTURE_BEFORE = /\b(?:until|by|before|from)\s*$/i;
 const SOON_BEFORE = /\bas\s+(?:soon|early)\s+as\s*$/i;
 
-/** The tense of the clause around an expression, judged from a window inside its sentence. */
+const FUTURE_G = new RegExp(FUTURE.source, 'gi');
+const PAST_G = new RegExp(PAST.source, 'g');
+const SINCE_BEFORE = /\bsince\s*$/i;
+
+/** The cue nearest the end of `s` (direction and distance from the end), if any. */
+function lastCue(s: string): { dir: Direction; at: number } | undefined {
+  let best: { dir: Direction; at: number } | undefined;
+  for (const [re, dir] of [[FUTURE_G, 'future'], [PAST_G, 'past']] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) if (!best || m.index > best.at) best = { dir, at: m.index };
+  }
+  return best;
+}
+
+/**
+ * The tense of the clause around an expression, from a window inside its sentence: the cue
+ * nearest before it decides ("was released on Tuesday", "will travel on Tuesday"); failing one,
+ * the first cue after it.
+ */
 export function clauseDirection(text: string, sentence: Span | undefined, start: number, end: number): Direction {
   const from = Math.max(sentence?.start ?? 0, start - 100), to = Math.min(sentence?.end ?? text.length, end + 30);
   const before = text.slice(from, start);
   // "officials said Friday": the saying happened, whatever the clause reports.
-  if (REPORTING_BEFORE.test(before)) return 'past';
+  if (REPORTING_BEFORE.test(before) || SINCE_BEFORE.test(before)) return 'past';
   if (SOON_BEFORE.test(before) || (FUTURE_BEFORE.test(before) && FUTURE.test(before + ' ' + text.slice(end, to)))) return 'future';
-  const window = before + ' ' + text.slice(end, to);
-  if (FUTURE.test(window)) return 'future';
-  if (PAST.test(window)) return 'past';
+  const cue = lastCue(before);
+  if (cue) return cue.dir;
+  const after = text.slice(end, to);
+  if (FUTURE.test(after)) return 'future';
+  if (PAST.test(after)) return 'past';
   return 'none';
 }
 

@@ -41,6 +41,13 @@ const month = (s: string) => MONTHS[s.toLowerCase().replace(/\.$/, '')]!;
 const UNRESOLVED_DATE = 'XXXX-XX-XX';
 const FULL_MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
+/** A capitalised word right after another capitalised word, as in a name ("USA Today", "News Daily"). */
+function inName(text: string, at: number): boolean {
+  return /^[A-Z]/.test(text[at] ?? '') && /[A-Z][\w.]*\s+$/.test(text.slice(Math.max(0, at - 30), at)) && !/[.!?:]\s+$/.test(text.slice(Math.max(0, at - 3), at));
+}
+// Days that name an event or a programme rather than a date.
+const NAMED_DAY_BEFORE = /\b(?:Super|Black|Good|Bloody|Palm|Ash|Holy|Maundy|Cyber|Giving|News)\s+$/;
+
 /** Runs `f` on the anchor, or marks the expression unresolved with a placeholder value. */
 function anchored(env: RuleEnv, type: Found['type'], placeholder: string, f: (a: Ymd) => Found | undefined, mod?: string): Found | undefined {
   if (!env.anchor) return { value: placeholder, type, mod, unresolved: true };
@@ -361,6 +368,7 @@ export const RULES: readonly Rule[] = [
     build(m, env) {
       const x = g(m);
       if (!cap(x.wd)) return undefined;
+      if (!x.rel && NAMED_DAY_BEFORE.test(env.text.slice(Math.max(0, m.index - 12), m.index))) return undefined; // "Super Tuesday"
       // The day is what matters; "Friday night" is kept as the day, as news corpora mostly annotate it.
       const possessive = /['’]s$/.test(x.wd ? m[0].slice(0, m[0].indexOf(x.wd) + x.wd.length + 2) : '');
       return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => {
@@ -377,6 +385,7 @@ export const RULES: readonly Rule[] = [
     build(m, env) {
       const x = g(m);
       const w = x.w?.toLowerCase();
+      if (x.w && inName(env.text, m.index)) return undefined; // "USA Today"
       const off = x.dby ? -2 : x.dat ? 2 : w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : x.this?.toLowerCase() === 'last' ? -1 : 0;
       // Valued as the day, like "Friday night" (see the weekday rule).
       return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => ({ value: fmtDate(addDays(a, off)), type: 'DATE' }));
@@ -437,8 +446,9 @@ export const RULES: readonly Rule[] = [
     re: re(`\\b(?:(?<w>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)|(?<q>every|each|per)\\s+(?:(?<n>other|${NUMBER_WORDS_SOURCE}|\\d+)\\s+)?(?<u>day|week|month|year|hour|morning|evening|night|weekend)s?)\\b`),
     build(m, env) {
       const x = g(m);
-      // "the party daily Granma": a newspaper.
+      // "the party daily Granma", "News Daily": a newspaper or a show.
       if (x.w && /^\s+[A-Z]/.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return undefined;
+      if (x.w && inName(env.text, m.index)) return undefined;
       if (x.w) return { value: SET_WORDS[x.w.toLowerCase()]!, type: 'SET' };
       const u = x.u!.toLowerCase();
       if (u === 'morning' || u === 'evening' || u === 'night') return { value: `XXXX-XX-XXT${DAY_PARTS[u]}`, type: 'SET' };
@@ -502,7 +512,9 @@ function fullDate(env: RuleEnv, m: RegExpExecArray, mm: number, d: number, yearT
   if (d > 31) return undefined;
   const wdText = g(m).wd, rel = g(m).rel?.toLowerCase();
   return anchored(env, 'DATE', `XXXX-${String(mm).padStart(2, '0')}-${String(d).padStart(2, '0')}`, (a) => {
-    let y = yearFor(a, mm, d, rel === 'last' ? 'past' : rel === 'next' ? 'future' : 'none');
+    // Tense cues mislead more than they help for a full date; "since" does not.
+    const since = /\bsince\s+$/i.test(env.text.slice(Math.max(0, m.index - 8), m.index));
+    let y = yearFor(a, mm, d, rel === 'last' || since ? 'past' : rel === 'next' ? 'future' : 'none');
     // A weekday named with the date settles the year when the clause did not.
     if (wdText) {
       const want = WEEKDAYS[wdText.toLowerCase()]!;
