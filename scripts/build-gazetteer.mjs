@@ -116,7 +116,7 @@ for (const r of REGIONS) {
 const nlp = require('compromise');
 const lex = nlp.model().one.lexicon;
 const NAME_TAGS = { FemaleName: 'f', MaleName: 'f', FirstName: 'f', LastName: 'l', Person: 'p' };
-const PLACE_TAGS = new Set(['City', 'Country', 'Region', 'Place', 'ProperNoun', 'Organization', 'SportsTeam']);
+const PLACE_TAGS = new Set(['City', 'Country', 'Region', 'Place', 'ProperNoun']);
 const words = new Map();
 // Names of countries, divisions and regions are never demonyms ("Laos", "Philippines").
 const bigKeys = new Set(records.filter((r) => r.code !== 'PPL' && !/^PPL/.test(r.code)).flatMap((r) => [...r.keys]));

@@ -217,7 +217,8 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
     const prev = prevWord(words, h.wi);
     const prevLower = prev?.text.toLowerCase().replace(/\.$/, '');
     const before = h.wi > 0 ? words[h.wi - 1] : undefined;
-    const locative = before !== undefined && LOCATIVE.has(before.text.toLowerCase()) && /^\s+$/.test(first.sep);
+    const locativeHere = before !== undefined && LOCATIVE.has(before.text.toLowerCase()) && /^\s+$/.test(first.sep);
+    const locative = locativeHere;
     const next = h.wj < words.length && joins(words[h.wj]!.sep) ? words[h.wj] : undefined;
     const head = headAfter(words, h.wj);
     const inFocus = h.cands.some((c) => (doc.countries.get(c.country) ?? 0) > 0 || doc.admin1s.has(c.country + '.' + c.admin1));
@@ -258,7 +259,7 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
         if (gaz.word(nl)?.lastName && !ORG_HEADS.has(nl) && !major) { reason = 'before-last-name'; break decide; }
         // A known place before an unknown name is still named ("the Slidell council"), when the
         // document is about that country and the next word is no person's name.
-        if (!ORG_HEADS.has(nl) && !major && !(inFocus && !gaz.word(nl))) { reason = 'before-name'; break decide; }
+        if (!ORG_HEADS.has(nl) && !major && !(inFocus && !gaz.word(nl) && pop >= 15000)) { reason = 'before-name'; break decide; }
       }
       if (acronym) break decide;
       // Words English uses in lower case too (Police, Reading): only as countries, divisions or
@@ -274,17 +275,27 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
         if (!ok) { reason = 'person-name'; break decide; }
       }
       if (!major && hasLowerUse(text, surface)) { reason = 'lower-use'; break decide; }
+      // A one-word name that is neither large nor written as the place writes itself ("Bloomberg" for
+      // Blomberg, "Fox" for an alternate name of Victor) is a coincidence of spelling.
+      if (single && !major && !h.cands.some((c) => looseName(c.name) === looseName(surface))) { reason = 'loose-match'; break decide; }
+      // A one-word division of a country the document otherwise never mentions ("Federal", "Bay").
+      if (single && !locative && !commaPlace && !head && h.cands.some((c) => c.code === 'ADM1') && h.cands.every((c) => c.code === 'ADM1' || (isCityCode(c.code) && c.population < 100000)) &&
+          !h.cands.some((c) => c.code === 'ADM1' && ((doc.countries.get(c.country) ?? 0) >= 1 || doc.admin1s.has(c.country + '.' + c.admin1) && (doc.countries.get(c.country) ?? 0) > 0.7))) {
+        reason = 'foreign-division'; break decide;
+      }
       // Small places must be supported by the document: the country named often, or named and a
       // preposition or "Town, State" here.
-      if (!major && !h.fromMention) {
+      if (!major) {
         const small = pop < 15000;
+        // The entity layer's word counts as much as a preposition.
+        const locative = locativeHere || h.fromMention === true;
         // Home-country towns need a little more: a preposition, a comma pair, a place-type word, their
         // division named, or a few thousand people (not every US hamlet named "Congress" is meant).
         const home = h.cands.some((c) => isCityCode(c.code) && (doc.countries.get(c.country) ?? 0) >= 0.5 * doc.top && doc.top >= 1 &&
           (locative || commaPlace || !!head || doc.admin1s.has(c.country + '.' + c.admin1) || c.population >= 5000));
         if (first.initial && single && !inFocus) { reason = 'initial-unsupported'; break decide; }
         if (small && !home && !(inFocus && (locative || commaPlace || head))) { reason = 'small-unsupported'; break decide; }
-        if (!small && !inFocus && !locative && !commaPlace && !head && info !== undefined) { reason = 'mid-unsupported'; break decide; }
+        if (!small && !inFocus && !locative && !commaPlace && !head && (info !== undefined || pop < 50000)) { reason = 'mid-unsupported'; break decide; }
       }
     }
     trace?.(h, reason);
@@ -308,6 +319,14 @@ function isDateline(text: string, h: { start: number; end: number }): boolean {
   const s = text.lastIndexOf('\n', h.start) + 1;
   if (/\p{Ll}/u.test(text.slice(s, h.start)) || h.start - s > 40) return false;
   return /^\s*(?:,|\(|—|–|-\s)/.test(text.slice(h.end, h.end + 3));
+}
+
+const LOOSE_MARKS = /\p{M}+/gu;
+const LOOSE_OTHER = /[^a-z0-9]+/g;
+/** A name compared without case, accents or punctuation, but with its spelling ("Blomberg" is not "Bloomberg"). */
+function looseName(s: string): string {
+  const x = s.normalize('NFD').replace(LOOSE_MARKS, '').toLowerCase().replace(LOOSE_OTHER, '');
+  return x.replace(/^(al|el|ar|as|ad|an|ash|at|az)(?=[a-z]{3})/, '');
 }
 
 function lineIsUpper(text: string, at: number): boolean {
