@@ -39,6 +39,11 @@ test('killing in a strike: passive target, actor from the strike, time from the 
   assert.ok(es.some((e) => e.type === 'airstrike' && e.actor === 've'));
 });
 
+test('a present reference dates an event; a duration does not', () => {
+  assert.equal(one('[The River Front|ORG|rf] has shelled [the Mountain Guard|ORG|mg] {in recent days|PRESENT_REF}.', 'attack').time, 'PRESENT_REF');
+  assert.equal(one('[The River Front|ORG|rf] has shelled [the Mountain Guard|ORG|mg] {for a year|P1Y}.', 'attack').time, undefined);
+});
+
 test('fight: targeting with actor, target, place and time', () => {
   const f = one('[The River Front|ORG|rf] is growing in [Kessa|GPE|kessa] and {this week|2020-W10} began targeting cells of [the Mountain Guard|ORG|mg] in [Doma|GPE|doma] and nearby towns.', 'fight');
   assert.deepEqual([f.actor, f.target, f.place, f.time], ['rf', 'mg', 'doma', '2020-W10']);

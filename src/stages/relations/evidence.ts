@@ -4,6 +4,9 @@ import type { Span } from '../../core/span.js';
 import { contains } from '../../core/span.js';
 import { resolvedMentions } from './frame.js';
 
+/** TIMEX3 durations (P1Y, PT2H) and the open future or past; PRESENT_REF ("in recent days") does date a fact. */
+const DURATION_OR_VAGUE = /^P(?:T|\d|X)|^(?:FUTURE|PAST)_REF$/;
+
 /**
  * Facts around an evidence span that come from other layers: the time the text gives for
  * it and who is reported as saying it. Built once per document.
@@ -26,7 +29,7 @@ export class EvidenceContext {
     for (const t of this.times) {
       if (t.start >= span.end) break;
       // Durations, sets and "the future" / "the past" do not date a fact.
-      if (!contains(span, t) || t.type === 'DURATION' || t.type === 'SET' || /^P|^(?:FUTURE|PAST)_REF$/.test(t.value)) continue;
+      if (!contains(span, t) || t.type === 'DURATION' || t.type === 'SET' || DURATION_OR_VAGUE.test(t.value)) continue;
       if (!best || Math.abs(t.start - anchor) < Math.abs(best.start - anchor)) best = t;
     }
     return best;
@@ -38,7 +41,7 @@ export class EvidenceContext {
       if (t.start < span.end) continue;
       if (t.start > limit) break;
       const gap = this.doc.text.slice(span.end, t.start);
-      if (gap.length <= 12 && !/[;.:!?,]/.test(gap) && (t.type === undefined || t.type === 'DATE' || t.type === 'TIME') && !/^P/.test(t.value)) return t;
+      if (gap.length <= 12 && !/[;.:!?,]/.test(gap) && (t.type === undefined || t.type === 'DATE' || t.type === 'TIME') && !DURATION_OR_VAGUE.test(t.value)) return t;
       return undefined;
     }
     return undefined;

@@ -26,7 +26,7 @@ export function fixtureDoc(marked: string, quotes: (Omit<Quote, 'start' | 'end'>
       mentions.push({ start, end: text.length, text: m[1], type: m[2] as EntityType, entity: m[3] ?? slug(m[1]), kind: /^(?:he|she|it|they|him|her|them)$/i.test(m[1]) ? 'pronoun' : /^the /i.test(m[1]) && !/[A-Z]/.test(m[1].slice(4)) ? 'nominal' : 'name' });
     } else if (m[4]) {
       text += m[4];
-      times.push({ start, end: text.length, text: m[4], value: m[5]!, type: /^P/.test(m[5]!) ? 'DURATION' : 'DATE' });
+      times.push({ start, end: text.length, text: m[4], value: m[5]!, type: /^P(?:T|\d)/.test(m[5]!) ? 'DURATION' : 'DATE' });
     } else {
       text += m[6]!;
       quantities.push({ start, end: text.length, text: m[6]!, value: Number(m[7]) });
