@@ -93,3 +93,9 @@ test('a participle describing a plain noun does not take the clause subject as a
   assert.ok(es.every((e) => e.actor === undefined));
   assert.equal(events('Supporters cheered at a campaign rally in [Doma|GPE|doma].').filter((e) => e.type === 'protest').length, 0);
 });
+
+test('nouns that look like verbs: "X targets in Y", "attack helicopters"', () => {
+  assert.equal(events('Jets hit [Red Cell|ORG|rc] targets in [Doma|GPE|doma] overnight.').filter((e) => e.type === 'fight' && e.actor === 'rc').length, 0);
+  assert.equal(events('[Veloria|GPE|ve] flew attack helicopters over [Doma|GPE|doma].').filter((e) => e.type === 'attack').length, 0);
+  assert.equal(one('[Red Cell|ORG|rc] attacks [the Mountain Guard|ORG|mg] every night.', 'attack').actor, 'rc');
+});

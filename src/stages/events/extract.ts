@@ -32,6 +32,9 @@ function reducedRelative(before: string, after: string): boolean {
   return /^\s*(?:at|in|on|by|near|during|when|after|while|outside|inside|last|this|since|[,.;])/i.test(after);
 }
 
+/** "attack helicopters", "attack ads": the word names a kind of thing, not an event. */
+const NOT_AN_EVENT_AFTER = /^\s*,?\s*(?:and\s+)?(?:bombers?|fighters?|helicopters?|aircraft|jets?|submarines?|dogs?|ads?|planes?|drones?|vectors?|surface|rifles?|boats?)\b/i;
+
 /** A support verb ending right before an event noun, allowing up to two modifiers ("carried out the deadly attack"). */
 function supportVerb(before: string): RegExpExecArray | null {
   let s = before;
@@ -139,7 +142,8 @@ function fromTrigger(
   let actor: Arg | undefined;
   let target: Arg | undefined;
   let claimed = false;
-  if (t.form === 'verb' && !verbReading(f.masked.slice(at, end), before)) return undefined;
+  if (t.form === 'verb' && !verbReading(f.masked.slice(at, end), before, f.masked.slice(end, c.end))) return undefined;
+  if (NOT_AN_EVENT_AFTER.test(f.masked.slice(end, c.end)) && t.type === 'attack') return undefined;
   if (t.form === 'verb') {
     const transitive = t.type !== 'movement' && t.type !== 'protest' && t.type !== 'fight';
     const passive = (PASSIVE_BEFORE.test(before) || (transitive && reducedRelative(before, f.masked.slice(end, c.end)))) && PARTICIPLE.test(f.masked.slice(at, end));

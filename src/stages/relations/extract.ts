@@ -58,7 +58,7 @@ function fromMatch(doc: Doc, f: Frame, cls: ReturnType<typeof clauses>, c: Compi
   const clause = clauseOf(cls, m.index);
   if (c.p.subject) {
     const cue = /^[\w-]+/.exec(m[0].replace(/^\W+/, ''))?.[0] ?? '';
-    if (!verbReading(cue, f.masked.slice(clause.start, m.index))) return undefined;
+    if (!verbReading(cue, f.masked.slice(clause.start, m.index), f.masked.slice(m.index + cue.length, clause.end))) return undefined;
     const subj = subjectBefore(f, m.index, c.p.subject.classes, clause.start, c.p.subject.nearest);
     if (!subj) return undefined;
     if (c.p.subject.slot === 'a') a = subj;
