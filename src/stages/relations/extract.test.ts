@@ -125,3 +125,8 @@ test('a state or unit as part of a coalition is a member', () => {
   has('[Veloria|GPE|ve], as part of [the Northern Alliance|ORG|na], sent two ships.', 'member', 've', 'na');
   none('[Veloria|GPE|ve] is part of the problem, said [the Northern Alliance|ORG|na].', 'member');
 });
+
+test('a pronoun subject in between stops the search for a subject', () => {
+  none('[Veloria|GPE|ve] stands with the farmers as they confront [Red Cell|ORG|rc].', 'fights');
+  none('[Veloria|GPE|ve] has made clear that it will attack [Red Cell|ORG|rc].', 'fights');
+});

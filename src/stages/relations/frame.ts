@@ -151,6 +151,7 @@ const CLAUSE_BREAK = new RegExp(
     '\\s+[–—]\\s+',
     ',\\s+(?=(?:but|while|whereas|although|though|followed by|and then|after which|prompting|as well as)\\b)',
     `,\\s+(?=and\\s+(?:(?:the|a|an|he|she|it|they|we|its|their)\\b|${OPEN}))`,
+    '\\s+(?=as\\s+(?:he|she|it|they|we|I|you)\\b)',
     `\\s+(?=(?:before|after|because|although|though|while|whereas|until|when|once)\\s+(?:(?:he|she|it|they|we|I|you|the|a|an|its|their|his|her)\\b|${OPEN}))`,
   ].join('|'),
   'gi',
@@ -183,7 +184,7 @@ const PREPOSITIONS = new Set(
     'alongside despite per amid amongst versus unlike besides beside').split(' '),
 );
 /** Words after which scanning for a subject stops: the subject of a reporting verb is not the subject of what is reported. */
-const SUBJECT_STOP = /(?:\b(?:and|but|while)\s+(?:the|all|other|many|some|most|its|their|these|those|a|an|we|they|he|she|it|I|you)\b|\b(?:said|says|say|told|tells|according|added|adds|noted|notes|stated|states|announced|reported|reports|claimed|believes?|believed|thinks?|thought|warned|warns|that|because|if|whether|which|who|whom|whose)\b|[;:“”"()\[\]]|\s[–—]\s)/i;
+const SUBJECT_STOP = /(?:\b(?:he|she|they|we|I|you|it)\b(?!['’]s)|\b(?:and|but|while)\s+(?:the|all|other|many|some|most|its|their|these|those|a|an|we|they|he|she|it|I|you)\b|\b(?:said|says|say|told|tells|according|added|adds|noted|notes|stated|states|announced|reported|reports|claimed|believes?|believed|thinks?|thought|warned|warns|that|because|if|whether|which|who|whom|whose)\b|[;:“”"()\[\]]|\s[–—]\s)/i;
 /** Heads that make an organisation named before them the actor: "ISIS fighters arrived". */
 export const PERSONNEL = /^\s*(?:[’']s?\s+)?(?:\w+\s+)?(?:fighters|militants|members|troops|forces|soldiers|jihadists|insurgents|rebels|recruits|operatives|gunmen|militias?|units?|cells?|supporters|loyalists|volunteers|commanders|police|officers|personnel|aircraft|jets|warplanes|drones)\b/i;
 
