@@ -22,6 +22,17 @@ export interface DirectQuote {
 
 /** Words that may follow a closing cue without starting a new clause ("she asked on Tuesday"). */
 const TAIL_WORDS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'last', 'this', 'earlier', 'later', 'to', 'of', 'about', 'from', 'with', 'reporters', 'again', 'then', 'yesterday', 'today', 'tonight']);
+const TITLE_LEAD = new Set(['of', 'on', 'in', 'titled', 'entitled', 'at', 'from', 'for', '’s', "'s", 'by', 'with', 'album', 'book', 'film', 'movie', 'show', 'song', 'series', 'program', 'programme', 'column', 'episode', 'novel', 'play']);
+const MINOR_WORDS = /^(?:a|an|the|of|and|or|in|on|at|to|for|with|by|from|de|la|vs?\.?|&|\d+)$/i;
+
+/** “The Late Show” after "on", "of", "titled", a possessive: a name of a work, not speech. */
+function isTitle(v: TokenView, q: QuotedSpan, first: number): boolean {
+  const words = v.text.slice(q.innerStart, q.innerEnd).replace(/[.,!?:;]+$/, '').split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > 8) return false;
+  if (!words.every((w) => /^[\p{Lu}\d“"‘'(]/u.test(w) || MINOR_WORDS.test(w))) return false;
+  return first > 0 && TITLE_LEAD.has(v.lower[first - 1]!);
+}
+
 function crossesParagraph(v: TokenView, from: number, to: number): boolean {
   for (let k = Math.max(0, from - 1); k < to && k < v.length - 1; k++) if (v.breakAfter(k)) return true;
   return false;
@@ -54,6 +65,7 @@ export function findDirectQuotes(v: TokenView, paragraphs: readonly Paragraph[],
     if (first >= v.length) continue;
     // Already inside the reported clause of an earlier quote.
     if (first <= absorbUntil) continue;
+    if (isTitle(v, q, first)) continue;
     const s1 = v.sentenceOf[first]!, s2 = v.sentenceOf[Math.min(end, v.length) - 1]!;
     const sent1 = v.sentences[s1], sent2 = v.sentences[s2];
     if (!sent1 || !sent2) continue;

@@ -188,3 +188,7 @@ test('closing cues past a bracketed party label, an abbreviation, an adverb; a d
   const d = quotes('“We have waited long enough for the new bridge.” ― Noor Haddad');
   assert.equal(d.quotes[0]!.speakerText, 'Noor Haddad');
 });
+
+test('titles of works in quotation marks after "on", "of" or a possessive are not quotes', () => {
+  assert.equal(quotes('She said so on “The Morning Hour With Jo Park.”').quotes.filter((q) => q.kind === 'direct').length, 0);
+});

@@ -38,10 +38,11 @@ export function descriptionFor(text: string, m: Mention, sentence: Sentence | un
     if (end > start) return { text: text.slice(start, end), start, end };
   }
   if (text[m.end] === ',') {
-    const before = text.slice(sStart, m.start);
-    const b = BEFORE.exec(before);
+    // Bounded look-back: the pattern is anchored at the end, so a long sentence costs little.
+    const from = Math.max(sStart, m.start - 120);
+    const b = BEFORE.exec(text.slice(from, m.start));
     if (b && !FINITE.test(b[1]!)) {
-      const start = sStart + b.index + b[0].indexOf(b[1]!);
+      const start = from + b.index + b[0].indexOf(b[1]!);
       const end = start + b[1]!.length;
       return { text: text.slice(start, end), start, end };
     }

@@ -1,6 +1,6 @@
 import type { EntityType, Mention } from '../../core/layers.js';
 import type { AliasPair } from './aliases.js';
-import { acronymOf, cleanName, isAcronym, nameKey, personParts, personShortForm } from './names.js';
+import { cleanName, initials, isAcronym, nameKey, personParts, personShortForm } from './names.js';
 
 /** Words too generic to stand for an organisation on their own ("the Party", "the Court"). */
 const GENERIC_ORG_WORDS = new Set([
@@ -51,14 +51,14 @@ function majorityType(ms: readonly Mention[]): EntityType {
 }
 
 /** The fullest form: most name parts for people, the longest non-acronym otherwise. */
-function fullestName(ms: readonly Mention[], type: EntityType): string {
-  let best = cleanName(ms[0]!.text);
+function fullestName(members: readonly number[], clean: readonly string[], acronym: readonly boolean[], parts: readonly string[][], type: EntityType): string {
+  let best = clean[members[0]!]!;
   let bestScore = -1;
-  for (const m of ms) {
-    const s = cleanName(m.text);
+  for (const i of members) {
+    const s = clean[i]!;
     if (!s) continue;
-    const parts = type === 'PERSON' ? personParts(s).length : 0;
-    const score = (isAcronym(s) ? 0 : 1_000_000) + parts * 1000 + s.length;
+    const n = type === 'PERSON' ? parts[i]!.length : 0;
+    const score = (acronym[i] ? 0 : 1_000_000) + n * 1000 + s.length;
     if (score > bestScore) {
       best = s;
       bestScore = score;
@@ -76,7 +76,8 @@ export function groupNames(ms: readonly Mention[], aliasPairs: readonly AliasPai
   const uf = new UnionFind(ms.length);
   const index = new Map<Mention, number>();
   ms.forEach((m, i) => index.set(m, i));
-  const keys = ms.map((m) => nameKey(m.text));
+  const clean = ms.map((m) => cleanName(m.text));
+  const keys = ms.map((m, i) => nameKey(m.text, clean[i]));
   const byKey = new Map<string, number>();
   keys.forEach((k, i) => {
     if (!k) return;
@@ -88,23 +89,35 @@ export function groupNames(ms: readonly Mention[], aliasPairs: readonly AliasPai
     const i = index.get(a), j = index.get(b);
     if (i !== undefined && j !== undefined) uf.union(i, j);
   }
+  // Each mention's forms, computed once: the loops below compare every pair of names.
+  const acronym = ms.map((m, i) => isAcronym(m.text, clean[i]));
+  const words = clean.map((c) => c.toLowerCase().split(/\s+/));
+  const byInitials = new Map<string, number[]>();
+  ms.forEach((m, j) => {
+    if (acronym[j]) return;
+    const ini = initials(m.text, clean[j]);
+    if (ini.length < 2) return;
+    const list = byInitials.get(ini);
+    if (list) list.push(j);
+    else byInitials.set(ini, [j]);
+  });
   // Acronyms: join the nearest spelled-out form, before it if any, else after it.
   ms.forEach((m, i) => {
-    if (!isAcronym(m.text)) return;
+    if (!acronym[i]) return;
+    const candidates = byInitials.get(clean[i]!.replace(/\./g, '').replace(/s$/, '').toUpperCase()) ?? [];
     let target = -1;
-    for (let j = 0; j < ms.length; j++) {
-      if (j === i || !acronymOf(m.text, ms[j]!.text)) continue;
-      if (j < i || target < 0 || target > i) target = j;
-      if (j > i && target >= 0) break;
+    for (const j of candidates) {
+      if (j < i) target = j;
+      else if (target < 0) target = j;
     }
     if (target >= 0) uf.union(target, i);
   });
   // People: short forms join the full name mentioned most often (the nearest one on a tie).
-  const parts = ms.map((m) => personParts(m.text));
+  const parts = ms.map((m, i) => personParts(m.text, clean[i]));
   const fullPeople = ms.map((m, i) => (m.type === 'PERSON' && parts[i]!.length >= 2 ? i : -1)).filter((i) => i >= 0);
   ms.forEach((m, i) => {
     const p = parts[i]!;
-    if (!p.length || p.length > 3 || isAcronym(m.text)) return;
+    if (!p.length || p.length > 3 || acronym[i]) return;
     if (m.type !== 'PERSON' && p.length > 1) return;
     const counts = new Map<number, { n: number; last: number }>();
     for (const j of fullPeople) {
@@ -127,22 +140,20 @@ export function groupNames(ms: readonly Mention[], aliasPairs: readonly AliasPai
     if (best >= 0 && (m.type === 'PERSON' || parts[best]!.at(-1) === p[0])) uf.union(best, i);
   });
   // Organisations: a distinctive leading or trailing part of a longer name.
-  ms.forEach((m, i) => {
-    if (m.type !== 'ORG' || isAcronym(m.text)) return;
-    const words = cleanName(m.text).toLowerCase().split(/\s+/);
-    if (words.every((w) => GENERIC_ORG_WORDS.has(w))) return;
-    for (let j = 0; j < ms.length; j++) {
-      const o = ms[j]!;
-      if (j === i || o.type !== 'ORG') continue;
-      const ow = cleanName(o.text).toLowerCase().split(/\s+/);
-      if (ow.length <= words.length) continue;
-      const head = words.every((w, k) => ow[k] === w), tail = words.every((w, k) => ow[ow.length - words.length + k] === w);
+  const orgs = ms.map((m, j) => (m.type === 'ORG' ? j : -1)).filter((j) => j >= 0);
+  for (const i of orgs) {
+    const w = words[i]!;
+    if (acronym[i] || w.every((x) => GENERIC_ORG_WORDS.has(x))) continue;
+    for (const j of orgs) {
+      const ow = words[j]!;
+      if (j === i || ow.length <= w.length || (ow[0] !== w[0] && ow[ow.length - 1] !== w[w.length - 1])) continue;
+      const head = w.every((x, k) => ow[k] === x), tail = w.every((x, k) => ow[ow.length - w.length + k] === x);
       if (head || tail) {
         uf.union(j, i);
         break;
       }
     }
-  });
+  }
   const groups = new Map<number, number[]>();
   ms.forEach((_, i) => {
     const r = uf.find(i);
@@ -154,12 +165,12 @@ export function groupNames(ms: readonly Mention[], aliasPairs: readonly AliasPai
   for (const members of groups.values()) {
     const gm = members.map((i) => ms[i]!);
     const type = majorityType(gm);
-    const name = fullestName(gm, type);
-    const seen = new Set([nameKey(name)]);
+    const name = fullestName(members, clean, acronym, parts, type);
+    const seen = new Set([nameKey(name, name)]);
     const aliases: string[] = [];
-    for (const m of gm) {
-      const s = cleanName(m.text);
-      const k = nameKey(s);
+    for (const i of members) {
+      const s = clean[i]!;
+      const k = keys[i]!;
       if (!k || seen.has(k)) continue;
       seen.add(k);
       aliases.push(s);

@@ -22,13 +22,13 @@ export function cleanName(surface: string): string {
 }
 
 /** Lower-case comparison key; dots dropped so "U.N." and "UN" meet. */
-export function nameKey(surface: string): string {
-  return cleanName(surface).toLowerCase().replace(/[’‘`]/g, "'").replace(/\./g, '').replace(/\s+/g, ' ');
+export function nameKey(surface: string, cleaned = cleanName(surface)): string {
+  return cleaned.toLowerCase().replace(/[’‘`]/g, "'").replace(/\./g, '').replace(/\s+/g, ' ');
 }
 
 /** Words of a person's name, without titles and suffixes: "Sen. Ted Cruz Jr." -> [ted, cruz]. */
-export function personParts(surface: string): string[] {
-  const words = cleanName(surface).toLowerCase().split(/\s+/).map((w) => w.replace(/[.,]/g, '')).filter(Boolean);
+export function personParts(surface: string, cleaned = cleanName(surface)): string[] {
+  const words = cleaned.toLowerCase().split(/\s+/).map((w) => w.replace(/[.,]/g, '')).filter(Boolean);
   let i = 0;
   while (i < words.length - 1 && TITLES.has(words[i]!)) i++;
   let j = words.length;
@@ -37,14 +37,14 @@ export function personParts(surface: string): string[] {
 }
 
 /** "U.N.", "ISIL", "HTS": a short all-capitals form. */
-export function isAcronym(surface: string): boolean {
-  const s = cleanName(surface).replace(/\./g, '');
+export function isAcronym(surface: string, cleaned = cleanName(surface)): boolean {
+  const s = cleaned.replace(/\./g, '');
   return s.length >= 2 && s.length <= 7 && /^[\p{Lu}\d&]+s?$/u.test(s) && /\p{Lu}.*\p{Lu}/u.test(s);
 }
 
 /** Initials of the significant words: "Islamic State of Iraq and the Levant" -> "ISIL". */
-export function initials(surface: string): string {
-  const parts = cleanName(surface).split(/[\s\-]+/).filter(Boolean);
+export function initials(surface: string, cleaned = cleanName(surface)): string {
+  const parts = cleaned.split(/[\s\-]+/).filter(Boolean);
   let out = '';
   for (const p of parts) {
     const bare = p.replace(/^(al|el|ad|ash|as|an|ar)-/i, '');
