@@ -45,6 +45,9 @@ function dynamicHashes(prev: number, prev2: number, low: number, shape: number, 
   }
 }
 
+const ALLOWED = new Uint8Array(NT * NT);
+for (let p = 0; p < NT; p++) for (let t = 0; t < NT; t++) ALLOWED[p * NT + t] = allowed(p, t) ? 1 : 0;
+
 /** Decodes a whole document; returns one tag per token. */
 export function decodeDoc(f: DocFeatures, weights: Weights, opts: DecodeOptions = {}): Uint8Array {
   const n = f.infos.length;
@@ -61,26 +64,39 @@ export function decodeDoc(f: DocFeatures, weights: Weights, opts: DecodeOptions 
   let nStatic = 0, updStatic = 0;
 
   const base = opts.base;
+  // Inference sums the static features once per token; training re-sums all rows at each
+  // scoring because an update may have changed them in between.
+  const training = opts.onToken !== undefined;
+  const stat = new Float32Array(NT);
   const score = (i: number, capital: boolean) => {
     const x = f.infos[i]!;
-    rows.length = nStatic;
     dyn.length = 0;
     dynamicHashes(prev, prev2, x.low, x.shape, x.casing, capital ? history.get(x.lower) : undefined, dyn);
     const shared = dyn.length;
     pushTwins(dyn, 0, f.domain);
+    // Read the array afresh: training may have grown it.
+    const wa = weights.w;
+    if (!training) {
+      scores.set(stat);
+      for (let k = 0; k < dyn.length; k++) {
+        const r = lookup(dyn[k]!);
+        if (r < 0) continue;
+        for (let t = 0, b = r * NT; t < NT; t++) scores[t]! += wa[b + t]!;
+      }
+      return;
+    }
+    rows.length = nStatic;
     for (let k = 0; k < dyn.length; k++) {
       const r = lookup(dyn[k]!);
       if (r < 0) continue;
       rows.push(r);
       if (twinsOnly && k >= shared) upd.push(r);
     }
-    // Read the array afresh: training may have grown it.
-    const wa = weights.w;
     if (base) for (let t = 0, b = i * NT; t < NT; t++) scores[t] = base[b + t]!;
     else scores.fill(0);
     for (const r of rows) {
-      const base = r * NT;
-      for (let t = 0; t < NT; t++) scores[t]! += wa[base + t]!;
+      const b = r * NT;
+      for (let t = 0; t < NT; t++) scores[t]! += wa[b + t]!;
     }
   };
   const closeSpan = (end: number) => {
@@ -93,14 +109,25 @@ export function decodeDoc(f: DocFeatures, weights: Weights, opts: DecodeOptions 
     const last = i + 1 === n || f.sentenceOf[i + 1] !== f.sentenceOf[i];
     if (sentStart) { prev = O; prev2 = O; }
     const x = f.infos[i]!;
-    rows.length = 0;
-    upd.length = 0;
     const pre = opts.staticRows;
-    for (let k = f.offsets[i]!, e = f.offsets[i + 1]!; k < e; k++) {
-      const r = pre ? pre[k]! : weights.row(f.feats[k]!);
-      if (r < 0) continue;
-      rows.push(r);
-      if (twinsOnly && f.twin![k]) upd.push(r);
+    if (training) {
+      rows.length = 0;
+      upd.length = 0;
+      for (let k = f.offsets[i]!, e = f.offsets[i + 1]!; k < e; k++) {
+        const r = pre ? pre[k]! : weights.row(f.feats[k]!);
+        if (r < 0) continue;
+        rows.push(r);
+        if (twinsOnly && f.twin![k]) upd.push(r);
+      }
+    } else {
+      const wa = weights.w;
+      if (base) for (let t = 0, b = i * NT; t < NT; t++) stat[t] = base[b + t]!;
+      else stat.fill(0);
+      for (let k = f.offsets[i]!, e = f.offsets[i + 1]!; k < e; k++) {
+        const r = weights.row(f.feats[k]!);
+        if (r < 0) continue;
+        for (let t = 0, b = r * NT; t < NT; t++) stat[t]! += wa[b + t]!;
+      }
     }
     nStatic = rows.length;
     updStatic = upd.length;
@@ -129,8 +156,9 @@ export function decodeDoc(f: DocFeatures, weights: Weights, opts: DecodeOptions 
       }
     }
     let best = -1, bestScore = -Infinity;
+    const okRow = prev * NT;
     for (let t = 0; t < NT; t++) {
-      if (!allowed(prev, t)) continue;
+      if (!ALLOWED[okRow + t]) continue;
       if (last && t !== O && (partOf(t) === Part.B || partOf(t) === Part.I)) continue;
       if (scores[t]! > bestScore) { bestScore = scores[t]!; best = t; }
     }

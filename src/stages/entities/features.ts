@@ -149,6 +149,8 @@ export function offsetHashes(x: WordInfo, o: number, out: number[]): void {
     for (let k = 0; k < x.clusters.length; k++) out.push(mix3(T.Cluster, 0, x.clusters[k]!));
   } else if (o === -1 || o === 1) {
     for (let k = 0; k < x.clusters.length && k < 2; k++) out.push(mix3(T.Cluster, o, x.clusters[k]!));
+    // A neighbour's ending often tells its kind ("-ville", "-berg", "-ists").
+    if (x.suffixes.length >= 3) out.push(mix3(T.Suffix, o, x.suffixes[2]!));
   }
 }
 
@@ -208,7 +210,12 @@ export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined, contex
           else offsetHashes(infos[j]!, o, out);
         }
       }
-      if (!head) out.push(mix2(T.Word, x.word));
+      if (!head) {
+        out.push(mix2(T.Word, x.word));
+        // Neighbours as written: casing of the words around a name is a strong cue outside headlines.
+        if (i > s) out.push(mix3(T.Word, -1, infos[i - 1]!.word));
+        if (i + 1 < e) out.push(mix3(T.Word, 1, infos[i + 1]!.word));
+      }
       out.push(mix3(T.Bigram, lowAt(i - 1), x.low));
       out.push(mix3(T.Bigram + 100, x.low, lowAt(i + 1)));
       out.push(mix3(T.ShapeTri, mix2(shapeAt(i - 1), x.shape), shapeAt(i + 1)));
