@@ -277,7 +277,10 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
       if (!major && hasLowerUse(text, surface)) { reason = 'lower-use'; break decide; }
       // A one-word name that is neither large nor written as the place writes itself ("Bloomberg" for
       // Blomberg, "Fox" for an alternate name of Victor) is a coincidence of spelling.
-      if (single && !major && !h.cands.some((c) => looseName(c.name) === looseName(surface))) { reason = 'loose-match'; break decide; }
+      const spelled = h.cands.some((c) => looseName(c.name) === looseName(surface));
+      if (single && !major && !spelled) { reason = 'loose-match'; break decide; }
+      // Large places under another spelling or an old name ("Irbil", "Motown") need some context.
+      if (single && !spelled && !(locative || commaPlace || head || h.cands.some((c) => homeWeight(c) >= 0.5 && isMajor(c)))) { reason = 'loose-match'; break decide; }
       // A one-word division of a country the document otherwise never mentions ("Federal", "Bay").
       const container = h.start >= 2 && text.slice(h.start - 2, h.start) === ', ' && h.wi > 0 && words[h.wi - 1]!.cap;
       if (single && !locative && !commaPlace && !head && !container && h.cands.some((c) => c.code === 'ADM1') && h.cands.every((c) => c.code === 'ADM1' || (isCityCode(c.code) && c.population < 100000)) &&
