@@ -33,15 +33,20 @@ function contentSpan(v: TokenView, a: number, b: number): Span | null {
  *   "According to X, CONTENT."  "CONTENT, according to X."
  * `skip` holds sentences already covered by direct quotes.
  */
-export function findIndirectQuotes(v: TokenView, skip: (sentence: number) => boolean): IndirectQuote[] {
+export function findIndirectQuotes(v: TokenView, skip: (sentence: number) => boolean, quoted: readonly Span[] = []): IndirectQuote[] {
   const out: IndirectQuote[] = [];
   for (let s = 0; s < v.sentences.length; s++) {
-    if (skip(s)) continue;
     const sent = v.sentences[s]!;
     const a = sent.tokenStart;
     let b = sent.tokenEnd;
     if (b - a < MIN_CONTENT_TOKENS + 2) continue;
     if (TERMINAL.has(v.tokens[b - 1]!.text)) b--;
+    if (skip(s)) {
+      // Around direct quotes only "..., adding that CONTENT" is left to find.
+      const part = participleAttribution(v, a, b);
+      if (part && !quoted.some((q) => q.start < part.end && part.start < q.end)) out.push(part);
+      continue;
+    }
     const found = sentenceAttribution(v, a, b);
     if (found) out.push(found);
     const part = participleAttribution(v, a, b);
@@ -88,7 +93,8 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
     if (!head) continue;
     if (rest && b - after > 6) return { start: head.start, end: rest.end, attribution: att };
     const addressee = TELL.has(v.lower[att.cueLast]!) && att.form === 'subject';
-    if (b - after <= 8 && (after >= b || addressee || TRAILERS.has(v.lower[after]!) || v.isPunct(after))) {
+    // "..., according to a study of county data by the state auditor": the source runs on.
+    if (att.form === 'according' || (b - after <= 8 && (after >= b || addressee || TRAILERS.has(v.lower[after]!) || v.isPunct(after)))) {
       // ''...,'' he said: marks written as doubled apostrophes close the content.
       let end = head.end;
       if (/^['’]/.test(v.text.slice(head.start, head.start + 1))) for (let k = c + 1; k < b && /^['’]$/.test(v.tokens[k]!.text); k++) end = v.tokens[k]!.end;

@@ -109,7 +109,7 @@ export const quotesStage: Stage = {
       for (let k = d.firstToken; k < d.endToken && k < v.length; k++) covered.add(v.sentenceOf[k]!);
       if (d.attribution) covered.add(v.sentenceOf[d.attribution.cueLast]!);
     }
-    for (const ind of findIndirectQuotes(v, (s) => covered.has(s))) {
+    for (const ind of findIndirectQuotes(v, (s) => covered.has(s), quotes)) {
       quotes.push(quoteFrom(v, 'indirect', ind.start, ind.end, ind.attribution, mentions));
     }
     quotes.sort(compareSpans);
