@@ -269,7 +269,10 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
         if (!ok) { reason = 'common-word'; break decide; }
       }
       // First names and surnames (Chad, Austin, Nelson, Mary) need a place's context.
-      if (info && (info.firstName || info.lastName)) {
+      // A large place standing alone ("Houston", "Virginia") is the place; a surname already seen
+      // as a person's was dropped above.
+      const alone = !(prev && prev.cap) && !(next && next.cap);
+      if (info && (info.firstName || info.lastName) && !(veryMajor && alone && !first.initial)) {
         const ok = h.cands.some((c) => c.code === 'PCLI' || handWrittenRegion(c)) || h.cands.some((c) => homeWeight(c) >= 0.5 && (c.code === 'ADM1' || locative || commaPlace)) ||
           (veryMajor && (locative || commaPlace));
         if (!ok) { reason = 'person-name'; break decide; }
@@ -277,14 +280,14 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
       if (!major && hasLowerUse(text, surface)) { reason = 'lower-use'; break decide; }
       // A one-word name that is neither large nor written as the place writes itself ("Bloomberg" for
       // Blomberg, "Fox" for an alternate name of Victor) is a coincidence of spelling.
-      const spelled = h.cands.some((c) => looseName(c.name) === looseName(surface));
+      const spelled = h.cands.some((c) => !isCityCode(c.code) || looseName(c.name) === looseName(surface));
       if (single && !major && !spelled) { reason = 'loose-match'; break decide; }
       // Large places under another spelling or an old name ("Irbil", "Motown") need some context.
       if (single && !spelled && !(locative || commaPlace || head || h.cands.some((c) => homeWeight(c) >= 0.5 && isMajor(c)))) { reason = 'loose-match'; break decide; }
       // A one-word division of a country the document otherwise never mentions ("Federal", "Bay").
       const container = h.start >= 2 && text.slice(h.start - 2, h.start) === ', ' && h.wi > 0 && words[h.wi - 1]!.cap;
       if (single && !locative && !commaPlace && !head && !container && h.cands.some((c) => c.code === 'ADM1') && h.cands.every((c) => c.code === 'ADM1' || (isCityCode(c.code) && c.population < 100000)) &&
-          !h.cands.some((c) => c.code === 'ADM1' && ((doc.countries.get(c.country) ?? 0) >= 1 || doc.admin1s.has(c.country + '.' + c.admin1) && (doc.countries.get(c.country) ?? 0) > 0.7))) {
+          !h.cands.some((c) => c.code === 'ADM1' && (doc.countries.get(c.country) ?? 0) >= 0.7)) {
         reason = 'foreign-division'; break decide;
       }
       // Small places must be supported by the document: the country named often, or named and a
