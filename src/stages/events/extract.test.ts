@@ -99,3 +99,11 @@ test('nouns that look like verbs: "X targets in Y", "attack helicopters"', () =>
   assert.equal(events('[Veloria|GPE|ve] flew attack helicopters over [Doma|GPE|doma].').filter((e) => e.type === 'attack').length, 0);
   assert.equal(one('[Red Cell|ORG|rc] attacks [the Mountain Guard|ORG|mg] every night.', 'attack').actor, 'rc');
 });
+
+test('words, deals and gadgets are not violence', () => {
+  assert.equal(one('[Jane Roe|PERSON|roe] attacked [John Poe|PERSON|poe] over his tax plan.', 'disapprove').actor, 'roe');
+  assert.equal(events('[Red Cell|ORG|rc] struck a deal with [the Mountain Guard|ORG|mg].').filter((e) => e.type === 'attack').length, 0);
+  assert.equal(events('The update was deployed by [Acme|ORG|acme] in [Doma|GPE|doma].').filter((e) => e.type === 'mobilize').length, 0);
+  const k = events('[Jane Roe|PERSON|roe] met relatives of the people killed on Thursday in [Doma|GPE|doma].').find((e) => e.type === 'killing');
+  assert.equal(k?.target, undefined);
+});

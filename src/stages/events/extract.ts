@@ -35,6 +35,9 @@ function reducedRelative(before: string, after: string): boolean {
 /** "attack helicopters", "attack ads": the word names a kind of thing, not an event. */
 const NOT_AN_EVENT_AFTER = /^\s*,?\s*(?:and\s+)?(?:bombers?|fighters?|helicopters?|aircraft|jets?|submarines?|dogs?|ads?|planes?|drones?|vectors?|surface|rifles?|boats?)\b/i;
 
+/** "struck a deal", "strikes the right tone": not violence. */
+const STRUCK_A_DEAL = /^\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:deal|agreement|bargain|balance|chord|tone|note|pose|compromise|pact|accord|partnership)\b/i;
+
 /** A support verb ending right before an event noun, allowing up to two modifiers ("carried out the deadly attack"). */
 function supportVerb(before: string): RegExpExecArray | null {
   let s = before;
@@ -143,12 +146,14 @@ function fromTrigger(
   let target: Arg | undefined;
   let claimed = false;
   if (t.form === 'verb' && !verbReading(f.masked.slice(at, end), before, f.masked.slice(end, c.end))) return undefined;
-  if (NOT_AN_EVENT_AFTER.test(f.masked.slice(end, c.end)) && t.type === 'attack') return undefined;
+  if (t.type === 'attack' && (NOT_AN_EVENT_AFTER.test(f.masked.slice(end, c.end)) || (/^str/i.test(f.masked.slice(at, end)) && STRUCK_A_DEAL.test(f.masked.slice(end, c.end))))) return undefined;
   if (t.form === 'verb') {
     const transitive = t.type !== 'movement' && t.type !== 'protest' && t.type !== 'fight';
-    const passive = (PASSIVE_BEFORE.test(before) || (transitive && reducedRelative(before, f.masked.slice(end, c.end)))) && PARTICIPLE.test(f.masked.slice(at, end));
+    const reduced = transitive && !PASSIVE_BEFORE.test(before) && reducedRelative(before, f.masked.slice(end, c.end));
+    const passive = (PASSIVE_BEFORE.test(before) || reduced) && PARTICIPLE.test(f.masked.slice(at, end));
     if (passive) {
-      target = t.objectIsPlace ? undefined : subjectBefore(f, at, AGENT, c.start);
+      // In "the people killed on Thursday" the target is the plain noun, not the clause subject.
+      target = t.objectIsPlace || reduced ? undefined : subjectBefore(f, at, AGENT, c.start);
       // "killed by X", "killed in a raid by X", "killed in a 2008 raid carried out by X".
       const by = /^\s*(?:(?:in|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:raid|strike|airstrike|air strike|drone strike|attack|operation|ambush|bombing|offensive|assault)\s+(?:(?:carried out|conducted|launched|mounted)\s+)?)?by\s+/i.exec(f.masked.slice(end, c.end));
       if (by) actor = argStarting(f, end + by[0].length) ?? objectAfter(f, end + by[0].length, c.end, AGENT, 1);
@@ -191,7 +196,9 @@ function fromTrigger(
 
   const place = placeFor(f, c, t, at, end, fPlaces, actor, target);
   if (t.needsPlace && !place) return undefined;
-  if (t.needsPersonnel && !(PERSONNEL_WORDS.test(before) || (actor && actor.cls === 'O'))) return undefined;
+  // Fighters move ("X fighters arrived"); forces are deployed ("deployed troops", "troops were deployed").
+  const people = t.type === 'mobilize' ? PERSONNEL_WORDS.test(clauseText) : PERSONNEL_WORDS.test(before);
+  if (t.needsPersonnel && !(people || (t.type === 'movement' && actor && actor.cls === 'O'))) return undefined;
   const clauseDoc = docSpan(f, c.start, c.end);
   const trig = docSpan(f, at, end);
   const time = ev.timeIn(clauseDoc, trig.start);
@@ -206,7 +213,9 @@ function fromTrigger(
   const qs = quantitiesIn(clauseDoc, quantities, times);
   for (const i of qs) parts.push(quantities[i]!);
   const span = { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
-  const e: Mutable<Event> = { type: t.type, start: span.start, end: span.end };
+  // One named person "attacking" another is, in news, almost always words: PLOVER DISAPPROVE.
+  const type = t.type === 'attack' && actor?.cls === 'P' && target?.cls === 'P' ? 'disapprove' : t.type;
+  const e: Mutable<Event> = { type, start: span.start, end: span.end };
   if (actor) e.actor = actor.entity;
   if (target) e.target = target.entity;
   if (place) {

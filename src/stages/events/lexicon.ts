@@ -3,6 +3,7 @@
  * `form` says how its actor and target are read.
  */
 export type EventType =
+  | 'disapprove'
   | 'attack' | 'airstrike' | 'killing' | 'arrest' | 'movement' | 'territory_capture' | 'territory_loss'
   | 'fight' | 'protest' | 'mobilize' | 'agree' | 'coerce' | 'threaten';
 
@@ -29,7 +30,7 @@ export const TRIGGERS: readonly Trigger[] = [
   { type: 'arrest', form: 'verb', words: 'arrested|arresting|arrests|arrest|detained|detaining|detains|apprehended|taken into custody|took into custody|rounded up' },
   { type: 'arrest', form: 'noun', words: 'arrests?|detentions?' },
   { type: 'movement', form: 'verb', needsPersonnel: true, words: 'arrived|arrives|arriving|arrive|travell?ed|travell?ing|relocated|relocating|moved|moving|crossed into|crossing into|headed|heading|returned|returning|fled|fleeing|flocked|poured|infiltrated|infiltrating|made (?:their|its) way|making (?:their|its) way|make (?:their|its) way|redeployed|regrouped|streamed|escaped|escaping' },
-  { type: 'territory_capture', form: 'verb', needsPlace: true, objectIsPlace: true, words: 'captured|capturing|captures|seized|seizing|seizes|took control of|taken control of|taking control of|takes control of|gained control of|retook|retaken|retaking|recaptured|recapturing|overran|overrun|liberated|liberating|conquered|took over|taken over|fell to|entered' },
+  { type: 'territory_capture', form: 'verb', needsPlace: true, objectIsPlace: true, words: 'captured|capturing|captures|seized|seizing|seizes|took control of|taken control of|taking control of|takes control of|gained control of|retook|retaken|retaking|recaptured|recapturing|overran|overrun|liberated|liberating|conquered|took over|taken over|fell to|stormed into' },
   { type: 'territory_capture', form: 'noun', needsPlace: true, words: '(?:capture|seizure|recapture|liberation|takeover|fall) of' },
   { type: 'territory_loss', form: 'verb', needsPlace: true, objectIsPlace: true, words: 'lost control of|lost|losing control of|losing|retreated from|retreating from|withdrew from|withdrawing from|withdrawn from|pulled out of|pulling out of|driven out of|drove out of|expelled from|ousted from|pushed out of|abandoned|evacuated' },
   { type: 'territory_loss', form: 'noun', needsPlace: true, words: '(?:loss|withdrawal|retreat) (?:of|from)' },
@@ -37,7 +38,7 @@ export const TRIGGERS: readonly Trigger[] = [
   { type: 'fight', form: 'noun', words: 'clashes|clash|battles?|fighting|offensive|counteroffensive|counter-offensive|firefights?|gunfights?|skirmish(?:es)?|hostilities' },
   { type: 'protest', form: 'verb', words: 'protested|protesting|protests|protest|demonstrated|demonstrating|marched|marching|rallied against|rallying against' },
   { type: 'protest', form: 'noun', words: 'protests?|demonstrations?|protest rall(?:y|ies)|sit-ins?|strikes? by workers' },
-  { type: 'mobilize', form: 'verb', words: 'mobili[sz]ed|mobili[sz]ing|deployed|deploying|deploys|sent (?:troops|reinforcements|fighters)|massed|massing|recruited|recruiting' },
+  { type: 'mobilize', form: 'verb', needsPersonnel: true, words: 'mobili[sz]ed|mobili[sz]ing|deployed|deploying|deploys|sent (?:troops|reinforcements|fighters)|massed|massing|recruited|recruiting' },
   { type: 'mobilize', form: 'noun', words: 'mobili[sz]ation|deployments?|reinforcements' },
   { type: 'agree', form: 'verb', words: 'agreed|agreeing|agrees|signed (?:an? |the )?(?:agreement|deal|accord|ceasefire|truce|treaty|pact)|reached (?:an? )?(?:agreement|deal|accord|ceasefire|truce)' },
   { type: 'agree', form: 'noun', words: 'ceasefire|cease-fire|truce|peace deal|peace agreement|peace accord|armistice' },
@@ -62,5 +63,5 @@ export const LOCATIVE = /\b(?:in|at|near|outside|inside|into|to|across|around|on
 export const PLOVER: Readonly<Record<EventType, string>> = {
   attack: 'ASSAULT', airstrike: 'ASSAULT', killing: 'ASSAULT', arrest: 'COERCE', movement: 'MOBILIZE',
   territory_capture: 'SEIZE', territory_loss: 'YIELD', fight: 'FIGHT', protest: 'PROTEST', mobilize: 'MOBILIZE',
-  agree: 'AGREE', coerce: 'COERCE', threaten: 'THREATEN',
+  agree: 'AGREE', coerce: 'COERCE', threaten: 'THREATEN', disapprove: 'DISAPPROVE',
 };

@@ -130,3 +130,9 @@ test('a pronoun subject in between stops the search for a subject', () => {
   none('[Veloria|GPE|ve] stands with the farmers as they confront [Red Cell|ORG|rc].', 'fights');
   none('[Veloria|GPE|ve] has made clear that it will attack [Red Cell|ORG|rc].', 'fights');
 });
+
+test('a role in a country\'s party, or in a name cut short, gives no relation', () => {
+  none('[Ann Lee|PERSON|lee], leader of [Veloria|GPE|ve]’s far-right party, spoke.');
+  none('[Ann Lee|PERSON|lee], the president of [the Veloria|ORG|ve] Chamber of Commerce, spoke.');
+  has('[Halden|ORG|halden] Director [Ann Lee|PERSON|lee] spoke.', 'affiliation', 'lee', 'halden');
+});

@@ -2,7 +2,7 @@ import type { Doc } from '../../core/doc.js';
 import type { Relation } from '../../core/layers.js';
 import { EvidenceContext } from './evidence.js';
 import { argByIndex, buildFrames, clauseOf, clauses, docSpan, modality, subjectBefore, verbReading, type Arg, type Frame } from './frame.js';
-import { RELATION_PATTERNS, roleLabel, roleRelation, TITLE_WORDS, type RelationPattern } from './lexicon.js';
+import { RELATION_PATTERNS, ROLE_WORD, roleLabel, roleRelation, TITLE_WORDS, type RelationPattern } from './lexicon.js';
 import { compile, slotClasses } from './pattern.js';
 
 interface Compiled {
@@ -73,6 +73,12 @@ function fromMatch(doc: Doc, f: Frame, cls: ReturnType<typeof clauses>, c: Compi
     const subUnit = /^[’']s?\s/.test(f.masked.slice(b.mEnd, b.mEnd + 3)) && b.mStart > (m.index + m[0].indexOf(noun));
     type = roleRelation(noun, subUnit);
     role = roleLabel(noun);
+    // "leader of France's far-right party": the organisation is the unit, not the country.
+    if (subUnit && b.cls === 'G') return undefined;
+    // A name that runs on past the mention ("the president of the United States Chamber of ...")
+    // was cut short by the tagger: the organisation is unknown.
+    const next = /^\s+([A-Z][\w-]*)/.exec(f.masked.slice(b.mEnd, b.mEnd + 30))?.[1];
+    if (next && !ROLE_WORD.test(next) && !/^(?:I|He|She|They|We|It)$/.test(next)) return undefined;
   }
   if (!acceptable(type, a, b)) return undefined;
   // Exactly one side of a person-person apposition is a title; two names in a row are a list.

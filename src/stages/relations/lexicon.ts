@@ -39,6 +39,7 @@ const PROFESSIONAL =
   'envoys?|representatives?|diplomats?|founding director|executive director|program director|coordinator|investigators?|officers?';
 export const ROLE = `${SPOKES}|${LEADER}|${MEMBER}|${PROFESSIONAL}`;
 
+export const ROLE_WORD = new RegExp(`^(?:${SPOKES}|${LEADER}|${MEMBER}|${PROFESSIONAL})$`, 'i');
 const LEADER_RE = new RegExp(`^(?:${LEADER})$`, 'i');
 const MEMBER_RE = new RegExp(`^(?:${MEMBER}|${SPOKES})$`, 'i');
 
@@ -62,7 +63,7 @@ const ORGISH = 'group|organi[sz]ation|movement|faction|network|militia|party|coa
 // (so "fighting in Syria" never makes Syria the enemy).
 const OBJ_FILLER = `(?:(?!(?:in|at|near|from|into|across|inside|outside|throughout|during|with|for|to|by|on|since|after|before|over|under|around|as|than|and|or|but|said|says|\\w+ing)\\b)<W> ){0,6}?`;
 /** Modifiers between an organisation and a role noun ("ISIL gang leader"), never a preposition. */
-const ROLE_FILLER = '(?:(?!(?:as|in|of|for|to|at|on|by|with|from|and|or|said|says|told|is|are|was|were|has|have|had|will|would|\\w+ing|\\w+ed)\\b)<W> ){0,2}?';
+const ROLE_FILLER = '(?:(?!(?:as|in|of|for|to|at|on|by|with|from|over|about|against|under|after|before|during|between|among|into|through|toward|and|or|said|says|told|is|are|was|were|has|have|had|will|would|\\w+ing|\\w+ed)\\b)<W> ){0,2}?';
 
 export const RELATION_PATTERNS: readonly RelationPattern[] = [
   // ---- alias -------------------------------------------------------------------------
