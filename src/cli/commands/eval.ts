@@ -1,9 +1,13 @@
 import type { Command } from 'commander';
-import { runGeoEval } from '../../eval/geo.js';
-import { runNerEval } from '../../eval/ner.js';
-import { runQuotesEval } from '../../eval/quotes.js';
-import { runRelationsEval } from '../../eval/relations.js';
-import { runTimesEval, TIMES_GOLD_HELP } from '../../eval/times.js';
+import { TIMES_GOLD_HELP } from '../../eval/times-format.js';
+// Scorers load only when their command runs, so other commands start fast.
+const load = {
+  ner: () => import('../../eval/ner.js'),
+  times: () => import('../../eval/times.js'),
+  relations: () => import('../../eval/relations.js'),
+  geo: () => import('../../eval/geo.js'),
+  quotes: () => import('../../eval/quotes.js'),
+};
 
 /**
  * `newsgraph eval <area>`: scores the pipeline against a user's own gold data.
@@ -16,7 +20,7 @@ export function registerEval(program: Command): void {
     .description('named entities: precision, recall and F1 per type (exact span, coarse type)')
     .option('--conll <file>', 'CoNLL-2003 format file (token POS chunk NER, IOB2)')
     .option('--re3d <file>', 're3d JSON Lines file')
-    .action(async (o: { conll?: string; re3d?: string }) => { await runNerEval(o); });
+    .action(async (o: { conll?: string; re3d?: string }) => { await (await load.ner()).runNerEval(o); });
   evalCmd
     .command('times')
     .description('TIMEX3 dates and durations: span F1 (strict, relaxed) and value F1 against a JSON Lines gold file')
@@ -26,7 +30,7 @@ export function registerEval(program: Command): void {
     .option('--min-value <n>', 'exit 1 when value F1 (percent) is below this')
     .option('--errors <n>', 'how many errors to print (default 10)')
     .option('--json', 'print the scores as one JSON object')
-    .action((gold: string, o: { minF1?: string; minValue?: string; errors?: string; json?: boolean }) => { runTimesEval(gold, o); });
+    .action(async (gold: string, o: { minF1?: string; minValue?: string; errors?: string; json?: boolean }) => { (await load.times()).runTimesEval(gold, o); });
   evalCmd
     .command('relations')
     .description('relations against re3d: precision and recall for FightingAgainst, AlliesOf, BelongsTo, IsSynonymOf')
@@ -34,7 +38,7 @@ export function registerEval(program: Command): void {
     .option('--min-precision <n>', 'exit 1 when overall precision (percent) is below this')
     .option('--errors <n>', 'how many wrong predictions to print (default 10)')
     .option('--json', 'print the scores as one JSON object')
-    .action((o: { re3d?: string; minPrecision?: string; errors?: string; json?: boolean }) => { runRelationsEval(o); });
+    .action(async (o: { re3d?: string; minPrecision?: string; errors?: string; json?: boolean }) => { (await load.relations()).runRelationsEval(o); });
   evalCmd
     .command('geo')
     .description('toponyms: recognition F1 (overlap, strict) and accuracy within 161 km, GeoWebNews JSON Lines')
@@ -43,7 +47,7 @@ export function registerEval(program: Command): void {
     .option('--min-acc <n>', 'exit 1 when accuracy within 161 km (percent) is below this')
     .option('--errors <n>', 'how many errors to print (default 20)')
     .option('--json', 'print the scores as one JSON object')
-    .action((gold: string, o: { minF1?: string; minAcc?: string; errors?: string; json?: boolean }) => { runGeoEval(gold, o); });
+    .action(async (gold: string, o: { minF1?: string; minAcc?: string; errors?: string; json?: boolean }) => { (await load.geo()).runGeoEval(gold, o); });
   evalCmd
     .command('quotes')
     .description('quotes and attributions: direct-quote F1, speaker accuracy and all-attribution F1 against brat (PolNeAR-style) files')
@@ -52,6 +56,5 @@ export function registerEval(program: Command): void {
     .option('--min-speaker <n>', 'exit 1 when speaker accuracy (percent) is below this')
     .option('--errors <n>', 'how many errors to print (default 10)')
     .option('--json', 'print the scores as one JSON object')
-    .action((dir: string, o: { minF1?: string; minSpeaker?: string; errors?: string; json?: boolean }) => { runQuotesEval(dir, o); });
-  void evalCmd;
+    .action(async (dir: string, o: { minF1?: string; minSpeaker?: string; errors?: string; json?: boolean }) => { (await load.quotes()).runQuotesEval(dir, o); });
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { createNewsgraphServer } from '../../api/server.js';
 import { DEFAULT_DB, openStore } from '../../store/open.js';
 import { positiveInt, UsageError } from '../report.js';
 
@@ -35,6 +34,8 @@ export function registerServe(program: Command): void {
       // Without a token of their own, whoever starts the server gets a fresh one on their console.
       const token = o.readOnly ? undefined : (given ?? randomBytes(18).toString('base64url'));
       const store = openStore(o.db);
+      // The server and web app load only for this command, so other commands start fast.
+      const { createNewsgraphServer } = await import('../../api/server.js');
       const app = createNewsgraphServer({ store, token, allowPrivate: !!o.allowPrivate, uploadLimit: Math.max(1, uploadMb) * 1024 * 1024 });
       const addr = await app.listen(port, o.host);
       const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
