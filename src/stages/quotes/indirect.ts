@@ -9,6 +9,8 @@ export interface IndirectQuote extends Span {
 
 const TERMINAL = new Set(['.', '!', '?', '…', '...']);
 const MIN_CONTENT_TOKENS = 3;
+/** What may stand right before the subject of a reporting clause. */
+const CLAUSE_OPENERS = new Set([',', '―', '—', '–', ':', ';', 'but', 'and', 'though', 'although', 'while', 'whereas', 'because', 'so', 'yet', 'since', 'when', 'after', 'before', 'as']);
 const TELL = new Set(['told', 'tells', 'tell', 'asked', 'assured', 'warned', 'informed', 'reminded']);
 /** What may follow a closing attribution ("..., she said in a statement on Tuesday."). */
 const TRAILERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'last', 'this', 'earlier', 'later', 'to', 'recently',
@@ -107,7 +109,7 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
     if (!isReportingVerb(v, k, true) && !(v.lower[k + 1] === 'that' && isReportingVerb(v, k, false))) continue;
     let sp = phraseBefore(v, k, a);
     // The subject must open the sentence, or follow an opening phrase set off by a comma.
-    if (!sp || !(sp.first === a || v.tokens[sp.first - 1]!.text === ',')) {
+    if (!sp || !(sp.first === a || CLAUSE_OPENERS.has(v.lower[sp.first - 1]!))) {
       // A subject with a long apposition: "Ann Lee, a pollster at the firm, which ..., said".
       const subj = sentenceSubject(v, a, k + 1);
       sp = subj && subj.verb === k ? subj.speaker : null;
