@@ -7,3 +7,8 @@ export { Pipeline } from './pipeline/pipeline.js';
 export type { Stage, StageContext, StageOptions } from './pipeline/stage.js';
 export { defaultPipeline, defaultStages } from './pipeline/default.js';
 export { toRecord, SCHEMA_ID, type NewsRecord } from './output/record.js';
+export { readInputs, readBytes } from './ingest/read.js';
+export type { RawDoc, ReadItem, ReadOptions, Format } from './ingest/types.js';
+export { openStore, DEFAULT_DB } from './store/open.js';
+export type { Store, SearchQuery, SearchHit, SearchResult } from './store/store.js';
+export { validateRecord } from './output/validate.js';
