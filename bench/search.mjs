@@ -63,6 +63,7 @@ if (fresh || (await store.count()) < N) {
 }
 const total = await store.count();
 
+seed = 77; // the same queries whether the corpus was built in this run or before
 const queries = makeQueries(pool, Q);
 const app = createNewsgraphServer({ store });
 const { port } = await app.listen(0);
@@ -86,15 +87,26 @@ const runs = {
     await r.json();
   },
 };
+// Wall time, and for the in-process store calls also the CPU time they used: on a shared
+// machine the wall time includes waiting for a core, the CPU time is the query's own cost.
 const results = {};
+const cpuResults = {};
+const byKind = {};
 for (const [name, fn] of Object.entries(runs)) {
   const ms = [];
+  const cpu = [];
   for (const q of queries) {
+    const c = process.cpuUsage();
     const t = performance.now();
     await fn(q);
-    ms.push(performance.now() - t);
+    const wall = performance.now() - t;
+    const used = process.cpuUsage(c);
+    ms.push(wall);
+    cpu.push((used.user + used.system) / 1000);
+    if (name === 'store.search, no facets') (byKind[q.kind] ??= []).push(wall);
   }
   results[name] = summary(ms);
+  if (name.startsWith('store.')) cpuResults[name] = summary(cpu);
 }
 // The entity page: one request gathering aliases, time series, quotes, relations and places.
 {
@@ -121,8 +133,16 @@ console.log('                                         p50 ms   p95 ms   p99 ms  
 for (const [name, s] of Object.entries(results)) {
   console.log(`${name.padEnd(40)} ${s.p50.toFixed(2).padStart(7)}  ${s.p95.toFixed(2).padStart(7)}  ${s.p99.toFixed(2).padStart(7)}  ${s.mean.toFixed(2).padStart(7)}`);
 }
-console.log(`median hits per query: ${summary(hits).p50}`);
-writeFileSync(join(RESULTS, 'search.json'), JSON.stringify({ date: new Date().toISOString(), articles: total, queries: queries.length, node: process.version, results }, null, 2) + '\n');
+for (const [name, s] of Object.entries(cpuResults)) {
+  console.log(`${(name + ' (CPU time)').padEnd(40)} ${s.p50.toFixed(2).padStart(7)}  ${s.p95.toFixed(2).padStart(7)}  ${s.p99.toFixed(2).padStart(7)}  ${s.mean.toFixed(2).padStart(7)}`);
+}
+for (const [kind, ms] of Object.entries(byKind)) {
+  const s = summary(ms);
+  console.log(`  no facets, ${kind.padEnd(27)} ${s.p50.toFixed(2).padStart(7)}  ${s.p95.toFixed(2).padStart(7)}`);
+}
+const load = (await import('node:os')).loadavg()[0];
+console.log(`median hits per query: ${summary(hits).p50}; load average during the run: ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
+writeFileSync(join(RESULTS, 'search.json'), JSON.stringify({ date: new Date().toISOString(), articles: total, queries: queries.length, node: process.version, load, results, cpu: cpuResults }, null, 2) + '\n');
 
 function summary(xs) {
   const s = [...xs].sort((a, b) => a - b);
