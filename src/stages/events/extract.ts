@@ -18,6 +18,7 @@ function triggers(): CompiledTrigger[] {
 }
 
 const AGENT = 'POGN';
+const WINDOW = 400;
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+)?(?:\S+\s+(?:and|or)\s+)?(?:\S+\s+)?$/i;
 const PARTICIPLE = /(?:ed|en|slain|struck|shot dead|gunned down|taken into custody|rounded up|overrun|retaken|taken control of|taken over)$/i;
 
@@ -92,7 +93,9 @@ export function extractEvents(doc: Doc): Event[] {
       for (const h of hits) {
         if (h.at < c.start || h.at >= c.end) continue;
         if (found.some((x) => h.at < x.end && x.at < h.end)) continue;
-        const e = fromTrigger(f, c, h.ct.t, h.at, h.end, fPlaces, ev, quantities, times);
+        // A run-on "sentence" (a table, a list without stops) is read in a window around the trigger.
+        const w = { start: Math.max(c.start, h.at - WINDOW), end: Math.min(c.end, h.end + WINDOW) };
+        const e = fromTrigger(f, w, h.ct.t, h.at, h.end, fPlaces, ev, quantities, times);
         if (e) found.push({ at: h.at, end: h.end, e });
       }
       // "..., followed by a second group, around 20, in March": the same kind of event again,

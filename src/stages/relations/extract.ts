@@ -55,7 +55,9 @@ function fromMatch(doc: Doc, f: Frame, cls: ReturnType<typeof clauses>, c: Compi
   let b = argByIndex(f, g.b);
   let mStart = m.index;
   const mEnd = m.index + m[0].length;
-  const clause = clauseOf(cls, m.index);
+  const whole = clauseOf(cls, m.index);
+  // A run-on "sentence" (a table, a list without stops) is read in a window around the match.
+  const clause = { start: Math.max(whole.start, m.index - 400), end: Math.min(whole.end, m.index + m[0].length + 400) };
   if (c.p.subject) {
     const cue = /^[\w-]+/.exec(m[0].replace(/^\W+/, ''))?.[0] ?? '';
     if (!verbReading(cue, f.masked.slice(clause.start, m.index), f.masked.slice(m.index + cue.length, clause.end))) return undefined;
