@@ -47,7 +47,7 @@ export interface RecognizeContext {
 
 function startsName(w: Word, next: Word | undefined): boolean {
   if (w.cap || w.upper) return true;
-  return ARTICLES.has(w.text.toLowerCase()) && next !== undefined && next.sep === '-' && next.cap;
+  return w.text.length <= 3 && next !== undefined && next.sep === '-' && next.cap && ARTICLES.has(w.text.toLowerCase());
 }
 
 /**
