@@ -259,7 +259,8 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
         if (gaz.word(nl)?.lastName && !ORG_HEADS.has(nl) && !major) { reason = 'before-last-name'; break decide; }
         // A known place before an unknown name is still named ("the Slidell council"), when the
         // document is about that country and the next word is no person's name.
-        if (!ORG_HEADS.has(nl) && !major && !(inFocus && !gaz.word(nl) && pop >= 15000)) { reason = 'before-name'; break decide; }
+        const nextInfo = gaz.word(nl);
+        if (!ORG_HEADS.has(nl) && !major && !(inFocus && !nextInfo?.firstName && !nextInfo?.lastName && pop >= 15000)) { reason = 'before-name'; break decide; }
       }
       if (acronym) break decide;
       // Words English uses in lower case too (Police, Reading): only as countries, divisions or
