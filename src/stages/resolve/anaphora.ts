@@ -5,7 +5,7 @@ import { findQuotedSpans } from '../quotes/marks.js';
 
 const PERSONAL = new Set(['he', 'she']);
 /** Nouns that, after "the" and an ORG, name that organisation again. */
-const ORG_NOUNS = new Set(['group', 'organization', 'organisation', 'movement', 'militia', 'network', 'company', 'firm', 'party', 'agency', 'alliance', 'coalition', 'faction', 'outfit', 'insurgency']);
+const ORG_NOUNS = new Set(['group', 'organization', 'organisation', 'movement', 'militia', 'network', 'alliance', 'coalition', 'faction', 'outfit', 'insurgency']);
 const ADVERBS = new Set(['also', 'later', 'then', 'has', 'had', 'have', 'once', 'again', 'previously', 'further', 'repeatedly', 'recently']);
 
 interface Resolved {

@@ -5,12 +5,12 @@ import type { Entity, Mention } from '../../core/layers.js';
 import { sentencesStage } from '../sentences/stage.js';
 import { tokensStage } from '../tokens/stage.js';
 import { acronymOf, cleanName, initials, personParts, personShortForm } from './names.js';
-import { resolveStage } from './stage.js';
+import { createResolveStage, resolveStage } from './stage.js';
 
 type Tag = [text: string, type: Mention['type'], nth?: number];
 
 /** Runs tokens and sentences, adds hand-made name mentions, then resolves. */
-function resolve(text: string, tags: Tag[]): { mentions: readonly Mention[]; entities: readonly Entity[]; entityOf: (t: string, nth?: number) => Entity | undefined } {
+function resolve(text: string, tags: Tag[], stage = resolveStage): { mentions: readonly Mention[]; entities: readonly Entity[]; entityOf: (t: string, nth?: number) => Entity | undefined } {
   let doc = Doc.create(text);
   const ctx = { options: {}, diagnostic: () => {} };
   doc = doc.with(tokensStage.run(doc, ctx));
@@ -21,7 +21,7 @@ function resolve(text: string, tags: Tag[]): { mentions: readonly Mention[]; ent
     assert.ok(start >= 0, `fixture has "${t}"`);
     return { start, end: start + t.length, text: t, type, kind: 'name' };
   });
-  const out = resolveStage.run(doc.with({ mentions }), ctx);
+  const out = stage.run(doc.with({ mentions }), ctx);
   const ms = out.mentions ?? [], es = out.entities ?? [];
   const entityOf = (t: string, nth = 0) => {
     let start = -1;
@@ -97,20 +97,23 @@ test('a description can precede the name', () => {
   assert.equal(r.entityOf('Ola Brandt')?.description, 'The league’s treasurer');
 });
 
+const withAnaphora = createResolveStage({ pronouns: true });
+
 test('"he said" after one named person resolves; after two it stays open', () => {
   const one = 'Ivo Petrov studied the data. The results were poor, he said.';
-  const r1 = resolve(one, [['Ivo Petrov', 'PERSON']]);
+  assert.equal(resolve(one, [['Ivo Petrov', 'PERSON']]).mentions.length, 1, 'the default stage adds no pronoun mentions');
+  const r1 = resolve(one, [['Ivo Petrov', 'PERSON']], withAnaphora);
   const he = r1.mentions.find((m) => m.kind === 'pronoun');
   assert.equal(he?.text, 'he');
   assert.equal(he?.entity, r1.entityOf('Ivo Petrov')?.id);
   const two = 'Ivo Petrov met Lena Holm. The results were poor, she said.';
-  const r2 = resolve(two, [['Ivo Petrov', 'PERSON'], ['Lena Holm', 'PERSON']]);
+  const r2 = resolve(two, [['Ivo Petrov', 'PERSON'], ['Lena Holm', 'PERSON']], withAnaphora);
   assert.equal(r2.mentions.find((m) => m.kind === 'pronoun'), undefined);
 });
 
 test('"the group" after one organisation refers to it; pronouns the tagger named are not entities', () => {
   const text = 'Red Delta claimed the blast. The group has cells in the hills. It denied the report.';
-  const r = resolve(text, [['Red Delta', 'ORG'], ['It', 'ORG']]);
+  const r = resolve(text, [['Red Delta', 'ORG'], ['It', 'ORG']], withAnaphora);
   const g = r.mentions.find((m) => m.kind === 'nominal');
   assert.equal(g?.text, 'The group');
   assert.equal(g?.entity, r.entityOf('Red Delta')?.id);

@@ -1,79 +1,103 @@
 import type { Entity, Mention } from '../../core/layers.js';
 import { compareSpans, overlaps } from '../../core/span.js';
-import type { Stage } from '../../pipeline/stage.js';
+import type { Doc } from '../../core/doc.js';
+import type { Layers } from '../../core/layers.js';
+import type { Stage, StageContext } from '../../pipeline/stage.js';
 import { findAliases } from './aliases.js';
 import { resolveAnaphora } from './anaphora.js';
 import { descriptionFor } from './descriptions.js';
 import { groupNames } from './group.js';
 import { isPronoun } from './names.js';
 
+export interface ResolveOptions {
+  /**
+   * Add "he"/"she" speaker pronouns whose referent is clear as mentions of kind 'pronoun'.
+   * Off by default: the mentions layer is scored as named entities, where each would count
+   * as an extra person name (the quotes stage resolves pronoun speakers on its own).
+   */
+  readonly pronouns?: boolean;
+  /** Add "the group"-style nominals whose organisation is clear (kind 'nominal'). On by default. */
+  readonly nominals?: boolean;
+}
+
 /**
  * Within-document entity resolution: groups name mentions into entities (canonical name,
- * aliases, type, description), then adds the pronoun and nominal mentions whose referent
- * is clear. Fills mention.entity.
+ * aliases, type, description) and fills mention.entity; optionally adds the pronoun and
+ * nominal mentions whose referent is clear.
  */
-export const resolveStage: Stage = {
-  name: 'resolve',
-  version: '1',
-  requires: ['tokens', 'sentences', 'mentions'],
-  provides: ['entities'],
-  updates: ['mentions'],
-  run(doc, ctx) {
-    const text = doc.text;
-    const input = [...doc.layer('mentions')].sort(compareSpans);
-    // Pronouns the tagger took for names ("It" opening a sentence) are not names.
-    const others: Mention[] = [];
-    let names: Mention[] = [];
-    for (const m of input) {
-      if (m.kind === 'pronoun' || m.kind === 'nominal') others.push(m);
-      else if (isPronoun(m.text)) others.push({ ...m, kind: 'pronoun', entity: undefined } as Mention);
-      else names.push(m);
+export function createResolveStage(options: ResolveOptions = {}): Stage {
+  return {
+    name: 'resolve',
+    version: '1',
+    requires: ['tokens', 'sentences', 'mentions'],
+    provides: ['entities'],
+    updates: ['mentions'],
+    run: (doc, ctx) => resolveDoc(doc, ctx, options),
+  };
+}
+
+export const resolveStage: Stage = createResolveStage();
+
+function resolveDoc(doc: Doc, ctx: StageContext, options: ResolveOptions): Partial<Layers> {
+  const text = doc.text;
+  const input = [...doc.layer('mentions')].sort(compareSpans);
+  // Pronouns the tagger took for names ("It" opening a sentence) are not names.
+  const others: Mention[] = [];
+  let names: Mention[] = [];
+  for (const m of input) {
+    if (m.kind === 'pronoun' || m.kind === 'nominal') others.push(m);
+    else if (isPronoun(m.text)) others.push({ ...m, kind: 'pronoun', entity: undefined } as Mention);
+    else names.push(m);
+  }
+  const aliases = findAliases(text, names);
+  if (aliases.added.length) {
+    // A name an alias pattern spells out replaces the tagger's overlapping pieces of it.
+    names = names.filter((m) => !aliases.added.some((a) => overlaps(a, m)));
+    names.push(...aliases.added);
+    names.sort(compareSpans);
+  }
+  const groups = groupNames(names, aliases.pairs);
+  const sentences = doc.layer('sentences');
+  const sentenceAt = (offset: number) => {
+    let lo = 0, hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    const aliases = findAliases(text, names);
-    if (aliases.added.length) {
-      // A name an alias pattern spells out replaces the tagger's overlapping pieces of it.
-      names = names.filter((m) => !aliases.added.some((a) => overlaps(a, m)));
-      names.push(...aliases.added);
-      names.sort(compareSpans);
+    return sentences[lo];
+  };
+  const entities: Entity[] = [];
+  const linked: Mention[] = names.slice();
+  groups.forEach((g, n) => {
+    const id = `e${n + 1}`;
+    let description: ReturnType<typeof descriptionFor>;
+    if (g.type === 'PERSON' || g.type === 'ORG') {
+      for (const i of g.members) {
+        description = descriptionFor(text, names[i]!, sentenceAt(names[i]!.start));
+        if (description) break;
+      }
     }
-    const groups = groupNames(names, aliases.pairs);
-    const sentences = doc.layer('sentences');
-    const sentenceAt = (offset: number) => {
-      let lo = 0, hi = sentences.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (sentences[mid]!.start <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return sentences[lo];
-    };
-    const entities: Entity[] = [];
-    const linked: Mention[] = names.slice();
-    groups.forEach((g, n) => {
-      const id = `e${n + 1}`;
-      let description: ReturnType<typeof descriptionFor>;
-      if (g.type === 'PERSON' || g.type === 'ORG') {
-        for (const i of g.members) {
-          description = descriptionFor(text, names[i]!, sentenceAt(names[i]!.start));
-          if (description) break;
-        }
-      }
-      for (const i of g.members) linked[i] = { ...names[i]!, entity: id, ...(names[i]!.kind ? {} : { kind: 'name' as const }) };
-      entities.push({
-        id, type: g.type, name: g.name, aliases: g.aliases,
-        ...(description ? { description: description.text, descriptionStart: description.start, descriptionEnd: description.end } : {}),
-      });
+    for (const i of g.members) linked[i] = { ...names[i]!, entity: id, ...(names[i]!.kind ? {} : { kind: 'name' as const }) };
+    entities.push({
+      id, type: g.type, name: g.name, aliases: g.aliases,
+      ...(description ? { description: description.text, descriptionStart: description.start, descriptionEnd: description.end } : {}),
     });
-    let anaphora: Mention[] = [];
+  });
+  let anaphora: Mention[] = [];
+  const pronouns = options.pronouns ?? false, nominals = options.nominals ?? true;
+  if (pronouns || nominals) {
     try {
-      anaphora = resolveAnaphora(text, doc.layer('tokens'), sentences, doc.layer('paragraphs'), linked).map((r) => r.mention);
+      anaphora = resolveAnaphora(text, doc.layer('tokens'), sentences, doc.layer('paragraphs'), linked)
+        .map((r) => r.mention)
+        .filter((m) => (m.kind === 'pronoun' ? pronouns : nominals));
     } catch (err) {
       ctx.diagnostic({ level: 'warning', rule: 'resolve.anaphora', message: `pronoun and nominal resolution skipped: ${String(err)}` });
     }
-    // A resolved pronoun replaces the tagger's unresolved one at the same place.
-    anaphora = anaphora.filter((m) => !linked.some((x) => overlaps(x, m)) && !others.some((x) => overlaps(x, m) && x.kind !== 'pronoun'));
-    const rest = others.filter((x) => !anaphora.some((m) => overlaps(x, m)));
-    const mentions = [...linked, ...rest, ...anaphora].sort(compareSpans);
-    return { mentions, entities };
-  },
-};
+  }
+  // A resolved pronoun replaces the tagger's unresolved one at the same place.
+  anaphora = anaphora.filter((m) => !linked.some((x) => overlaps(x, m)) && !others.some((x) => overlaps(x, m) && x.kind !== 'pronoun'));
+  const rest = others.filter((x) => !anaphora.some((m) => overlaps(x, m)));
+  const mentions = [...linked, ...rest, ...anaphora].sort(compareSpans);
+  return { mentions, entities };
+}
