@@ -102,6 +102,9 @@ test('nouns that look like verbs: "X targets in Y", "attack helicopters"', () =>
 
 test('words, deals and gadgets are not violence', () => {
   assert.equal(one('[Jane Roe|PERSON|roe] attacked [John Poe|PERSON|poe] over his tax plan.', 'disapprove').actor, 'roe');
+  assert.equal(one('The ads doubled down on their attacks on [John Poe|PERSON|poe].', 'disapprove').target, 'poe');
+  assert.equal(one('Gunmen attacked [John Poe|PERSON|poe] with knives outside his home.', 'attack').target, 'poe');
+  assert.ok(events('After the [Doma|GPE|doma-town] attack, police closed the square.').every((e) => e.actor === undefined));
   assert.equal(events('[Red Cell|ORG|rc] struck a deal with [the Mountain Guard|ORG|mg].').filter((e) => e.type === 'attack').length, 0);
   assert.equal(events('The update was deployed by [Acme|ORG|acme] in [Doma|GPE|doma].').filter((e) => e.type === 'mobilize').length, 0);
   const k = events('[Jane Roe|PERSON|roe] met relatives of the people killed on Thursday in [Doma|GPE|doma].').find((e) => e.type === 'killing');

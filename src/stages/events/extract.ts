@@ -34,7 +34,10 @@ function reducedRelative(before: string, after: string): boolean {
 }
 
 /** "attack helicopters", "attack ads": the word names a kind of thing, not an event. */
-const NOT_AN_EVENT_AFTER = /^\s*,?\s*(?:and\s+)?(?:bombers?|fighters?|helicopters?|aircraft|jets?|submarines?|dogs?|ads?|planes?|drones?|vectors?|surface|rifles?|boats?)\b/i;
+const NOT_AN_EVENT_AFTER = /^\s*,?\s*(?:and\s+)?(?:distance|bombers?|fighters?|helicopters?|aircraft|jets?|submarines?|dogs?|ads?|planes?|drones?|vectors?|surface|rifles?|boats?)\b/i;
+
+/** Words that make an attack on a person physical. */
+const VIOLENCE = /\b(?:kill\w*|wound\w*|injur\w*|shot|shoot\w*|stabb?\w*|bomb\w*|gun\w*|knife|knives|weapons?|hospital\w*|dead|death|explosi\w*|grenade|rocket|missile|beat(?:en|ing)?|assassin\w*|hostage|kidnap\w*|raid)\b/i;
 
 /** "struck a deal", "strikes the right tone": not violence. */
 const STRUCK_A_DEAL = /^\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:deal|agreement|bargain|balance|chord|tone|note|pose|compromise|pact|accord|partnership)\b/i;
@@ -170,7 +173,8 @@ function fromTrigger(
     const mod = new RegExp(`${OPEN}(\\d+)[A-Z]${CLOSE}(?:[’']s?)?(?:-\\w+)?\\s+(?:[a-z][\\w-]*\\s+){0,1}$`).exec(before);
     if (mod) {
       const a = f.args[Number(mod[1])];
-      if (a && AGENT.includes(a.cls)) actor = a;
+      // "the Orlando attack" names where, not who: a state named before the noun must be a known country.
+      if (a && AGENT.includes(a.cls) && (a.cls !== 'G' || fPlaces.some((p) => p.place.start < a.end && a.start < p.place.end && /^PCL/.test(p.place.featureCode ?? '')))) actor = a;
     }
     const after = f.masked.slice(end, c.end);
     const by = /^\s*(?:(?:was|were|has been|had been|is)\s+)?(?:(?:claimed|carried out|conducted|launched|staged|perpetrated|announced|agreed|brokered|declared|signed|reached|imposed|organi[sz]ed|led)\s+)?by\s+/i.exec(after);
@@ -217,7 +221,7 @@ function fromTrigger(
   for (const i of qs) parts.push(quantities[i]!);
   const span = { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
   // One named person "attacking" another is, in news, almost always words: PLOVER DISAPPROVE.
-  const type = t.type === 'attack' && actor?.cls === 'P' && target?.cls === 'P' ? 'disapprove' : t.type;
+  const type = t.type === 'attack' && target?.cls === 'P' && (!actor || actor.cls === 'P') && !VIOLENCE.test(clauseText) ? 'disapprove' : t.type;
   const e: Mutable<Event> = { type, start: span.start, end: span.end };
   if (actor) e.actor = actor.entity;
   if (target) e.target = target.entity;

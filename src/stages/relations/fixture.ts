@@ -9,7 +9,8 @@ import { tokenize } from '../tokens/tokenize.js';
  *   [text|TYPE] or [text|TYPE|id]  a mention resolved to entity `id` (default: the text, slugged)
  *   {text|VALUE}                   a time expression with its TIMEX3 value
  *   <text|N>                       a quantity with value N
- * Every GPE, LOC or FAC mention is also a place (coordinates 1,2).
+ * Every GPE, LOC or FAC mention is also a place (coordinates 1,2); a GPE is a country unless
+ * its id contains "town" or "city".
  */
 export function fixtureDoc(marked: string, quotes: (Omit<Quote, 'start' | 'end'> & { text: string })[] = []): Doc {
   let text = '';
@@ -42,7 +43,8 @@ export function fixtureDoc(marked: string, quotes: (Omit<Quote, 'start' | 'end'>
   }
   const places: Place[] = mentions
     .filter((m) => m.type === 'GPE' || m.type === 'LOC' || m.type === 'FAC')
-    .map((m) => ({ start: m.start, end: m.end, text: m.text, name: m.text, lat: 1, lon: 2, entity: m.entity }));
+    // A GPE is a country unless its id says town or city (towns are never agents).
+    .map((m) => ({ start: m.start, end: m.end, text: m.text, name: m.text, lat: 1, lon: 2, entity: m.entity, featureCode: m.type !== 'GPE' ? undefined : /town|city/.test(m.entity!) ? 'PPL' : 'PCLI' }));
   const quoteSpans: Quote[] = [];
   for (const q of quotes) {
     const at = text.indexOf(q.text);
