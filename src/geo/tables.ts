@@ -126,6 +126,19 @@ export const REGIONS: readonly ExtraPlace[] = [
   { name: 'Dulles', aliases: ['Dulles Airport', 'Dulles International Airport'], lat: 38.9531, lon: -77.4565, code: 'AIRP', country: 'US' },
   { name: 'Charles de Gaulle Airport', aliases: ['Roissy'], lat: 49.0097, lon: 2.5479, code: 'AIRP', country: 'FR' },
   { name: 'Guantanamo Bay', aliases: ['Guantanamo'], lat: 19.9, lon: -75.1, code: 'BAY', country: 'CU' },
+  { name: 'Broadway', lat: 40.759, lon: -73.985, code: 'ST', country: 'US' },
+  // English counties: second-level divisions that GeoNames' city file lacks and British news names constantly.
+  ...([
+    ['Kent', 51.19, 0.73], ['Essex', 51.77, 0.6], ['Surrey', 51.27, -0.34], ['Sussex', 50.93, -0.3], ['Hampshire', 51.06, -1.31],
+    ['Yorkshire', 54.0, -1.5], ['Lancashire', 53.8, -2.6], ['Cheshire', 53.2, -2.6], ['Devon', 50.7, -3.8], ['Cornwall', 50.4, -4.9],
+    ['Norfolk', 52.6, 1.0], ['Suffolk', 52.2, 1.0], ['Dorset', 50.75, -2.3], ['Somerset', 51.1, -3.0], ['Wiltshire', 51.3, -1.9],
+    ['Oxfordshire', 51.8, -1.3], ['Berkshire', 51.45, -1.1], ['Cambridgeshire', 52.3, 0.05], ['Lincolnshire', 53.1, -0.2],
+    ['Derbyshire', 53.1, -1.6], ['Nottinghamshire', 53.1, -1.0], ['Leicestershire', 52.7, -1.1], ['Northamptonshire', 52.3, -0.9],
+    ['Warwickshire', 52.3, -1.6], ['Staffordshire', 52.8, -2.0], ['Shropshire', 52.6, -2.7], ['Gloucestershire', 51.8, -2.2],
+    ['Herefordshire', 52.1, -2.75], ['Worcestershire', 52.2, -2.2], ['Cumbria', 54.6, -2.9], ['Northumberland', 55.2, -2.0],
+    ['Hertfordshire', 51.8, -0.2], ['Bedfordshire', 52.0, -0.45], ['Buckinghamshire', 51.8, -0.8], ['Merseyside', 53.4, -2.9],
+    ['Greater Manchester', 53.5, -2.3], ['West Midlands', 52.5, -1.9], ['East Anglia', 52.4, 1.0],
+  ] as const).map(([name, lat, lon]): ExtraPlace => ({ name, lat, lon, code: 'ADM2', country: 'GB' })),
   { name: 'Vatican', aliases: ['Vatican City', 'Holy See'], lat: 41.90268, lon: 12.45414, code: 'PCLI', country: 'VA', geonameId: 3164670 },
 ];
 

@@ -31,6 +31,7 @@ export function prior(c: GazRecord): number {
     case 'PCLI': return 8;
     case 'CONT': return 7.5;
     case 'ADM1': return 5 + Math.min(1, Math.log10(c.population + 1) / 7);
+    case 'ADM2': return 5.5;
   }
   if (handWritten(c)) return 7;
   const base = Math.log10(c.population + 10);
