@@ -48,6 +48,8 @@ const MAX_LISTED = 500;
  */
 export class IngestQueue {
   private readonly jobs = new Map<string, IngestJob>();
+  /** Documents added through this queue so far: caches of query results key on it. */
+  changes = 0;
   private tail: Promise<void> = Promise.resolve();
 
   constructor(
@@ -146,7 +148,10 @@ export class IngestQueue {
         const put = (await this.store.has(doc.hash))
           ? { status: 'present' as const, id: (await this.store.get(doc.hash))?.id ?? doc.id }
           : await this.store.put(toRecord(pipeline.run(doc, { published: meta.published })));
-        if (put.status === 'added') job.added++;
+        if (put.status === 'added') {
+          job.added++;
+          this.changes++;
+        }
         else job.present++;
         if (job.docs.length < MAX_LISTED) job.docs.push({ id: put.id, title: meta.title, status: put.status });
       } catch (err) {

@@ -4,7 +4,7 @@ import { ENTITY_TYPES, type EntityType } from '../core/layers.js';
 import { cleanMeta } from '../core/meta.js';
 import { assertFetchableUrl } from '../ingest/net-guard.js';
 import { FORMATS, type Format } from '../ingest/types.js';
-import type { SearchHit, Store } from '../store/store.js';
+import type { Facets, SearchHit, Store } from '../store/store.js';
 import { entityView } from './entity-view.js';
 import { locateEvents } from './event-places.js';
 import { httpError, readBody, readJson, sendJson } from './http.js';
@@ -29,6 +29,27 @@ export interface ApiOptions {
 // turned into offsets, so clients highlight them without ever parsing markup.
 const MARK_OPEN = '\uE000';
 const MARK_CLOSE = '\uE001';
+const FACET_TTL_MS = 60_000;
+
+/** A small map whose entries expire; the oldest entry goes first when it is full. */
+export class TtlCache<V> {
+  private readonly map = new Map<string, { at: number; value: V }>();
+  constructor(private readonly ttlMs: number, private readonly max: number) {}
+  get(key: string): V | undefined {
+    const e = this.map.get(key);
+    if (!e) return undefined;
+    if (Date.now() - e.at > this.ttlMs) {
+      this.map.delete(key);
+      return undefined;
+    }
+    return e.value;
+  }
+  set(key: string, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, { at: Date.now(), value });
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+  }
+}
 
 export function apiRouter(o: ApiOptions): Router {
   const { store } = o;
@@ -38,9 +59,10 @@ export function apiRouter(o: ApiOptions): Router {
 
   r.get('/api/stats', async () => ({ documents: await store.count(), writable: !!o.token, allowPrivate: !!o.allowPrivate }));
 
+  const facetCache = new TtlCache<Facets>(FACET_TTL_MS, 500);
   r.get('/api/search', async ({ url }) => {
     const p = url.searchParams;
-    const res = await store.search({
+    const filters = {
       q: str(p, 'q', 500),
       entity: p.getAll('entity').filter(Boolean).slice(0, 10),
       type: entityType(p.get('type')),
@@ -48,12 +70,21 @@ export function apiRouter(o: ApiOptions): Router {
       outlet: str(p, 'outlet', 200),
       from: date(p, 'from'),
       to: date(p, 'to'),
+    };
+    const wantFacets = p.get('facets') !== 'false';
+    // Facet counts cost more than the ranked page and do not change when paging: they are kept
+    // briefly per filter set, and dropped as soon as this server stores a new document.
+    const key = JSON.stringify([o.ingest.changes, filters]);
+    const cached = wantFacets ? facetCache.get(key) : undefined;
+    const res = await store.search({
+      ...filters,
       limit: int(p, 'limit', 20, 1, 100),
       offset: int(p, 'offset', 0, 0, 10000),
-      facets: p.get('facets') !== 'false',
+      facets: wantFacets && !cached,
       mark: [MARK_OPEN, MARK_CLOSE],
     });
-    return { total: res.total, hits: res.hits.map(markedHit), facets: res.facets };
+    if (res.facets) facetCache.set(key, res.facets);
+    return { total: res.total, hits: res.hits.map(markedHit), facets: wantFacets ? (cached ?? res.facets) : undefined };
   });
 
   r.get('/api/docs/:id', async ({ params }) => {

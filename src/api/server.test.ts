@@ -78,6 +78,14 @@ describe('HTTP API', () => {
     assert.deepEqual(res.facets.outlet.map((f: any) => f.value).sort(), ['Harbour Daily', 'Lakeside Courier']);
   });
 
+  test('facet counts are the same when served again for another page', async () => {
+    const first = await json(await fetch(`${rw.base}/api/search?q=Red%20Heron&limit=1`));
+    const second = await json(await fetch(`${rw.base}/api/search?q=Red%20Heron&limit=1&offset=1`));
+    assert.deepEqual(second.facets, first.facets);
+    assert.notEqual(second.hits[0].id, first.hits[0].id);
+    assert.equal((await json(await fetch(`${rw.base}/api/search?q=Red%20Heron&facets=false`))).facets, undefined);
+  });
+
   test('search facets filter: outlet, entity, type, place and date range', async () => {
     const q = async (qs: string) => (await json(await fetch(`${rw.base}/api/search?${qs}`))).hits.map((h: any) => h.title).sort();
     assert.deepEqual(await q('q=Mwangi&outlet=Harbour%20Daily'), ['Arrests in the capital']);
@@ -202,6 +210,8 @@ describe('HTTP API', () => {
 
   test('pasted text is ingested through the pipeline once, with progress', async () => {
     const text = 'Ferry services between two lake towns resumed on Monday after a week of high winds, the operator said.';
+    const before = await json(await fetch(`${rw.base}/api/search?q=ferry`));
+    assert.deepEqual([before.total, before.facets.month], [0, []]);
     const r = await post(rw.base, '/api/ingest/text', { text, title: 'Ferries resume', published: '2024-04-02' }, TOKEN);
     assert.equal(r.status, 202);
     const job = await waitJob(rw.base, (await json(r)).job);
@@ -209,7 +219,9 @@ describe('HTTP API', () => {
     const rec = await json(await fetch(`${rw.base}/api/docs/${job.docs[0].id}`));
     assert.equal(rec.meta.title, 'Ferries resume');
     assert.ok(rec.sentences.length >= 1, 'the pipeline ran');
-    assert.equal((await json(await fetch(`${rw.base}/api/search?q=ferry`))).total, 1);
+    const after = await json(await fetch(`${rw.base}/api/search?q=ferry`));
+    assert.equal(after.total, 1);
+    assert.deepEqual(after.facets.month, [{ value: '2024-04', count: 1 }], 'facets counted anew after a new document');
     const again = await waitJob(rw.base, (await json(await post(rw.base, '/api/ingest/text', { text }, TOKEN))).job);
     assert.deepEqual([again.added, again.present], [0, 1]);
   });
