@@ -77,11 +77,6 @@ function longestAt(ctx: RecognizeContext, i: number, wordKeys: readonly string[]
   return best;
 }
 
-export interface PersonNames {
-  /** Last words of person names seen in the document ("Clinton" after "Hillary Clinton"). */
-  readonly surnames: Set<string>;
-}
-
 /** Finds gazetteer names in capitalised word runs; no filtering yet. */
 export function gazetteerHits(ctx: RecognizeContext): Hit[] {
   const { words } = ctx;
@@ -163,9 +158,6 @@ export function personSurnames(ctx: RecognizeContext): Set<string> {
     let k = j;
     while (k + 1 < words.length && words[k + 1]!.cap && words[k + 1]!.sep === ' ') k++;
     const surname = words[k]!.text;
-    if (titled && first === undefined && k === j && !gaz.word(surname.toLowerCase())?.lastName && !gaz.word(surname.toLowerCase())?.firstName) {
-      // "President Jordan": still a person's name here.
-    }
     if (HEADS.has(surname.toLowerCase()) || ORG_HEADS.has(surname.toLowerCase())) continue;
     out.add(nameKey(surname));
   }
@@ -347,7 +339,6 @@ function lineIsUpper(text: string, at: number): boolean {
   return (at - s < lead.length && !/\p{Ll}/u.test(lead)) || !/\p{Ll}/u.test(line);
 }
 
-const lowerUseCache = new WeakMap<object, Map<string, boolean>>();
 /** True when the word also appears in lower case mid-sentence in this text ("the reading"). */
 function hasLowerUse(text: string, surface: string): boolean {
   if (surface.includes(' ')) return false;
@@ -362,7 +353,6 @@ function hasLowerUse(text: string, surface: string): boolean {
   }
   return false;
 }
-void lowerUseCache;
 
 /**
  * Names ending in a place-type word that the gazetteer lacks ("Royal Street", "Marigny Canal",
