@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConll, readRe3d } from '../dist/stages/entities/corpora.js';
 import { docWords, GenreModel, trainGenre } from '../dist/stages/entities/genre.js';
-import { prepareDoc, prepareText, train, writeModel } from '../dist/stages/entities/train.js';
+import { averageRuns, prepareDoc, prepareText, train, writeModel } from '../dist/stages/entities/train.js';
 import { readUnlabelledTexts } from '../dist/stages/entities/unlabelled.js';
 
 const { values: a } = parseArgs({
@@ -16,6 +16,8 @@ const { values: a } = parseArgs({
     out: { type: 'string', default: 'models/ner/model.bin' },
     epochs: { type: 'string', default: '8' },
     seed: { type: 'string', default: '17' },
+    // More than one: train with that many shuffling seeds and average the weights (a cheap ensemble).
+    seeds: { type: 'string', default: '1' },
     passes: { type: 'string', default: '2' },
     prune: { type: 'string', default: '0.01' },
     're3d-weight': { type: 'string', default: '2' },
@@ -52,18 +54,22 @@ if (!a['no-re3d']) {
 }
 const unlabelled = a['no-clusters'] ? [] : raw.map((r) => prepareText(r.text));
 log(`unlabelled: ${unlabelled.length} documents`);
-const result = train(docs, unlabelled, {
-  epochs: Number(a.epochs),
-  seed,
-  minFeatureCount: 2,
-  pruneBelow: Number(a.prune),
-  passes: Number(a.passes),
-  twinsOnly: !a['shared-updates'],
-  lexicon: a['no-clusters'] ? undefined : { minCount: 3, clusterLevels: [128, 512], dims: 40, iterations: 6, seed },
-  log,
-});
+const runs = [];
+for (let k = 0; k < Number(a.seeds); k++) {
+  runs.push(train(docs, unlabelled, {
+    epochs: Number(a.epochs),
+    seed: seed + 1000 * k,
+    minFeatureCount: 2,
+    pruneBelow: Number(a.prune),
+    passes: Number(a.passes),
+    twinsOnly: !a['shared-updates'],
+    lexicon: a['no-clusters'] ? undefined : { minCount: 3, clusterLevels: [128, 512], dims: 40, iterations: 6, seed },
+    log,
+  }));
+}
+const result = runs.length === 1 ? runs[0] : averageRuns(runs);
 result.genre = genre;
 mkdirSync(dirname(a.out), { recursive: true });
-const info = { corpora: ['conll2003/train', a['no-re3d'] ? null : 're3d/train'].filter(Boolean), epochs: Number(a.epochs), passes: Number(a.passes), seed };
+const info = { seeds: Number(a.seeds), corpora: ['conll2003/train', a['no-re3d'] ? null : 're3d/train'].filter(Boolean), epochs: Number(a.epochs), passes: Number(a.passes), seed };
 const bytes = writeModel(a.out, result, info);
 log(`wrote ${a.out} (${(bytes / 1e6).toFixed(1)} MB)`);

@@ -2,7 +2,7 @@ import type { Mention, Sentence, Token } from '../../core/layers.js';
 import type { DocTokens } from './features.js';
 import type { NerModel } from './model.js';
 import { lowerForm } from './features.js';
-import { extendPersonNames, widenToGazetteer } from './names.js';
+import { extendPersonNames, joinPatronymics, widenToGazetteer } from './names.js';
 import { fineType } from './types.js';
 
 /*
@@ -32,7 +32,7 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
   const ends = new Uint32Array(tokens.length);
   for (const [s, e] of dt.sentences) ends.fill(e, s, e);
   const sentenceEnd = (i: number) => ends[i]!;
-  const tagged = extendPersonNames(model.tag(dt), dt.words, sentenceEnd);
+  const tagged = extendPersonNames(joinPatronymics(model.tag(dt), dt.words, sentenceEnd), dt.words, sentenceEnd);
   for (const m of widenToGazetteer(tagged, dt.words, dt.words.map(lowerForm), sentenceEnd)) {
     let s = m.start, e = m.end;
     while (s < e && EDGE_JUNK.test(tokens[s]!.text)) s++;

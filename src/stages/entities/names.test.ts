@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TokenMention } from './model.js';
-import { extendPersonNames, widenToGazetteer } from './names.js';
+import { extendPersonNames, joinPatronymics, widenToGazetteer } from './names.js';
 import { lowerForm } from './features.js';
 
 const end = (n: number) => () => n;
@@ -30,4 +30,11 @@ test('a mention inside a longer gazetteer name widens to it', () => {
   const words = ['leaders', 'of', 'Hay’at', 'Tahrir', 'al-Sham', 'met'];
   const out = widenToGazetteer([{ start: 3, end: 5, cls: 'PER' }], words, words.map(lowerForm), end(words.length));
   assert.deepEqual(out, [{ start: 2, end: 5, cls: 'ORG' }]);
+});
+
+test('"X bin Y" becomes one person name whatever the parts were tagged', () => {
+  const words = ['and', 'Hamza', 'bin', 'Saleh', 'left'];
+  const out = joinPatronymics([{ start: 1, end: 2, cls: 'LOC' }, { start: 3, end: 4, cls: 'LOC' }], words, () => words.length);
+  assert.deepEqual(out, [{ start: 1, end: 4, cls: 'PER' }]);
+  assert.deepEqual(joinPatronymics([], ['Omar', 'ibn', 'Ali'], () => 3), [{ start: 0, end: 3, cls: 'PER' }]);
 });

@@ -74,3 +74,24 @@ export function widenToGazetteer(mentions: TokenMention[], words: readonly strin
   }
   return out;
 }
+
+const PATRONYMIC = /^(?:bin|ibn|bint)$/;
+
+/**
+ * "X bin Y" / "X ibn Y" between capitalised words is a person's name whatever the model
+ * made of its parts ("Osama" can look like a place to a newswire model).
+ */
+export function joinPatronymics(mentions: TokenMention[], words: readonly string[], sentenceEnd: (i: number) => number): TokenMention[] {
+  let out = mentions;
+  for (let i = 1; i + 1 < words.length; i++) {
+    if (!PATRONYMIC.test(words[i]!) || !CAPITALISED.test(words[i - 1]!) || !CAPITALISED.test(words[i + 1]!)) continue;
+    if (sentenceEnd(i - 1) !== sentenceEnd(i + 1)) continue;
+    const left = out.find((m) => m.start <= i - 1 && i - 1 < m.end);
+    const right = out.find((m) => m.start <= i + 1 && i + 1 < m.end);
+    const span: TokenMention = { start: left ? left.start : i - 1, end: right ? right.end : i + 2, cls: 'PER' };
+    out = out.filter((m) => m.end <= span.start || m.start >= span.end);
+    out.push(span);
+    out.sort((a, b) => a.start - b.start);
+  }
+  return out;
+}

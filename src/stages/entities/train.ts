@@ -9,7 +9,7 @@ import { buildLexicon, mulberry32, type LexiconOptions } from './lexicon-build.j
 import { EMPTY_LEXICON, MapLexicon, type LexiconData } from './lexicon-map.js';
 import { docTokens } from './mentions.js';
 import { saveModel, type WeightBlock } from './model-io.js';
-import { CLASSES, tagsFromSpans, type TagSpan } from './tags.js';
+import { CLASSES, NT, tagsFromSpans, type TagSpan } from './tags.js';
 import { FrozenWeights, TrainWeights } from './weights.js';
 
 /*
@@ -143,4 +143,24 @@ export function train(docs: readonly PreparedDoc[], unlabelled: readonly DocToke
 
 export function writeModel(path: string, r: TrainResult, info: Record<string, unknown>): number {
   return saveModel(path, r.blocks, r.lexicon, r.genre, info);
+}
+
+/** Averages the weights of runs that differ only in their shuffling seed (same lexicon, same passes). */
+export function averageRuns(runs: readonly TrainResult[]): TrainResult {
+  const blocks = runs[0]!.blocks.map((_, bi) => {
+    const rows = new Map<number, Float32Array>();
+    for (const r of runs) {
+      const b = r.blocks[bi]!;
+      b.hashes.forEach((h, i) => {
+        let acc = rows.get(h);
+        if (!acc) rows.set(h, (acc = new Float32Array(NT)));
+        for (let t = 0; t < NT; t++) acc[t]! += b.w[i * NT + t]! / runs.length;
+      });
+    }
+    const hashes = Uint32Array.from([...rows.keys()].sort((x, y) => x - y));
+    const w = new Float32Array(hashes.length * NT);
+    hashes.forEach((h, i) => w.set(rows.get(h)!, i * NT));
+    return { hashes, w };
+  });
+  return { blocks, lexicon: runs[0]!.lexicon, genre: runs[0]!.genre };
 }
