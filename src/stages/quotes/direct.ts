@@ -137,7 +137,7 @@ export function findDirectQuotes(v: TokenView, paragraphs: readonly Paragraph[],
       while (b >= headLo && first - b <= 12 && !CLAUSE_PUNCT.has(v.tokens[b]!.text) && !v.breakAfter(b)) b--;
       let from = b + 1;
       while (from < first && CONJUNCTIONS.has(v.lower[from]!)) from++;
-      if (from < first && (b < headLo || CLAUSE_PUNCT.has(v.tokens[b]!.text) || v.breakAfter(b)) && !process.env.QX_NOHEAD) start = v.tokens[from]!.start;
+      if (from < first && (b < headLo || CLAUSE_PUNCT.has(v.tokens[b]!.text) || v.breakAfter(b))) start = v.tokens[from]!.start;
     }
     // “A,” she said, “b.”  The cue before this quote is the one that closed the last quote:
     // a single passage interrupted by its attribution.
