@@ -99,6 +99,8 @@ export interface Place extends Span {
   readonly admin1?: string;
   readonly featureCode?: string;
   readonly score?: number;
+  /** A nationality adjective naming its country as a modifier ("Iraqi forces"). */
+  readonly modifier?: boolean;
   /** Entity id of the mention this place was read from, when there is one. */
   readonly entity?: string;
 }

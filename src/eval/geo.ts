@@ -119,10 +119,10 @@ export function scoreGeo(docs: readonly GoldGeoDoc[], predicted: ReadonlyMap<str
 }
 
 /** Runs the default pipeline over a GeoWebNews-format file and scores its places. */
-export function evalGeo(path: string, maxErrors = 20, modifiers = false): GeoScores {
+export function evalGeo(path: string, maxErrors = 20, modifiers = true): GeoScores {
   const docs = readGoldGeo(path);
   const t0 = performance.now();
-  const pipeline = modifiers ? new Pipeline(defaultStages().map((s) => (s.name === 'places' ? createPlacesStage({ modifiers }) : s))) : defaultPipeline();
+  const pipeline = modifiers ? defaultPipeline() : new Pipeline(defaultStages().map((s) => (s.name === 'places' ? createPlacesStage({ modifiers }) : s)));
   const predicted = new Map<string, readonly Place[]>();
   for (const d of docs) {
     const doc = Doc.create(d.text, { ...(d.title ? { title: d.title } : {}), ...(d.published ? { published: d.published } : {}) }, d.id);
@@ -135,7 +135,7 @@ export function evalGeo(path: string, maxErrors = 20, modifiers = false): GeoSco
 const pct = (x: number) => (100 * x).toFixed(1);
 
 export function runGeoEval(file: string, o: { minF1?: string; minAcc?: string; errors?: string; json?: boolean; modifiers?: boolean }): void {
-  const s = evalGeo(file, o.errors ? Number(o.errors) : 20, o.modifiers === true);
+  const s = evalGeo(file, o.errors ? Number(o.errors) : 20, o.modifiers !== false);
   if (o.json) console.log(JSON.stringify(s));
   else {
     for (const e of s.errors) console.log(e);

@@ -45,9 +45,10 @@ export function registerEval(program: Command): void {
     .argument('<gold>', 'JSON Lines: {id, text, toponyms: [{start, end, text, type, lat, lon}]}')
     .option('--min-f1 <n>', 'exit 1 when overlap F1 (percent) is below this')
     .option('--min-acc <n>', 'exit 1 when accuracy within 161 km (percent) is below this')
+    .option('--no-modifiers', 'do not count nationality adjectives used as modifiers ("Iraqi forces") as places')
     .option('--errors <n>', 'how many errors to print (default 20)')
     .option('--json', 'print the scores as one JSON object')
-    .action(async (gold: string, o: { minF1?: string; minAcc?: string; errors?: string; json?: boolean }) => { (await load.geo()).runGeoEval(gold, o); });
+    .action(async (gold: string, o: { minF1?: string; minAcc?: string; errors?: string; json?: boolean; modifiers?: boolean }) => { (await load.geo()).runGeoEval(gold, o); });
   evalCmd
     .command('quotes')
     .description('quotes and attributions: direct-quote F1, speaker accuracy and all-attribution F1 against brat (PolNeAR-style) files')

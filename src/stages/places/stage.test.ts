@@ -28,9 +28,12 @@ test('transliterated Iraqi and Syrian towns are found and placed', { skip }, () 
   assert.equal(at(ps, 'Syria')?.country, 'SY');
 });
 
-test('nationality words and months are not places; metonymy and modifiers are', { skip }, () => {
+test('demonym nouns and months are not places; metonymy and modifiers are', { skip }, () => {
   const ps = places('Iraqi officers said in May that Baghdad rejected the plan. The Mosul offensive stalled near Anbar province.');
-  assert.equal(at(ps, 'Iraqi'), undefined);
+  assert.equal(at(ps, 'Iraqi')?.country, 'IQ');
+  assert.equal(at(ps, 'Iraqi')?.modifier, true);
+  assert.equal(at(ps, 'Baghdad')?.modifier, undefined);
+  assert.deepEqual(places('The Iraqis and the Syrians met.').map((p) => p.text), []);
   assert.equal(at(ps, 'May'), undefined);
   assert.equal(at(ps, 'Baghdad')?.country, 'IQ');
   assert.equal(at(ps, 'Mosul')?.country, 'IQ');

@@ -8,7 +8,10 @@ import { docContext, resolveHits } from './resolve.js';
 import { scanWords } from './words.js';
 
 export interface PlacesOptions {
-  /** Also report nationality adjectives used as modifiers ("Russian hackers") as their country. */
+  /**
+   * Report nationality adjectives used as modifiers ("Russian hackers") as their country, marked
+   * `modifier: true`; on by default. Demonym nouns for people ("the Russians") are never places.
+   */
   readonly modifiers?: boolean;
 }
 
@@ -23,9 +26,12 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, opts: PlacesOptions = {}): 
   const proposed = [...raw, ...mentionHits(ctx, raw)].sort((a, b) => a.start - b.start);
   let hits = applyMentions(ctx, filterHits(ctx, proposed, surnames, context));
   hits = [...hits, ...headedNames(ctx, hits)];
-  if (opts.modifiers) hits = [...hits, ...modifierHits(ctx, hits)];
-  hits.sort((a, b) => a.start - b.start);
-  return resolveHits(doc.text, hits, context, gaz);
+  const modifiers = opts.modifiers === false ? [] : modifierHits(ctx, hits);
+  hits = [...hits, ...modifiers].sort((a, b) => a.start - b.start);
+  const places = resolveHits(doc.text, hits, context, gaz);
+  if (!modifiers.length) return places;
+  const at = new Set(modifiers.map((h) => h.start));
+  return places.map((p) => (at.has(p.start) ? { ...p, modifier: true } : p));
 }
 
 /**
