@@ -21,5 +21,5 @@ test('accuracy floor on CoNLL-2003 dev (PER/ORG/LOC F1)', { skip }, () => {
     },
   });
   const f = prf(total(s, ['PER', 'ORG', 'LOC'])).f;
-  assert.ok(f >= 0.88, `F1 ${f.toFixed(3)} below the floor`);
+  assert.ok(f >= 0.9, `F1 ${f.toFixed(3)} below the floor`);
 });
