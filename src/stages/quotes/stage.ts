@@ -84,7 +84,7 @@ export const quotesStage: Stage = {
         // "“A,” she said. “B.”" states a single attributed passage interrupted by its cue.
         const head = d.sameParagraph ? quotes.indexOf(chainHead.get(p) ?? p) : -1;
         if (head >= 0) {
-          const merged = { ...quotes[head]!, end: d.end };
+          const merged: Quote = { ...quotes[head]!, end: d.end, kind: openOrCloseQuoted(doc.text, quotes[head]!.start, d.end) ? 'direct' : 'indirect' };
           quotes[head] = merged;
           chainHead.set(p, merged);
           byDirect.push(p);

@@ -46,7 +46,10 @@ function resolveDoc(doc: Doc, ctx: StageContext, options: ResolveOptions): Parti
   let names: Mention[] = [];
   for (const m of input) {
     if (m.kind === 'pronoun' || m.kind === 'nominal') others.push(m);
-    else if (isPronoun(m.text)) others.push({ ...m, kind: 'pronoun', entity: undefined } as Mention);
+    else if (isPronoun(m.text)) {
+      const { entity: _unlinked, ...rest } = m;
+      others.push({ ...rest, kind: 'pronoun' });
+    }
     else names.push(m);
   }
   const aliases = findAliases(text, names);
