@@ -11,6 +11,10 @@ const TERMINAL = new Set(['.', '!', '?', '…', '...']);
 const MIN_CONTENT_TOKENS = 3;
 /** What may stand right before the subject of a reporting clause. */
 const CLAUSE_OPENERS = new Set([',', '―', '—', '–', ':', ';', 'but', 'and', 'though', 'although', 'while', 'whereas', 'because', 'so', 'yet', 'since', 'when', 'after', 'before', 'as']);
+/** Verbs whose content is an infinitive: "vowed to fight", "urged voters to stay home". */
+const PLEDGES = new Set(['vowed', 'vows', 'promised', 'promises', 'pledged', 'pledges', 'urged', 'urges', 'threatened', 'threatens', 'demanded', 'demands', 'asked', 'asks', 'warned', 'begged', 'called', 'calls', 'encouraged', 'encourages', 'offered', 'offers', 'proposed', 'proposes', 'refused', 'refuses', 'declined', 'declines', 'agreed', 'agrees']);
+/** Words opening the content clause of "told X that", "asked X whether". */
+const CLAUSE_STARTS = new Set(['that', 'whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who', 'to']);
 const TELL = new Set(['told', 'tells', 'tell', 'asked', 'assured', 'warned', 'informed', 'reminded']);
 /** What may follow a closing attribution ("..., she said in a statement on Tuesday."). */
 const TRAILERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'last', 'this', 'earlier', 'later', 'to', 'recently',
@@ -105,8 +109,9 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
   }
   // "X said (that) CONTENT": the first speech verb whose subject opens the clause.
   for (let k = a + 1; k < b - MIN_CONTENT_TOKENS && k < a + 40; k++) {
-    // Any reporting verb will do when "that" opens its clause ("argued that", "conceded that").
-    if (!isReportingVerb(v, k, true) && !(v.lower[k + 1] === 'that' && isReportingVerb(v, k, false))) continue;
+    // Any reporting verb will do when "that" opens its clause; pledges and appeals take "to".
+    const infinitive = PLEDGES.has(v.lower[k]!) && (v.lower[k + 1] === 'to' || v.lower[k + 2] === 'to' || v.lower[k + 3] === 'to');
+    if (!isReportingVerb(v, k, true) && !(v.lower[k + 1] === 'that' && isReportingVerb(v, k, false)) && !infinitive) continue;
     let sp = phraseBefore(v, k, a);
     // The subject must open the sentence, or follow an opening phrase set off by a comma.
     if (!sp || !(sp.first === a || CLAUSE_OPENERS.has(v.lower[sp.first - 1]!))) {
@@ -120,8 +125,8 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
     if (TELL.has(l)) {
       // Skip the addressee up to "that" or a comma.
       let t = c;
-      while (t < b && t < c + OBJECT_REACH && v.lower[t] !== 'that' && v.tokens[t]!.text !== ',') t++;
-      if (t < b && (v.lower[t] === 'that' || v.tokens[t]!.text === ',')) c = t;
+      while (t < b && t < c + OBJECT_REACH && !CLAUSE_STARTS.has(v.lower[t]!) && v.tokens[t]!.text !== ',') t++;
+      if (t < b && (CLAUSE_STARTS.has(v.lower[t]!) || v.tokens[t]!.text === ',')) c = t;
     }
     // "said in a statement that", "said on Tuesday that": content starts at "that".
     if (v.lower[c] !== 'that' && TIME_OR_PLACE_LEAD.has(v.lower[c] ?? '')) {

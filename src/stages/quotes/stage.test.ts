@@ -192,3 +192,10 @@ test('closing cues past a bracketed party label, an abbreviation, an adverb; a d
 test('titles of works in quotation marks after "on", "of" or a possessive are not quotes', () => {
   assert.equal(quotes('She said so on “The Morning Hour With Jo Park.”').quotes.filter((q) => q.kind === 'direct').length, 0);
 });
+
+test('pledges take an infinitive and questions a wh-clause as content', () => {
+  const a = quotes('The governor vowed to reopen the mill by spring.');
+  assert.equal(slice(a.doc, a.quotes[0]!), 'to reopen the mill by spring');
+  const b = quotes('The mayor asked residents whether the bridge should close at night.');
+  assert.equal(slice(b.doc, b.quotes[0]!), 'whether the bridge should close at night');
+});
