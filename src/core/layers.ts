@@ -109,6 +109,9 @@ export interface Relation extends Span {
   readonly type: string;
   readonly a: string;
   readonly b: string;
+  /** The names of a and b as the evidence writes them ("Daesh", "ISIS"). */
+  readonly aText?: string;
+  readonly bText?: string;
   readonly time?: string;
   /** Quote index or speaker text when the relation is reported speech. */
   readonly source?: string;

@@ -91,9 +91,10 @@ function fromMatch(doc: Doc, f: Frame, cls: ReturnType<typeof clauses>, c: Compi
   const sentenceEnd = docSpan(f, clause.start, clause.end).end;
   const time = ev.timeIn(span, span.end) ?? ev.timeAfter(span, sentenceEnd);
   const evidence = time && time.end > span.end ? { start: span.start, end: time.end } : span;
-  let [x, y] = [a.entity, b.entity];
-  if (SYMMETRIC.has(type) && y < x && type !== 'alias') [x, y] = [y, x];
-  const rel: { -readonly [K in keyof Relation]: Relation[K] } = { type, a: x, b: y, start: evidence.start, end: evidence.end };
+  let [x, y] = [a, b];
+  if (SYMMETRIC.has(type) && y.entity < x.entity && type !== 'alias') [x, y] = [y, x];
+  // The names as written keep a relation readable when both sides resolved to one entity.
+  const rel: { -readonly [K in keyof Relation]: Relation[K] } = { type, a: x.entity, b: y.entity, aText: x.text, bText: y.text, start: evidence.start, end: evidence.end };
   if (role) rel.role = role;
   if (time) rel.time = time.value;
   const source = ev.sourceOf(evidence, { start: f.start, end: f.end });

@@ -102,9 +102,11 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
   section('Relations', 'relations', rec.relations.map((r) => {
     const a = entityOf(r.a);
     const b = entityOf(r.b);
+    // One entity under two names ("Daesh" alias "ISIS"): show the names as written.
+    const same = r.a === r.b && r.aText && r.bText;
     return h('li', {},
-      a ? link(entityRoute(a.type, a.name), a.name) : nameOf(r.a), ` — ${r.type}${r.negated ? ' (denied)' : ''}${r.hedged ? ' (hedged)' : ''} → `,
-      b ? link(entityRoute(b.type, b.name), b.name) : nameOf(r.b),
+      a ? link(entityRoute(a.type, a.name), same ? r.aText! : a.name) : nameOf(r.a), ` — ${r.type}${r.negated ? ' (denied)' : ''}${r.hedged ? ' (hedged)' : ''} → `,
+      b ? link(entityRoute(b.type, b.name), same ? r.bText! : b.name) : nameOf(r.b),
       h('div', { class: 'sub' }, clip(text.slice(r.start, r.end), 140)));
   }));
   section('Events', 'events', rec.events.map((e, i) =>

@@ -33,7 +33,7 @@ export async function entityPage(root: HTMLElement, id: string): Promise<void> {
   }).filter((x) => x.other.id !== e.id);
   panel('Relations', 'relations',
     edges.length ? relationGraph(e.name, edges, entityHref) : message('info', 'No relations found.'),
-    edges.length ? h('ul', { class: 'relation-list' }, v.relations.map((r) =>
+    edges.length ? h('ul', { class: 'relation-list' }, v.relations.filter((r) => r.a.id !== r.b.id).map((r) =>
       h('li', {}, link(`/entity/${encodeURIComponent(r.a.id)}`, r.a.name), ` ${r.type} `, link(`/entity/${encodeURIComponent(r.b.id)}`, r.b.name),
         h('span', { class: 'n' }, `${r.documents} doc${r.documents === 1 ? '' : 's'}`),
         r.evidence[0] ? h('div', { class: 'sub' }, link(docAt(r.evidence[0].doc, r.evidence[0].start, r.evidence[0].end), clip(r.evidence[0].text, 160))) : ''))) : '',
