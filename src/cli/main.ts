@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { NewsgraphError } from '../core/errors.js';
 import { registerEntities } from './commands/entities.js';
@@ -13,7 +14,8 @@ import { registerShow } from './commands/show.js';
 import { oneLine, UsageError } from './report.js';
 
 const program = new Command();
-program.name('newsgraph').description('Turn news articles into a sourced, searchable knowledge base.');
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+program.name('newsgraph').version(version).description('Turn news articles into a sourced, searchable knowledge base.');
 registerExtract(program);
 registerIngest(program);
 registerSearch(program);
