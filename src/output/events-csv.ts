@@ -1,6 +1,5 @@
-import type { ExportFormat } from './export/formats.js';
 import { csvCell } from './export/csv.js';
-import { write } from './export/write.js';
+import { lineFormat } from './export/line-format.js';
 import { eventRows, type EventRow } from './event-rows.js';
 
 /** ACLED-like columns, one row per event. */
@@ -19,18 +18,11 @@ export function eventCsvRow(x: EventRow): string {
   return cells.map(csvCell).join(',') + '\r\n';
 }
 
-export const eventsCsvFormat: ExportFormat = {
+export const eventsCsvFormat = lineFormat({
   name: 'events-csv',
   description: 'one row per event: date and precision, type, actors, place and coordinates, fatalities, source, evidence',
   mediaType: 'text/csv; charset=utf-8',
   extension: 'csv',
-  async write(records, out) {
-    await write(out, EVENT_CSV_COLUMNS.join(',') + '\r\n');
-    let n = 0;
-    for await (const r of records) {
-      for (const x of eventRows(r)) await write(out, eventCsvRow(x));
-      n++;
-    }
-    return n;
-  },
-};
+  header: EVENT_CSV_COLUMNS.join(',') + '\r\n',
+  lines: (r) => eventRows(r).map(eventCsvRow),
+});

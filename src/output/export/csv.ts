@@ -1,6 +1,5 @@
 import type { NewsRecord } from '../record.js';
-import type { ExportFormat } from './formats.js';
-import { write } from './write.js';
+import { lineFormat } from './line-format.js';
 
 const META = ['title', 'author', 'outlet', 'url', 'published', 'origin', 'lang'] as const;
 const LAYERS = ['sentences', 'mentions', 'entities', 'quotes', 'quantities', 'times', 'places', 'relations', 'events'] as const;
@@ -23,18 +22,11 @@ export function csvRow(r: NewsRecord): string {
 }
 
 /** One row per document: its metadata and how many items each layer holds (no article text). */
-export const csvFormat: ExportFormat = {
+export const csvFormat = lineFormat({
   name: 'csv',
   description: 'one row per document: id, metadata and layer counts',
   mediaType: 'text/csv; charset=utf-8',
   extension: 'csv',
-  async write(records, out) {
-    await write(out, CSV_COLUMNS.join(',') + '\r\n');
-    let n = 0;
-    for await (const r of records) {
-      await write(out, csvRow(r));
-      n++;
-    }
-    return n;
-  },
-};
+  header: CSV_COLUMNS.join(',') + '\r\n',
+  lines: (r) => [csvRow(r)],
+});
