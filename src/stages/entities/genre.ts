@@ -1,4 +1,4 @@
-import { mulberry32 } from './lexicon-build.js';
+import { mulberry32, shuffleInPlace } from './lexicon-build.js';
 
 /*
  * Genre of a document, which decides the annotation convention the tagger follows:
@@ -54,10 +54,7 @@ export function trainGenre(docs: readonly { words: Set<string>; label: number }[
   const rnd = mulberry32(opts.seed);
   const order = docs.map((_, i) => i);
   for (let ep = 0; ep < opts.epochs; ep++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const k = Math.floor(rnd() * (i + 1));
-      [order[i], order[k]] = [order[k]!, order[i]!];
-    }
+    shuffleInPlace(order, rnd);
     for (const di of order) {
       const x = ids[di]!;
       let z = b;

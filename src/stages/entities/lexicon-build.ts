@@ -30,6 +30,14 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
+/** Fisher-Yates shuffle driven by a seeded generator, so training order is reproducible. */
+export function shuffleInPlace<T>(xs: T[], rnd: () => number): void {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const k = Math.floor(rnd() * (i + 1));
+    [xs[i], xs[k]] = [xs[k]!, xs[i]!];
+  }
+}
+
 export function buildLexicon(docs: readonly DocTokens[], opts: LexiconOptions, log: (s: string) => void = () => {}): LexiconData {
   const count = new Map<string, number>();
   const capCount = new Map<string, number>();

@@ -5,7 +5,7 @@ import { aggregateFeatures } from './aggregate.js';
 import { decodeDoc } from './decode.js';
 import type { GenreData } from './genre.js';
 import { extractFeatures, type DocFeatures, type DocTokens } from './features.js';
-import { buildLexicon, mulberry32, type LexiconOptions } from './lexicon-build.js';
+import { buildLexicon, mulberry32, shuffleInPlace, type LexiconOptions } from './lexicon-build.js';
 import { EMPTY_LEXICON, MapLexicon, type LexiconData } from './lexicon-map.js';
 import { docTokens } from './mentions.js';
 import { saveModel, type WeightBlock } from './model-io.js';
@@ -86,10 +86,7 @@ function trainPass(feats: readonly DocFeatures[], docs: readonly PreparedDoc[], 
   const rnd = mulberry32(opts.seed);
   const order = docs.map((_, i) => i);
   for (let ep = 0; ep < opts.epochs; ep++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const k = Math.floor(rnd() * (i + 1));
-      [order[i], order[k]] = [order[k]!, order[i]!];
-    }
+    shuffleInPlace(order, rnd);
     let errors = 0, total = 0;
     for (const di of order) {
       const d = docs[di]!;
