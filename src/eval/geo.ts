@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { Doc } from '../core/doc.js';
-import { NewsgraphError } from '../core/errors.js';
 import type { Place } from '../core/layers.js';
 import { defaultPipeline, defaultStages } from '../pipeline/default.js';
 import { Pipeline } from '../pipeline/pipeline.js';
 import { createPlacesStage } from '../stages/places/stage.js';
 import { km } from '../stages/places/resolve.js';
+import { readGoldJsonl } from './gold-jsonl.js';
 
 /*
  * Geoparsing scores on GeoWebNews-style JSON Lines, one document a line:
@@ -55,19 +54,7 @@ export interface GeoScores {
 }
 
 export function readGoldGeo(path: string): GoldGeoDoc[] {
-  const docs: GoldGeoDoc[] = [];
-  readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    let d: Partial<GoldGeoDoc>;
-    try {
-      d = JSON.parse(line) as Partial<GoldGeoDoc>;
-    } catch {
-      throw new NewsgraphError('eval.bad-gold', `${path}:${i + 1}: not valid JSON`);
-    }
-    if (typeof d.text !== 'string' || !Array.isArray(d.toponyms)) throw new NewsgraphError('eval.bad-gold', `${path}:${i + 1}: needs "text" and "toponyms"`);
-    docs.push({ ...d, id: String(d.id ?? i + 1) } as GoldGeoDoc);
-  });
-  return docs;
+  return readGoldJsonl<GoldGeoDoc>(path, 'toponyms', (d, id) => ({ ...d, id }));
 }
 
 /** The toponyms scored: with coordinates, of a place type, and with a span that matches the text. */

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { Doc } from '../core/doc.js';
 import { NewsgraphError } from '../core/errors.js';
 import type { Mention, Relation } from '../core/layers.js';
 import { defaultPipeline } from '../pipeline/default.js';
+import { readGoldJsonl } from './gold-jsonl.js';
 
 /*
  * Relation scoring against re3d (Dstl) JSON Lines: {id, text, relations: [{type, confidence,
@@ -47,19 +47,7 @@ export interface RelationScores {
 }
 
 export function readRe3d(path: string): Re3dDoc[] {
-  const docs: Re3dDoc[] = [];
-  readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    let d: Partial<Re3dDoc>;
-    try {
-      d = JSON.parse(line) as Partial<Re3dDoc>;
-    } catch {
-      throw new NewsgraphError('eval.bad-gold', `${path}:${i + 1}: not valid JSON`);
-    }
-    if (typeof d.text !== 'string' || !Array.isArray(d.relations)) throw new NewsgraphError('eval.bad-gold', `${path}:${i + 1}: needs "text" and "relations"`);
-    docs.push({ id: String(d.id ?? i + 1), text: d.text, title: d.title, relations: d.relations });
-  });
-  return docs;
+  return readGoldJsonl<Re3dDoc>(path, 'relations', (d, id) => ({ id, text: d.text, title: d.title, relations: d.relations }));
 }
 
 export interface Prediction {

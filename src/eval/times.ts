@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { Doc } from '../core/doc.js';
 import { NewsgraphError } from '../core/errors.js';
 import type { Time } from '../core/layers.js';
 import { defaultPipeline } from '../pipeline/default.js';
+import { readGoldJsonl } from './gold-jsonl.js';
 
 /*
  * TIMEX3 scoring, TempEval-3 style. Gold is JSON Lines, one document a line (see README.md here):
@@ -47,27 +47,14 @@ export function prf(tp: number, predicted: number, gold: number): Prf {
 
 /** Reads and checks a gold file; a bad line is an error that names the line. */
 export function readGoldTimes(path: string): GoldTimeDoc[] {
-  const lines = readFileSync(path, 'utf8').split('\n');
-  const docs: GoldTimeDoc[] = [];
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    let d: Partial<GoldTimeDoc>;
-    try {
-      d = JSON.parse(line) as Partial<GoldTimeDoc>;
-    } catch {
-      throw new NewsgraphError('eval.bad-gold', `${path}:${i + 1}: not valid JSON`);
-    }
-    if (typeof d.text !== 'string' || !Array.isArray(d.times)) {
-      throw new NewsgraphError('eval.bad-gold', `${path}:${i + 1}: needs "text" (string) and "times" (array)`);
-    }
+  return readGoldJsonl<GoldTimeDoc>(path, 'times', (d, id, where) => {
     for (const t of d.times) {
       if (!Number.isInteger(t.start) || !Number.isInteger(t.end) || typeof t.value !== 'string' || t.start >= t.end || t.end > d.text.length) {
-        throw new NewsgraphError('eval.bad-gold', `${path}:${i + 1}: each time needs integer start < end within the text and a string value`);
+        throw new NewsgraphError('eval.bad-gold', `${where}: each time needs integer start < end within the text and a string value`);
       }
     }
-    docs.push({ id: String(d.id ?? i + 1), published: d.published, text: d.text, times: d.times });
+    return { id, published: d.published, text: d.text, times: d.times };
   });
-  return docs;
 }
 
 export type TimePredictor = (doc: GoldTimeDoc) => readonly Time[];

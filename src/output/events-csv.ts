@@ -1,4 +1,4 @@
-import { csvCell } from './export/csv.js';
+import { csvLine } from './export/csv.js';
 import { lineFormat } from './export/line-format.js';
 import { eventRows, type EventRow } from './event-rows.js';
 
@@ -15,7 +15,7 @@ export function eventCsvRow(x: EventRow): string {
     x.placeName, x.place?.geonameId, x.place?.country, x.place?.lat, x.place?.lon, x.fatalities, x.quantities,
     x.claimed ? 1 : 0, x.negated ? 1 : 0, x.hedged ? 1 : 0, x.source, x.outlet, x.published, x.url, x.evidence, x.start, x.end,
   ];
-  return cells.map(csvCell).join(',') + '\r\n';
+  return csvLine(cells);
 }
 
 export const eventsCsvFormat = lineFormat({
@@ -23,6 +23,6 @@ export const eventsCsvFormat = lineFormat({
   description: 'one row per event: date and precision, type, actors, place and coordinates, fatalities, source, evidence',
   mediaType: 'text/csv; charset=utf-8',
   extension: 'csv',
-  header: EVENT_CSV_COLUMNS.join(',') + '\r\n',
+  header: csvLine(EVENT_CSV_COLUMNS),
   lines: (r) => eventRows(r).map(eventCsvRow),
 });

@@ -15,10 +15,15 @@ export function csvCell(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** One CSV line: quoted cells, CRLF as RFC 4180 asks. */
+export function csvLine(cells: readonly unknown[]): string {
+  return cells.map(csvCell).join(',') + '\r\n';
+}
+
 export function csvRow(r: NewsRecord): string {
   const meta = (r.meta ?? {}) as Record<string, unknown>;
   const cells = [r.id, r.hash, ...META.map((k) => meta[k]), r.text.length, ...LAYERS.map((l) => (r[l] as unknown[] | undefined)?.length ?? 0)];
-  return cells.map(csvCell).join(',') + '\r\n';
+  return csvLine(cells);
 }
 
 /** One row per document: its metadata and how many items each layer holds (no article text). */
@@ -27,6 +32,6 @@ export const csvFormat = lineFormat({
   description: 'one row per document: id, metadata and layer counts',
   mediaType: 'text/csv; charset=utf-8',
   extension: 'csv',
-  header: CSV_COLUMNS.join(',') + '\r\n',
+  header: csvLine(CSV_COLUMNS),
   lines: (r) => [csvRow(r)],
 });
