@@ -57,6 +57,11 @@ export interface Quote extends Span {
   readonly cueStart?: number;
   readonly cueEnd?: number;
   readonly cue?: string;
+  /**
+   * The quoted stretches of a passage interrupted by its attribution ("“A,” she said. “B.”"),
+   * in text order; absent when the quote is one stretch. The quote's span covers them all.
+   */
+  readonly parts?: readonly Span[];
 }
 
 export interface Quantity extends Span {

@@ -49,6 +49,7 @@ test('a quote with no cue continues the speaker of the quote just before it', ()
   assert.ok(slice(doc, qs[0]!).endsWith('new.”'));
   assert.equal(qs[0]!.speakerText, 'he');
   assert.equal(qs[0]!.speaker, 'p1', 'a bare "he" falls back to the last person named');
+  assert.deepEqual(qs[0]!.parts?.map((p) => slice(doc, p)), ['“We are not worried,”', '“The budget is fine and the cranes are new.”'], 'each quoted stretch is a part');
 });
 
 test('a partial quote inside a reported clause makes the clause the content', () => {
@@ -136,6 +137,13 @@ test('a passage interrupted by its cue is one quote', () => {
   assert.equal(qs.length, 1);
   assert.ok(slice(doc, qs[0]!).endsWith('noon.”'));
   assert.equal(qs[0]!.speakerText, 'the pilot');
+  assert.equal(qs[0]!.parts?.length, 2);
+});
+
+test('a quote of one stretch has no parts', () => {
+  const { quotes: qs } = quotes('“The ferry will run on Sunday,” the captain said.');
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.parts, undefined);
 });
 
 test('a participle cue starts a new quote whose speaker is the sentence subject', () => {

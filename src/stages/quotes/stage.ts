@@ -84,7 +84,9 @@ export const quotesStage: Stage = {
         // "“A,” she said. “B.”" states a single attributed passage interrupted by its cue.
         const head = d.sameParagraph ? quotes.indexOf(chainHead.get(p) ?? p) : -1;
         if (head >= 0) {
-          const merged: Quote = { ...quotes[head]!, end: d.end, kind: openOrCloseQuoted(doc.text, quotes[head]!.start, d.end) ? 'direct' : 'indirect' };
+          const h = quotes[head]!;
+          const parts = [...(h.parts ?? [{ start: h.start, end: h.end }]), { start: d.start, end: d.end }];
+          const merged: Quote = { ...h, end: d.end, kind: openOrCloseQuoted(doc.text, h.start, d.end) ? 'direct' : 'indirect', parts };
           quotes[head] = merged;
           chainHead.set(p, merged);
           byDirect.push(p);
