@@ -12,7 +12,8 @@ const files = [];
     else if (name.endsWith('.test.js')) files.push(p);
   }
 })(root);
-const filter = process.argv.slice(2);
+// Filters name source paths or compiled ones: src/x/y and x/y both pick dist/x/y*.test.js.
+const filter = process.argv.slice(2).map((x) => x.replace(/^(?:\.\/)?src\//, ''));
 const chosen = filter.length ? files.filter((f) => filter.some((x) => f.includes(x))) : files;
 const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...chosen], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -6,6 +6,12 @@ export type AliasPair = readonly [Mention, Mention];
 
 export interface AliasFindings {
   readonly pairs: AliasPair[];
+  /**
+   * An organisation's old and new names ("X, formerly Y", "Now known as Y, X"): kept apart,
+   * since what the text says under the old name (founders, splits, past attacks) belongs to
+   * the organisation of that time; the relations stage records the rebranding.
+   */
+  readonly renames: AliasPair[];
   /** Name mentions the alias patterns reveal that the tagger missed ("(ISIL)"). */
   readonly added: Mention[];
 }
@@ -14,6 +20,7 @@ const PAREN_AFTER = /^(?:['’]s?)?\s*\(\s*([^()\n]{2,60}?)\s*\)/;
 // "also known as", "now known as", "formerly known as", "also called", "a.k.a.", "formerly", "renamed".
 const ALIAS_CUE = /\b(?:(?:also|now|formerly|previously|widely|commonly|better|once)\s+)?(?:known|referred\s+to)\s+as\b|\b(?:also|formerly|previously|once)\s+called\b|\ba\.k\.a\.?(?=\s)|\baka\b|\bformerly\b(?!\s+(?:of|with|at|a|an|the|in|on|served|worked|was|been)\b)|\brenamed(?:\s+as)?\b|\brebranded\s+as\b/gi;
 const CAPITALIZED_RUN = /^(?:the\s+)?((?:[\p{Lu}][\p{L}\p{M}'’.\-]*|al-[\p{L}\p{M}'’\-]+|of|and|de|al)(?:\s+(?:[\p{Lu}][\p{L}\p{M}'’.\-]*|al-[\p{L}\p{M}'’\-]+|of|and|de|al))*)/u;
+const RENAME_CUE = /^(?:now|formerly|previously|once)\b|^renamed|^rebranded/i;
 const TYPES_WITH_ACRONYMS = new Set(['ORG', 'NORP', 'MISC', 'GPE', 'FAC', 'EVENT', 'WORK', 'LOC']);
 
 /** Index of the first mention starting at or after `offset` (mentions sorted by start). */
@@ -60,11 +67,12 @@ function nameBefore(text: string, ms: readonly Mention[], offset: number): Menti
 
 /**
  * Aliases the text states: "Daesh (ISIS)", "the Islamic State of Iraq and the Levant (ISIL)",
- * "X, also known as Y", "X, formerly Y", "Now known as Y, X ...".
+ * "X, also known as Y", "X, formerly Y", "Now known as Y, X ..." (organisations: renames).
  */
 export function findAliases(text: string, mentions: readonly Mention[]): AliasFindings {
   const ms = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
   const pairs: AliasPair[] = [];
+  const renames: AliasPair[] = [];
   const added: Mention[] = [];
   for (const a of ms) {
     const p = PAREN_AFTER.exec(text.slice(a.end, a.end + 70));
@@ -92,8 +100,9 @@ export function findAliases(text: string, mentions: readonly Mention[]): AliasFi
     const type = before?.type ?? 'ORG';
     const b = nameAfter(text, ms, cueEnd, type, added);
     if (!b) continue;
+    const declare = (x: Mention, y: Mention) => (RENAME_CUE.test(c![0]) && x.type === 'ORG' ? renames : pairs).push([x, y]);
     if (before) {
-      pairs.push([before, b]);
+      declare(before, b);
       continue;
     }
     // "Now known as B in its latest guise, A is ...": A opens the main clause after the comma.
@@ -103,8 +112,8 @@ export function findAliases(text: string, mentions: readonly Mention[]): AliasFi
     const a = ms[k];
     if (a && /^\s*(?:the\s+)?$/i.test(text.slice(comma + 1, a.start))) {
       if (b.type !== a.type) added[added.indexOf(b)] = { ...b, type: a.type };
-      pairs.push([a, added.find((x) => x.start === b.start) ?? b]);
+      declare(a, added.find((x) => x.start === b.start) ?? b);
     }
   }
-  return { pairs, added };
+  return { pairs, renames, added };
 }
