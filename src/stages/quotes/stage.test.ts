@@ -207,3 +207,11 @@ test('pledges take an infinitive and questions a wh-clause as content', () => {
   const b = quotes('The mayor asked residents whether the bridge should close at night.');
   assert.equal(slice(b.doc, b.quotes[0]!), 'whether the bridge should close at night');
 });
+
+test('a few quoted words inside a sentence are a term, not a quote, unless a cue follows them', () => {
+  assert.equal(quotes('The coach declared “a total failure” after the match.').quotes.length, 0);
+  assert.equal(quotes('They chanted “four more years” outside the hall for an hour.').quotes.length, 0);
+  const { doc, quotes: qs } = quotes('“Never again,” the mayor said.');
+  assert.equal(qs.length, 1);
+  assert.equal(slice(doc, qs[0]!), '“Never again,”');
+});

@@ -60,6 +60,19 @@ function openOrCloseQuoted(text: string, start: number, end: number): boolean {
   return /[“"„«]/.test(text.slice(start, Math.min(end, start + 2))) || /[”"»]/.test(text.slice(Math.max(start, end - 3), end));
 }
 
+const MAX_FRAGMENT_WORDS = 3;
+
+/**
+ * A few quoted words inside a sentence ("called the plan “a disaster”") mark a term or a
+ * scare quote more often than a quotation; only a cue after them (“Never,” she said) makes
+ * them one.
+ */
+function isFragment(text: string, q: Quote): boolean {
+  const s = text.slice(q.start, q.end);
+  if (!/^[“"„«]/.test(s) || !/[”"»]$/.test(s)) return false;
+  return (s.match(/[\p{L}\p{N}]+/gu) ?? []).length <= MAX_FRAGMENT_WORDS;
+}
+
 export const quotesStage: Stage = {
   name: 'quotes',
   version: '1',
@@ -99,6 +112,10 @@ export const quotesStage: Stage = {
         };
       } else {
         q = { start: d.start, end: d.end, kind: 'direct' };
+      }
+      if (isFragment(doc.text, q) && d.attribution?.position !== 'after') {
+        byDirect.push(undefined);
+        continue;
       }
       if (d.quoted.unclosed) ctx.diagnostic({ level: 'info', rule: 'quotes.unclosed', message: 'quotation mark never closed; the quote stops at the paragraph end', start: d.quoted.start, end: d.quoted.end });
       byDirect.push(q);
