@@ -1,6 +1,7 @@
 import type { Span } from '../../core/span.js';
 import { accordingAt, attributionAfter, isReportingVerb, sentenceSubject, type Attribution } from './cue.js';
 import { phraseBefore } from './speaker.js';
+import { doubledClose, isDoubledMark } from './apostrophes.js';
 import type { TokenView } from './view.js';
 
 export interface IndirectQuote extends Span {
@@ -53,8 +54,17 @@ export function findIndirectQuotes(v: TokenView, skip: (sentence: number) => boo
       if (part && !quoted.some((q) => q.start < part.end && part.start < q.end)) out.push(part);
       continue;
     }
-    const found = sentenceAttribution(v, a, b);
+    const found = doubledQuote(v, a, b) ?? sentenceAttribution(v, a, b);
     if (found) out.push(found);
+    // ''A,'' she said. ''B.''  The next sentence, a doubled-apostrophe quote with no cue of its
+    // own in the same paragraph, continues the passage.
+    while (found && isDoubledMark(v, a) && s + 1 < v.sentences.length && !skip(s + 1)) {
+      const next = v.sentences[s + 1]!;
+      const close = doubledClose(v, next.tokenStart, next.tokenEnd);
+      if (close < 0 || v.breakAfter(next.tokenStart - 1) || attributionAfter(v, close + 2, next.tokenEnd, true)) break;
+      out[out.length - 1] = { ...out[out.length - 1]!, end: v.tokens[close + 1]!.end };
+      s++;
+    }
     const part = participleAttribution(v, a, b);
     if (part && !(found && found.start < part.end && part.start < found.end)) out.push(part);
   }
@@ -74,6 +84,17 @@ function participleAttribution(v: TokenView, a: number, b: number): IndirectQuot
     return span ? { ...span, attribution: { cueFirst: k, cueLast: k, speaker: subj.speaker, position: 'before', form: 'subject' } } : null;
   }
   return null;
+}
+
+/** ''A,'' X said (of the plan).  The marks bound the content even when the speaker has an apposition. */
+function doubledQuote(v: TokenView, a: number, b: number): IndirectQuote | null {
+  const close = doubledClose(v, a, b);
+  if (close < 0) return null;
+  const att = attributionAfter(v, close + 2, b, true);
+  if (!att) return null;
+  const after = Math.max(att.speaker.last, att.cueLast) + 1;
+  if (after < b && !v.isPunct(after) && !TRAILERS.has(v.lower[after]!)) return null;
+  return { start: v.tokens[a]!.start, end: v.tokens[close + 1]!.end, attribution: att };
 }
 
 function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote | null {

@@ -215,3 +215,14 @@ test('a few quoted words inside a sentence are a term, not a quote, unless a cue
   assert.equal(qs.length, 1);
   assert.equal(slice(doc, qs[0]!), '“Never again,”');
 });
+
+test('quotes printed with doubled apostrophes keep their marks as bounds and run on', () => {
+  const text = "''We wanted the land,'' Ann Lee, the city manager, said of the deal. ''It was ours.''";
+  const { doc, quotes: qs } = quotes(text, [mention('Ann Lee', text, 'PERSON', 'p1')]);
+  assert.equal(qs.length, 1);
+  assert.equal(slice(doc, qs[0]!), text, 'the whole passage, the cue between its two parts included');
+  assert.equal(qs[0]!.speaker, 'p1');
+  const two = quotes("''Rates will rise,'' she said. The board met on Friday.").quotes;
+  assert.equal(two.length, 1);
+  assert.equal(two[0]!.end, "''Rates will rise,''".length);
+});
