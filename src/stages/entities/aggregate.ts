@@ -1,4 +1,4 @@
-import { DOMAIN_SALT, twinFlags, type DocFeatures } from './features.js';
+import { DOMAIN_SALT, pushTwins, twinFlags, type DocFeatures } from './features.js';
 import { mix2, mix3 } from './hash.js';
 import { Casing } from './shape.js';
 import { clsOf, NC, O, Part, partOf, spansFromTags } from './tags.js';
@@ -14,11 +14,18 @@ const enum A { Own = 1001, OwnPrev, OwnNext, Majority, InLonger, LastOfLonger, U
 
 const capital = (c: Casing) => c === Casing.Title || c === Casing.AllCaps || c === Casing.Mixed;
 
-export function aggregateFeatures(f: DocFeatures, tags: Uint8Array): DocFeatures {
+interface Votes {
+  cls: Int8Array;
+  /** Per lower-cased word: class counts over all its capitalised occurrences (index NC = outside a name). */
+  votes: Map<string, Int32Array>;
+  /** Per lower-cased word: classes of multi-token names it is part of, and whether as the last word. */
+  inSpan: Map<string, number>;
+  lastIn: Map<string, number>;
+}
+
+function countVotes(f: DocFeatures, tags: Uint8Array): Votes {
   const n = f.infos.length;
-  // Per lower-cased word: class counts over all its capitalised occurrences (index NC = outside a name).
   const votes = new Map<string, Int32Array>();
-  // Per lower-cased word: classes of multi-token names it is part of, and whether as the last word.
   const inSpan = new Map<string, number>();
   const lastIn = new Map<string, number>();
   const cls = new Int8Array(n).fill(-1);
@@ -40,6 +47,13 @@ export function aggregateFeatures(f: DocFeatures, tags: Uint8Array): DocFeatures
     if (!v) votes.set(x.lower, (v = new Int32Array(NC + 1)));
     v[cls[i]! < 0 ? NC : cls[i]!]!++;
   }
+  return { cls, votes, inSpan, lastIn };
+}
+
+/** The first pass's features plus the second-pass ones, laid out as training expects. */
+export function aggregateFeatures(f: DocFeatures, tags: Uint8Array): DocFeatures {
+  const n = f.infos.length;
+  const v = countVotes(f, tags);
   const out: number[] = [];
   const offsets = new Uint32Array(n + 1);
   for (let i = 0; i < n; i++) {
@@ -49,7 +63,7 @@ export function aggregateFeatures(f: DocFeatures, tags: Uint8Array): DocFeatures
     const half = f.domain === 1 ? (e0 - s0) >> 1 : e0 - s0;
     for (let k = s0; k < s0 + half; k++) out.push(f.feats[k]!);
     const from = out.length;
-    aggregateToken(f, tags, i, cls, votes, inSpan, lastIn, out);
+    aggregateToken(f, tags, i, v, out);
     if (f.domain === 1) {
       const extra = out.slice(from);
       for (let k = s0 + half; k < e0; k++) out.push(f.feats[k]!);
@@ -60,7 +74,22 @@ export function aggregateFeatures(f: DocFeatures, tags: Uint8Array): DocFeatures
   return { infos: f.infos, feats: Uint32Array.from(out), offsets, sentenceOf: f.sentenceOf, domain: f.domain, twin: twinFlags(offsets, out.length, f.domain) };
 }
 
-function aggregateToken(f: DocFeatures, tags: Uint8Array, i: number, cls: Int8Array, votes: Map<string, Int32Array>, inSpan: Map<string, number>, lastIn: Map<string, number>, out: number[]): void {
+/** Only the second-pass features (with their twins) per token: feats[offsets[i] .. offsets[i+1]). */
+export function aggregateHashes(f: DocFeatures, tags: Uint8Array): { feats: Uint32Array; offsets: Uint32Array } {
+  const n = f.infos.length;
+  const v = countVotes(f, tags);
+  const out: number[] = [];
+  const offsets = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const from = (offsets[i] = out.length);
+    aggregateToken(f, tags, i, v, out);
+    pushTwins(out, from, f.domain);
+  }
+  offsets[n] = out.length;
+  return { feats: Uint32Array.from(out), offsets };
+}
+
+function aggregateToken(f: DocFeatures, tags: Uint8Array, i: number, { cls, votes, inSpan, lastIn }: Votes, out: number[]): void {
   const n = f.infos.length;
   {
     const t = tags[i]!;

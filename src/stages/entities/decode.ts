@@ -1,7 +1,7 @@
+import { dynamicHashes } from './dynamic-features.js';
 import { pushTwins, type DocFeatures } from './features.js';
-import { mix2, mix3 } from './hash.js';
 import { Casing } from './shape.js';
-import { allowed, clsOf, NC, NT, O, Part, partOf, tagOf } from './tags.js';
+import { ALLOWED, clsOf, NC, NT, O, Part, partOf, tagOf } from './tags.js';
 import type { Weights } from './weights.js';
 
 /*
@@ -9,8 +9,6 @@ import type { Weights } from './weights.js';
  * earlier capitalised occurrences of the same word were labelled (a name keeps its type
  * through an article). Training runs the very same loop and updates on mistakes.
  */
-
-const enum D { Prev = 901, Prev2, PrevWord, PrevShape, History, PrevCase }
 
 /** Called on each token during training: the gold tag, the predicted one, the rows that scored. */
 export type UpdateHook = (gold: number, pred: number, rows: readonly number[]) => void;
@@ -28,27 +26,9 @@ export interface DecodeOptions {
    * (newswire) weights learn from newswire alone and reports only teach their differences.
    */
   twinsOnly?: boolean;
-  /** Inference: precomputed per-token base scores (NT per token) of features left out of `f`. */
-  base?: Float32Array;
 }
 
-function dynamicHashes(prev: number, prev2: number, low: number, shape: number, casing: number, hist: Int32Array | undefined, out: number[]): void {
-  out.push(mix2(D.Prev, prev));
-  out.push(mix3(D.Prev2, prev2, prev));
-  out.push(mix3(D.PrevWord, prev, low));
-  out.push(mix3(D.PrevShape, prev, shape));
-  out.push(mix3(D.PrevCase, prev, casing));
-  if (hist) {
-    let best = 0, tot = 0;
-    for (let c = 0; c <= NC; c++) { tot += hist[c]!; if (hist[c]! > hist[best]!) best = c; }
-    if (tot > 0) out.push(mix3(D.History, best, hist[best] === tot ? 1 : 0));
-  }
-}
-
-const ALLOWED = new Uint8Array(NT * NT);
-for (let p = 0; p < NT; p++) for (let t = 0; t < NT; t++) ALLOWED[p * NT + t] = allowed(p, t) ? 1 : 0;
-
-/** Decodes a whole document; returns one tag per token. */
+/** Decodes a whole document; returns one tag per token. Inference runs decode-fast.ts, the same decisions on integer scores. */
 export function decodeDoc(f: DocFeatures, weights: Weights, opts: DecodeOptions = {}): Uint8Array {
   const n = f.infos.length;
   const tags = new Uint8Array(n);
@@ -63,7 +43,6 @@ export function decodeDoc(f: DocFeatures, weights: Weights, opts: DecodeOptions 
   let spanStart = -1;
   let nStatic = 0, updStatic = 0;
 
-  const base = opts.base;
   // Inference sums the static features once per token; training re-sums all rows at each
   // scoring because an update may have changed them in between.
   const training = opts.onToken !== undefined;
@@ -92,8 +71,7 @@ export function decodeDoc(f: DocFeatures, weights: Weights, opts: DecodeOptions 
       rows.push(r);
       if (twinsOnly && k >= shared) upd.push(r);
     }
-    if (base) for (let t = 0, b = i * NT; t < NT; t++) scores[t] = base[b + t]!;
-    else scores.fill(0);
+    scores.fill(0);
     for (const r of rows) {
       const b = r * NT;
       for (let t = 0; t < NT; t++) scores[t]! += wa[b + t]!;
@@ -121,8 +99,7 @@ export function decodeDoc(f: DocFeatures, weights: Weights, opts: DecodeOptions 
       }
     } else {
       const wa = weights.w;
-      if (base) for (let t = 0, b = i * NT; t < NT; t++) stat[t] = base[b + t]!;
-      else stat.fill(0);
+      stat.fill(0);
       for (let k = f.offsets[i]!, e = f.offsets[i + 1]!; k < e; k++) {
         const r = weights.row(f.feats[k]!);
         if (r < 0) continue;
@@ -174,7 +151,7 @@ export function decodeDoc(f: DocFeatures, weights: Weights, opts: DecodeOptions 
   return tags;
 }
 
-function remember(history: Map<string, Int32Array>, f: DocFeatures, j: number, c: number): void {
+export function remember(history: Map<string, Int32Array>, f: DocFeatures, j: number, c: number): void {
   const info = f.infos[j]!;
   const cs = info.casing;
   if (!(cs === Casing.Title || cs === Casing.AllCaps || cs === Casing.Mixed)) return;

@@ -19,6 +19,8 @@ const enum T {
 
 /** Properties of one distinct word string, computed once. */
 export interface WordInfo {
+  /** Unique within the process: inference caches key per-word data by it (no string hashing). */
+  readonly id: number;
   readonly lower: string;
   readonly word: number;
   readonly low: number;
@@ -34,6 +36,7 @@ export interface WordInfo {
 
 const cache = new Map<string, WordInfo>();
 let cacheLexicon: Lexicon | undefined;
+let nextId = 0;
 
 /** Lowercase with curly apostrophes folded, so "Hay’at" and "Hay'at" share features. */
 export function lowerForm(w: string): string {
@@ -53,6 +56,7 @@ export function wordInfo(w: string, lex: Lexicon | undefined): WordInfo {
     suffixes.push(mix2(k, hashString(lower.slice(lower.length - k))));
   }
   info = {
+    id: nextId++,
     lower,
     word: hashString(w),
     low: hashString(lower),

@@ -33,6 +33,9 @@ export interface ModelHeader {
 export interface WeightBlock {
   hashes: Uint32Array;
   w: Float32Array;
+  /** As loaded: the stored 16-bit weights (w = q * scale), for integer scoring at inference. */
+  q?: Int16Array;
+  scale?: number;
 }
 
 export interface ModelData {
@@ -87,7 +90,7 @@ export function loadModel(path: string): ModelData {
     off += q.byteLength + (q.byteLength % 4);
     const w = new Float32Array(q.length);
     for (let i = 0; i < q.length; i++) w[i] = q[i]! * b.scale;
-    blocks.push({ hashes, w });
+    blocks.push({ hashes, w, q, scale: b.scale });
   }
   return { header, blocks };
 }

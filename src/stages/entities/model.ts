@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { aggregateFeatures } from './aggregate.js';
-import { decodeDoc } from './decode.js';
+import { aggregateHashes } from './aggregate.js';
+import { decodeFast } from './decode-fast.js';
 import { extractFeatures, type DocTokens } from './features.js';
 import { docWords, GenreModel } from './genre.js';
 import type { Lexicon } from './lexicon.js';
 import { MapLexicon } from './lexicon-map.js';
+import { JointWeights, type IntBlock } from './joint-weights.js';
 import { loadModel, type ModelHeader } from './model-io.js';
 import { ScoreCache } from './score-cache.js';
 import { CLASSES, spansFromTags } from './tags.js';
-import { FrozenWeights, type Weights } from './weights.js';
 
 /** A recognised name over tokens [start, end) with its coarse class. */
 export interface TokenMention {
@@ -23,17 +23,22 @@ export interface TokenMention {
  * that also sees how the first labelled the same words elsewhere in the article.
  */
 export class NerModel {
+  /** The passes' weight blocks, looked up together. */
+  readonly weights: JointWeights;
+
   constructor(
-    readonly passes: readonly Weights[],
+    passes: readonly IntBlock[],
     readonly lexicon: Lexicon | undefined,
     readonly genre?: GenreModel,
     readonly header?: ModelHeader,
-  ) {}
+  ) {
+    this.weights = new JointWeights(passes);
+  }
 
   static load(path: string): NerModel {
     const m = loadModel(path);
     const genre = m.header.genre ? new GenreModel(m.header.genre) : undefined;
-    return new NerModel(m.blocks.map((b) => new FrozenWeights(b.hashes, b.w)), new MapLexicon(m.header.lexicon), genre, m.header);
+    return new NerModel(m.blocks.map((b) => ({ hashes: b.hashes, q: b.q! })), new MapLexicon(m.header.lexicon), genre, m.header);
   }
 
   /** The annotation convention for a document: the caller's, else the genre classifier's. */
@@ -42,21 +47,18 @@ export class NerModel {
     return this.genre ? this.genre.domainOf(docWords(doc.words)) : 0;
   }
 
-  private readonly caches = new Map<number, ScoreCache>();
-
-  private cache(pass: number, domain: number): ScoreCache {
-    const key = pass * 2 + domain;
-    let c = this.caches.get(key);
-    if (!c) this.caches.set(key, (c = new ScoreCache(this.passes[pass]!, domain)));
-    return c;
-  }
+  /** Per annotation convention. */
+  private readonly caches: (ScoreCache | undefined)[] = [];
 
   tagIds(doc: DocTokens): Uint8Array {
     const domain = this.domainOf(doc);
     const f = extractFeatures({ ...doc, domain }, this.lexicon, true);
-    const base = (p: number) => this.cache(p, domain).base(doc.words, f.infos, f.sentenceOf);
-    let tags = decodeDoc(f, this.passes[0]!, { base: base(0) });
-    for (let p = 1; p < this.passes.length; p++) tags = decodeDoc(aggregateFeatures(f, tags), this.passes[p]!, { base: base(p) });
+    const cache = (this.caches[domain] ??= new ScoreCache(this.weights, domain));
+    // Every pass's tag-independent scores at once: the passes share their features.
+    const { stat, wordRows } = cache.doc(f);
+    const pass = (p: number) => ({ weights: this.weights, dynamic: cache.dynamic[p]!, stat, wordRows });
+    let tags = decodeFast(f, pass(0));
+    for (let p = 1; p < this.weights.passes; p++) tags = decodeFast(f, { ...pass(p), extra: aggregateHashes(f, tags) });
     return tags;
   }
 

@@ -1,26 +1,94 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { aggregateFeatures } from './aggregate.js';
 import { decodeDoc } from './decode.js';
-import { extractFeatures } from './features.js';
+import { dynamicHashes } from './dynamic-features.js';
+import { extractFeatures, pushTwins, wordInfo } from './features.js';
 import { fmix } from './hash.js';
+import { JointWeights } from './joint-weights.js';
+import { NerModel } from './model.js';
+import { laneGroup, packedWidth, unpack } from './packed.js';
 import { ScoreCache } from './score-cache.js';
-import { NT } from './tags.js';
+import { NC, NT } from './tags.js';
 import { FrozenWeights } from './weights.js';
 
-test('cached per-word scores decode exactly like the full feature set', () => {
-  const doc = {
-    words: ['TRUCE', 'IN', 'SOUTH', 'Officials', 'in', 'Kabul', 'said', 'the', 'Taliban', 'agreed', '.', 'Kabul', 'welcomed', 'it', '.'],
-    sentences: [[0, 3], [3, 11], [11, 15]] as [number, number][],
-  };
-  for (const domain of [0, 1]) {
+/*
+ * The inference path (per-word integer sums, joint pass table, packed lanes, tag-history
+ * tables) against the plain one: every feature hashed and looked up, as training does.
+ * Weights are small integers, so the plain float sums are exact and must agree to the unit.
+ */
+
+const doc = {
+  words: ['TRUCE', 'IN', 'SOUTH', 'Officials', 'in', 'Kabul', 'said', 'the', 'Taliban', 'agreed', '.', 'Kabul', 'welcomed', 'it', ',', 'Mr.', 'Ahmadi', 'said', '.'],
+  sentences: [[0, 3], [3, 11], [11, 19]] as [number, number][],
+};
+
+/** Every hash the document can produce in either pass, tag-history features included. */
+function allHashes(domain: number): number[] {
+  const full = extractFeatures({ ...doc, domain }, undefined);
+  const out = new Set<number>(full.feats);
+  const hist = [undefined, ...Array.from({ length: NC + 1 }, (_, c) => Int32Array.from({ length: NC + 1 }, (_, k) => (k === c ? 2 : k === 0 ? 1 : 0)))];
+  for (const w of doc.words) {
+    const x = wordInfo(w, undefined);
+    for (let p = 0; p < NT; p++) for (let p2 = 0; p2 < NT; p2++) for (const h of hist) {
+      const dyn: number[] = [];
+      dynamicHashes(p, p2, x.low, x.shape, x.casing, h, dyn);
+      pushTwins(dyn, 0, domain);
+      for (const d of dyn) out.add(d);
+    }
+  }
+  // Second-pass features of a few tag sequences.
+  for (let seed = 0; seed < 8; seed++) {
+    const tags = Uint8Array.from(doc.words, (_, i) => fmix(seed * 100 + i) % NT);
+    for (const h of aggregateFeatures(full, tags).feats) out.add(h);
+  }
+  return [...out];
+}
+
+function randomBlock(hashes: number[], salt: number, keep: number) {
+  // Each block knows a different subset, as trained blocks do.
+  const hs = Uint32Array.from(hashes.filter((h) => fmix(h ^ salt) % 10 < keep));
+  const q = Int16Array.from({ length: hs.length * NT }, (_, i) => (fmix(i * 7 + salt) % 2001) - 1000);
+  return { hashes: hs, q, plain: new FrozenWeights(hs, Float32Array.from(q)) };
+}
+
+for (const domain of [0, 1]) {
+  const hashes = allHashes(domain);
+  const blocks = [randomBlock(hashes, 11, 9), randomBlock(hashes, 23, 8)];
+
+  test(`cached static scores equal the plain sums of every feature (convention ${domain})`, () => {
     const full = extractFeatures({ ...doc, domain }, undefined);
-    // Pseudo-random weights for every feature the document has, so every tag gets scores.
-    const hashes = [...new Set(full.feats)];
-    const w = Float32Array.from({ length: hashes.length * NT }, (_, i) => ((fmix(i + 1) % 2001) - 1000) / 500);
-    const weights = new FrozenWeights(Uint32Array.from(hashes), w);
     const ctx = extractFeatures({ ...doc, domain }, undefined, true);
     assert.ok(ctx.feats.length < full.feats.length);
-    const base = new ScoreCache(weights, domain).base(doc.words, ctx.infos, ctx.sentenceOf);
-    assert.deepEqual([...decodeDoc(ctx, weights, { base })], [...decodeDoc(full, weights)]);
-  }
+    const { stat } = new ScoreCache(new JointWeights(blocks), domain).doc(ctx);
+    const width = packedWidth(2);
+    blocks.forEach((b, p) => {
+      for (let i = 0; i < doc.words.length; i++) {
+        const want = new Array<number>(NT).fill(0);
+        for (let k = full.offsets[i]!; k < full.offsets[i + 1]!; k++) {
+          const r = b.plain.row(full.feats[k]!);
+          if (r >= 0) for (let t = 0; t < NT; t++) want[t]! += b.q[r * NT + t]!;
+        }
+        const got = Array.from({ length: NT }, (_, t) => unpack(stat[i * width + laneGroup(p) + t]!, p));
+        assert.deepEqual(got, want, `pass ${p}, token ${i}`);
+      }
+    });
+  });
+
+  test(`fast two-pass tagging decodes exactly like the plain loop (convention ${domain})`, () => {
+    const model = new NerModel(blocks, undefined);
+    const full = extractFeatures({ ...doc, domain }, undefined);
+    const first = decodeDoc(full, blocks[0]!.plain);
+    const second = decodeDoc(aggregateFeatures(full, first), blocks[1]!.plain);
+    assert.ok(new Set(second).size > 3, `varied tags: ${second}`);
+    assert.deepEqual([...model.tagIds({ ...doc, domain })], [...second]);
+  });
+}
+
+test('packed lanes hold two signed sums exactly', () => {
+  const v = new Float64Array(1);
+  const lo = [-32767, 5, 32767, -1, 0], hi = [32767, -32767, -3, 0, 12345];
+  lo.forEach((a, k) => (v[0]! += a + hi[k]! * 2 ** 26));
+  assert.equal(unpack(v[0]!, 0), lo.reduce((a, b) => a + b));
+  assert.equal(unpack(v[0]!, 1), hi.reduce((a, b) => a + b));
 });

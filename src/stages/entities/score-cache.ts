@@ -1,97 +1,114 @@
-import { DOMAIN_SALT, offsetHashes, PAD_END, PAD_START, padHashes, type WordInfo } from './features.js';
+import { DynamicTables, wordRows } from './dynamic-features.js';
+import { DOMAIN_SALT, offsetHashes, PAD_END, PAD_START, padHashes, type DocFeatures, type WordInfo } from './features.js';
 import { mix2 } from './hash.js';
+import type { JointWeights } from './joint-weights.js';
+import { addPackedRow, packedWidth } from './packed.js';
 import { NT } from './tags.js';
-import type { Weights } from './weights.js';
 
 /*
  * Inference speed-up: most features depend on one word and its offset from the current
  * token (its lowercase form, shape, affixes, clusters). Their summed weights are computed
  * once per distinct word and offset and reused for every occurrence, so a token costs a
- * handful of additions instead of dozens of hash-table probes. Scores are the same sums as
- * in training, only grouped differently.
+ * handful of additions instead of dozens of hash-table probes. The sums are integers
+ * (joint-weights.ts), so regrouping them leaves every score exactly as the full feature set
+ * gives; two passes' sums travel packed in one float64 (packed.ts).
  */
 
 const OFFSETS = 5; // -2..2
 
-export class ScoreCache {
-  private readonly words = new Map<string, Float32Array>();
-  private readonly pads: Float32Array[] = [];
-  private readonly tmp: number[] = [];
+/** What the cache keeps per distinct word. */
+interface WordScores {
+  /** Per offset o (slot o+2), packed (packed.ts): the sums of this word's features when it sits at offset o. */
+  readonly slots: Float64Array;
+  /** Its tag-history rows (dynamic-features.ts wordRows). */
+  readonly dyn: Int32Array;
+}
 
-  constructor(private readonly weights: Weights, private readonly domain: number) {
-    for (const pad of [PAD_START, PAD_END]) {
-      const v = new Float32Array(OFFSETS * NT);
+/** A document's static scores. */
+export interface DocScores {
+  /** Per token, packed (packed.ts): the sums of every tag-independent feature of the token. */
+  readonly stat: Float64Array;
+  /** Per token: its word's tag-history rows. */
+  readonly wordRows: readonly Int32Array[];
+}
+
+/** Per-word sums for all passes of one model under one annotation convention. */
+export class ScoreCache {
+  /** Keyed by WordInfo.id: a number key spares hashing the token string at every occurrence. */
+  private readonly words = new Map<number, WordScores>();
+  /** The slots of the positions beyond the sentence start, then end. */
+  private readonly pads: Float64Array;
+  private readonly width: number;
+  private readonly tmp: number[] = [];
+  /** Per pass. */
+  readonly dynamic: readonly DynamicTables[];
+
+  constructor(private readonly weights: JointWeights, private readonly domain: number) {
+    this.dynamic = Array.from({ length: weights.passes }, (_, p) => new DynamicTables(weights, p, domain));
+    this.width = packedWidth(weights.passes);
+    this.pads = new Float64Array(2 * OFFSETS * this.width);
+    [PAD_START, PAD_END].forEach((pad, k) => {
       for (let o = -2; o <= 2; o++) {
         this.tmp.length = 0;
         padHashes(o, pad, this.tmp);
-        this.sum(v, o + 2);
+        this.sum(this.pads, (k * OFFSETS + o + 2) * this.width);
       }
-      this.pads.push(v);
-    }
+    });
   }
 
-  private sum(v: Float32Array, slot: number): void {
+  /** Adds the joint rows of the hashes in tmp (and their twins) at v[at ..]. */
+  private sum(v: Float64Array, at: number): void {
     const hs = this.tmp;
     if (this.domain === 1) for (let k = 0, n = hs.length; k < n; k++) hs.push(mix2(hs[k]!, DOMAIN_SALT));
-    const w = this.weights.w;
-    const base = slot * NT;
-    for (const h of hs) {
-      const r = this.weights.row(h);
-      if (r < 0) continue;
-      for (let t = 0, rb = r * NT; t < NT; t++) v[base + t]! += w[rb + t]!;
-    }
+    const W = this.weights;
+    for (const h of hs) addPackedRow(v, at, W, W.row(h));
   }
 
-  /** Per offset o (slot o+2): the weight sums of this word's features when it sits at offset o. */
-  word(raw: string, info: WordInfo): Float32Array {
-    let v = this.words.get(raw);
-    if (v) return v;
-    v = new Float32Array(OFFSETS * NT);
+  private word(info: WordInfo): WordScores {
+    let e = this.words.get(info.id);
+    if (e) return e;
+    const W = this.weights;
+    const v = new Float64Array(OFFSETS * this.width);
     for (let o = -2; o <= 2; o++) {
       this.tmp.length = 0;
       offsetHashes(info, o, this.tmp);
-      this.sum(v, o + 2);
+      this.sum(v, (o + 2) * this.width);
     }
+    e = { slots: v, dyn: wordRows(W, info, this.domain === 1) };
+    // Bounded: a long-running process sees an open vocabulary.
     if (this.words.size > 200_000) this.words.clear();
-    this.words.set(raw, v);
-    return v;
+    this.words.set(info.id, e);
+    return e;
   }
 
   /**
-   * Base scores (NT per token) of a document: the offset features of each token's
-   * window, sentence by sentence.
+   * Static scores of a document for every pass: the cached offset features of each token's
+   * window, sentence by sentence, plus the context features `f` holds (one probe for all passes).
    */
-  base(words: readonly string[], infos: readonly WordInfo[], sentenceOf: Uint32Array): Float32Array {
-    const n = infos.length;
-    const out = new Float32Array(n * NT);
+  doc(f: DocFeatures): DocScores {
+    const n = f.infos.length, W = this.weights, width = this.width;
+    const words = f.infos.map((x) => this.word(x));
+    const stat = new Float64Array(n * width);
+    const pads = this.pads;
     let s = 0;
     while (s < n) {
       let e = s + 1;
-      while (e < n && sentenceOf[e] === sentenceOf[s]) e++;
-      for (let j = s; j < e; j++) {
-        const v = this.word(words[j]!, infos[j]!);
-        // Word j is at offset o from token i = j - o.
-        for (let o = -2; o <= 2; o++) {
-          const i = j - o;
-          if (i < s || i >= e) continue;
-          addSlot(out, i * NT, v, (o + 2) * NT);
-        }
-      }
-      // Window positions beyond the sentence edges.
-      const start = this.pads[0]!, end = this.pads[1]!;
+      while (e < n && f.sentenceOf[e] === f.sentenceOf[s]) e++;
       for (let i = s; i < e; i++) {
         for (let o = -2; o <= 2; o++) {
           const j = i + o;
-          if (j < s) addSlot(out, i * NT, start, (o + 2) * NT);
-          else if (j >= e) addSlot(out, i * NT, end, (o + 2) * NT);
+          if (j < s) addSlot(stat, i * width, pads, (o + 2) * width, width);
+          else if (j >= e) addSlot(stat, i * width, pads, (OFFSETS + o + 2) * width, width);
+          else addSlot(stat, i * width, words[j]!.slots, (o + 2) * width, width);
         }
+        for (let k = f.offsets[i]!, ke = f.offsets[i + 1]!; k < ke; k++) addPackedRow(stat, i * width, W, W.row(f.feats[k]!));
       }
       s = e;
     }
-    return out;
+    return { stat, wordRows: words.map((w) => w.dyn) };
   }
 }
 
-function addSlot(out: Float32Array, at: number, v: Float32Array, from: number): void {
-  for (let t = 0; t < NT; t++) out[at + t]! += v[from + t]!;
+function addSlot(out: Float64Array, at: number, v: Float64Array, from: number, n: number): void {
+  for (let t = 0; t < n; t++) out[at + t]! += v[from + t]!;
 }

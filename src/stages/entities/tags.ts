@@ -32,6 +32,10 @@ export function allowed(prev: number, tag: number): boolean {
   return p === Part.B || p === Part.U;
 }
 
+/** allowed() as a table: ALLOWED[prev * NT + tag]. */
+export const ALLOWED = new Uint8Array(NT * NT);
+for (let p = 0; p < NT; p++) for (let t = 0; t < NT; t++) ALLOWED[p * NT + t] = allowed(p, t) ? 1 : 0;
+
 /** A span of token indices [start, end) with its class. */
 export interface TagSpan {
   start: number;

@@ -1,0 +1,99 @@
+import { remember } from './decode.js';
+import { comboAt, historyCode, type DynamicTables } from './dynamic-features.js';
+import type { DocFeatures } from './features.js';
+import { addRow, type JointWeights } from './joint-weights.js';
+import { laneGroup, packedWidth, unpack } from './packed.js';
+import { Casing } from './shape.js';
+import { ALLOWED, clsOf, NC, NT, O, Part, partOf, tagOf } from './tags.js';
+
+/*
+ * Inference decoding: decodeDoc's greedy loop and decisions (decode.ts, which training
+ * runs), on integer scores whose tag-independent part is computed before the loop
+ * (score-cache.ts). Only the tag-history features are added per token, from tables.
+ */
+
+/** One pass's inputs besides the document's features. */
+export interface PassScores {
+  weights: JointWeights;
+  /** This pass's tables (DynamicTables.pass is the pass). */
+  dynamic: DynamicTables;
+  /** Per token, packed (packed.ts): sums of every tag-independent feature. */
+  stat: Float64Array;
+  /** Per token: its word's PrevWord/PrevShape joint rows (dynamic-features.ts wordRows). */
+  wordRows: readonly Int32Array[];
+  /** Further tag-independent features per token (second pass: what the first one said), hashed. */
+  extra?: { feats: Uint32Array; offsets: Uint32Array };
+}
+
+const isCapital = (c: Casing) => c === Casing.Title || c === Casing.AllCaps || c === Casing.Mixed;
+
+export function decodeFast(f: DocFeatures, ps: PassScores): Uint8Array {
+  const n = f.infos.length;
+  const tags = new Uint8Array(n);
+  const scores = new Int32Array(NT);
+  const stat = new Int32Array(NT);
+  const history = new Map<string, Int32Array>();
+  const { weights: W, dynamic: d, wordRows, extra } = ps;
+  const twins = d.twins;
+  const from = d.pass * NT;
+  const width = packedWidth(W.passes), lane = laneGroup(d.pass);
+  let prev = O, prev2 = O;
+  let spanStart = -1;
+
+  const score = (i: number, capital: boolean) => {
+    const x = f.infos[i]!;
+    scores.set(stat);
+    const combo = comboAt(prev2, prev, x.casing);
+    for (let t = 0; t < NT; t++) scores[t]! += d.combo[combo + t]!;
+    const wr = wordRows[i]!;
+    addRow(scores, 0, W, wr[prev]!, from, NT);
+    addRow(scores, 0, W, wr[NT + prev]!, from, NT);
+    if (twins) {
+      addRow(scores, 0, W, wr[2 * NT + prev]!, from, NT);
+      addRow(scores, 0, W, wr[3 * NT + prev]!, from, NT);
+    }
+    const h = capital ? historyCode(history.get(x.lower)) : -1;
+    if (h >= 0) for (let t = 0, b = h * NT; t < NT; t++) scores[t]! += d.history[b + t]!;
+  };
+  const closeSpan = (end: number) => {
+    const c = clsOf(tags[end]!);
+    for (let j = spanStart; j <= end; j++) remember(history, f, j, c);
+  };
+
+  for (let i = 0; i < n; i++) {
+    const sentStart = i === 0 || f.sentenceOf[i] !== f.sentenceOf[i - 1];
+    const last = i + 1 === n || f.sentenceOf[i + 1] !== f.sentenceOf[i];
+    if (sentStart) { prev = O; prev2 = O; }
+    const x = f.infos[i]!;
+    for (let t = 0, b = i * width + lane; t < NT; t++) stat[t] = unpack(ps.stat[b + t]!, d.pass);
+    if (extra) for (let k = extra.offsets[i]!, e = extra.offsets[i + 1]!; k < e; k++) addRow(stat, 0, W, W.row(extra.feats[k]!), from, NT);
+    const capital = isCapital(x.casing);
+    score(i, capital);
+    if (prev !== O && (partOf(prev) === Part.B || partOf(prev) === Part.I)) {
+      // As in decodeDoc: when this token is plainly outside any name, the name ends at the previous one.
+      let bestAny = 0;
+      for (let t = 1; t < NT; t++) if (scores[t]! > scores[bestAny]!) bestAny = t;
+      if (bestAny === O) {
+        const closed = tagOf(clsOf(prev), partOf(prev) === Part.B ? Part.U : Part.L);
+        tags[i - 1] = closed;
+        closeSpan(i - 1);
+        prev = closed;
+        score(i, capital);
+      }
+    }
+    let best = -1, bestScore = -Infinity;
+    const okRow = prev * NT;
+    for (let t = 0; t < NT; t++) {
+      if (!ALLOWED[okRow + t]) continue;
+      if (last && t !== O && (partOf(t) === Part.B || partOf(t) === Part.I)) continue;
+      if (scores[t]! > bestScore) { bestScore = scores[t]!; best = t; }
+    }
+    tags[i] = best;
+    if (best !== O && (partOf(best) === Part.B || partOf(best) === Part.U)) spanStart = i;
+    if (best !== O && (partOf(best) === Part.L || partOf(best) === Part.U)) closeSpan(i);
+    else if (best === O && capital) remember(history, f, i, NC);
+    prev2 = prev;
+    prev = best;
+  }
+  return tags;
+}

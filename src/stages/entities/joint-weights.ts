@@ -1,0 +1,74 @@
+import { NT } from './tags.js';
+
+/*
+ * The weight blocks of all decoding passes merged into one table: every pass scores the same
+ * static features, so one probe finds a feature and one contiguous row holds its weights for
+ * every pass (zeros where a pass lacks it). Weights stay the stored 16-bit integers
+ * (w = q * scale, one scale per block): integer sums are exact in any order, which lets
+ * inference regroup and precompute sums freely, and a pass's decisions depend only on
+ * comparisons within that pass, where the positive scale changes nothing.
+ */
+
+export interface IntBlock {
+  hashes: Uint32Array;
+  q: Int16Array;
+}
+
+export class JointWeights {
+  readonly passes: number;
+  /** Ints per joint row: NT per pass. */
+  readonly width: number;
+  /** Joint rows: pass p's NT weights at [row * width + p * NT]. */
+  readonly q: Int16Array;
+  /** Interleaved [key, row + 1] slots; 0 marks an empty slot. */
+  private readonly table: Int32Array;
+  private readonly mask: number;
+
+  constructor(blocks: readonly IntBlock[]) {
+    this.passes = blocks.length;
+    this.width = NT * blocks.length;
+    let cap = 1;
+    while (cap < blocks.reduce((n, b) => n + b.hashes.length, 0) * 2) cap <<= 1;
+    this.mask = cap - 1;
+    this.table = new Int32Array(cap * 2);
+    const rowsOf = blocks.map((b) => new Int32Array(b.hashes.length));
+    let rows = 0;
+    blocks.forEach((b, p) => {
+      for (let r = 0; r < b.hashes.length; r++) {
+        const h = b.hashes[r]! | 0;
+        let slot = h & this.mask;
+        while (this.table[slot * 2 + 1] !== 0 && this.table[slot * 2] !== h) slot = (slot + 1) & this.mask;
+        if (this.table[slot * 2 + 1] === 0) {
+          this.table[slot * 2] = h;
+          this.table[slot * 2 + 1] = ++rows;
+        }
+        rowsOf[p]![r] = this.table[slot * 2 + 1]! - 1;
+      }
+    });
+    this.q = new Int16Array(rows * this.width);
+    blocks.forEach((b, p) => {
+      const to = rowsOf[p]!;
+      for (let r = 0; r < to.length; r++) this.q.set(b.q.subarray(r * NT, r * NT + NT), to[r]! * this.width + p * NT);
+    });
+  }
+
+  /** Joint row of a feature hash, -1 when no pass knows it. */
+  row(hash: number): number {
+    const h = hash | 0;
+    const t = this.table;
+    let slot = h & this.mask;
+    for (;;) {
+      const v = t[slot * 2 + 1]!;
+      if (v === 0) return -1;
+      if (t[slot * 2] === h) return v - 1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+/** out[at .. at+n) += q[r * width + from ..] (nothing for r < 0): n = width adds every pass, NT one. */
+export function addRow(out: Int32Array, at: number, W: JointWeights, r: number, from: number, n: number): void {
+  if (r < 0) return;
+  const q = W.q;
+  for (let t = 0, b = r * W.width + from; t < n; t++) out[at + t]! += q[b + t]!;
+}
