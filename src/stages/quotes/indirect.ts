@@ -14,6 +14,7 @@ const MIN_CONTENT_TOKENS = 3;
 const CLAUSE_OPENERS = new Set([',', '―', '—', '–', ':', ';', 'but', 'and', 'though', 'although', 'while', 'whereas', 'because', 'so', 'yet', 'since', 'when', 'after', 'before', 'as']);
 /** Verbs whose content is an infinitive: "vowed to fight", "urged voters to stay home". */
 const PLEDGES = new Set(['vowed', 'vows', 'promised', 'promises', 'pledged', 'pledges', 'urged', 'urges', 'threatened', 'threatens', 'demanded', 'demands', 'asked', 'asks', 'warned', 'begged', 'called', 'calls', 'encouraged', 'encourages', 'offered', 'offers', 'proposed', 'proposes', 'refused', 'refuses', 'declined', 'declines', 'agreed', 'agrees']);
+const COORDINATORS = new Set(['and', 'but']);
 /** Words opening the content clause of "told X that", "asked X whether". */
 const CLAUSE_STARTS = new Set(['that', 'whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who', 'to']);
 const TELL = new Set(['told', 'tells', 'tell', 'asked', 'assured', 'warned', 'informed', 'reminded']);
@@ -56,6 +57,8 @@ export function findIndirectQuotes(v: TokenView, skip: (sentence: number) => boo
     }
     const found = doubledQuote(v, a, b) ?? sentenceAttribution(v, a, b);
     if (found) out.push(found);
+    const second = found && coordinatedReport(v, found, b);
+    if (second) out.push(second);
     // ''A,'' she said. ''B.''  The next sentence, a doubled-apostrophe quote with no cue of its
     // own in the same paragraph, continues the passage.
     while (found && isDoubledMark(v, a) && s + 1 < v.sentences.length && !skip(s + 1)) {
@@ -82,6 +85,21 @@ function participleAttribution(v: TokenView, a: number, b: number): IndirectQuot
     if (!subj) return null;
     const span = contentSpan(v, k + 1, b);
     return span ? { ...span, attribution: { cueFirst: k, cueLast: k, speaker: subj.speaker, position: 'before', form: 'subject' } } : null;
+  }
+  return null;
+}
+
+/** "X refused to comment but said CONTENT": the report after a coordinator shares the first one's speaker. */
+function coordinatedReport(v: TokenView, first: IndirectQuote, b: number): IndirectQuote | null {
+  const att = first.attribution;
+  if (att.position !== 'before') return null;
+  const from = v.tokenAtOrAfter(first.end);
+  for (let t = from; t < b - 1 && t <= from + 1; t++) {
+    if (!COORDINATORS.has(v.lower[t]!) || !isReportingVerb(v, t + 1, true)) continue;
+    let c = t + 2;
+    if (v.lower[c] === 'that') c++;
+    const span = contentSpan(v, c, b);
+    return span ? { ...span, attribution: { ...att, cueFirst: t + 1, cueLast: t + 1 } } : null;
   }
   return null;
 }
@@ -139,6 +157,8 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
       // A subject with a long apposition: "Ann Lee, a pollster at the firm, which ..., said".
       const subj = sentenceSubject(v, a, k + 1);
       sp = subj && subj.verb === k ? subj.speaker : null;
+      // "X rejected the plan and said CONTENT": a second verb shares the sentence's subject.
+      if (!sp && subj && subj.verb < k - 1 && COORDINATORS.has(v.lower[k - 1]!) && isReportingVerb(v, k, true)) sp = subj.speaker;
     }
     if (!sp) continue;
     let c = k + 1;
@@ -160,6 +180,11 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
     let e = b;
     for (let t = c + 1; t < b; t++) {
       if (v.tokens[t]!.text === ',' && (v.lower[t + 1] === 'a' || v.lower[t + 1] === 'an')) {
+        e = t;
+        break;
+      }
+      // "... to answer questions but said CONTENT": a second report by the same subject.
+      if (COORDINATORS.has(v.lower[t]!) && isReportingVerb(v, t + 1, true)) {
         e = t;
         break;
       }

@@ -226,3 +226,12 @@ test('quotes printed with doubled apostrophes keep their marks as bounds and run
   assert.equal(two.length, 1);
   assert.equal(two[0]!.end, "''Rates will rise,''".length);
 });
+
+test('a second reporting verb joined by "and" or "but" reports for the same subject', () => {
+  const a = quotes('The warden refused to name the guards but said the locks had failed twice.').quotes;
+  assert.deepEqual(a.map((q) => q.speakerText), ['The warden', 'The warden']);
+  const { doc, quotes: b } = quotes('The pilot praised the crew and said the engine had been repaired.');
+  assert.equal(b.length, 1);
+  assert.equal(slice(doc, b[0]!), 'the engine had been repaired');
+  assert.equal(b[0]!.speakerText, 'The pilot');
+});
