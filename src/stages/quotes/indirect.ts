@@ -63,10 +63,12 @@ export function findIndirectQuotes(v: TokenView, skip: (sentence: number) => boo
     // own in the same paragraph, continues the passage.
     while (found && isDoubledMark(v, a) && s + 1 < v.sentences.length && !skip(s + 1)) {
       const next = v.sentences[s + 1]!;
-      const close = doubledClose(v, next.tokenStart, next.tokenEnd);
-      if (close < 0 || v.breakAfter(next.tokenStart - 1) || attributionAfter(v, close + 2, next.tokenEnd, true)) break;
+      if (v.breakAfter(next.tokenStart - 1)) break;
+      const close = doubledClose(v, next.tokenStart, paragraphEnd(v, next.tokenStart));
+      const closeSentence = close < 0 ? -1 : v.sentenceOf[close + 1]!;
+      if (close < 0 || attributionAfter(v, close + 2, v.sentences[closeSentence]!.tokenEnd, true)) break;
       out[out.length - 1] = { ...out[out.length - 1]!, end: v.tokens[close + 1]!.end };
-      s++;
+      s = closeSentence;
     }
     const part = participleAttribution(v, a, b);
     if (part && !(found && found.start < part.end && part.start < found.end)) out.push(part);
@@ -112,7 +114,21 @@ function doubledQuote(v: TokenView, a: number, b: number): IndirectQuote | null 
   if (!att) return null;
   const after = Math.max(att.speaker.last, att.cueLast) + 1;
   if (after < b && !v.isPunct(after) && !TRAILERS.has(v.lower[after]!)) return null;
-  return { start: v.tokens[a]!.start, end: v.tokens[close + 1]!.end, attribution: att };
+  // ''A,'' she said, ''and b.''  One passage around its cue.
+  let end = close + 1;
+  for (let k = after; k < b - 1 && k < after + 12; k++) {
+    if (v.tokens[k]!.text !== ',' || !isDoubledMark(v, k + 1)) continue;
+    const close2 = doubledClose(v, k + 1, b);
+    if (close2 > 0) end = close2 + 1;
+    break;
+  }
+  return { start: v.tokens[a]!.start, end: v.tokens[end]!.end, attribution: att };
+}
+
+/** The token after the last one of the paragraph holding token i. */
+function paragraphEnd(v: TokenView, i: number): number {
+  while (i < v.length - 1 && !v.breakAfter(i)) i++;
+  return i + 1;
 }
 
 function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote | null {

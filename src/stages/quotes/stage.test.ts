@@ -222,6 +222,10 @@ test('quotes printed with doubled apostrophes keep their marks as bounds and run
   assert.equal(qs.length, 1);
   assert.equal(slice(doc, qs[0]!), text, 'the whole passage, the cue between its two parts included');
   assert.equal(qs[0]!.speaker, 'p1');
+  const around = "''The fares are too high,'' Mr. Dahl said, ''and the trains are late.''";
+  assert.equal(slice(quotes(around).doc, quotes(around).quotes[0]!), around);
+  const long = "''It is over,'' said Eda Voss, a lawyer. ''We lost. We will appeal.'' The court closed.";
+  assert.ok(slice(quotes(long).doc, quotes(long).quotes[0]!).endsWith("appeal.''"), 'a quote of several sentences continues the passage');
   const two = quotes("''Rates will rise,'' she said. The board met on Friday.").quotes;
   assert.equal(two.length, 1);
   assert.equal(two[0]!.end, "''Rates will rise,''".length);
