@@ -93,6 +93,8 @@ export interface DocFeatures {
   readonly offsets: Uint32Array;
   /** Sentence index of each token. */
   readonly sentenceOf: Uint32Array;
+  /** Per sentence: 1 when it is a headline (all capitals). */
+  readonly headline?: Uint8Array;
   readonly domain: number;
   /** Per feature: 1 when it is a domain-specific twin (training updates only these on report documents). */
   readonly twin?: Uint8Array;
@@ -158,6 +160,21 @@ export function offsetHashes(x: WordInfo, o: number, out: number[]): void {
   }
 }
 
+/**
+ * Features of a word at offset o that also depend on whether its sentence is a headline:
+ * the raw-case word (and neighbours) outside headlines, the long shape and lower form inside.
+ * extractFeatures emits them in its own order; inference caches them per word (score-cache.ts).
+ */
+export function caseHashes(x: WordInfo, o: number, head: boolean, out: number[]): void {
+  if (!head) {
+    if (o === 0) out.push(mix2(T.Word, x.word));
+    else if (o === -1 || o === 1) out.push(mix3(T.Word, o, x.word));
+  } else if (o === 0) {
+    out.push(mix2(T.Headline, x.long));
+    out.push(mix2(T.HeadLower, x.low));
+  }
+}
+
 /** The offset features of a position beyond the sentence edge. */
 export function padHashes(o: number, pad: number, out: number[]): void {
   out.push(mix3(T.Lower, o, pad));
@@ -165,8 +182,8 @@ export function padHashes(o: number, pad: number, out: number[]): void {
 }
 
 /**
- * All features of every token; with `contextOnly`, the per-word offset features are left
- * out (the caller adds their cached sums).
+ * All features of every token; with `contextOnly`, the features of one word at an offset
+ * (offsetHashes, caseHashes) are left out: the caller adds their cached sums.
  */
 export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined, contextOnly = false): DocFeatures {
   const n = doc.words.length;
@@ -214,11 +231,11 @@ export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined, contex
           else offsetHashes(infos[j]!, o, out);
         }
       }
-      if (!head) {
-        out.push(mix2(T.Word, x.word));
+      if (!head && !contextOnly) {
+        caseHashes(x, 0, false, out);
         // Neighbours as written: casing of the words around a name is a strong cue outside headlines.
-        if (i > s) out.push(mix3(T.Word, -1, infos[i - 1]!.word));
-        if (i + 1 < e) out.push(mix3(T.Word, 1, infos[i + 1]!.word));
+        if (i > s) caseHashes(infos[i - 1]!, -1, false, out);
+        if (i + 1 < e) caseHashes(infos[i + 1]!, 1, false, out);
       }
       out.push(mix3(T.Bigram, lowAt(i - 1), x.low));
       out.push(mix3(T.Bigram + 100, x.low, lowAt(i + 1)));
@@ -228,10 +245,7 @@ export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined, contex
         out.push(mix2(T.First, x.casing));
         out.push(mix2(T.FirstLower, x.low));
       }
-      if (head) {
-        out.push(mix2(T.Headline, x.long));
-        out.push(mix2(T.HeadLower, x.low));
-      }
+      if (head && !contextOnly) caseHashes(x, 0, true, out);
       if ((i === s || head) && isCap(x.casing)) {
         // Does the document write this word capitalised or lower case where casing is informative?
         out.push(mix3(T.DocCase, head, docCase.get(x.lower) ?? 0));
@@ -244,7 +258,7 @@ export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined, contex
     }
   }
   offsets[n] = out.length;
-  return { infos, feats: Uint32Array.from(out), offsets, sentenceOf, domain, twin: twinFlags(offsets, out.length, domain) };
+  return { infos, feats: Uint32Array.from(out), offsets, sentenceOf, headline, domain, twin: twinFlags(offsets, out.length, domain) };
 }
 
 export const GAZ_FEATURE_COUNT = GAZ_CATEGORIES.length;

@@ -1,5 +1,5 @@
 import { DynamicTables, wordRows } from './dynamic-features.js';
-import { DOMAIN_SALT, offsetHashes, PAD_END, PAD_START, padHashes, type DocFeatures, type WordInfo } from './features.js';
+import { caseHashes, DOMAIN_SALT, offsetHashes, PAD_END, PAD_START, padHashes, type DocFeatures, type WordInfo } from './features.js';
 import { mix2 } from './hash.js';
 import type { JointWeights } from './joint-weights.js';
 import { addPackedRow, packedWidth } from './packed.js';
@@ -20,6 +20,8 @@ const OFFSETS = 5; // -2..2
 interface WordScores {
   /** Per offset o (slot o+2), packed (packed.ts): the sums of this word's features when it sits at offset o. */
   readonly slots: Float64Array;
+  /** The same in a headline, made when first needed (headlines are rare). */
+  head?: Float64Array;
   /** Its tag-history rows (dynamic-features.ts wordRows). */
   readonly dyn: Int32Array;
 }
@@ -64,17 +66,22 @@ export class ScoreCache {
     for (const h of hs) addPackedRow(v, at, W, W.row(h));
   }
 
-  private word(info: WordInfo): WordScores {
-    let e = this.words.get(info.id);
-    if (e) return e;
-    const W = this.weights;
+  /** Sums of a word's features at each offset, in a headline or not. */
+  private slots(info: WordInfo, head: boolean): Float64Array {
     const v = new Float64Array(OFFSETS * this.width);
     for (let o = -2; o <= 2; o++) {
       this.tmp.length = 0;
       offsetHashes(info, o, this.tmp);
+      caseHashes(info, o, head, this.tmp);
       this.sum(v, (o + 2) * this.width);
     }
-    e = { slots: v, dyn: wordRows(W, info, this.domain === 1) };
+    return v;
+  }
+
+  private word(info: WordInfo): WordScores {
+    let e = this.words.get(info.id);
+    if (e) return e;
+    e = { slots: this.slots(info, false), dyn: wordRows(this.weights, info, this.domain === 1) };
     // Bounded: a long-running process sees an open vocabulary.
     if (this.words.size > 200_000) this.words.clear();
     this.words.set(info.id, e);
@@ -94,12 +101,16 @@ export class ScoreCache {
     while (s < n) {
       let e = s + 1;
       while (e < n && f.sentenceOf[e] === f.sentenceOf[s]) e++;
+      const head = f.headline?.[f.sentenceOf[s]!] === 1;
       for (let i = s; i < e; i++) {
         for (let o = -2; o <= 2; o++) {
           const j = i + o;
           if (j < s) addSlot(stat, i * width, pads, (o + 2) * width, width);
           else if (j >= e) addSlot(stat, i * width, pads, (OFFSETS + o + 2) * width, width);
-          else addSlot(stat, i * width, words[j]!.slots, (o + 2) * width, width);
+          else {
+            const w = words[j]!;
+            addSlot(stat, i * width, head ? (w.head ??= this.slots(f.infos[j]!, true)) : w.slots, (o + 2) * width, width);
+          }
         }
         for (let k = f.offsets[i]!, ke = f.offsets[i + 1]!; k < ke; k++) addPackedRow(stat, i * width, W, W.row(f.feats[k]!));
       }
