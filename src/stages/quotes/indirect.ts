@@ -152,7 +152,10 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
     const rest = contentSpan(v, comma + 1, b);
     const head = contentSpan(v, a, c);
     if (!head) continue;
-    if (rest && b - after > 6) return { start: head.start, end: rest.end, attribution: att };
+    // "In May, X said, ''...''": the marks after the cue hold what was said.
+    if (rest && isDoubledMark(v, v.tokenAtOrAfter(rest.start))) return { ...rest, attribution: att };
+    // "CONTENT, said X, a lawyer at Y": after an inverted cue the comma opens X's description.
+    if (rest && b - after > 6 && att.form !== 'inverted') return { start: head.start, end: rest.end, attribution: att };
     const addressee = TELL.has(v.lower[att.cueLast]!) && att.form === 'subject';
     // "..., according to a study of county data by the state auditor": the source runs on.
     if (att.form === 'according' || (b - after <= 8 && (after >= b || addressee || TRAILERS.has(v.lower[after]!) || v.isPunct(after)))) {

@@ -239,3 +239,10 @@ test('a second reporting verb joined by "and" or "but" reports for the same subj
   assert.equal(slice(doc, b[0]!), 'the engine had been repaired');
   assert.equal(b[0]!.speakerText, 'The pilot');
 });
+
+test('doubled-apostrophe marks after "X said," hold the content', () => {
+  const text = "In May, as a man was led out, Mr. Toll said, ''I would fire him.''";
+  const { doc, quotes: qs } = quotes(text);
+  assert.equal(qs.length, 1);
+  assert.equal(slice(doc, qs[0]!), "''I would fire him.''");
+});
