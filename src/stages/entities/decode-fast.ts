@@ -42,9 +42,8 @@ export function decodeFast(f: DocFeatures, ps: PassScores): Uint8Array {
 
   const score = (i: number, capital: boolean) => {
     const x = f.infos[i]!;
-    scores.set(stat);
     const combo = comboAt(prev2, prev, x.casing);
-    for (let t = 0; t < NT; t++) scores[t]! += d.combo[combo + t]!;
+    for (let t = 0; t < NT; t++) scores[t] = stat[t]! + d.combo[combo + t]!;
     const wr = wordRows[i]!;
     addRow(scores, 0, W, wr[prev]!, from, NT);
     addRow(scores, 0, W, wr[NT + prev]!, from, NT);

@@ -205,11 +205,11 @@ export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined, contex
       if (bit) docCase.set(lower[i]!, (docCase.get(lower[i]!) ?? 0) | bit);
     }
   });
-  // Gazetteer hits per token.
-  const gaz: number[][] = Array.from({ length: n }, () => []);
+  // Gazetteer hits per token (an array only where there are some: most tokens have none).
+  const gaz: (number[] | undefined)[] = new Array(n);
   for (let si = 0; si < doc.sentences.length; si++) {
     const [s, e] = doc.sentences[si]!;
-    matchGazetteer(lower, (i) => isCap(infos[i]!.casing), s, e, (i, cat, part) => gaz[i]!.push(cat * 4 + part));
+    matchGazetteer(lower, (i) => isCap(infos[i]!.casing), s, e, (i, cat, part) => (gaz[i] ??= []).push(cat * 4 + part));
   }
 
   const out: number[] = [];
@@ -250,15 +250,19 @@ export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined, contex
         // Does the document write this word capitalised or lower case where casing is informative?
         out.push(mix3(T.DocCase, head, docCase.get(x.lower) ?? 0));
       }
-      for (const g of gaz[i]!) out.push(mix2(T.Gaz, g));
-      for (const g of i > s ? gaz[i - 1]! : []) out.push(mix2(T.Gaz + 200, g));
-      for (const g of i + 1 < e ? gaz[i + 1]! : []) out.push(mix2(T.Gaz + 400, g));
+      pushGaz(gaz[i], T.Gaz, out);
+      if (i > s) pushGaz(gaz[i - 1], T.Gaz + 200, out);
+      if (i + 1 < e) pushGaz(gaz[i + 1], T.Gaz + 400, out);
       if (x.caseClass) out.push(mix3(T.CaseClass, x.caseClass, (i === s ? 1 : 0) + 2 * head));
       pushTwins(out, from, domain);
     }
   }
   offsets[n] = out.length;
   return { infos, feats: Uint32Array.from(out), offsets, sentenceOf, headline, domain, twin: twinFlags(offsets, out.length, domain) };
+}
+
+function pushGaz(hits: readonly number[] | undefined, template: number, out: number[]): void {
+  if (hits) for (const g of hits) out.push(mix2(template, g));
 }
 
 export const GAZ_FEATURE_COUNT = GAZ_CATEGORIES.length;

@@ -27,8 +27,11 @@ export class JointWeights {
   constructor(blocks: readonly IntBlock[]) {
     this.passes = blocks.length;
     this.width = NT * blocks.length;
+    // Sized by the distinct features, not their sum over blocks: a small table stays in cache.
+    const distinct = new Set<number>();
+    for (const b of blocks) for (const h of b.hashes) distinct.add(h);
     let cap = 1;
-    while (cap < blocks.reduce((n, b) => n + b.hashes.length, 0) * 2) cap <<= 1;
+    while (cap < distinct.size * 2) cap <<= 1;
     this.mask = cap - 1;
     this.table = new Int32Array(cap * 2);
     const rowsOf = blocks.map((b) => new Int32Array(b.hashes.length));
