@@ -72,9 +72,19 @@ const base = `http://127.0.0.1:${port}`;
 // Warm-up: the first queries page the index in; what an analyst sees after that is what counts.
 for (const q of queries.slice(0, 20)) await store.search({ q: q.q, limit: 20, facets: true });
 
+// Filters as an analyst adds them from the facets: a type, an outlet, a year, an entity.
+const topEntities = await store.entities({ limit: 200 });
+const filterOf = (i) => [
+  { type: ['PERSON', 'ORG', 'GPE'][i % 3] },
+  { outlet: OUTLETS[i % OUTLETS.length] },
+  { from: String(2015 + (i % 10)), to: String(2015 + (i % 10)) },
+  { entity: topEntities[i % topEntities.length]?.id },
+][i % 4];
 const runs = {
   'store.search, no facets': (q) => store.search({ q: q.q, limit: 20 }),
   'store.search, with facets': (q) => store.search({ q: q.q, limit: 20, facets: true }),
+  'store.search, a filter, facets': (q, i) => store.search({ q: q.q, ...filterOf(i), limit: 20, facets: true }),
+  'store.search, browse a filter, facets': (q, i) => store.search({ ...filterOf(i), limit: 20, facets: true }),
   // The app asks for the ranked page first and the facets in a second request.
   'GET /api/search, hits (app, first)': async (q) => {
     const r = await fetch(`${base}/api/search?q=${encodeURIComponent(q.q)}&limit=20&facets=false`);
@@ -87,40 +97,43 @@ const runs = {
     await r.json();
   },
 };
-// Wall time, and for the in-process store calls also the CPU time they used: on a shared
-// machine the wall time includes waiting for a core, the CPU time is the query's own cost.
+// Wall time and the CPU time this process used: on a shared machine the wall time includes
+// waiting for a core, the CPU time is the query's own cost (for HTTP requests, client and
+// server together, both in this process).
 const results = {};
 const cpuResults = {};
 const byKind = {};
-for (const [name, fn] of Object.entries(runs)) {
+const measure = async (name, n, fn) => {
   const ms = [];
   const cpu = [];
-  for (const q of queries) {
+  for (let i = 0; i < n; i++) {
     const c = process.cpuUsage();
     const t = performance.now();
-    await fn(q);
+    await fn(i);
     const wall = performance.now() - t;
     const used = process.cpuUsage(c);
     ms.push(wall);
     cpu.push((used.user + used.system) / 1000);
-    if (name === 'store.search, no facets') (byKind[q.kind] ??= []).push(wall);
   }
   results[name] = summary(ms);
-  if (name.startsWith('store.')) cpuResults[name] = summary(cpu);
+  cpuResults[name] = summary(cpu);
+  return ms;
+};
+const loadBefore = (await import('node:os')).loadavg()[0];
+for (const [name, fn] of Object.entries(runs)) {
+  const ms = await measure(name, queries.length, (i) => fn(queries[i], i));
+  if (name === 'store.search, no facets') queries.forEach((q, i) => (byKind[q.kind] ??= []).push(ms[i]));
 }
 // The entity page: one request gathering aliases, time series, quotes, relations and places.
 {
-  const top = await store.entities({ limit: 200 });
-  const ms = [];
-  for (let i = 0; i < Math.min(100, top.length); i++) {
-    const e = top[Math.floor(rand() * top.length)];
-    const t = performance.now();
-    const r = await fetch(`${base}/api/entities/${encodeURIComponent(e.id)}`);
-    if (!r.ok) throw new Error(`${e.id}: HTTP ${r.status}`);
-    await r.json();
-    ms.push(performance.now() - t);
+  const picks = Array.from({ length: Math.min(100, topEntities.length) }, () => topEntities[Math.floor(rand() * topEntities.length)]);
+  if (picks.length) {
+    await measure('GET /api/entities/:id (200 most named)', picks.length, async (i) => {
+      const r = await fetch(`${base}/api/entities/${encodeURIComponent(picks[i].id)}`);
+      if (!r.ok) throw new Error(`${picks[i].id}: HTTP ${r.status}`);
+      await r.json();
+    });
   }
-  if (ms.length) results['GET /api/entities/:id (200 most named)'] = summary(ms);
 }
 const hits = [];
 for (const q of queries.slice(0, 50)) hits.push((await store.search({ q: q.q, limit: 1 })).total);
@@ -128,21 +141,21 @@ for (const q of queries.slice(0, 50)) hits.push((await store.search({ q: q.q, li
 await app.close();
 await store.close();
 
+const os = await import('node:os');
+const load = os.loadavg()[0];
 console.log(`search latency on ${total.toLocaleString('en')} stored articles, ${queries.length} queries (${DB})`);
-console.log('                                         p50 ms   p95 ms   p99 ms   mean ms');
+console.log('                                          wall ms: p50      p95      p99   CPU ms: p50      p95');
+const f = (x) => x.toFixed(2).padStart(8);
 for (const [name, s] of Object.entries(results)) {
-  console.log(`${name.padEnd(40)} ${s.p50.toFixed(2).padStart(7)}  ${s.p95.toFixed(2).padStart(7)}  ${s.p99.toFixed(2).padStart(7)}  ${s.mean.toFixed(2).padStart(7)}`);
-}
-for (const [name, s] of Object.entries(cpuResults)) {
-  console.log(`${(name + ' (CPU time)').padEnd(40)} ${s.p50.toFixed(2).padStart(7)}  ${s.p95.toFixed(2).padStart(7)}  ${s.p99.toFixed(2).padStart(7)}  ${s.mean.toFixed(2).padStart(7)}`);
+  const c = cpuResults[name];
+  console.log(`${name.padEnd(40)}   ${f(s.p50)} ${f(s.p95)} ${f(s.p99)}          ${f(c.p50)} ${f(c.p95)}`);
 }
 for (const [kind, ms] of Object.entries(byKind)) {
   const s = summary(ms);
-  console.log(`  no facets, ${kind.padEnd(27)} ${s.p50.toFixed(2).padStart(7)}  ${s.p95.toFixed(2).padStart(7)}`);
+  console.log(`  no facets, ${kind.padEnd(27)}   ${f(s.p50)} ${f(s.p95)}`);
 }
-const load = (await import('node:os')).loadavg()[0];
-console.log(`median hits per query: ${summary(hits).p50}; load average during the run: ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
-writeFileSync(join(RESULTS, 'search.json'), JSON.stringify({ date: new Date().toISOString(), articles: total, queries: queries.length, node: process.version, load, results, cpu: cpuResults }, null, 2) + '\n');
+console.log(`median hits per query: ${summary(hits).p50}; load average ${loadBefore.toFixed(1)} at the start, ${load.toFixed(1)} at the end, on ${os.cpus().length} cores`);
+writeFileSync(join(RESULTS, 'search.json'), JSON.stringify({ date: new Date().toISOString(), articles: total, queries: queries.length, node: process.version, load: { start: loadBefore, end: load }, results, cpu: cpuResults }, null, 2) + '\n');
 
 function summary(xs) {
   const s = [...xs].sort((a, b) => a - b);

@@ -1,15 +1,22 @@
 import type { NewsRecord } from '../output/record.js';
 import { entityKey } from '../store/keys.js';
-import type { DocRef, EntityInfo, PlaceHit, QuoteHit, Store } from '../store/store.js';
+import type { DocRef, EntityInfo, PlaceHit, QuoteHit, RelationHit, Store } from '../store/store.js';
 
 /** Everything the entity page shows, in one response. */
 export interface EntityView {
   readonly entity: EntityInfo;
   readonly mentionsOverTime: Awaited<ReturnType<Store['mentionsOverTime']>>;
   readonly coOccurring: Awaited<ReturnType<Store['coOccurring']>>;
+  /** How many of its documents (the most recently stored) the co-occurrence counts cover. */
+  readonly coOccurringOver: number;
   readonly quotesBy: QuoteHit[];
   readonly quotesAbout: QuoteHit[];
-  readonly relations: Awaited<ReturnType<Store['relations']>>;
+  readonly relations: RelationHit[];
+  /**
+   * One hop further: relations of its related entities that do not involve it (at most
+   * NEIGHBOUR_RELATIONS per neighbour, for its first NEIGHBOURS neighbours), each with its evidence.
+   */
+  readonly neighbourRelations: RelationHit[];
   readonly places: PlaceHit[];
   /** Where the entity itself is on the map, when it was read as a place. */
   readonly location?: { lat: number; lon: number; country?: string };
@@ -19,6 +26,10 @@ export interface EntityView {
 // Quotes about an entity and the places around it are read from the most recent documents
 // that mention it: enough for a page, and bounded however famous the entity is.
 const SAMPLE_DOCS = 40;
+// Co-occurrence reads every entity of each document counted: bounded to the newest documents.
+const CO_OCCURRENCE_DOCS = 500;
+export const NEIGHBOURS = 12;
+export const NEIGHBOUR_RELATIONS = 6;
 
 export async function entityView(store: Store, idOrName: string): Promise<EntityView | undefined> {
   // Links carry `TYPE:Name` as written in an article; the store keys entities by the normalised form.
@@ -28,11 +39,12 @@ export async function entityView(store: Store, idOrName: string): Promise<Entity
   const id = entity.id;
   const [mentionsOverTime, coOccurring, quotesBy, relations, found] = await Promise.all([
     store.mentionsOverTime(id, 'month'),
-    store.coOccurring(id, 20),
+    store.coOccurring(id, 20, CO_OCCURRENCE_DOCS),
     store.quotes({ entity: id, limit: 100 }),
     store.relations({ entity: id, limit: 50 }),
     store.search({ entity: id, limit: SAMPLE_DOCS, mark: ['', ''] }),
   ]);
+  const neighbourRelations = await relationsAround(store, id, relations);
   const records = (await Promise.all(found.hits.map((h) => store.get(h.id)))).filter((r): r is NewsRecord => !!r);
   const quotesAbout: QuoteHit[] = [];
   const places = new Map<string, { name: string; lat: number; lon: number; country?: string; geonameId?: number; docs: Set<string>; mentions: number }>();
@@ -70,9 +82,11 @@ export async function entityView(store: Store, idOrName: string): Promise<Entity
     entity,
     mentionsOverTime,
     coOccurring,
+    coOccurringOver: Math.min(entity.documents, CO_OCCURRENCE_DOCS),
     quotesBy,
     quotesAbout: quotesAbout.slice(0, 100),
     relations,
+    neighbourRelations,
     places: [...places.values()]
       .map(({ docs, ...p }) => ({ ...p, documents: docs.size }))
       .sort((a, b) => b.documents - a.documents || b.mentions - a.mentions)
@@ -80,4 +94,27 @@ export async function entityView(store: Store, idOrName: string): Promise<Entity
     location,
     documents: found.hits.slice(0, 20).map((h) => ({ doc: h.id, title: h.title, outlet: h.meta.outlet, published: h.meta.published, snippet: h.snippet })),
   };
+}
+
+/** Relations among and beyond the entity's neighbours, so a page shows the group its rival became. */
+async function relationsAround(store: Store, id: string, direct: readonly RelationHit[]): Promise<RelationHit[]> {
+  const neighbours: string[] = [];
+  for (const r of direct) {
+    for (const side of [r.a.id, r.b.id]) if (side !== id && !neighbours.includes(side)) neighbours.push(side);
+  }
+  const seen = new Set<string>();
+  const out: RelationHit[] = [];
+  const found = await Promise.all(neighbours.slice(0, NEIGHBOURS).map((n) => store.relations({ entity: n, limit: NEIGHBOUR_RELATIONS * 2 })));
+  for (const rels of found) {
+    let kept = 0;
+    for (const r of rels) {
+      const key = `${r.type}\u0000${r.a.id}\u0000${r.b.id}`;
+      // Its own relations are listed already; a name related to itself draws nothing.
+      if (r.a.id === id || r.b.id === id || r.a.id === r.b.id || seen.has(key)) continue;
+      if (kept++ >= NEIGHBOUR_RELATIONS) break;
+      seen.add(key);
+      out.push(r);
+    }
+  }
+  return out;
 }

@@ -30,8 +30,11 @@ export interface Store {
   entities(query?: EntityQuery): Promise<EntityInfo[]>;
   /** Documents and mentions per period for one entity, oldest first (undated documents left out). */
   mentionsOverTime(entityId: string, interval?: Interval): Promise<PeriodCount[]>;
-  /** Entities that appear in the same documents as this one, most shared documents first. */
-  coOccurring(entityId: string, limit?: number): Promise<EntityCount[]>;
+  /**
+   * Entities that appear in the same documents as this one, most shared documents first,
+   * counted over its `maxDocs` newest documents by publication date (all when absent).
+   */
+  coOccurring(entityId: string, limit?: number, maxDocs?: number): Promise<EntityCount[]>;
   /** Quotes, with speaker, outlet and date, newest first. */
   quotes(query?: QuoteQuery): Promise<QuoteHit[]>;
   /** Places found, grouped by name and coordinates, most documents first. */
@@ -76,7 +79,10 @@ export interface SearchQuery extends Page {
   /** Inclusive publication date bounds, YYYY-MM-DD (or any ISO prefix). */
   readonly from?: string;
   readonly to?: string;
-  /** Facet counts over all matching documents; off by default because it costs a few queries. */
+  /**
+   * Facet counts; off by default because they cost a few queries. They count the first hits in
+   * result order (a store may bound how many; `Facets.over` says how many were counted).
+   */
   readonly facets?: boolean;
   /** Highlight marks around matched words in snippets; default « and ». */
   readonly mark?: readonly [string, string];
@@ -105,15 +111,19 @@ export interface Facets {
   readonly place: FacetCount[];
   /** Documents per month of publication (YYYY-MM). */
   readonly month: FacetCount[];
-  /**
-   * Set when there were too many matches to count them all cheaply: the counts then cover
-   * this many matching documents, the most recently stored.
-   */
-  readonly sampled?: number;
+  /** How many documents the counts cover: the first hits in result order (best first, or newest first when browsing). */
+  readonly over: number;
+  /** True when more documents match than were counted, so the counts describe the best hits only. */
+  readonly approximate?: boolean;
 }
 
 export interface SearchResult {
+  /** Matching documents; exact unless totalCapped. */
   readonly total: number;
+  /** More documents match than the store counts: total is then its counting cap, a lower bound. */
+  readonly totalCapped?: boolean;
+  /** Hits are the best-scored of only this many matches, the most recently stored. */
+  readonly rankedOver?: number;
   readonly hits: SearchHit[];
   readonly facets?: Facets;
 }

@@ -123,6 +123,13 @@ describe('web app in headless Chromium', { skip }, () => {
     const graph = (await page.locator('svg.graph').textContent()) ?? '';
     assert.match(graph, /Blue Lantern Movement/);
     assert.match(graph, /national army/);
+    // One hop further: the leader of the movement it split from, drawn and listed with its source span.
+    assert.match(graph, /Samuel Okello/);
+    assert.equal(await page.locator('svg.graph .edge-outer.rel-leader').count(), 1);
+    const further = page.locator('.neighbour-relations li');
+    assert.equal(await further.count(), 1);
+    assert.match((await further.textContent()) ?? '', /Samuel Okello leader Blue Lantern Movement/);
+    assert.match((await further.locator('.sub a').getAttribute('href')) ?? '', /^#\/doc\/[^?]+\?at=\d+-\d+$/);
     assert.equal(await page.locator('.quotes-about li.quote').count(), 2);
     await shot('entity');
     await page.locator('svg.graph a', { hasText: 'Blue Lantern Movement' }).locator('circle').click();

@@ -135,6 +135,38 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE doc_entities ADD COLUMN type TEXT;
   UPDATE doc_entities SET type = (SELECT type FROM entities WHERE entities.rowid = doc_entities.entity);
   `,
+  // 3: documents and mentions per entity and month, kept up to date by put() and delete(), so an
+  // entity's timeline reads a few dozen rows however many articles name it.
+  `
+  CREATE TABLE entity_months (
+    entity INTEGER NOT NULL REFERENCES entities(rowid) ON DELETE CASCADE,
+    month TEXT NOT NULL,
+    documents INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (entity, month)
+  ) WITHOUT ROWID;
+  INSERT INTO entity_months (entity, month, documents, mentions)
+    SELECT de.entity, substr(d.day, 1, 7), count(*), sum(de.mentions)
+    FROM doc_entities de JOIN documents d ON d.rowid = de.doc WHERE d.day IS NOT NULL
+    GROUP BY de.entity, substr(d.day, 1, 7);
+  `,
+  // 4: the entity types each document names (",GPE,PERSON,"), so the type filter and facet read the
+  // document row alone; places indexed with their names, so the place facet reads the index alone.
+  `
+  ALTER TABLE documents ADD COLUMN types TEXT;
+  UPDATE documents SET types = (SELECT ',' || group_concat(type, ',') || ','
+    FROM (SELECT DISTINCT type FROM doc_entities WHERE doc = documents.rowid ORDER BY type));
+  CREATE INDEX places_doc_norm ON places(doc, norm, name);
+  DROP INDEX places_doc;
+  `,
+  // 5: each document's day beside its entities, so "the newest articles naming X" walks one index
+  // range instead of sorting every article that names X.
+  `
+  ALTER TABLE doc_entities ADD COLUMN day TEXT;
+  UPDATE doc_entities SET day = (SELECT day FROM documents WHERE rowid = doc_entities.doc);
+  CREATE INDEX doc_entities_entity_day ON doc_entities(entity, day, doc);
+  DROP INDEX doc_entities_entity;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -25,17 +25,21 @@ const page = (p: { limit?: number; offset?: number }, dflt = 20): [number, numbe
 const str = (v: unknown): string | undefined => (v == null ? undefined : String(v));
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const PERIOD: Record<Interval, number> = { day: 10, month: 7, year: 4 };
+const HIT_COLS = 'd.id, d.title, d.author, d.outlet, d.url, d.published, d.origin, d.lang';
 
 export interface SqliteStoreOptions {
   readonly readonly?: boolean;
   /**
-   * Unfiltered queries matching more documents than this are ranked among the most recently
-   * stored `rankCap` matches only. Ranking costs a few microseconds per match, and a word that
-   * is in most articles says little about relevance; the total stays exact. Default 10,000.
+   * Queries matching more documents than this are ranked among the most recently stored
+   * `rankCap` matches only (the result says so in `rankedOver`). bm25 costs several
+   * microseconds per match, and a word that is in most articles says little about relevance.
+   * Default 2,000.
    */
   readonly rankCap?: number;
-  /** Facets count at most this many matching documents, the most recently stored. Default 10,000. */
+  /** Facets count the first `facetCap` hits in result order (the result says so). Default 500. */
   readonly facetCap?: number;
+  /** Totals are counted up to this many documents (past it, `totalCapped` is set). Default 10,000. */
+  readonly countCap?: number;
 }
 
 /**
@@ -51,11 +55,15 @@ export class SqliteStore implements Store {
   private readonly deleteTx: (id: string) => boolean;
   private readonly rankCap: number;
   private readonly facetCap: number;
+  private readonly countCap: number;
+  private readonly cache = new Map<string, Stmt>();
+  private facetStmts?: ReturnType<SqliteStore['prepareFacets']>;
 
   constructor(path: string, opts: SqliteStoreOptions = {}) {
     this.path = path;
-    this.rankCap = Math.max(1, opts.rankCap ?? 10_000);
-    this.facetCap = Math.max(1, opts.facetCap ?? 10_000);
+    this.rankCap = Math.max(1, opts.rankCap ?? 2_000);
+    this.facetCap = Math.max(1, opts.facetCap ?? 500);
+    this.countCap = Math.max(1, opts.countCap ?? 10_000);
     try {
       if (path !== ':memory:' && !existsSync(dirname(path) || '.')) throw new Error(`folder ${dirname(path)} does not exist`);
       this.db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
@@ -87,7 +95,8 @@ export class SqliteStore implements Store {
                    ON CONFLICT(key) DO UPDATE SET description = coalesce(entities.description, excluded.description)
                    RETURNING rowid`),
       insName: p('INSERT OR IGNORE INTO entity_names (entity, norm, name) VALUES (?, ?, ?)'),
-      insDocEntity: p('INSERT INTO doc_entities (doc, entity, mentions, type) VALUES (?, ?, ?, (SELECT type FROM entities WHERE rowid = ?))'),
+      setTypes: p('UPDATE documents SET types = ? WHERE rowid = ?'),
+      insDocEntity: p('INSERT INTO doc_entities (doc, entity, mentions, type, day) VALUES (?, ?, ?, (SELECT type FROM entities WHERE rowid = ?), ?)'),
       bumpEntity: p('UPDATE entities SET documents = documents + ?, mentions = mentions + ? WHERE rowid = ?'),
       insMention: p('INSERT INTO mentions (doc, start, "end", text, type, kind, entity) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       insQuote: p('INSERT INTO quotes (doc, seq, start, "end", kind, text, speaker, speaker_text, speaker_norm, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -96,7 +105,11 @@ export class SqliteStore implements Store {
       insRelation: p('INSERT INTO relations (doc, seq, type, a, b, start, "end", time, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       insTime: p('INSERT INTO times (doc, seq, start, "end", text, value, type, mod) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       insQuantity: p('INSERT INTO quantities (doc, seq, start, "end", text, value, min, max, unit, currency, qualifier, per) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      docEntitiesOf: p('SELECT entity, mentions FROM doc_entities WHERE doc = ?'),
+      bumpMonth: p(`INSERT INTO entity_months (entity, month, documents, mentions) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(entity, month) DO UPDATE SET documents = documents + excluded.documents, mentions = mentions + excluded.mentions`),
+      dropEmptyMonth: p('DELETE FROM entity_months WHERE entity = ? AND month = ? AND documents <= 0'),
+      docEntitiesOf: p(`SELECT de.entity, de.mentions, substr(d.day, 1, 7) AS month FROM doc_entities de JOIN documents d ON d.rowid = de.doc
+                        WHERE de.doc = ?`),
       delDoc: p('DELETE FROM documents WHERE rowid = ?'),
       dropUnused: p('DELETE FROM entities WHERE rowid = ? AND documents <= 0'),
     };
@@ -108,6 +121,7 @@ export class SqliteStore implements Store {
       count: p('SELECT count(*) AS n FROM documents'),
       exportPage: p('SELECT rowid FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?'),
       entityByKey: p('SELECT * FROM entities WHERE key = ?'),
+      entityDocs: p('SELECT documents AS n FROM entities WHERE rowid = ?'),
       entityByName: p(`SELECT e.* FROM entity_names n JOIN entities e ON e.rowid = n.entity WHERE n.norm = ?
                        ORDER BY (normalize_name(e.name) = n.norm) DESC, e.documents DESC, e.mentions DESC LIMIT 1`),
       aliasesOf: p('SELECT name FROM entity_names WHERE entity = ? ORDER BY name'),
@@ -150,8 +164,10 @@ export class SqliteStore implements Store {
     // Local entity ids (valid inside this record) -> stored entity rowids and keys.
     const local = new Map<string, { row: number; key: string }>();
     const perEntity = new Map<number, number>();
+    const types = new Set<string>();
     const entityRow = (type: string, name: string, description?: string): { row: number; key: string } => {
       const key = entityKey(type, name);
+      types.add(type);
       const r = this.stmt('upEntity').get(key, type, name, description ?? null) as Row;
       const row = Number(r.rowid);
       this.stmt('insName').run(row, normalizeName(name), name);
@@ -171,9 +187,12 @@ export class SqliteStore implements Store {
       if (ref) perEntity.set(ref.row, (perEntity.get(ref.row) ?? 0) + 1);
       this.stmt('insMention').run(doc, m.start, m.end, m.text ?? text.slice(m.start, m.end), m.type, m.kind ?? null, ref?.row ?? null);
     }
+    if (types.size) this.stmt('setTypes').run(`,${[...types].sort().join(',')},`, doc);
+    const month = day?.slice(0, 7);
     for (const [row, n] of perEntity) {
-      this.stmt('insDocEntity').run(doc, row, n, row);
+      this.stmt('insDocEntity').run(doc, row, n, row, day ?? null);
       this.stmt('bumpEntity').run(1, n, row);
+      if (month) this.stmt('bumpMonth').run(row, month, 1, n);
     }
     const keyOf = (v: unknown) => (v == null ? null : (local.get(String(v))?.key ?? String(v)));
     (rec.quotes ?? []).forEach((q, i) => {
@@ -237,6 +256,10 @@ export class SqliteStore implements Store {
     this.stmt('delDoc').run(doc);
     for (const c of counts) {
       this.stmt('bumpEntity').run(-1, -Number(c.mentions), c.entity);
+      if (c.month != null) {
+        this.stmt('bumpMonth').run(c.entity, c.month, -1, -Number(c.mentions));
+        this.stmt('dropEmptyMonth').run(c.entity, c.month);
+      }
       // Entities still referenced by a quote or mention elsewhere keep their row (documents > 0).
       this.stmt('dropUnused').run(c.entity);
     }
@@ -260,103 +283,168 @@ export class SqliteStore implements Store {
 
   // ---- search -------------------------------------------------------------
 
+  /** Prepared once per SQL text: search builds its SQL from the filters given, a few dozen shapes. */
+  private prepared(sql: string): Stmt {
+    let st = this.cache.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      if (this.cache.size >= 256) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(sql, st);
+    }
+    return st;
+  }
+
   async search(query: SearchQuery): Promise<SearchResult> {
     const [limit, offset] = page(query);
-    const where: string[] = [];
-    const args: unknown[] = [];
     const q = query.q?.trim();
     const fts = q ? toFtsQuery(q) : undefined;
-    if (q && fts === undefined) return { total: 0, hits: [], facets: query.facets ? emptyFacets() : undefined };
+    if (q && fts === undefined) return { total: 0, hits: [], ...(query.facets ? { facets: emptyFacets() } : {}) };
+    const ents: number[] = [];
+    for (const key of query.entity === undefined ? [] : typeof query.entity === 'string' ? [query.entity] : query.entity) {
+      const row = this.s.entityByKey!.get(key) as Row | undefined;
+      if (!row) return { total: 0, hits: [], ...(query.facets ? { facets: emptyFacets() } : {}) };
+      ents.push(Number(row.rowid));
+    }
+    // With words, the full-text index drives: a filter that selects few documents becomes a list
+    // checked in memory ("+" keeps SQLite from handing it to FTS5 as a rowid probe per document,
+    // which restarts the match each time); type and dates read the document row of each match.
+    // Without words, the documents drive, newest first.
+    const where: string[] = [];
+    const args: unknown[] = [];
+    let joinDocs = !fts;
+    const rid = fts ? '+documents_fts.rowid' : 'd.rowid';
     if (fts) { where.push('documents_fts MATCH ?'); args.push(fts); }
-    const ents = query.entity === undefined ? [] : typeof query.entity === 'string' ? [query.entity] : [...query.entity];
-    for (const e of ents) {
-      where.push('d.rowid IN (SELECT de.doc FROM doc_entities de JOIN entities e ON e.rowid = de.entity WHERE e.key = ?)');
-      args.push(e);
+    for (const e of ents) { where.push(`${rid} IN (SELECT doc FROM doc_entities WHERE entity = ?)`); args.push(e); }
+    if (query.place) { where.push(`${rid} IN (SELECT doc FROM places WHERE norm = ?)`); args.push(normalizeName(query.place)); }
+    if (query.outlet) {
+      where.push(fts ? `${rid} IN (SELECT rowid FROM documents WHERE outlet = ? COLLATE NOCASE)` : 'd.outlet = ? COLLATE NOCASE');
+      args.push(query.outlet);
     }
-    if (query.type) {
-      where.push('d.rowid IN (SELECT de.doc FROM doc_entities de JOIN entities e ON e.rowid = de.entity WHERE e.type = ?)');
-      args.push(query.type);
-    }
-    if (query.place) { where.push('d.rowid IN (SELECT doc FROM places WHERE norm = ?)'); args.push(normalizeName(query.place)); }
-    if (query.outlet) { where.push('d.outlet = ? COLLATE NOCASE'); args.push(query.outlet); }
-    if (query.from) { where.push('d.day >= ?'); args.push(query.from); }
-    if (query.to) { where.push('substr(d.day, 1, length(?)) <= ?'); args.push(query.to, query.to); }
-    const from = fts ? 'documents_fts JOIN documents d ON d.rowid = documents_fts.rowid' : 'documents d';
+    // Most documents name some entity of each common type: checking each candidate's own row
+    // beats collecting every document of that type.
+    if (query.type) { where.push('d.types LIKE ?'); args.push(`%,${query.type},%`); joinDocs = true; }
+    if (query.from) { where.push('d.day >= ?'); args.push(query.from); joinDocs = true; }
+    // A YYYY or YYYY-MM bound includes its whole year or month; written as a range so the index serves it.
+    if (query.to) { where.push('d.day <= ?'); args.push(query.to + '\uffff'); joinDocs = true; }
+    const from = !fts ? 'documents d' : joinDocs ? 'documents_fts JOIN documents d ON d.rowid = documents_fts.rowid' : 'documents_fts';
     const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [open, close] = query.mark ?? ['«', '»'];
-    const cols = 'd.id, d.title, d.author, d.outlet, d.url, d.published, d.origin, d.lang';
-    let rows: Row[];
+    const wantFacets = !!query.facets;
+
+    let ordered: number[];
     let total: number;
+    let totalCapped = false;
+    let rankedOver: number | undefined;
+    let snippets: Stmt;
+    let scores: Map<number, number> | undefined;
     try {
-      // Without filters the full-text index counts alone, without visiting documents.
-      const unfiltered = !!fts && where.length === 1;
-      const counted = unfiltered ? 'SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?' : `SELECT count(*) AS n FROM ${from} ${cond}`;
-      total = Number((this.db.prepare(counted).get(...args) as Row).n);
-      let rankWhere = cond;
-      const rankArgs = [...args];
-      if (unfiltered && total > this.rankCap && offset + limit <= this.rankCap) {
-        // Walking the index by rowid is cheap; scoring is not: score only the newest rankCap matches.
-        const edge = this.db.prepare('SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').get(fts, this.rankCap - 1) as Row;
-        rankWhere += ' AND documents_fts.rowid >= ?';
-        rankArgs.push(edge.rowid);
+      const countUpTo = (known: number): number => {
+        // Counting stops at countCap: past that, "more than N" is what a reader needs.
+        const n = Number((this.prepared(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${cond} LIMIT ?)`).get(...args, this.countCap + 1) as Row).n);
+        totalCapped = n > this.countCap;
+        return Math.max(known, Math.min(n, this.countCap));
+      };
+      if (fts) {
+        // Score the newest `window` matches (bm25 reads each match's sizes, the costly part),
+        // then order them by score: a word in thousands of articles says little about relevance.
+        const window = Math.min(MAX_LIMIT, Math.max(this.rankCap, offset + limit));
+        const scored = this.prepared(`SELECT documents_fts.rowid AS rid, bm25(documents_fts, 4.0, 1.0) AS r FROM ${from} ${cond}
+          ORDER BY documents_fts.rowid DESC LIMIT ?`).raw().all(...args, window) as [number, number][];
+        scored.sort((a, b) => a[1] - b[1] || b[0] - a[0]);
+        ordered = scored.map((x) => x[0]);
+        total = scored.length < window ? scored.length : countUpTo(scored.length);
+        if (total > window) rankedOver = window;
+        snippets = this.prepared(`SELECT ${HIT_COLS}, snippet(documents_fts, 1, ?, ?, '…', 24) AS snippet
+          FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? AND documents_fts.rowid = ?`);
+        scores = new Map(scored.slice(offset, offset + limit));
+      } else {
+        // Newest first; NULL sorts lowest, so undated documents come last and a day index serves the
+        // order: the documents' own, or with an entity filter its (entity, day) range in doc_entities.
+        const want = Math.max(offset + limit, wantFacets ? this.facetCap : 0);
+        const newest = ents.length
+          ? `SELECT de.doc FROM doc_entities de JOIN documents d ON d.rowid = de.doc
+             WHERE de.entity = ?${where.length > 1 ? ` AND ${where.slice(1).join(' AND ')}` : ''}
+             ORDER BY de.day DESC, de.doc DESC LIMIT ?`
+          : `SELECT d.rowid FROM ${from} ${cond} ORDER BY d.day DESC, d.rowid DESC LIMIT ?`;
+        ordered = this.prepared(newest).pluck().all(...args, want) as number[];
+        total = ordered.length < want ? ordered.length
+          : ents.length === 1 && where.length === 1 ? Number((this.s.entityDocs!.get(ents[0]) as Row).n)
+          : countUpTo(ordered.length);
+        snippets = this.prepared(`SELECT ${HIT_COLS}, substr(f.text, 1, 240) AS snippet FROM documents d JOIN documents_fts f ON f.rowid = d.rowid WHERE d.rowid = ?`);
       }
-      // Two steps: rank and page on small rows first, then build snippets for the page alone.
-      rows = fts
-        ? this.db.prepare(`WITH top AS (
-              SELECT d.rowid AS rid, bm25(documents_fts, 4.0, 1.0) AS r FROM ${from} ${rankWhere} ORDER BY r LIMIT ? OFFSET ?)
-            SELECT ${cols}, snippet(documents_fts, 1, ?, ?, '…', 24) AS snippet, -top.r AS score
-            FROM top JOIN documents d ON d.rowid = top.rid JOIN documents_fts ON documents_fts.rowid = top.rid
-            WHERE documents_fts MATCH ? ORDER BY top.r`).all(...rankArgs, limit, offset, open, close, fts) as Row[]
-        : this.db.prepare(`WITH top AS (
-              SELECT d.rowid AS rid, d.day AS day FROM ${from} ${cond} ORDER BY d.day DESC, d.rowid DESC LIMIT ? OFFSET ?)
-            SELECT ${cols}, (SELECT substr(text, 1, 240) FROM documents_fts WHERE rowid = top.rid) AS snippet, 0 AS score
-            FROM top JOIN documents d ON d.rowid = top.rid ORDER BY top.day DESC, top.rid DESC`).all(...args, limit, offset) as Row[];
-      // (NULL sorts lowest in SQLite, so undated documents come last and the day index serves the order.)
     } catch (err) {
       throw new NewsgraphError('store.bad-query', `cannot search for "${query.q}": ${errorMessage(err)}`);
     }
-    const hits: SearchHit[] = rows.map((r) => {
+    // Snippets for the page alone, one indexed lookup each.
+    const hits: SearchHit[] = ordered.slice(offset, offset + limit).map((rid) => {
+      const r = (fts ? snippets.get(open, close, fts, rid) : snippets.get(rid)) as Row;
       const meta: Record<string, string> = {};
       for (const k of ['title', 'author', 'outlet', 'url', 'published', 'origin', 'lang']) if (r[k] != null) meta[k] = String(r[k]);
       return {
         id: String(r.id),
         ...(r.title != null ? { title: String(r.title) } : {}),
-        snippet: String(r.snippet).replace(/\s+/g, ' ').trim(),
+        snippet: String(r.snippet ?? '').replace(/\s+/g, ' ').trim(),
         meta,
-        score: Number(Number(r.score).toPrecision(4)),
+        score: scores ? Number((-(scores.get(rid) ?? 0)).toPrecision(4)) : 0,
       };
     });
-    const result: SearchResult = { total, hits };
-    if (!query.facets) return result;
-    // The matching documents once, in a temporary table that every facet reads.
-    this.db.exec('CREATE TEMP TABLE IF NOT EXISTS facet_docs (rowid INTEGER PRIMARY KEY); DELETE FROM temp.facet_docs;');
-    const sampled = total > this.facetCap;
-    this.db.prepare(`INSERT INTO temp.facet_docs SELECT d.rowid FROM ${from} ${cond}${sampled ? ' ORDER BY d.rowid DESC LIMIT ?' : ''}`)
-      .run(...args, ...(sampled ? [this.facetCap] : []));
-    const facet = (sql: string): FacetCount[] =>
-      (this.db.prepare(sql).all() as Row[]).map((r) => ({
+    const result: SearchResult = { total, ...(totalCapped ? { totalCapped } : {}), ...(rankedOver ? { rankedOver } : {}), hits };
+    if (!wantFacets) return result;
+    return { ...result, facets: this.facetsOf(ordered.slice(0, this.facetCap), totalCapped || total > this.facetCap) };
+  }
+
+  /** Facet counts over the given documents (the first hits in result order). */
+  private facetsOf(docs: readonly number[], approximate: boolean): Facets {
+    const f = this.facetStmts ??= this.prepareFacets();
+    f.clear.run();
+    f.fill.run(JSON.stringify(docs));
+    const counts = (st: Stmt): FacetCount[] =>
+      (st.all() as Row[]).map((r) => ({
         value: String(r.value),
         ...(r.label != null ? { label: String(r.label) } : {}),
         count: Number(r.count),
       }));
+    // Outlet, month and type come from the document rows in one pass.
+    const outlets = new Map<string, number>();
+    const months = new Map<string, number>();
+    const types = new Map<string, number>();
+    const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+    for (const [outlet, day, typeList] of f.docs.all() as [string | null, string | null, string | null][]) {
+      if (outlet != null) bump(outlets, outlet);
+      if (day != null) bump(months, day.slice(0, 7));
+      if (typeList) for (const t of typeList.split(',')) if (t) bump(types, t);
+    }
+    const byCount = (m: Map<string, number>, max: number): FacetCount[] =>
+      [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, max).map(([value, count]) => ({ value, count }));
     const facets: Facets = {
-      outlet: facet(`SELECT outlet AS value, count(*) AS count FROM documents WHERE rowid IN temp.facet_docs AND outlet IS NOT NULL
-                     GROUP BY outlet ORDER BY count DESC, value LIMIT 25`),
-      // Counted on the narrow table first; names looked up for the 25 kept.
-      entity: facet(`SELECT e.key AS value, e.name AS label, t.count FROM (
-                       SELECT entity, count(*) AS count FROM doc_entities WHERE doc IN temp.facet_docs
-                       GROUP BY entity ORDER BY count DESC, entity LIMIT 25) t
-                     JOIN entities e ON e.rowid = t.entity ORDER BY t.count DESC, value`),
-      type: facet(`SELECT type AS value, count(DISTINCT doc) AS count FROM doc_entities WHERE doc IN temp.facet_docs
-                   GROUP BY type ORDER BY count DESC, value`),
-      place: facet(`SELECT min(name) AS value, count(DISTINCT doc) AS count FROM places WHERE doc IN temp.facet_docs
-                    GROUP BY norm ORDER BY count DESC, value LIMIT 25`),
-      month: facet(`SELECT substr(day, 1, 7) AS value, count(*) AS count FROM documents WHERE rowid IN temp.facet_docs AND day IS NOT NULL
-                    GROUP BY value ORDER BY value`),
+      outlet: byCount(outlets, 25),
+      entity: counts(f.entity),
+      type: byCount(types, 50),
+      place: counts(f.place),
+      month: [...months].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([value, count]) => ({ value, count })),
+      over: docs.length,
+      ...(approximate ? { approximate: true } : {}),
     };
-    this.db.exec('DELETE FROM temp.facet_docs');
-    if (sampled) (facets as { sampled?: number }).sampled = this.facetCap;
-    return { ...result, facets };
+    f.clear.run();
+    return facets;
+  }
+
+  private prepareFacets() {
+    // One temporary table, filled with the documents to count, that every facet query reads.
+    this.db.exec('CREATE TEMP TABLE IF NOT EXISTS facet_docs (rowid INTEGER PRIMARY KEY)');
+    const p = (sql: string) => this.db.prepare(sql);
+    return {
+      clear: p('DELETE FROM temp.facet_docs'),
+      fill: p('INSERT INTO temp.facet_docs (rowid) SELECT value FROM json_each(?)'),
+      docs: p('SELECT outlet, day, types FROM documents WHERE rowid IN temp.facet_docs').raw(),
+      // Counted on the narrow table first; names looked up for the 25 kept.
+      entity: p(`SELECT e.key AS value, e.name AS label, t.count FROM (
+                   SELECT entity, count(*) AS count FROM doc_entities WHERE doc IN temp.facet_docs
+                   GROUP BY entity ORDER BY count DESC, entity LIMIT 25) t
+                 JOIN entities e ON e.rowid = t.entity ORDER BY t.count DESC, value`),
+      place: p(`SELECT min(name) AS value, count(DISTINCT doc) AS count FROM places WHERE doc IN temp.facet_docs
+                GROUP BY norm ORDER BY count DESC, value LIMIT 25`),
+    };
   }
 
   // ---- entities -----------------------------------------------------------
@@ -402,18 +490,27 @@ export class SqliteStore implements Store {
   async mentionsOverTime(entityId: string, interval: Interval = 'month'): Promise<PeriodCount[]> {
     const e = this.entityRow(entityId);
     if (!e) return [];
-    const rows = this.db.prepare(`SELECT substr(d.day, 1, ?) AS period, count(*) AS documents, sum(de.mentions) AS mentions
-      FROM doc_entities de JOIN documents d ON d.rowid = de.doc WHERE de.entity = ? AND d.day IS NOT NULL
-      GROUP BY period ORDER BY period`).all(PERIOD[interval] ?? 7, e.rowid) as Row[];
+    // Months and years come from the per-month counts kept at put(); days from the documents.
+    const rows = interval === 'day'
+      ? this.prepared(`SELECT d.day AS period, count(*) AS documents, sum(de.mentions) AS mentions
+          FROM doc_entities de JOIN documents d ON d.rowid = de.doc WHERE de.entity = ? AND d.day IS NOT NULL
+          GROUP BY period ORDER BY period`).all(e.rowid) as Row[]
+      : this.prepared(`SELECT substr(month, 1, ?) AS period, sum(documents) AS documents, sum(mentions) AS mentions
+          FROM entity_months WHERE entity = ? GROUP BY period ORDER BY period`).all(PERIOD[interval] ?? 7, e.rowid) as Row[];
     return rows.map((r) => ({ period: String(r.period), documents: Number(r.documents), mentions: Number(r.mentions) }));
   }
 
-  async coOccurring(entityId: string, limit = 20): Promise<EntityCount[]> {
+  async coOccurring(entityId: string, limit = 20, maxDocs?: number): Promise<EntityCount[]> {
     const e = this.entityRow(entityId);
     if (!e) return [];
-    const rows = this.db.prepare(`SELECT o.key, o.name, o.type, count(*) AS documents
-      FROM doc_entities a JOIN doc_entities b ON b.doc = a.doc AND b.entity <> a.entity JOIN entities o ON o.rowid = b.entity
-      WHERE a.entity = ? GROUP BY b.entity ORDER BY documents DESC, o.mentions DESC, o.name LIMIT ?`).all(e.rowid, page({ limit })[0]) as Row[];
+    // Its newest documents walk the (entity, day) index backwards; the other entities of each are one range read.
+    const docs = maxDocs === undefined ? -1 : Math.max(0, Math.floor(maxDocs));
+    const rows = this.prepared(`SELECT o.key, o.name, o.type, t.documents FROM (
+        SELECT b.entity, count(*) AS documents
+        FROM (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY day DESC, doc DESC LIMIT ?) a
+        JOIN doc_entities b ON b.doc = a.doc AND b.entity <> ?
+        GROUP BY b.entity) t JOIN entities o ON o.rowid = t.entity
+      ORDER BY t.documents DESC, o.mentions DESC, o.name LIMIT ?`).all(e.rowid, docs, e.rowid, page({ limit })[0]) as Row[];
     return rows.map((r) => ({ id: String(r.key), name: String(r.name), type: String(r.type) as EntityType, documents: Number(r.documents) }));
   }
 
@@ -538,5 +635,5 @@ function docRef(r: Row) {
 }
 
 function emptyFacets(): Facets {
-  return { outlet: [], entity: [], type: [], place: [], month: [] };
+  return { outlet: [], entity: [], type: [], place: [], month: [], over: 0 };
 }

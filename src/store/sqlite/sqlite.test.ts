@@ -60,31 +60,81 @@ test('fts query: user text becomes a safe FTS5 expression', () => {
   assert.equal(toFtsQuery('?! ...'), undefined);
 });
 
-test('sqlite: a query matching more than rankCap documents is ranked among the newest matches; the total stays exact', async () => {
+test('sqlite: a query matching more than rankCap documents is ranked among the newest matches and says so', async () => {
   const s = new SqliteStore(tmpDb(), { rankCap: 2 });
-  const best = record('Harbour harbour harbour: the harbour story.', { title: 'Harbour' }, {});
+  const best = record('Harbour harbour harbour: the harbour story.', { title: 'Harbour', outlet: 'Bay Post' }, {});
   await s.put(best);
-  await s.put(record('A quiet day at the harbour, then rain over the hills and the fields.', {}, {}));
+  await s.put(record('A quiet day at the harbour, then rain over the hills and the fields.', { outlet: 'Bay Post' }, {}));
   await s.put(record('Rain fell on the town; the harbour stayed closed for most of the long day.', {}, {}));
   const capped = await s.search({ q: 'harbour', limit: 1 });
   assert.equal(capped.total, 3);
+  assert.equal(capped.rankedOver, 2);
   assert.notEqual(capped.hits[0]!.id, best.id);
+  // A page past the window ranks as many matches as it needs.
   const full = await s.search({ q: 'harbour', limit: 3 });
   assert.equal(full.hits[0]!.id, best.id);
-  // Filters always rank every match.
+  assert.equal(full.rankedOver, undefined);
+  // Filters rank within the same window, counted after filtering.
+  const filtered = await s.search({ q: 'harbour', outlet: 'bay post', limit: 1 });
+  assert.equal(filtered.total, 2);
+  assert.equal(filtered.rankedOver, undefined);
+  assert.equal(filtered.hits[0]!.id, best.id);
   assert.equal((await s.search({ q: 'harbour', limit: 1, from: '1900' })).total, 0);
   await s.close();
 });
 
-test('sqlite: facets over more matches than facetCap count the newest ones and say so', async () => {
+test('sqlite: totals past countCap are capped and flagged', async () => {
+  const s = new SqliteStore(tmpDb(), { countCap: 2, rankCap: 1 });
+  for (const r of sampleRecords()) await s.put(r);
+  const browse = await s.search({ limit: 1 });
+  assert.deepEqual([browse.total, browse.totalCapped], [2, true]);
+  const word = await s.search({ q: 'Dalmora', limit: 1 });
+  assert.deepEqual([word.total, word.totalCapped, word.rankedOver], [2, undefined, 1]);
+  assert.equal((await s.search({ q: 'harvest' })).totalCapped, undefined);
+  // One entity alone: its stored document count, exact at any size.
+  const one = await s.search({ entity: 'GPE:dalmora', limit: 1 });
+  assert.deepEqual([one.total, one.totalCapped], [2, undefined]);
+  await s.close();
+});
+
+test('sqlite: facets count the first facetCap hits in result order and say so', async () => {
   const s = new SqliteStore(tmpDb(), { facetCap: 2 });
   for (const r of sampleRecords()) await s.put(r);
   const all = await s.search({ facets: true });
   assert.equal(all.total, 3);
-  assert.equal(all.facets!.sampled, 2);
-  // The two newest stored: the ceasefire report (Harbour Times) and the harvest report (Valley Post).
-  assert.deepEqual(all.facets!.outlet, [{ value: 'Harbour Times', count: 1 }, { value: 'Valley Post', count: 1 }]);
-  assert.equal((await s.search({ q: 'harvest', facets: true })).facets!.sampled, undefined);
+  assert.equal(all.facets!.over, 2);
+  assert.equal(all.facets!.approximate, true);
+  // Browsing is newest first: the two articles of April and mid-March (Valley Post, Harbour Times).
+  assert.deepEqual(all.facets!.month, [{ value: '2023-03', count: 1 }, { value: '2023-04', count: 1 }]);
+  const dal = await s.search({ q: 'Dalmora', facets: true, limit: 1 });
+  assert.deepEqual([dal.facets!.over, dal.facets!.approximate], [2, undefined]);
+  assert.deepEqual(dal.facets!.place, [{ value: 'Dalmora', count: 2 }]);
+  assert.equal((await s.search({ q: 'harvest', facets: true })).facets!.approximate, undefined);
+  await s.close();
+});
+
+test('sqlite: mentions per month are kept at put and delete', async () => {
+  const s = new SqliteStore(tmpDb());
+  const recs = sampleRecords();
+  for (const r of recs) await s.put(r);
+  const before = await s.mentionsOverTime('PERSON:amara okafor');
+  assert.deepEqual(before.map((p) => p.period), ['2023-03', '2023-04']);
+  assert.deepEqual((await s.mentionsOverTime('PERSON:amara okafor', 'day')).map((p) => p.period), ['2023-03-02', '2023-04-10']);
+  const april = recs.find((r) => r.meta.published?.startsWith('2023-04'))!;
+  await s.delete(april.id);
+  assert.deepEqual((await s.mentionsOverTime('PERSON:amara okafor')).map((p) => p.period), ['2023-03']);
+  await s.put(april);
+  assert.deepEqual(await s.mentionsOverTime('PERSON:amara okafor'), before);
+  await s.close();
+});
+
+test('sqlite: co-occurrence over the newest maxDocs documents of an entity', async () => {
+  const s = new SqliteStore(tmpDb());
+  for (const r of sampleRecords()) await s.put(r);
+  assert.ok((await s.coOccurring('PERSON:amara okafor', 50)).some((c) => c.id === 'ORG:northern relief agency'));
+  // Her newest article, the harvest report, names nobody else.
+  assert.deepEqual(await s.coOccurring('PERSON:amara okafor', 50, 1), []);
+  assert.deepEqual((await s.coOccurring('PERSON:amara okafor', 50, 2)).map((c) => c.documents), [1, 1, 1]);
   await s.close();
 });
 

@@ -63,8 +63,20 @@ export interface GraphEdge {
   readonly documents: number;
 }
 
-/** The entity in the middle, related entities around it, one labelled edge per relation. */
-export function relationGraph(center: string, edges: readonly GraphEdge[], href: (id: string) => string): SVGSVGElement {
+/** A relation one hop further out: between two of the entity's neighbours, or from one to a new node. */
+export interface OuterEdge {
+  readonly type: string;
+  readonly a: { id: string; name: string };
+  readonly b: { id: string; name: string };
+  readonly documents: number;
+}
+
+/**
+ * The entity in the middle, related entities around it, one labelled edge per relation; with
+ * outer edges, its neighbours move to an inner ring and the entities only they relate to sit
+ * on an outer ring beside the neighbour that leads to them.
+ */
+export function relationGraph(center: string, edges: readonly GraphEdge[], href: (id: string) => string, outerEdges: readonly OuterEdge[] = []): SVGSVGElement {
   const W = 640;
   const H = 360;
   const cx = W / 2;
@@ -72,33 +84,67 @@ export function relationGraph(center: string, edges: readonly GraphEdge[], href:
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'graph', role: 'img', 'aria-label': `relations of ${center}` },
     s('defs', {}, s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: '10', refY: '5', markerWidth: '6', markerHeight: '6', orient: 'auto-start-reverse' }, s('path', { d: 'M0 0L10 5L0 10z', class: 'arrowhead' }))));
   const others = [...new Map(edges.map((e) => [e.other.id, e.other])).values()].slice(0, 16);
-  const pos = new Map<string, { x: number; y: number }>();
+  const pos = new Map<string, { x: number; y: number; angle: number }>();
   const R = Math.min(W, H) / 2 - 45;
+  const inner = new Set(others.map((o) => o.id));
+  const outer = outerEdges.filter((e) => inner.has(e.a.id) || inner.has(e.b.id));
+  // Two rings: the neighbours start on the left, where the wide box leaves the outer ring room.
+  const two = outer.length > 0;
+  const start = two ? Math.PI : -Math.PI / 2;
+  const [rx, ry] = two ? [(W / 2 - 80) * 0.5, (H / 2 - 45) * 0.5] : [R * 1.45, R];
   others.forEach((o, i) => {
-    const a = (2 * Math.PI * i) / Math.max(1, others.length) - Math.PI / 2;
-    pos.set(o.id, { x: cx + R * 1.45 * Math.cos(a), y: cy + R * Math.sin(a) });
+    const a = (2 * Math.PI * i) / Math.max(1, others.length) + start;
+    pos.set(o.id, { x: cx + rx * Math.cos(a), y: cy + ry * Math.sin(a), angle: a });
   });
-  const byOther = new Map<string, GraphEdge[]>();
-  for (const e of edges) if (pos.has(e.other.id)) byOther.set(e.other.id, [...(byOther.get(e.other.id) ?? []), e]);
-  for (const [id, es] of byOther) {
-    const p = pos.get(id)!;
-    es.forEach((e, k) => {
-      const [x1, y1, x2, y2] = e.outgoing ? [cx, cy, p.x, p.y] : [p.x, p.y, cx, cy];
-      const shorten = (x: number, y: number, tx: number, ty: number) => {
-        const d = Math.hypot(tx - x, ty - y) || 1;
-        return [tx - ((tx - x) / d) * 14, ty - ((ty - y) / d) * 14] as const;
-      };
-      const [ex, ey] = shorten(x1, y1, x2, y2);
-      svg.append(s('line', { x1, y1, x2: ex, y2: ey, class: `edge rel-${e.type}`, 'marker-end': 'url(#arrow)' }, s('title', {}, `${e.type} (${e.documents} documents)`)));
-      const mx = (cx + p.x) / 2;
-      const my = (cy + p.y) / 2 + k * 13;
-      svg.append(s('text', { x: mx, y: my - 3, class: 'edge-label', 'text-anchor': 'middle' }, e.type));
+  // Outer nodes fan out around the angle of the neighbour that leads to them.
+  const children = new Map<string, { id: string; name: string }[]>();
+  for (const e of outer) {
+    for (const [from, to] of [[e.a, e.b], [e.b, e.a]] as const) {
+      if (!inner.has(from.id) || inner.has(to.id) || [...children.values()].some((cs) => cs.some((c) => c.id === to.id))) continue;
+      if ([...children.values()].reduce((n, cs) => n + cs.length, 0) >= 24) continue;
+      children.set(from.id, [...(children.get(from.id) ?? []), to]);
+    }
+  }
+  const outerNodes: { id: string; name: string }[] = [];
+  for (const [parent, cs] of children) {
+    const base = pos.get(parent)!.angle;
+    const spread = Math.min(0.35, (Math.PI / Math.max(1, others.length)) / Math.max(1, cs.length - 1));
+    cs.forEach((c, k) => {
+      const a = base + (k - (cs.length - 1) / 2) * spread;
+      pos.set(c.id, { x: cx + (W / 2 - 80) * Math.cos(a), y: cy + (H / 2 - 45) * Math.sin(a), angle: a });
+      outerNodes.push(c);
     });
   }
+  const shorten = (x: number, y: number, tx: number, ty: number) => {
+    const d = Math.hypot(tx - x, ty - y) || 1;
+    return [tx - ((tx - x) / d) * 14, ty - ((ty - y) / d) * 14] as const;
+  };
+  // Parallel relations between the same two nodes get their labels stacked.
+  const stacked = new Map<string, number>();
+  const drawEdge = (p1: { x: number; y: number }, p2: { x: number; y: number }, type: string, documents: number, pair: string, cls: string) => {
+    const k = stacked.get(pair) ?? 0;
+    stacked.set(pair, k + 1);
+    const [ex, ey] = shorten(p1.x, p1.y, p2.x, p2.y);
+    svg.append(s('line', { x1: p1.x, y1: p1.y, x2: ex, y2: ey, class: `edge ${cls} rel-${type}`, 'marker-end': 'url(#arrow)' }, s('title', {}, `${type} (${documents} documents)`)));
+    svg.append(s('text', { x: (p1.x + p2.x) / 2, y: (p1.y + p2.y) / 2 - 3 + k * 13, class: 'edge-label', 'text-anchor': 'middle' }, type));
+  };
+  const c = { x: cx, y: cy };
+  for (const e of edges) {
+    const p = pos.get(e.other.id);
+    if (!p || !inner.has(e.other.id)) continue;
+    drawEdge(e.outgoing ? c : p, e.outgoing ? p : c, e.type, e.documents, e.other.id, 'edge-direct');
+  }
+  for (const e of outer) {
+    const pa = pos.get(e.a.id);
+    const pb = pos.get(e.b.id);
+    if (pa && pb) drawEdge(pa, pb, e.type, e.documents, [e.a.id, e.b.id].sort().join('\u0000'), 'edge-outer');
+  }
   svg.append(s('circle', { cx, cy, r: 12, class: 'node node-center' }), s('text', { x: cx, y: cy + 28, class: 'node-label center', 'text-anchor': 'middle' }, clip(center, 32)));
-  for (const o of others) {
+  for (const [o, cls] of [...others.map((o) => [o, 'node'] as const), ...outerNodes.map((o) => [o, 'node node-outer'] as const)]) {
     const p = pos.get(o.id)!;
-    const a = s('a', { href: href(o.id) }, s('circle', { cx: p.x, cy: p.y, r: 9, class: 'node' }), s('text', { x: p.x, y: p.y + 24, class: 'node-label', 'text-anchor': 'middle' }, clip(o.name, 28)));
+    // With two rings the inner labels go above their node and the outer ones below, so neighbours' names do not collide.
+    const ly = two && cls === 'node' ? p.y - 15 : p.y + 24;
+    const a = s('a', { href: href(o.id) }, s('circle', { cx: p.x, cy: p.y, r: cls === 'node' ? 9 : 7, class: cls }), s('text', { x: p.x, y: ly, class: 'node-label', 'text-anchor': 'middle' }, clip(o.name, 28)));
     svg.append(a);
   }
   return svg;

@@ -1,4 +1,4 @@
-import { getJson, type EntityView, type QuoteHit } from '../api.js';
+import { getJson, type EntityView, type QuoteHit, type RelationHit } from '../api.js';
 import { barChart, fillMonths, relationGraph, type GraphEdge } from '../charts.js';
 import { fmtDate, h, link, message, qs } from '../dom.js';
 import { worldMap } from './map.js';
@@ -31,18 +31,20 @@ export async function entityPage(root: HTMLElement, id: string): Promise<void> {
     const outgoing = r.a.id === e.id;
     return { type: r.type, other: outgoing ? r.b : r.a, outgoing, documents: r.documents };
   }).filter((x) => x.other.id !== e.id);
+  const further = v.neighbourRelations ?? [];
   panel('Relations', 'relations',
-    edges.length ? relationGraph(e.name, edges, entityHref) : message('info', 'No relations found.'),
-    edges.length ? h('ul', { class: 'relation-list' }, v.relations.filter((r) => r.a.id !== r.b.id).map((r) =>
-      h('li', {}, link(`/entity/${encodeURIComponent(r.a.id)}`, r.a.name), ` ${r.type} `, link(`/entity/${encodeURIComponent(r.b.id)}`, r.b.name),
-        h('span', { class: 'n' }, `${r.documents} doc${r.documents === 1 ? '' : 's'}`),
-        r.evidence[0] ? h('div', { class: 'sub' }, link(docAt(r.evidence[0].doc, r.evidence[0].start, r.evidence[0].end), clip(r.evidence[0].text, 160))) : ''))) : '',
+    edges.length ? relationGraph(e.name, edges, entityHref, further) : message('info', 'No relations found.'),
+    edges.length ? relationList(v.relations.filter((r) => r.a.id !== r.b.id)) : '',
+    further.length ? h('h3', {}, 'Relations of related entities') : '',
+    further.length ? relationList(further, 'neighbour-relations') : '',
   );
 
   panel(`Quotes by ${e.name}`, 'quotes-by', quoteList(v.quotesBy, false));
   panel(`Quotes about ${e.name}`, 'quotes-about', quoteList(v.quotesAbout, true));
 
-  panel('Often mentioned with', 'cooccur', v.coOccurring.length
+  panel('Often mentioned with', 'cooccur',
+    v.coOccurringOver < e.documents ? h('p', { class: 'sub' }, `Counted in its latest ${v.coOccurringOver.toLocaleString('en')} of ${e.documents.toLocaleString('en')} articles.`) : '',
+    v.coOccurring.length
     ? h('ul', { class: 'cooccur-list' }, v.coOccurring.map((c) => h('li', {}, link(`/entity/${encodeURIComponent(c.id)}`, c.name), ' ', h('span', { class: `badge t-${c.type}` }, c.type), h('span', { class: 'n' }, String(c.documents)))))
     : message('info', 'No other entities share its articles.'));
 
@@ -56,6 +58,14 @@ export async function entityPage(root: HTMLElement, id: string): Promise<void> {
 
   panel('Articles', 'docs', h('ul', { class: 'doc-list' }, v.documents.map((d) =>
     h('li', {}, link(`/doc/${encodeURIComponent(d.doc)}`, d.title || d.doc), h('span', { class: 'sub' }, ` ${[d.outlet, fmtDate(d.published)].filter(Boolean).join(' · ')}`)))));
+}
+
+/** Each relation with its two entities linked and its first piece of evidence linked to the span it was read from. */
+function relationList(rels: readonly RelationHit[], cls = ''): HTMLElement {
+  return h('ul', { class: `relation-list ${cls}`.trim() }, rels.map((r) =>
+    h('li', {}, link(`/entity/${encodeURIComponent(r.a.id)}`, r.a.name), ` ${r.type} `, link(`/entity/${encodeURIComponent(r.b.id)}`, r.b.name),
+      h('span', { class: 'n' }, `${r.documents} doc${r.documents === 1 ? '' : 's'}`),
+      r.evidence[0] ? h('div', { class: 'sub' }, link(docAt(r.evidence[0].doc, r.evidence[0].start, r.evidence[0].end), clip(r.evidence[0].text, 160))) : '')));
 }
 
 export function quoteList(quotes: readonly QuoteHit[], withSpeaker: boolean): HTMLElement {
