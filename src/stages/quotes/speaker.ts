@@ -8,7 +8,7 @@ export interface Phrase {
 }
 
 const QUOTE_MARKS = new Set(['"', '“', '”', '„', '«', '»']);
-const INNER_PUNCT = new Set(['’s', "'s", '’', "'", '-', '&', '.']);
+const INNER_PUNCT = new Set(['’s', "'s", '’', "'", '-', '&', '.', '%']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight']);
 const ADVERBIAL_LEAD = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'when', 'while', 'however', 'though', 'meanwhile', 'too', 'also', 'speaking', 'for', 'with', 'by', 'last', 'this', 'in']);
 const PREPOSITIONS = new Set(['of', 'in', 'with', 'for', 'from', 'at', 'and', 'on', 'to', 'near']);
@@ -36,7 +36,7 @@ function npToken(v: TokenView, i: number): boolean {
 /** Trims prepositions and conjunctions hanging at either edge of a phrase. */
 function trim(v: TokenView, first: number, last: number): Phrase | null {
   while (first <= last && (PREPOSITIONS.has(v.lower[first]!) || v.isPunct(first))) first++;
-  while (last >= first && (PREPOSITIONS.has(v.lower[last]!) || DETERMINERS.has(v.lower[last]!) || (v.isPunct(last) && v.lower[last] !== '.'))) last--;
+  while (last >= first && (PREPOSITIONS.has(v.lower[last]!) || DETERMINERS.has(v.lower[last]!) || (v.isPunct(last) && v.lower[last] !== '.' && v.lower[last] !== '%'))) last--;
   return first <= last ? { first, last } : null;
 }
 

@@ -246,3 +246,8 @@ test('doubled-apostrophe marks after "X said," hold the content', () => {
   assert.equal(qs.length, 1);
   assert.equal(slice(doc, qs[0]!), "''I would fire him.''");
 });
+
+test('a share of people can be the source: "61 percent said", "42% say"', () => {
+  assert.equal(quotes('Of the voters polled, 61 percent said the economy was their top worry.').quotes[0]?.speakerText, '61 percent');
+  assert.equal(quotes('On taxes, 42% say they want cuts for families.').quotes[0]?.speakerText, '42%');
+});
