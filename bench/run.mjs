@@ -54,15 +54,21 @@ async function main() {
   const ratio = (docs.length / ours.secs) / (docs.length / peer.secs);
   console.log(`\nnewsgraph / compromise throughput: ${ratio.toFixed(2)}x (in-process, after module import; model loading counts in the first doc)\n`);
 
-  console.log('per stage (from the records\' stage timings):');
-  const stageRows = [['stage', 'version', 'total ms', 'ms/article', 'tokens/s', 'share']];
+  // Steady state: the first article pays each stage's one-time costs (model and gazetteer
+  // loading, compilation), shown apart as "first doc ms"; tokens/s is over the other articles.
+  console.log('per stage (from the records\' stage timings; one process, one core):');
+  const stageRows = [['stage', 'version', 'total ms', 'ms/article', 'first doc ms', 'tokens/s (warm)', 'share']];
   const totalMs = ours.stages.reduce((a, s) => a + s.ms, 0);
+  const warmTokens = ours.tokens - ours.firstTokens;
+  const rate = (ms) => (ms > 0 ? Math.round(warmTokens / (ms / 1000)).toLocaleString('en') : '-');
   for (const s of ours.stages) {
-    stageRows.push([s.name, s.version, s.ms.toFixed(0), (s.ms / docs.length).toFixed(3), s.ms > 0 ? Math.round(ours.tokens / (s.ms / 1000)).toLocaleString('en') : '-', `${((100 * s.ms) / totalMs).toFixed(1)}%`]);
+    stageRows.push([s.name, s.version, s.ms.toFixed(0), (s.ms / docs.length).toFixed(3), s.firstMs.toFixed(1), rate(s.ms - s.firstMs), `${((100 * s.ms) / totalMs).toFixed(1)}%`]);
   }
-  stageRows.push(['all stages', '', totalMs.toFixed(0), (totalMs / docs.length).toFixed(3), Math.round(ours.tokens / (totalMs / 1000)).toLocaleString('en'), '100%']);
+  const firstAll = ours.stages.reduce((a, s) => a + s.firstMs, 0);
+  stageRows.push(['all stages', '', totalMs.toFixed(0), (totalMs / docs.length).toFixed(3), firstAll.toFixed(1), rate(totalMs - firstAll), '100%']);
   table(stageRows);
-  console.log(`(${ours.tokens} tokens; the rest of the time is reading, record building and JSON serialisation)`);
+  console.log(`(${ours.tokens} tokens, ${warmTokens} after the first article; the rest of the time is reading, record building and JSON serialisation)`);
+  if (ours.nerLoadMs !== undefined) console.log(`NER model load (once per process, inside the mentions stage's first doc): ${ours.nerLoadMs.toFixed(0)} ms`);
 
   let search;
   if (!argv.includes('--no-search')) {
@@ -116,7 +122,7 @@ async function runNewsgraph(docs) {
   const { Doc, defaultPipeline, toRecord } = await import(DIST('index.js'));
   const pipeline = defaultPipeline();
   const stages = new Map();
-  let tokens = 0, bytes = 0, firstMs = 0;
+  let tokens = 0, bytes = 0, firstMs = 0, firstTokens = 0;
   const t0 = performance.now();
   docs.forEach((text, i) => {
     const t = performance.now();
@@ -124,13 +130,26 @@ async function runNewsgraph(docs) {
     bytes += JSON.stringify(toRecord(result)).length;
     tokens += result.doc.layer('tokens').length;
     for (const s of result.timings) {
-      const acc = stages.get(s.name) ?? { name: s.name, version: s.version, ms: 0 };
+      const acc = stages.get(s.name) ?? { name: s.name, version: s.version, ms: 0, firstMs: 0 };
       acc.ms += s.ms;
+      if (i === 0) acc.firstMs = s.ms;
       stages.set(s.name, acc);
     }
-    if (i === 0) firstMs = performance.now() - t;
+    if (i === 0) {
+      firstMs = performance.now() - t;
+      firstTokens = tokens;
+    }
   });
-  return { secs: (performance.now() - t0) / 1000, firstMs, tokens, outputMiB: bytes / 2 ** 20, stages: [...stages.values()] };
+  const secs = (performance.now() - t0) / 1000;
+  // The NER model's loading time on its own (a second load, outside the timings above).
+  const ner = await import(DIST('stages/entities/model.js'));
+  let nerLoadMs;
+  if (existsSync(ner.defaultModelPath())) {
+    const t = performance.now();
+    ner.NerModel.load(ner.defaultModelPath());
+    nerLoadMs = performance.now() - t;
+  }
+  return { secs, firstMs, tokens, firstTokens, nerLoadMs, outputMiB: bytes / 2 ** 20, stages: [...stages.values()] };
 }
 
 async function runCompromise(docs) {

@@ -1,5 +1,5 @@
 import { remember } from './decode.js';
-import { comboAt, historyCode, type DynamicTables } from './dynamic-features.js';
+import { comboAt, historyCode, UNSET, wordRow, type DynamicTables } from './dynamic-features.js';
 import type { DocFeatures } from './features.js';
 import { addRow, type JointWeights } from './joint-weights.js';
 import { laneGroup, packedWidth, unpack } from './packed.js';
@@ -45,11 +45,9 @@ export function decodeFast(f: DocFeatures, ps: PassScores): Uint8Array {
     const combo = comboAt(prev2, prev, x.casing);
     for (let t = 0; t < NT; t++) scores[t] = stat[t]! + d.combo[combo + t]!;
     const wr = wordRows[i]!;
-    addRow(scores, 0, W, wr[prev]!, from, NT);
-    addRow(scores, 0, W, wr[NT + prev]!, from, NT);
-    if (twins) {
-      addRow(scores, 0, W, wr[2 * NT + prev]!, from, NT);
-      addRow(scores, 0, W, wr[3 * NT + prev]!, from, NT);
+    for (let k = prev, end = twins ? 4 * NT : 2 * NT; k < end; k += NT) {
+      const r = wr[k]!;
+      addRow(scores, 0, W, r !== UNSET ? r : wordRow(W, x, wr, k), from, NT);
     }
     const h = capital ? historyCode(history.get(x.lower)) : -1;
     if (h >= 0) for (let t = 0, b = h * NT; t < NT; t++) scores[t]! += d.history[b + t]!;

@@ -65,18 +65,25 @@ export class DynamicTables {
   }
 }
 
+/** A wordRows entry not looked up yet. */
+export const UNSET = -2;
+
 /**
  * A word's joint rows per previous tag: PrevWord (NT), then PrevShape (NT); then the same for
- * the twins. Rows, not sums: a sum per (word, previous tag) would cost too much memory.
+ * the twins. Rows, not sums: a sum per (word, previous tag) would cost too much memory. Filled
+ * on first use (wordRow): a word is mostly seen after a few tags only, and news keeps
+ * bringing new words, so looking up all 2 * NT at once would cost more than it saves.
  */
-export function wordRows(W: JointWeights, x: WordInfo, twins: boolean): Int32Array {
-  const out = new Int32Array(2 * NT * (twins ? 2 : 1));
-  for (let i = 0; i < 2 * NT; i++) {
-    const h = i < NT ? mix3(D.PrevWord, i, x.low) : mix3(D.PrevShape, i - NT, x.shape);
-    out[i] = W.row(h);
-    if (twins) out[2 * NT + i] = W.row(mix2(h, DOMAIN_SALT));
-  }
-  return out;
+export function wordRows(twins: boolean): Int32Array {
+  return new Int32Array(2 * NT * (twins ? 2 : 1)).fill(UNSET);
+}
+
+/** Entry k of a word's rows (see wordRows), looked up now and kept. */
+export function wordRow(W: JointWeights, x: WordInfo, rows: Int32Array, k: number): number {
+  const i = k % (2 * NT);
+  let h = i < NT ? mix3(D.PrevWord, i, x.low) : mix3(D.PrevShape, i - NT, x.shape);
+  if (k >= 2 * NT) h = mix2(h, DOMAIN_SALT);
+  return (rows[k] = W.row(h));
 }
 
 /** Index of the (prev2, prev, casing) vector in DynamicTables.combo. */

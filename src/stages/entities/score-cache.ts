@@ -81,7 +81,7 @@ export class ScoreCache {
   private word(info: WordInfo): WordScores {
     let e = this.words.get(info.id);
     if (e) return e;
-    e = { slots: this.slots(info, false), dyn: wordRows(this.weights, info, this.domain === 1) };
+    e = { slots: this.slots(info, false), dyn: wordRows(this.domain === 1) };
     // Bounded: a long-running process sees an open vocabulary.
     if (this.words.size > 200_000) this.words.clear();
     this.words.set(info.id, e);
