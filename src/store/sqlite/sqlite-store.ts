@@ -52,6 +52,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly s: Record<string, Stmt>;
   private readonly putTx: (rec: NewsRecord) => PutResult;
+  private readonly putManyTx: (recs: readonly NewsRecord[]) => PutResult[];
   private readonly deleteTx: (id: string) => boolean;
   private readonly rankCap: number;
   private readonly facetCap: number;
@@ -127,6 +128,7 @@ export class SqliteStore implements Store {
       aliasesOf: p('SELECT name FROM entity_names WHERE entity = ? ORDER BY name'),
     });
     this.putTx = this.db.transaction((rec: NewsRecord) => this.putSync(rec));
+    this.putManyTx = this.db.transaction((recs: readonly NewsRecord[]) => recs.map((rec) => this.putSync(rec)));
     this.deleteTx = this.db.transaction((id: string) => this.deleteSync(id));
   }
 
@@ -138,6 +140,14 @@ export class SqliteStore implements Store {
 
   async put(record: NewsRecord): Promise<PutResult> {
     return this.putTx(record);
+  }
+
+  /**
+   * Stores many records in one transaction, for bulk loads: the same as put() on each, but one
+   * commit. A record that fails stores none of the batch.
+   */
+  async putMany(records: readonly NewsRecord[]): Promise<PutResult[]> {
+    return this.putManyTx(records);
   }
 
   private putSync(rec: NewsRecord): PutResult {

@@ -138,6 +138,17 @@ test('sqlite: co-occurrence over the newest maxDocs documents of an entity', asy
   await s.close();
 });
 
+test('sqlite: putMany stores a batch in one transaction, or none of it when one record fails', async () => {
+  const s = new SqliteStore(tmpDb());
+  const [a, b, c] = sampleRecords();
+  assert.deepEqual((await s.putMany([a!, b!, a!])).map((r) => r.status), ['added', 'added', 'present']);
+  const broken = record('A short note about the harbour wall.', {}, { quotes: [{ ...c!.quotes[0]!, start: null as unknown as number }] });
+  await assert.rejects(s.putMany([c!, broken]));
+  assert.equal(await s.count(), 2);
+  assert.equal((await s.search({ q: 'harvest' })).total, 0);
+  await s.close();
+});
+
 test('sqlite: a database written by an older schema is migrated in place, its data kept', async () => {
   const path = tmpDb();
   const old = new Database(path);
