@@ -142,8 +142,8 @@ export function relationGraph(center: string, edges: readonly GraphEdge[], href:
   svg.append(s('circle', { cx, cy, r: 12, class: 'node node-center' }), s('text', { x: cx, y: cy + 28, class: 'node-label center', 'text-anchor': 'middle' }, clip(center, 32)));
   for (const [o, cls] of [...others.map((o) => [o, 'node'] as const), ...outerNodes.map((o) => [o, 'node node-outer'] as const)]) {
     const p = pos.get(o.id)!;
-    // With two rings the inner labels go above their node and the outer ones below, so neighbours' names do not collide.
-    const ly = two && cls === 'node' ? p.y - 15 : p.y + 24;
+    // With two rings the inner labels (but for the lowest) go above their node and the outer ones below, so names do not collide.
+    const ly = two && cls === 'node' && Math.sin(p.angle) < 0.3 ? p.y - 15 : p.y + 24;
     const a = s('a', { href: href(o.id) }, s('circle', { cx: p.x, cy: p.y, r: cls === 'node' ? 9 : 7, class: cls }), s('text', { x: p.x, y: ly, class: 'node-label', 'text-anchor': 'middle' }, clip(o.name, 28)));
     svg.append(a);
   }
