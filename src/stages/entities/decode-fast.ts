@@ -1,6 +1,6 @@
 import { remember } from './decode.js';
 import { comboAt, historyCode, UNSET, wordRow, type DynamicTables } from './dynamic-features.js';
-import type { DocFeatures } from './features.js';
+import type { DocFeatures, WordInfo } from './features.js';
 import { addRow, type JointWeights } from './joint-weights.js';
 import { laneGroup, packedWidth, unpack } from './packed.js';
 import { Casing } from './shape.js';
@@ -34,23 +34,16 @@ export function decodeFast(f: DocFeatures, ps: PassScores): Uint8Array {
   const stat = new Int32Array(NT);
   const history = new Map<string, Int32Array>();
   const { weights: W, dynamic: d, wordRows, extra } = ps;
-  const twins = d.twins;
   const from = d.pass * NT;
   const width = packedWidth(W.passes), lane = laneGroup(d.pass);
+  const packed = ps.stat;
   let prev = O, prev2 = O;
   let spanStart = -1;
 
   const score = (i: number, capital: boolean) => {
     const x = f.infos[i]!;
-    const combo = comboAt(prev2, prev, x.casing);
-    for (let t = 0; t < NT; t++) scores[t] = stat[t]! + d.combo[combo + t]!;
-    const wr = wordRows[i]!;
-    for (let k = prev, end = twins ? 4 * NT : 2 * NT; k < end; k += NT) {
-      const r = wr[k]!;
-      addRow(scores, 0, W, r !== UNSET ? r : wordRow(W, x, wr, k), from, NT);
-    }
     const h = capital ? historyCode(history.get(x.lower)) : -1;
-    if (h >= 0) for (let t = 0, b = h * NT; t < NT; t++) scores[t]! += d.history[b + t]!;
+    scoreToken(scores, stat, ps, wordRows[i]!, x, prev, prev2, h);
   };
   const closeSpan = (end: number) => {
     const c = clsOf(tags[end]!);
@@ -62,7 +55,7 @@ export function decodeFast(f: DocFeatures, ps: PassScores): Uint8Array {
     const last = i + 1 === n || f.sentenceOf[i + 1] !== f.sentenceOf[i];
     if (sentStart) { prev = O; prev2 = O; }
     const x = f.infos[i]!;
-    for (let t = 0, b = i * width + lane; t < NT; t++) stat[t] = unpack(ps.stat[b + t]!, d.pass);
+    for (let t = 0, b = i * width + lane; t < NT; t++) stat[t] = unpack(packed[b + t]!, d.pass);
     if (extra) for (let k = extra.offsets[i]!, e = extra.offsets[i + 1]!; k < e; k++) addRow(stat, 0, W, W.row(extra.feats[k]!), from, NT);
     const capital = isCapital(x.casing);
     score(i, capital);
@@ -93,4 +86,16 @@ export function decodeFast(f: DocFeatures, ps: PassScores): Uint8Array {
     prev = best;
   }
   return tags;
+}
+
+/** Scores of one token: its static part plus the tag-history features given the previous tags. */
+function scoreToken(scores: Int32Array, stat: Int32Array, ps: PassScores, wr: Int32Array, x: WordInfo, prev: number, prev2: number, hist: number): void {
+  const d = ps.dynamic, W = ps.weights, from = d.pass * NT;
+  const combo = comboAt(prev2, prev, x.casing);
+  for (let t = 0; t < NT; t++) scores[t] = stat[t]! + d.combo[combo + t]!;
+  for (let k = prev, end = d.twins ? 4 * NT : 2 * NT; k < end; k += NT) {
+    const r = wr[k]!;
+    addRow(scores, 0, W, r !== UNSET ? r : wordRow(W, x, wr, k), from, NT);
+  }
+  if (hist >= 0) for (let t = 0, b = hist * NT; t < NT; t++) scores[t]! += d.history[b + t]!;
 }

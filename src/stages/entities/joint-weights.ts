@@ -9,6 +9,8 @@ import { NT } from './tags.js';
  * comparisons within that pass, where the positive scale changes nothing.
  */
 
+const FILTER_BITS = 21;
+
 export interface IntBlock {
   hashes: Uint32Array;
   q: Int16Array;
@@ -23,6 +25,12 @@ export class JointWeights {
   /** Interleaved [key, row + 1] slots; 0 marks an empty slot. */
   private readonly table: Int32Array;
   private readonly mask: number;
+  /**
+   * One bit per value of a hash's top FILTER_BITS bits, set for every known feature. Most
+   * probes ask for features no pass kept (word pairs above all); this 256 KiB filter stays
+   * in cache and answers most of them without touching the larger table.
+   */
+  private readonly filter: Int32Array;
 
   constructor(blocks: readonly IntBlock[]) {
     this.passes = blocks.length;
@@ -34,6 +42,8 @@ export class JointWeights {
     while (cap < distinct.size * 2) cap <<= 1;
     this.mask = cap - 1;
     this.table = new Int32Array(cap * 2);
+    this.filter = new Int32Array(1 << (FILTER_BITS - 5));
+    for (const h of distinct) this.filter[h >>> (32 - FILTER_BITS + 5)]! |= 1 << ((h >>> (32 - FILTER_BITS)) & 31);
     const rowsOf = blocks.map((b) => new Int32Array(b.hashes.length));
     let rows = 0;
     blocks.forEach((b, p) => {
@@ -57,6 +67,7 @@ export class JointWeights {
 
   /** Joint row of a feature hash, -1 when no pass knows it. */
   row(hash: number): number {
+    if (!(this.filter[hash >>> (32 - FILTER_BITS + 5)]! & (1 << ((hash >>> (32 - FILTER_BITS)) & 31)))) return -1;
     const h = hash | 0;
     const t = this.table;
     let slot = h & this.mask;

@@ -18,7 +18,7 @@ export const laneGroup = (p: number): number => (p >> 1) * NT;
 
 /** Lane p & 1 of a packed value. */
 export function unpack(v: number, p: number): number {
-  const hi = Math.round(v / LANE);
+  const hi = Math.round(v * (1 / LANE));
   return p & 1 ? hi : v - hi * LANE;
 }
 

@@ -81,7 +81,7 @@ export class ScoreCache {
   private word(info: WordInfo): WordScores {
     let e = this.words.get(info.id);
     if (e) return e;
-    e = { slots: this.slots(info, false), dyn: wordRows(this.domain === 1) };
+    e = { slots: this.slots(info, false), head: undefined, dyn: wordRows(this.domain === 1) };
     // Bounded: a long-running process sees an open vocabulary.
     if (this.words.size > 200_000) this.words.clear();
     this.words.set(info.id, e);
@@ -102,15 +102,22 @@ export class ScoreCache {
       let e = s + 1;
       while (e < n && f.sentenceOf[e] === f.sentenceOf[s]) e++;
       const head = f.headline?.[f.sentenceOf[s]!] === 1;
+      // Word by word: each word's sums are read once, in order, for the five tokens they reach.
+      for (let j = s; j < e; j++) {
+        const w = words[j]!;
+        const v = head ? (w.head ??= this.slots(f.infos[j]!, true)) : w.slots;
+        // Word j is at offset o from token i = j - o.
+        for (let o = -2; o <= 2; o++) {
+          const i = j - o;
+          if (i >= s && i < e) addSlot(stat, i * width, v, (o + 2) * width, width);
+        }
+      }
+      // Window positions beyond the sentence edges.
       for (let i = s; i < e; i++) {
         for (let o = -2; o <= 2; o++) {
           const j = i + o;
           if (j < s) addSlot(stat, i * width, pads, (o + 2) * width, width);
           else if (j >= e) addSlot(stat, i * width, pads, (OFFSETS + o + 2) * width, width);
-          else {
-            const w = words[j]!;
-            addSlot(stat, i * width, head ? (w.head ??= this.slots(f.infos[j]!, true)) : w.slots, (o + 2) * width, width);
-          }
         }
         for (let k = f.offsets[i]!, ke = f.offsets[i + 1]!; k < ke; k++) addPackedRow(stat, i * width, W, W.row(f.feats[k]!));
       }
