@@ -84,7 +84,13 @@ export function apiRouter(o: ApiOptions): Router {
       mark: [MARK_OPEN, MARK_CLOSE],
     });
     if (res.facets) facetCache.set(key, res.facets);
-    return { total: res.total, hits: res.hits.map(markedHit), facets: wantFacets ? (cached ?? res.facets) : undefined };
+    return {
+      total: res.total,
+      ...(res.totalCapped ? { totalCapped: true } : {}),
+      ...(res.rankedOver ? { rankedOver: res.rankedOver } : {}),
+      hits: res.hits.map(markedHit),
+      facets: wantFacets ? (cached ?? res.facets) : undefined,
+    };
   });
 
   r.get('/api/docs/:id', async ({ params }) => {

@@ -78,6 +78,24 @@ describe('HTTP API', () => {
     assert.deepEqual(res.facets.outlet.map((f: any) => f.value).sort(), ['Harbour Daily', 'Lakeside Courier']);
   });
 
+  test('search says when the total, the ranking and the facets cover only part of the matches', async () => {
+    const store = new SqliteStore(join(dir, 'capped.db'), { rankCap: 1, countCap: 1, facetCap: 1 });
+    for (const r of fixtureRecords()) await store.put(r);
+    const app = createNewsgraphServer({ store });
+    const base = `http://127.0.0.1:${(await app.listen(0)).port}`;
+    try {
+      const capped = await json(await fetch(`${base}/api/search?q=Mwangi&limit=1`));
+      assert.deepEqual([capped.total, capped.totalCapped, capped.rankedOver, capped.hits.length], [1, true, 1, 1]);
+      assert.deepEqual([capped.facets.over, capped.facets.approximate], [1, true]);
+      const plain = await json(await fetch(`${rw.base}/api/search?q=Mwangi&limit=1`));
+      assert.deepEqual([plain.total, plain.totalCapped, plain.rankedOver], [2, undefined, undefined]);
+      assert.deepEqual([plain.facets.over, plain.facets.approximate], [2, undefined]);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
+
   test('facet counts are the same when served again for another page', async () => {
     const first = await json(await fetch(`${rw.base}/api/search?q=Red%20Heron&limit=1`));
     const second = await json(await fetch(`${rw.base}/api/search?q=Red%20Heron&limit=1&offset=1`));

@@ -363,7 +363,7 @@ export class SqliteStore implements Store {
         scored.sort((a, b) => a[1] - b[1] || b[0] - a[0]);
         ordered = scored.map((x) => x[0]);
         total = scored.length < window ? scored.length : countUpTo(scored.length);
-        if (total > window) rankedOver = window;
+        if (total > window || (totalCapped && this.countCap >= window)) rankedOver = window;
         snippets = this.prepared(`SELECT ${HIT_COLS}, snippet(documents_fts, 1, ?, ?, '…', 24) AS snippet
           FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? AND documents_fts.rowid = ?`);
         scores = new Map(scored.slice(offset, offset + limit));

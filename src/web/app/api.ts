@@ -11,6 +11,8 @@ export interface Hit extends SearchHit {
 }
 export interface SearchResponse {
   readonly total: number;
+  readonly totalCapped?: boolean;
+  readonly rankedOver?: number;
   readonly hits: Hit[];
   readonly facets?: Facets;
 }

@@ -61,7 +61,9 @@ export async function searchView(root: HTMLElement, _arg: string, params: URLSea
   const side = h('aside', { class: 'facets', 'aria-label': 'Facets' });
   root.append(h('div', { class: 'search-layout' }, results, side));
 
-  results.append(h('p', { class: 'count' }, res.total === 1 ? '1 article' : `${res.total.toLocaleString('en')} articles`, state.q ? ` for “${state.q}”` : ''));
+  const count = res.totalCapped ? `More than ${res.total.toLocaleString('en')} articles` : res.total === 1 ? '1 article' : `${res.total.toLocaleString('en')} articles`;
+  results.append(h('p', { class: 'count' }, count, state.q ? ` for “${state.q}”` : '',
+    res.rankedOver ? h('span', { class: 'sub' }, ` · best of the newest ${res.rankedOver.toLocaleString('en')} shown first`) : ''));
   if (!res.hits.length) results.append(message('info', state.q ? 'Nothing found. Try fewer words or drop a filter.' : 'No articles stored yet: add some under Ingest.'));
   const list = h('ol', { class: 'hits', start: offset + 1 });
   for (const hit of res.hits) {
@@ -84,8 +86,7 @@ export async function searchView(root: HTMLElement, _arg: string, params: URLSea
     );
   }
 
-  // Facets count over every match, which costs more than the ranked page: hits are shown first,
-  // facets fill in when they arrive.
+  // Facets cost more than the ranked page: hits are shown first, facets fill in when they arrive.
   side.append(h('p', { class: 'sub loading' }, 'Counting facets…'));
   void getJson<SearchResponse>('/api/search' + qs({ ...state, entity: entities, limit: 1 }))
     .then((r) => {
@@ -108,6 +109,7 @@ function renderFacets(side: HTMLElement, f: Facets, entities: string[], go: (pat
       ),
     );
   };
+  if (f.approximate) side.append(h('p', { class: 'sub facets-over' }, `Counted over the first ${f.over.toLocaleString('en')} results.`));
   facet('Entities', f.entity, (c) => go({ entity: [...new Set([...entities, c.value])], offset: undefined }));
   facet('Types', f.type, (c) => go({ type: c.value, offset: undefined }));
   facet('Places', f.place, (c) => go({ place: c.value, offset: undefined }));
