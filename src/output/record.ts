@@ -21,7 +21,10 @@ export interface NewsRecord {
   sentences: Span[];
   paragraphs: Span[];
   tokens?: { start: number; end: number }[];
+  /** Names: the mentions a named-entity tagger is scored on. */
   mentions: Mention[];
+  /** Descriptions ("the group") and pronouns ("he") that refer to an entity of `entities`. */
+  references?: Mention[];
   entities: Entity[];
   quotes: Quote[];
   quantities: Quantity[];
@@ -36,6 +39,7 @@ export interface NewsRecord {
 }
 
 const spans = (xs: readonly Span[]) => xs.map((s) => ({ start: s.start, end: s.end }));
+const isName = (m: Mention) => m.kind !== 'nominal' && !(m.kind === 'pronoun' && m.entity);
 
 export interface RecordOptions {
   /** Include the token layer (large; off by default). */
@@ -52,7 +56,8 @@ export function toRecord(result: PipelineResult, opts: RecordOptions = {}): News
     meta: { ...d.meta },
     sentences: spans(d.layer('sentences')),
     paragraphs: spans(d.layer('paragraphs')),
-    mentions: [...d.layer('mentions')],
+    mentions: d.layer('mentions').filter(isName),
+    references: d.layer('mentions').filter((m) => !isName(m)),
     entities: [...d.layer('entities')],
     quotes: [...d.layer('quotes')],
     quantities: [...d.layer('quantities')],

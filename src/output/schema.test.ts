@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Doc } from '../core/doc.js';
+import type { Mention } from '../core/layers.js';
 import { defaultPipeline } from '../pipeline/default.js';
 import { sampleRecords } from '../store/contract.js';
 import { toRecord, type NewsRecord } from './record.js';
@@ -53,4 +54,15 @@ test('the schema refuses records that break the core contract', () => {
   assert.match(bad({ events: [{ start: 0, end: 3, type: 'attack', placeIndex: 5 }] }).join(), /not an index into places/);
   // Unknown optional fields on layer items are allowed: later stages may add them.
   assert.deepEqual(bad({ mentions: [{ ...good.mentions[0]!, confidence: 0.9 }] }), []);
+});
+
+test('names are mentions; descriptions and pronouns resolved to an entity are references', () => {
+  const text = 'Police said the Tarn Liberation Front claimed the blast near Orlan. The group has cells in the hills. Ivo Petrov studied the data. The results were poor, he said.';
+  const rec = toRecord(defaultPipeline().run(Doc.create(text)));
+  const byText = (xs: readonly Mention[] | undefined, t: string) => xs?.find((m) => m.text === t);
+  assert.ok(byText(rec.mentions, 'Tarn Liberation Front') && byText(rec.mentions, 'Ivo Petrov'));
+  assert.equal(byText(rec.mentions, 'The group'), undefined);
+  assert.equal(byText(rec.references, 'The group')?.entity, byText(rec.mentions, 'Tarn Liberation Front')?.entity);
+  assert.equal(byText(rec.references, 'he')?.entity, byText(rec.mentions, 'Ivo Petrov')?.entity);
+  assert.ok(rec.references?.every((m) => m.entity && (m.kind === 'nominal' || m.kind === 'pronoun')));
 });

@@ -12,8 +12,7 @@ import { isPronoun } from './names.js';
 export interface ResolveOptions {
   /**
    * Add "he"/"she" speaker pronouns whose referent is clear as mentions of kind 'pronoun'.
-   * Off by default: the mentions layer is scored as named entities, where each would count
-   * as an extra person name (the quotes stage resolves pronoun speakers on its own).
+   * On by default; the output record lists them apart from names, under `references`.
    */
   readonly pronouns?: boolean;
   /** Add "the group"-style nominals whose organisation is clear (kind 'nominal'). On by default. */
@@ -88,7 +87,7 @@ function resolveDoc(doc: Doc, ctx: StageContext, options: ResolveOptions): Parti
     });
   });
   let anaphora: Mention[] = [];
-  const pronouns = options.pronouns ?? false, nominals = options.nominals ?? true;
+  const pronouns = options.pronouns ?? true, nominals = options.nominals ?? true;
   if (pronouns || nominals) {
     try {
       anaphora = resolveAnaphora(text, doc.layer('tokens'), sentences, doc.layer('paragraphs'), linked)
