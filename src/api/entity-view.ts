@@ -51,7 +51,7 @@ export async function entityView(store: Store, idOrName: string): Promise<Entity
   let location: EntityView['location'];
   for (const rec of records) {
     const local = new Set(rec.entities.filter((e) => entityKey(e.type, e.name) === id).map((e) => e.id));
-    const mentions = rec.mentions.filter((m) => m.entity !== undefined && local.has(m.entity));
+    const mentions = [...rec.mentions, ...(rec.references ?? [])].filter((m) => m.entity !== undefined && local.has(m.entity));
     const ref: DocRef = { doc: rec.id, title: rec.meta.title, outlet: rec.meta.outlet, published: rec.meta.published };
     for (const q of rec.quotes) {
       if (q.speaker && local.has(q.speaker)) continue;

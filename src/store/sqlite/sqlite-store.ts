@@ -190,7 +190,8 @@ export class SqliteStore implements Store {
       for (const a of e.aliases ?? []) if (a) this.stmt('insName').run(ref.row, normalizeName(a), a);
       local.set(e.id, ref);
     }
-    for (const m of rec.mentions ?? []) {
+    // Names, then the descriptions and pronouns that refer to an entity: both are its mentions here.
+    for (const m of [...(rec.mentions ?? []), ...(rec.references ?? [])]) {
       let ref = m.entity != null ? local.get(m.entity) : undefined;
       // Unresolved names still count as entities, keyed by their own text; pronouns and descriptions do not.
       if (!ref && (m.kind ?? 'name') === 'name' && m.text) ref = entityRow(m.type, m.text);

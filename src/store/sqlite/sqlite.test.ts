@@ -149,6 +149,27 @@ test('sqlite: putMany stores a batch in one transaction, or none of it when one 
   await s.close();
 });
 
+test('sqlite: references (descriptions, pronouns) count as mentions of their entity and place quotes about it', async () => {
+  const s = new SqliteStore(tmpDb());
+  const t = 'The Harbour Guild met on Monday. “The guild will not strike,” said Ines Varga.';
+  const span = (x: string) => ({ start: t.indexOf(x), end: t.indexOf(x) + x.length });
+  const r = record(t, { published: '2023-05-02' }, {
+    entities: [{ id: 'g', type: 'ORG', name: 'Harbour Guild', aliases: [] }, { id: 'p', type: 'PERSON', name: 'Ines Varga', aliases: [] }],
+    mentions: [
+      { ...span('Harbour Guild'), text: 'Harbour Guild', type: 'ORG', entity: 'g', kind: 'name' },
+      { ...span('Ines Varga'), text: 'Ines Varga', type: 'PERSON', entity: 'p', kind: 'name' },
+    ],
+    references: [{ ...span('The guild'), text: 'The guild', type: 'ORG', entity: 'g', kind: 'nominal' }],
+    quotes: [{ ...span('“The guild will not strike,”'), kind: 'direct', speaker: 'p', speakerText: 'Ines Varga' }],
+  });
+  await s.put(r);
+  assert.equal((await s.entity('ORG:harbour guild'))!.mentions, 2);
+  assert.deepEqual((await s.mentionsOverTime('ORG:harbour guild')).map((p) => p.mentions), [2]);
+  assert.deepEqual((await s.quotes({ about: 'ORG:harbour guild' })).map((q) => q.speakerName), ['Ines Varga']);
+  assert.deepEqual(await s.get(r.id), r);
+  await s.close();
+});
+
 test('sqlite: a database written by an older schema is migrated in place, its data kept', async () => {
   const path = tmpDb();
   const old = new Database(path);
