@@ -33,6 +33,15 @@ function isTitle(v: TokenView, q: QuotedSpan, first: number): boolean {
   return first > 0 && TITLE_LEAD.has(v.lower[first - 1]!);
 }
 
+/** The report whose content opens with `inner`'s subject: "X said (that) she hopes ...". */
+function outerReport(v: TokenView, inner: Attribution, lo: number): Attribution | null {
+  let k = inner.speaker.first - 1;
+  if (v.lower[k] === 'that') k--;
+  if (k < lo || k <= 0) return null;
+  const outer = attributionBefore(v, k + 1, lo, true, 1);
+  return outer && outer.cueLast === k && outer.form === 'subject' ? outer : null;
+}
+
 function crossesParagraph(v: TokenView, from: number, to: number): boolean {
   for (let k = Math.max(0, from - 1); k < to && k < v.length - 1; k++) if (v.breakAfter(k)) return true;
   return false;
@@ -91,6 +100,9 @@ export function findDirectQuotes(v: TokenView, paragraphs: readonly Paragraph[],
       const ps = v.sentences[s1 - 1]!;
       if (v.tokens[ps.tokenEnd - 1]?.text === ':') att = attributionBefore(v, ps.tokenEnd - 1, ps.tokenStart, false);
     }
+    // "Ann Lee said she hopes the plan “works”": the outer report holds the inner one, and
+    // its subject is the source.
+    if (att && att.position === 'before' && att.form === 'subject') att = outerReport(v, att, headLo) ?? att;
     // "..., saying, “...”": a participle's speaker is the subject of the sentence.
     if (att && att.position === 'before' && /ing$/.test(v.lower[att.cueLast]!) && v.tokens[att.cueFirst - 1]?.text === ',') {
       // The subject of an earlier reporting verb in the sentence, else the sentence's subject.

@@ -251,3 +251,12 @@ test('a share of people can be the source: "61 percent said", "42% say"', () => 
   assert.equal(quotes('Of the voters polled, 61 percent said the economy was their top worry.').quotes[0]?.speakerText, '61 percent');
   assert.equal(quotes('On taxes, 42% say they want cuts for families.').quotes[0]?.speakerText, '42%');
 });
+
+test('in "X said she hopes ... “...”" the outer report names the source', () => {
+  const text = 'Ann Lee said she expects the board “to keep calling out waste.”';
+  const { doc, quotes: qs } = quotes(text, [mention('Ann Lee', text, 'PERSON', 'p1')]);
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.speakerText, 'Ann Lee');
+  assert.equal(qs[0]!.speaker, 'p1');
+  assert.ok(slice(doc, qs[0]!).startsWith('she expects'));
+});
