@@ -65,6 +65,7 @@ export function fixtureRecords(): NewsRecord[] {
   const A = rec(a, { title: 'Gunmen strike police post on the coast', author: 'Mira Tanaka', outlet: 'Lakeside Courier', published: '2024-02-03' }, {
     entities: strip(aEnts),
     mentions: mentionsOf(a, aEnts),
+    references: [{ ...at(a, 'The group'), text: 'The group', type: 'ORG', entity: 'e1', kind: 'nominal' }],
     quotes: [{ ...at(a, '“The Red Heron Front wants to show it can still strike the coast.”'), kind: 'direct', speaker: 'e2', speakerText: 'Joel Mwangi', ...speaker(a, 'Joel Mwangi'), cue: 'said' }],
     quantities: [{ ...at(a, '3 officers'), text: '3 officers', value: 3, unit: 'officers' }],
     times: [{ ...at(a, 'February 2'), text: 'February 2', value: '2024-02-02', type: 'DATE' }, { ...at(a, '2019'), text: '2019', value: '2019', type: 'DATE' }],

@@ -92,6 +92,8 @@ describe('web app in headless Chromium', { skip }, () => {
     assert.ok((await page.locator('#article-text .hl-quotes').count()) > 0);
     assert.equal(await page.locator('#article-text .hl-speakers').first().textContent(), 'Joel Mwangi');
     assert.ok((await page.locator('#article-text .hl-mentions.t-ORG').count()) >= 3);
+    // A description that refers to an entity is highlighted with its names, marked as a reference.
+    assert.deepEqual(await page.locator('#article-text .hl-mentions.ref').allTextContents(), ['The group']);
     await quote.locator('button.jump').click();
     assert.ok((await page.locator('#article-text .flash').count()) > 0);
     await shot('article');

@@ -16,6 +16,11 @@ const LAYERS: readonly LayerDef[] = [
   { name: 'events', label: 'Events' },
 ];
 
+/** Names, then the descriptions and pronouns that refer to an entity ("the group", "he"): one highlight layer. */
+function allMentions(rec: NewsRecord): NewsRecord['mentions'] {
+  return [...rec.mentions, ...(rec.references ?? [])];
+}
+
 /** The link to an entity page: the store identifies an entity by type and name. */
 export function entityRoute(type: string, name: string): string {
   return `/entity/${encodeURIComponent(`${type}:${name}`)}`;
@@ -27,7 +32,8 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
   const text = rec.text;
   const ents = new Map(rec.entities.map((e) => [e.id, e]));
   const marks: Mark[] = [];
-  rec.mentions.forEach((m, i) => marks.push({ key: `mentions-${i}`, layer: 'mentions', start: m.start, end: m.end, cls: `t-${m.type}` }));
+  const mentions = allMentions(rec);
+  mentions.forEach((m, i) => marks.push({ key: `mentions-${i}`, layer: 'mentions', start: m.start, end: m.end, cls: `t-${m.type}${m.kind === 'nominal' || m.kind === 'pronoun' ? ' ref' : ''}` }));
   rec.quotes.forEach((q, i) => {
     marks.push({ key: `quotes-${i}`, layer: 'quotes', start: q.start, end: q.end });
     if (q.speakerStart != null && q.speakerEnd != null) marks.push({ key: `speakers-${i}`, layer: 'speakers', start: q.speakerStart, end: q.speakerEnd });
@@ -74,8 +80,8 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
 
   const entityOf = (local?: string) => (local ? ents.get(local) : undefined);
   const firstMention = new Map<string, number>();
-  rec.mentions.forEach((m, i) => { if (m.entity && !firstMention.has(m.entity)) firstMention.set(m.entity, i); });
-  const mentionCount = (eid: string) => rec.mentions.filter((m) => m.entity === eid).length;
+  mentions.forEach((m, i) => { if (m.entity && !firstMention.has(m.entity)) firstMention.set(m.entity, i); });
+  const mentionCount = (eid: string) => mentions.filter((m) => m.entity === eid).length;
 
   section('Entities', 'mentions', rec.entities.map((e) =>
     item(`mentions-${firstMention.get(e.id) ?? -1}`,
@@ -85,7 +91,7 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
     ),
   ));
   // Mentions that no entity claims are still findings.
-  const orphan = rec.mentions.map((m, i) => ({ m, i })).filter(({ m }) => !m.entity || !ents.has(m.entity));
+  const orphan = mentions.map((m, i) => ({ m, i })).filter(({ m }) => !m.entity || !ents.has(m.entity));
   section('Other names', 'mentions', orphan.map(({ m, i }) => item(`mentions-${i}`, m.text, ' ', h('span', { class: `badge t-${m.type}` }, m.type))));
   section('Quotes', 'quotes', rec.quotes.map((q, i) => {
     const sp = entityOf(q.speaker);
@@ -131,7 +137,7 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
 
   const toggles = h('fieldset', { class: 'toggles' }, h('legend', {}, 'Highlight'),
     LAYERS.map((l) => {
-      const n = l.name === 'mentions' ? rec.mentions.length : (rec[l.name as keyof NewsRecord] as unknown[]).length;
+      const n = l.name === 'mentions' ? mentions.length : (rec[l.name as keyof NewsRecord] as unknown[]).length;
       const box = h('input', { type: 'checkbox', checked: true, name: `layer-${l.name}`, onchange: (ev: Event) => {
         body.classList.toggle(`hide-${l.name}`, !(ev.target as HTMLInputElement).checked);
         if (l.name === 'quotes') body.classList.toggle('hide-speakers', !(ev.target as HTMLInputElement).checked);
@@ -174,7 +180,7 @@ function describe(keys: string[], rec: NewsRecord, ents: Map<string, NewsRecord[
     const [layer, idx] = k.split('-') as [string, string];
     const i = Number(idx);
     switch (layer) {
-      case 'mentions': { const m = rec.mentions[i]; const e = m?.entity ? ents.get(m.entity) : undefined; return m ? `${m.type} “${m.text}”${e && e.name !== m.text ? ` = ${e.name}` : ''}` : ''; }
+      case 'mentions': { const m = allMentions(rec)[i]; const e = m?.entity ? ents.get(m.entity) : undefined; return m ? `${m.type} “${m.text}”${e && e.name !== m.text ? ` = ${e.name}` : ''}` : ''; }
       case 'quotes': { const q = rec.quotes[i]; const e = q?.speaker ? ents.get(q.speaker) : undefined; return q ? `${q.kind} quote by ${e?.name ?? q.speakerText ?? 'unknown'}` : ''; }
       case 'speakers': return 'speaker of a quote';
       case 'quantities': { const q = rec.quantities[i]; return q ? `quantity ${q.text}${q.value != null ? ` = ${q.value}` : ''}` : ''; }
