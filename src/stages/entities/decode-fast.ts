@@ -1,5 +1,5 @@
 import { remember } from './decode.js';
-import { comboAt, historyCode, UNSET, wordRow, type DynamicTables } from './dynamic-features.js';
+import { comboAt, historyCode, wordRow, type DynamicTables } from './dynamic-features.js';
 import type { DocFeatures, WordInfo } from './features.js';
 import { addRow, type JointWeights } from './joint-weights.js';
 import { laneGroup, packedWidth, unpack } from './packed.js';
@@ -19,8 +19,6 @@ export interface PassScores {
   dynamic: DynamicTables;
   /** Per token, packed (packed.ts): sums of every tag-independent feature. */
   stat: Float64Array;
-  /** Per token: its word's PrevWord/PrevShape joint rows (dynamic-features.ts wordRows). */
-  wordRows: readonly Int32Array[];
   /** Further tag-independent features per token (second pass: what the first one said), hashed. */
   extra?: { feats: Uint32Array; offsets: Uint32Array };
 }
@@ -33,7 +31,7 @@ export function decodeFast(f: DocFeatures, ps: PassScores): Uint8Array {
   const scores = new Int32Array(NT);
   const stat = new Int32Array(NT);
   const history = new Map<string, Int32Array>();
-  const { weights: W, dynamic: d, wordRows, extra } = ps;
+  const { weights: W, dynamic: d, extra } = ps;
   const from = d.pass * NT;
   const width = packedWidth(W.passes), lane = laneGroup(d.pass);
   const packed = ps.stat;
@@ -43,7 +41,7 @@ export function decodeFast(f: DocFeatures, ps: PassScores): Uint8Array {
   const score = (i: number, capital: boolean) => {
     const x = f.infos[i]!;
     const h = capital ? historyCode(history.get(x.lower)) : -1;
-    scoreToken(scores, stat, ps, wordRows[i]!, x, prev, prev2, h);
+    scoreToken(scores, stat, ps, x, prev, prev2, h);
   };
   const closeSpan = (end: number) => {
     const c = clsOf(tags[end]!);
@@ -89,13 +87,10 @@ export function decodeFast(f: DocFeatures, ps: PassScores): Uint8Array {
 }
 
 /** Scores of one token: its static part plus the tag-history features given the previous tags. */
-function scoreToken(scores: Int32Array, stat: Int32Array, ps: PassScores, wr: Int32Array, x: WordInfo, prev: number, prev2: number, hist: number): void {
+function scoreToken(scores: Int32Array, stat: Int32Array, ps: PassScores, x: WordInfo, prev: number, prev2: number, hist: number): void {
   const d = ps.dynamic, W = ps.weights, from = d.pass * NT;
   const combo = comboAt(prev2, prev, x.casing);
   for (let t = 0; t < NT; t++) scores[t] = stat[t]! + d.combo[combo + t]!;
-  for (let k = prev, end = d.twins ? 4 * NT : 2 * NT; k < end; k += NT) {
-    const r = wr[k]!;
-    addRow(scores, 0, W, r !== UNSET ? r : wordRow(W, x, wr, k), from, NT);
-  }
+  for (let k = prev, end = d.twins ? 4 * NT : 2 * NT; k < end; k += NT) addRow(scores, 0, W, wordRow(W, x, k), from, NT);
   if (hist >= 0) for (let t = 0, b = hist * NT; t < NT; t++) scores[t]! += d.history[b + t]!;
 }

@@ -65,25 +65,17 @@ export class DynamicTables {
   }
 }
 
-/** A wordRows entry not looked up yet. */
-export const UNSET = -2;
-
 /**
- * A word's joint rows per previous tag: PrevWord (NT), then PrevShape (NT); then the same for
- * the twins. Rows, not sums: a sum per (word, previous tag) would cost too much memory. Filled
- * on first use (wordRow): a word is mostly seen after a few tags only, and news keeps
- * bringing new words, so looking up all 2 * NT at once would cost more than it saves.
+ * Joint row of a word's PrevWord (k < NT) or PrevShape (NT <= k < 2 NT) feature after tag
+ * k % NT, or of its twin (k >= 2 NT). Looked up at each use, not kept per word: most words
+ * have none of these features, which the table's filter tells at once, while a per-word
+ * array would be one more cache miss per token.
  */
-export function wordRows(twins: boolean): Int32Array {
-  return new Int32Array(2 * NT * (twins ? 2 : 1)).fill(UNSET);
-}
-
-/** Entry k of a word's rows (see wordRows), looked up now and kept. */
-export function wordRow(W: JointWeights, x: WordInfo, rows: Int32Array, k: number): number {
+export function wordRow(W: JointWeights, x: WordInfo, k: number): number {
   const i = k % (2 * NT);
   let h = i < NT ? mix3(D.PrevWord, i, x.low) : mix3(D.PrevShape, i - NT, x.shape);
   if (k >= 2 * NT) h = mix2(h, DOMAIN_SALT);
-  return (rows[k] = W.row(h));
+  return W.row(h);
 }
 
 /** Index of the (prev2, prev, casing) vector in DynamicTables.combo. */

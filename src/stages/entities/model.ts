@@ -55,8 +55,8 @@ export class NerModel {
     const f = extractFeatures({ ...doc, domain }, this.lexicon, true);
     const cache = (this.caches[domain] ??= new ScoreCache(this.weights, domain));
     // Every pass's tag-independent scores at once: the passes share their features.
-    const { stat, wordRows } = cache.doc(f);
-    const pass = (p: number) => ({ weights: this.weights, dynamic: cache.dynamic[p]!, stat, wordRows });
+    const { stat } = cache.doc(f);
+    const pass = (p: number) => ({ weights: this.weights, dynamic: cache.dynamic[p]!, stat });
     let tags = decodeFast(f, pass(0));
     for (let p = 1; p < this.weights.passes; p++) tags = decodeFast(f, { ...pass(p), extra: aggregateHashes(f, tags) });
     return tags;

@@ -1,4 +1,4 @@
-import { DynamicTables, wordRows } from './dynamic-features.js';
+import { DynamicTables } from './dynamic-features.js';
 import { caseHashes, DOMAIN_SALT, offsetHashes, PAD_END, PAD_START, padHashes, type DocFeatures, type WordInfo } from './features.js';
 import { mix2 } from './hash.js';
 import type { JointWeights } from './joint-weights.js';
@@ -16,22 +16,32 @@ import { NT } from './tags.js';
 
 const OFFSETS = 5; // -2..2
 
+/** Marks an offset whose features sum to a vector (kind in Slots). */
+const VECTOR = -2;
+
+/**
+ * A word's sums per offset o (index o+2), packed (packed.ts): kind -1, no feature the model
+ * knows; a row r >= 0, that single joint row; VECTOR, the sum at v[(o+2) * width]. Rare
+ * words mostly know one feature or none at the outer offsets: reading a row, or nothing,
+ * touches less memory than a vector.
+ */
+interface Slots {
+  readonly kind: Int32Array;
+  readonly v: Float64Array;
+}
+
 /** What the cache keeps per distinct word. */
 interface WordScores {
-  /** Per offset o (slot o+2), packed (packed.ts): the sums of this word's features when it sits at offset o. */
-  readonly slots: Float64Array;
+  /** Sums of this word's features when it sits at each offset from a token. */
+  readonly slots: Slots;
   /** The same in a headline, made when first needed (headlines are rare). */
-  head?: Float64Array;
-  /** Its tag-history rows (dynamic-features.ts wordRows). */
-  readonly dyn: Int32Array;
+  head?: Slots;
 }
 
 /** A document's static scores. */
 export interface DocScores {
   /** Per token, packed (packed.ts): the sums of every tag-independent feature of the token. */
   readonly stat: Float64Array;
-  /** Per token: its word's tag-history rows. */
-  readonly wordRows: readonly Int32Array[];
 }
 
 /** Per-word sums for all passes of one model under one annotation convention. */
@@ -58,30 +68,38 @@ export class ScoreCache {
     });
   }
 
-  /** Adds the joint rows of the hashes in tmp (and their twins) at v[at ..]. */
-  private sum(v: Float64Array, at: number): void {
+  /** Adds the joint rows of the hashes in tmp (and their twins) at v[at ..]; returns the kind (see Slots). */
+  private sum(v: Float64Array, at: number): number {
     const hs = this.tmp;
     if (this.domain === 1) for (let k = 0, n = hs.length; k < n; k++) hs.push(mix2(hs[k]!, DOMAIN_SALT));
     const W = this.weights;
-    for (const h of hs) addPackedRow(v, at, W, W.row(h));
+    let kind = -1;
+    for (const h of hs) {
+      const r = W.row(h);
+      if (r < 0) continue;
+      addPackedRow(v, at, W, r);
+      kind = kind === -1 ? r : VECTOR;
+    }
+    return kind;
   }
 
   /** Sums of a word's features at each offset, in a headline or not. */
-  private slots(info: WordInfo, head: boolean): Float64Array {
+  private slots(info: WordInfo, head: boolean): Slots {
     const v = new Float64Array(OFFSETS * this.width);
+    const kind = new Int32Array(OFFSETS);
     for (let o = -2; o <= 2; o++) {
       this.tmp.length = 0;
       offsetHashes(info, o, this.tmp);
       caseHashes(info, o, head, this.tmp);
-      this.sum(v, (o + 2) * this.width);
+      kind[o + 2] = this.sum(v, (o + 2) * this.width);
     }
-    return v;
+    return { kind, v };
   }
 
   private word(info: WordInfo): WordScores {
     let e = this.words.get(info.id);
     if (e) return e;
-    e = { slots: this.slots(info, false), head: undefined, dyn: wordRows(this.domain === 1) };
+    e = { slots: this.slots(info, false), head: undefined };
     // Bounded: a long-running process sees an open vocabulary.
     if (this.words.size > 200_000) this.words.clear();
     this.words.set(info.id, e);
@@ -105,11 +123,14 @@ export class ScoreCache {
       // Word by word: each word's sums are read once, in order, for the five tokens they reach.
       for (let j = s; j < e; j++) {
         const w = words[j]!;
-        const v = head ? (w.head ??= this.slots(f.infos[j]!, true)) : w.slots;
+        const { kind, v } = head ? (w.head ??= this.slots(f.infos[j]!, true)) : w.slots;
         // Word j is at offset o from token i = j - o.
         for (let o = -2; o <= 2; o++) {
           const i = j - o;
-          if (i >= s && i < e) addSlot(stat, i * width, v, (o + 2) * width, width);
+          if (i < s || i >= e) continue;
+          const k = kind[o + 2]!;
+          if (k === VECTOR) addSlot(stat, i * width, v, (o + 2) * width, width);
+          else addPackedRow(stat, i * width, W, k);
         }
       }
       // Window positions beyond the sentence edges.
@@ -123,7 +144,7 @@ export class ScoreCache {
       }
       s = e;
     }
-    return { stat, wordRows: words.map((w) => w.dyn) };
+    return { stat };
   }
 }
 
