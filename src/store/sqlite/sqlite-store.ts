@@ -25,6 +25,8 @@ const page = (p: { limit?: number; offset?: number }, dflt = 20): [number, numbe
 const str = (v: unknown): string | undefined => (v == null ? undefined : String(v));
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const PERIOD: Record<Interval, number> = { day: 10, month: 7, year: 4 };
+// Largest filter turned into an in-memory list of documents when words drive the search.
+const LIST_MAX = 3000;
 const HIT_COLS = 'd.id, d.title, d.author, d.outlet, d.url, d.published, d.origin, d.lang';
 
 export interface SqliteStoreOptions {
@@ -318,7 +320,7 @@ export class SqliteStore implements Store {
     }
     // With words, the full-text index drives: a filter that selects few documents becomes a list
     // checked in memory ("+" keeps SQLite from handing it to FTS5 as a rowid probe per document,
-    // which restarts the match each time); type and dates read the document row of each match.
+    // which restarts the match each time); other filters read the document row of each match.
     // Without words, the documents drive, newest first.
     const where: string[] = [];
     const args: unknown[] = [];
@@ -327,16 +329,24 @@ export class SqliteStore implements Store {
     if (fts) { where.push('documents_fts MATCH ?'); args.push(fts); }
     for (const e of ents) { where.push(`${rid} IN (SELECT doc FROM doc_entities WHERE entity = ?)`); args.push(e); }
     if (query.place) { where.push(`${rid} IN (SELECT doc FROM places WHERE norm = ?)`); args.push(normalizeName(query.place)); }
+    // An outlet or a period with few documents becomes a list too; one with many is checked on
+    // each match's row, as most matches pass it. (A YYYY or YYYY-MM bound includes its whole year
+    // or month; written as a range so the day index serves it.)
+    const few = (sql: string, ...a: unknown[]) =>
+      Number((this.prepared(`SELECT count(*) AS n FROM (SELECT 1 FROM documents WHERE ${sql} LIMIT ?)`).get(...a, LIST_MAX + 1) as Row).n) <= LIST_MAX;
     if (query.outlet) {
-      where.push(fts ? `${rid} IN (SELECT rowid FROM documents WHERE outlet = ? COLLATE NOCASE)` : 'd.outlet = ? COLLATE NOCASE');
+      if (fts && few('outlet = ? COLLATE NOCASE', query.outlet)) where.push(`${rid} IN (SELECT rowid FROM documents WHERE outlet = ? COLLATE NOCASE)`);
+      else { where.push('d.outlet = ? COLLATE NOCASE'); joinDocs = true; }
       args.push(query.outlet);
     }
+    const period = [query.from ? 'day >= ?' : '', query.to ? 'day <= ?' : ''].filter(Boolean).join(' AND ');
+    const periodArgs = [query.from, query.to && query.to + '\uffff'].filter(Boolean);
+    if (period && fts && few(period, ...periodArgs)) where.push(`${rid} IN (SELECT rowid FROM documents WHERE ${period})`);
+    else if (period) { where.push(period.replace(/day/g, 'd.day')); joinDocs = true; }
+    args.push(...periodArgs);
     // Most documents name some entity of each common type: checking each candidate's own row
     // beats collecting every document of that type.
     if (query.type) { where.push('d.types LIKE ?'); args.push(`%,${query.type},%`); joinDocs = true; }
-    if (query.from) { where.push('d.day >= ?'); args.push(query.from); joinDocs = true; }
-    // A YYYY or YYYY-MM bound includes its whole year or month; written as a range so the index serves it.
-    if (query.to) { where.push('d.day <= ?'); args.push(query.to + '\uffff'); joinDocs = true; }
     const from = !fts ? 'documents d' : joinDocs ? 'documents_fts JOIN documents d ON d.rowid = documents_fts.rowid' : 'documents_fts';
     const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [open, close] = query.mark ?? ['«', '»'];
