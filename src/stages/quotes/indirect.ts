@@ -15,6 +15,11 @@ const CLAUSE_OPENERS = new Set([',', '―', '—', '–', ':', ';', 'but', 'and'
 /** Verbs whose content is an infinitive: "vowed to fight", "urged voters to stay home". */
 const PLEDGES = new Set(['vowed', 'vows', 'promised', 'promises', 'pledged', 'pledges', 'urged', 'urges', 'threatened', 'threatens', 'demanded', 'demands', 'asked', 'asks', 'warned', 'begged', 'called', 'calls', 'encouraged', 'encourages', 'offered', 'offers', 'proposed', 'proposes', 'refused', 'refuses', 'declined', 'declines', 'agreed', 'agrees']);
 const COORDINATORS = new Set(['and', 'but']);
+/**
+ * Verbs that report only with "that" after them: otherwise "state" is a noun ("his home
+ * state") and "continues to grow" is not speech.
+ */
+const NEEDS_THAT = new Set(['state', 'states', 'continue', 'continues', 'continued', 'known']);
 /** Words opening the content clause of "told X that", "asked X whether". */
 const CLAUSE_STARTS = new Set(['that', 'whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who', 'to']);
 const TELL = new Set(['told', 'tells', 'tell', 'asked', 'assured', 'warned', 'informed', 'reminded']);
@@ -145,6 +150,8 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
     if (v.tokens[c]!.text !== ',') continue;
     const att = attributionAfter(v, c, b, true);
     if (!att) continue;
+    // "..., beating him in his home state by ten points": only "..., they state." closes a report.
+    if (NEEDS_THAT.has(v.lower[att.cueLast]!) && att.cueLast + 1 < b && !v.isPunct(att.cueLast + 1)) continue;
     // What follows the attribution: nothing much ("in a statement"), or more content after a comma.
     const after = Math.max(att.speaker.last, att.cueLast) + 1;
     let comma = after;
@@ -170,6 +177,7 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
     // Any reporting verb will do when "that" opens its clause; pledges and appeals take "to".
     const infinitive = PLEDGES.has(v.lower[k]!) && (v.lower[k + 1] === 'to' || v.lower[k + 2] === 'to' || v.lower[k + 3] === 'to');
     if (!isReportingVerb(v, k, true) && !(v.lower[k + 1] === 'that' && isReportingVerb(v, k, false)) && !infinitive) continue;
+    if (NEEDS_THAT.has(v.lower[k]!) && v.lower[k + 1] !== 'that') continue;
     let sp = phraseBefore(v, k, a);
     // The subject must open the sentence, or follow an opening phrase set off by a comma.
     if (!sp || !(sp.first === a || CLAUSE_OPENERS.has(v.lower[sp.first - 1]!))) {

@@ -260,3 +260,9 @@ test('in "X said she hopes ... “...”" the outer report names the source', ()
   assert.equal(qs[0]!.speaker, 'p1');
   assert.ok(slice(doc, qs[0]!).startsWith('she expects'));
 });
+
+test('"state" and "continues" report only with "that" after them', () => {
+  assert.equal(quotes('Trump won easily, beating his rival in his home state by twenty points.').quotes.length, 0);
+  assert.equal(quotes('The lead for the governor continues to grow after the win.').quotes.length, 0);
+  assert.equal(quotes('The rules state that a ballot must be signed.').quotes.length, 1);
+});
