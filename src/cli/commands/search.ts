@@ -68,7 +68,9 @@ export function registerSearch(program: Command): void {
         const color = !!process.stdout.isTTY && !process.env.NO_COLOR;
         const first = (positiveInt('--offset', o.offset, 0)) + 1;
         process.stdout.write(res.hits.map((h, i) => formatHit(h, first + i, color)).join('\n'));
-        process.stdout.write(`\n${first}-${first + res.hits.length - 1} of ${res.total} documents\n`);
+        const total = res.totalCapped ? `at least ${res.total}` : String(res.total);
+        const ranked = res.rankedOver ? ` (ranked among the ${res.rankedOver} most recently stored matches)` : '';
+        process.stdout.write(`\n${first}-${first + res.hits.length - 1} of ${total} documents${ranked}\n`);
       } finally {
         await store.close();
       }
