@@ -35,34 +35,39 @@ export class JointWeights {
   constructor(blocks: readonly IntBlock[]) {
     this.passes = blocks.length;
     this.width = NT * blocks.length;
-    // Sized by the distinct features, not their sum over blocks: a small table stays in cache.
-    const distinct = new Set<number>();
-    for (const b of blocks) for (const h of b.hashes) distinct.add(h);
-    let cap = 1;
-    while (cap < distinct.size * 2) cap <<= 1;
+    // At most two thirds full even when the blocks share no feature, and no bigger: a small
+    // table stays in cache (the filter answers most misses anyway).
+    const total = blocks.reduce((n, b) => n + b.hashes.length, 0);
+    let cap = 2;
+    while (cap < total * 1.5) cap <<= 1;
     this.mask = cap - 1;
-    this.table = new Int32Array(cap * 2);
-    this.filter = new Int32Array(1 << (FILTER_BITS - 5));
-    for (const h of distinct) this.filter[h >>> (32 - FILTER_BITS + 5)]! |= 1 << ((h >>> (32 - FILTER_BITS)) & 31);
-    const rowsOf = blocks.map((b) => new Int32Array(b.hashes.length));
+    const table = (this.table = new Int32Array(cap * 2));
+    const filter = (this.filter = new Int32Array(1 << (FILTER_BITS - 5)));
+    const width = this.width, mask = this.mask;
+    const rowsOf: Int32Array[] = [];
     let rows = 0;
-    blocks.forEach((b, p) => {
-      for (let r = 0; r < b.hashes.length; r++) {
-        const h = b.hashes[r]! | 0;
-        let slot = h & this.mask;
-        while (this.table[slot * 2 + 1] !== 0 && this.table[slot * 2] !== h) slot = (slot + 1) & this.mask;
-        if (this.table[slot * 2 + 1] === 0) {
-          this.table[slot * 2] = h;
-          this.table[slot * 2 + 1] = ++rows;
+    for (const b of blocks) {
+      const to = new Int32Array(b.hashes.length);
+      for (let r = 0; r < to.length; r++) {
+        const u = b.hashes[r]!, h = u | 0;
+        filter[u >>> (32 - FILTER_BITS + 5)]! |= 1 << ((u >>> (32 - FILTER_BITS)) & 31);
+        let slot = h & mask;
+        while (table[slot * 2 + 1] !== 0 && table[slot * 2] !== h) slot = (slot + 1) & mask;
+        if (table[slot * 2 + 1] === 0) {
+          table[slot * 2] = h;
+          table[slot * 2 + 1] = ++rows;
         }
-        rowsOf[p]![r] = this.table[slot * 2 + 1]! - 1;
+        to[r] = table[slot * 2 + 1]! - 1;
       }
-    });
-    this.q = new Int16Array(rows * this.width);
-    blocks.forEach((b, p) => {
-      const to = rowsOf[p]!;
-      for (let r = 0; r < to.length; r++) this.q.set(b.q.subarray(r * NT, r * NT + NT), to[r]! * this.width + p * NT);
-    });
+      rowsOf.push(to);
+    }
+    const q = (this.q = new Int16Array(rows * width));
+    for (let p = 0; p < blocks.length; p++) {
+      const to = rowsOf[p]!, from = blocks[p]!.q;
+      for (let r = 0; r < to.length; r++) {
+        for (let t = 0, at = to[r]! * width + p * NT, f = r * NT; t < NT; t++) q[at + t] = from[f + t]!;
+      }
+    }
   }
 
   /** Joint row of a feature hash, -1 when no pass knows it. */
