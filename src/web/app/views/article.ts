@@ -35,7 +35,8 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
   const mentions = allMentions(rec);
   mentions.forEach((m, i) => marks.push({ key: `mentions-${i}`, layer: 'mentions', start: m.start, end: m.end, cls: `t-${m.type}${m.kind === 'nominal' || m.kind === 'pronoun' ? ' ref' : ''}` }));
   rec.quotes.forEach((q, i) => {
-    marks.push({ key: `quotes-${i}`, layer: 'quotes', start: q.start, end: q.end });
+    // A passage interrupted by its cue is marked part by part, so the cue is not read as quoted.
+    for (const p of q.parts ?? [q]) marks.push({ key: `quotes-${i}`, layer: 'quotes', start: p.start, end: p.end });
     if (q.speakerStart != null && q.speakerEnd != null) marks.push({ key: `speakers-${i}`, layer: 'speakers', start: q.speakerStart, end: q.speakerEnd });
   });
   rec.quantities.forEach((q, i) => marks.push({ key: `quantities-${i}`, layer: 'quantities', start: q.start, end: q.end }));
