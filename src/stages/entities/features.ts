@@ -19,8 +19,13 @@ const enum T {
 
 /** Properties of one distinct word string, computed once. */
 export interface WordInfo {
-  /** Unique within the process: inference caches key per-word data by it (no string hashing). */
+  /** Unique within the process. */
   readonly id: number;
+  /**
+   * Per-word data of inference caches (score-cache.ts), at the cache's index: kept on the
+   * word itself, it costs no map lookup per token and goes when the word leaves this cache.
+   */
+  readonly memo: (Float64Array | undefined)[];
   readonly lower: string;
   readonly word: number;
   readonly low: number;
@@ -57,6 +62,7 @@ export function wordInfo(w: string, lex: Lexicon | undefined): WordInfo {
   }
   info = {
     id: nextId++,
+    memo: [],
     lower,
     word: hashString(w),
     low: hashString(lower),

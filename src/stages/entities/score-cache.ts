@@ -16,27 +16,8 @@ import { NT } from './tags.js';
 
 const OFFSETS = 5; // -2..2
 
-/** Marks an offset whose features sum to a vector (kind in Slots). */
+/** Marks an offset whose features sum to a vector (see slots()). */
 const VECTOR = -2;
-
-/**
- * A word's sums per offset o (index o+2), packed (packed.ts): kind -1, no feature the model
- * knows; a row r >= 0, that single joint row; VECTOR, the sum at v[(o+2) * width]. Rare
- * words mostly know one feature or none at the outer offsets: reading a row, or nothing,
- * touches less memory than a vector.
- */
-interface Slots {
-  readonly kind: Int32Array;
-  readonly v: Float64Array;
-}
-
-/** What the cache keeps per distinct word. */
-interface WordScores {
-  /** Sums of this word's features when it sits at each offset from a token. */
-  readonly slots: Slots;
-  /** The same in a headline, made when first needed (headlines are rare). */
-  head?: Slots;
-}
 
 /** A document's static scores. */
 export interface DocScores {
@@ -44,10 +25,14 @@ export interface DocScores {
   readonly stat: Float64Array;
 }
 
+let caches = 0;
+
 /** Per-word sums for all passes of one model under one annotation convention. */
 export class ScoreCache {
-  /** Keyed by WordInfo.id: a number key spares hashing the token string at every occurrence. */
-  private readonly words = new Map<number, WordScores>();
+  /** Index of this cache's data in WordInfo.memo. */
+  private readonly index = caches++;
+  /** Slots of words in headlines (rare), by WordInfo.id. */
+  private readonly heads = new Map<number, Float64Array>();
   /** The slots of the positions beyond the sentence start, then end. */
   private readonly pads: Float64Array;
   private readonly width: number;
@@ -68,7 +53,7 @@ export class ScoreCache {
     });
   }
 
-  /** Adds the joint rows of the hashes in tmp (and their twins) at v[at ..]; returns the kind (see Slots). */
+  /** Adds the joint rows of the hashes in tmp (and their twins) at v[at ..]; returns what slots() keeps per offset. */
   private sum(v: Float64Array, at: number): number {
     const hs = this.tmp;
     if (this.domain === 1) for (let k = 0, n = hs.length; k < n; k++) hs.push(mix2(hs[k]!, DOMAIN_SALT));
@@ -83,27 +68,33 @@ export class ScoreCache {
     return kind;
   }
 
-  /** Sums of a word's features at each offset, in a headline or not. */
-  private slots(info: WordInfo, head: boolean): Slots {
-    const v = new Float64Array(OFFSETS * this.width);
-    const kind = new Int32Array(OFFSETS);
+  /**
+   * Sums of a word's features at each offset o from a token, in a headline or not, packed
+   * (packed.ts), in one array so that a token's window touches little memory: entry o+2 is
+   * -1 when the model knows none of them, a joint row r >= 0 when it knows just that one
+   * (rare words, mostly, at the outer offsets), VECTOR when their sum is at
+   * OFFSETS + (o+2) * width.
+   */
+  private slots(info: WordInfo, head: boolean): Float64Array {
+    const v = new Float64Array(OFFSETS + OFFSETS * this.width);
     for (let o = -2; o <= 2; o++) {
       this.tmp.length = 0;
       offsetHashes(info, o, this.tmp);
       caseHashes(info, o, head, this.tmp);
-      kind[o + 2] = this.sum(v, (o + 2) * this.width);
+      v[o + 2] = this.sum(v, OFFSETS + (o + 2) * this.width);
     }
-    return { kind, v };
+    return v;
   }
 
-  private word(info: WordInfo): WordScores {
-    let e = this.words.get(info.id);
-    if (e) return e;
-    e = { slots: this.slots(info, false), head: undefined };
-    // Bounded: a long-running process sees an open vocabulary.
-    if (this.words.size > 200_000) this.words.clear();
-    this.words.set(info.id, e);
-    return e;
+  private word(info: WordInfo, head: boolean): Float64Array {
+    if (!head) return (info.memo[this.index] ??= this.slots(info, false));
+    let v = this.heads.get(info.id);
+    if (!v) {
+      // Bounded: a long-running process sees an open vocabulary.
+      if (this.heads.size > 50_000) this.heads.clear();
+      this.heads.set(info.id, (v = this.slots(info, true)));
+    }
+    return v;
   }
 
   /**
@@ -112,7 +103,6 @@ export class ScoreCache {
    */
   doc(f: DocFeatures): DocScores {
     const n = f.infos.length, W = this.weights, width = this.width;
-    const words = f.infos.map((x) => this.word(x));
     const stat = new Float64Array(n * width);
     const pads = this.pads;
     let s = 0;
@@ -122,14 +112,13 @@ export class ScoreCache {
       const head = f.headline?.[f.sentenceOf[s]!] === 1;
       // Word by word: each word's sums are read once, in order, for the five tokens they reach.
       for (let j = s; j < e; j++) {
-        const w = words[j]!;
-        const { kind, v } = head ? (w.head ??= this.slots(f.infos[j]!, true)) : w.slots;
+        const v = this.word(f.infos[j]!, head);
         // Word j is at offset o from token i = j - o.
         for (let o = -2; o <= 2; o++) {
           const i = j - o;
           if (i < s || i >= e) continue;
-          const k = kind[o + 2]!;
-          if (k === VECTOR) addSlot(stat, i * width, v, (o + 2) * width, width);
+          const k = v[o + 2]!;
+          if (k === VECTOR) addSlot(stat, i * width, v, OFFSETS + (o + 2) * width, width);
           else addPackedRow(stat, i * width, W, k);
         }
       }
