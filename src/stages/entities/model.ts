@@ -23,7 +23,7 @@ export interface TokenMention {
  * that also sees how the first labelled the same words elsewhere in the article.
  */
 export class NerModel {
-  /** The passes' weight blocks, looked up together. */
+  /** The passes' weight blocks (as stored: 16-bit, see joint-weights.ts), looked up together. */
   readonly weights: JointWeights;
 
   constructor(

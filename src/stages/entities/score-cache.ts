@@ -19,7 +19,7 @@ const OFFSETS = 5; // -2..2
 /** Marks an offset whose features sum to a vector (see slots()). */
 const VECTOR = -2;
 
-/** A document's static scores. */
+/** A document's static scores: valid until the cache's next doc() call (the buffer is reused). */
 export interface DocScores {
   /** Per token, packed (packed.ts): the sums of every tag-independent feature of the token. */
   readonly stat: Float64Array;
@@ -37,6 +37,8 @@ export class ScoreCache {
   private readonly pads: Float64Array;
   private readonly width: number;
   private readonly tmp: number[] = [];
+  /** Reused for every document: a fresh array per document would be garbage the size of the text. */
+  private buf = new Float64Array(0);
   /** Per pass. */
   readonly dynamic: readonly DynamicTables[];
 
@@ -103,7 +105,9 @@ export class ScoreCache {
    */
   doc(f: DocFeatures): DocScores {
     const n = f.infos.length, W = this.weights, width = this.width;
-    const stat = new Float64Array(n * width);
+    if (this.buf.length < n * width) this.buf = new Float64Array(Math.max(n * width, 2 * this.buf.length));
+    const stat = this.buf;
+    stat.fill(0, 0, n * width);
     const pads = this.pads;
     let s = 0;
     while (s < n) {
