@@ -132,3 +132,14 @@ test('odd input does not throw', () => {
   assert.doesNotThrow(() => resolve('', []));
   assert.doesNotThrow(() => resolve('( ) (X) formerly', []));
 });
+
+test('a quoted name after "author of" or "the book" is a work, without the punctuation inside the mark', () => {
+  const text = 'Mara Lind, a historian and author of “Salt Roads.” said little. The film “Red Harbor” opened.';
+  const r = resolve(text, [['Mara Lind', 'PERSON'], ['Salt Roads.', 'ORG'], ['Red Harbor', 'ORG']]);
+  const book = r.mentions.find((m) => m.text.startsWith('Salt'));
+  assert.equal(book?.text, 'Salt Roads');
+  assert.equal(book?.type, 'WORK');
+  assert.equal(r.mentions.find((m) => m.text === 'Red Harbor')?.type, 'WORK');
+  const plain = resolve('Police in Red Harbor said little.', [['Red Harbor', 'GPE']]);
+  assert.equal(plain.mentions[0]?.type, 'GPE');
+});

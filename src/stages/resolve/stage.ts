@@ -8,6 +8,7 @@ import { resolveAnaphora } from './anaphora.js';
 import { descriptionFor } from './descriptions.js';
 import { groupNames } from './group.js';
 import { isPronoun } from './names.js';
+import { retypeTitles } from './titles.js';
 
 export interface ResolveOptions {
   /**
@@ -39,7 +40,7 @@ export const resolveStage: Stage = createResolveStage();
 
 function resolveDoc(doc: Doc, ctx: StageContext, options: ResolveOptions): Partial<Layers> {
   const text = doc.text;
-  const input = [...doc.layer('mentions')].sort(compareSpans);
+  const input = retypeTitles(text, doc.layer('mentions')).sort(compareSpans);
   // Pronouns the tagger took for names ("It" opening a sentence) are not names.
   const others: Mention[] = [];
   let names: Mention[] = [];
