@@ -74,7 +74,11 @@ export function aggregateFeatures(f: DocFeatures, tags: Uint8Array): DocFeatures
   return { infos: f.infos, feats: Uint32Array.from(out), offsets, sentenceOf: f.sentenceOf, domain: f.domain, twin: twinFlags(offsets, out.length, f.domain) };
 }
 
-/** Only the second-pass features (with their twins) per token: feats[offsets[i] .. offsets[i+1]). */
+/**
+ * The second-pass features (with their twins) per token, feats[offsets[i] .. offsets[i+1]),
+ * but for the first pass's own tags around the token (ownHash): inference adds those from
+ * tables (dynamic-features.ts).
+ */
 export function aggregateHashes(f: DocFeatures, tags: Uint8Array): { feats: Uint32Array; offsets: Uint32Array } {
   const n = f.infos.length;
   const v = countVotes(f, tags);
@@ -82,20 +86,27 @@ export function aggregateHashes(f: DocFeatures, tags: Uint8Array): { feats: Uint
   const offsets = new Uint32Array(n + 1);
   for (let i = 0; i < n; i++) {
     const from = (offsets[i] = out.length);
-    aggregateToken(f, tags, i, v, out);
+    aggregateToken(f, tags, i, v, out, false);
     pushTwins(out, from, f.domain);
   }
   offsets[n] = out.length;
   return { feats: Uint32Array.from(out), offsets };
 }
 
-function aggregateToken(f: DocFeatures, tags: Uint8Array, i: number, { cls, votes, inSpan, lastIn }: Votes, out: number[]): void {
+/** The first pass's tag of a token and of its neighbours (NO_TAG beyond the sentence). */
+export const enum OwnFeature { Own = 0, Prev = 1, Next = 2 }
+export const NO_TAG = 255;
+export const ownHash = (k: OwnFeature, tag: number): number => mix2(A.Own + k, tag);
+
+function aggregateToken(f: DocFeatures, tags: Uint8Array, i: number, { cls, votes, inSpan, lastIn }: Votes, out: number[], withOwn = true): void {
   const n = f.infos.length;
   {
     const t = tags[i]!;
-    out.push(mix2(A.Own, t));
-    out.push(mix2(A.OwnPrev, i > 0 && f.sentenceOf[i - 1] === f.sentenceOf[i] ? tags[i - 1]! : 255));
-    out.push(mix2(A.OwnNext, i + 1 < n && f.sentenceOf[i + 1] === f.sentenceOf[i] ? tags[i + 1]! : 255));
+    if (withOwn) {
+      out.push(ownHash(OwnFeature.Own, t));
+      out.push(ownHash(OwnFeature.Prev, i > 0 && f.sentenceOf[i - 1] === f.sentenceOf[i] ? tags[i - 1]! : NO_TAG));
+      out.push(ownHash(OwnFeature.Next, i + 1 < n && f.sentenceOf[i + 1] === f.sentenceOf[i] ? tags[i + 1]! : NO_TAG));
+    }
     const x = f.infos[i]!;
     if (!capital(x.casing)) return;
     const v = votes.get(x.lower)!;

@@ -1,5 +1,6 @@
 import { remember } from './decode.js';
-import { comboAt, historyCode, wordRow, type DynamicTables } from './dynamic-features.js';
+import { NO_TAG, OwnFeature } from './aggregate.js';
+import { comboAt, historyCode, ownAt, wordRow, type DynamicTables } from './dynamic-features.js';
 import type { DocFeatures, WordInfo } from './features.js';
 import { addRow, type JointWeights } from './joint-weights.js';
 import { laneGroup, packedWidth, unpack } from './packed.js';
@@ -19,8 +20,11 @@ export interface PassScores {
   dynamic: DynamicTables;
   /** Per token, packed (packed.ts): sums of every tag-independent feature. */
   stat: Float64Array;
-  /** Further tag-independent features per token (second pass: what the first one said), hashed. */
-  extra?: { feats: Uint32Array; offsets: Uint32Array };
+  /**
+   * Second pass: the first one's tags (their ownHash features come from tables) and the
+   * other features of what it said (aggregateHashes), per token.
+   */
+  extra?: { tags: Uint8Array; feats: Uint32Array; offsets: Uint32Array };
 }
 
 const isCapital = (c: Casing) => c === Casing.Title || c === Casing.AllCaps || c === Casing.Mixed;
@@ -54,7 +58,13 @@ export function decodeFast(f: DocFeatures, ps: PassScores): Uint8Array {
     if (sentStart) { prev = O; prev2 = O; }
     const x = f.infos[i]!;
     for (let t = 0, b = i * width + lane; t < NT; t++) stat[t] = unpack(packed[b + t]!, d.pass);
-    if (extra) for (let k = extra.offsets[i]!, e = extra.offsets[i + 1]!; k < e; k++) addRow(stat, 0, W, W.row(extra.feats[k]!), from, NT);
+    if (extra) {
+      const t0 = extra.tags, own = d.own;
+      const tp = sentStart ? NO_TAG : t0[i - 1]!, tn = last ? NO_TAG : t0[i + 1]!;
+      const a = ownAt(OwnFeature.Own, t0[i]!), b = ownAt(OwnFeature.Prev, tp), c = ownAt(OwnFeature.Next, tn);
+      for (let t = 0; t < NT; t++) stat[t]! += own[a + t]! + own[b + t]! + own[c + t]!;
+      for (let k = extra.offsets[i]!, e = extra.offsets[i + 1]!; k < e; k++) addRow(stat, 0, W, W.row(extra.feats[k]!), from, NT);
+    }
     const capital = isCapital(x.casing);
     score(i, capital);
     if (prev !== O && (partOf(prev) === Part.B || partOf(prev) === Part.I)) {

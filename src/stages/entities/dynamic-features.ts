@@ -1,3 +1,4 @@
+import { NO_TAG, OwnFeature, ownHash } from './aggregate.js';
 import { DOMAIN_SALT, type WordInfo } from './features.js';
 import { mix2, mix3 } from './hash.js';
 import { NC, NT } from './tags.js';
@@ -46,6 +47,8 @@ export class DynamicTables {
   readonly combo: Int32Array;
   /** NT per history code: History, with its twin. */
   readonly history: Int32Array;
+  /** NT per (OwnFeature, previous pass's tag or NO_TAG as NT): the second pass's ownHash features, with twins. */
+  readonly own: Int32Array;
 
   constructor(private readonly weights: JointWeights, readonly pass: number, domain: number) {
     this.twins = domain === 1;
@@ -56,6 +59,10 @@ export class DynamicTables {
     }
     this.history = new Int32Array(HIST * NT);
     for (let i = 0; i < HIST; i++) this.add(this.history, i * NT, mix3(D.History, i >> 1, i & 1));
+    this.own = new Int32Array(3 * (NT + 1) * NT);
+    for (const k of [OwnFeature.Own, OwnFeature.Prev, OwnFeature.Next]) {
+      for (let t = 0; t <= NT; t++) this.add(this.own, ownAt(k, t === NT ? NO_TAG : t), ownHash(k, t === NT ? NO_TAG : t));
+    }
   }
 
   private add(out: Int32Array, at: number, h: number): void {
@@ -77,6 +84,9 @@ export function wordRow(W: JointWeights, x: WordInfo, k: number): number {
   if (k >= 2 * NT) h = mix2(h, DOMAIN_SALT);
   return W.row(h);
 }
+
+/** Index of an ownHash feature's vector in DynamicTables.own. */
+export const ownAt = (k: OwnFeature, tag: number): number => (k * (NT + 1) + (tag === NO_TAG ? NT : tag)) * NT;
 
 /** Index of the (prev2, prev, casing) vector in DynamicTables.combo. */
 export const comboAt = (prev2: number, prev: number, casing: number): number => ((prev2 * NT + prev) * CASINGS + casing) * NT;

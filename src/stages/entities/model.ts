@@ -58,7 +58,7 @@ export class NerModel {
     const { stat } = cache.doc(f);
     const pass = (p: number) => ({ weights: this.weights, dynamic: cache.dynamic[p]!, stat });
     let tags = decodeFast(f, pass(0));
-    for (let p = 1; p < this.weights.passes; p++) tags = decodeFast(f, { ...pass(p), extra: aggregateHashes(f, tags) });
+    for (let p = 1; p < this.weights.passes; p++) tags = decodeFast(f, { ...pass(p), extra: { tags, ...aggregateHashes(f, tags) } });
     return tags;
   }
 
