@@ -2,6 +2,7 @@ import type { Span } from '../../core/span.js';
 import { accordingAt, attributionAfter, isReportingVerb, sentenceSubject, type Attribution } from './cue.js';
 import { phraseBefore } from './speaker.js';
 import { doubledClose, isDoubledMark } from './apostrophes.js';
+import { DETERMINERS, SUBJECT_PRONOUNS } from './lexicon.js';
 import type { TokenView } from './view.js';
 
 export interface IndirectQuote extends Span {
@@ -30,6 +31,10 @@ const TRAILERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when',
 const TIME_OR_PLACE_LEAD = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'last', 'this', 'earlier', 'later', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'recently', ',']);
 /** Words that may separate a reporting verb from its content clause: "told reporters that". */
 const OBJECT_REACH = 6;
+/** How far "that" may follow "told" past a long addressee. */
+const LONG_OBJECT_REACH = 12;
+/** Common nouns in an addressee before a name ("told host Ana Cruz"). */
+const ADDRESSEE_NOUNS = new Set(['host', 'anchor', 'reporters', 'reporter', 'interviewer', 'moderator', 'viewers', 'supporters', 'audience', 'crowd']);
 
 /** Content tokens [a, b) as a span, or null when too short to be a claim. */
 function contentSpan(v: TokenView, a: number, b: number): Span | null {
@@ -195,6 +200,17 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
       let t = c;
       while (t < b && t < c + OBJECT_REACH && !CLAUSE_STARTS.has(v.lower[t]!) && v.tokens[t]!.text !== ',') t++;
       if (t < b && (CLAUSE_STARTS.has(v.lower[t]!) || v.tokens[t]!.text === ',')) c = t;
+      else {
+        // "told The Daily Ledger of Arden on Monday that ...", "told host Ana Cruz she ...".
+        let u = c;
+        while (u < b && u < c + LONG_OBJECT_REACH && v.lower[u] !== 'that' && v.tokens[u]!.text !== ',' && !v.isPunct(u)) u++;
+        if (u < b && v.lower[u] === 'that') c = u;
+        else {
+          u = c;
+          while (u < b && u < c + OBJECT_REACH && (v.isCapitalized(u) || DETERMINERS.has(v.lower[u]!) || ADDRESSEE_NOUNS.has(v.lower[u]!))) u++;
+          if (u > c && u < b && SUBJECT_PRONOUNS.has(v.lower[u]!) && v.lower[u] !== 'it') c = u;
+        }
+      }
     }
     // "said in a statement that", "said on Tuesday that": content starts at "that".
     if (v.lower[c] !== 'that' && TIME_OR_PLACE_LEAD.has(v.lower[c] ?? '')) {

@@ -266,3 +266,10 @@ test('"state" and "continues" report only with "that" after them', () => {
   assert.equal(quotes('The lead for the governor continues to grow after the win.').quotes.length, 0);
   assert.equal(quotes('The rules state that a ballot must be signed.').quotes.length, 1);
 });
+
+test('"told" skips a long addressee up to "that", or a named one before a pronoun subject', () => {
+  const { doc, quotes: a } = quotes('Wilson told The Evening Ledger newspaper of Arden on Saturday that he cast his ballot for Reyes.');
+  assert.equal(slice(doc, a[0]!), 'that he cast his ballot for Reyes');
+  const b = quotes('Sen. Ana Ruiz told host Chris Lane she believed the report would come out soon.');
+  assert.equal(slice(b.doc, b.quotes[0]!), 'she believed the report would come out soon');
+});
