@@ -3,6 +3,7 @@ import { accordingAt, attributionAfter, isReportingVerb, sentenceSubject, type A
 import { phraseBefore } from './speaker.js';
 import { doubledClose, isDoubledMark } from './apostrophes.js';
 import { DETERMINERS, SUBJECT_PRONOUNS } from './lexicon.js';
+import { questionAt } from './questions.js';
 import type { TokenView } from './view.js';
 
 export interface IndirectQuote extends Span {
@@ -183,6 +184,8 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
     const infinitive = PLEDGES.has(v.lower[k]!) && (v.lower[k + 1] === 'to' || v.lower[k + 2] === 'to' || v.lower[k + 3] === 'to');
     if (!isReportingVerb(v, k, true) && !(v.lower[k + 1] === 'that' && isReportingVerb(v, k, false)) && !infinitive) continue;
     if (NEEDS_THAT.has(v.lower[k]!) && v.lower[k + 1] !== 'that') continue;
+    // "asked whether ...", "asked him about ...": a question, found by questions.ts.
+    if (questionAt(v, k, b) >= 0) continue;
     let sp = phraseBefore(v, k, a);
     // The subject must open the sentence, or follow an opening phrase set off by a comma.
     if (!sp || !(sp.first === a || CLAUSE_OPENERS.has(v.lower[sp.first - 1]!))) {

@@ -273,3 +273,16 @@ test('"told" skips a long addressee up to "that", or a named one before a pronou
   const b = quotes('Sen. Ana Ruiz told host Chris Lane she believed the report would come out soon.');
   assert.equal(slice(b.doc, b.quotes[0]!), 'she believed the report would come out soon');
 });
+
+test('a reported question is an attribution whose source is the asker, when named', () => {
+  const a = quotes('Radio host Hal Dunn asked Reyes about remarks he had made the night before.');
+  assert.equal(slice(a.doc, a.quotes[0]!), 'about remarks he had made the night before');
+  assert.equal(a.quotes[0]!.speakerText, 'Radio host Hal Dunn');
+  const b = quotes('Asked by reporters whether the mill would close, the mayor shrugged.');
+  assert.equal(slice(b.doc, b.quotes[0]!), 'whether the mill would close');
+  assert.equal(b.quotes[0]!.speakerText, 'reporters');
+  const c = quotes('When asked why she left the race this week, Tyler said little.');
+  assert.equal(slice(c.doc, c.quotes[0]!), 'why she left the race this week');
+  assert.equal(c.quotes[0]!.speakerText, undefined, 'the asker is not named');
+  assert.equal(c.quotes[0]!.cue, 'asked');
+});

@@ -4,6 +4,7 @@ import type { Stage } from '../../pipeline/stage.js';
 import type { Attribution } from './cue.js';
 import { findDirectQuotes } from './direct.js';
 import { findIndirectQuotes } from './indirect.js';
+import { findQuestions } from './questions.js';
 import { phraseCore, type Phrase } from './speaker.js';
 import { TokenView } from './view.js';
 
@@ -130,6 +131,11 @@ export const quotesStage: Stage = {
     }
     for (const ind of findIndirectQuotes(v, (s) => covered.has(s), quotes)) {
       quotes.push(quoteFrom(v, 'indirect', ind.start, ind.end, ind.attribution, mentions));
+    }
+    for (const q of findQuestions(v, (s) => covered.has(s), quotes)) {
+      const cueStart = v.tokens[q.cueFirst]!.start, cueEnd = v.tokens[q.cueLast]!.end;
+      const cue = { cueStart, cueEnd, cue: v.text.slice(cueStart, cueEnd) };
+      quotes.push(q.speaker ? { ...quoteFrom(v, 'indirect', q.start, q.end, { cueFirst: q.cueFirst, cueLast: q.cueLast, speaker: q.speaker, position: 'before', form: 'subject' }, mentions) } : { start: q.start, end: q.end, kind: 'indirect', ...cue });
     }
     quotes.sort(compareSpans);
     return { quotes };
