@@ -31,3 +31,17 @@ export function mix2(a: number, b: number): number {
 export function mix3(a: number, b: number, c: number): number {
   return mix2(mix2(a, b), c);
 }
+
+/**
+ * Row of hash h in an open-addressing table of [hash, row + 1] pairs (linear probing,
+ * `mask` = slots - 1), or -1 when it is absent.
+ */
+export function probe(table: Int32Array, mask: number, h: number): number {
+  let slot = h & mask;
+  for (;;) {
+    const v = table[slot * 2 + 1]!;
+    if (v === 0) return -1;
+    if (table[slot * 2] === h) return v - 1;
+    slot = (slot + 1) & mask;
+  }
+}

@@ -1,3 +1,4 @@
+import { probe } from './hash.js';
 import { NT } from './tags.js';
 
 /*
@@ -73,15 +74,7 @@ export class JointWeights {
   /** Joint row of a feature hash, -1 when no pass knows it. */
   row(hash: number): number {
     if (!(this.filter[hash >>> (32 - FILTER_BITS + 5)]! & (1 << ((hash >>> (32 - FILTER_BITS)) & 31)))) return -1;
-    const h = hash | 0;
-    const t = this.table;
-    let slot = h & this.mask;
-    for (;;) {
-      const v = t[slot * 2 + 1]!;
-      if (v === 0) return -1;
-      if (t[slot * 2] === h) return v - 1;
-      slot = (slot + 1) & this.mask;
-    }
+    return probe(this.table, this.mask, hash | 0);
   }
 }
 

@@ -1,3 +1,4 @@
+import { probe } from './hash.js';
 import { NT } from './tags.js';
 
 /*
@@ -35,15 +36,7 @@ export class FrozenWeights implements Weights {
   }
 
   row(hash: number): number {
-    const h = hash | 0;
-    const t = this.table;
-    let slot = h & this.mask;
-    for (;;) {
-      const v = t[slot * 2 + 1]!;
-      if (v === 0) return -1;
-      if (t[slot * 2] === h) return v - 1;
-      slot = (slot + 1) & this.mask;
-    }
+    return probe(this.table, this.mask, hash | 0);
   }
 }
 
