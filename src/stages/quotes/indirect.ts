@@ -178,6 +178,13 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
       return { start: head.start, end, attribution: att };
     }
   }
+  // "CONTENT according to a poll released Monday." without a comma: the source closes the sentence.
+  for (let k = a + MIN_CONTENT_TOKENS; k < b - 2; k++) {
+    if (v.lower[k] !== 'according' || v.tokens[k - 1]!.text === ',') continue;
+    const acc = accordingAt(v, k, b);
+    const head = acc && contentSpan(v, a, k);
+    if (acc && head && acc.speaker.last + 1 >= b - 1) return { ...head, attribution: { ...acc, position: 'after' } };
+  }
   // "X said (that) CONTENT": the first speech verb whose subject opens the clause.
   for (let k = a + 1; k < b - MIN_CONTENT_TOKENS && k < a + 40; k++) {
     // Any reporting verb will do when "that" opens its clause; pledges and appeals take "to".

@@ -286,3 +286,9 @@ test('a reported question is an attribution whose source is the asker, when name
   assert.equal(c.quotes[0]!.speakerText, undefined, 'the asker is not named');
   assert.equal(c.quotes[0]!.cue, 'asked');
 });
+
+test('"according to X" closing a sentence without a comma', () => {
+  const { doc, quotes: qs } = quotes('Lee leads the race 46 percent to 39 percent according to a Tribune poll released Monday.');
+  assert.equal(slice(doc, qs[0]!), 'Lee leads the race 46 percent to 39 percent');
+  assert.equal(qs[0]!.speakerText, 'a Tribune poll released Monday');
+});
