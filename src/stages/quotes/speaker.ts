@@ -12,6 +12,8 @@ const INNER_PUNCT = new Set(['’s', "'s", '’', "'", '-', '&', '.', '%']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight']);
 const ADVERBIAL_LEAD = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'when', 'while', 'however', 'though', 'meanwhile', 'too', 'also', 'speaking', 'for', 'with', 'by', 'last', 'this', 'in']);
 const PREPOSITIONS = new Set(['of', 'in', 'with', 'for', 'from', 'at', 'and', 'on', 'to', 'near']);
+/** Words opening the clause a subject sits in ("But Cox said", "As the Post reported"): not the source. */
+const CLAUSE_LEADS = new Set(['but', 'and', 'as', 'while', 'when', 'after', 'before', 'if', 'so', 'though', 'although', 'because', 'since', 'yet', 'once']);
 /** Prepositions that may sit inside a speaker phrase ("a spokesman for the ministry"). */
 const NP_PREPS = new Set(['of', 'for', 'with', 'at', 'from', 'in', 'and']);
 
@@ -35,7 +37,7 @@ function npToken(v: TokenView, i: number): boolean {
 
 /** Trims prepositions and conjunctions hanging at either edge of a phrase. */
 function trim(v: TokenView, first: number, last: number): Phrase | null {
-  while (first <= last && (PREPOSITIONS.has(v.lower[first]!) || v.isPunct(first))) first++;
+  while (first <= last && (PREPOSITIONS.has(v.lower[first]!) || CLAUSE_LEADS.has(v.lower[first]!) || v.isPunct(first))) first++;
   while (last >= first && (PREPOSITIONS.has(v.lower[last]!) || DETERMINERS.has(v.lower[last]!) || (v.isPunct(last) && v.lower[last] !== '.' && v.lower[last] !== '%'))) last--;
   return first <= last ? { first, last } : null;
 }

@@ -292,3 +292,12 @@ test('"according to X" closing a sentence without a comma', () => {
   assert.equal(slice(doc, qs[0]!), 'Lee leads the race 46 percent to 39 percent');
   assert.equal(qs[0]!.speakerText, 'a Tribune poll released Monday');
 });
+
+test('a relative pronoun as the source links to the name it stands for; clause openers are not part of a source', () => {
+  const text = 'The plan drew fire from Ana Ruiz, who said the mill should stay open.';
+  const { quotes: qs } = quotes(text, [mention('Ana Ruiz', text, 'PERSON', 'p1')]);
+  assert.equal(qs[0]?.speakerText, 'who');
+  assert.equal(qs[0]?.speaker, 'p1');
+  assert.equal(quotes('But Cox said the vote was rigged.').quotes[0]?.speakerText, 'Cox');
+  assert.equal(quotes('As the Ledger reported, the mill will close.').quotes[0]?.speakerText, 'the Ledger');
+});

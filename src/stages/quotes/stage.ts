@@ -24,6 +24,18 @@ function speakerEntity(v: TokenView, p: Phrase, mentions: readonly Mention[]): s
   return best?.entity;
 }
 
+/** "Ana Ruiz, who said ...": the entity of the name a relative pronoun stands for. */
+function relativeAntecedent(v: TokenView, p: Phrase, mentions: readonly Mention[]): string | undefined {
+  if (p.first !== p.last || v.lower[p.first] !== 'who') return undefined;
+  const at = v.tokens[p.first]!.start;
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.end > at) continue;
+    return m.entity && SPEAKER_TYPES.has(m.type) && /^\s*,\s*$/.test(v.text.slice(m.end, at)) ? m.entity : undefined;
+  }
+  return undefined;
+}
+
 /** The most recent person entity named before `offset`, within `reach` characters. */
 function recentPerson(mentions: readonly Mention[], offset: number, reach: number): string | undefined {
   for (let i = mentions.length - 1; i >= 0; i--) {
@@ -39,7 +51,7 @@ function quoteFrom(v: TokenView, kind: Quote['kind'], start: number, end: number
   const sp = att.speaker;
   const speakerStart = v.tokens[sp.first]!.start, speakerEnd = v.tokens[sp.last]!.end;
   const cueStart = v.tokens[att.cueFirst]!.start, cueEnd = v.tokens[att.cueLast]!.end;
-  let speaker = speakerEntity(v, sp, mentions);
+  let speaker = speakerEntity(v, sp, mentions) ?? relativeAntecedent(v, sp, mentions);
   if (!speaker && sp.first === sp.last && PERSONAL.has(v.lower[sp.first]!)) {
     // A bare "he"/"she" the resolver left open: the last speaker, else the last person named.
     speaker = lastSpeaker ?? recentPerson(mentions, speakerStart, 600);
