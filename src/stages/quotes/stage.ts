@@ -145,9 +145,13 @@ export const quotesStage: Stage = {
       quotes.push(quoteFrom(v, 'indirect', ind.start, ind.end, ind.attribution, mentions));
     }
     for (const q of findQuestions(v, (s) => covered.has(s), quotes)) {
+      if (q.speaker) {
+        quotes.push(quoteFrom(v, 'indirect', q.start, q.end, { cueFirst: q.cueFirst, cueLast: q.cueLast, speaker: q.speaker, position: 'before', form: 'subject' }, mentions));
+        continue;
+      }
+      // Nobody named as asking: the question and its cue only.
       const cueStart = v.tokens[q.cueFirst]!.start, cueEnd = v.tokens[q.cueLast]!.end;
-      const cue = { cueStart, cueEnd, cue: v.text.slice(cueStart, cueEnd) };
-      quotes.push(q.speaker ? { ...quoteFrom(v, 'indirect', q.start, q.end, { cueFirst: q.cueFirst, cueLast: q.cueLast, speaker: q.speaker, position: 'before', form: 'subject' }, mentions) } : { start: q.start, end: q.end, kind: 'indirect', ...cue });
+      quotes.push({ start: q.start, end: q.end, kind: 'indirect', cueStart, cueEnd, cue: v.text.slice(cueStart, cueEnd) });
     }
     quotes.sort(compareSpans);
     return { quotes };
