@@ -14,38 +14,32 @@ const enum A { Own = 1001, OwnPrev, OwnNext, Majority, InLonger, LastOfLonger, U
 
 const capital = (c: Casing) => c === Casing.Title || c === Casing.AllCaps || c === Casing.Mixed;
 
+/** Per lower form (DocFeatures.forms). */
 interface Votes {
   cls: Int8Array;
-  /** Per lower-cased word: class counts over all its capitalised occurrences (index NC = outside a name). */
-  votes: Map<string, Int32Array>;
-  /** Per lower-cased word: classes of multi-token names it is part of, and whether as the last word. */
-  inSpan: Map<string, number>;
-  lastIn: Map<string, number>;
+  /** NC + 1 per form: class counts over all its capitalised occurrences (index NC = outside a name). */
+  votes: Int32Array;
+  /** Class bits of the multi-token names the form is part of, and of those it ends. */
+  inSpan: Int32Array;
+  lastIn: Int32Array;
 }
 
 function countVotes(f: DocFeatures, tags: Uint8Array): Votes {
   const n = f.infos.length;
-  const votes = new Map<string, Int32Array>();
-  const inSpan = new Map<string, number>();
-  const lastIn = new Map<string, number>();
+  const votes = new Int32Array(f.formCount * (NC + 1));
+  const inSpan = new Int32Array(f.formCount);
+  const lastIn = new Int32Array(f.formCount);
   const cls = new Int8Array(n).fill(-1);
   for (const s of spansFromTags(tags)) {
     for (let i = s.start; i < s.end; i++) cls[i] = s.cls;
     if (s.end - s.start > 1) {
-      for (let i = s.start; i < s.end; i++) {
-        const l = f.infos[i]!.lower;
-        inSpan.set(l, (inSpan.get(l) ?? 0) | (1 << s.cls));
-      }
-      const l = f.infos[s.end - 1]!.lower;
-      lastIn.set(l, (lastIn.get(l) ?? 0) | (1 << s.cls));
+      for (let i = s.start; i < s.end; i++) inSpan[f.forms[i]!]! |= 1 << s.cls;
+      lastIn[f.forms[s.end - 1]!]! |= 1 << s.cls;
     }
   }
   for (let i = 0; i < n; i++) {
-    const x = f.infos[i]!;
-    if (!capital(x.casing)) continue;
-    let v = votes.get(x.lower);
-    if (!v) votes.set(x.lower, (v = new Int32Array(NC + 1)));
-    v[cls[i]! < 0 ? NC : cls[i]!]!++;
+    if (!capital(f.infos[i]!.casing)) continue;
+    votes[f.forms[i]! * (NC + 1) + (cls[i]! < 0 ? NC : cls[i]!)]!++;
   }
   return { cls, votes, inSpan, lastIn };
 }
@@ -71,7 +65,7 @@ export function aggregateFeatures(f: DocFeatures, tags: Uint8Array): DocFeatures
     }
   }
   offsets[n] = out.length;
-  return { infos: f.infos, feats: Uint32Array.from(out), offsets, sentenceOf: f.sentenceOf, domain: f.domain, twin: twinFlags(offsets, out.length, f.domain) };
+  return { infos: f.infos, forms: f.forms, formCount: f.formCount, feats: Uint32Array.from(out), offsets, sentenceOf: f.sentenceOf, domain: f.domain, twin: twinFlags(offsets, out.length, f.domain) };
 }
 
 /**
@@ -109,12 +103,12 @@ function aggregateToken(f: DocFeatures, tags: Uint8Array, i: number, { cls, vote
     }
     const x = f.infos[i]!;
     if (!capital(x.casing)) return;
-    const v = votes.get(x.lower)!;
+    const form = f.forms[i]!, v = form * (NC + 1);
     // Votes from the other occurrences only.
     const own = cls[i]! < 0 ? NC : cls[i]!;
     let best = -1, bestN = 0, others = 0;
     for (let c = 0; c <= NC; c++) {
-      const k = v[c]! - (c === own ? 1 : 0);
+      const k = votes[v + c]! - (c === own ? 1 : 0);
       others += k;
       if (k > bestN) { bestN = k; best = c; }
     }
@@ -122,9 +116,9 @@ function aggregateToken(f: DocFeatures, tags: Uint8Array, i: number, { cls, vote
       out.push(mix3(A.Majority, best, Math.min(others, 3)));
       if (bestN === others) out.push(mix2(A.Unanimous, best));
     }
-    const sp = inSpan.get(x.lower);
+    const sp = inSpan[form]!;
     if (sp) out.push(mix3(A.InLonger, sp, t === O ? 0 : partOf(t) === Part.U ? 1 : 2));
-    const la = lastIn.get(x.lower);
+    const la = lastIn[form]!;
     if (la) out.push(mix3(A.LastOfLonger, la, t === O ? 0 : clsOf(t) + 1));
   }
 }

@@ -1,4 +1,4 @@
-import { remember } from './decode.js';
+import { newHistory, remember } from './decode.js';
 import { NO_TAG, OwnFeature } from './aggregate.js';
 import { comboAt, historyCode, ownAt, wordRow, type DynamicTables } from './dynamic-features.js';
 import type { DocFeatures, WordInfo } from './features.js';
@@ -34,7 +34,7 @@ export function decodeFast(f: DocFeatures, ps: PassScores): Uint8Array {
   const tags = new Uint8Array(n);
   const scores = new Int32Array(NT);
   const stat = new Int32Array(NT);
-  const history = new Map<string, Int32Array>();
+  const history = newHistory(f);
   const { weights: W, dynamic: d, extra } = ps;
   const from = d.pass * NT;
   const width = packedWidth(W.passes), lane = laneGroup(d.pass);
@@ -44,7 +44,7 @@ export function decodeFast(f: DocFeatures, ps: PassScores): Uint8Array {
 
   const score = (i: number, capital: boolean) => {
     const x = f.infos[i]!;
-    const h = capital ? historyCode(history.get(x.lower)) : -1;
+    const h = capital ? historyCode(history, f.forms[i]! * (NC + 1)) : -1;
     scoreToken(scores, stat, ps, x, prev, prev2, h);
   };
   const closeSpan = (end: number) => {

@@ -1,4 +1,4 @@
-import { dynamicHashes } from './dynamic-features.js';
+import { dynamicHashes, historyCode } from './dynamic-features.js';
 import { pushTwins, type DocFeatures } from './features.js';
 import { Casing } from './shape.js';
 import { ALLOWED, clsOf, NC, NT, O, Part, partOf, tagOf } from './tags.js';
@@ -33,7 +33,7 @@ export function decodeDoc(f: DocFeatures, weights: Weights, opts: DecodeOptions 
   const n = f.infos.length;
   const tags = new Uint8Array(n);
   const scores = new Float32Array(NT);
-  const history = new Map<string, Int32Array>();
+  const history = newHistory(f);
   const rows: number[] = [];
   const upd: number[] = [];
   const twinsOnly = opts.twinsOnly === true && f.domain === 1 && f.twin !== undefined;
@@ -50,7 +50,7 @@ export function decodeDoc(f: DocFeatures, weights: Weights, opts: DecodeOptions 
   const score = (i: number, capital: boolean) => {
     const x = f.infos[i]!;
     dyn.length = 0;
-    dynamicHashes(prev, prev2, x.low, x.shape, x.casing, capital ? history.get(x.lower) : undefined, dyn);
+    dynamicHashes(prev, prev2, x.low, x.shape, x.casing, capital ? historyCode(history, f.forms[i]! * (NC + 1)) : -1, dyn);
     const shared = dyn.length;
     pushTwins(dyn, 0, f.domain);
     // Read the array afresh: training may have grown it.
@@ -151,11 +151,11 @@ export function decodeDoc(f: DocFeatures, weights: Weights, opts: DecodeOptions 
   return tags;
 }
 
-export function remember(history: Map<string, Int32Array>, f: DocFeatures, j: number, c: number): void {
-  const info = f.infos[j]!;
-  const cs = info.casing;
+/** The document memory: per lower form, NC + 1 counts (see historyCode). */
+export const newHistory = (f: DocFeatures): Int32Array => new Int32Array(f.formCount * (NC + 1));
+
+export function remember(history: Int32Array, f: DocFeatures, j: number, c: number): void {
+  const cs = f.infos[j]!.casing;
   if (!(cs === Casing.Title || cs === Casing.AllCaps || cs === Casing.Mixed)) return;
-  let h = history.get(info.lower);
-  if (!h) history.set(info.lower, (h = new Int32Array(NC + 1)));
-  h[c]!++;
+  history[f.forms[j]! * (NC + 1) + c]!++;
 }

@@ -17,22 +17,23 @@ const enum D { Prev = 901, Prev2, PrevWord, PrevShape, History, PrevCase }
 const CASINGS = 8;
 const HIST = (NC + 1) * 2;
 
-/** History feature code of a word's memory: -1 none, else best class * 2 + (unanimous ? 1 : 0). */
-export function historyCode(hist: Int32Array | undefined): number {
-  if (!hist) return -1;
+/**
+ * History feature code of a word's memory, the NC + 1 class counts at hist[at ..] (index NC:
+ * capitalised but outside a name): -1 none, else best class * 2 + (unanimous ? 1 : 0).
+ */
+export function historyCode(hist: Int32Array, at: number): number {
   let best = 0, tot = 0;
-  for (let c = 0; c <= NC; c++) { tot += hist[c]!; if (hist[c]! > hist[best]!) best = c; }
-  return tot > 0 ? best * 2 + (hist[best] === tot ? 1 : 0) : -1;
+  for (let c = 0; c <= NC; c++) { tot += hist[at + c]!; if (hist[at + c]! > hist[at + best]!) best = c; }
+  return tot > 0 ? best * 2 + (hist[at + best] === tot ? 1 : 0) : -1;
 }
 
-/** The hashes of the tag-history features, in the order training sees them (twins not included). */
-export function dynamicHashes(prev: number, prev2: number, low: number, shape: number, casing: number, hist: Int32Array | undefined, out: number[]): void {
+/** The hashes of the tag-history features, in the order training sees them (twins not included); h: historyCode or -1. */
+export function dynamicHashes(prev: number, prev2: number, low: number, shape: number, casing: number, h: number, out: number[]): void {
   out.push(mix2(D.Prev, prev));
   out.push(mix3(D.Prev2, prev2, prev));
   out.push(mix3(D.PrevWord, prev, low));
   out.push(mix3(D.PrevShape, prev, shape));
   out.push(mix3(D.PrevCase, prev, casing));
-  const h = historyCode(hist);
   if (h >= 0) out.push(mix3(D.History, h >> 1, h & 1));
 }
 

@@ -22,11 +22,16 @@ export interface WordInfo {
   /** Unique within the process. */
   readonly id: number;
   /**
-   * Per-word data of inference caches (score-cache.ts), at the cache's index: kept on the
-   * word itself, it costs no map lookup per token and goes when the word leaves this cache.
+   * Per-word data of inference caches (score-cache.ts, genre.ts), each at its memoSlot():
+   * kept on the word itself, it costs no map lookup per token and goes when the word leaves this cache.
    */
-  readonly memo: (Float64Array | undefined)[];
+  readonly memo: unknown[];
   readonly lower: string;
+  /**
+   * Id of the lower form, shared by every word with the same `lower`: per-document tables
+   * (document memory, votes, casing evidence) are indexed by it instead of keyed by string.
+   */
+  readonly form: number;
   readonly word: number;
   readonly low: number;
   readonly shape: number;
@@ -42,6 +47,12 @@ export interface WordInfo {
 const cache = new Map<string, WordInfo>();
 let cacheLexicon: Lexicon | undefined;
 let nextId = 0;
+const formIds = new Map<string, number>();
+let memoSlots = 0;
+/** A new index into WordInfo.memo. */
+export const memoSlot = (): number => memoSlots++;
+/** Bound on the word caches: a long-running process sees an open vocabulary. */
+const MAX_WORDS = 300_000;
 
 /** Lowercase with curly apostrophes folded, so "Hay’at" and "Hay'at" share features. */
 export function lowerForm(w: string): string {
@@ -60,10 +71,13 @@ export function wordInfo(w: string, lex: Lexicon | undefined): WordInfo {
     prefixes.push(mix2(k, hashString(lower.slice(0, k))));
     suffixes.push(mix2(k, hashString(lower.slice(lower.length - k))));
   }
+  let form = formIds.get(lower);
+  if (form === undefined) formIds.set(lower, (form = formIds.size));
   info = {
     id: nextId++,
     memo: [],
     lower,
+    form,
     word: hashString(w),
     low: hashString(lower),
     shape: hashString(shortShape(w)),
@@ -74,15 +88,52 @@ export function wordInfo(w: string, lex: Lexicon | undefined): WordInfo {
     clusters: lex ? lex.clusterHashes(lower) : [],
     caseClass: lex ? lex.caseClass(lower) : 0,
   };
-  // Bounded: a long-running process sees an open vocabulary.
-  if (cache.size > 300_000) cache.clear();
+  // Form ids stay: a document's words must agree on them (see resetWordCaches).
+  if (cache.size > MAX_WORDS) cache.clear();
   cache.set(w, info);
   return info;
+}
+
+/** Called between documents only: words already looked up keep their form ids until then. */
+function boundWordCaches(): void {
+  if (formIds.size <= MAX_WORDS) return;
+  cache.clear();
+  formIds.clear();
+}
+
+let seenIn = new Int32Array(0);
+let localOf = new Int32Array(0);
+let serial = 0;
+
+/** Per token, a document-local number of its lower form (0 .. count-1, in order of first use). */
+function localForms(infos: readonly WordInfo[]): { forms: Uint32Array; count: number } {
+  if (seenIn.length < formIds.size) {
+    const grow = (a: Int32Array) => { const b = new Int32Array(Math.max(1024, 2 * formIds.size)); b.set(a); return b; };
+    seenIn = grow(seenIn);
+    localOf = grow(localOf);
+  }
+  const s = ++serial;
+  const forms = new Uint32Array(infos.length);
+  let count = 0;
+  for (let i = 0; i < infos.length; i++) {
+    const g = infos[i]!.form;
+    if (seenIn[g] !== s) { seenIn[g] = s; localOf[g] = count++; }
+    forms[i] = localOf[g]!;
+  }
+  return { forms, count };
+}
+
+/** The words of a document looked up, tokens[i] at [i]. */
+export function wordInfos(words: readonly string[], lex: Lexicon | undefined): WordInfo[] {
+  boundWordCaches();
+  return words.map((w) => wordInfo(w, lex));
 }
 
 /** The part of a document the features look at: token texts and sentence ranges. */
 export interface DocTokens {
   readonly words: readonly string[];
+  /** wordInfos(words), when the caller has them already. */
+  readonly infos?: readonly WordInfo[];
   /** [start, end) token index ranges, in order, covering the tokens. */
   readonly sentences: readonly (readonly [number, number])[];
   /**
@@ -95,6 +146,9 @@ export interface DocTokens {
 /** Features per token: hashes in feats[offsets[i] .. offsets[i+1]). */
 export interface DocFeatures {
   readonly infos: readonly WordInfo[];
+  /** Per token, the document-local number of its lower form (see localForms); `forms` numbers in all. */
+  readonly forms: Uint32Array;
+  readonly formCount: number;
   readonly feats: Uint32Array;
   readonly offsets: Uint32Array;
   /** Sentence index of each token. */
@@ -194,12 +248,13 @@ export function padHashes(o: number, pad: number, out: number[]): void {
 export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined, contextOnly = false): DocFeatures {
   const n = doc.words.length;
   const domain = doc.domain ?? 0;
-  const infos = doc.words.map((w) => wordInfo(w, lex));
+  const infos = doc.infos ?? wordInfos(doc.words, lex);
+  const { forms, count: formCount } = localForms(infos);
   const lower = infos.map((x) => x.lower);
   const sentenceOf = new Uint32Array(n);
   const headline = new Uint8Array(doc.sentences.length);
   // Casing evidence from the rest of the document: how a word is written where casing is informative.
-  const docCase = new Map<string, number>();
+  const docCase = new Uint8Array(formCount);
   doc.sentences.forEach(([s, e], si) => {
     const head = isHeadline(infos, s, e);
     headline[si] = head ? 1 : 0;
@@ -208,7 +263,7 @@ export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined, contex
       if (head || i === s) continue;
       const c = infos[i]!.casing;
       const bit = c === Casing.Lower ? 1 : c === Casing.Title || c === Casing.Mixed ? 2 : 0;
-      if (bit) docCase.set(lower[i]!, (docCase.get(lower[i]!) ?? 0) | bit);
+      docCase[forms[i]!]! |= bit;
     }
   });
   // Gazetteer hits per token (an array only where there are some: most tokens have none).
@@ -254,7 +309,7 @@ export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined, contex
       if (head && !contextOnly) caseHashes(x, 0, true, out);
       if ((i === s || head) && isCap(x.casing)) {
         // Does the document write this word capitalised or lower case where casing is informative?
-        out.push(mix3(T.DocCase, head, docCase.get(x.lower) ?? 0));
+        out.push(mix3(T.DocCase, head, docCase[forms[i]!]!));
       }
       pushGaz(gaz[i], T.Gaz, out);
       if (i > s) pushGaz(gaz[i - 1], T.Gaz + 200, out);
@@ -264,7 +319,7 @@ export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined, contex
     }
   }
   offsets[n] = out.length;
-  return { infos, feats: Uint32Array.from(out), offsets, sentenceOf, headline, domain, twin: twinFlags(offsets, out.length, domain) };
+  return { infos, forms, formCount, feats: Uint32Array.from(out), offsets, sentenceOf, headline, domain, twin: twinFlags(offsets, out.length, domain) };
 }
 
 function pushGaz(hits: readonly number[] | undefined, template: number, out: number[]): void {

@@ -1,3 +1,4 @@
+import { memoSlot, type WordInfo } from './features.js';
 import { mulberry32, shuffleInPlace } from './lexicon-build.js';
 
 /*
@@ -22,15 +23,44 @@ export function docWords(tokens: readonly string[]): Set<string> {
   return out;
 }
 
+/** A weighted word, with the number of the last document that counted it. */
+interface Weighted {
+  readonly w: number;
+  seen: number;
+}
+
 export class GenreModel {
-  private readonly w = new Map<string, number>();
+  private readonly w = new Map<string, Weighted>();
+  /** Where a word (WordInfo.memo) keeps its Weighted, or null for none. */
+  private readonly slot = memoSlot();
+  private serial = 0;
+
   constructor(readonly data: GenreData) {
-    data.words.forEach((x, i) => this.w.set(x, data.weights[i]!));
+    data.words.forEach((x, i) => this.w.set(x, { w: data.weights[i]!, seen: 0 }));
+  }
+
+  /**
+   * domainOf(docWords(tokens)), the same sum in the same order, without building the set:
+   * each distinct token string finds its weight once per process (infos[i] is tokens[i]'s WordInfo).
+   */
+  domainOfTokens(tokens: readonly string[], infos: readonly WordInfo[]): number {
+    const doc = ++this.serial;
+    let s = this.data.bias;
+    for (let i = 0; i < tokens.length; i++) {
+      const memo = infos[i]!.memo;
+      let e = memo[this.slot] as Weighted | null | undefined;
+      if (e === undefined) {
+        const t = tokens[i]!;
+        memo[this.slot] = e = HAS_LETTER.test(t) ? this.w.get(t.toLowerCase()) ?? null : null;
+      }
+      if (e && e.seen !== doc) { e.seen = doc; s += e.w; }
+    }
+    return s > 0 ? 1 : 0;
   }
 
   score(words: Iterable<string>): number {
     let s = this.data.bias;
-    for (const x of words) s += this.w.get(x) ?? 0;
+    for (const x of words) s += this.w.get(x)?.w ?? 0;
     return s;
   }
 

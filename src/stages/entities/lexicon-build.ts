@@ -1,5 +1,5 @@
-import { Casing } from './shape.js';
-import { lowerForm, wordInfo, type DocTokens } from './features.js';
+import { Casing, casing } from './shape.js';
+import { lowerForm, type DocTokens } from './features.js';
 import type { LexiconData } from './lexicon-map.js';
 
 /*
@@ -49,7 +49,7 @@ export function buildLexicon(docs: readonly DocTokens[], opts: LexiconOptions, l
         const l = lowerForm(w);
         count.set(l, (count.get(l) ?? 0) + 1);
         if (i === s) continue;
-        const c = wordInfo(w, undefined).casing;
+        const c = casing(w);
         if (c === Casing.Lower) lowCount.set(l, (lowCount.get(l) ?? 0) + 1);
         else if (c === Casing.Title || c === Casing.Mixed) capCount.set(l, (capCount.get(l) ?? 0) + 1);
       }

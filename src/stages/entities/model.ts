@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { aggregateHashes } from './aggregate.js';
 import { decodeFast } from './decode-fast.js';
-import { extractFeatures, type DocTokens } from './features.js';
-import { docWords, GenreModel } from './genre.js';
+import { extractFeatures, wordInfos, type DocTokens, type WordInfo } from './features.js';
+import { GenreModel } from './genre.js';
 import type { Lexicon } from './lexicon.js';
 import { MapLexicon } from './lexicon-map.js';
 import { JointWeights, type IntBlock } from './joint-weights.js';
@@ -42,17 +42,18 @@ export class NerModel {
   }
 
   /** The annotation convention for a document: the caller's, else the genre classifier's. */
-  domainOf(doc: DocTokens): number {
+  domainOf(doc: DocTokens, infos: readonly WordInfo[]): number {
     if (doc.domain !== undefined) return doc.domain;
-    return this.genre ? this.genre.domainOf(docWords(doc.words)) : 0;
+    return this.genre ? this.genre.domainOfTokens(doc.words, infos) : 0;
   }
 
   /** Per annotation convention. */
   private readonly caches: (ScoreCache | undefined)[] = [];
 
   tagIds(doc: DocTokens): Uint8Array {
-    const domain = this.domainOf(doc);
-    const f = extractFeatures({ ...doc, domain }, this.lexicon, true);
+    const infos = doc.infos ?? wordInfos(doc.words, this.lexicon);
+    const domain = this.domainOf(doc, infos);
+    const f = extractFeatures({ ...doc, infos, domain }, this.lexicon, true);
     const cache = (this.caches[domain] ??= new ScoreCache(this.weights, domain));
     // Every pass's tag-independent scores at once: the passes share their features.
     const { stat } = cache.doc(f);

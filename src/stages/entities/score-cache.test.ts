@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aggregateFeatures } from './aggregate.js';
 import { decodeDoc } from './decode.js';
-import { dynamicHashes } from './dynamic-features.js';
+import { dynamicHashes, historyCode } from './dynamic-features.js';
 import { extractFeatures, pushTwins, wordInfo } from './features.js';
 import { fmix } from './hash.js';
 import { JointWeights } from './joint-weights.js';
@@ -27,7 +27,7 @@ const doc = {
 function allHashes(domain: number): number[] {
   const full = extractFeatures({ ...doc, domain }, undefined);
   const out = new Set<number>(full.feats);
-  const hist = [undefined, ...Array.from({ length: NC + 1 }, (_, c) => Int32Array.from({ length: NC + 1 }, (_, k) => (k === c ? 2 : k === 0 ? 1 : 0)))];
+  const hist = [-1, ...Array.from({ length: NC + 1 }, (_, c) => historyCode(Int32Array.from({ length: NC + 1 }, (_, k) => (k === c ? 2 : k === 0 ? 1 : 0)), 0))];
   for (const w of doc.words) {
     const x = wordInfo(w, undefined);
     for (let p = 0; p < NT; p++) for (let p2 = 0; p2 < NT; p2++) for (const h of hist) {

@@ -1,5 +1,5 @@
 import { DynamicTables } from './dynamic-features.js';
-import { caseHashes, DOMAIN_SALT, offsetHashes, PAD_END, PAD_START, padHashes, type DocFeatures, type WordInfo } from './features.js';
+import { caseHashes, DOMAIN_SALT, memoSlot, offsetHashes, PAD_END, PAD_START, padHashes, type DocFeatures, type WordInfo } from './features.js';
 import { mix2 } from './hash.js';
 import type { JointWeights } from './joint-weights.js';
 import { addPackedRow, packedWidth } from './packed.js';
@@ -25,12 +25,10 @@ export interface DocScores {
   readonly stat: Float64Array;
 }
 
-let caches = 0;
-
 /** Per-word sums for all passes of one model under one annotation convention. */
 export class ScoreCache {
   /** Index of this cache's data in WordInfo.memo. */
-  private readonly index = caches++;
+  private readonly index = memoSlot();
   /** Slots of words in headlines (rare), by WordInfo.id. */
   private readonly heads = new Map<number, Float64Array>();
   /** The slots of the positions beyond the sentence start, then end. */
@@ -89,7 +87,7 @@ export class ScoreCache {
   }
 
   private word(info: WordInfo, head: boolean): Float64Array {
-    if (!head) return (info.memo[this.index] ??= this.slots(info, false));
+    if (!head) return ((info.memo[this.index] as Float64Array | undefined) ??= this.slots(info, false));
     let v = this.heads.get(info.id);
     if (!v) {
       // Bounded: a long-running process sees an open vocabulary.
