@@ -1,14 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { aggregateHashes } from './aggregate.js';
-import { decodeFast } from './decode-fast.js';
 import { extractFeatures, wordInfos, type DocTokens, type WordInfo } from './features.js';
 import { GenreModel } from './genre.js';
 import type { Lexicon } from './lexicon.js';
 import { MapLexicon } from './lexicon-map.js';
 import { JointWeights, type IntBlock } from './joint-weights.js';
 import { loadModel, type ModelHeader } from './model-io.js';
-import { ScoreCache } from './score-cache.js';
+import { WasmTagger } from './wasm-tagger.js';
 import { CLASSES, spansFromTags } from './tags.js';
 
 /** A recognised name over tokens [start, end) with its coarse class. */
@@ -47,20 +45,14 @@ export class NerModel {
     return this.genre ? this.genre.domainOfTokens(doc.words, infos) : 0;
   }
 
-  /** Per annotation convention. */
-  private readonly caches: (ScoreCache | undefined)[] = [];
+  /** The inference kernels, made on first use. */
+  private kernels?: WasmTagger;
 
   tagIds(doc: DocTokens): Uint8Array {
     const infos = doc.infos ?? wordInfos(doc.words, this.lexicon);
     const domain = this.domainOf(doc, infos);
     const f = extractFeatures({ ...doc, infos, domain }, this.lexicon, true);
-    const cache = (this.caches[domain] ??= new ScoreCache(this.weights, domain));
-    // Every pass's tag-independent scores at once: the passes share their features.
-    const { stat } = cache.doc(f);
-    const pass = (p: number) => ({ weights: this.weights, dynamic: cache.dynamic[p]!, stat });
-    let tags = decodeFast(f, pass(0));
-    for (let p = 1; p < this.weights.passes; p++) tags = decodeFast(f, { ...pass(p), extra: { tags, ...aggregateHashes(f, tags) } });
-    return tags;
+    return (this.kernels ??= new WasmTagger(this.weights)).tag(f);
   }
 
   tag(doc: DocTokens): TokenMention[] {

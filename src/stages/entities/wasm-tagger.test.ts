@@ -7,13 +7,12 @@ import { extractFeatures, pushTwins, wordInfo } from './features.js';
 import { fmix } from './hash.js';
 import { JointWeights } from './joint-weights.js';
 import { NerModel } from './model.js';
-import { laneGroup, packedWidth, unpack } from './packed.js';
-import { ScoreCache } from './score-cache.js';
+import { WasmTagger } from './wasm-tagger.js';
 import { NC, NT } from './tags.js';
 import { FrozenWeights } from './weights.js';
 
 /*
- * The inference path (per-word integer sums, joint pass table, packed lanes, tag-history
+ * The inference path (per-word integer sums, joint pass table, SIMD kernels, tag-history
  * tables) against the plain one: every feature hashed and looked up, as training does.
  * Weights are small integers, so the plain float sums are exact and must agree to the unit.
  */
@@ -60,8 +59,7 @@ for (const domain of [0, 1]) {
     const full = extractFeatures({ ...doc, domain }, undefined);
     const ctx = extractFeatures({ ...doc, domain }, undefined, true);
     assert.ok(ctx.feats.length < full.feats.length);
-    const { stat } = new ScoreCache(new JointWeights(blocks), domain).doc(ctx);
-    const width = packedWidth(2);
+    const stat = new WasmTagger(new JointWeights(blocks)).staticScores(ctx);
     blocks.forEach((b, p) => {
       for (let i = 0; i < doc.words.length; i++) {
         const want = new Array<number>(NT).fill(0);
@@ -69,8 +67,7 @@ for (const domain of [0, 1]) {
           const r = b.plain.row(full.feats[k]!);
           if (r >= 0) for (let t = 0; t < NT; t++) want[t]! += b.q[r * NT + t]!;
         }
-        const got = Array.from({ length: NT }, (_, t) => unpack(stat[i * width + laneGroup(p) + t]!, p));
-        assert.deepEqual(got, want, `pass ${p}, token ${i}`);
+        assert.deepEqual(stat[i]![p], want, `pass ${p}, token ${i}`);
       }
     });
   });
@@ -85,10 +82,17 @@ for (const domain of [0, 1]) {
   });
 }
 
-test('packed lanes hold two signed sums exactly', () => {
-  const v = new Float64Array(1);
-  const lo = [-32767, 5, 32767, -1, 0], hi = [32767, -32767, -3, 0, 12345];
-  lo.forEach((a, k) => (v[0]! += a + hi[k]! * 2 ** 26));
-  assert.equal(unpack(v[0]!, 0), lo.reduce((a, b) => a + b));
-  assert.equal(unpack(v[0]!, 1), hi.reduce((a, b) => a + b));
+test('a document larger than the kernel scratch, and the words known before it, tag as the plain loop does', () => {
+  const hashes = allHashes(0);
+  const blocks = [randomBlock(hashes, 11, 9), randomBlock(hashes, 23, 8)];
+  const plain = (d: typeof doc) => {
+    const full = extractFeatures({ ...d, domain: 0 }, undefined);
+    return [...decodeDoc(aggregateFeatures(full, decodeDoc(full, blocks[0]!.plain)), blocks[1]!.plain)];
+  };
+  const model = new NerModel(blocks, undefined);
+  assert.deepEqual([...model.tagIds({ ...doc, domain: 0 })], plain(doc));
+  // 19 tokens x 2,000: scratch beyond its first megabyte, so the word blocks start over.
+  const big = { words: Array.from({ length: 2000 }, () => doc.words).flat(), sentences: Array.from({ length: 2000 }, (_, k) => doc.sentences.map(([s, e]) => [s + 19 * k, e + 19 * k] as [number, number])).flat() };
+  assert.deepEqual([...model.tagIds({ ...big, domain: 0 })], plain(big));
+  assert.deepEqual([...model.tagIds({ ...doc, domain: 0 })], plain(doc));
 });

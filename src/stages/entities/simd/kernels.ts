@@ -1,0 +1,209 @@
+// AssemblyScript, compiled to simd/kernels.wasm by `npm run build` (see wasm-tagger.ts for the
+// memory layout the caller sets up). The tagger's two hot loops, on integer weights:
+//   sums:   each token's tag-independent scores, every pass at once (SIMD, four lanes a step);
+//   decode: one greedy pass, the same decisions as decode.ts (which training runs).
+// Scores are exact 32-bit integer sums of the stored 16-bit weights, so the order of the
+// additions, and SIMD, change nothing.
+
+/** Tags: O, then B, I, L, U per class (tags.ts). */
+const NT: i32 = 17;
+const NC: i32 = 4;
+/** Lanes per pass in a score vector: NT rounded up to whole i32x4 steps. */
+const LP: i32 = 20;
+const CASINGS: i32 = 8;
+
+// Token flags (wasm-tagger.ts): bit 0 sentence start, bit 1 sentence end, bit 2 capitalised, bits 4.. casing.
+const START: u8 = 1;
+const END: u8 = 2;
+const CAPITAL: u8 = 4;
+
+@inline function partOf(t: i32): i32 { return (t - 1) & 3; }
+@inline function clsOf(t: i32): i32 { return (t - 1) >> 2; }
+/** B or I: a name is open after this tag. */
+@inline function opens(t: i32): bool { return t != 0 && partOf(t) <= 1; }
+
+/** dst[0 .. steps) += the i32 vector at src. */
+@inline function addVec(dst: usize, src: usize, steps: i32): void {
+  for (let k = 0; k < steps; k++) {
+    const o = <usize>(k << 4);
+    v128.store(dst + o, i32x4.add(v128.load(dst + o), v128.load(src + o)));
+  }
+}
+
+/** dst[0 .. steps) += the i16 weight row at src, widened. */
+@inline function addRow(dst: usize, src: usize, steps: i32): void {
+  for (let k = 0; k < steps; k++) {
+    const o = <usize>(k << 4);
+    v128.store(dst + o, i32x4.add(v128.load(dst + o), v128.load16x4_s(src + <usize>(k << 3))));
+  }
+}
+
+/**
+ * Static scores: stat[i] = the window sums of tokens i-2 .. i+2 (each word's vector for its
+ * offset, or the pad vector beyond the sentence) plus the weight rows of token i's context
+ * features ctxRows[ctxOff[i] .. ctxOff[i+1]).
+ */
+export function sums(n: i32, passes: i32, flags: usize, wordAt: usize, ctxOff: usize, ctxRows: usize, q: usize, pads: usize, stat: usize): void {
+  const steps = passes * (LP >> 2);
+  const vec = passes * LP * 4; // bytes of an i32 score vector
+  const row = passes * LP * 2; // bytes of an i16 weight row
+  let s = 0;
+  while (s < n) {
+    let e = s + 1;
+    while (e < n && !(load<u8>(flags + <usize>e) & START)) e++;
+    for (let i = s; i < e; i++) {
+      const out = stat + <usize>(i * vec);
+      memory.fill(out, 0, <usize>vec);
+      for (let o = -2; o <= 2; o++) {
+        const j = i + o;
+        let src: usize;
+        if (j < s) src = pads + <usize>((o + 2) * vec);
+        else if (j >= e) src = pads + <usize>((5 + o + 2) * vec);
+        else src = <usize>load<i32>(wordAt + (<usize>j << 2)) + <usize>((o + 2) * vec);
+        addVec(out, src, steps);
+      }
+      const k1 = load<i32>(ctxOff + (<usize>(i + 1) << 2));
+      for (let k = load<i32>(ctxOff + (<usize>i << 2)); k < k1; k++) {
+        addRow(out, q + <usize>(load<i32>(ctxRows + (<usize>k << 2)) * row), steps);
+      }
+    }
+    s = e;
+  }
+}
+
+/** History feature code of a word's memory (dynamic-features.ts historyCode). */
+function historyCode(h: usize): i32 {
+  let best = 0, tot = 0;
+  for (let c = 0; c <= NC; c++) {
+    const v = load<i32>(h + (<usize>c << 2));
+    tot += v;
+    if (v > load<i32>(h + (<usize>best << 2))) best = c;
+  }
+  return tot > 0 ? best * 2 + (load<i32>(h + (<usize>best << 2)) == tot ? 1 : 0) : -1;
+}
+
+// Addresses a decoding pass reads, set by setPass (wasm has no structs to pass).
+let P_passes = 0, P_pass = 0, P_twins = 0;
+let P_flags: usize = 0, P_forms: usize = 0, P_wordAt: usize = 0, P_stat: usize = 0, P_q: usize = 0;
+let P_combo: usize = 0, P_hist: usize = 0, P_own: usize = 0, P_allowed: usize = 0;
+let P_history: usize = 0, P_tags: usize = 0, P_scratch: usize = 0;
+
+export function setPass(passes: i32, pass: i32, twins: i32, flags: usize, forms: usize, wordAt: usize, stat: usize, q: usize,
+  combo: usize, hist: usize, own: usize, allowed: usize, history: usize, tags: usize, scratch: usize): void {
+  P_passes = passes; P_pass = pass; P_twins = twins;
+  P_flags = flags; P_forms = forms; P_wordAt = wordAt; P_stat = stat; P_q = q;
+  P_combo = combo; P_hist = hist; P_own = own; P_allowed = allowed;
+  P_history = history; P_tags = tags; P_scratch = scratch;
+}
+
+@inline function remember(j: i32, c: i32): void {
+  if (!(load<u8>(P_flags + <usize>j) & CAPITAL)) return;
+  const at = P_history + <usize>((load<i32>(P_forms + (<usize>j << 2)) * (NC + 1) + c) << 2);
+  store<i32>(at, load<i32>(at) + 1);
+}
+
+function closeSpan(start: i32, end: i32): void {
+  const c = clsOf(<i32>load<u8>(P_tags + <usize>end));
+  for (let j = start; j <= end; j++) remember(j, c);
+}
+
+/** scores = base + the tag-history features of token i after prev2, prev. */
+function score(i: i32, base: usize, scores: usize, prev: i32, prev2: i32, capital: bool): void {
+  const flags = <i32>load<u8>(P_flags + <usize>i);
+  const combo = P_combo + <usize>((((prev2 * NT + prev) * CASINGS + (flags >> 4)) * NT) << 2);
+  for (let t = 0; t < NT; t++) {
+    const o = <usize>(t << 2);
+    store<i32>(scores + o, load<i32>(base + o) + load<i32>(combo + o));
+  }
+  // The word's PrevWord / PrevShape rows after each tag (and their twins): -1 for none.
+  const word = <usize>load<i32>(P_wordAt + (<usize>i << 2)) + <usize>(5 * P_passes * LP * 4);
+  if (load<i32>(word)) {
+    const rows = word + 16;
+    const lane = <usize>(P_pass * LP * 2), rowBytes = P_passes * LP * 2;
+    const end = P_twins ? 4 * NT : 2 * NT;
+    for (let k = prev; k < end; k += NT) {
+      const r = load<i32>(rows + (<usize>k << 2));
+      if (r < 0) continue;
+      const w = P_q + <usize>(r * rowBytes) + lane;
+      for (let t = 0; t < NT; t++) {
+        const o = <usize>(t << 2);
+        store<i32>(scores + o, load<i32>(scores + o) + <i32>load<i16>(w + (<usize>t << 1)));
+      }
+    }
+  }
+  if (capital) {
+    const h = historyCode(P_history + <usize>((load<i32>(P_forms + (<usize>i << 2)) * (NC + 1)) << 2));
+    if (h >= 0) {
+      const v = P_hist + <usize>((h * NT) << 2);
+      for (let t = 0; t < NT; t++) {
+        const o = <usize>(t << 2);
+        store<i32>(scores + o, load<i32>(scores + o) + load<i32>(v + o));
+      }
+    }
+  }
+}
+
+/**
+ * One greedy pass over n tokens (decode-fast.ts's loop): tags to P_tags. With `extra`, the
+ * second-pass features: the previous pass's tags (own-tag tables) and the weight rows of
+ * what it said elsewhere (extraRows[extraOff[i] .. extraOff[i+1])).
+ */
+export function decode(n: i32, extra: i32, prevTags: usize, extraOff: usize, extraRows: usize): void {
+  const base = P_scratch, scores = P_scratch + 128;
+  const vec = P_passes * LP * 4, lane = <usize>(P_pass * LP * 4);
+  const rowBytes = P_passes * LP * 2, rowLane = <usize>(P_pass * LP * 2);
+  let prev = 0, prev2 = 0, spanStart = -1;
+  for (let i = 0; i < n; i++) {
+    const flags = load<u8>(P_flags + <usize>i);
+    const sentStart = (flags & START) != 0, last = (flags & END) != 0, capital = (flags & CAPITAL) != 0;
+    if (sentStart) { prev = 0; prev2 = 0; }
+    memory.copy(base, P_stat + <usize>(i * vec) + lane, <usize>(NT << 2));
+    if (extra) {
+      const own = P_own;
+      const tp = sentStart ? NT : <i32>load<u8>(prevTags + <usize>(i - 1));
+      const tn = last ? NT : <i32>load<u8>(prevTags + <usize>(i + 1));
+      const a = own + <usize>(((0 * (NT + 1) + <i32>load<u8>(prevTags + <usize>i)) * NT) << 2);
+      const b = own + <usize>(((1 * (NT + 1) + tp) * NT) << 2);
+      const c = own + <usize>(((2 * (NT + 1) + tn) * NT) << 2);
+      for (let t = 0; t < NT; t++) {
+        const o = <usize>(t << 2);
+        store<i32>(base + o, load<i32>(base + o) + load<i32>(a + o) + load<i32>(b + o) + load<i32>(c + o));
+      }
+      const k1 = load<i32>(extraOff + (<usize>(i + 1) << 2));
+      for (let k = load<i32>(extraOff + (<usize>i << 2)); k < k1; k++) {
+        const w = P_q + <usize>(load<i32>(extraRows + (<usize>k << 2)) * rowBytes) + rowLane;
+        for (let t = 0; t < NT; t++) {
+          const o = <usize>(t << 2);
+          store<i32>(base + o, load<i32>(base + o) + <i32>load<i16>(w + (<usize>t << 1)));
+        }
+      }
+    }
+    score(i, base, scores, prev, prev2, capital);
+    if (opens(prev)) {
+      // When this token is plainly outside any name, the name ends at the previous one.
+      let bestAny = 0;
+      for (let t = 1; t < NT; t++) if (load<i32>(scores + (<usize>t << 2)) > load<i32>(scores + (<usize>bestAny << 2))) bestAny = t;
+      if (bestAny == 0) {
+        const closed = 1 + clsOf(prev) * 4 + (partOf(prev) == 0 ? 3 : 2);
+        store<u8>(P_tags + <usize>(i - 1), <u8>closed);
+        closeSpan(spanStart, i - 1);
+        prev = closed;
+        score(i, base, scores, prev, prev2, capital);
+      }
+    }
+    let best = -1, bestScore = i32.MIN_VALUE;
+    const okRow = P_allowed + <usize>(prev * NT);
+    for (let t = 0; t < NT; t++) {
+      if (!load<u8>(okRow + <usize>t)) continue;
+      if (last && opens(t)) continue;
+      const v = load<i32>(scores + (<usize>t << 2));
+      if (best < 0 || v > bestScore) { bestScore = v; best = t; }
+    }
+    store<u8>(P_tags + <usize>i, <u8>best);
+    if (best != 0 && (partOf(best) == 0 || partOf(best) == 3)) spanStart = i;
+    if (best != 0 && (partOf(best) == 2 || partOf(best) == 3)) closeSpan(spanStart, i);
+    else if (best == 0 && capital) remember(i, NC);
+    prev2 = prev;
+    prev = best;
+  }
+}

@@ -1,0 +1,311 @@
+import { readFileSync } from 'node:fs';
+import { aggregateHashes } from './aggregate.js';
+import { DynamicTables, wordRow } from './dynamic-features.js';
+import { caseHashes, DOMAIN_SALT, memoSlot, offsetHashes, PAD_END, PAD_START, padHashes, type DocFeatures, type WordInfo } from './features.js';
+import { mix2 } from './hash.js';
+import type { JointWeights } from './joint-weights.js';
+import { Casing } from './shape.js';
+import { ALLOWED, NT } from './tags.js';
+
+/*
+ * Inference: the tagger's two hot loops run as WebAssembly SIMD kernels (simd/kernels.ts),
+ * on the stored 16-bit weights summed exactly in 32-bit integers, so the tags are those of
+ * decode.ts (which training runs) on the same model. This module prepares what the kernels
+ * read, in the module's memory:
+ *  - the joint weight rows, each pass's NT weights padded to LP lanes;
+ *  - per word and convention, a block: the sums of its features at each offset -2..2 from a
+ *    token, and its PrevWord / PrevShape rows after each tag (computed once per word);
+ *  - per document, token flags, the blocks of its words, the rows of its context features.
+ * Feature hashing and lookups stay in TypeScript (features.ts, joint-weights.ts).
+ */
+
+/** Lanes per pass in a vector: NT rounded up to whole SIMD steps (kernels.ts LP). */
+const LP = 20;
+const OFFSETS = 5;
+/** Token flags, as kernels.ts reads them. */
+const START = 1, END = 2, CAPITAL = 4, CASING_SHIFT = 4;
+/** Second-pass features per token beyond the own-tag ones, at most (aggregate.ts: four, with twins). */
+const MAX_EXTRA = 8;
+/** Word blocks kept before the arena starts over (each about a kilobyte). */
+const ARENA_BYTES = 64 << 20;
+const PAGE = 65536;
+/** Memo values: arena generation * EPOCH + address. */
+const EPOCH = 2 ** 32;
+
+interface Kernels {
+  memory: WebAssembly.Memory;
+  sums(n: number, passes: number, flags: number, wordAt: number, ctxOff: number, ctxRows: number, q: number, pads: number, stat: number): void;
+  setPass(passes: number, pass: number, twins: number, flags: number, forms: number, wordAt: number, stat: number, q: number,
+    combo: number, hist: number, own: number, allowed: number, history: number, tags: number, scratch: number): void;
+  decode(n: number, extra: number, prevTags: number, extraOff: number, extraRows: number): void;
+}
+
+let compiled: WebAssembly.Module | undefined;
+function instantiate(): Kernels {
+  compiled ??= new WebAssembly.Module(readFileSync(new URL('./simd/kernels.wasm', import.meta.url)));
+  const abort = () => { throw new Error('NER kernel aborted'); };
+  return new WebAssembly.Instance(compiled, { env: { abort } }).exports as unknown as Kernels;
+}
+
+const isCapital = (c: Casing) => c === Casing.Title || c === Casing.AllCaps || c === Casing.Mixed;
+const align = (n: number) => (n + 15) & ~15;
+
+/** The kernels' memory: a fixed part (weights, tables), per-document scratch, then the word arena. */
+class Heap {
+  private i32v = new Int32Array(0);
+  private i16v = new Int16Array(0);
+  private u8v = new Uint8Array(0);
+  top: number;
+
+  constructor(readonly k: Kernels) {
+    this.top = align(k.memory.buffer.byteLength);
+  }
+
+  get i32(): Int32Array { this.sync(); return this.i32v; }
+  get i16(): Int16Array { this.sync(); return this.i16v; }
+  get u8(): Uint8Array { this.sync(); return this.u8v; }
+
+  /** Typed views over the memory's current buffer (growing the memory detaches the old ones). */
+  private sync(): void {
+    const b = this.k.memory.buffer;
+    if (this.u8v.buffer === b) return;
+    this.i32v = new Int32Array(b);
+    this.i16v = new Int16Array(b);
+    this.u8v = new Uint8Array(b);
+  }
+
+  /** Makes [0, end) addressable. */
+  reserve(end: number): void {
+    const have = this.k.memory.buffer.byteLength;
+    if (end > have) this.k.memory.grow(Math.ceil((end - have) / PAGE));
+  }
+
+  alloc(bytes: number): number {
+    const at = this.top;
+    this.top = align(at + bytes);
+    this.reserve(this.top);
+    return at;
+  }
+}
+
+/** One model's kernels and weights (JointWeights, every pass). */
+export class WasmTagger {
+  private readonly heap: Heap;
+  readonly passes: number;
+  /** Bytes of a score vector (i32, every pass) and of a weight row (i16, every pass). */
+  readonly vec: number;
+  readonly rowBytes: number;
+  readonly q: number;
+  private readonly allowed: number;
+  private readonly domains: (DomainTables | undefined)[] = [];
+  /** Per-document scratch [scratch, scratch + scratchBytes), then the arena of word blocks. */
+  private scratch = 0;
+  private scratchBytes = 0;
+  private arenaStart = 0;
+  private arenaTop = 0;
+  private generation = 0;
+
+  constructor(readonly weights: JointWeights) {
+    const heap = (this.heap = new Heap(instantiate()));
+    this.passes = weights.passes;
+    this.vec = this.passes * LP * 4;
+    this.rowBytes = this.passes * LP * 2;
+    const rows = weights.q.length / weights.width;
+    this.q = heap.alloc(rows * this.rowBytes);
+    const q16 = heap.i16, src = weights.q;
+    for (let r = 0; r < rows; r++) {
+      for (let p = 0; p < this.passes; p++) {
+        const to = (this.q + r * this.rowBytes) / 2 + p * LP, from = r * weights.width + p * NT;
+        for (let t = 0; t < NT; t++) q16[to + t] = src[from + t]!;
+      }
+    }
+    this.allowed = heap.alloc(ALLOWED.length);
+    heap.u8.set(ALLOWED, this.allowed);
+    for (const d of [0, 1]) this.domains[d] = new DomainTables(this, heap, d);
+    this.layout(1 << 20);
+  }
+
+  /** Scratch for `bytes`, the arena after it (emptied). */
+  private layout(bytes: number): void {
+    this.scratch = this.heap.top;
+    this.scratchBytes = bytes;
+    this.arenaStart = this.arenaTop = align(this.scratch + bytes);
+    this.generation++;
+  }
+
+  /** A zeroed word block of `bytes` in the arena; its memo value. */
+  newBlock(bytes: number): number {
+    const at = this.arenaTop;
+    this.arenaTop = align(at + bytes);
+    this.heap.reserve(this.arenaTop);
+    this.heap.i32.fill(0, at >> 2, this.arenaTop >> 2);
+    return this.generation * EPOCH + at;
+  }
+
+  /** The address of a memo value, or -1 when its block is gone with an earlier arena. */
+  blockAt(memo: number | undefined): number {
+    if (memo === undefined || Math.floor(memo / EPOCH) !== this.generation) return -1;
+    return memo % EPOCH;
+  }
+
+  /** Lays out the document's scratch and fills what `sums` reads; returns the scratch addresses. */
+  private prepare(f: DocFeatures): Scratch {
+    const n = f.infos.length, W = this.weights, d = this.domains[f.domain]!;
+    const sizes = [n, 4 * n, 4 * n, 4 * (n + 1), 4 * f.feats.length, n * this.vec, 4 * (f.formCount * 5), this.passes * n, 4 * (n + 1), 4 * MAX_EXTRA * n, 256];
+    const need = sizes.reduce((a, b) => a + align(b), 0);
+    // A larger scratch empties the arena (its blocks would overlap); so does an arena without
+    // room for every token's blocks, before any is taken.
+    if (need > this.scratchBytes) this.layout(Math.max(need, 2 * this.scratchBytes));
+    if (this.arenaTop + 2 * n * d.blockBytes > this.arenaStart + ARENA_BYTES) this.layout(this.scratchBytes);
+    let at = this.scratch;
+    const [flags, wordAt, forms, ctxOff, ctxRows, stat, history, tags, extraOff, extraRows, temp] = sizes.map((b) => { const a = at; at += align(b); return a; }) as number[];
+    const a: Scratch = { d, flags: flags!, wordAt: wordAt!, forms: forms!, ctxOff: ctxOff!, ctxRows: ctxRows!, stat: stat!, history: history!, tags: tags!, extraOff: extraOff!, extraRows: extraRows!, temp: temp! };
+
+    // Blocks first: making one may grow the memory, which renews the views.
+    const blocks = new Int32Array(n);
+    for (let i = 0; i < n; i++) blocks[i] = d.block(f.infos[i]!, f.headline?.[f.sentenceOf[i]!] === 1);
+    const { i32, u8 } = this.heap;
+    i32.set(blocks, a.wordAt >> 2);
+    i32.set(f.forms, a.forms >> 2);
+    for (let i = 0; i < n; i++) {
+      const c = f.infos[i]!.casing;
+      const start = i === 0 || f.sentenceOf[i] !== f.sentenceOf[i - 1];
+      const end = i + 1 === n || f.sentenceOf[i + 1] !== f.sentenceOf[i];
+      u8[a.flags + i] = (start ? START : 0) | (end ? END : 0) | (isCapital(c) ? CAPITAL : 0) | (c << CASING_SHIFT);
+    }
+    this.rowsOf(f.feats, f.offsets, n, a.ctxOff, a.ctxRows);
+    return a;
+  }
+
+  /** The weight rows of per-token hashes, as the kernels read them: offsets at `off`, rows at `rows`. */
+  private rowsOf(feats: Uint32Array, offsets: Uint32Array, n: number, off: number, rows: number): void {
+    const i32 = this.heap.i32, W = this.weights, o = off >> 2, r0 = rows >> 2;
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      i32[o + i] = m;
+      for (let k = offsets[i]!, e = offsets[i + 1]!; k < e; k++) {
+        const r = W.row(feats[k]!);
+        if (r >= 0) i32[r0 + m++] = r;
+      }
+    }
+    i32[o + n] = m;
+  }
+
+  private sums(f: DocFeatures, a: Scratch): void {
+    this.heap.k.sums(f.infos.length, this.passes, a.flags, a.wordAt, a.ctxOff, a.ctxRows, this.q, a.d.pads, a.stat);
+  }
+
+  /** Tags of a document (every pass; the last pass's tags). */
+  tag(f: DocFeatures): Uint8Array {
+    const n = f.infos.length, P = this.passes;
+    const a = this.prepare(f);
+    this.sums(f, a);
+    const k = this.heap.k;
+    for (let p = 0; p < P; p++) {
+      const t = a.d.pass[p]!;
+      this.heap.i32.fill(0, a.history >> 2, (a.history >> 2) + f.formCount * 5);
+      k.setPass(P, p, f.domain === 1 ? 1 : 0, a.flags, a.forms, a.wordAt, a.stat, this.q, t.combo, t.history, t.own, this.allowed, a.history, a.tags + p * n, a.temp);
+      if (p === 0) {
+        k.decode(n, 0, 0, 0, 0);
+        continue;
+      }
+      // What the previous pass said elsewhere in the document (aggregate.ts), as weight rows.
+      const agg = aggregateHashes(f, this.heap.u8.slice(a.tags + (p - 1) * n, a.tags + p * n));
+      if (agg.feats.length > MAX_EXTRA * n) throw new Error('NER: more second-pass features than the kernel scratch holds');
+      this.rowsOf(agg.feats, agg.offsets, n, a.extraOff, a.extraRows);
+      k.decode(n, 1, a.tags + (p - 1) * n, a.extraOff, a.extraRows);
+    }
+    return this.heap.u8.slice(a.tags + (P - 1) * n, a.tags + P * n);
+  }
+
+  /** The tag-independent scores of every token (tests): [token][pass][tag]. */
+  staticScores(f: DocFeatures): number[][][] {
+    const a = this.prepare(f);
+    this.sums(f, a);
+    const i32 = this.heap.i32;
+    return Array.from(f.infos, (_, i) => Array.from({ length: this.passes }, (_, p) => {
+      const at = (a.stat + i * this.vec) / 4 + p * LP;
+      return Array.from(i32.subarray(at, at + NT));
+    }));
+  }
+}
+
+/** Scratch addresses of one document. */
+interface Scratch {
+  d: DomainTables;
+  flags: number; wordAt: number; forms: number; ctxOff: number; ctxRows: number; stat: number;
+  history: number; tags: number; extraOff: number; extraRows: number; temp: number;
+}
+
+/** What one annotation convention adds: tag-history tables per pass, pad vectors, word blocks. */
+class DomainTables {
+  readonly pass: { combo: number; history: number; own: number }[] = [];
+  /** Vectors of the positions beyond the sentence start (offsets -2..2), then end. */
+  readonly pads: number;
+  /** Word block: OFFSETS vectors, then a flag and the 4 NT PrevWord / PrevShape rows. */
+  readonly blockBytes: number;
+  private readonly slot = memoSlot();
+  /** Blocks of words in headlines (rare), by WordInfo.id. */
+  private readonly heads = new Map<number, number>();
+  private readonly tmp: number[] = [];
+
+  constructor(private readonly t: WasmTagger, private readonly heap: Heap, private readonly domain: number) {
+    const W = t.weights;
+    for (let p = 0; p < W.passes; p++) {
+      const dt = new DynamicTables(W, p, domain);
+      const put = (v: Int32Array) => { const at = heap.alloc(v.byteLength); heap.i32.set(v, at >> 2); return at; };
+      this.pass.push({ combo: put(dt.combo), history: put(dt.history), own: put(dt.own) });
+    }
+    this.blockBytes = align(OFFSETS * t.vec + 16 + 4 * 4 * NT);
+    this.pads = heap.alloc(2 * OFFSETS * t.vec);
+    [PAD_START, PAD_END].forEach((pad, k) => {
+      for (let o = -2; o <= 2; o++) {
+        this.tmp.length = 0;
+        padHashes(o, pad, this.tmp);
+        this.sumInto(this.pads + (k * OFFSETS + o + 2) * t.vec);
+      }
+    });
+  }
+
+  /** Adds the weight rows of the hashes in tmp (and their twins) to the vector at `at`. */
+  private sumInto(at: number): void {
+    const hs = this.tmp, W = this.t.weights, { rowBytes, q, passes } = this.t;
+    if (this.domain === 1) for (let k = 0, n = hs.length; k < n; k++) hs.push(mix2(hs[k]!, DOMAIN_SALT));
+    const i32 = this.heap.i32, i16 = this.heap.i16;
+    for (const h of hs) {
+      const r = W.row(h);
+      if (r < 0) continue;
+      const from = (q + r * rowBytes) >> 1, to = at >> 2;
+      for (let l = 0; l < passes * LP; l++) i32[to + l]! += i16[from + l]!;
+    }
+  }
+
+  /** Address of a word's block (made on first use). */
+  block(info: WordInfo, head: boolean): number {
+    const memo = head ? this.heads.get(info.id) : (info.memo[this.slot] as number | undefined);
+    const have = this.t.blockAt(memo);
+    if (have >= 0) return have;
+    const made = this.t.newBlock(this.blockBytes);
+    if (head) {
+      if (this.heads.size > 50_000) this.heads.clear();
+      this.heads.set(info.id, made);
+    } else info.memo[this.slot] = made;
+    const at = this.t.blockAt(made), vec = this.t.vec;
+    for (let o = -2; o <= 2; o++) {
+      this.tmp.length = 0;
+      offsetHashes(info, o, this.tmp);
+      caseHashes(info, o, head, this.tmp);
+      this.sumInto(at + (o + 2) * vec);
+    }
+    // PrevWord / PrevShape rows after each tag (twins from 2 NT): most words have none.
+    const rows = (at + OFFSETS * vec + 16) >> 2, i32 = this.heap.i32;
+    let any = 0;
+    for (let k = 0, end = this.domain === 1 ? 4 * NT : 2 * NT; k < end; k++) {
+      const r = wordRow(this.t.weights, info, k);
+      i32[rows + k] = r;
+      if (r >= 0) any = 1;
+    }
+    i32[(at + OFFSETS * vec) >> 2] = any;
+    return at;
+  }
+}
