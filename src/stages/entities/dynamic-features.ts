@@ -73,17 +73,25 @@ export class DynamicTables {
   }
 }
 
+/** mix2(template, tag) per tag: the first half of every PrevWord / PrevShape hash. */
+const PREV_WORD = Array.from({ length: NT }, (_, t) => mix2(D.PrevWord, t));
+const PREV_SHAPE = Array.from({ length: NT }, (_, t) => mix2(D.PrevShape, t));
+
 /**
- * Joint row of a word's PrevWord (k < NT) or PrevShape (NT <= k < 2 NT) feature after tag
- * k % NT, or of its twin (k >= 2 NT). Looked up at each use, not kept per word: most words
- * have none of these features, which the table's filter tells at once, while a per-word
- * array would be one more cache miss per token.
+ * Joint rows of a word's PrevWord features after each tag (out[at + k], k < NT), PrevShape
+ * (NT <= k < 2 NT), then with `twins` theirs (from 2 NT); -1 where no pass has one. Returns
+ * whether any has: most words have none, which the table's filter tells at once.
  */
-export function wordRow(W: JointWeights, x: WordInfo, k: number): number {
-  const i = k % (2 * NT);
-  let h = i < NT ? mix3(D.PrevWord, i, x.low) : mix3(D.PrevShape, i - NT, x.shape);
-  if (k >= 2 * NT) h = mix2(h, DOMAIN_SALT);
-  return W.row(h);
+export function prevRows(W: JointWeights, x: WordInfo, twins: boolean, out: Int32Array, at: number): boolean {
+  let any = false;
+  for (let k = 0; k < 2 * NT; k++) {
+    const h = k < NT ? mix2(PREV_WORD[k]!, x.low) : mix2(PREV_SHAPE[k - NT]!, x.shape);
+    const r = (out[at + k] = W.row(h));
+    let t = -1;
+    if (twins) t = out[at + 2 * NT + k] = W.row(mix2(h, DOMAIN_SALT));
+    if (r >= 0 || t >= 0) any = true;
+  }
+  return any;
 }
 
 /** Index of an ownHash feature's vector in DynamicTables.own. */

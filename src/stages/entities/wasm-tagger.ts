@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { aggregateHashes } from './aggregate.js';
-import { DynamicTables, wordRow } from './dynamic-features.js';
+import { DynamicTables, prevRows } from './dynamic-features.js';
 import { caseHashes, DOMAIN_SALT, memoSlot, offsetHashes, PAD_END, PAD_START, padHashes, type DocFeatures, type WordInfo } from './features.js';
 import { mix2 } from './hash.js';
 import type { JointWeights } from './joint-weights.js';
@@ -29,6 +29,8 @@ const MAX_EXTRA = 8;
 /** Word blocks kept before the arena starts over (each about a kilobyte). */
 const ARENA_BYTES = 64 << 20;
 const PAGE = 65536;
+/** Features of a word at one offset, at most (features.ts: about 20, twice with twins). */
+const ROW_LIST = 256;
 /** Memo values: arena generation * EPOCH + address. */
 const EPOCH = 2 ** 32;
 
@@ -38,6 +40,7 @@ interface Kernels {
   setPass(passes: number, pass: number, twins: number, flags: number, forms: number, wordAt: number, stat: number, q: number,
     combo: number, hist: number, own: number, allowed: number, history: number, tags: number, scratch: number): void;
   decode(n: number, extra: number, prevTags: number, extraOff: number, extraRows: number): void;
+  sumRows(dst: number, rows: number, count: number, passes: number, q: number): void;
 }
 
 let compiled: WebAssembly.Module | undefined;
@@ -52,32 +55,33 @@ const align = (n: number) => (n + 15) & ~15;
 
 /** The kernels' memory: a fixed part (weights, tables), per-document scratch, then the word arena. */
 class Heap {
-  private i32v = new Int32Array(0);
-  private i16v = new Int16Array(0);
-  private u8v = new Uint8Array(0);
+  i32!: Int32Array;
+  i16!: Int16Array;
+  u8!: Uint8Array;
+  /** Bytes addressable now; only reserve() grows the memory (the kernels never do). */
+  private bytes: number;
   top: number;
 
   constructor(readonly k: Kernels) {
-    this.top = align(k.memory.buffer.byteLength);
+    this.bytes = k.memory.buffer.byteLength;
+    this.top = align(this.bytes);
+    this.views();
   }
 
-  get i32(): Int32Array { this.sync(); return this.i32v; }
-  get i16(): Int16Array { this.sync(); return this.i16v; }
-  get u8(): Uint8Array { this.sync(); return this.u8v; }
-
   /** Typed views over the memory's current buffer (growing the memory detaches the old ones). */
-  private sync(): void {
+  private views(): void {
     const b = this.k.memory.buffer;
-    if (this.u8v.buffer === b) return;
-    this.i32v = new Int32Array(b);
-    this.i16v = new Int16Array(b);
-    this.u8v = new Uint8Array(b);
+    this.i32 = new Int32Array(b);
+    this.i16 = new Int16Array(b);
+    this.u8 = new Uint8Array(b);
   }
 
   /** Makes [0, end) addressable. */
   reserve(end: number): void {
-    const have = this.k.memory.buffer.byteLength;
-    if (end > have) this.k.memory.grow(Math.ceil((end - have) / PAGE));
+    if (end <= this.bytes) return;
+    this.k.memory.grow(Math.ceil((end - this.bytes) / PAGE));
+    this.bytes = this.k.memory.buffer.byteLength;
+    this.views();
   }
 
   alloc(bytes: number): number {
@@ -133,12 +137,11 @@ export class WasmTagger {
     this.generation++;
   }
 
-  /** A zeroed word block of `bytes` in the arena; its memo value. */
+  /** A word block of `bytes` in the arena (not cleared); its memo value. */
   newBlock(bytes: number): number {
     const at = this.arenaTop;
     this.arenaTop = align(at + bytes);
     this.heap.reserve(this.arenaTop);
-    this.heap.i32.fill(0, at >> 2, this.arenaTop >> 2);
     return this.generation * EPOCH + at;
   }
 
@@ -248,9 +251,12 @@ class DomainTables {
   /** Blocks of words in headlines (rare), by WordInfo.id. */
   private readonly heads = new Map<number, number>();
   private readonly tmp: number[] = [];
+  /** Room for the rows of one vector's features. */
+  private readonly rowList: number;
 
   constructor(private readonly t: WasmTagger, private readonly heap: Heap, private readonly domain: number) {
     const W = t.weights;
+    this.rowList = heap.alloc(4 * ROW_LIST);
     for (let p = 0; p < W.passes; p++) {
       const dt = new DynamicTables(W, p, domain);
       const put = (v: Int32Array) => { const at = heap.alloc(v.byteLength); heap.i32.set(v, at >> 2); return at; };
@@ -267,17 +273,18 @@ class DomainTables {
     });
   }
 
-  /** Adds the weight rows of the hashes in tmp (and their twins) to the vector at `at`. */
+  /** Sets the vector at `at` to the sum of the weight rows of the hashes in tmp (and their twins). */
   private sumInto(at: number): void {
-    const hs = this.tmp, W = this.t.weights, { rowBytes, q, passes } = this.t;
+    const hs = this.tmp, W = this.t.weights;
     if (this.domain === 1) for (let k = 0, n = hs.length; k < n; k++) hs.push(mix2(hs[k]!, DOMAIN_SALT));
-    const i32 = this.heap.i32, i16 = this.heap.i16;
-    for (const h of hs) {
-      const r = W.row(h);
-      if (r < 0) continue;
-      const from = (q + r * rowBytes) >> 1, to = at >> 2;
-      for (let l = 0; l < passes * LP; l++) i32[to + l]! += i16[from + l]!;
+    if (hs.length > ROW_LIST) throw new Error(`NER: ${hs.length} features at one offset, more than the kernel list holds`);
+    const i32 = this.heap.i32, list = this.rowList >> 2;
+    let m = 0;
+    for (let k = 0; k < hs.length; k++) {
+      const r = W.row(hs[k]!);
+      if (r >= 0) i32[list + m++] = r;
     }
+    this.heap.k.sumRows(at, this.rowList, m, this.t.passes, this.t.q);
   }
 
   /** Address of a word's block (made on first use). */
@@ -297,15 +304,9 @@ class DomainTables {
       caseHashes(info, o, head, this.tmp);
       this.sumInto(at + (o + 2) * vec);
     }
-    // PrevWord / PrevShape rows after each tag (twins from 2 NT): most words have none.
-    const rows = (at + OFFSETS * vec + 16) >> 2, i32 = this.heap.i32;
-    let any = 0;
-    for (let k = 0, end = this.domain === 1 ? 4 * NT : 2 * NT; k < end; k++) {
-      const r = wordRow(this.t.weights, info, k);
-      i32[rows + k] = r;
-      if (r >= 0) any = 1;
-    }
-    i32[(at + OFFSETS * vec) >> 2] = any;
+    // PrevWord / PrevShape rows after each tag (twins from 2 NT), and whether there are any.
+    const i32 = this.heap.i32;
+    i32[(at + OFFSETS * vec) >> 2] = prevRows(this.t.weights, info, this.domain === 1, i32, (at + OFFSETS * vec + 16) >> 2) ? 1 : 0;
     return at;
   }
 }

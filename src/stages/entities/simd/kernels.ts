@@ -71,6 +71,13 @@ export function sums(n: i32, passes: i32, flags: usize, wordAt: usize, ctxOff: u
   }
 }
 
+/** dst = the sum of `count` weight rows (indices at rows), widened: a word's features at one offset. */
+export function sumRows(dst: usize, rows: usize, count: i32, passes: i32, q: usize): void {
+  const steps = passes * (LP >> 2), rowBytes = passes * LP * 2;
+  memory.fill(dst, 0, <usize>(steps << 4));
+  for (let k = 0; k < count; k++) addRow(dst, q + <usize>(load<i32>(rows + (<usize>k << 2)) * rowBytes), steps);
+}
+
 /** History feature code of a word's memory (dynamic-features.ts historyCode). */
 function historyCode(h: usize): i32 {
   let best = 0, tot = 0;
