@@ -1,7 +1,7 @@
 import type { Mention, Sentence, Token } from '../../core/layers.js';
 import type { DocTokens } from './features.js';
 import type { NerModel } from './model.js';
-import { lowerForm } from './features.js';
+import { wordInfos } from './features.js';
 import { extendPersonNames, joinPatronymics, widenToGazetteer } from './names.js';
 import { fineType } from './types.js';
 
@@ -28,12 +28,15 @@ export function docTokens(tokens: readonly Token[], sentences: readonly Sentence
 
 export function findMentions(text: string, tokens: readonly Token[], sentences: readonly Sentence[], model: NerModel): Mention[] {
   const out: Mention[] = [];
-  const dt = docTokens(tokens, sentences);
+  const words = docTokens(tokens, sentences);
+  // Looked up once for the tagger and for the gazetteer's lower-case forms.
+  const infos = wordInfos(words.words, model.lexicon);
+  const dt = { ...words, infos };
   const ends = new Uint32Array(tokens.length);
   for (const [s, e] of dt.sentences) ends.fill(e, s, e);
   const sentenceEnd = (i: number) => ends[i]!;
   const tagged = extendPersonNames(joinPatronymics(model.tag(dt), dt.words, sentenceEnd), dt.words, sentenceEnd);
-  for (const m of widenToGazetteer(tagged, dt.words, dt.words.map(lowerForm), sentenceEnd)) {
+  for (const m of widenToGazetteer(tagged, dt.words, infos.map((x) => x.lower), sentenceEnd)) {
     let s = m.start, e = m.end;
     while (s < e && EDGE_JUNK.test(tokens[s]!.text)) s++;
     while (e > s && EDGE_JUNK.test(tokens[e - 1]!.text)) e--;

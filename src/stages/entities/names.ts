@@ -75,7 +75,8 @@ export function widenToGazetteer(mentions: TokenMention[], words: readonly strin
   return out;
 }
 
-const PATRONYMIC = /^(?:bin|ibn|bint)$/;
+/** bin, ibn, bint: string tests, as this runs on every token. */
+const isPatronymic = (w: string) => w.length <= 4 && (w === 'bin' || w === 'ibn' || w === 'bint');
 
 /**
  * "X bin Y" / "X ibn Y" between capitalised words is a person's name whatever the model
@@ -84,7 +85,7 @@ const PATRONYMIC = /^(?:bin|ibn|bint)$/;
 export function joinPatronymics(mentions: TokenMention[], words: readonly string[], sentenceEnd: (i: number) => number): TokenMention[] {
   let out = mentions;
   for (let i = 1; i + 1 < words.length; i++) {
-    if (!PATRONYMIC.test(words[i]!) || !CAPITALISED.test(words[i - 1]!) || !CAPITALISED.test(words[i + 1]!)) continue;
+    if (!isPatronymic(words[i]!) || !CAPITALISED.test(words[i - 1]!) || !CAPITALISED.test(words[i + 1]!)) continue;
     if (sentenceEnd(i - 1) !== sentenceEnd(i + 1)) continue;
     const left = out.find((m) => m.start <= i - 1 && i - 1 < m.end);
     const right = out.find((m) => m.start <= i + 1 && i + 1 < m.end);
