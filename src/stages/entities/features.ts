@@ -181,6 +181,40 @@ export function pushTwins(out: number[], from: number, domain: number): void {
   for (let k = from; k < to; k++) out.push(mix2(out[k]!, DOMAIN_SALT));
 }
 
+/** Where feature hashes go: a number[] (training) or extractFeatures' sink. */
+export interface HashOut {
+  push(h: number): unknown;
+}
+
+/** A growing list of 32-bit hashes reused from document to document (a number[] would box each as a double). */
+class HashSink implements HashOut {
+  private buf = new Uint32Array(4096);
+  length = 0;
+
+  push(h: number): void {
+    if (this.length === this.buf.length) {
+      const b = new Uint32Array(2 * this.buf.length);
+      b.set(this.buf);
+      this.buf = b;
+    }
+    this.buf[this.length++] = h;
+  }
+
+  /** pushTwins for the hashes from `from` on. */
+  twins(from: number, domain: number): void {
+    if (domain !== 1) return;
+    for (let k = from, to = this.length; k < to; k++) this.push(mix2(this.buf[k]!, DOMAIN_SALT));
+  }
+
+  /** The hashes, copied out; the sink is left empty. */
+  take(): Uint32Array {
+    const out = this.buf.slice(0, this.length);
+    this.length = 0;
+    return out;
+  }
+}
+const sink = new HashSink();
+
 export const PAD_START = hashString('<s>');
 export const PAD_END = hashString('</s>');
 
@@ -203,7 +237,7 @@ function isHeadline(infos: readonly WordInfo[], s: number, e: number): boolean {
  * token): everything that depends on one word and its offset only. At inference their
  * weight sums are cached per distinct word (see score-cache.ts) instead of looked up per token.
  */
-export function offsetHashes(x: WordInfo, o: number, out: number[]): void {
+export function offsetHashes(x: WordInfo, o: number, out: HashOut): void {
   out.push(mix3(T.Lower, o, x.low));
   if (o >= -1 && o <= 1) out.push(mix3(T.Shape, o, x.shape));
   if (o === 0) {
@@ -225,7 +259,7 @@ export function offsetHashes(x: WordInfo, o: number, out: number[]): void {
  * the raw-case word (and neighbours) outside headlines, the long shape and lower form inside.
  * extractFeatures emits them in its own order; inference caches them per word (score-cache.ts).
  */
-export function caseHashes(x: WordInfo, o: number, head: boolean, out: number[]): void {
+export function caseHashes(x: WordInfo, o: number, head: boolean, out: HashOut): void {
   if (!head) {
     if (o === 0) out.push(mix2(T.Word, x.word));
     else if (o === -1 || o === 1) out.push(mix3(T.Word, o, x.word));
@@ -236,7 +270,7 @@ export function caseHashes(x: WordInfo, o: number, head: boolean, out: number[])
 }
 
 /** The offset features of a position beyond the sentence edge. */
-export function padHashes(o: number, pad: number, out: number[]): void {
+export function padHashes(o: number, pad: number, out: HashOut): void {
   out.push(mix3(T.Lower, o, pad));
   if (o >= -1 && o <= 1) out.push(mix3(T.Shape, o, pad));
 }
@@ -273,17 +307,17 @@ export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined, contex
     matchGazetteer(lower, (i) => isCap(infos[i]!.casing), s, e, (i, cat, part) => (gaz[i] ??= []).push(cat * 4 + part));
   }
 
-  const out: number[] = [];
+  const out = sink;
+  out.length = 0;
   const offsets = new Uint32Array(n + 1);
   for (let si = 0; si < doc.sentences.length; si++) {
     const [s, e] = doc.sentences[si]!;
     const head = headline[si]!;
-    const lowAt = (j: number) => (j < s ? PAD_START : j >= e ? PAD_END : infos[j]!.low);
-    const shapeAt = (j: number) => (j < s ? PAD_START : j >= e ? PAD_END : infos[j]!.shape);
-    const caseAt = (j: number) => (j < s || j >= e ? 7 : infos[j]!.casing);
     for (let i = s; i < e; i++) {
       const from = (offsets[i] = out.length);
       const x = infos[i]!;
+      // The neighbours, or the sentence pads (casing 7) beyond it.
+      const before = i > s ? infos[i - 1]! : undefined, after = i + 1 < e ? infos[i + 1]! : undefined;
       if (!contextOnly) {
         for (let o = -2; o <= 2; o++) {
           const j = i + o;
@@ -298,10 +332,10 @@ export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined, contex
         if (i > s) caseHashes(infos[i - 1]!, -1, false, out);
         if (i + 1 < e) caseHashes(infos[i + 1]!, 1, false, out);
       }
-      out.push(mix3(T.Bigram, lowAt(i - 1), x.low));
-      out.push(mix3(T.Bigram + 100, x.low, lowAt(i + 1)));
-      out.push(mix3(T.ShapeTri, mix2(shapeAt(i - 1), x.shape), shapeAt(i + 1)));
-      out.push(mix2(T.CaseCtx, caseAt(i - 1) * 64 + x.casing * 8 + caseAt(i + 1)));
+      out.push(mix3(T.Bigram, before ? before.low : PAD_START, x.low));
+      out.push(mix3(T.Bigram + 100, x.low, after ? after.low : PAD_END));
+      out.push(mix3(T.ShapeTri, mix2(before ? before.shape : PAD_START, x.shape), after ? after.shape : PAD_END));
+      out.push(mix2(T.CaseCtx, (before ? before.casing : 7) * 64 + x.casing * 8 + (after ? after.casing : 7)));
       if (i === s) {
         out.push(mix2(T.First, x.casing));
         out.push(mix2(T.FirstLower, x.low));
@@ -315,15 +349,16 @@ export function extractFeatures(doc: DocTokens, lex: Lexicon | undefined, contex
       if (i > s) pushGaz(gaz[i - 1], T.Gaz + 200, out);
       if (i + 1 < e) pushGaz(gaz[i + 1], T.Gaz + 400, out);
       if (x.caseClass) out.push(mix3(T.CaseClass, x.caseClass, (i === s ? 1 : 0) + 2 * head));
-      pushTwins(out, from, domain);
+      out.twins(from, domain);
     }
   }
   offsets[n] = out.length;
-  return { infos, forms, formCount, feats: Uint32Array.from(out), offsets, sentenceOf, headline, domain, twin: twinFlags(offsets, out.length, domain) };
+  const feats = out.take();
+  return { infos, forms, formCount, feats, offsets, sentenceOf, headline, domain, twin: twinFlags(offsets, feats.length, domain) };
 }
 
-function pushGaz(hits: readonly number[] | undefined, template: number, out: number[]): void {
-  if (hits) for (const g of hits) out.push(mix2(template, g));
+function pushGaz(hits: readonly number[] | undefined, template: number, out: HashOut): void {
+  if (hits) for (let k = 0; k < hits.length; k++) out.push(mix2(template, hits[k]!));
 }
 
 export const GAZ_FEATURE_COUNT = GAZ_CATEGORIES.length;

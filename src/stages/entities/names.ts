@@ -41,6 +41,11 @@ const GAZ_CLASS: [number, TokenMention['cls']][] = [
   [catBit('org'), 'ORG'], [catBit('country'), 'LOC'], [catBit('city'), 'LOC'], [catBit('state'), 'LOC'], [catBit('fac'), 'LOC'],
 ];
 
+function gazClass(cats: number): TokenMention['cls'] | undefined {
+  for (const [bit, cls] of GAZ_CLASS) if (cats & bit) return cls;
+  return undefined;
+}
+
 /**
  * A multi-word name from the gazetteers wins over a mention found strictly inside it: the
  * model, unsure at the edges of a long foreign name ("Hay’at Tahrir al-Sham"), may keep only
@@ -61,8 +66,8 @@ export function widenToGazetteer(mentions: TokenMention[], words: readonly strin
       let node = root.next.get(lowers[st]!);
       for (let e = st + 1; node && e <= lim; e++) {
         if (e >= m.end && e - st >= 2 && e - st !== m.end - m.start && node.cats) {
-          const hit = GAZ_CLASS.find(([bit]) => node!.cats & bit);
-          if (hit) best = { start: st, end: e, cls: hit[1] };
+          const cls = gazClass(node.cats);
+          if (cls) best = { start: st, end: e, cls };
         }
         node = e < lim ? node.next.get(lowers[e]!) : undefined;
       }
@@ -87,12 +92,17 @@ export function joinPatronymics(mentions: TokenMention[], words: readonly string
   for (let i = 1; i + 1 < words.length; i++) {
     if (!isPatronymic(words[i]!) || !CAPITALISED.test(words[i - 1]!) || !CAPITALISED.test(words[i + 1]!)) continue;
     if (sentenceEnd(i - 1) !== sentenceEnd(i + 1)) continue;
-    const left = out.find((m) => m.start <= i - 1 && i - 1 < m.end);
-    const right = out.find((m) => m.start <= i + 1 && i + 1 < m.end);
-    const span: TokenMention = { start: left ? left.start : i - 1, end: right ? right.end : i + 2, cls: 'PER' };
-    out = out.filter((m) => m.end <= span.start || m.start >= span.end);
-    out.push(span);
-    out.sort((a, b) => a.start - b.start);
+    out = joinAround(out, i);
   }
   return out;
+}
+
+/** The mentions with one person's name over "X bin Y" around token i (apart: a closure over i would cost every loop step). */
+function joinAround(mentions: TokenMention[], i: number): TokenMention[] {
+  const left = mentions.find((m) => m.start <= i - 1 && i - 1 < m.end);
+  const right = mentions.find((m) => m.start <= i + 1 && i + 1 < m.end);
+  const span: TokenMention = { start: left ? left.start : i - 1, end: right ? right.end : i + 2, cls: 'PER' };
+  const out = mentions.filter((m) => m.end <= span.start || m.start >= span.end);
+  out.push(span);
+  return out.sort((a, b) => a.start - b.start);
 }
