@@ -29,8 +29,10 @@ const MAX_EXTRA = 8;
 /** Word blocks kept before the arena starts over (each about a kilobyte). */
 const ARENA_BYTES = 64 << 20;
 const PAGE = 65536;
-/** Features of a word at one offset, at most (features.ts: about 20, twice with twins). */
-const ROW_LIST = 256;
+/** A word block's header: a reference per offset, the PrevWord / PrevShape rows' address, padding. */
+const HEADER = 32;
+/** Features of a word at all offsets, at most (features.ts: about 40, twice with twins). */
+const ROW_LIST = 512;
 /** Memo values: arena generation * EPOCH + address. */
 const EPOCH = 2 ** 32;
 
@@ -159,7 +161,7 @@ export class WasmTagger {
     // A larger scratch empties the arena (its blocks would overlap); so does an arena without
     // room for every token's blocks, before any is taken.
     if (need > this.scratchBytes) this.layout(Math.max(need, 2 * this.scratchBytes));
-    if (this.arenaTop + 2 * n * d.blockBytes > this.arenaStart + ARENA_BYTES) this.layout(this.scratchBytes);
+    if (this.arenaTop + n * d.blockBytes > this.arenaStart + ARENA_BYTES) this.layout(this.scratchBytes);
     let at = this.scratch;
     const [flags, wordAt, forms, ctxOff, ctxRows, stat, history, tags, extraOff, extraRows, temp] = sizes.map((b) => { const a = at; at += align(b); return a; }) as number[];
     const a: Scratch = { d, flags: flags!, wordAt: wordAt!, forms: forms!, ctxOff: ctxOff!, ctxRows: ctxRows!, stat: stat!, history: history!, tags: tags!, extraOff: extraOff!, extraRows: extraRows!, temp: temp! };
@@ -245,14 +247,16 @@ class DomainTables {
   readonly pass: { combo: number; history: number; own: number }[] = [];
   /** Vectors of the positions beyond the sentence start (offsets -2..2), then end. */
   readonly pads: number;
-  /** Word block: OFFSETS vectors, then a flag and the 4 NT PrevWord / PrevShape rows. */
+  /** Word block, at most: a header (kernels.ts sums), OFFSETS vectors, the 4 NT PrevWord / PrevShape rows. */
   readonly blockBytes: number;
   private readonly slot = memoSlot();
   /** Blocks of words in headlines (rare), by WordInfo.id. */
   private readonly heads = new Map<number, number>();
   private readonly tmp: number[] = [];
-  /** Room for the rows of one vector's features. */
+  /** Room for the rows of one word's features (ends: where each offset's end). */
   private readonly rowList: number;
+  private readonly ends = new Int32Array(OFFSETS);
+  private readonly prev = new Int32Array(4 * NT);
 
   constructor(private readonly t: WasmTagger, private readonly heap: Heap, private readonly domain: number) {
     const W = t.weights;
@@ -262,7 +266,7 @@ class DomainTables {
       const put = (v: Int32Array) => { const at = heap.alloc(v.byteLength); heap.i32.set(v, at >> 2); return at; };
       this.pass.push({ combo: put(dt.combo), history: put(dt.history), own: put(dt.own) });
     }
-    this.blockBytes = align(OFFSETS * t.vec + 16 + 4 * 4 * NT);
+    this.blockBytes = HEADER + OFFSETS * t.vec + 4 * 4 * NT;
     this.pads = heap.alloc(2 * OFFSETS * t.vec);
     [PAD_START, PAD_END].forEach((pad, k) => {
       for (let o = -2; o <= 2; o++) {
@@ -273,17 +277,22 @@ class DomainTables {
     });
   }
 
-  /** Sets the vector at `at` to the sum of the weight rows of the hashes in tmp (and their twins). */
-  private sumInto(at: number): void {
+  /** Weight rows of the hashes in tmp (and their twins) appended to the row list from `m`; returns the new end. */
+  private rowsInto(m: number): number {
     const hs = this.tmp, W = this.t.weights;
     if (this.domain === 1) for (let k = 0, n = hs.length; k < n; k++) hs.push(mix2(hs[k]!, DOMAIN_SALT));
-    if (hs.length > ROW_LIST) throw new Error(`NER: ${hs.length} features at one offset, more than the kernel list holds`);
+    if (m + hs.length > ROW_LIST) throw new Error(`NER: ${m + hs.length} features of one word, more than the kernel list holds`);
     const i32 = this.heap.i32, list = this.rowList >> 2;
-    let m = 0;
     for (let k = 0; k < hs.length; k++) {
       const r = W.row(hs[k]!);
       if (r >= 0) i32[list + m++] = r;
     }
+    return m;
+  }
+
+  /** Sets the vector at `at` to the sum of the weight rows of the hashes in tmp (and their twins). */
+  private sumInto(at: number): void {
+    const m = this.rowsInto(0);
     this.heap.k.sumRows(at, this.rowList, m, this.t.passes, this.t.q);
   }
 
@@ -292,21 +301,40 @@ class DomainTables {
     const memo = head ? this.heads.get(info.id) : (info.memo[this.slot] as number | undefined);
     const have = this.t.blockAt(memo);
     if (have >= 0) return have;
-    const made = this.t.newBlock(this.blockBytes);
+    // The rows of each offset's features, one list after the other.
+    const ends = this.ends;
+    let m = 0, vectors = 0;
+    for (let o = 0; o < OFFSETS; o++) {
+      this.tmp.length = 0;
+      offsetHashes(info, o - 2, this.tmp);
+      caseHashes(info, o - 2, head, this.tmp);
+      const from = m;
+      ends[o] = m = this.rowsInto(m);
+      if (m - from > 1) vectors++;
+    }
+    const prev = this.prev, twins = this.domain === 1;
+    const anyPrev = prevRows(this.t.weights, info, twins, prev, 0);
+    const prevBytes = anyPrev ? 4 * (twins ? 4 : 2) * NT : 0;
+    const made = this.t.newBlock(HEADER + vectors * this.t.vec + prevBytes);
     if (head) {
       if (this.heads.size > 50_000) this.heads.clear();
       this.heads.set(info.id, made);
     } else info.memo[this.slot] = made;
-    const at = this.t.blockAt(made), vec = this.t.vec;
-    for (let o = -2; o <= 2; o++) {
-      this.tmp.length = 0;
-      offsetHashes(info, o, this.tmp);
-      caseHashes(info, o, head, this.tmp);
-      this.sumInto(at + (o + 2) * vec);
+    const at = this.t.blockAt(made), vec = this.t.vec, k = this.heap.k, i32 = this.heap.i32, list = this.rowList >> 2;
+    let next = at + HEADER;
+    for (let o = 0, from = 0; o < OFFSETS; from = ends[o++]!) {
+      const count = ends[o]! - from;
+      let ref = 0;
+      if (count === 1) ref = -(i32[list + from]! + 1);
+      else if (count > 1) {
+        ref = next;
+        k.sumRows(next, this.rowList + 4 * from, count, this.t.passes, this.t.q);
+        next += vec;
+      }
+      i32[(at >> 2) + o] = ref;
     }
-    // PrevWord / PrevShape rows after each tag (twins from 2 NT), and whether there are any.
-    const i32 = this.heap.i32;
-    i32[(at + OFFSETS * vec) >> 2] = prevRows(this.t.weights, info, this.domain === 1, i32, (at + OFFSETS * vec + 16) >> 2) ? 1 : 0;
+    i32[(at >> 2) + OFFSETS] = anyPrev ? next : 0;
+    if (anyPrev) i32.set(prev.subarray(0, prevBytes >> 2), next >> 2);
     return at;
   }
 }

@@ -39,9 +39,13 @@ const CAPITAL: u8 = 4;
 }
 
 /**
- * Static scores: stat[i] = the window sums of tokens i-2 .. i+2 (each word's vector for its
+ * Static scores: stat[i] = the window sums of tokens i-2 .. i+2 (what each word brings at its
  * offset, or the pad vector beyond the sentence) plus the weight rows of token i's context
  * features ctxRows[ctxOff[i] .. ctxOff[i+1]).
+ *
+ * A word's block (wasm-tagger.ts) starts with one i32 per offset -2..2: 0 when the word brings
+ * nothing there, the address of a vector when it brings several rows, -(row + 1) for a single
+ * row; then the address of its PrevWord / PrevShape rows (0: none).
  */
 export function sums(n: i32, passes: i32, flags: usize, wordAt: usize, ctxOff: usize, ctxRows: usize, q: usize, pads: usize, stat: usize): void {
   const steps = passes * (LP >> 2);
@@ -56,11 +60,13 @@ export function sums(n: i32, passes: i32, flags: usize, wordAt: usize, ctxOff: u
       memory.fill(out, 0, <usize>vec);
       for (let o = -2; o <= 2; o++) {
         const j = i + o;
-        let src: usize;
-        if (j < s) src = pads + <usize>((o + 2) * vec);
-        else if (j >= e) src = pads + <usize>((5 + o + 2) * vec);
-        else src = <usize>load<i32>(wordAt + (<usize>j << 2)) + <usize>((o + 2) * vec);
-        addVec(out, src, steps);
+        if (j < s) addVec(out, pads + <usize>((o + 2) * vec), steps);
+        else if (j >= e) addVec(out, pads + <usize>((5 + o + 2) * vec), steps);
+        else {
+          const ref = load<i32>(<usize>load<i32>(wordAt + (<usize>j << 2)) + <usize>((o + 2) << 2));
+          if (ref > 0) addVec(out, <usize>ref, steps);
+          else if (ref < 0) addRow(out, q + <usize>((-ref - 1) * row), steps);
+        }
       }
       const k1 = load<i32>(ctxOff + (<usize>(i + 1) << 2));
       for (let k = load<i32>(ctxOff + (<usize>i << 2)); k < k1; k++) {
@@ -123,9 +129,8 @@ function score(i: i32, base: usize, scores: usize, prev: i32, prev2: i32, capita
     store<i32>(scores + o, load<i32>(base + o) + load<i32>(combo + o));
   }
   // The word's PrevWord / PrevShape rows after each tag (and their twins): -1 for none.
-  const word = <usize>load<i32>(P_wordAt + (<usize>i << 2)) + <usize>(5 * P_passes * LP * 4);
-  if (load<i32>(word)) {
-    const rows = word + 16;
+  const rows = <usize>load<i32>(<usize>load<i32>(P_wordAt + (<usize>i << 2)) + 20);
+  if (rows) {
     const lane = <usize>(P_pass * LP * 2), rowBytes = P_passes * LP * 2;
     const end = P_twins ? 4 * NT : 2 * NT;
     for (let k = prev; k < end; k += NT) {
