@@ -19,13 +19,12 @@ const enum T {
 
 /** Properties of one distinct word string, computed once. */
 export interface WordInfo {
-  /** Unique within the process. */
-  readonly id: number;
   /**
-   * Per-word data of inference caches (score-cache.ts, genre.ts), each at its memoSlot():
-   * kept on the word itself, it costs no map lookup per token and goes when the word leaves this cache.
+   * Small and dense (0, 1, 2 ... in order of first sight): per-word data of inference caches
+   * (wasm-tagger.ts, genre.ts) lives in arrays indexed by it. Numbering starts over when the
+   * word cache is emptied, which wordEpoch() tells.
    */
-  readonly memo: unknown[];
+  readonly id: number;
   readonly lower: string;
   /**
    * Id of the lower form, shared by every word with the same `lower`: per-document tables
@@ -47,12 +46,13 @@ export interface WordInfo {
 const cache = new Map<string, WordInfo>();
 let cacheLexicon: Lexicon | undefined;
 let nextId = 0;
+let epoch = 0;
 const formIds = new Map<string, number>();
-let memoSlots = 0;
-/** A new index into WordInfo.memo. */
-export const memoSlot = (): number => memoSlots++;
 /** Bound on the word caches: a long-running process sees an open vocabulary. */
 const MAX_WORDS = 300_000;
+
+/** Changes whenever word ids start over: tables indexed by id must then be emptied. */
+export const wordEpoch = (): number => epoch;
 
 /** Lowercase with curly apostrophes folded, so "Hay’at" and "Hay'at" share features. */
 export function lowerForm(w: string): string {
@@ -61,6 +61,7 @@ export function lowerForm(w: string): string {
 }
 
 export function wordInfo(w: string, lex: Lexicon | undefined): WordInfo {
+  // Ids go on: they start over only between documents (boundWordCaches).
   if (lex !== cacheLexicon) { cache.clear(); cacheLexicon = lex; }
   let info = cache.get(w);
   if (info) return info;
@@ -75,7 +76,6 @@ export function wordInfo(w: string, lex: Lexicon | undefined): WordInfo {
   if (form === undefined) formIds.set(lower, (form = formIds.size));
   info = {
     id: nextId++,
-    memo: [],
     lower,
     form,
     word: hashString(w),
@@ -88,17 +88,17 @@ export function wordInfo(w: string, lex: Lexicon | undefined): WordInfo {
     clusters: lex ? lex.clusterHashes(lower) : [],
     caseClass: lex ? lex.caseClass(lower) : 0,
   };
-  // Form ids stay: a document's words must agree on them (see resetWordCaches).
-  if (cache.size > MAX_WORDS) cache.clear();
   cache.set(w, info);
   return info;
 }
 
-/** Called between documents only: words already looked up keep their form ids until then. */
+/** Called between documents only: a document's words must agree on their ids and form ids. */
 function boundWordCaches(): void {
-  if (formIds.size <= MAX_WORDS) return;
+  if (nextId <= MAX_WORDS && formIds.size <= MAX_WORDS) return;
   cache.clear();
   formIds.clear();
+  nextId = 0;
+  epoch++;
 }
 
 let seenIn = new Int32Array(0);

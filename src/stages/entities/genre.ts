@@ -1,4 +1,4 @@
-import { memoSlot, type WordInfo } from './features.js';
+import { wordEpoch, type WordInfo } from './features.js';
 import { mulberry32, shuffleInPlace } from './lexicon-build.js';
 
 /*
@@ -23,44 +23,54 @@ export function docWords(tokens: readonly string[]): Set<string> {
   return out;
 }
 
-/** A weighted word, with the number of the last document that counted it. */
-interface Weighted {
-  readonly w: number;
-  seen: number;
-}
-
 export class GenreModel {
-  private readonly w = new Map<string, Weighted>();
-  /** Where a word (WordInfo.memo) keeps its Weighted, or null for none. */
-  private readonly slot = memoSlot();
+  private readonly w = new Map<string, number>();
+  /** Per WordInfo.id: 0 not yet seen, -1 no weight, else 1 + the index of its lower-case form in data.words. */
+  private keyOf = new Int32Array(1024);
+  private epoch = -1;
+  /** Per weighted form: the last document that counted it. */
+  private readonly seen: Int32Array;
   private serial = 0;
 
   constructor(readonly data: GenreData) {
-    data.words.forEach((x, i) => this.w.set(x, { w: data.weights[i]!, seen: 0 }));
+    data.words.forEach((x, i) => this.w.set(x, i));
+    this.seen = new Int32Array(data.words.length);
   }
 
   /**
    * domainOf(docWords(tokens)), the same sum in the same order, without building the set:
-   * each distinct token string finds its weight once per process (infos[i] is tokens[i]'s WordInfo).
+   * each distinct token string finds its weight once (infos[i] is tokens[i]'s WordInfo).
    */
   domainOfTokens(tokens: readonly string[], infos: readonly WordInfo[]): number {
-    const doc = ++this.serial;
+    if (this.epoch !== wordEpoch()) { this.keyOf.fill(0); this.epoch = wordEpoch(); }
+    const doc = ++this.serial, weights = this.data.weights, seen = this.seen;
     let s = this.data.bias;
     for (let i = 0; i < tokens.length; i++) {
-      const memo = infos[i]!.memo;
-      let e = memo[this.slot] as Weighted | null | undefined;
-      if (e === undefined) {
+      const id = infos[i]!.id;
+      if (id >= this.keyOf.length) this.grow(id);
+      let k = this.keyOf[id]!;
+      if (k === 0) {
         const t = tokens[i]!;
-        memo[this.slot] = e = HAS_LETTER.test(t) ? this.w.get(t.toLowerCase()) ?? null : null;
+        const j = HAS_LETTER.test(t) ? this.w.get(t.toLowerCase()) : undefined;
+        this.keyOf[id] = k = j === undefined ? -1 : j + 1;
       }
-      if (e && e.seen !== doc) { e.seen = doc; s += e.w; }
+      if (k > 0 && seen[k - 1] !== doc) { seen[k - 1] = doc; s += weights[k - 1]!; }
     }
     return s > 0 ? 1 : 0;
   }
 
+  private grow(id: number): void {
+    const a = new Int32Array(Math.max(2 * this.keyOf.length, id + 1));
+    a.set(this.keyOf);
+    this.keyOf = a;
+  }
+
   score(words: Iterable<string>): number {
     let s = this.data.bias;
-    for (const x of words) s += this.w.get(x)?.w ?? 0;
+    for (const x of words) {
+      const i = this.w.get(x);
+      if (i !== undefined) s += this.data.weights[i]!;
+    }
     return s;
   }
 

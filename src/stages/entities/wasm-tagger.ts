@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { aggregateHashes } from './aggregate.js';
 import { DynamicTables, prevRows } from './dynamic-features.js';
-import { caseHashes, DOMAIN_SALT, memoSlot, offsetHashes, PAD_END, PAD_START, padHashes, type DocFeatures, type WordInfo } from './features.js';
+import { caseHashes, DOMAIN_SALT, offsetHashes, PAD_END, PAD_START, padHashes, type DocFeatures, type WordInfo, wordEpoch } from './features.js';
 import { mix2 } from './hash.js';
 import type { JointWeights } from './joint-weights.js';
 import { Casing } from './shape.js';
@@ -33,8 +33,6 @@ const PAGE = 65536;
 const HEADER = 32;
 /** Features of a word at all offsets, at most (features.ts: about 40, twice with twins). */
 const ROW_LIST = 512;
-/** Memo values: arena generation * EPOCH + address. */
-const EPOCH = 2 ** 32;
 
 interface Kernels {
   memory: WebAssembly.Memory;
@@ -109,7 +107,6 @@ export class WasmTagger {
   private scratchBytes = 0;
   private arenaStart = 0;
   private arenaTop = 0;
-  private generation = 0;
 
   constructor(readonly weights: JointWeights) {
     const heap = (this.heap = new Heap(instantiate()));
@@ -136,26 +133,21 @@ export class WasmTagger {
     this.scratch = this.heap.top;
     this.scratchBytes = bytes;
     this.arenaStart = this.arenaTop = align(this.scratch + bytes);
-    this.generation++;
+    for (const d of this.domains) d?.forget();
   }
 
-  /** A word block of `bytes` in the arena (not cleared); its memo value. */
+  /** The address of a word block of `bytes` in the arena (not cleared). */
   newBlock(bytes: number): number {
     const at = this.arenaTop;
     this.arenaTop = align(at + bytes);
     this.heap.reserve(this.arenaTop);
-    return this.generation * EPOCH + at;
-  }
-
-  /** The address of a memo value, or -1 when its block is gone with an earlier arena. */
-  blockAt(memo: number | undefined): number {
-    if (memo === undefined || Math.floor(memo / EPOCH) !== this.generation) return -1;
-    return memo % EPOCH;
+    return at;
   }
 
   /** Lays out the document's scratch and fills what `sums` reads; returns the scratch addresses. */
   private prepare(f: DocFeatures): Scratch {
-    const n = f.infos.length, W = this.weights, d = this.domains[f.domain]!;
+    const n = f.infos.length, d = this.domains[f.domain]!;
+    d.checkEpoch();
     const sizes = [n, 4 * n, 4 * n, 4 * (n + 1), 4 * f.feats.length, n * this.vec, 4 * (f.formCount * 5), this.passes * n, 4 * (n + 1), 4 * MAX_EXTRA * n, 256];
     const need = sizes.reduce((a, b) => a + align(b), 0);
     // A larger scratch empties the arena (its blocks would overlap); so does an arena without
@@ -249,9 +241,10 @@ class DomainTables {
   readonly pads: number;
   /** Word block, at most: a header (kernels.ts sums), OFFSETS vectors, the 4 NT PrevWord / PrevShape rows. */
   readonly blockBytes: number;
-  private readonly slot = memoSlot();
-  /** Blocks of words in headlines (rare), by WordInfo.id. */
+  /** Block address per WordInfo.id, 0 for none yet; blocks of words in headlines (rare) apart. */
+  private blockOf = new Int32Array(1024);
   private readonly heads = new Map<number, number>();
+  private epoch = wordEpoch();
   private readonly tmp: number[] = [];
   /** Room for the rows of one word's features (ends: where each offset's end). */
   private readonly rowList: number;
@@ -296,11 +289,24 @@ class DomainTables {
     this.heap.k.sumRows(at, this.rowList, m, this.t.passes, this.t.q);
   }
 
+  /** Forgets every block: the arena starts over. */
+  forget(): void {
+    this.blockOf.fill(0);
+    this.heads.clear();
+  }
+
+  /** Word ids that started over make the blocks by id meaningless. */
+  checkEpoch(): void {
+    if (this.epoch === wordEpoch()) return;
+    this.forget();
+    this.epoch = wordEpoch();
+  }
+
   /** Address of a word's block (made on first use). */
   block(info: WordInfo, head: boolean): number {
-    const memo = head ? this.heads.get(info.id) : (info.memo[this.slot] as number | undefined);
-    const have = this.t.blockAt(memo);
-    if (have >= 0) return have;
+    const id = info.id;
+    if (!head && id < this.blockOf.length && this.blockOf[id]) return this.blockOf[id]!;
+    if (head && this.heads.has(id)) return this.heads.get(id)!;
     // The rows of each offset's features, one list after the other.
     const ends = this.ends;
     let m = 0, vectors = 0;
@@ -315,12 +321,19 @@ class DomainTables {
     const prev = this.prev, twins = this.domain === 1;
     const anyPrev = prevRows(this.t.weights, info, twins, prev, 0);
     const prevBytes = anyPrev ? 4 * (twins ? 4 : 2) * NT : 0;
-    const made = this.t.newBlock(HEADER + vectors * this.t.vec + prevBytes);
+    const at = this.t.newBlock(HEADER + vectors * this.t.vec + prevBytes);
     if (head) {
       if (this.heads.size > 50_000) this.heads.clear();
-      this.heads.set(info.id, made);
-    } else info.memo[this.slot] = made;
-    const at = this.t.blockAt(made), vec = this.t.vec, k = this.heap.k, i32 = this.heap.i32, list = this.rowList >> 2;
+      this.heads.set(id, at);
+    } else {
+      if (id >= this.blockOf.length) {
+        const a = new Int32Array(Math.max(2 * this.blockOf.length, id + 1));
+        a.set(this.blockOf);
+        this.blockOf = a;
+      }
+      this.blockOf[id] = at;
+    }
+    const vec = this.t.vec, k = this.heap.k, i32 = this.heap.i32, list = this.rowList >> 2;
     let next = at + HEADER;
     for (let o = 0, from = 0; o < OFFSETS; from = ends[o++]!) {
       const count = ends[o]! - from;
