@@ -126,7 +126,13 @@ function localForms(infos: readonly WordInfo[]): { forms: Uint32Array; count: nu
 /** The words of a document looked up, tokens[i] at [i]. */
 export function wordInfos(words: readonly string[], lex: Lexicon | undefined): WordInfo[] {
   boundWordCaches();
-  return words.map((w) => wordInfo(w, lex));
+  if (lex !== cacheLexicon) wordInfo('', lex);
+  const out: WordInfo[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    out.push(cache.get(w) ?? wordInfo(w, lex));
+  }
+  return out;
 }
 
 /** The part of a document the features look at: token texts and sentence ranges. */

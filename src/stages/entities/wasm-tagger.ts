@@ -159,17 +159,19 @@ export class WasmTagger {
     const a: Scratch = { d, flags: flags!, wordAt: wordAt!, forms: forms!, ctxOff: ctxOff!, ctxRows: ctxRows!, stat: stat!, history: history!, tags: tags!, extraOff: extraOff!, extraRows: extraRows!, temp: temp! };
 
     // Blocks first: making one may grow the memory, which renews the views.
-    const blocks = new Int32Array(n);
-    for (let i = 0; i < n; i++) blocks[i] = d.block(f.infos[i]!, f.headline?.[f.sentenceOf[i]!] === 1);
+    const blocks = new Int32Array(n), flagsOf = new Uint8Array(n), heads = f.headline, sentenceOf = f.sentenceOf;
+    for (let i = 0; i < n; i++) {
+      const x = f.infos[i]!, c = x.casing;
+      const head = heads !== undefined && heads[sentenceOf[i]!] === 1;
+      blocks[i] = (!head && d.known(x.id)) || d.block(x, head);
+      const start = i === 0 || sentenceOf[i] !== sentenceOf[i - 1];
+      const end = i + 1 === n || sentenceOf[i + 1] !== sentenceOf[i];
+      flagsOf[i] = (start ? START : 0) | (end ? END : 0) | (isCapital(c) ? CAPITAL : 0) | (c << CASING_SHIFT);
+    }
     const { i32, u8 } = this.heap;
     i32.set(blocks, a.wordAt >> 2);
     i32.set(f.forms, a.forms >> 2);
-    for (let i = 0; i < n; i++) {
-      const c = f.infos[i]!.casing;
-      const start = i === 0 || f.sentenceOf[i] !== f.sentenceOf[i - 1];
-      const end = i + 1 === n || f.sentenceOf[i + 1] !== f.sentenceOf[i];
-      u8[a.flags + i] = (start ? START : 0) | (end ? END : 0) | (isCapital(c) ? CAPITAL : 0) | (c << CASING_SHIFT);
-    }
+    u8.set(flagsOf, a.flags);
     this.rowsOf(f.feats, f.offsets, n, a.ctxOff, a.ctxRows);
     return a;
   }
@@ -256,7 +258,12 @@ class DomainTables {
     this.rowList = heap.alloc(4 * ROW_LIST);
     for (let p = 0; p < W.passes; p++) {
       const dt = new DynamicTables(W, p, domain);
-      const put = (v: Int32Array) => { const at = heap.alloc(v.byteLength); heap.i32.set(v, at >> 2); return at; };
+      // Entries of NT weights laid out LP apart, as the kernel adds whole SIMD steps.
+      const put = (v: Int32Array) => {
+        const at = heap.alloc((v.length / NT) * LP * 4);
+        for (let e = 0; e < v.length / NT; e++) heap.i32.set(v.subarray(e * NT, (e + 1) * NT), (at >> 2) + e * LP);
+        return at;
+      };
       this.pass.push({ combo: put(dt.combo), history: put(dt.history), own: put(dt.own) });
     }
     this.blockBytes = HEADER + OFFSETS * t.vec + 4 * 4 * NT;
@@ -287,6 +294,11 @@ class DomainTables {
   private sumInto(at: number): void {
     const m = this.rowsInto(0);
     this.heap.k.sumRows(at, this.rowList, m, this.t.passes, this.t.q);
+  }
+
+  /** The block of a word outside headlines, 0 when it has none yet. */
+  known(id: number): number {
+    return id < this.blockOf.length ? this.blockOf[id]! : 0;
   }
 
   /** Forgets every block: the arena starts over. */

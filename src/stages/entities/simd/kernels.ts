@@ -120,14 +120,18 @@ function closeSpan(start: i32, end: i32): void {
   for (let j = start; j <= end; j++) remember(j, c);
 }
 
-/** scores = base + the tag-history features of token i after prev2, prev. */
+/** dst = a + b, over one pass's LP lanes. */
+@inline function setSum(dst: usize, a: usize, b: usize): void {
+  for (let k: usize = 0; k < <usize>LP * 4; k += 16) v128.store(dst + k, i32x4.add(v128.load(a + k), v128.load(b + k)));
+}
+
+/**
+ * scores = base + the tag-history features of token i after prev2, prev. Tables hold LP lanes
+ * per entry (wasm-tagger.ts pads them), so whole SIMD steps add them.
+ */
 function score(i: i32, base: usize, scores: usize, prev: i32, prev2: i32, capital: bool): void {
   const flags = <i32>load<u8>(P_flags + <usize>i);
-  const combo = P_combo + <usize>((((prev2 * NT + prev) * CASINGS + (flags >> 4)) * NT) << 2);
-  for (let t = 0; t < NT; t++) {
-    const o = <usize>(t << 2);
-    store<i32>(scores + o, load<i32>(base + o) + load<i32>(combo + o));
-  }
+  setSum(scores, base, P_combo + <usize>((((prev2 * NT + prev) * CASINGS + (flags >> 4)) * LP) << 2));
   // The word's PrevWord / PrevShape rows after each tag (and their twins): -1 for none.
   const rows = <usize>load<i32>(<usize>load<i32>(P_wordAt + (<usize>i << 2)) + 20);
   if (rows) {
@@ -135,23 +139,12 @@ function score(i: i32, base: usize, scores: usize, prev: i32, prev2: i32, capita
     const end = P_twins ? 4 * NT : 2 * NT;
     for (let k = prev; k < end; k += NT) {
       const r = load<i32>(rows + (<usize>k << 2));
-      if (r < 0) continue;
-      const w = P_q + <usize>(r * rowBytes) + lane;
-      for (let t = 0; t < NT; t++) {
-        const o = <usize>(t << 2);
-        store<i32>(scores + o, load<i32>(scores + o) + <i32>load<i16>(w + (<usize>t << 1)));
-      }
+      if (r >= 0) addRow(scores, P_q + <usize>(r * rowBytes) + lane, LP >> 2);
     }
   }
   if (capital) {
     const h = historyCode(P_history + <usize>((load<i32>(P_forms + (<usize>i << 2)) * (NC + 1)) << 2));
-    if (h >= 0) {
-      const v = P_hist + <usize>((h * NT) << 2);
-      for (let t = 0; t < NT; t++) {
-        const o = <usize>(t << 2);
-        store<i32>(scores + o, load<i32>(scores + o) + load<i32>(v + o));
-      }
-    }
+    if (h >= 0) addVec(scores, P_hist + <usize>((h * LP) << 2), LP >> 2);
   }
 }
 
@@ -169,25 +162,17 @@ export function decode(n: i32, extra: i32, prevTags: usize, extraOff: usize, ext
     const flags = load<u8>(P_flags + <usize>i);
     const sentStart = (flags & START) != 0, last = (flags & END) != 0, capital = (flags & CAPITAL) != 0;
     if (sentStart) { prev = 0; prev2 = 0; }
-    memory.copy(base, P_stat + <usize>(i * vec) + lane, <usize>(NT << 2));
+    memory.copy(base, P_stat + <usize>(i * vec) + lane, <usize>(LP << 2));
     if (extra) {
       const own = P_own;
       const tp = sentStart ? NT : <i32>load<u8>(prevTags + <usize>(i - 1));
       const tn = last ? NT : <i32>load<u8>(prevTags + <usize>(i + 1));
-      const a = own + <usize>(((0 * (NT + 1) + <i32>load<u8>(prevTags + <usize>i)) * NT) << 2);
-      const b = own + <usize>(((1 * (NT + 1) + tp) * NT) << 2);
-      const c = own + <usize>(((2 * (NT + 1) + tn) * NT) << 2);
-      for (let t = 0; t < NT; t++) {
-        const o = <usize>(t << 2);
-        store<i32>(base + o, load<i32>(base + o) + load<i32>(a + o) + load<i32>(b + o) + load<i32>(c + o));
-      }
+      addVec(base, own + <usize>(((0 * (NT + 1) + <i32>load<u8>(prevTags + <usize>i)) * LP) << 2), LP >> 2);
+      addVec(base, own + <usize>(((1 * (NT + 1) + tp) * LP) << 2), LP >> 2);
+      addVec(base, own + <usize>(((2 * (NT + 1) + tn) * LP) << 2), LP >> 2);
       const k1 = load<i32>(extraOff + (<usize>(i + 1) << 2));
       for (let k = load<i32>(extraOff + (<usize>i << 2)); k < k1; k++) {
-        const w = P_q + <usize>(load<i32>(extraRows + (<usize>k << 2)) * rowBytes) + rowLane;
-        for (let t = 0; t < NT; t++) {
-          const o = <usize>(t << 2);
-          store<i32>(base + o, load<i32>(base + o) + <i32>load<i16>(w + (<usize>t << 1)));
-        }
+        addRow(base, P_q + <usize>(load<i32>(extraRows + (<usize>k << 2)) * rowBytes) + rowLane, LP >> 2);
       }
     }
     score(i, base, scores, prev, prev2, capital);
