@@ -1,4 +1,4 @@
-import { DOMAIN_SALT, pushTwins, twinFlags, type DocFeatures } from './features.js';
+import { DOMAIN_SALT, HashSink, twinFlags, type DocFeatures, type HashOut } from './features.js';
 import { mix2, mix3 } from './hash.js';
 import { Casing } from './shape.js';
 import { clsOf, NC, O, Part, partOf, spansFromTags } from './tags.js';
@@ -76,23 +76,26 @@ export function aggregateFeatures(f: DocFeatures, tags: Uint8Array): DocFeatures
 export function aggregateHashes(f: DocFeatures, tags: Uint8Array): { feats: Uint32Array; offsets: Uint32Array } {
   const n = f.infos.length;
   const v = countVotes(f, tags);
-  const out: number[] = [];
+  const out = sink;
+  out.length = 0;
   const offsets = new Uint32Array(n + 1);
   for (let i = 0; i < n; i++) {
     const from = (offsets[i] = out.length);
     aggregateToken(f, tags, i, v, out, false);
-    pushTwins(out, from, f.domain);
+    out.twins(from, f.domain);
   }
   offsets[n] = out.length;
-  return { feats: Uint32Array.from(out), offsets };
+  return { feats: out.take(), offsets };
 }
+
+const sink = new HashSink();
 
 /** The first pass's tag of a token and of its neighbours (NO_TAG beyond the sentence). */
 export const enum OwnFeature { Own = 0, Prev = 1, Next = 2 }
 export const NO_TAG = 255;
 export const ownHash = (k: OwnFeature, tag: number): number => mix2(A.Own + k, tag);
 
-function aggregateToken(f: DocFeatures, tags: Uint8Array, i: number, { cls, votes, inSpan, lastIn }: Votes, out: number[], withOwn = true): void {
+function aggregateToken(f: DocFeatures, tags: Uint8Array, i: number, { cls, votes, inSpan, lastIn }: Votes, out: HashOut, withOwn = true): void {
   const n = f.infos.length;
   {
     const t = tags[i]!;

@@ -127,10 +127,10 @@ function localForms(infos: readonly WordInfo[]): { forms: Uint32Array; count: nu
 export function wordInfos(words: readonly string[], lex: Lexicon | undefined): WordInfo[] {
   boundWordCaches();
   if (lex !== cacheLexicon) wordInfo('', lex);
-  const out: WordInfo[] = [];
+  const out = new Array<WordInfo>(words.length);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    out.push(cache.get(w) ?? wordInfo(w, lex));
+    out[i] = cache.get(w) ?? wordInfo(w, lex);
   }
   return out;
 }
@@ -193,7 +193,7 @@ export interface HashOut {
 }
 
 /** A growing list of 32-bit hashes reused from document to document (a number[] would box each as a double). */
-class HashSink implements HashOut {
+export class HashSink implements HashOut {
   private buf = new Uint32Array(4096);
   length = 0;
 
