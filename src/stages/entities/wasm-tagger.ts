@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { aggregateHashes } from './aggregate.js';
 import { DynamicTables, prevRows } from './dynamic-features.js';
 import { caseHashes, DOMAIN_SALT, offsetHashes, PAD_END, PAD_START, padHashes, type DocFeatures, type WordInfo, wordEpoch } from './features.js';
@@ -45,7 +46,11 @@ interface Kernels {
 
 let compiled: WebAssembly.Module | undefined;
 function instantiate(): Kernels {
-  compiled ??= new WebAssembly.Module(readFileSync(new URL('./simd/kernels.wasm', import.meta.url)));
+  if (!compiled) {
+    const url = new URL('./simd/kernels.wasm', import.meta.url);
+    if (!existsSync(url)) throw new Error(`NER kernels not found at ${fileURLToPath(url)}; run npm run build`);
+    compiled = new WebAssembly.Module(readFileSync(url));
+  }
   const abort = () => { throw new Error('NER kernel aborted'); };
   return new WebAssembly.Instance(compiled, { env: { abort } }).exports as unknown as Kernels;
 }
