@@ -78,18 +78,19 @@ const PREV_WORD = Array.from({ length: NT }, (_, t) => mix2(D.PrevWord, t));
 const PREV_SHAPE = Array.from({ length: NT }, (_, t) => mix2(D.PrevShape, t));
 
 /**
- * Joint rows of a word's PrevWord features after each tag (out[at + k], k < NT), PrevShape
- * (NT <= k < 2 NT), then with `twins` theirs (from 2 NT); -1 where no pass has one. Returns
- * whether any has: most words have none, which the table's filter tells at once.
+ * Joint rows of the PrevWord (shape = false: hash of the lower form) or PrevShape (shape = true:
+ * hash of the short shape) features after each tag, out[at + t * step] for t < NT, and with
+ * `twins` theirs at out[at + (t + 2 NT) * step]... (step 1: see prevRowsOf); -1 where no pass has
+ * one. Returns whether any has: most words have none, which the table's filter tells at once.
  */
-export function prevRows(W: JointWeights, x: WordInfo, twins: boolean, out: Int32Array, at: number): boolean {
+export function prevRows(W: JointWeights, value: number, shape: boolean, twins: boolean, out: Int32Array, at: number): boolean {
+  const firsts = shape ? PREV_SHAPE : PREV_WORD;
   let any = false;
-  for (let k = 0; k < 2 * NT; k++) {
-    const h = k < NT ? mix2(PREV_WORD[k]!, x.low) : mix2(PREV_SHAPE[k - NT]!, x.shape);
-    const r = (out[at + k] = W.row(h));
-    let t = -1;
-    if (twins) t = out[at + 2 * NT + k] = W.row(mix2(h, DOMAIN_SALT));
-    if (r >= 0 || t >= 0) any = true;
+  for (let t = 0; t < NT; t++) {
+    const h = mix2(firsts[t]!, value);
+    const r = (out[at + t] = W.row(h));
+    if (r >= 0) any = true;
+    if (twins && (out[at + 2 * NT + t] = W.row(mix2(h, DOMAIN_SALT))) >= 0) any = true;
   }
   return any;
 }

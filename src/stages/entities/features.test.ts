@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractFeatures, lowerForm } from './features.js';
+import { extractFeatures, lowerForm, wordInfo } from './features.js';
+import { hashString, mix2 } from './hash.js';
 import { gazLookup, catBit } from './gazetteer.js';
 import { Casing, casing, longShape, shortShape } from './shape.js';
 
@@ -39,4 +40,17 @@ test('gazetteer lookups know places, groups and demonyms', () => {
   assert.ok(gazLookup('Hay’at Tahrir al-Sham') & catBit('org'));
   assert.ok(gazLookup('Kurdish') & catBit('norp'));
   assert.equal(gazLookup('fighters'), 0);
+});
+
+test('shape and affix hashes are those of the strings they stand for', () => {
+  for (const w of ['Mosul', 'al-Adnani', 'U.N.', '60,000', 'Constantinople', 'AAAAAAx', 'Hay’at', 'İstanbul', 'x', '', 'ÆØÅ-123', '😀ok']) {
+    const x = wordInfo(w, undefined);
+    assert.equal(x.shape, hashString(shortShape(w)), w);
+    assert.equal(x.long, hashString(longShape(w)), w);
+    const l = lowerForm(w);
+    for (let k = 1; k <= 4 && k < l.length; k++) {
+      assert.equal(x.prefixes[k - 1], mix2(k, hashString(l.slice(0, k))), `${w} prefix ${k}`);
+      assert.equal(x.suffixes[k - 1], mix2(k, hashString(l.slice(l.length - k))), `${w} suffix ${k}`);
+    }
+  }
 });

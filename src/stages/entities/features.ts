@@ -1,7 +1,7 @@
 import { GAZ_CATEGORIES, matchGazetteer } from './gazetteer.js';
-import { hashString, mix2, mix3 } from './hash.js';
+import { fmix, hashRange, hashString, mix2, mix3 } from './hash.js';
 import type { Lexicon } from './lexicon.js';
-import { Casing, casing, longShape, shortShape } from './shape.js';
+import { Casing, casing, shapeStates } from './shape.js';
 
 /*
  * Static (tag-independent) features of every token of a document, as 32-bit hashes.
@@ -69,9 +69,10 @@ export function wordInfo(w: string, lex: Lexicon | undefined): WordInfo {
   const prefixes: number[] = [];
   const suffixes: number[] = [];
   for (let k = 1; k <= 4 && k < lower.length; k++) {
-    prefixes.push(mix2(k, hashString(lower.slice(0, k))));
-    suffixes.push(mix2(k, hashString(lower.slice(lower.length - k))));
+    prefixes.push(mix2(k, hashRange(lower, 0, k)));
+    suffixes.push(mix2(k, hashRange(lower, lower.length - k, lower.length)));
   }
+  const [shortState, longState] = shapeStates(w);
   let form = formIds.get(lower);
   if (form === undefined) formIds.set(lower, (form = formIds.size));
   info = {
@@ -80,8 +81,8 @@ export function wordInfo(w: string, lex: Lexicon | undefined): WordInfo {
     form,
     word: hashString(w),
     low: hashString(lower),
-    shape: hashString(shortShape(w)),
-    long: hashString(longShape(w)),
+    shape: fmix(shortState),
+    long: fmix(longState),
     casing: casing(w),
     prefixes,
     suffixes,

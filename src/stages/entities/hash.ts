@@ -6,13 +6,19 @@
 
 /** FNV-1a over UTF-16 code units, finalised with a murmur3 mix. */
 export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  return hashRange(s, 0, s.length);
+}
+
+/** hashString(s.slice(from, to)), without the slice. */
+export function hashRange(s: string, from: number, to: number): number {
+  let h = FNV_START;
+  for (let i = from; i < to; i++) h = fnvStep(h, s.charCodeAt(i));
   return fmix(h);
 }
+
+/** FNV-1a, one code unit at a time: hashString(x) is fmix of the steps over x from FNV_START. */
+export const FNV_START = 0x811c9dc5;
+export const fnvStep = (h: number, code: number): number => Math.imul(h ^ code, 0x01000193);
 
 export function fmix(h: number): number {
   h ^= h >>> 16;

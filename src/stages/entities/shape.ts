@@ -1,3 +1,5 @@
+import { FNV_START, fnvStep } from './hash.js';
+
 /*
  * Word shapes and casing classes. Shapes generalise over unseen names ("Xxxx", "XX",
  * "Xx-Xxxx", "d,ddd"); the casing class is what separates a name from a common word
@@ -17,6 +19,30 @@ function cls(code: number, ch: string): C {
 }
 
 const SYM: Record<C, string> = { [C.Upper]: 'X', [C.Lower]: 'x', [C.Digit]: 'd', [C.Other]: '' };
+
+const SYM_CODE: Record<C, number> = { [C.Upper]: 88, [C.Lower]: 120, [C.Digit]: 100, [C.Other]: -1 };
+
+/**
+ * The FNV-1a states (hash.ts fnvStep) of shortShape(w) and longShape(w), built without the
+ * strings: a word's shapes are hashed for every new word in a stream.
+ */
+export function shapeStates(w: string): [short: number, long: number] {
+  let short = FNV_START, long = FNV_START, last = -1, run = 0;
+  for (let i = 0; i < w.length; i++) {
+    const code = w.charCodeAt(i);
+    const c = cls(code, w[i]!);
+    const s = c === C.Other ? code : SYM_CODE[c];
+    if (s === last) {
+      if (++run > 4) continue;
+    } else {
+      short = fnvStep(short, s);
+      last = s;
+      run = 1;
+    }
+    long = fnvStep(long, s);
+  }
+  return [short, long];
+}
 
 /** Long shape: each char mapped to X/x/d or itself, runs longer than 4 cut to 4. */
 export function longShape(w: string): string {

@@ -257,6 +257,7 @@ class DomainTables {
   private readonly rowList: number;
   private readonly ends = new Int32Array(OFFSETS);
   private readonly prev = new Int32Array(4 * NT);
+  private readonly byShape = new Map<number, Int32Array>();
 
   constructor(private readonly t: WasmTagger, private readonly heap: Heap, private readonly domain: number) {
     const W = t.weights;
@@ -301,6 +302,22 @@ class DomainTables {
     this.heap.k.sumRows(at, this.rowList, m, this.t.passes, this.t.q);
   }
 
+  /**
+   * Writes a short shape's PrevShape rows (and twins) into out as prevRows lays them out; the
+   * rows are kept per shape, as a few hundred shapes cover nearly every word.
+   */
+  private shapeRows(shape: number, out: Int32Array): boolean {
+    let rows = this.byShape.get(shape);
+    if (!rows) {
+      rows = new Int32Array(4 * NT + 1);
+      rows[4 * NT] = prevRows(this.t.weights, shape, true, this.domain === 1, rows, NT) ? 1 : 0;
+      if (this.byShape.size > 10_000) this.byShape.clear();
+      this.byShape.set(shape, rows);
+    }
+    for (let t = NT; t < 2 * NT; t++) { out[t] = rows[t]!; out[t + 2 * NT] = rows[t + 2 * NT]!; }
+    return rows[4 * NT] === 1;
+  }
+
   /** The block of a word outside headlines, 0 when it has none yet. */
   known(id: number): number {
     return id < this.blockOf.length ? this.blockOf[id]! : 0;
@@ -335,8 +352,10 @@ class DomainTables {
       ends[o] = m = this.rowsInto(m);
       if (m - from > 1) vectors++;
     }
+    // PrevWord rows at [0, NT), PrevShape rows at [NT, 2 NT), twins 2 NT further (kernels.ts score).
     const prev = this.prev, twins = this.domain === 1;
-    const anyPrev = prevRows(this.t.weights, info, twins, prev, 0);
+    const anyWord = prevRows(this.t.weights, info.low, false, twins, prev, 0);
+    const anyPrev = this.shapeRows(info.shape, prev) || anyWord;
     const prevBytes = anyPrev ? 4 * (twins ? 4 : 2) * NT : 0;
     const at = this.t.newBlock(HEADER + vectors * this.t.vec + prevBytes);
     if (head) {
