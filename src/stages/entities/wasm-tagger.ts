@@ -42,6 +42,7 @@ interface Kernels {
     combo: number, hist: number, own: number, allowed: number, history: number, tags: number, scratch: number): void;
   decode(n: number, extra: number, prevTags: number, extraOff: number, extraRows: number): void;
   sumRows(dst: number, rows: number, count: number, passes: number, q: number): void;
+  fillBlock(at: number, list: number, ends: number, passes: number, q: number): void;
 }
 
 let compiled: WebAssembly.Module | undefined;
@@ -256,12 +257,14 @@ class DomainTables {
   /** Room for the rows of one word's features (ends: where each offset's end). */
   private readonly rowList: number;
   private readonly ends = new Int32Array(OFFSETS);
+  private readonly endsAt: number;
   private readonly prev = new Int32Array(4 * NT);
   private readonly byShape = new Map<number, Int32Array>();
 
   constructor(private readonly t: WasmTagger, private readonly heap: Heap, private readonly domain: number) {
     const W = t.weights;
     this.rowList = heap.alloc(4 * ROW_LIST);
+    this.endsAt = heap.alloc(4 * OFFSETS);
     for (let p = 0; p < W.passes; p++) {
       const dt = new DynamicTables(W, p, domain);
       // Entries of NT weights laid out LP apart, as the kernel adds whole SIMD steps.
@@ -369,7 +372,8 @@ class DomainTables {
       }
       this.blockOf[id] = at;
     }
-    const vec = this.t.vec, k = this.heap.k, i32 = this.heap.i32, list = this.rowList >> 2;
+    // The header (kernels.ts sums), then the kernel fills the vectors it points to.
+    const vec = this.t.vec, i32 = this.heap.i32, list = this.rowList >> 2;
     let next = at + HEADER;
     for (let o = 0, from = 0; o < OFFSETS; from = ends[o++]!) {
       const count = ends[o]! - from;
@@ -377,11 +381,12 @@ class DomainTables {
       if (count === 1) ref = -(i32[list + from]! + 1);
       else if (count > 1) {
         ref = next;
-        k.sumRows(next, this.rowList + 4 * from, count, this.t.passes, this.t.q);
         next += vec;
       }
       i32[(at >> 2) + o] = ref;
     }
+    i32.set(ends, this.endsAt >> 2);
+    this.heap.k.fillBlock(at, this.rowList, this.endsAt, this.t.passes, this.t.q);
     i32[(at >> 2) + OFFSETS] = anyPrev ? next : 0;
     if (anyPrev) i32.set(prev.subarray(0, prevBytes >> 2), next >> 2);
     return at;

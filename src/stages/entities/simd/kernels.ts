@@ -84,6 +84,19 @@ export function sumRows(dst: usize, rows: usize, count: i32, passes: i32, q: usi
   for (let k = 0; k < count; k++) addRow(dst, q + <usize>(load<i32>(rows + (<usize>k << 2)) * rowBytes), steps);
 }
 
+/**
+ * The vectors of a new word block at `at`: for each offset o whose header entry is an address,
+ * the sum of rows list[ends[o-1] .. ends[o]) there (ends[-1] = 0).
+ */
+export function fillBlock(at: usize, list: usize, ends: usize, passes: i32, q: usize): void {
+  let from = 0;
+  for (let o = 0; o < 5; o++) {
+    const ref = load<i32>(at + (<usize>o << 2)), end = load<i32>(ends + (<usize>o << 2));
+    if (ref > 0) sumRows(<usize>ref, list + (<usize>from << 2), end - from, passes, q);
+    from = end;
+  }
+}
+
 /** History feature code of a word's memory (dynamic-features.ts historyCode). */
 function historyCode(h: usize): i32 {
   let best = 0, tot = 0;
