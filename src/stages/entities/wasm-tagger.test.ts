@@ -96,3 +96,18 @@ test('a document larger than the kernel scratch, and the words known before it, 
   assert.deepEqual([...model.tagIds({ ...big, domain: 0 })], plain(big));
   assert.deepEqual([...model.tagIds({ ...doc, domain: 0 })], plain(doc));
 });
+
+test('an arena that starts over between documents changes no tag', () => {
+  const hashes = allHashes(1);
+  const blocks = [randomBlock(hashes, 11, 9), randomBlock(hashes, 23, 8)];
+  // Room for about one document's blocks: nearly every document empties the arena first.
+  const small = new WasmTagger(new JointWeights(blocks), 40_000);
+  const large = new WasmTagger(new JointWeights(blocks));
+  for (let k = 0; k < 6; k++) {
+    for (const domain of [0, 1]) {
+      const d = { words: doc.words.map((w, i) => ((i + k) % 4 === 0 ? `${w}${k}` : w)), sentences: doc.sentences, domain };
+      const f = extractFeatures(d, undefined, true);
+      assert.deepEqual([...small.tag(f)], [...large.tag(f)], `document ${k}, convention ${domain}`);
+    }
+  }
+});

@@ -114,7 +114,8 @@ export class WasmTagger {
   private arenaStart = 0;
   private arenaTop = 0;
 
-  constructor(readonly weights: JointWeights) {
+  /** arenaBytes: room for word blocks before the arena starts over (tests make it small). */
+  constructor(readonly weights: JointWeights, private readonly arenaBytes = ARENA_BYTES) {
     const heap = (this.heap = new Heap(instantiate()));
     this.passes = weights.passes;
     this.vec = this.passes * LP * 4;
@@ -159,7 +160,7 @@ export class WasmTagger {
     // A larger scratch empties the arena (its blocks would overlap); so does an arena without
     // room for every token's blocks, before any is taken.
     if (need > this.scratchBytes) this.layout(Math.max(need, 2 * this.scratchBytes));
-    if (this.arenaTop + n * d.blockBytes > this.arenaStart + ARENA_BYTES) this.layout(this.scratchBytes);
+    if (this.arenaTop + n * d.blockBytes > this.arenaStart + this.arenaBytes) this.layout(this.scratchBytes);
     let at = this.scratch;
     const [flags, wordAt, forms, ctxOff, ctxRows, stat, history, tags, extraOff, extraRows, temp] = sizes.map((b) => { const a = at; at += align(b); return a; }) as number[];
     const a: Scratch = { d, flags: flags!, wordAt: wordAt!, forms: forms!, ctxOff: ctxOff!, ctxRows: ctxRows!, stat: stat!, history: history!, tags: tags!, extraOff: extraOff!, extraRows: extraRows!, temp: temp! };
