@@ -28,7 +28,7 @@ export interface DecodeOptions {
   twinsOnly?: boolean;
 }
 
-/** Decodes a whole document; returns one tag per token. Inference runs decode-fast.ts, the same decisions on integer scores. */
+/** Decodes a whole document; returns one tag per token. Inference runs the same decisions on integer scores (simd/kernels.ts decode). */
 export function decodeDoc(f: DocFeatures, weights: Weights, opts: DecodeOptions = {}): Uint8Array {
   const n = f.infos.length;
   const tags = new Uint8Array(n);

@@ -242,7 +242,7 @@ function isHeadline(infos: readonly WordInfo[], s: number, e: number): boolean {
 /**
  * Features a word brings to the token at distance -o from it (o = its offset from that
  * token): everything that depends on one word and its offset only. At inference their
- * weight sums are cached per distinct word (see score-cache.ts) instead of looked up per token.
+ * weight sums are cached per distinct word (see wasm-tagger.ts) instead of looked up per token.
  */
 export function offsetHashes(x: WordInfo, o: number, out: HashOut): void {
   out.push(mix3(T.Lower, o, x.low));
@@ -264,7 +264,7 @@ export function offsetHashes(x: WordInfo, o: number, out: HashOut): void {
 /**
  * Features of a word at offset o that also depend on whether its sentence is a headline:
  * the raw-case word (and neighbours) outside headlines, the long shape and lower form inside.
- * extractFeatures emits them in its own order; inference caches them per word (score-cache.ts).
+ * extractFeatures emits them in its own order; inference caches them per word (wasm-tagger.ts).
  */
 export function caseHashes(x: WordInfo, o: number, head: boolean, out: HashOut): void {
   if (!head) {

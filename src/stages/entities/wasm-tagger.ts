@@ -27,7 +27,7 @@ const OFFSETS = 5;
 const START = 1, END = 2, CAPITAL = 4, CASING_SHIFT = 4;
 /** Second-pass features per token beyond the own-tag ones, at most (aggregate.ts: four, with twins). */
 const MAX_EXTRA = 8;
-/** Word blocks kept before the arena starts over (each about a kilobyte). */
+/** Word blocks kept before the arena starts over (about half a kilobyte each). */
 const ARENA_BYTES = 64 << 20;
 const PAGE = 65536;
 /** A word block's header: a reference per offset, the PrevWord / PrevShape rows' address, padding. */

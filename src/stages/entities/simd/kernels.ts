@@ -162,7 +162,7 @@ function score(i: i32, base: usize, scores: usize, prev: i32, prev2: i32, capita
 }
 
 /**
- * One greedy pass over n tokens (decode-fast.ts's loop): tags to P_tags. With `extra`, the
+ * One greedy pass over n tokens (decodeDoc's loop in decode.ts): tags to P_tags. With `extra`, the
  * second-pass features: the previous pass's tags (own-tag tables) and the weight rows of
  * what it said elsewhere (extraRows[extraOff[i] .. extraOff[i+1])).
  */
