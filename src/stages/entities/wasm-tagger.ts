@@ -42,7 +42,8 @@ interface Kernels {
     combo: number, hist: number, own: number, allowed: number, history: number, tags: number, scratch: number): void;
   decode(n: number, extra: number, prevTags: number, extraOff: number, extraRows: number): void;
   sumRows(dst: number, rows: number, count: number, passes: number, q: number): void;
-  fillBlock(at: number, list: number, ends: number, passes: number, q: number): void;
+  sumBlock(tmp: number, list: number, ends: number, passes: number, q: number): number;
+  storeBlock(at: number, tmp: number, passes: number): void;
 }
 
 let compiled: WebAssembly.Module | undefined;
@@ -259,6 +260,8 @@ class DomainTables {
   private readonly rowList: number;
   private readonly ends = new Int32Array(OFFSETS);
   private readonly endsAt: number;
+  /** Where a new word's vectors are summed before they are stored. */
+  private readonly tmpAt: number;
   private readonly prev = new Int32Array(4 * NT);
   private readonly byShape = new Map<number, Int32Array>();
 
@@ -266,6 +269,7 @@ class DomainTables {
     const W = t.weights;
     this.rowList = heap.alloc(4 * ROW_LIST);
     this.endsAt = heap.alloc(4 * OFFSETS);
+    this.tmpAt = heap.alloc(OFFSETS * t.vec);
     for (let p = 0; p < W.passes; p++) {
       const dt = new DynamicTables(W, p, domain);
       // Entries of NT weights laid out LP apart, as the kernel adds whole SIMD steps.
@@ -361,7 +365,13 @@ class DomainTables {
     const anyWord = prevRows(this.t.weights, info.low, false, twins, prev, 0);
     const anyPrev = this.shapeRows(info.shape, prev) || anyWord;
     const prevBytes = anyPrev ? 4 * (twins ? 4 : 2) * NT : 0;
-    const at = this.t.newBlock(HEADER + vectors * this.t.vec + prevBytes);
+    // The vectors, summed aside first: those that fit 16 bits take half the room.
+    const vec = this.t.vec, k = this.heap.k;
+    this.heap.i32.set(ends, this.endsAt >> 2);
+    const fits = k.sumBlock(this.tmpAt, this.rowList, this.endsAt, this.t.passes, this.t.q);
+    let bytes = HEADER + prevBytes;
+    for (let o = 0, from = 0; o < OFFSETS; from = ends[o++]!) if (ends[o]! - from > 1) bytes += fits & (1 << o) ? vec / 2 : vec;
+    const at = this.t.newBlock(bytes);
     if (head) {
       if (this.heads.size > 50_000) this.heads.clear();
       this.heads.set(id, at);
@@ -373,21 +383,21 @@ class DomainTables {
       }
       this.blockOf[id] = at;
     }
-    // The header (kernels.ts sums), then the kernel fills the vectors it points to.
-    const vec = this.t.vec, i32 = this.heap.i32, list = this.rowList >> 2;
+    // The header (kernels.ts sums): a row, a 16-bit vector (address + 1) or a 32-bit one.
+    const i32 = this.heap.i32, list = this.rowList >> 2;
     let next = at + HEADER;
     for (let o = 0, from = 0; o < OFFSETS; from = ends[o++]!) {
       const count = ends[o]! - from;
       let ref = 0;
       if (count === 1) ref = -(i32[list + from]! + 1);
       else if (count > 1) {
-        ref = next;
-        next += vec;
+        const half = (fits & (1 << o)) !== 0;
+        ref = half ? next + 1 : next;
+        next += half ? vec / 2 : vec;
       }
       i32[(at >> 2) + o] = ref;
     }
-    i32.set(ends, this.endsAt >> 2);
-    this.heap.k.fillBlock(at, this.rowList, this.endsAt, this.t.passes, this.t.q);
+    k.storeBlock(at, this.tmpAt, this.t.passes);
     i32[(at >> 2) + OFFSETS] = anyPrev ? next : 0;
     if (anyPrev) i32.set(prev.subarray(0, prevBytes >> 2), next >> 2);
     return at;

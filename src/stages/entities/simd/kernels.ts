@@ -64,8 +64,10 @@ export function sums(n: i32, passes: i32, flags: usize, wordAt: usize, ctxOff: u
         else if (j >= e) addVec(out, pads + <usize>((5 + o + 2) * vec), steps);
         else {
           const ref = load<i32>(<usize>load<i32>(wordAt + (<usize>j << 2)) + <usize>((o + 2) << 2));
-          if (ref > 0) addVec(out, <usize>ref, steps);
-          else if (ref < 0) addRow(out, q + <usize>((-ref - 1) * row), steps);
+          if (ref > 0) {
+            if (ref & 1) addRow(out, <usize>(ref - 1), steps);
+            else addVec(out, <usize>ref, steps);
+          } else if (ref < 0) addRow(out, q + <usize>((-ref - 1) * row), steps);
         }
       }
       const k1 = load<i32>(ctxOff + (<usize>(i + 1) << 2));
@@ -85,15 +87,49 @@ export function sumRows(dst: usize, rows: usize, count: i32, passes: i32, q: usi
 }
 
 /**
- * The vectors of a new word block at `at`: for each offset o whose header entry is an address,
- * the sum of rows list[ends[o-1] .. ends[o]) there (ends[-1] = 0).
+ * The vectors of a new word: for each offset o with more than one row, the sum of rows
+ * list[ends[o-1] .. ends[o]) (ends[-1] = 0) at tmp + o * vec. Returns the offsets whose sum
+ * fits 16 bits in every lane, as bits: storeBlock keeps those at half the size.
  */
-export function fillBlock(at: usize, list: usize, ends: usize, passes: i32, q: usize): void {
-  let from = 0;
+export function sumBlock(tmp: usize, list: usize, ends: usize, passes: i32, q: usize): i32 {
+  const lanes = passes * LP, vec = lanes * 4;
+  let from = 0, fits = 0;
   for (let o = 0; o < 5; o++) {
-    const ref = load<i32>(at + (<usize>o << 2)), end = load<i32>(ends + (<usize>o << 2));
-    if (ref > 0) sumRows(<usize>ref, list + (<usize>from << 2), end - from, passes, q);
+    const end = load<i32>(ends + (<usize>o << 2));
+    if (end - from > 1) {
+      const v = tmp + <usize>(o * vec);
+      sumRows(v, list + (<usize>from << 2), end - from, passes, q);
+      let ok = true;
+      for (let l = 0; l < lanes; l++) {
+        const x = load<i32>(v + (<usize>l << 2));
+        if (x < -32768 || x > 32767) { ok = false; break; }
+      }
+      if (ok) fits |= 1 << o;
+    }
     from = end;
+  }
+  return fits;
+}
+
+/**
+ * Copies sumBlock's vectors into the block at `at`, where its header says: an address with
+ * bit 0 set takes the 16-bit form (kernels' sums read it as a weight row).
+ */
+export function storeBlock(at: usize, tmp: usize, passes: i32): void {
+  const steps = passes * (LP >> 2), vec = passes * LP * 4;
+  for (let o = 0; o < 5; o++) {
+    const ref = load<i32>(at + (<usize>o << 2));
+    if (ref <= 0) continue;
+    const v = tmp + <usize>(o * vec);
+    if (ref & 1) {
+      const dst = <usize>(ref - 1);
+      for (let k = 0; k < steps; k += 2) {
+        const lo = v128.load(v + <usize>(k << 4)), hi = k + 1 < steps ? v128.load(v + <usize>((k + 1) << 4)) : i32x4.splat(0);
+        const n = i16x8.narrow_i32x4_s(lo, hi);
+        if (k + 1 < steps) v128.store(dst + <usize>(k << 3), n);
+        else v128.store64_lane(dst + <usize>(k << 3), n, 0);
+      }
+    } else memory.copy(<usize>ref, v, <usize>vec);
   }
 }
 
