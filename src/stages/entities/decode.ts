@@ -152,9 +152,9 @@ export function decodeDoc(f: DocFeatures, weights: Weights, opts: DecodeOptions 
 }
 
 /** The document memory: per lower form, NC + 1 counts (see historyCode). */
-export const newHistory = (f: DocFeatures): Int32Array => new Int32Array(f.formCount * (NC + 1));
+const newHistory = (f: DocFeatures): Int32Array => new Int32Array(f.formCount * (NC + 1));
 
-export function remember(history: Int32Array, f: DocFeatures, j: number, c: number): void {
+function remember(history: Int32Array, f: DocFeatures, j: number, c: number): void {
   const cs = f.infos[j]!.casing;
   if (!(cs === Casing.Title || cs === Casing.AllCaps || cs === Casing.Mixed)) return;
   history[f.forms[j]! * (NC + 1) + c]!++;

@@ -62,7 +62,7 @@ export function lowerForm(w: string): string {
 
 export function wordInfo(w: string, lex: Lexicon | undefined): WordInfo {
   // Ids go on: they start over only between documents (boundWordCaches).
-  if (lex !== cacheLexicon) { cache.clear(); cacheLexicon = lex; }
+  useLexicon(lex);
   let info = cache.get(w);
   if (info) return info;
   const lower = lowerForm(w);
@@ -91,6 +91,11 @@ export function wordInfo(w: string, lex: Lexicon | undefined): WordInfo {
   };
   cache.set(w, info);
   return info;
+}
+
+/** Words looked up under another lexicon have other clusters: the cache starts over (ids go on). */
+function useLexicon(lex: Lexicon | undefined): void {
+  if (lex !== cacheLexicon) { cache.clear(); cacheLexicon = lex; }
 }
 
 /** Called between documents only: a document's words must agree on their ids and form ids. */
@@ -127,7 +132,7 @@ function localForms(infos: readonly WordInfo[]): { forms: Uint32Array; count: nu
 /** The words of a document looked up, tokens[i] at [i]. */
 export function wordInfos(words: readonly string[], lex: Lexicon | undefined): WordInfo[] {
   boundWordCaches();
-  if (lex !== cacheLexicon) wordInfo('', lex);
+  useLexicon(lex);
   const out = new Array<WordInfo>(words.length);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
