@@ -14,13 +14,16 @@ export class Doc {
   readonly text: string;
   readonly meta: DocMeta;
   private readonly layers: Partial<Layers>;
+  /** Called before a layer is read from a view made by `readOnly` (the pipeline checks stage contracts with it). */
+  private readonly guard?: (name: LayerName) => void;
 
-  private constructor(text: string, meta: DocMeta, id: string | undefined, hash: string, layers: Partial<Layers>) {
+  private constructor(text: string, meta: DocMeta, id: string | undefined, hash: string, layers: Partial<Layers>, guard?: (name: LayerName) => void) {
     this.text = text;
     this.meta = Object.freeze({ ...meta });
     this.hash = hash;
     this.id = id ?? hash;
     this.layers = Object.freeze({ ...layers });
+    if (guard) this.guard = guard;
   }
 
   /** Builds a Doc from raw text: normalises it once and hashes it. */
@@ -35,15 +38,25 @@ export class Doc {
   }
 
   has(name: LayerName): boolean {
+    this.guard?.(name);
     return this.layers[name] !== undefined;
   }
 
   layer<K extends LayerName>(name: K): readonly LayerMap[K][] {
+    this.guard?.(name);
     return (this.layers[name] as readonly LayerMap[K][] | undefined) ?? [];
   }
 
   with(patch: Partial<Layers>): Doc {
     return new Doc(this.text, this.meta, this.id, this.hash, { ...this.layers, ...patch });
+  }
+
+  /**
+   * The same document with every layer read passing through `guard` first, which may throw;
+   * `with` on the view returns an unguarded Doc.
+   */
+  guarded(guard: (name: LayerName) => void): Doc {
+    return new Doc(this.text, this.meta, this.id, this.hash, this.layers, guard);
   }
 
   withMeta(patch: Partial<DocMeta>): Doc {

@@ -28,7 +28,9 @@ export interface WordInfo {
   readonly demonym?: string;
 }
 
-export const DEFAULT_GAZETTEER = new URL('../../models/geo/gazetteer.tsv', import.meta.url);
+/** The committed gazetteer, relative to the package root. */
+export const GAZETTEER_FILE = 'models/geo/gazetteer.tsv';
+export const DEFAULT_GAZETTEER = new URL(`../../${GAZETTEER_FILE}`, import.meta.url);
 
 /**
  * The compiled gazetteer, kept as the file's bytes with line offsets: records are decoded only

@@ -11,10 +11,7 @@ import { relationsStage } from '../stages/relations/stage.js';
 import { Pipeline } from './pipeline.js';
 import type { Stage } from './stage.js';
 
-/**
- * The stages of a full run, in data-flow order. Each later layer (entities, quotes,
- * quantities, times, places, relations, events) is added here as its stage lands.
- */
+/** The stages of a full run, in data-flow order (the pipeline checks it against their declarations). */
 export function defaultStages(): Stage[] {
   return [tokensStage, sentencesStage, mentionsStage, resolveStage, timesStage, quotesStage, quantitiesStage, placesStage, relationsStage, eventsStage];
 }

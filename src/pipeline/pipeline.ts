@@ -1,8 +1,9 @@
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Doc } from '../core/doc.js';
 import { errorMessage, NewsgraphError } from '../core/errors.js';
-import type { LayerName } from '../core/layers.js';
-import type { Stage, StageOptions } from './stage.js';
+import type { LayerName, Layers } from '../core/layers.js';
+import { orderStages, checkOrder } from './order.js';
+import { readsOf, writesOf, type Stage, type StageOptions } from './stage.js';
 
 export interface StageTiming {
   readonly name: string;
@@ -16,59 +17,127 @@ export interface PipelineResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+export interface PipelineOptions {
+  /**
+   * A stage that reads or writes a layer it does not declare throws (the run fails) instead of
+   * leaving a warning diagnostic. On under `node --test` and with NEWSGRAPH_STRICT=1.
+   */
+  readonly strict?: boolean;
+}
+
+const defaultStrict = () => !!process.env.NODE_TEST_CONTEXT || process.env.NEWSGRAPH_STRICT === '1';
+
 /**
- * An ordered list of stages, checked when built: every layer a stage requires must be
- * provided by an earlier stage, and no two stages provide the same layer.
+ * Document stages in an order their declarations allow, checked when built: every layer a stage
+ * requires is provided by an earlier stage, no stage reads a layer that a later stage writes, and
+ * no two stages provide the same layer. Build with `Pipeline.ordered` to have the order worked
+ * out from the declarations.
  */
 export class Pipeline {
   readonly stages: readonly Stage[];
+  private readonly strict: boolean;
 
-  constructor(stages: readonly Stage[]) {
-    const provided = new Map<LayerName, string>();
-    for (const s of stages) {
-      for (const r of s.requires) {
-        if (!provided.has(r)) {
-          throw new NewsgraphError('pipeline.missing-layer', `stage "${s.name}" requires layer "${r}", which no earlier stage provides`);
-        }
-      }
-      for (const u of s.updates ?? []) {
-        if (!provided.has(u)) {
-          throw new NewsgraphError('pipeline.missing-layer', `stage "${s.name}" updates layer "${u}", which no earlier stage provides`);
-        }
-      }
-      for (const p of s.provides) {
-        const other = provided.get(p);
-        if (other) throw new NewsgraphError('pipeline.duplicate-layer', `stages "${other}" and "${s.name}" both provide layer "${p}"`);
-        provided.set(p, s.name);
-      }
-    }
+  constructor(stages: readonly Stage[], opts: PipelineOptions = {}) {
+    checkOrder(stages);
     this.stages = stages;
+    this.strict = opts.strict ?? defaultStrict();
+  }
+
+  /** A pipeline of these stages in data-flow order (ties keep the order given). */
+  static ordered(stages: readonly Stage[], opts: PipelineOptions = {}): Pipeline {
+    return new Pipeline(orderStages(stages), opts);
   }
 
   get provides(): LayerName[] {
     return this.stages.flatMap((s) => [...s.provides]);
   }
 
+  /** The version of each stage, by name. */
+  versions(): Record<string, string> {
+    return Object.fromEntries(this.stages.map((s) => [s.name, s.version]));
+  }
+
   run(input: Doc, options: StageOptions = {}): PipelineResult {
+    return this.runStages(input, this.stages, options);
+  }
+
+  /**
+   * Re-runs the named stages on a Doc that already carries their earlier layers, with every
+   * stage that reads what they write (transitively), and any earlier stage whose layers the Doc
+   * lacks (tokens are not stored, for example) when a re-run stage reads them.
+   */
+  rerun(input: Doc, stale: Iterable<string>, options: StageOptions = {}): PipelineResult {
+    return this.runStages(input, this.affected(stale, (l) => input.has(l)), options);
+  }
+
+  /** The stages `rerun` would run, in order. `present` says which layers the Doc already has. */
+  affected(stale: Iterable<string>, present: (layer: LayerName) => boolean): Stage[] {
+    const chosen = new Set<Stage>();
+    const dirty = new Set<LayerName>();
+    const named = new Set(stale);
+    for (const s of this.stages) {
+      if (named.has(s.name) || readsOf(s).some((l) => dirty.has(l))) {
+        chosen.add(s);
+        for (const l of writesOf(s)) dirty.add(l);
+      }
+    }
+    // Walk back from the chosen stages to providers of layers the Doc does not carry.
+    for (let i = this.stages.length - 1; i >= 0; i--) {
+      const s = this.stages[i]!;
+      if (chosen.has(s)) continue;
+      const needed = s.provides.some((l) => !present(l) && [...chosen].some((c) => this.stages.indexOf(c) > i && readsOf(c).includes(l)));
+      if (needed) chosen.add(s);
+    }
+    return this.stages.filter((s) => chosen.has(s));
+  }
+
+  private runStages(input: Doc, stages: readonly Stage[], options: StageOptions): PipelineResult {
     let doc = input;
     const timings: StageTiming[] = [];
     const diagnostics: Diagnostic[] = [];
-    for (const stage of this.stages) {
+    for (const stage of stages) {
       const ctx = { options, diagnostic: (d: Omit<Diagnostic, 'stage'>) => diagnostics.push({ ...d, stage: stage.name }) };
       const t0 = performance.now();
-      let out;
+      let out: Partial<Layers>;
       try {
-        out = stage.run(doc, ctx);
+        out = stage.run(this.view(doc, stage, ctx.diagnostic), ctx);
       } catch (err) {
+        if (err instanceof NewsgraphError && err.code.startsWith('pipeline.undeclared')) throw err;
         // A stage bug must not lose the document: record it and leave the stage's layers empty.
         diagnostics.push({ level: 'error', stage: stage.name, rule: 'stage.crash', message: errorMessage(err) });
         out = Object.fromEntries(stage.provides.map((p) => [p, []]));
         // Layers it meant to update stay as they were.
       }
-      for (const p of stage.provides) if (!(p in out)) (out as Record<string, unknown>)[p] = [];
-      doc = doc.with(out);
+      doc = doc.with(this.written(stage, out, ctx.diagnostic));
       timings.push({ name: stage.name, version: stage.version, ms: performance.now() - t0 });
     }
     return { doc, timings, diagnostics };
+  }
+
+  /** The Doc as the stage may see it: reading an undeclared layer is a contract breach. */
+  private view(doc: Doc, stage: Stage, report: (d: Omit<Diagnostic, 'stage'>) => void): Doc {
+    const allowed = new Set(readsOf(stage));
+    const reported = new Set<LayerName>();
+    return doc.guarded((layer) => {
+      if (allowed.has(layer)) return;
+      const message = `stage "${stage.name}" reads layer "${layer}", which it does not declare (requires, optional or updates)`;
+      if (this.strict) throw new NewsgraphError('pipeline.undeclared-read', message);
+      if (!reported.has(layer)) report({ level: 'warning', rule: 'pipeline.undeclared-read', message });
+      reported.add(layer);
+    });
+  }
+
+  /** What the stage returned, limited to its declared writes; a declared provided layer it left out is empty. */
+  private written(stage: Stage, out: Partial<Layers>, report: (d: Omit<Diagnostic, 'stage'>) => void): Partial<Layers> {
+    const patch: Record<string, unknown> = {};
+    const writes = new Set(writesOf(stage));
+    for (const [layer, items] of Object.entries(out)) {
+      if (writes.has(layer as LayerName)) { patch[layer] = items; continue; }
+      const message = `stage "${stage.name}" writes layer "${layer}", which it does not declare (provides or updates)`;
+      if (this.strict) throw new NewsgraphError('pipeline.undeclared-write', message);
+      report({ level: 'warning', rule: 'pipeline.undeclared-write', message });
+    }
+    for (const p of stage.provides) if (!(p in patch)) patch[p] = [];
+    return patch as Partial<Layers>;
   }
 }

@@ -14,15 +14,36 @@ export interface StageContext {
 }
 
 /**
- * One step of the pipeline. It reads the layers it requires and returns the layers it
- * provides; it never mutates the Doc and never throws on odd text (it reports a diagnostic).
+ * One document step of the pipeline. It reads only the layers it declares (`requires`,
+ * `optional`, `updates`) and returns the layers it `provides` or `updates`; it never mutates the
+ * Doc and never throws on odd text (it reports a diagnostic). The pipeline checks the
+ * declarations when it is built and every read and write when it runs.
  */
 export interface Stage {
   readonly name: string;
+  /** Changes whenever the stage's code, word lists or model change (see version.ts). */
   readonly version: string;
+  /** Layers the stage cannot run without: an earlier stage must provide each. */
   readonly requires: readonly LayerName[];
+  /** Layers the stage reads when an earlier stage provided them; its output is poorer without. */
+  readonly optional?: readonly LayerName[];
   readonly provides: readonly LayerName[];
-  /** Layers an earlier stage provided that this stage revises (e.g. filling mention.entity). */
+  /** Layers an earlier stage provided that this stage reads and revises (e.g. filling mention.entity). */
   readonly updates?: readonly LayerName[];
+  /**
+   * Files beside the code that the stage loads (a model, a gazetteer), relative to the package
+   * root; their bytes are part of the stage's version.
+   */
+  readonly assets?: readonly string[];
   run(doc: Doc, ctx: StageContext): Partial<Layers>;
+}
+
+/** Every layer a stage may read. */
+export function readsOf(s: Stage): LayerName[] {
+  return [...s.requires, ...(s.optional ?? []), ...(s.updates ?? [])];
+}
+
+/** Every layer a stage may write. */
+export function writesOf(s: Stage): LayerName[] {
+  return [...s.provides, ...(s.updates ?? [])];
 }

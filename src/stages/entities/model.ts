@@ -61,11 +61,14 @@ export class NerModel {
   }
 }
 
+/** The committed model, relative to the package root. */
+export const MODEL_FILE = 'models/ner/model.bin';
+
 /** The committed model: models/ner/model.bin at the package root (two levels above dist/stages/entities). */
 export function defaultModelPath(): string {
   const env = process.env.NEWSGRAPH_NER_MODEL;
   if (env) return env;
-  return fileURLToPath(new URL('../../../models/ner/model.bin', import.meta.url));
+  return fileURLToPath(new URL(`../../../${MODEL_FILE}`, import.meta.url));
 }
 
 let shared: NerModel | null | undefined;

@@ -1,13 +1,14 @@
-import type { Stage } from '../../pipeline/stage.js';
+import { defineStage } from '../../pipeline/version.js';
 import { findMentions } from './mentions.js';
-import { defaultModel, defaultModelPath } from './model.js';
+import { defaultModel, defaultModelPath, MODEL_FILE } from './model.js';
+import { KERNELS_FILE } from './wasm-tagger.js';
 
 /** Named-entity mentions (PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, WORK, MISC) from the trained model. */
-export const mentionsStage: Stage = {
+export const mentionsStage = defineStage(import.meta.url, {
   name: 'mentions',
-  version: '1',
   requires: ['tokens', 'sentences'],
   provides: ['mentions'],
+  assets: [MODEL_FILE, KERNELS_FILE],
   run: (doc, ctx) => {
     const model = defaultModel();
     if (!model) {
@@ -16,4 +17,4 @@ export const mentionsStage: Stage = {
     }
     return { mentions: findMentions(doc.text, doc.layer('tokens'), doc.layer('sentences'), model) };
   },
-};
+});

@@ -46,6 +46,8 @@ interface Kernels {
   storeBlock(at: number, tmp: number, passes: number): void;
 }
 
+/** The compiled kernels as the package holds them (what `npm run build` writes), relative to its root. */
+export const KERNELS_FILE = 'dist/stages/entities/simd/kernels.wasm';
 let compiled: WebAssembly.Module | undefined;
 function instantiate(): Kernels {
   if (!compiled) {

@@ -1,5 +1,4 @@
-import { errorMessage } from '../../core/errors.js';
-import type { Stage } from '../../pipeline/stage.js';
+import { defineStage } from '../../pipeline/version.js';
 import { extractEvents } from './extract.js';
 import { impliedRelations } from './implied.js';
 
@@ -8,21 +7,16 @@ import { impliedRelations } from './implied.js';
  * read from the trigger's own clause. Reads mentions, entities, places, times, quantities and
  * quotes when earlier stages provided them.
  */
-export const eventsStage: Stage = {
+export const eventsStage = defineStage(import.meta.url, {
   name: 'events',
-  version: '1',
-  requires: ['tokens', 'sentences', 'relations'],
+  requires: ['sentences'],
+  optional: ['mentions', 'entities', 'places', 'quantities', 'times', 'quotes'],
   provides: ['events'],
   // Hostile events between a group and a resolved target also state a `fights` relation.
   updates: ['relations'],
-  run(doc, ctx) {
-    try {
-      const events = extractEvents(doc);
-      const implied = impliedRelations(doc, events);
-      return implied.length ? { events, relations: [...doc.layer('relations'), ...implied].sort((x, y) => x.start - y.start || x.end - y.end) } : { events };
-    } catch (err) {
-      ctx.diagnostic({ level: 'error', rule: 'events.failed', message: errorMessage(err) });
-      return { events: [] };
-    }
+  run(doc) {
+    const events = extractEvents(doc);
+    const implied = impliedRelations(doc, events);
+    return implied.length ? { events, relations: [...doc.layer('relations'), ...implied].sort((x, y) => x.start - y.start || x.end - y.end) } : { events };
   },
-};
+});

@@ -1,8 +1,8 @@
 import type { Place } from '../../core/layers.js';
-import { errorMessage } from '../../core/errors.js';
 import type { Doc } from '../../core/doc.js';
-import { sharedGazetteer, type Gazetteer } from '../../geo/gazetteer.js';
+import { GAZETTEER_FILE, sharedGazetteer, type Gazetteer } from '../../geo/gazetteer.js';
 import type { Stage } from '../../pipeline/stage.js';
+import { defineStage } from '../../pipeline/version.js';
 import { applyMentions, filterHits, gazetteerHits, headedNames, mentionHits, modifierHits, personSurnames, type RecognizeContext } from './recognize.js';
 import { docContext, resolveHits } from './resolve.js';
 import { scanWords } from './words.js';
@@ -39,27 +39,15 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, opts: PlacesOptions = {}): 
  * when an earlier stage provides one, and the gazetteer for what the model missed.
  */
 export function createPlacesStage(opts: PlacesOptions = {}): Stage {
-  return {
+  return defineStage(import.meta.url, {
     name: 'places',
-    version: '1',
-    requires: ['tokens', 'sentences'],
+    requires: [],
+    // Sentence starts tell a capitalised toponym from a sentence's first word; mentions say what the tagger typed.
+    optional: ['sentences', 'mentions'],
     provides: ['places'],
-    run(doc, ctx) {
-      let gaz: Gazetteer;
-      try {
-        gaz = sharedGazetteer();
-      } catch (err) {
-        ctx.diagnostic({ level: 'error', rule: 'places.gazetteer', message: errorMessage(err) });
-        return { places: [] };
-      }
-      try {
-        return { places: findPlaces(doc, gaz, opts) };
-      } catch (err) {
-        ctx.diagnostic({ level: 'error', rule: 'places.failed', message: errorMessage(err) });
-        return { places: [] };
-      }
-    },
-  };
+    assets: [GAZETTEER_FILE],
+    run: (doc) => ({ places: findPlaces(doc, sharedGazetteer(), opts) }),
+  });
 }
 
 export const placesStage: Stage = createPlacesStage();

@@ -1,6 +1,6 @@
 import type { Quantity } from '../../core/layers.js';
 import { contains } from '../../core/span.js';
-import type { Stage } from '../../pipeline/stage.js';
+import { defineStage } from '../../pipeline/version.js';
 import { recognizeQuantities } from './recognize.js';
 
 /**
@@ -8,16 +8,16 @@ import { recognizeQuantities } from './recognize.js';
  * thing counted. Numbers that are dates or durations (the times layer, when present) are left
  * out; a number stated inside a quote is linked to it when the quotes layer is present.
  */
-export const quantitiesStage: Stage = {
+export const quantitiesStage = defineStage(import.meta.url, {
   name: 'quantities',
-  version: '1',
-  requires: ['tokens', 'sentences'],
+  requires: [],
+  optional: ['times', 'quotes'],
   provides: ['quantities'],
   run(doc) {
     const found = recognizeQuantities(doc.text, doc.layer('times'));
     return { quantities: linkToQuotes(found, doc.layer('quotes')) };
   },
-};
+});
 
 /** Sets Quantity.quote to the index of the innermost quote holding the number. */
 export function linkToQuotes(quantities: readonly Quantity[], quotes: readonly { start: number; end: number }[]): Quantity[] {

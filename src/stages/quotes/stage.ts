@@ -1,6 +1,6 @@
 import type { Mention, Quote } from '../../core/layers.js';
 import { compareSpans } from '../../core/span.js';
-import type { Stage } from '../../pipeline/stage.js';
+import { defineStage } from '../../pipeline/version.js';
 import type { Attribution } from './cue.js';
 import { findDirectQuotes } from './direct.js';
 import { findIndirectQuotes } from './indirect.js';
@@ -86,10 +86,11 @@ function isFragment(text: string, q: Quote): boolean {
   return (s.match(/[\p{L}\p{N}]+/gu) ?? []).length <= MAX_FRAGMENT_WORDS;
 }
 
-export const quotesStage: Stage = {
+export const quotesStage = defineStage(import.meta.url, {
   name: 'quotes',
-  version: '1',
-  requires: ['tokens', 'sentences', 'mentions', 'entities'],
+  // Mentions as resolution left them: a speaker is the entity its mention links to.
+  requires: ['tokens', 'sentences', 'mentions'],
+  optional: ['paragraphs'],
   provides: ['quotes'],
   run(doc, ctx) {
     const v = new TokenView(doc.text, doc.layer('tokens'), doc.layer('sentences'));
@@ -156,4 +157,4 @@ export const quotesStage: Stage = {
     quotes.sort(compareSpans);
     return { quotes };
   },
-};
+});

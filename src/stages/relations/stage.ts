@@ -1,5 +1,4 @@
-import { errorMessage } from '../../core/errors.js';
-import type { Stage } from '../../pipeline/stage.js';
+import { defineStage } from '../../pipeline/version.js';
 import { extractRelations } from './extract.js';
 
 /**
@@ -7,17 +6,10 @@ import { extractRelations } from './extract.js';
  * Reads mentions, entities, times and quotes when earlier stages provided them; without
  * resolved mentions it finds nothing rather than guessing.
  */
-export const relationsStage: Stage = {
+export const relationsStage = defineStage(import.meta.url, {
   name: 'relations',
-  version: '1',
-  requires: ['tokens', 'sentences'],
+  requires: ['sentences'],
+  optional: ['mentions', 'entities', 'places', 'quotes', 'times'],
   provides: ['relations'],
-  run(doc, ctx) {
-    try {
-      return { relations: extractRelations(doc) };
-    } catch (err) {
-      ctx.diagnostic({ level: 'error', rule: 'relations.failed', message: errorMessage(err) });
-      return { relations: [] };
-    }
-  },
-};
+  run: (doc) => ({ relations: extractRelations(doc) }),
+});

@@ -3,6 +3,7 @@ import { compareSpans, overlaps } from '../../core/span.js';
 import type { Doc } from '../../core/doc.js';
 import type { Layers } from '../../core/layers.js';
 import type { Stage, StageContext } from '../../pipeline/stage.js';
+import { defineStage } from '../../pipeline/version.js';
 import { findAliases } from './aliases.js';
 import { resolveAnaphora } from './anaphora.js';
 import { descriptionFor } from './descriptions.js';
@@ -26,14 +27,14 @@ export interface ResolveOptions {
  * nominal mentions whose referent is clear.
  */
 export function createResolveStage(options: ResolveOptions = {}): Stage {
-  return {
+  return defineStage(import.meta.url, {
     name: 'resolve',
-    version: '1',
-    requires: ['tokens', 'sentences', 'mentions'],
+    requires: ['tokens', 'sentences'],
+    optional: ['paragraphs'],
     provides: ['entities'],
     updates: ['mentions'],
     run: (doc, ctx) => resolveDoc(doc, ctx, options),
-  };
+  });
 }
 
 export const resolveStage: Stage = createResolveStage();

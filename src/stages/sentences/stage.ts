@@ -1,10 +1,9 @@
-import type { Stage } from '../../pipeline/stage.js';
+import { defineStage } from '../../pipeline/version.js';
 import { splitParagraphs, splitSentences } from './split.js';
 
-export const sentencesStage: Stage = {
+export const sentencesStage = defineStage(import.meta.url, {
   name: 'sentences',
-  version: '1',
   requires: ['tokens'],
   provides: ['sentences', 'paragraphs'],
   run: (doc) => ({ sentences: splitSentences(doc.text, doc.layer('tokens')), paragraphs: splitParagraphs(doc.text) }),
-};
+});

@@ -1,5 +1,5 @@
 import type { Time } from '../../core/layers.js';
-import type { Stage } from '../../pipeline/stage.js';
+import { defineStage } from '../../pipeline/version.js';
 import { parseIsoDate } from './calendar.js';
 import { datelineDate } from './dateline.js';
 import { recognizeTimes } from './recognize.js';
@@ -10,10 +10,9 @@ import { recognizeTimes } from './recognize.js';
  * dated dateline at the head of the text; without one they are kept, marked unresolved, with a
  * diagnostic.
  */
-export const timesStage: Stage = {
+export const timesStage = defineStage(import.meta.url, {
   name: 'times',
-  version: '1',
-  requires: ['tokens', 'sentences'],
+  requires: ['sentences'],
   provides: ['times'],
   run(doc, ctx) {
     const published = doc.meta.published ?? ctx.options.published;
@@ -43,4 +42,4 @@ export const timesStage: Stage = {
     }
     return { times };
   },
-};
+});

@@ -1,10 +1,9 @@
-import type { Stage } from '../../pipeline/stage.js';
+import { defineStage } from '../../pipeline/version.js';
 import { tokenize } from './tokenize.js';
 
-export const tokensStage: Stage = {
+export const tokensStage = defineStage(import.meta.url, {
   name: 'tokens',
-  version: '1',
   requires: [],
   provides: ['tokens'],
   run: (doc) => ({ tokens: tokenize(doc.text) }),
-};
+});
