@@ -6,14 +6,14 @@ import { errorMessage } from '../core/errors.js';
 import type { DocMeta } from '../core/meta.js';
 import { readBytes, readInputs } from '../ingest/read.js';
 import type { Format, ReadItem } from '../ingest/types.js';
-import { toRecord } from '../output/record.js';
 import { defaultPipeline } from '../pipeline/default.js';
+import { storeDoc } from '../pipeline/store-doc.js';
 import type { Store } from '../store/store.js';
 
 export interface IngestDocResult {
   readonly id: string;
   readonly title?: string;
-  readonly status: 'added' | 'present';
+  readonly status: 'added' | 'present' | 'refreshed';
 }
 
 /** A running or finished ingest, polled by the app for progress. */
@@ -25,6 +25,7 @@ export interface IngestJob {
   read: number;
   added: number;
   present: number;
+  refreshed: number;
   failed: number;
   errors: { source: string; error: string }[];
   docs: IngestDocResult[];
@@ -105,6 +106,7 @@ export class IngestQueue {
       read: 0,
       added: 0,
       present: 0,
+      refreshed: 0,
       failed: 0,
       errors: [],
       docs: [],
@@ -144,15 +146,10 @@ export class IngestQueue {
           ...(item.doc.meta.published ? { published: item.doc.meta.published } : {}),
         };
         const doc = Doc.create(item.doc.text, meta, item.doc.id);
-        // Known content skips the pipeline: re-sending a batch is cheap.
-        const put = (await this.store.has(doc.hash))
-          ? { status: 'present' as const, id: (await this.store.get(doc.hash))?.id ?? doc.id }
-          : await this.store.put(toRecord(pipeline.run(doc, { published: meta.published })));
-        if (put.status === 'added') {
-          job.added++;
-          this.changes++;
-        }
-        else job.present++;
+        // Known content skips the pipeline unless an older build made its record.
+        const put = await storeDoc(this.store, doc, pipeline);
+        job[put.status]++;
+        if (put.status !== 'present') this.changes++;
         if (job.docs.length < MAX_LISTED) job.docs.push({ id: put.id, title: meta.title, status: put.status });
       } catch (err) {
         job.failed++;

@@ -8,6 +8,7 @@ import { registerExport } from './commands/export.js';
 import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuotes } from './commands/quotes.js';
+import { registerReprocess } from './commands/reprocess.js';
 import { registerSearch } from './commands/search.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
@@ -18,6 +19,7 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
 program.name('newsgraph').version(version).description('Turn news articles into a sourced, searchable knowledge base.');
 registerExtract(program);
 registerIngest(program);
+registerReprocess(program);
 registerSearch(program);
 registerShow(program);
 registerExport(program);

@@ -70,25 +70,41 @@ export class Pipeline {
     return this.runStages(input, this.affected(stale, (l) => input.has(l)), options);
   }
 
-  /** The stages `rerun` would run, in order. `present` says which layers the Doc already has. */
+  /**
+   * The stages `rerun` would run, in order. `present` says which layers the Doc already has.
+   * A stale stage that updates a layer re-runs from that layer's provider: it revises what the
+   * provider made, not its own earlier output.
+   */
   affected(stale: Iterable<string>, present: (layer: LayerName) => boolean): Stage[] {
-    const chosen = new Set<Stage>();
-    const dirty = new Set<LayerName>();
-    const named = new Set(stale);
-    for (const s of this.stages) {
-      if (named.has(s.name) || readsOf(s).some((l) => dirty.has(l))) {
-        chosen.add(s);
-        for (const l of writesOf(s)) dirty.add(l);
+    const chosen = new Set(this.stages.filter((s) => new Set(stale).has(s.name)));
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const s of [...chosen]) {
+        for (const u of s.updates ?? []) {
+          const p = this.providerOf(u)!;
+          if (!chosen.has(p)) { chosen.add(p); grew = true; }
+        }
+      }
+      const dirty = new Set<LayerName>();
+      for (const s of this.stages) {
+        if (chosen.has(s) || readsOf(s).some((l) => dirty.has(l))) {
+          if (!chosen.has(s)) { chosen.add(s); grew = true; }
+          for (const l of writesOf(s)) dirty.add(l);
+        }
       }
     }
     // Walk back from the chosen stages to providers of layers the Doc does not carry.
     for (let i = this.stages.length - 1; i >= 0; i--) {
       const s = this.stages[i]!;
       if (chosen.has(s)) continue;
-      const needed = s.provides.some((l) => !present(l) && [...chosen].some((c) => this.stages.indexOf(c) > i && readsOf(c).includes(l)));
-      if (needed) chosen.add(s);
+      const later = this.stages.slice(i + 1).filter((c) => chosen.has(c));
+      if (s.provides.some((l) => !present(l) && later.some((c) => readsOf(c).includes(l)))) chosen.add(s);
     }
     return this.stages.filter((s) => chosen.has(s));
+  }
+
+  private providerOf(layer: LayerName): Stage | undefined {
+    return this.stages.find((s) => s.provides.includes(layer));
   }
 
   private runStages(input: Doc, stages: readonly Stage[], options: StageOptions): PipelineResult {

@@ -215,6 +215,39 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       // Stored again after deletion: added anew.
       assert.equal((await s.put(recs[0]!)).status, 'added');
     }));
+
+    test('replace swaps a record in place: its layers, counts and stage stamps follow, its order stays', withStore(async (s) => {
+      const recs = sampleRecords();
+      for (const r of recs) await s.put(r);
+      const first = recs[0]!;
+      assert.deepEqual(await s.stampOf(first.id), { id: first.id, hash: first.hash, stages: [{ name: 'tokens', version: '1' }] });
+      // The new build no longer finds the River Brigade and names Okafor once more.
+      const revised: NewsRecord = {
+        ...first,
+        entities: first.entities.filter((e) => e.id !== 'e1'),
+        mentions: first.mentions.filter((m) => m.entity !== 'e1'),
+        events: [], relations: [],
+        stages: [{ name: 'tokens', version: '2', ms: 0.4 }],
+      };
+      await s.replace(revised);
+      assert.deepEqual(await s.get(first.id), revised);
+      assert.equal(await s.count(), 3);
+      assert.equal(await s.entity('ORG:river brigade'), undefined);
+      assert.equal((await s.entity('PERSON:amara okafor'))?.documents, 2);
+      assert.equal((await s.events()).length, 1);
+      const stamps = [];
+      for await (const st of s.stamps()) stamps.push(st);
+      assert.deepEqual(stamps.map((x) => x.id), recs.map((r) => r.id));
+      assert.deepEqual(stamps[0]!.stages, [{ name: 'tokens', version: '2' }]);
+      assert.deepEqual(stamps[1]!.stages, []);
+      const out: NewsRecord[] = [];
+      for await (const r of s.export()) out.push(r);
+      assert.deepEqual(out.map((r) => r.id), recs.map((r) => r.id));
+      assert.equal(await s.stampOf('nope'), undefined);
+      await assert.rejects(s.replace({ ...revised, id: 'nope' }), /no stored document/);
+      await assert.rejects(s.replace({ ...recs[1]!, id: first.id }), /other text/);
+      assert.deepEqual(await s.get(first.id), revised);
+    }));
   });
 }
 

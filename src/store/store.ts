@@ -20,6 +20,15 @@ export interface Store {
   get(id: string): Promise<NewsRecord | undefined>;
   /** True when a document with this content hash is stored. */
   has(hash: string): Promise<boolean>;
+  /**
+   * Replaces a stored document's record (same id, same text) in one transaction: its derived
+   * rows and every count follow, its place in the store and its date added stay.
+   */
+  replace(record: NewsRecord): Promise<void>;
+  /** Which stage versions made each stored record, in the order stored. */
+  stamps(): AsyncIterable<RecordStamp>;
+  /** Which stage versions made one stored record (by id or content hash); undefined when absent. */
+  stampOf(idOrHash: string): Promise<RecordStamp | undefined>;
   /** Removes one document and everything derived from it; false when it was not there. */
   delete(id: string): Promise<boolean>;
   /** Full-text search with filters, ranked hits and facet counts. An empty q browses by date. */
@@ -48,6 +57,12 @@ export interface Store {
   /** Number of stored documents. */
   count(): Promise<number>;
   close(): Promise<void>;
+}
+
+export interface RecordStamp {
+  readonly id: string;
+  readonly hash: string;
+  readonly stages: readonly { readonly name: string; readonly version: string }[];
 }
 
 export interface PutResult {

@@ -17,6 +17,8 @@ interface IngestOptions extends ReaderCliOptions {
 export interface IngestSummary {
   added: number;
   present: number;
+  /** Known documents whose record an older build made, extracted again. */
+  refreshed: number;
   failed: { input: string; reason: string }[];
   total: number;
 }
@@ -30,11 +32,12 @@ export async function ingest(
   inputs: readonly string[],
   opts: { published?: string; read?: ReadOptions; progress?: Progress } = {},
 ): Promise<IngestSummary> {
-  const sum: IngestSummary = { added: 0, present: 0, failed: [], total: 0 };
+  const sum: IngestSummary = { added: 0, present: 0, refreshed: 0, failed: [], total: 0 };
   const progress = opts.progress;
   // Loaded on use: readers and stages pull in parsers and models that other commands never need.
-  const [{ readInputs }, { expandInputs }, { runPipeline, toDoc }] = await Promise.all([
+  const [{ readInputs }, { expandInputs }, { toDoc }, { storeDoc }, { defaultPipeline }] = await Promise.all([
     import('../../ingest/read.js'), import('../../ingest/sources.js'), import('../run-pipeline.js'),
+    import('../../pipeline/store-doc.js'), import('../../pipeline/default.js'),
   ]);
   const fail = (input: string, reason: string) => {
     sum.failed.push({ input, reason: oneLine(reason) });
@@ -47,9 +50,9 @@ export async function ingest(
   }
   const show = (done: number) => {
     if (!progress) return;
-    const docs = sum.added + sum.present;
+    const docs = sum.added + sum.present + sum.refreshed;
     const rate = docs / Math.max(progress.elapsed(), 1e-3);
-    progress.update(done, sources.length, `${rate.toFixed(1)} docs/s, ${sum.added} added, ${sum.present} present, ${sum.failed.length} failed`);
+    progress.update(done, sources.length, `${rate.toFixed(1)} docs/s, ${sum.added} added, ${sum.refreshed} refreshed, ${sum.present} present, ${sum.failed.length} failed`);
   };
   for (const [i, source] of sources.entries()) {
     for await (const item of readInputs([source], opts.read ?? {})) {
@@ -58,10 +61,8 @@ export async function ingest(
       } else {
         try {
           const doc = toDoc(item.doc, { published: opts.published });
-          // Known content skips the pipeline entirely: re-ingesting a folder is cheap.
-          if (await store.has(doc.hash)) sum.present++;
-          else if ((await store.put(runPipeline(doc))).status === 'added') sum.added++;
-          else sum.present++;
+          // Known content skips the pipeline unless an older build made its record.
+          sum[(await storeDoc(store, doc, defaultPipeline())).status]++;
         } catch (err) {
           fail(item.source, errorMessage(err));
         }
@@ -101,7 +102,7 @@ export function registerIngest(program: Command): void {
     }
     if (o.json) process.stdout.write(JSON.stringify({ db: o.db, ...sum }) + '\n');
     const lines = [
-      `ingested into ${o.db}: ${sum.added} added, ${sum.present} already present, ${sum.failed.length} failed; ${sum.total} documents stored`,
+      `ingested into ${o.db}: ${sum.added} added, ${sum.refreshed ? `${sum.refreshed} refreshed (an older build made them), ` : ''}${sum.present} already present, ${sum.failed.length} failed; ${sum.total} documents stored`,
       ...sum.failed.map((f) => `  failed: ${f.input}: ${f.reason}`),
     ];
     process.stderr.write(lines.join('\n') + '\n');

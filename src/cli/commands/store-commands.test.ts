@@ -35,7 +35,7 @@ test('ingest twice stores one document; search finds it; show and export give it
   assert.match(first.err, /1 added, 0 already present, 0 failed; 1 documents stored/);
   const second = cli('ingest', 'harbour.txt', '--db', 'news.db', '--json');
   assert.equal(second.code, 0, second.err);
-  assert.deepEqual(JSON.parse(second.out), { db: 'news.db', added: 0, present: 1, failed: [], total: 1 });
+  assert.deepEqual(JSON.parse(second.out), { db: 'news.db', added: 0, present: 1, refreshed: 0, failed: [], total: 1 });
 
   const found = cli('search', 'blockaded', '--db', 'news.db', '--json');
   assert.equal(found.code, 0, found.err);
@@ -159,3 +159,39 @@ test('the seed record ingested twice is one document, found by a word of its bod
     const res = JSON.parse(cli('search', word, '--db', 'seed.db', '--json').out) as { hits: { id: string }[] };
     assert.deepEqual(res.hits.map((h) => h.id), [record.id]);
   });
+
+test('reprocess on a store this build just made changes no record; a stale store is brought up to date', async () => {
+  writeFileSync(join(dir, 'reprocess.txt'), ARTICLE.replace('Port Elden', 'Port Amsel'));
+  assert.equal(cli('ingest', 'reprocess.txt', '--db', 'reprocess.db').code, 0);
+  const before = cli('export', '--db', 'reprocess.db', '--format', 'jsonl').out;
+  const dry = cli('reprocess', '--db', 'reprocess.db', '--dry-run', '--json');
+  assert.equal(dry.code, 0, dry.err);
+  assert.deepEqual(JSON.parse(dry.out), { db: 'reprocess.db', dryRun: true, checked: 1, stale: 0, refreshed: 0, failed: [], byStage: {} });
+  const run = cli('reprocess', '--db', 'reprocess.db');
+  assert.equal(run.code, 0, run.err);
+  assert.match(run.err, /0 refreshed, 0 failed, 1 already current/);
+  assert.equal(cli('export', '--db', 'reprocess.db', '--format', 'jsonl').out, before);
+
+  // As if an older build had made the quotes: the quotes and what reads them run again.
+  const store = new SqliteStore(join(dir, 'reprocess.db'));
+  const rec = jsonl(before)[0]!;
+  await store.replace({ ...rec, stages: rec.stages.map((s) => (s.name === 'quotes' ? { ...s, version: 'older' } : s)) });
+  await store.close();
+  const stale = cli('reprocess', '--db', 'reprocess.db', '--dry-run');
+  assert.match(stale.err, /1 of 1 records made by older stages \(quotes 1\)/);
+  assert.equal(cli('reprocess', '--db', 'reprocess.db', '--layers', 'places').err.includes('0 refreshed'), true);
+  const fixed = cli('reprocess', '--db', 'reprocess.db', '--json');
+  assert.equal(JSON.parse(fixed.out).refreshed, 1, fixed.err);
+  const after = jsonl(cli('export', '--db', 'reprocess.db', '--format', 'jsonl').out)[0]!;
+  const strip = (r: NewsRecord) => ({ ...r, stages: r.stages.map((s) => [s.name, s.version]) });
+  assert.deepEqual(strip(after), strip(rec));
+  // Stages that read nothing the quotes changed kept their stored timings: they did not run.
+  const ms = (r: NewsRecord, n: string) => r.stages.find((s) => s.name === n)!.ms;
+  assert.equal(ms(after, 'mentions'), ms(rec, 'mentions'));
+  assert.equal(ms(after, 'places'), ms(rec, 'places'));
+
+  const bad = cli('reprocess', '--db', 'reprocess.db', '--layers', 'nonsense');
+  assert.equal(bad.code, 1);
+  assert.match(bad.err, /^newsgraph: unknown layer "nonsense"/);
+  assert.match(cli('reprocess', '--db', 'missing.db').err, /no database at missing.db/);
+});

@@ -8,7 +8,7 @@ import { SCHEMA_ID, type NewsRecord } from '../../output/record.js';
 import { dayOf, entityKey, normalizeName } from '../keys.js';
 import type {
   EntityCount, EntityInfo, EntityQuery, EventHit, EventQuery, FacetCount, Facets, Interval, PeriodCount,
-  PlaceHit, PlaceQuery, PutResult, QuoteHit, QuoteQuery, RelationHit, RelationQuery, SearchHit, SearchQuery,
+  PlaceHit, PlaceQuery, PutResult, QuoteHit, QuoteQuery, RecordStamp, RelationHit, RelationQuery, SearchHit, SearchQuery,
   SearchResult, Store,
 } from '../store.js';
 import { toFtsQuery } from './fts-query.js';
@@ -56,6 +56,7 @@ export class SqliteStore implements Store {
   private readonly putTx: (rec: NewsRecord) => PutResult;
   private readonly putManyTx: (recs: readonly NewsRecord[]) => PutResult[];
   private readonly deleteTx: (id: string) => boolean;
+  private readonly replaceTx: (rec: NewsRecord) => void;
   private readonly rankCap: number;
   private readonly facetCap: number;
   private readonly countCap: number;
@@ -90,8 +91,8 @@ export class SqliteStore implements Store {
     this.db.function('normalize_name', { deterministic: true }, (v: unknown) => normalizeName(String(v ?? '')));
     const p = (sql: string) => this.db.prepare(sql);
     this.s = opts.readonly ? {} : {
-      insDoc: p(`INSERT INTO documents (id, hash, title, author, outlet, url, published, origin, lang, day, added)
-                 VALUES (@id, @hash, @title, @author, @outlet, @url, @published, @origin, @lang, @day, @added)`),
+      insDoc: p(`INSERT INTO documents (rowid, id, hash, title, author, outlet, url, published, origin, lang, day, added)
+                 VALUES (@rowid, @id, @hash, @title, @author, @outlet, @url, @published, @origin, @lang, @day, @added)`),
       insFts: p('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)'),
       insRecord: p('INSERT INTO records (rowid, record) VALUES (?, ?)'),
       delFts: p('DELETE FROM documents_fts WHERE rowid = ?'),
@@ -120,6 +121,11 @@ export class SqliteStore implements Store {
     Object.assign(this.s, {
       byHash: p('SELECT rowid, id FROM documents WHERE hash = ?'),
       byId: p('SELECT rowid, id, hash FROM documents WHERE id = ?'),
+      docRow: p('SELECT rowid, id, hash, added FROM documents WHERE rowid = ?'),
+      stampPage: p(`SELECT d.rowid, d.id, d.hash, json_extract(r.record, '$.stages') AS stages FROM documents d JOIN records r ON r.rowid = d.rowid
+                    WHERE d.rowid > ? ORDER BY d.rowid LIMIT ?`),
+      stampOf: p(`SELECT d.id, d.hash, json_extract(r.record, '$.stages') AS stages FROM documents d JOIN records r ON r.rowid = d.rowid
+                  WHERE d.rowid = ?`),
       findDoc: p('SELECT rowid FROM documents WHERE id = ? UNION ALL SELECT rowid FROM documents WHERE hash = ? LIMIT 1'),
       body: p('SELECT f.text, r.record FROM records r, documents_fts f WHERE r.rowid = ? AND f.rowid = r.rowid'),
       count: p('SELECT count(*) AS n FROM documents'),
@@ -133,6 +139,7 @@ export class SqliteStore implements Store {
     this.putTx = this.db.transaction((rec: NewsRecord) => this.putSync(rec));
     this.putManyTx = this.db.transaction((recs: readonly NewsRecord[]) => recs.map((rec) => this.putSync(rec)));
     this.deleteTx = this.db.transaction((id: string) => this.deleteSync(id));
+    this.replaceTx = this.db.transaction((rec: NewsRecord) => this.replaceSync(rec));
   }
 
   private stmt(name: string): Stmt {
@@ -153,10 +160,9 @@ export class SqliteStore implements Store {
     return this.putManyTx(records);
   }
 
-  private putSync(rec: NewsRecord): PutResult {
-    if (!rec || rec.schema !== SCHEMA_ID || typeof rec.id !== 'string' || typeof rec.text !== 'string' || typeof rec.hash !== 'string') {
-      throw new NewsgraphError('store.bad-record', `not a ${SCHEMA_ID} record`);
-    }
+  /** `keep` re-stores a document under its old row and date added (replace). */
+  private putSync(rec: NewsRecord, keep?: { rowid: number; added: string }): PutResult {
+    checkRecord(rec);
     const same = this.s.byHash!.get(rec.hash) as Row | undefined;
     if (same) return { status: 'present', id: String(same.id) };
     if (this.s.byId!.get(rec.id)) {
@@ -168,7 +174,7 @@ export class SqliteStore implements Store {
     const info = this.stmt('insDoc').run({
       id: rec.id, hash: rec.hash, title: meta.title ?? null, author: meta.author ?? null, outlet: meta.outlet ?? null,
       url: meta.url ?? null, published: meta.published ?? null, origin: meta.origin ?? null, lang: meta.lang ?? null,
-      day: day ?? null, added: new Date().toISOString(),
+      day: day ?? null, added: keep?.added ?? new Date().toISOString(), rowid: keep?.rowid ?? null,
     });
     const doc = Number(info.lastInsertRowid);
     this.stmt('insFts').run(doc, meta.title ?? '', text);
@@ -252,6 +258,38 @@ export class SqliteStore implements Store {
     // Same key order as the pipeline writes: text right after hash.
     const { schema, id, hash, ...layers } = rest;
     return { schema, id, hash, text: String(r.text), ...layers } as NewsRecord;
+  }
+
+  async replace(record: NewsRecord): Promise<void> {
+    this.replaceTx(record);
+  }
+
+  private replaceSync(rec: NewsRecord): void {
+    checkRecord(rec);
+    const doc = this.findDoc(rec.id);
+    if (doc === undefined) throw new NewsgraphError('store.not-found', `no stored document "${rec.id}" to replace`, 404);
+    const row = this.s.docRow!.get(doc) as Row;
+    if (String(row.hash) !== rec.hash || String(row.id) !== rec.id) {
+      throw new NewsgraphError('store.id-conflict', `document "${rec.id}" is stored with other text; a replacement keeps its id and text`, 409);
+    }
+    // Deleting first takes the document's share out of every count; putting it back adds the new one.
+    this.deleteSync(rec.id);
+    this.putSync(rec, { rowid: doc, added: String(row.added) });
+  }
+
+  async *stamps(): AsyncIterable<RecordStamp> {
+    let after = 0;
+    for (;;) {
+      const rows = this.s.stampPage!.all(after, 500) as Row[];
+      if (!rows.length) return;
+      for (const r of rows) yield stampFrom(r);
+      after = Number(rows[rows.length - 1]!.rowid);
+    }
+  }
+
+  async stampOf(idOrHash: string): Promise<RecordStamp | undefined> {
+    const doc = this.findDoc(idOrHash);
+    return doc === undefined ? undefined : stampFrom(this.s.stampOf!.get(doc) as Row);
   }
 
   async has(hash: string): Promise<boolean> {
@@ -658,4 +696,15 @@ function docRef(r: Row) {
 
 function emptyFacets(): Facets {
   return { outlet: [], entity: [], type: [], place: [], month: [], over: 0 };
+}
+
+function checkRecord(rec: NewsRecord): void {
+  if (!rec || rec.schema !== SCHEMA_ID || typeof rec.id !== 'string' || typeof rec.text !== 'string' || typeof rec.hash !== 'string') {
+    throw new NewsgraphError('store.bad-record', `not a ${SCHEMA_ID} record`);
+  }
+}
+
+function stampFrom(r: Row): RecordStamp {
+  const stages = JSON.parse(String(r.stages ?? '[]')) as { name: string; version: string }[];
+  return { id: String(r.id), hash: String(r.hash), stages: stages.map((s) => ({ name: s.name, version: s.version })) };
 }

@@ -28,6 +28,7 @@ export interface JobStatus {
   readonly read: number;
   readonly added: number;
   readonly present: number;
+  readonly refreshed: number;
   readonly failed: number;
   readonly errors: { source: string; error: string }[];
   readonly docs: { id: string; title?: string; status: string }[];

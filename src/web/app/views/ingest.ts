@@ -76,11 +76,11 @@ async function poll(id: string, card: HTMLElement): Promise<void> {
   const status = card.querySelector<HTMLElement>('.status')!;
   for (;;) {
     const j = await getJson<JobStatus>(`/api/jobs/${encodeURIComponent(id)}`);
-    status.textContent = `${j.state} · ${j.read} read · ${j.added} added · ${j.present} already present · ${j.failed} failed`;
+    status.textContent = `${j.state} · ${j.read} read · ${j.added} added${j.refreshed ? ` · ${j.refreshed} refreshed` : ''} · ${j.present} already present · ${j.failed} failed`;
     if (j.state === 'done') {
       bar.max = 1;
       bar.value = 1;
-      card.classList.add(j.failed && !j.added && !j.present ? 'failed' : 'ok');
+      card.classList.add(j.failed && !j.added && !j.present && !j.refreshed ? 'failed' : 'ok');
       card.append(
         h('ul', { class: 'doc-list' }, j.docs.map((d) => h('li', {}, link(`/doc/${encodeURIComponent(d.id)}`, d.title || d.id), ` (${d.status})`))),
         j.errors.length ? h('ul', { class: 'errors' }, j.errors.map((e) => h('li', {}, `${e.source}: ${e.error}`))) : '',

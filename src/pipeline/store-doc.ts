@@ -1,0 +1,30 @@
+import type { Doc } from '../core/doc.js';
+import { toRecord, type RecordOptions } from '../output/record.js';
+import type { RecordStamp, Store } from '../store/store.js';
+import type { Pipeline } from './pipeline.js';
+
+export interface StoreDocResult {
+  /** `refreshed`: the document was stored by a build whose stages differ, and is stored anew. */
+  readonly status: 'added' | 'present' | 'refreshed';
+  /** The stored document's id (for a known text, the id it was first stored under). */
+  readonly id: string;
+}
+
+/** The stages of `pipeline` whose version differs from the one that made a stored record. */
+export function staleStages(stamp: RecordStamp, pipeline: Pipeline): string[] {
+  const made = new Map(stamp.stages.map((s) => [s.name, s.version]));
+  return pipeline.stages.filter((s) => made.get(s.name) !== s.version).map((s) => s.name);
+}
+
+/**
+ * Runs the pipeline over a document and stores its record. Known text skips the pipeline unless
+ * an older build made its record, in which case it is extracted again and replaces it.
+ */
+export async function storeDoc(store: Store, doc: Doc, pipeline: Pipeline, opts: RecordOptions = {}): Promise<StoreDocResult> {
+  const stamp = await store.stampOf(doc.hash);
+  if (stamp && stamp.hash === doc.hash && !staleStages(stamp, pipeline).length) return { status: 'present', id: stamp.id };
+  const record = toRecord(pipeline.run(doc, { published: doc.meta.published }), opts);
+  if (!stamp || stamp.hash !== doc.hash) return store.put(record);
+  await store.replace({ ...record, id: stamp.id });
+  return { status: 'refreshed', id: stamp.id };
+}
