@@ -1,4 +1,4 @@
-// Writes dist/stage-versions.json: for each default stage, a hash of the compiled modules its
+// Writes dist/stage-versions.json: for each default stage (document and collection), a hash of the compiled modules its
 // defining module imports (transitively, relative imports only) and of the assets it declares.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { defaultStages } = await import('../dist/pipeline/default.js');
+const { defaultStages, defaultCollectionStages } = await import('../dist/pipeline/default.js');
 const { stageModules } = await import('../dist/pipeline/version.js');
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
 
@@ -23,7 +23,7 @@ function closure(entry) {
 }
 
 const versions = {};
-for (const stage of defaultStages()) {
+for (const stage of [...defaultStages(), ...defaultCollectionStages()]) {
   const url = stageModules().get(stage.name);
   if (!url) throw new Error(`stage ${stage.name} was not made with defineStage`);
   const files = [...closure(fileURLToPath(url)), ...(stage.assets ?? []).map((a) => resolve(root, a))];

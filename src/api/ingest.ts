@@ -6,7 +6,7 @@ import { errorMessage } from '../core/errors.js';
 import type { DocMeta } from '../core/meta.js';
 import { readBytes, readInputs } from '../ingest/read.js';
 import type { Format, ReadItem } from '../ingest/types.js';
-import { defaultPipeline } from '../pipeline/default.js';
+import { defaultCollection, defaultPipeline } from '../pipeline/default.js';
 import { storeDoc } from '../pipeline/store-doc.js';
 import type { Store } from '../store/store.js';
 
@@ -147,7 +147,7 @@ export class IngestQueue {
         };
         const doc = Doc.create(item.doc.text, meta, item.doc.id);
         // Known content skips the pipeline unless an older build made its record.
-        const put = await storeDoc(this.store, doc, pipeline);
+        const put = await storeDoc(this.store, doc, pipeline, defaultCollection());
         job[put.status]++;
         if (put.status !== 'present') this.changes++;
         if (job.docs.length < MAX_LISTED) job.docs.push({ id: put.id, title: meta.title, status: put.status });

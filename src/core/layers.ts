@@ -44,6 +44,8 @@ export interface Entity {
   /** Span of the description when the text gives one (apposition etc.). */
   readonly descriptionStart?: number;
   readonly descriptionEnd?: number;
+  /** Knowledge-base id: this entity across all stored documents (set when the record is stored). */
+  readonly kb?: string;
 }
 
 export interface Quote extends Span {

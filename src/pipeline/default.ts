@@ -8,6 +8,8 @@ import { timesStage } from '../stages/times/stage.js';
 import { tokensStage } from '../stages/tokens/stage.js';
 import { eventsStage } from '../stages/events/stage.js';
 import { relationsStage } from '../stages/relations/stage.js';
+import { kbStage } from '../kb/stage.js';
+import { Collection, type CollectionStage } from './collection.js';
 import { Pipeline } from './pipeline.js';
 import type { Stage } from './stage.js';
 
@@ -20,4 +22,14 @@ let shared: Pipeline | undefined;
 /** One pipeline per process: models and gazetteers inside stages load once and are shared. */
 export function defaultPipeline(): Pipeline {
   return (shared ??= new Pipeline(defaultStages()));
+}
+
+/** The collection stages a store runs as each document lands. */
+export function defaultCollectionStages(): CollectionStage[] {
+  return [kbStage];
+}
+
+let sharedCollection: Collection | undefined;
+export function defaultCollection(): Collection {
+  return (sharedCollection ??= new Collection(defaultCollectionStages()).check(defaultPipeline().provides));
 }

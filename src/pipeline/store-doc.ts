@@ -1,6 +1,7 @@
 import type { Doc } from '../core/doc.js';
 import { toRecord, type RecordOptions } from '../output/record.js';
 import type { RecordStamp, Store } from '../store/store.js';
+import type { Collection } from './collection.js';
 import type { Pipeline } from './pipeline.js';
 
 export interface StoreDocResult {
@@ -10,21 +11,25 @@ export interface StoreDocResult {
   readonly id: string;
 }
 
-/** The stages of `pipeline` whose version differs from the one that made a stored record. */
-export function staleStages(stamp: RecordStamp, pipeline: Pipeline): string[] {
+/** The stages (of those given) whose version differs from the one that made a stored record. */
+export function staleStages(stamp: RecordStamp, stages: readonly { readonly name: string; readonly version: string }[]): string[] {
   const made = new Map(stamp.stages.map((s) => [s.name, s.version]));
-  return pipeline.stages.filter((s) => made.get(s.name) !== s.version).map((s) => s.name);
+  return stages.filter((s) => made.get(s.name) !== s.version).map((s) => s.name);
 }
 
 /**
- * Runs the pipeline over a document and stores its record. Known text skips the pipeline unless
- * an older build made its record, in which case it is extracted again and replaces it.
+ * Runs the document stages over a document, then the collection stages as it lands, and stores
+ * its record. Known text skips all that unless an older build made its record, in which case it
+ * is extracted again and replaces it.
  */
-export async function storeDoc(store: Store, doc: Doc, pipeline: Pipeline, opts: RecordOptions = {}): Promise<StoreDocResult> {
+export async function storeDoc(store: Store, doc: Doc, pipeline: Pipeline, collection?: Collection, opts: RecordOptions = {}): Promise<StoreDocResult> {
   const stamp = await store.stampOf(doc.hash);
-  if (stamp && stamp.hash === doc.hash && !staleStages(stamp, pipeline).length) return { status: 'present', id: stamp.id };
-  const record = toRecord(pipeline.run(doc, { published: doc.meta.published }), opts);
+  const all = [...pipeline.stages, ...(collection?.stages ?? [])];
+  if (stamp && stamp.hash === doc.hash && !staleStages(stamp, all).length) return { status: 'present', id: stamp.id };
+  let record = toRecord(pipeline.run(doc, { published: doc.meta.published }), opts);
+  if (stamp && stamp.hash === doc.hash) record = { ...record, id: stamp.id };
+  if (collection) record = await collection.run(record, store);
   if (!stamp || stamp.hash !== doc.hash) return store.put(record);
-  await store.replace({ ...record, id: stamp.id });
+  await store.replace(record);
   return { status: 'refreshed', id: stamp.id };
 }

@@ -28,13 +28,12 @@ export function stageModules(): ReadonlyMap<string, string> {
   return modules;
 }
 
-export type StageSpec = Omit<Stage, 'version'>;
-
 /**
- * A project stage whose version is its build's content hash. `moduleUrl` is the defining
- * module's `import.meta.url`: the hash covers everything that module imports.
+ * A project stage (document or collection) whose version is its build's content hash.
+ * `moduleUrl` is the defining module's `import.meta.url`: the hash covers everything that
+ * module imports.
  */
-export function defineStage(moduleUrl: string, spec: StageSpec): Stage {
+export function defineStage<S extends { readonly name: string; readonly version: string } = Stage>(moduleUrl: string, spec: Omit<S, 'version'>): S {
   modules.set(spec.name, moduleUrl);
-  return Object.defineProperty({ ...spec }, 'version', { enumerable: true, get: () => builtVersion(spec.name) }) as Stage;
+  return Object.defineProperty({ ...spec }, 'version', { enumerable: true, get: () => builtVersion(spec.name) }) as unknown as S;
 }

@@ -54,9 +54,63 @@ export interface Store {
   relations(query?: RelationQuery): Promise<RelationHit[]>;
   /** Every stored record, in the order stored. */
   export(): AsyncIterable<NewsRecord>;
+
+  // ---- knowledge base: entities across documents (src/kb) ----------------------------------
+  /** Knowledge-base entities that have any of these name keys (src/kb/names.ts), most documents first. */
+  kbCandidates(keys: readonly string[]): Promise<KbCandidate[]>;
+  /**
+   * Makes `from` part of `into`: its names, mentions, quotes, events and relations, every stored
+   * record that named it and every count follow; `from` stays as an id that leads to `into`.
+   */
+  mergeEntities(into: string, from: string, decision: Decision): Promise<EntityInfo>;
+  /** Moves the documents that call `id` by one of `names` to a new entity, kept apart from `id`. */
+  splitEntity(id: string, names: readonly string[], decision: Decision): Promise<EntityInfo>;
+  /** Gives an entity the name a user chose; automatic naming leaves it alone afterwards. */
+  renameEntity(id: string, name: string, decision: Decision): Promise<EntityInfo>;
+  /** Records that two entities are different: resolution never merges them. */
+  notSame(a: string, b: string, decision: Decision): Promise<void>;
+  /** Decisions about entities (user corrections and automatic merges), newest first. */
+  decisions(entity?: string): Promise<DecisionRecord[]>;
   /** Number of stored documents. */
   count(): Promise<number>;
   close(): Promise<void>;
+}
+
+/** Who decided a change to the knowledge base, why, and on what evidence. */
+export interface Decision {
+  readonly who: string;
+  readonly note?: string;
+  /** The document and words that show it, for decisions read from text. */
+  readonly doc?: string;
+  readonly start?: number;
+  readonly end?: number;
+  readonly evidence?: string;
+}
+
+export interface DecisionRecord extends Decision {
+  readonly seq: number;
+  readonly action: 'merge' | 'split' | 'rename' | 'not-same';
+  readonly a: string;
+  readonly b?: string;
+  readonly name?: string;
+  /** ISO timestamp. */
+  readonly at: string;
+}
+
+/** A knowledge-base entity as resolution weighs it (see src/kb/resolve.ts). */
+export interface KbCandidate {
+  readonly id: string;
+  readonly type: EntityType;
+  readonly name: string;
+  /** Its names, with how many documents use each. */
+  readonly names: readonly { readonly name: string; readonly documents: number }[];
+  readonly documents: number;
+  /** GeoNames ids of the places it has been resolved to. */
+  readonly places?: readonly number[];
+  /** Knowledge-base entities reported in the same documents, most shared first. */
+  readonly context: readonly string[];
+  /** Entities a user decided are not this one. */
+  readonly notSame: readonly string[];
 }
 
 export interface RecordStamp {
@@ -151,6 +205,17 @@ export interface EntityInfo {
   readonly description?: string;
   readonly documents: number;
   readonly mentions: number;
+  /** One entity: each name with the documents that use it, most used first. */
+  readonly names?: { name: string; documents: number }[];
+  /** One entity: the types documents gave it, most often first. */
+  readonly types?: { type: EntityType; documents: number }[];
+  /** One entity: the first and last publication day of the documents that name it. */
+  readonly firstSeen?: string;
+  readonly lastSeen?: string;
+  /** One entity: outlets that name it, most documents first. */
+  readonly outlets?: { outlet: string; documents: number }[];
+  /** Ids merged into this one, which lead here. */
+  readonly formerIds?: string[];
 }
 
 export interface EntityQuery extends Page {

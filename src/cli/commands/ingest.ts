@@ -35,7 +35,7 @@ export async function ingest(
   const sum: IngestSummary = { added: 0, present: 0, refreshed: 0, failed: [], total: 0 };
   const progress = opts.progress;
   // Loaded on use: readers and stages pull in parsers and models that other commands never need.
-  const [{ readInputs }, { expandInputs }, { toDoc }, { storeDoc }, { defaultPipeline }] = await Promise.all([
+  const [{ readInputs }, { expandInputs }, { toDoc }, { storeDoc }, { defaultPipeline, defaultCollection }] = await Promise.all([
     import('../../ingest/read.js'), import('../../ingest/sources.js'), import('../run-pipeline.js'),
     import('../../pipeline/store-doc.js'), import('../../pipeline/default.js'),
   ]);
@@ -62,7 +62,7 @@ export async function ingest(
         try {
           const doc = toDoc(item.doc, { published: opts.published });
           // Known content skips the pipeline unless an older build made its record.
-          sum[(await storeDoc(store, doc, defaultPipeline())).status]++;
+          sum[(await storeDoc(store, doc, defaultPipeline(), defaultCollection())).status]++;
         } catch (err) {
           fail(item.source, errorMessage(err));
         }

@@ -23,13 +23,13 @@ export function registerReprocess(program: Command): void {
     .action(async (o: ReprocessCliOptions) => {
       const layers = o.layers?.split(',').map((l) => l.trim()).filter(Boolean);
       if (o.layers !== undefined && !layers?.length) throw new UsageError('--layers needs layer names, e.g. --layers quotes,places');
-      const [{ reprocess }, { defaultPipeline }] = await Promise.all([import('../../pipeline/reprocess.js'), import('../../pipeline/default.js')]);
+      const [{ reprocess }, { defaultPipeline, defaultCollection }] = await Promise.all([import('../../pipeline/reprocess.js'), import('../../pipeline/default.js')]);
       const store = openStore(o.db, { mustExist: true });
       const progress = new Progress(o.progress !== false);
       let sum;
       try {
         sum = await reprocess(store, defaultPipeline(), {
-          dryRun: !!o.dryRun, ...(layers ? { layers } : {}),
+          dryRun: !!o.dryRun, ...(layers ? { layers } : {}), collection: defaultCollection(),
           progress: (done, total) => progress.update(done, total, `${(done / Math.max(progress.elapsed(), 1e-3)).toFixed(1)} docs/s`),
         });
       } finally {

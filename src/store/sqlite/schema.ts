@@ -167,6 +167,35 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX doc_entities_entity_day ON doc_entities(entity, day, doc);
   DROP INDEX doc_entities_entity;
   `,
+  // 6: the knowledge base. Entities are knowledge-base entities (key = stable id); each name
+  // counts the documents that use it, each type the documents that gave it; kb_keys are the
+  // name keys resolution finds candidates by; merged-away ids redirect; corrections are kept.
+  `
+  ALTER TABLE entity_names ADD COLUMN documents INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE entities ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;  -- name set by a user
+  CREATE TABLE entity_types (
+    entity INTEGER NOT NULL REFERENCES entities(rowid) ON DELETE CASCADE,
+    type TEXT NOT NULL,
+    documents INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (entity, type)
+  ) WITHOUT ROWID;
+  CREATE TABLE kb_keys (
+    key TEXT NOT NULL,
+    entity INTEGER NOT NULL REFERENCES entities(rowid) ON DELETE CASCADE,
+    PRIMARY KEY (key, entity)
+  ) WITHOUT ROWID;
+  CREATE INDEX kb_keys_entity ON kb_keys(entity);
+  CREATE TABLE entity_redirects (old TEXT PRIMARY KEY, new TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE kb_decisions (
+    seq INTEGER PRIMARY KEY,
+    action TEXT NOT NULL,    -- merge, split, rename, not-same
+    a TEXT NOT NULL, b TEXT, name TEXT,
+    who TEXT NOT NULL, at TEXT NOT NULL, note TEXT,
+    doc TEXT, start INTEGER, "end" INTEGER, evidence TEXT
+  );
+  CREATE INDEX kb_decisions_a ON kb_decisions(a);
+  CREATE INDEX kb_decisions_b ON kb_decisions(b);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

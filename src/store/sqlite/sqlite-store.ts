@@ -8,11 +8,12 @@ import { SCHEMA_ID, type NewsRecord } from '../../output/record.js';
 import { dayOf, entityKey, normalizeName } from '../keys.js';
 import type {
   EntityCount, EntityInfo, EntityQuery, EventHit, EventQuery, FacetCount, Facets, Interval, PeriodCount,
-  PlaceHit, PlaceQuery, PutResult, QuoteHit, QuoteQuery, RecordStamp, RelationHit, RelationQuery, SearchHit, SearchQuery,
+  Decision, DecisionRecord, KbCandidate, PlaceHit, PlaceQuery, PutResult, QuoteHit, QuoteQuery, RecordStamp, RelationHit, RelationQuery, SearchHit, SearchQuery,
   SearchResult, Store,
 } from '../store.js';
 import { toFtsQuery } from './fts-query.js';
 import { migrate } from './schema.js';
+import { entityIdOf, notesOf, SqliteKb } from './kb.js';
 
 type Row = Record<string, unknown>;
 type Stmt = Database.Statement;
@@ -61,6 +62,7 @@ export class SqliteStore implements Store {
   private readonly facetCap: number;
   private readonly countCap: number;
   private readonly cache = new Map<string, Stmt>();
+  private readonly kb: SqliteKb;
   private facetStmts?: ReturnType<SqliteStore['prepareFacets']>;
 
   constructor(path: string, opts: SqliteStoreOptions = {}) {
@@ -90,6 +92,7 @@ export class SqliteStore implements Store {
     // Called from SQL so a name lookup ranks the entity whose own name matches above one that has it as an alias.
     this.db.function('normalize_name', { deterministic: true }, (v: unknown) => normalizeName(String(v ?? '')));
     const p = (sql: string) => this.db.prepare(sql);
+    this.kb = new SqliteKb(this.db);
     this.s = opts.readonly ? {} : {
       insDoc: p(`INSERT INTO documents (rowid, id, hash, title, author, outlet, url, published, origin, lang, day, added)
                  VALUES (@rowid, @id, @hash, @title, @author, @outlet, @url, @published, @origin, @lang, @day, @added)`),
@@ -134,7 +137,7 @@ export class SqliteStore implements Store {
       entityDocs: p('SELECT documents AS n FROM entities WHERE rowid = ?'),
       entityByName: p(`SELECT e.* FROM entity_names n JOIN entities e ON e.rowid = n.entity WHERE n.norm = ?
                        ORDER BY (normalize_name(e.name) = n.norm) DESC, e.documents DESC, e.mentions DESC LIMIT 1`),
-      aliasesOf: p('SELECT name FROM entity_names WHERE entity = ? ORDER BY name'),
+      aliasesOf: p('SELECT name FROM entity_names WHERE entity = ? AND documents > 0 ORDER BY name'),
     });
     this.putTx = this.db.transaction((rec: NewsRecord) => this.putSync(rec));
     this.putManyTx = this.db.transaction((recs: readonly NewsRecord[]) => recs.map((rec) => this.putSync(rec)));
@@ -184,20 +187,18 @@ export class SqliteStore implements Store {
     const local = new Map<string, { row: number; key: string }>();
     const perEntity = new Map<number, number>();
     const types = new Set<string>();
-    const entityRow = (type: string, name: string, description?: string): { row: number; key: string } => {
-      const key = entityKey(type, name);
+    // An entity is stored under the knowledge-base id resolution gave it, else its type and name.
+    const entityRow = (type: string, name: string, description?: string, kb?: string): { row: number; key: string } => {
+      const key = this.kb.current(kb ?? entityKey(type, name));
       types.add(type);
       const r = this.stmt('upEntity').get(key, type, name, description ?? null) as Row;
       const row = Number(r.rowid);
-      this.stmt('insName').run(row, normalizeName(name), name);
       if (!perEntity.has(row)) perEntity.set(row, 0);
       return { row, key };
     };
     for (const e of rec.entities ?? []) {
       if (!e?.name || !e.type) continue;
-      const ref = entityRow(e.type, e.name, e.description);
-      for (const a of e.aliases ?? []) if (a) this.stmt('insName').run(ref.row, normalizeName(a), a);
-      local.set(e.id, ref);
+      local.set(e.id, entityRow(e.type, e.name, e.description, e.kb));
     }
     // Names, then the descriptions and pronouns that refer to an entity: both are its mentions here.
     for (const m of [...(rec.mentions ?? []), ...(rec.references ?? [])]) {
@@ -239,7 +240,16 @@ export class SqliteStore implements Store {
       this.stmt('insQuantity').run(doc, i, q.start, q.end, q.text ?? text.slice(q.start, q.end), num(q.value) ?? null, num(q.min) ?? null,
         num(q.max) ?? null, q.unit ?? null, q.currency ?? null, q.qualifier ?? null, q.per ?? null);
     });
+    this.noteEntities(doc, rec, 1);
     return { status: 'added', id: rec.id };
+  }
+
+  /** Counts (or, leaving, discounts) the names, types and places a record gives each entity. */
+  private noteEntities(doc: number, rec: NewsRecord, sign: 1 | -1): void {
+    for (const [id, note] of notesOf(rec)) {
+      const row = this.s.entityByKey!.get(this.kb.current(id)) as Row | undefined;
+      if (row) this.kb.note(Number(row.rowid), note, sign);
+    }
   }
 
   private findDoc(id: string): number | undefined {
@@ -303,6 +313,7 @@ export class SqliteStore implements Store {
   private deleteSync(id: string): boolean {
     const doc = this.findDoc(id);
     if (doc === undefined) return false;
+    this.noteEntities(doc, JSON.parse(String((this.s.body!.get(doc) as Row).record)) as NewsRecord, -1);
     const counts = this.stmt('docEntitiesOf').all(doc) as Row[];
     this.stmt('delFts').run(doc);
     this.stmt('delDoc').run(doc);
@@ -510,7 +521,7 @@ export class SqliteStore implements Store {
   // ---- entities -----------------------------------------------------------
 
   private entityRow(idOrName: string): Row | undefined {
-    const byKey = (k: string) => this.s.entityByKey!.get(k) as Row | undefined;
+    const byKey = (k: string) => this.s.entityByKey!.get(this.kb.current(k)) as Row | undefined;
     const typed = /^([A-Z]+):(.+)$/.exec(idOrName);
     return byKey(idOrName)
       ?? (typed ? byKey(entityKey(typed[1]!, typed[2]!)) : undefined)
@@ -529,7 +540,115 @@ export class SqliteStore implements Store {
 
   async entity(idOrName: string): Promise<EntityInfo | undefined> {
     const r = this.entityRow(idOrName);
-    return r ? this.toEntity(r) : undefined;
+    return r ? { ...this.toEntity(r), ...this.kb.profile(Number(r.rowid), String(r.key)) } : undefined;
+  }
+
+  // ---- knowledge base ------------------------------------------------------
+
+  async kbCandidates(keys: readonly string[]): Promise<KbCandidate[]> {
+    return this.kb.candidates(keys);
+  }
+
+  private knownEntity(id: string): Row {
+    const r = this.entityRow(id);
+    if (!r) throw new NewsgraphError('kb.unknown-entity', `no entity "${id}"`, 404);
+    return r;
+  }
+
+  /**
+   * Re-stores every document that links one of its entities to `from` with that link changed:
+   * rows, counts, names and keys follow as for any stored record. Returns how many changed.
+   */
+  private relink(from: Row, to: string, pick: (e: { name: string; aliases?: readonly string[] }) => boolean = () => true): number {
+    const fromKey = String(from.key);
+    const docs = (this.prepared('SELECT doc FROM doc_entities WHERE entity = ?').all(from.rowid) as Row[]).map((d) => Number(d.doc));
+    let changed = 0;
+    for (const doc of docs) {
+      const rec = this.toRecord(doc);
+      let hit = false;
+      const entities = rec.entities.map((e) => {
+        if (this.kb.current(entityIdOf(e)) !== fromKey || !pick(e)) return e;
+        hit = true;
+        return { ...e, kb: to };
+      });
+      if (!hit) continue;
+      this.replaceSync({ ...rec, entities });
+      changed++;
+    }
+    return changed;
+  }
+
+  async mergeEntities(into: string, from: string, d: Decision): Promise<EntityInfo> {
+    return this.db.transaction(() => {
+      const a = this.knownEntity(into), b = this.knownEntity(from);
+      if (a.rowid === b.rowid) throw new NewsgraphError('kb.same-entity', `"${into}" and "${from}" are already one entity`);
+      const intoKey = String(a.key), fromKey = String(b.key);
+      this.relink(b, intoKey);
+      this.prepared('DELETE FROM entities WHERE key = ?').run(fromKey);
+      this.prepared('UPDATE entity_redirects SET new = ? WHERE new = ?').run(intoKey, fromKey);
+      this.prepared('INSERT OR REPLACE INTO entity_redirects (old, new) VALUES (?, ?)').run(fromKey, intoKey);
+      // What users said of the merged entity now holds for the one it joined.
+      this.prepared(`UPDATE kb_decisions SET a = ? WHERE a = ? AND action = 'not-same'`).run(intoKey, fromKey);
+      this.prepared(`UPDATE kb_decisions SET b = ? WHERE b = ? AND action = 'not-same'`).run(intoKey, fromKey);
+      this.decide('merge', intoKey, fromKey, undefined, d);
+      return this.toEntity(this.knownEntity(intoKey));
+    })();
+  }
+
+  async splitEntity(id: string, names: readonly string[], d: Decision): Promise<EntityInfo> {
+    return this.db.transaction(() => {
+      const a = this.knownEntity(id);
+      const norms = new Set(names.map(normalizeName).filter(Boolean));
+      if (!norms.size) throw new NewsgraphError('kb.bad-split', 'give the names to split off');
+      const first = names.find((n) => normalizeName(n))!;
+      let key = entityKey(String(a.type), first);
+      for (let n = 2; this.s.entityByKey!.get(key) || this.kb.current(key) !== key; n++) key = `${entityKey(String(a.type), first)}~${n}`;
+      const moved = this.relink(a, key, (e) => [e.name, ...(e.aliases ?? [])].some((n) => norms.has(normalizeName(n))));
+      if (!moved) throw new NewsgraphError('kb.bad-split', `no document calls "${String(a.key)}" ${names.map((n) => `"${n}"`).join(' or ')}`);
+      this.decide('split', String(a.key), key, names.join('; '), d);
+      this.decide('not-same', String(a.key), key, undefined, d);
+      return this.toEntity(this.knownEntity(key));
+    })();
+  }
+
+  async renameEntity(id: string, name: string, d: Decision): Promise<EntityInfo> {
+    const clean = name.replace(/\s+/g, ' ').trim();
+    if (!clean) throw new NewsgraphError('kb.bad-name', 'the new name is empty');
+    return this.db.transaction(() => {
+      const a = this.knownEntity(id);
+      this.prepared('UPDATE entities SET name = ?, pinned = 1 WHERE rowid = ?').run(clean, a.rowid);
+      this.prepared('INSERT OR IGNORE INTO entity_names (entity, norm, name, documents) VALUES (?, ?, ?, 0)').run(a.rowid, normalizeName(clean), clean);
+      this.decide('rename', String(a.key), undefined, clean, d);
+      return this.toEntity(this.knownEntity(String(a.key)));
+    })();
+  }
+
+  async notSame(x: string, y: string, d: Decision): Promise<void> {
+    this.db.transaction(() => {
+      const a = this.knownEntity(x), b = this.knownEntity(y);
+      if (a.rowid === b.rowid) throw new NewsgraphError('kb.same-entity', `"${x}" and "${y}" are one entity; split it first`);
+      this.decide('not-same', String(a.key), String(b.key), undefined, d);
+    })();
+  }
+
+  async decisions(entity?: string): Promise<DecisionRecord[]> {
+    const key = entity === undefined ? undefined : String(this.entityRow(entity)?.key ?? entity);
+    const rows = (key === undefined
+      ? this.prepared('SELECT * FROM kb_decisions ORDER BY seq DESC LIMIT 500').all()
+      : this.prepared('SELECT * FROM kb_decisions WHERE a = ? OR b = ? ORDER BY seq DESC LIMIT 500').all(key, key)) as Row[];
+    return rows.map((r) => {
+      const out: Record<string, unknown> = { seq: Number(r.seq), action: String(r.action), a: String(r.a), who: String(r.who), at: String(r.at) };
+      for (const k of ['b', 'name', 'note', 'doc', 'evidence']) if (r[k] != null) out[k] = String(r[k]);
+      for (const k of ['start', 'end']) if (r[k] != null) out[k] = Number(r[k]);
+      return out as unknown as DecisionRecord;
+    });
+  }
+
+  private decide(action: DecisionRecord['action'], a: string, b: string | undefined, name: string | undefined, d: Decision): void {
+    if (!d.who?.trim()) throw new NewsgraphError('kb.no-author', 'a decision needs who made it');
+    this.prepared(`INSERT INTO kb_decisions (action, a, b, name, who, at, note, doc, start, "end", evidence)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(action, a, b ?? null, name ?? null, d.who.trim(), new Date().toISOString(), d.note ?? null, d.doc ?? null, d.start ?? null, d.end ?? null, d.evidence ?? null);
   }
 
   async entities(query: EntityQuery = {}): Promise<EntityInfo[]> {

@@ -1,0 +1,207 @@
+/*
+ * Links one document's entities to knowledge-base entities: candidates found by name keys,
+ * scored by how well the names match, whether the types agree, and which other entities the
+ * candidate is reported with. Pure over a lookup, so the store that answers it can be SQLite,
+ * PostgreSQL or memory.
+ */
+import type { Entity, EntityType } from '../core/layers.js';
+import type { Span } from '../core/span.js';
+import type { NewsRecord } from '../output/record.js';
+import { entityKey } from '../store/keys.js';
+import type { KbCandidate } from '../store/store.js';
+import { blockingKeys, compareNames, nameForm, type NameForm, type NameMatch } from './names.js';
+
+export interface KbLookup {
+  /** Entities that have any of these keys (see blockingKeys), most documents first. */
+  candidates(keys: readonly string[]): Promise<KbCandidate[]>;
+}
+
+export interface KbMerge {
+  readonly into: string;
+  readonly from: string;
+  /** The words of the document that prove it: a name of the entity that both go by. */
+  readonly evidence: Span & { readonly text: string };
+}
+
+export interface Resolution {
+  /** Document entity id -> knowledge-base id (an existing one, or a new one to create). */
+  readonly links: Map<string, string>;
+  /** Existing entities this document shows to be one. */
+  readonly merges: KbMerge[];
+}
+
+const WEIGHT: Record<NameMatch, number> = { exact: 1, person: 0.92, variant: 0.88, contains: 0.72, acronym: 0.75, surname: 0.66, none: 0, conflict: 0 };
+const STRONG = new Set<NameMatch>(['exact', 'person', 'variant']);
+const LINK = 0.6;
+const PLACE_TYPES = new Set<EntityType>(['GPE', 'LOC', 'FAC']);
+const CONTEXT = 0.25;
+
+interface Local {
+  readonly entity: Entity;
+  readonly forms: NameForm[];
+  readonly places: number[];
+}
+
+interface Scored {
+  readonly c: KbCandidate;
+  readonly score: number;
+  readonly match: NameMatch;
+  /** The document's name behind the best match. */
+  readonly via: string;
+}
+
+/** Exact single words are weaker than exact full names: "Jackson" may be anyone. */
+function nameWeight(m: NameMatch, form: NameForm): number {
+  return m === 'exact' && form.words.length < 2 ? 0.85 : WEIGHT[m];
+}
+
+function typePenalty(a: EntityType, b: EntityType, m: NameMatch, form: NameForm): number {
+  // A headline fragment around a full name is typed at random.
+  if (a === b || m === 'contains') return a === b ? 0 : 0.05;
+  const strongName = STRONG.has(m) && form.words.length >= 2;
+  // One outlet's ORG is another's GPE for the same strong name; a person is rarely a place.
+  if (a === 'PERSON' || b === 'PERSON') return strongName ? 0.12 : 0.4;
+  return strongName ? 0.04 : 0.15;
+}
+
+function score(local: Local, c: KbCandidate, cForms: readonly NameForm[], context: ReadonlySet<string>): Scored | undefined {
+  const person = local.entity.type === 'PERSON' || c.type === 'PERSON';
+  let best: Scored | undefined;
+  let conflict = false, fullMatch = false;
+  for (const f of local.forms) {
+    for (const cf of cForms) {
+      const m = compareNames(f, cf, person);
+      if (m === 'conflict') conflict = true;
+      if (m === 'none' || m === 'conflict') continue;
+      if (m !== 'surname' && f.words.length >= 2 && cf.words.length >= 2) fullMatch = true;
+      const s = nameWeight(m, f) - typePenalty(local.entity.type, c.type, m, f);
+      if (!best || s > best.score) best = { c, score: s, match: m, via: f.fold };
+    }
+  }
+  // Two given names on one surname are two people ("Bill" and "Hillary Clinton"), unless a full
+  // name of each matches too (a headline fragment "Nominates Regina Benjamin" has a false given name).
+  if (conflict && !fullMatch) return undefined;
+  if (local.places.length && c.places?.length) {
+    // Resolved places weigh in: the same GeoNames entry settles it; two different entries of one
+    // name (Portland, Oregon and Maine) count against, short of a veto, as geocoding can err.
+    if (c.places.some((p) => local.places.includes(p))) best = { c, score: Math.max(best?.score ?? 0, 1), match: 'exact', via: best?.via ?? '' };
+    else if (best) best = { ...best, score: best.score - 0.3 };
+  }
+  if (!best) return undefined;
+  const shared = c.context.filter((x) => context.has(x)).length;
+  const bonus = context.size ? CONTEXT * Math.min(1, shared / Math.min(context.size, 3)) : 0;
+  return { ...best, score: best.score + bonus };
+}
+
+/** The best candidate when it stands out; a close second with the same name evidence makes it ambiguous. */
+function choose(scored: Scored[]): Scored | undefined {
+  scored.sort((a, b) => b.score - a.score || b.c.documents - a.c.documents || (a.c.id < b.c.id ? -1 : 1));
+  const [first, second] = scored;
+  if (!first || first.score < LINK) return undefined;
+  if (!second || first.score - second.score >= 0.1) return first;
+  // A bare surname or a fragment that fits two entities names neither; a full name that
+  // does goes to the one reported more often.
+  if (first.match === 'surname' || first.match === 'contains') return first.c.documents >= 3 * Math.max(1, second.c.documents) ? first : undefined;
+  return first;
+}
+
+export async function resolveRecord(rec: NewsRecord, kb: KbLookup): Promise<Resolution> {
+  const placesOf = new Map<string, number[]>();
+  for (const p of rec.places ?? []) {
+    if (p.entity && p.geonameId != null && !p.modifier) placesOf.set(p.entity, [...(placesOf.get(p.entity) ?? []), p.geonameId]);
+  }
+  const locals: Local[] = (rec.entities ?? []).filter((e) => e?.name).map((e) => ({
+    entity: e,
+    forms: [...new Set([e.name, ...(e.aliases ?? [])])].map((n) => nameForm(n, e.type)).filter((f) => f.fold),
+    places: PLACE_TYPES.has(e.type) ? placesOf.get(e.id) ?? [] : [],
+  }));
+  const asserted = new Set<string>();
+  for (const r of rec.relations ?? []) if (r.type === 'alias' || r.type === 'rebrand') { asserted.add(r.a); asserted.add(r.b); }
+  const keys = new Set<string>();
+  for (const l of locals) {
+    for (const f of l.forms) for (const k of blockingKeys(f)) keys.add(k);
+    for (const g of l.places) keys.add(`g:${g}`);
+  }
+  const candidates = keys.size ? await kb.candidates([...keys]) : [];
+  const formsOf = new Map(candidates.map((c) => [c.id, c.names.map((n) => nameForm(n.name, c.type)).filter((f) => f.fold)]));
+
+  // First the entities whose names settle them alone; they are the context for the rest.
+  const context = new Set<string>();
+  const scoredOf = (l: Local, ctx: ReadonlySet<string>) =>
+    candidates.map((c) => score(l, c, formsOf.get(c.id)!, ctx)).filter((s): s is Scored => !!s);
+  for (const l of locals) {
+    const pick = choose(scoredOf(l, context));
+    if (pick && STRONG.has(pick.match)) context.add(pick.c.id);
+  }
+  const links = new Map<string, string>();
+  const merges: KbMerge[] = [];
+  const taken = new Set(candidates.map((c) => c.id));
+  for (const l of locals) {
+    const scored = scoredOf(l, context);
+    const pick = choose(scored);
+    let id: string;
+    if (pick) id = pick.c.id;
+    else {
+      id = freshId(l.entity, taken);
+      taken.add(id);
+    }
+    links.set(l.entity.id, id);
+    if (pick) merges.push(...provenSame(l, pick, scored, rec, asserted.has(l.entity.id)));
+  }
+  return { links, merges: dedupeMerges(merges) };
+}
+
+/**
+ * Other candidates this entity names, by a different name of its own, as strongly as the chosen
+ * one: the document says they are one ("ISIS, also known as Daesh"; "Barack Obama ... Obama").
+ * Names of several words count, and single words when the text asserts the alias; a person
+ * known by a surname alone joins the one full name known with that surname.
+ */
+function provenSame(l: Local, pick: Scored, scored: readonly Scored[], rec: NewsRecord, asserted: boolean): KbMerge[] {
+  const out: KbMerge[] = [];
+  const fullNames = scored.filter((s) => s.c.type === 'PERSON' && s.c.names.some((n) => /\S\s+\S/.test(n.name)) && s.match !== 'conflict');
+  for (const s of scored) {
+    if (s.c.id === pick.c.id || s.c.notSame.includes(pick.c.id) || pick.c.notSame.includes(s.c.id)) continue;
+    let proven = false;
+    if (l.forms.length >= 2 && STRONG.has(s.match) && s.score >= 0.85 && STRONG.has(pick.match) && s.via !== pick.via) {
+      const words = (via: string) => via.split(' ').length;
+      proven = (words(s.via) >= 2 && words(pick.via) >= 2) || (asserted && l.entity.type !== 'PERSON');
+    }
+    // A surname-only entity, and this document names the one person of that surname in full.
+    if (!proven && l.entity.type === 'PERSON' && pick.match !== 'surname' && isFragment(s.c) && fullNames.length === 1 && fullNames[0]!.c.id === pick.c.id) {
+      proven = l.forms.some((f) => f.given && s.c.names.some((n) => nameForm(n.name, 'PERSON').surname === f.surname));
+    }
+    if (!proven) continue;
+    const [into, from] = pick.c.documents >= s.c.documents ? [pick.c.id, s.c.id] : [s.c.id, pick.c.id];
+    out.push({ into, from, evidence: evidenceFor(rec, l.entity.id, s.via) });
+  }
+  return out;
+}
+
+/** A person known only by a single name so far. */
+function isFragment(c: KbCandidate): boolean {
+  return c.type === 'PERSON' && c.names.every((n) => !/\S\s+\S/.test(n.name));
+}
+
+function evidenceFor(rec: NewsRecord, entity: string, folded: string): Span & { text: string } {
+  const m = (rec.mentions ?? []).find((x) => x.entity === entity && nameForm(x.text, x.type).fold === folded)
+    ?? (rec.mentions ?? []).find((x) => x.entity === entity);
+  return m ? { start: m.start, end: m.end, text: m.text } : { start: 0, end: 0, text: '' };
+}
+
+function dedupeMerges(ms: KbMerge[]): KbMerge[] {
+  const seen = new Set<string>();
+  return ms.filter((m) => {
+    const k = `${m.into}\u0000${m.from}`;
+    if (seen.has(k) || m.into === m.from) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** A readable id for a new entity: its type and name, numbered when another entity has it. */
+function freshId(e: Entity, taken: ReadonlySet<string>): string {
+  const base = entityKey(e.type, e.name);
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}~${n}`)) return `${base}~${n}`;
+}

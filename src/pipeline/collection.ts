@@ -1,0 +1,116 @@
+import type { Diagnostic, DiagnosticSink } from '../core/diagnostics.js';
+import { errorMessage, NewsgraphError } from '../core/errors.js';
+import type { LayerName } from '../core/layers.js';
+import type { NewsRecord } from '../output/record.js';
+import type { Store } from '../store/store.js';
+import type { StageTiming } from './pipeline.js';
+
+export interface CollectionContext {
+  /** The store the document is landing in: what earlier documents made. */
+  readonly store: Store;
+  readonly diagnostic: DiagnosticSink;
+}
+
+/**
+ * A step that runs as a document lands in a store, after the document stages: it reads the
+ * record's layers and what the store holds (other documents), and revises the record's layers
+ * (entities get their knowledge-base id). Declared like a document stage; versioned, timed,
+ * and re-run by `reprocess` when its version changes or a layer it reads does.
+ */
+export interface CollectionStage {
+  readonly name: string;
+  readonly version: string;
+  readonly requires: readonly LayerName[];
+  readonly optional?: readonly LayerName[];
+  /** Record layers it revises (the patch it returns holds only these). */
+  readonly updates: readonly LayerName[];
+  readonly assets?: readonly string[];
+  run(record: NewsRecord, ctx: CollectionContext): Promise<Partial<NewsRecord>>;
+}
+
+/** Record fields that belong to a layer: the record splits the mentions layer in two. */
+const FIELD_LAYER: Record<string, LayerName> = { references: 'mentions' };
+const layerOf = (field: string): LayerName | undefined =>
+  FIELD_LAYER[field] ?? (['tokens', 'sentences', 'paragraphs', 'mentions', 'entities', 'quotes', 'quantities', 'times', 'places', 'relations', 'events'].includes(field) ? (field as LayerName) : undefined);
+
+export interface CollectionOptions {
+  /** Undeclared reads and writes throw (as for document stages); on under `node --test`. */
+  readonly strict?: boolean;
+}
+
+/** The collection stages of a store, run in order on each record before it is stored. */
+export class Collection {
+  private readonly strict: boolean;
+
+  constructor(readonly stages: readonly CollectionStage[], opts: CollectionOptions = {}) {
+    this.strict = opts.strict ?? (!!process.env.NODE_TEST_CONTEXT || process.env.NEWSGRAPH_STRICT === '1');
+  }
+
+  /** Refuses a stage that requires a layer the document stages do not provide. */
+  check(provided: readonly LayerName[]): this {
+    for (const s of this.stages) {
+      for (const r of [...s.requires, ...s.updates]) {
+        if (!provided.includes(r)) throw new NewsgraphError('pipeline.missing-layer', `collection stage "${s.name}" reads layer "${r}", which no document stage provides`);
+      }
+    }
+    return this;
+  }
+
+  /**
+   * Runs the stages (all, or those named) over a record; their timings and diagnostics replace
+   * any earlier ones of the same stage in the record. A stage that crashes leaves a diagnostic
+   * and its layers as they were: the record is still stored, and `reprocess` runs it again.
+   */
+  async run(record: NewsRecord, store: Store, only?: ReadonlySet<string>): Promise<NewsRecord> {
+    let rec = record;
+    for (const stage of this.stages) {
+      if (only && !only.has(stage.name)) continue;
+      const diagnostics: Diagnostic[] = [];
+      const ctx: CollectionContext = { store, diagnostic: (d) => diagnostics.push({ ...d, stage: stage.name }) };
+      const t0 = performance.now();
+      let patch: Partial<NewsRecord> = {};
+      try {
+        patch = await stage.run(this.view(rec, stage, ctx.diagnostic), ctx);
+      } catch (err) {
+        if (err instanceof NewsgraphError && err.code.startsWith('pipeline.undeclared')) throw err;
+        diagnostics.push({ level: 'error', stage: stage.name, rule: 'stage.crash', message: errorMessage(err) });
+      }
+      const timing: StageTiming = { name: stage.name, version: stage.version, ms: Math.round((performance.now() - t0) * 1000) / 1000 };
+      rec = {
+        ...rec, ...this.written(stage, patch, ctx.diagnostic),
+        stages: [...rec.stages.filter((t) => t.name !== stage.name), timing],
+        diagnostics: [...rec.diagnostics.filter((d) => d.stage !== stage.name), ...diagnostics],
+      };
+    }
+    return rec;
+  }
+
+  private view(rec: NewsRecord, stage: CollectionStage, report: DiagnosticSink): NewsRecord {
+    const allowed = new Set<LayerName>([...stage.requires, ...(stage.optional ?? []), ...stage.updates]);
+    const reported = new Set<string>();
+    return new Proxy(rec, {
+      get: (target, prop, receiver) => {
+        const layer = typeof prop === 'string' ? layerOf(prop) : undefined;
+        if (layer && !allowed.has(layer)) {
+          const message = `collection stage "${stage.name}" reads layer "${layer}", which it does not declare`;
+          if (this.strict) throw new NewsgraphError('pipeline.undeclared-read', message);
+          if (!reported.has(layer)) report({ level: 'warning', rule: 'pipeline.undeclared-read', message });
+          reported.add(layer);
+        }
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+  }
+
+  private written(stage: CollectionStage, patch: Partial<NewsRecord>, report: DiagnosticSink): Partial<NewsRecord> {
+    const out: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(patch)) {
+      const layer = layerOf(field);
+      if (layer && stage.updates.includes(layer)) { out[field] = value; continue; }
+      const message = `collection stage "${stage.name}" writes "${field}", which it does not declare`;
+      if (this.strict) throw new NewsgraphError('pipeline.undeclared-write', message);
+      report({ level: 'warning', rule: 'pipeline.undeclared-write', message });
+    }
+    return out as Partial<NewsRecord>;
+  }
+}

@@ -1,0 +1,164 @@
+import type Database from 'better-sqlite3';
+import type { EntityType } from '../../core/layers.js';
+import { blockingKeys, nameForm } from '../../kb/names.js';
+import type { NewsRecord } from '../../output/record.js';
+import { entityKey, normalizeName } from '../keys.js';
+import type { EntityInfo, KbCandidate } from '../store.js';
+
+type Row = Record<string, unknown>;
+
+/** What one document says about one knowledge-base entity: the names, types and places it gives it. */
+export interface EntityNote {
+  readonly names: Set<string>;
+  readonly types: Set<EntityType>;
+  readonly places: Set<number>;
+}
+
+/** The stored id each of a record's entities goes by: its `kb` link, else its type and name. */
+export function entityIdOf(e: { kb?: string; type: string; name: string }): string {
+  return e.kb ?? entityKey(e.type, e.name);
+}
+
+/** Per stored id, what the record says of it; the same for put (counted up) and delete (counted down). */
+export function notesOf(rec: NewsRecord): Map<string, EntityNote> {
+  const notes = new Map<string, EntityNote>();
+  const note = (id: string) => {
+    let n = notes.get(id);
+    if (!n) notes.set(id, (n = { names: new Set(), types: new Set(), places: new Set() }));
+    return n;
+  };
+  const idOf = new Map<string, string>();
+  for (const e of rec.entities ?? []) {
+    if (!e?.name || !e.type) continue;
+    const id = entityIdOf(e);
+    idOf.set(e.id, id);
+    const n = note(id);
+    for (const name of [e.name, ...(e.aliases ?? [])]) if (name) n.names.add(name);
+    n.types.add(e.type);
+  }
+  for (const m of rec.mentions ?? []) {
+    if (m.entity == null && (m.kind ?? 'name') === 'name' && m.text) {
+      const n = note(entityKey(m.type, m.text));
+      n.names.add(m.text);
+      n.types.add(m.type);
+    }
+  }
+  for (const p of rec.places ?? []) {
+    const id = p.entity != null ? idOf.get(p.entity) : undefined;
+    if (id && p.geonameId != null && !p.modifier) note(id).places.add(p.geonameId);
+  }
+  return notes;
+}
+
+const CANDIDATES_PER_KEY = 40;
+const CONTEXT_DOCS = 20;
+const CONTEXT_SIZE = 30;
+
+/**
+ * The knowledge-base tables of the SQLite store: name and type counts per entity, the keys
+ * resolution finds candidates by, redirects of merged ids, and the candidates themselves.
+ */
+export class SqliteKb {
+  private readonly s: Record<string, Database.Statement>;
+
+  constructor(private readonly db: Database.Database) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      bumpName: p(`INSERT INTO entity_names (entity, norm, name, documents) VALUES (?, ?, ?, ?)
+                   ON CONFLICT(entity, norm) DO UPDATE SET documents = max(0, documents + excluded.documents)`),
+      bumpType: p(`INSERT INTO entity_types (entity, type, documents) VALUES (?, ?, ?)
+                   ON CONFLICT(entity, type) DO UPDATE SET documents = max(0, documents + excluded.documents)`),
+      addKey: p('INSERT OR IGNORE INTO kb_keys (key, entity) VALUES (?, ?)'),
+      names: p('SELECT name, documents FROM entity_names WHERE entity = ? ORDER BY documents DESC, length(name) DESC, name'),
+      types: p('SELECT type, documents FROM entity_types WHERE entity = ? ORDER BY documents DESC, type'),
+      pinned: p('SELECT pinned, name, type FROM entities WHERE rowid = ?'),
+      setNameType: p('UPDATE entities SET name = ?, type = ? WHERE rowid = ?'),
+      byKey: p(`SELECT e.rowid, e.key, e.type, e.name, e.documents FROM kb_keys k JOIN entities e ON e.rowid = k.entity
+                WHERE k.key = ? ORDER BY e.documents DESC, e.rowid LIMIT ${CANDIDATES_PER_KEY}`),
+      places: p(`SELECT substr(key, 3) AS g FROM kb_keys WHERE entity = ? AND key >= 'g:' AND key < 'g;'`),
+      context: p(`SELECT e.key, count(*) AS n FROM doc_entities de JOIN entities e ON e.rowid = de.entity
+                  WHERE de.doc IN (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY day DESC LIMIT ${CONTEXT_DOCS}) AND de.entity != ?
+                  GROUP BY de.entity ORDER BY n DESC, e.key LIMIT ${CONTEXT_SIZE}`),
+      notSame: p(`SELECT CASE WHEN a = ? THEN b ELSE a END AS other FROM kb_decisions WHERE action = 'not-same' AND (a = ? OR b = ?)`),
+      redirect: p('SELECT new FROM entity_redirects WHERE old = ?'),
+      seen: p('SELECT min(day) AS first, max(day) AS last FROM doc_entities WHERE entity = ?'),
+      outlets: p(`SELECT d.outlet, count(*) AS n FROM doc_entities de JOIN documents d ON d.rowid = de.doc
+                  WHERE de.entity = ? AND d.outlet IS NOT NULL GROUP BY d.outlet COLLATE NOCASE ORDER BY n DESC, d.outlet LIMIT 20`),
+      former: p('SELECT old FROM entity_redirects WHERE new = ? ORDER BY old'),
+    };
+  }
+
+  /** Where an id leads now that merges may have folded it into another. */
+  current(id: string): string {
+    let cur = id;
+    for (let hops = 0; hops < 16; hops++) {
+      const r = this.s.redirect!.get(cur) as Row | undefined;
+      if (!r) return cur;
+      cur = String(r.new);
+    }
+    return cur;
+  }
+
+  /** Counts one document's names, types and places for an entity (sign -1 when it leaves). */
+  note(row: number, n: EntityNote, sign: 1 | -1): void {
+    const seen = new Set<string>();
+    for (const name of n.names) {
+      const norm = normalizeName(name);
+      if (!norm || seen.has(norm)) continue;
+      seen.add(norm);
+      this.s.bumpName!.run(row, norm, name, sign);
+      if (sign > 0) for (const t of n.types) for (const k of blockingKeys(nameForm(name, t))) this.s.addKey!.run(k, row);
+    }
+    for (const t of n.types) this.s.bumpType!.run(row, t, sign);
+    if (sign > 0) for (const g of n.places) this.s.addKey!.run(`g:${g}`, row);
+    this.rename(row);
+  }
+
+  /** The name most documents use (for a person, a full name first) and the type most give it, unless a user chose the name. */
+  private rename(row: number): void {
+    const e = this.s.pinned!.get(row) as Row | undefined;
+    if (!e) return;
+    const types = this.s.types!.all(row) as Row[];
+    const type = types[0] && Number(types[0].documents) > 0 ? String(types[0].type) : String(e.type);
+    let name = String(e.name);
+    if (!Number(e.pinned)) {
+      const names = (this.s.names!.all(row) as Row[]).filter((n) => Number(n.documents) > 0);
+      const full = type === 'PERSON' ? names.filter((n) => /\S\s+\S/.test(String(n.name))) : [];
+      const best = (full.length ? full : names)[0];
+      if (best) name = String(best.name);
+    }
+    if (name !== e.name || type !== e.type) this.s.setNameType!.run(name, type, row);
+  }
+
+  /** What the entity page shows beside the counts: names and types with documents, when and where it was reported. */
+  profile(row: number, key: string): Pick<EntityInfo, 'names' | 'types' | 'firstSeen' | 'lastSeen' | 'outlets' | 'formerIds'> {
+    const seen = this.s.seen!.get(row) as Row;
+    const former = (this.s.former!.all(key) as Row[]).map((r) => String(r.old));
+    return {
+      names: (this.s.names!.all(row) as Row[]).filter((n) => Number(n.documents) > 0).map((n) => ({ name: String(n.name), documents: Number(n.documents) })),
+      types: (this.s.types!.all(row) as Row[]).filter((t) => Number(t.documents) > 0).map((t) => ({ type: String(t.type) as EntityType, documents: Number(t.documents) })),
+      ...(seen?.first != null ? { firstSeen: String(seen.first), lastSeen: String(seen.last) } : {}),
+      outlets: (this.s.outlets!.all(row) as Row[]).map((o) => ({ outlet: String(o.outlet), documents: Number(o.n) })),
+      ...(former.length ? { formerIds: former } : {}),
+    };
+  }
+
+  candidates(keys: readonly string[]): KbCandidate[] {
+    const rows = new Map<number, Row>();
+    for (const k of keys) for (const r of this.s.byKey!.all(k) as Row[]) rows.set(Number(r.rowid), r);
+    return [...rows.values()]
+      .sort((a, b) => Number(b.documents) - Number(a.documents) || Number(a.rowid) - Number(b.rowid))
+      .map((r) => {
+        const id = String(r.key);
+        const row = Number(r.rowid);
+        const places = (this.s.places!.all(row) as Row[]).map((p) => Number(p.g)).filter(Number.isFinite);
+        return {
+          id, type: String(r.type) as EntityType, name: String(r.name), documents: Number(r.documents),
+          names: (this.s.names!.all(row) as Row[]).map((n) => ({ name: String(n.name), documents: Number(n.documents) })),
+          ...(places.length ? { places } : {}),
+          context: (this.s.context!.all(row, row) as Row[]).map((c) => String(c.key)),
+          notSame: (this.s.notSame!.all(id, id, id) as Row[]).map((x) => String(x.other)),
+        };
+      });
+  }
+}
