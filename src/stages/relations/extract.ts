@@ -1,7 +1,11 @@
 import type { Doc } from '../../core/doc.js';
 import type { Relation } from '../../core/layers.js';
-import { EvidenceContext } from './evidence.js';
-import { argByIndex, buildFrames, clauseOf, clauses, docSpan, modality, subjectBefore, verbReading, type Arg, type Frame } from './frame.js';
+import { clauseOf, clauses } from '../../text/clauses.js';
+import { EvidenceContext } from '../../text/evidence.js';
+import { argByIndex, buildFrames, docSpan, type Arg, type Frame } from '../../text/frame.js';
+import { modality } from '../../text/modality.js';
+import { subjectBefore } from '../../text/subjects.js';
+import { verbReading } from '../../text/verb-reading.js';
 import { RELATION_PATTERNS, ROLE_WORD, roleLabel, roleRelation, TITLE_WORDS, type RelationPattern } from './lexicon.js';
 import { compile, slotClasses } from './pattern.js';
 

@@ -1,7 +1,7 @@
-import { CLOSE, OPEN } from './frame.js';
+import { CLOSE, OPEN } from '../../text/frame.js';
 
 /**
- * The relation patterns. Each is written over masked sentences (see frame.ts / pattern.ts).
+ * The relation patterns. Each is written over masked sentences (see src/text/frame.ts and pattern.ts).
  * A pattern either names both arguments (<A:..> and <B:..>), or names one and takes the other
  * from the subject of the clause on its left (`subject`).
  */
