@@ -1,15 +1,5 @@
 /** Small closed word classes that decide whether a capitalised name is a place here. */
 
-/** Words before a name that make it a person's ("President Jordan", "Gen. Austin"). */
-export const TITLES: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'dr', 'gen', 'general', 'sen', 'senator', 'rep', 'representative', 'gov', 'governor',
-  'president', 'minister', 'premier', 'king', 'queen', 'prince', 'princess', 'sheikh', 'shaikh', 'pope', 'judge',
-  'justice', 'lt', 'col', 'colonel', 'capt', 'captain', 'sgt', 'sergeant', 'maj', 'major', 'adm', 'admiral', 'sir',
-  'lord', 'lady', 'rev', 'reverend', 'father', 'imam', 'ayatollah', 'mayor', 'chancellor', 'secretary', 'officer',
-  'coach', 'professor', 'prof', 'cardinal', 'bishop', 'emir', 'sultan', 'commander', 'lieutenant', 'chief', 'mullah',
-  'brother', 'sister', 'uncle', 'aunt', 'dame', 'saint', 'st',
-]);
-
 /** Place-type words after a name, and what they say about it. */
 export type HeadKind = 'admin' | 'county' | 'city' | 'street' | 'water' | 'land' | 'facility';
 export const HEADS: ReadonlyMap<string, HeadKind> = new Map<string, HeadKind>([

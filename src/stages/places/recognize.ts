@@ -2,7 +2,8 @@ import type { Gazetteer, GazRecord } from '../../geo/gazetteer.js';
 import { ARTICLES, nameKey, withoutArticle } from '../../geo/normalize.js';
 import type { Mention } from '../../core/layers.js';
 import { ADMIN1_ABBREVIATIONS } from '../../geo/tables.js';
-import { CALENDAR, CONNECTORS, HEADS, LOCATIVE, ORG_HEADS, TITLES, type HeadKind } from './lexicon.js';
+import { PERSON_TITLES } from '../../text/titles.js';
+import { CALENDAR, CONNECTORS, HEADS, LOCATIVE, ORG_HEADS, type HeadKind } from './lexicon.js';
 import { joins, type Word } from './words.js';
 
 /** A stretch of text taken to name a place, with the gazetteer entries it could be. */
@@ -147,10 +148,10 @@ export function personSurnames(ctx: RecognizeContext): Set<string> {
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i]!, b = words[i + 1]!;
     // "Gov. Jeb Bush", "Rep. Gabby Giffords": a title's period does not end the name.
-    if (!a.cap || !b.cap || !(b.sep === ' ' || (b.sep === '. ' && TITLES.has(a.text.toLowerCase())))) continue;
+    if (!a.cap || !b.cap || !(b.sep === ' ' || (b.sep === '. ' && PERSON_TITLES.has(a.text.toLowerCase())))) continue;
     const la = a.text.toLowerCase();
     const first = gaz.word(la);
-    const titled = TITLES.has(la.replace(/\.$/, ''));
+    const titled = PERSON_TITLES.has(la.replace(/\.$/, ''));
     if (!(first?.firstName || titled)) continue;
     // Skip the middle initial: "George W. Bush".
     let j = i + 1;
@@ -231,7 +232,7 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
         h.cands = h.cands.filter((c) => c.code === 'PCLI' || handWrittenRegion(c) || (c.code === 'ADM1' && homeWeight(c) >= 0.5));
       }
       // Titles make a person: "President Jordan", "Gen. Austin".
-      if (prevLower && TITLES.has(prevLower) && prev!.cap) { reason = 'title'; break decide; }
+      if (prevLower && PERSON_TITLES.has(prevLower) && prev!.cap) { reason = 'title'; break decide; }
       if (single && surnames.has(h.key) && !(major && locative)) { reason = 'surname'; break decide; }
       // Part of a longer capitalised run.
       if (prev && prev.cap && !prev.initial && prev.sep !== '-' && !h.cands.some((c) => c.code === 'PCLI')) {

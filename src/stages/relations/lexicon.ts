@@ -25,9 +25,6 @@ export interface RelationPattern {
   readonly titled?: boolean;
 }
 
-/** Words that make a person mention a title rather than a name. */
-export const TITLE_WORDS = /\b(?:minister|secretary|commander|general|director|president|chief|spokes(?:man|woman|person)|ambassador|envoy|representative|governor|mayor|officer|chairman|chairwoman|head|leader|king|queen|prince|emir|prime)\b/i;
-
 /** Role nouns: which relation a person's role implies. */
 const LEADER = 'leaders?|chiefs?|commanders?|emirs?|founders?|co-founders?|mastermind|deputy leader|supreme leader|ringleader';
 const MEMBER = 'members?|militants?|fighters?|operatives?|loyalists?|recruits?|supporters?|jihadists?|insurgents?|gunm[ae]n|activists?';

@@ -1,14 +1,10 @@
+import { NAME_TITLES } from '../../text/titles.js';
+
 /*
  * Name forms: cleaning a mention's surface into a comparable key, person-name parts,
  * acronyms. Pure functions; the grouping lives in group.ts.
  */
 
-const TITLES = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'capt', 'sgt', 'adm', 'rev', 'sir',
-  'president', 'senator', 'governor', 'representative', 'congressman', 'congresswoman', 'secretary', 'minister',
-  'prime', 'judge', 'justice', 'mayor', 'chancellor', 'king', 'queen', 'prince', 'princess', 'pope', 'sheikh', 'general',
-  'former', 'vice', 'chairman', 'ambassador', 'professor', 'detective', 'officer', 'sergeant', 'captain', 'lord', 'lady',
-]);
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md']);
 const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', 'du', 'des', 'la', 'le', 'el', 'al', 'a', 'an', '&']);
 
@@ -30,7 +26,7 @@ export function nameKey(surface: string, cleaned = cleanName(surface)): string {
 export function personParts(surface: string, cleaned = cleanName(surface)): string[] {
   const words = cleaned.toLowerCase().split(/\s+/).map((w) => w.replace(/[.,]/g, '')).filter(Boolean);
   let i = 0;
-  while (i < words.length - 1 && TITLES.has(words[i]!)) i++;
+  while (i < words.length - 1 && NAME_TITLES.has(words[i]!)) i++;
   let j = words.length;
   while (j > i + 1 && SUFFIXES.has(words[j - 1]!)) j--;
   return words.slice(i, j);

@@ -1,8 +1,4 @@
-/** Words that keep their final period as part of the token. Lower-cased, without the period. */
-export const TITLE_ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cpl', 'pvt',
-  'adm', 'cmdr', 'rev', 'fr', 'st', 'mt', 'ft', 'pres', 'supt', 'insp', 'hon', 'messrs', 'mme', 'mlle', 'sheikh',
-]);
+import { ABBREVIATED_TITLES } from '../../text/titles.js';
 
 /** Abbreviations that may also end a sentence ("... in the U.S. The next day"). */
 export const OTHER_ABBREVIATIONS = new Set([
@@ -16,5 +12,5 @@ export const OTHER_ABBREVIATIONS = new Set([
 
 export function isAbbreviation(word: string): boolean {
   const w = word.toLowerCase();
-  return TITLE_ABBREVIATIONS.has(w) || OTHER_ABBREVIATIONS.has(w);
+  return ABBREVIATED_TITLES.has(w) || OTHER_ABBREVIATIONS.has(w);
 }
