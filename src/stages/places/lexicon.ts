@@ -1,3 +1,6 @@
+import { MONTHS } from '../../text/months.js';
+import { WEEKDAY_NAMES } from '../../text/weekdays.js';
+
 /** Small closed word classes that decide whether a capitalised name is a place here. */
 
 /** Place-type words after a name, and what they say about it. */
@@ -34,8 +37,4 @@ export const LOCATIVE: ReadonlySet<string> = new Set([
 export const CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'de', 'del', 'la', 'le', 'du', 'da', 'on', 'upon', 'al', 'el', 'ul', 'sur', 'am', 'an', 'der', 'di', 'do', 'dos', 'das', 'los', 'las', 'y']);
 
 /** Month and weekday names: capitalised, and sometimes place names too (Mayo, Marcha). */
-export const CALENDAR: ReadonlySet<string> = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
-  'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'monday',
-  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-]);
+export const CALENDAR: ReadonlySet<string> = new Set([...Object.keys(MONTHS), ...WEEKDAY_NAMES]);

@@ -1,6 +1,7 @@
 import { BELIEF_VERBS, DETERMINERS, REPORTING_VERBS, SPEECH_VERBS } from './lexicon.js';
 import { phraseAfter, phraseBefore, type Phrase } from './speaker.js';
 import type { TokenView } from './view.js';
+import { WEEKDAY_NAMES } from '../../text/weekdays.js';
 
 /** A reporting cue and the phrase naming its source. */
 export interface Attribution {
@@ -91,8 +92,8 @@ export function attributionAfter(v: TokenView, from: number, hi: number, speechO
 
 /** Words that may follow a closing cue without opening a new clause ("she said on Tuesday"). */
 const TRAILERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'last', 'this', 'earlier', 'later', 'to',
-  'of', 'about', 'from', 'with', 'reporters', 'journalists', 'again', 'then', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday',
-  'thursday', 'friday', 'saturday', 'sunday', 'recently', 'adding', 'noting', 'citing', 'according', 'via', 'through', 'for', 'by', 'in', 'late',
+  'of', 'about', 'from', 'with', 'reporters', 'journalists', 'again', 'then', 'yesterday', 'today', 'tonight', ...WEEKDAY_NAMES,
+  'recently', 'adding', 'noting', 'citing', 'according', 'via', 'through', 'for', 'by', 'in', 'late',
   'early', 'afterward', 'afterwards', 'because', 'but', 'and', 'referring', 'pointing', 'speaking', 'told', 'said', 'wrote', 'of', 'without', 'than']);
 const TELL = new Set(['told', 'tells', 'tell', 'telling', 'asked', 'asks', 'assured', 'warned', 'informed', 'reminded']);
 
