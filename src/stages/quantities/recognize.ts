@@ -1,7 +1,7 @@
 import type { Quantity } from '../../core/layers.js';
 import type { Span } from '../../core/span.js';
 import { CURRENCY_AFTER, CURRENCY_BEFORE, currencyByName, currencyBySymbol } from './currency.js';
-import { NUMBER_WORDS_SOURCE, parseNumber, round, SCALES } from './numbers.js';
+import { NUMBER_WORDS_SOURCE, parseNumber, round, SCALES } from '../../text/numbers.js';
 import { MONTH_WORD_SOURCE } from '../../text/months.js';
 
 /** Words before a number that bound or soften it, normalised. */

@@ -1,4 +1,4 @@
-import { NUMBER_WORDS_SOURCE, parseNumber } from '../quantities/numbers.js';
+import { NUMBER_WORDS_SOURCE, parseNumber } from '../../text/numbers.js';
 import {
   parseIsoDate, addDays, addMonths, compareYmd, easter, fmtDate, fmtMonth, fmtTime, fmtWeek, fmtYear, isValidDate, nthWeekday, weekday,
   type Ymd,
