@@ -1,6 +1,7 @@
 import { BELIEF_VERBS, DETERMINERS, REPORTING_VERBS, SPEECH_VERBS } from './lexicon.js';
 import { phraseAfter, phraseBefore, type Phrase } from './speaker.js';
 import type { TokenView } from './view.js';
+import { SPEAKER_PRONOUNS } from '../../text/pronouns.js';
 import { WEEKDAY_NAMES } from '../../text/weekdays.js';
 
 /** A reporting cue and the phrase naming its source. */
@@ -113,7 +114,7 @@ const NAME_LINKS = new Set(['al', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'der',
  */
 function subjectPhrase(v: TokenView, i: number, hi: number): Phrase | null {
   const l = v.lower[i]!;
-  if (['he', 'she', 'they', 'we', 'i'].includes(l)) return { first: i, last: i };
+  if (SPEAKER_PRONOUNS.has(l)) return { first: i, last: i };
   if (/^(the|a|an|another|some|many|several|his|her|their|its|our|one|two|three)$/.test(l)) {
     for (let k = i + 1; k < hi && k <= i + 4; k++) {
       const next = v.tokens[k + 1];
@@ -167,7 +168,7 @@ export function sentenceSubject(v: TokenView, a: number, hi: number): { speaker:
   }
   while (k < hi && (/ly$/.test(v.lower[k]!) || ['has', 'had', 'have', 'then', 'also', 'later', 'once', 'again', 'would', 'will', 'did', 'finally'].includes(v.lower[k]!))) k++;
   if (k >= hi || !/^\p{Ll}+$/u.test(v.tokens[k]!.text)) return null;
-  if (!v.isCapitalized(sp.first) && !['he', 'she', 'they', 'we', 'i'].includes(v.lower[sp.first]!) && !/^(the|a|an)$/.test(v.lower[sp.first]!)) return null;
+  if (!v.isCapitalized(sp.first) && !SPEAKER_PRONOUNS.has(v.lower[sp.first]!) && !/^(the|a|an)$/.test(v.lower[sp.first]!)) return null;
   return { speaker: sp, verb: k };
 }
 

@@ -2,9 +2,10 @@ import type { Span } from '../../core/span.js';
 import { accordingAt, attributionAfter, isReportingVerb, sentenceSubject, type Attribution } from './cue.js';
 import { phraseBefore } from './speaker.js';
 import { doubledClose, isDoubledMark } from './apostrophes.js';
-import { DETERMINERS, SUBJECT_PRONOUNS } from './lexicon.js';
+import { DETERMINERS } from './lexicon.js';
 import { questionAt } from './questions.js';
 import type { TokenView } from './view.js';
+import { SUBJECT_PRONOUNS } from '../../text/pronouns.js';
 import { WEEKDAY_NAMES } from '../../text/weekdays.js';
 
 export interface IndirectQuote extends Span {

@@ -65,8 +65,6 @@ export const BELIEF_VERBS: ReadonlySet<string> = new Set(
     .flatMap(inflect),
 );
 
-export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it']);
-
 /** Words that cannot sit inside a speaker noun phrase: they open clauses or are verbs. */
 export const NP_BREAKERS: ReadonlySet<string> = new Set([
   'that', 'which', 'who', 'whom', 'whose', 'but', 'because', 'while', 'when', 'if', 'as', 'after', 'before', 'since',

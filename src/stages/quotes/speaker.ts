@@ -1,5 +1,6 @@
-import { DETERMINERS, NP_BREAKERS, REPORTING_VERBS, SUBJECT_PRONOUNS, VERB_PREMODIFIERS } from './lexicon.js';
+import { DETERMINERS, NP_BREAKERS, REPORTING_VERBS, VERB_PREMODIFIERS } from './lexicon.js';
 import type { TokenView } from './view.js';
+import { SUBJECT_PRONOUNS } from '../../text/pronouns.js';
 import { WEEKDAY_NAMES } from '../../text/weekdays.js';
 
 /** A speaker phrase as token indices [first, last] inclusive. */

@@ -1,4 +1,5 @@
 import { ARTICLE_BEFORE_INITIAL, cleanName } from '../../text/names.js';
+import { ALL_PRONOUNS } from '../../text/pronouns.js';
 import { NAME_TITLES } from '../../text/titles.js';
 
 /*
@@ -60,8 +61,7 @@ export function personShortForm(short: readonly string[], full: readonly string[
   return j === short.length;
 }
 
-const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'hers', 'its', 'their', 'we', 'i', 'you', 'us', 'our']);
 /** A "name" mention that is only a pronoun ("It" tagged as a name at a sentence start). */
 export function isPronoun(surface: string): boolean {
-  return PRONOUNS.has(surface.trim().toLowerCase());
+  return ALL_PRONOUNS.has(surface.trim().toLowerCase());
 }
