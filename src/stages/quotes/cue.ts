@@ -1,7 +1,8 @@
-import { BELIEF_VERBS, DETERMINERS, REPORTING_VERBS, SPEECH_VERBS } from './lexicon.js';
+import { DETERMINERS } from './lexicon.js';
 import { phraseAfter, phraseBefore, type Phrase } from './speaker.js';
 import type { TokenView } from './view.js';
 import { SPEAKER_PRONOUNS } from '../../text/pronouns.js';
+import { BELIEF_VERBS, REPORTING_VERBS, SPEECH_VERBS } from '../../text/reporting-verbs.js';
 import { WEEKDAY_NAMES } from '../../text/weekdays.js';
 
 /** A reporting cue and the phrase naming its source. */

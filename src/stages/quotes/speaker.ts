@@ -1,6 +1,7 @@
-import { DETERMINERS, NP_BREAKERS, REPORTING_VERBS, VERB_PREMODIFIERS } from './lexicon.js';
+import { DETERMINERS, NP_BREAKERS, VERB_PREMODIFIERS } from './lexicon.js';
 import type { TokenView } from './view.js';
 import { SUBJECT_PRONOUNS } from '../../text/pronouns.js';
+import { REPORTING_VERBS } from '../../text/reporting-verbs.js';
 import { WEEKDAY_NAMES } from '../../text/weekdays.js';
 
 /** A speaker phrase as token indices [first, last] inclusive. */

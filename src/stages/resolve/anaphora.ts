@@ -1,8 +1,8 @@
 import type { EntityType, Mention, Paragraph, Sentence, Token } from '../../core/layers.js';
 import type { Span } from '../../core/span.js';
-import { REPORTING_VERBS } from '../quotes/lexicon.js';
-import { findQuotedSpans } from '../quotes/marks.js';
 import { PERSON_SUBJECT_PRONOUNS } from '../../text/pronouns.js';
+import { findQuotedSpans } from '../../text/quote-marks.js';
+import { REPORTING_VERBS } from '../../text/reporting-verbs.js';
 
 /** Nouns that, after "the" and an ORG, name that organisation again. */
 const ORG_NOUNS = new Set(['group', 'organization', 'organisation', 'movement', 'militia', 'network', 'alliance', 'coalition', 'faction', 'outfit', 'insurgency']);
