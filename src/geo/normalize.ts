@@ -1,20 +1,19 @@
+import { APOSTROPHE_OR_AYN, ARABIC_ARTICLES, stripMarks } from '../text/names.js';
+
 /**
  * Name keys for gazetteer lookup. Transliterated place names vary in diacritics, apostrophes
  * (Tall ‘Afar), doubled consonants (Raqqa/Raqa), a final -ah/-a (Raqqah, Fallujah) and a
  * leading Arabic article (Ar-Raqqah, al-Bab). A key folds all of these away, so the index and
  * the text meet on the same skeleton; resolution, not the key, decides between look-alikes.
+ * The pieces (marks, apostrophes, Arabic articles) are shared with the other name forms in
+ * src/text/names.ts; the key itself stays here, next to the version models/geo records.
  */
 
 /** Bumped whenever nameKey changes: the compiled gazetteer records the version it was built with. */
 export const KEY_VERSION = 1;
 
-const APOSTROPHES = /['’‘`´ʿʾʼ]/g;
-const COMBINING = /\p{M}+/gu;
 const NON_ALNUM = /[^a-z0-9]+/g;
 const DOUBLED = /([a-z])\1+/g;
-
-/** Arabic (and a few other) articles that transliterations write joined or apart from the name. */
-export const ARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'ar', 'as', 'ad', 'an', 'ash', 'at', 'az', 'ath', 'adh', 'ad']);
 
 function foldWord(w: string): string {
   let x = w;
@@ -39,11 +38,9 @@ export function nameKey(name: string): string {
 }
 
 function computeKey(name: string): string {
-  const flat = (PLAIN.test(name) ? name.toLowerCase() : name
-    .normalize('NFD')
-    .replace(COMBINING, '')
+  const flat = (PLAIN.test(name) ? name.toLowerCase() : stripMarks(name)
     .toLowerCase()
-    .replace(APOSTROPHES, '')
+    .replace(APOSTROPHE_OR_AYN, '')
     .replace(/ß/g, 'ss')
     .replace(/[æ]/g, 'ae')
     .replace(/[ø]/g, 'o')
@@ -61,7 +58,7 @@ function computeKey(name: string): string {
 export function withoutArticle(key: string): string | undefined {
   const sp = key.indexOf(' ');
   if (sp < 0) return undefined;
-  return ARTICLES.has(key.slice(0, sp)) ? key.slice(sp + 1) : undefined;
+  return ARABIC_ARTICLES.has(key.slice(0, sp)) ? key.slice(sp + 1) : undefined;
 }
 
 /** Spelling variants the index stores besides the key itself ("st x" <-> "saint x", "mt" <-> "mount"). */

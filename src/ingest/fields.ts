@@ -1,5 +1,6 @@
 import { cleanMeta, type DocMeta } from '../core/meta.js';
 import type { RecordField } from './types.js';
+import { MONTHS } from '../text/months.js';
 
 /** Field names compared without case, spaces, dashes or underscores: "Published At" = "published_at". */
 export function normKey(k: string): string {
@@ -71,7 +72,6 @@ export function asString(v: unknown): string | undefined {
   return undefined;
 }
 
-const MONTHS: Record<string, string> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
 // RFC 822 dates as feeds write them: "Tue, 04 Mar 2025 09:30:00 +0100".
 const RFC822 = /^(?:[a-z]{3},?\s+)?(\d{1,2})\s+([a-z]{3})[a-z]*\s+(\d{2,4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([+-]\d{4}|[a-z]{1,5}))?)?/i;
 
@@ -87,7 +87,7 @@ export function normalizeDate(v: unknown): string | undefined {
   const m = RFC822.exec(s);
   if (m) {
     const [, d, mon, y, hh, mm, ss, zone] = m;
-    const month = MONTHS[mon!.toLowerCase()];
+    const month = MONTHS[mon!.toLowerCase()]?.toString().padStart(2, '0');
     const year = y!.length === 2 ? (Number(y) < 50 ? '20' : '19') + y : y!;
     if (month) {
       const date = `${year}-${month}-${d!.padStart(2, '0')}`;

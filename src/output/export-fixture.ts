@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { extractEvents } from '../stages/events/extract.js';
-import { fixtureDoc } from '../stages/relations/fixture.js';
+import { fixtureDoc } from '../stages/fixture.js';
 import { toRecord, type NewsRecord } from './record.js';
 
 /** A stored-like record with hand-made layers and the events found in it, for export writer tests. */

@@ -1,3 +1,4 @@
+import { ARTICLE_SURNAME } from '../../text/names.js';
 import { catBit, gazLookup, gazRoot } from './gazetteer.js';
 import type { TokenMention } from './model.js';
 
@@ -9,7 +10,6 @@ import type { TokenMention } from './model.js';
  */
 
 const PARTICLE = /^(?:bin|ibn|bint|ben|abu|abou|al|el|de|da|di|du|del|della|dos|das|van|von|der|den|ter|la|le)$/;
-const ARABIC_SURNAME = /^(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)[-‐][\p{Lu}]/u;
 const CAPITALISED = /^\p{Lu}[\p{L}'’-]*$/u;
 const ORG = catBit('org');
 
@@ -24,7 +24,7 @@ export function extendPersonNames(mentions: TokenMention[], words: readonly stri
       while (k < limit && PARTICLE.test(words[k]!)) k++;
       if (k >= limit) break;
       const w = words[k]!;
-      const surname = ARABIC_SURNAME.test(w) && !(gazLookup(w) & ORG);
+      const surname = ARTICLE_SURNAME.test(w) && !(gazLookup(w) & ORG);
       if (!(surname || (k > m.end && CAPITALISED.test(w)))) break;
       const next = byStart.get(k);
       if (next && next !== m) {

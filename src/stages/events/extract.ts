@@ -1,8 +1,12 @@
 import type { Doc } from '../../core/doc.js';
 import type { Event, Place, Quantity } from '../../core/layers.js';
 import type { Span } from '../../core/span.js';
-import { EvidenceContext } from '../relations/evidence.js';
-import { buildFrames, clauses, docSpan, modality, OPEN, CLOSE, subjectBefore, verbReading, type Arg, type Frame } from '../relations/frame.js';
+import { clauses } from '../../text/clauses.js';
+import { EvidenceContext } from '../../text/evidence.js';
+import { buildFrames, docSpan, OPEN, CLOSE, type Arg, type Frame } from '../../text/frame.js';
+import { modality } from '../../text/modality.js';
+import { subjectBefore } from '../../text/subjects.js';
+import { verbReading } from '../../text/verb-reading.js';
 import { CLAIM, LOCATIVE, PERSONNEL_WORDS, SUPPORT_VERB, TRIGGERS, type Trigger } from './lexicon.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixtureDoc } from '../relations/fixture.js';
+import { fixtureDoc } from '../fixture.js';
 import { extractEvents } from './extract.js';
 import { impliedRelations } from './implied.js';
 

@@ -1,14 +1,7 @@
-/** Small closed word classes that decide whether a capitalised name is a place here. */
+import { MONTHS } from '../../text/months.js';
+import { WEEKDAY_NAMES } from '../../text/weekdays.js';
 
-/** Words before a name that make it a person's ("President Jordan", "Gen. Austin"). */
-export const TITLES: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'dr', 'gen', 'general', 'sen', 'senator', 'rep', 'representative', 'gov', 'governor',
-  'president', 'minister', 'premier', 'king', 'queen', 'prince', 'princess', 'sheikh', 'shaikh', 'pope', 'judge',
-  'justice', 'lt', 'col', 'colonel', 'capt', 'captain', 'sgt', 'sergeant', 'maj', 'major', 'adm', 'admiral', 'sir',
-  'lord', 'lady', 'rev', 'reverend', 'father', 'imam', 'ayatollah', 'mayor', 'chancellor', 'secretary', 'officer',
-  'coach', 'professor', 'prof', 'cardinal', 'bishop', 'emir', 'sultan', 'commander', 'lieutenant', 'chief', 'mullah',
-  'brother', 'sister', 'uncle', 'aunt', 'dame', 'saint', 'st',
-]);
+/** Small closed word classes that decide whether a capitalised name is a place here. */
 
 /** Place-type words after a name, and what they say about it. */
 export type HeadKind = 'admin' | 'county' | 'city' | 'street' | 'water' | 'land' | 'facility';
@@ -44,8 +37,4 @@ export const LOCATIVE: ReadonlySet<string> = new Set([
 export const CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'de', 'del', 'la', 'le', 'du', 'da', 'on', 'upon', 'al', 'el', 'ul', 'sur', 'am', 'an', 'der', 'di', 'do', 'dos', 'das', 'los', 'las', 'y']);
 
 /** Month and weekday names: capitalised, and sometimes place names too (Mayo, Marcha). */
-export const CALENDAR: ReadonlySet<string> = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
-  'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'monday',
-  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-]);
+export const CALENDAR: ReadonlySet<string> = new Set([...Object.keys(MONTHS), ...WEEKDAY_NAMES]);

@@ -1,8 +1,10 @@
 import type { Gazetteer, GazRecord } from '../../geo/gazetteer.js';
-import { ARTICLES, nameKey, withoutArticle } from '../../geo/normalize.js';
+import { nameKey, withoutArticle } from '../../geo/normalize.js';
 import type { Mention } from '../../core/layers.js';
 import { ADMIN1_ABBREVIATIONS } from '../../geo/tables.js';
-import { CALENDAR, CONNECTORS, HEADS, LOCATIVE, ORG_HEADS, TITLES, type HeadKind } from './lexicon.js';
+import { ARABIC_ARTICLES, looseName } from '../../text/names.js';
+import { PERSON_TITLES } from '../../text/titles.js';
+import { CALENDAR, CONNECTORS, HEADS, LOCATIVE, ORG_HEADS, type HeadKind } from './lexicon.js';
 import { joins, type Word } from './words.js';
 
 /** A stretch of text taken to name a place, with the gazetteer entries it could be. */
@@ -47,7 +49,7 @@ export interface RecognizeContext {
 
 function startsName(w: Word, next: Word | undefined): boolean {
   if (w.cap || w.upper) return true;
-  return w.text.length <= 3 && next !== undefined && next.sep === '-' && next.cap && ARTICLES.has(w.text.toLowerCase());
+  return w.text.length <= 3 && next !== undefined && next.sep === '-' && next.cap && ARABIC_ARTICLES.has(w.text.toLowerCase());
 }
 
 /**
@@ -81,7 +83,7 @@ function longestAt(ctx: RecognizeContext, i: number, wordKeys: readonly string[]
 export function gazetteerHits(ctx: RecognizeContext): Hit[] {
   const { words } = ctx;
   const hits: Hit[] = [];
-  const wordKeys = words.map((w) => (w.cap || w.upper || CONNECTORS.has(w.text.toLowerCase()) || ARTICLES.has(w.text.toLowerCase()) ? nameKey(w.text) : ''));
+  const wordKeys = words.map((w) => (w.cap || w.upper || CONNECTORS.has(w.text.toLowerCase()) || ARABIC_ARTICLES.has(w.text.toLowerCase()) ? nameKey(w.text) : ''));
   for (let i = 0; i < words.length; ) {
     const w = words[i]!;
     if (!startsName(w, words[i + 1])) { i++; continue; }
@@ -147,10 +149,10 @@ export function personSurnames(ctx: RecognizeContext): Set<string> {
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i]!, b = words[i + 1]!;
     // "Gov. Jeb Bush", "Rep. Gabby Giffords": a title's period does not end the name.
-    if (!a.cap || !b.cap || !(b.sep === ' ' || (b.sep === '. ' && TITLES.has(a.text.toLowerCase())))) continue;
+    if (!a.cap || !b.cap || !(b.sep === ' ' || (b.sep === '. ' && PERSON_TITLES.has(a.text.toLowerCase())))) continue;
     const la = a.text.toLowerCase();
     const first = gaz.word(la);
-    const titled = TITLES.has(la.replace(/\.$/, ''));
+    const titled = PERSON_TITLES.has(la.replace(/\.$/, ''));
     if (!(first?.firstName || titled)) continue;
     // Skip the middle initial: "George W. Bush".
     let j = i + 1;
@@ -231,7 +233,7 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
         h.cands = h.cands.filter((c) => c.code === 'PCLI' || handWrittenRegion(c) || (c.code === 'ADM1' && homeWeight(c) >= 0.5));
       }
       // Titles make a person: "President Jordan", "Gen. Austin".
-      if (prevLower && TITLES.has(prevLower) && prev!.cap) { reason = 'title'; break decide; }
+      if (prevLower && PERSON_TITLES.has(prevLower) && prev!.cap) { reason = 'title'; break decide; }
       if (single && surnames.has(h.key) && !(major && locative)) { reason = 'surname'; break decide; }
       // Part of a longer capitalised run.
       if (prev && prev.cap && !prev.initial && prev.sep !== '-' && !h.cands.some((c) => c.code === 'PCLI')) {
@@ -319,14 +321,6 @@ function isDateline(text: string, h: { start: number; end: number }): boolean {
   const s = text.lastIndexOf('\n', h.start) + 1;
   if (/\p{Ll}/u.test(text.slice(s, h.start)) || h.start - s > 40) return false;
   return /^\s*(?:,|\(|—|–|-\s)/.test(text.slice(h.end, h.end + 3));
-}
-
-const LOOSE_MARKS = /\p{M}+/gu;
-const LOOSE_OTHER = /[^a-z0-9]+/g;
-/** A name compared without case, accents or punctuation, but with its spelling ("Blomberg" is not "Bloomberg"). */
-function looseName(s: string): string {
-  const x = s.normalize('NFD').replace(LOOSE_MARKS, '').toLowerCase().replace(LOOSE_OTHER, '');
-  return x.replace(/^(al|el|ar|as|ad|an|ash|at|az)(?=[a-z]{3})/, '');
 }
 
 function lineIsUpper(text: string, at: number): boolean {

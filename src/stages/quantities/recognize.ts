@@ -1,7 +1,8 @@
 import type { Quantity } from '../../core/layers.js';
 import type { Span } from '../../core/span.js';
 import { CURRENCY_AFTER, CURRENCY_BEFORE, currencyByName, currencyBySymbol } from './currency.js';
-import { NUMBER_WORDS_SOURCE, parseNumber, round, SCALES } from './numbers.js';
+import { NUMBER_WORDS_SOURCE, parseNumber, round, SCALES } from '../../text/numbers.js';
+import { MONTH_WORD_SOURCE } from '../../text/months.js';
 
 /** Words before a number that bound or soften it, normalised. */
 const QUALIFIERS: Record<string, string> = {
@@ -34,8 +35,8 @@ const PERCENT_AFTER = /^\s*(?:%|percent\b|per\s*cent\b|percentage\s+points?\b)/i
 const PER_AFTER = /^(?:\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour)|\s*\/\s*(day|week|month|year|hour)|\s+(daily|weekly|monthly|annually|yearly))\b/i;
 const PER_WORD: Record<string, string> = { daily: 'day', weekly: 'week', monthly: 'month', annually: 'year', yearly: 'year' };
 const RANGE_SEP = /^\s*(?:-|–|—|to|and|or)\s*/i;
-const MONTH_NEAR = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?\s*$/i;
-const MONTH_AFTER = /^\s*(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i;
+const MONTH_NEAR = new RegExp(`\\b(?:${MONTH_WORD_SOURCE})\\.?\\s*$`, 'i');
+const MONTH_AFTER = new RegExp(`^\\s*(?:of\\s+)?(?:${MONTH_WORD_SOURCE})\\b`, 'i');
 const TIME_AFTER = /^\s*(?:a\.?m\b|p\.?m\b|o['’]clock|gmt|utc|[ecmp][sd]t\b|:\d)/i;
 const ORDINAL_AFTER = /^\s?(?:st|nd|rd|th)\b/i;
 const LABEL_BEFORE = /\b(?:no|nos|resolutions?|passcode|code|order|article|section|chapter|route|highway|flight|room|page|phase|version|category|grade|type|model|mark|unit|division|brigade|battalion|regiment|squadron|corps|district|zone|sector|building|gate|terminal|platform|channel|tier|stage|round|episode|volume|vol|part|act|number|apartment|street|level|law|decree|paragraph|item|point|group|camp|block|the)\.?\s*#?$/i;

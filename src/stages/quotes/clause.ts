@@ -1,4 +1,4 @@
-import { BELIEF_VERBS, REPORTING_VERBS } from './lexicon.js';
+import { BELIEF_VERBS, REPORTING_VERBS } from '../../text/reporting-verbs.js';
 import type { TokenView } from './view.js';
 
 const SUBORDINATORS = new Set(['who', 'which', 'as', 'though', 'although', 'while', 'before', 'after', 'because', 'since', 'despite', 'even', 'including', 'whereas', 'when', 'until', 'where']);

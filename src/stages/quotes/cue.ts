@@ -1,6 +1,9 @@
-import { BELIEF_VERBS, DETERMINERS, REPORTING_VERBS, SPEECH_VERBS } from './lexicon.js';
+import { DETERMINERS } from './lexicon.js';
 import { phraseAfter, phraseBefore, type Phrase } from './speaker.js';
 import type { TokenView } from './view.js';
+import { SPEAKER_PRONOUNS } from '../../text/pronouns.js';
+import { BELIEF_VERBS, REPORTING_VERBS, SPEECH_VERBS } from '../../text/reporting-verbs.js';
+import { WEEKDAY_NAMES } from '../../text/weekdays.js';
 
 /** A reporting cue and the phrase naming its source. */
 export interface Attribution {
@@ -91,8 +94,8 @@ export function attributionAfter(v: TokenView, from: number, hi: number, speechO
 
 /** Words that may follow a closing cue without opening a new clause ("she said on Tuesday"). */
 const TRAILERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'last', 'this', 'earlier', 'later', 'to',
-  'of', 'about', 'from', 'with', 'reporters', 'journalists', 'again', 'then', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday',
-  'thursday', 'friday', 'saturday', 'sunday', 'recently', 'adding', 'noting', 'citing', 'according', 'via', 'through', 'for', 'by', 'in', 'late',
+  'of', 'about', 'from', 'with', 'reporters', 'journalists', 'again', 'then', 'yesterday', 'today', 'tonight', ...WEEKDAY_NAMES,
+  'recently', 'adding', 'noting', 'citing', 'according', 'via', 'through', 'for', 'by', 'in', 'late',
   'early', 'afterward', 'afterwards', 'because', 'but', 'and', 'referring', 'pointing', 'speaking', 'told', 'said', 'wrote', 'of', 'without', 'than']);
 const TELL = new Set(['told', 'tells', 'tell', 'telling', 'asked', 'asks', 'assured', 'warned', 'informed', 'reminded']);
 
@@ -112,7 +115,7 @@ const NAME_LINKS = new Set(['al', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'der',
  */
 function subjectPhrase(v: TokenView, i: number, hi: number): Phrase | null {
   const l = v.lower[i]!;
-  if (['he', 'she', 'they', 'we', 'i'].includes(l)) return { first: i, last: i };
+  if (SPEAKER_PRONOUNS.has(l)) return { first: i, last: i };
   if (/^(the|a|an|another|some|many|several|his|her|their|its|our|one|two|three)$/.test(l)) {
     for (let k = i + 1; k < hi && k <= i + 4; k++) {
       const next = v.tokens[k + 1];
@@ -166,7 +169,7 @@ export function sentenceSubject(v: TokenView, a: number, hi: number): { speaker:
   }
   while (k < hi && (/ly$/.test(v.lower[k]!) || ['has', 'had', 'have', 'then', 'also', 'later', 'once', 'again', 'would', 'will', 'did', 'finally'].includes(v.lower[k]!))) k++;
   if (k >= hi || !/^\p{Ll}+$/u.test(v.tokens[k]!.text)) return null;
-  if (!v.isCapitalized(sp.first) && !['he', 'she', 'they', 'we', 'i'].includes(v.lower[sp.first]!) && !/^(the|a|an)$/.test(v.lower[sp.first]!)) return null;
+  if (!v.isCapitalized(sp.first) && !SPEAKER_PRONOUNS.has(v.lower[sp.first]!) && !/^(the|a|an)$/.test(v.lower[sp.first]!)) return null;
   return { speaker: sp, verb: k };
 }
 

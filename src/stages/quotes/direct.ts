@@ -1,6 +1,6 @@
 import type { Paragraph } from '../../core/layers.js';
 import { attributionAfter, attributionBefore, sentenceSubject, type Attribution } from './cue.js';
-import { findQuotedSpans, type QuotedSpan } from './marks.js';
+import { findQuotedSpans, type QuotedSpan } from '../../text/quote-marks.js';
 import { clauseBreak } from './clause.js';
 import type { TokenView } from './view.js';
 

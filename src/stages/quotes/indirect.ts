@@ -2,9 +2,11 @@ import type { Span } from '../../core/span.js';
 import { accordingAt, attributionAfter, isReportingVerb, sentenceSubject, type Attribution } from './cue.js';
 import { phraseBefore } from './speaker.js';
 import { doubledClose, isDoubledMark } from './apostrophes.js';
-import { DETERMINERS, SUBJECT_PRONOUNS } from './lexicon.js';
+import { DETERMINERS } from './lexicon.js';
 import { questionAt } from './questions.js';
 import type { TokenView } from './view.js';
+import { SUBJECT_PRONOUNS } from '../../text/pronouns.js';
+import { WEEKDAY_NAMES } from '../../text/weekdays.js';
 
 export interface IndirectQuote extends Span {
   readonly attribution: Attribution;
@@ -27,9 +29,9 @@ const CLAUSE_STARTS = new Set(['that', 'whether', 'if', 'why', 'how', 'what', 'w
 const TELL = new Set(['told', 'tells', 'tell', 'asked', 'assured', 'warned', 'informed', 'reminded']);
 /** What may follow a closing attribution ("..., she said in a statement on Tuesday."). */
 const TRAILERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'last', 'this', 'earlier', 'later', 'to', 'recently',
-  'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'adding', 'noting', 'citing',
+  'yesterday', 'today', 'tonight', ...WEEKDAY_NAMES, 'adding', 'noting', 'citing',
   'according', 'of', 'about', 'as', 'via', 'through', 'from', 'with', 'reporters', 'journalists', 'told', 'late', 'early', 'afterward', 'afterwards', 'then', 'again', 'recently', 'for', 'by', 'without', 'because', 'but', 'and']);
-const TIME_OR_PLACE_LEAD = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'last', 'this', 'earlier', 'later', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'recently', ',']);
+const TIME_OR_PLACE_LEAD = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'last', 'this', 'earlier', 'later', ...WEEKDAY_NAMES, 'yesterday', 'today', 'recently', ',']);
 /** Words that may separate a reporting verb from its content clause: "told reporters that". */
 const OBJECT_REACH = 6;
 /** How far "that" may follow "told" past a long addressee. */

@@ -1,5 +1,8 @@
-import { DETERMINERS, NP_BREAKERS, REPORTING_VERBS, SUBJECT_PRONOUNS, VERB_PREMODIFIERS } from './lexicon.js';
+import { DETERMINERS, NP_BREAKERS, VERB_PREMODIFIERS } from './lexicon.js';
 import type { TokenView } from './view.js';
+import { SUBJECT_PRONOUNS } from '../../text/pronouns.js';
+import { REPORTING_VERBS } from '../../text/reporting-verbs.js';
+import { WEEKDAY_NAMES } from '../../text/weekdays.js';
 
 /** A speaker phrase as token indices [first, last] inclusive. */
 export interface Phrase {
@@ -9,7 +12,8 @@ export interface Phrase {
 
 const QUOTE_MARKS = new Set(['"', '“', '”', '„', '«', '»']);
 const INNER_PUNCT = new Set(['’s', "'s", '’', "'", '-', '&', '.', '%']);
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight']);
+/** Days named between a subject and its verb ("Reid on Saturday said", "said Monday"). */
+const DAYS = new Set([...WEEKDAY_NAMES, 'today', 'yesterday', 'tonight']);
 const ADVERBIAL_LEAD = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'when', 'while', 'however', 'though', 'meanwhile', 'too', 'also', 'speaking', 'for', 'with', 'by', 'last', 'this', 'in']);
 const PREPOSITIONS = new Set(['of', 'in', 'with', 'for', 'from', 'at', 'and', 'on', 'to', 'near']);
 /** Words opening the clause a subject sits in ("But Cox said", "As the Post reported"): not the source. */
@@ -51,7 +55,7 @@ export function phraseBefore(v: TokenView, end: number, lo: number): Phrase | nu
   for (;;) {
     while (j >= lo && !v.isCapitalized(j) && (VERB_PREMODIFIERS.has(v.lower[j]!) || /^\w+ly$/.test(v.lower[j]!))) j--;
     // A day between subject and verb: "Beck on Wednesday called", "Reid Saturday said".
-    if (j >= lo && WEEKDAYS.has(v.lower[j]!)) {
+    if (j >= lo && DAYS.has(v.lower[j]!)) {
       j--;
       if (j >= lo && v.lower[j] === 'on') j--;
       continue;
@@ -107,8 +111,8 @@ export function phraseBefore(v: TokenView, end: number, lo: number): Phrase | nu
 export function phraseAfter(v: TokenView, start: number, hi: number): Phrase | null {
   let i = start;
   // "said on Tuesday", "said Monday": skip the day.
-  if (i < hi && v.lower[i] === 'on' && WEEKDAYS.has(v.lower[i + 1] ?? '')) i += 2;
-  if (i < hi && WEEKDAYS.has(v.lower[i]!)) i++;
+  if (i < hi && v.lower[i] === 'on' && DAYS.has(v.lower[i + 1] ?? '')) i += 2;
+  if (i < hi && DAYS.has(v.lower[i]!)) i++;
   if (i < hi && v.tokens[i]!.text === ',') i++;
   if (i >= hi) return null;
   if (SUBJECT_PRONOUNS.has(v.lower[i]!)) return { first: i, last: i };

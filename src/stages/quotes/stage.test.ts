@@ -5,7 +5,7 @@ import type { Entity, Mention, Quote } from '../../core/layers.js';
 import { sentencesStage } from '../sentences/stage.js';
 import { tokensStage } from '../tokens/stage.js';
 import { quotesStage } from './stage.js';
-import { findQuotedSpans } from './marks.js';
+import { findQuotedSpans } from '../../text/quote-marks.js';
 
 /** Runs tokens, sentences and quotes over text with hand-made mentions and entities. */
 function quotes(text: string, mentions: Mention[] = [], entities: Entity[] = []): { doc: Doc; quotes: readonly Quote[] } {

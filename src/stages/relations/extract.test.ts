@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractRelations } from './extract.js';
-import { fixtureDoc } from './fixture.js';
+import { fixtureDoc } from '../fixture.js';
 
 const rels = (marked: string) => extractRelations(fixtureDoc(marked));
 const has = (marked: string, type: string, a: string, b: string) => {

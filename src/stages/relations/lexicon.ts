@@ -1,7 +1,7 @@
-import { CLOSE, OPEN } from './frame.js';
+import { CLOSE, OPEN } from '../../text/frame.js';
 
 /**
- * The relation patterns. Each is written over masked sentences (see frame.ts / pattern.ts).
+ * The relation patterns. Each is written over masked sentences (see src/text/frame.ts and pattern.ts).
  * A pattern either names both arguments (<A:..> and <B:..>), or names one and takes the other
  * from the subject of the clause on its left (`subject`).
  */
@@ -24,9 +24,6 @@ export interface RelationPattern {
   /** Both arguments are people and one of them must read as a title ("the Foreign Secretary"). */
   readonly titled?: boolean;
 }
-
-/** Words that make a person mention a title rather than a name. */
-export const TITLE_WORDS = /\b(?:minister|secretary|commander|general|director|president|chief|spokes(?:man|woman|person)|ambassador|envoy|representative|governor|mayor|officer|chairman|chairwoman|head|leader|king|queen|prince|emir|prime)\b/i;
 
 /** Role nouns: which relation a person's role implies. */
 const LEADER = 'leaders?|chiefs?|commanders?|emirs?|founders?|co-founders?|mastermind|deputy leader|supreme leader|ringleader';

@@ -1,4 +1,4 @@
-import { CLOSE, OPEN } from './frame.js';
+import { CLOSE, OPEN } from '../../text/frame.js';
 
 /**
  * A small pattern language over masked sentences, compiled once:

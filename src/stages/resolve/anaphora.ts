@@ -1,9 +1,9 @@
 import type { EntityType, Mention, Paragraph, Sentence, Token } from '../../core/layers.js';
 import type { Span } from '../../core/span.js';
-import { REPORTING_VERBS } from '../quotes/lexicon.js';
-import { findQuotedSpans } from '../quotes/marks.js';
+import { PERSON_SUBJECT_PRONOUNS } from '../../text/pronouns.js';
+import { findQuotedSpans } from '../../text/quote-marks.js';
+import { REPORTING_VERBS } from '../../text/reporting-verbs.js';
 
-const PERSONAL = new Set(['he', 'she']);
 /** Nouns that, after "the" and an ORG, name that organisation again. */
 const ORG_NOUNS = new Set(['group', 'organization', 'organisation', 'movement', 'militia', 'network', 'alliance', 'coalition', 'faction', 'outfit', 'insurgency']);
 const ADVERBS = new Set(['also', 'later', 'then', 'has', 'had', 'have', 'once', 'again', 'previously', 'further', 'repeatedly', 'recently']);
@@ -57,7 +57,7 @@ export function resolveAnaphora(text: string, tokens: readonly Token[], sentence
       const t = tokens[i]!;
       if (taken.has(t.start)) continue;
       const l = t.text.toLowerCase();
-      if (PERSONAL.has(l)) {
+      if (PERSON_SUBJECT_PRONOUNS.has(l)) {
         let k = i + 1;
         while (k < sent.tokenEnd && ADVERBS.has(tokens[k]!.text.toLowerCase())) k++;
         const next = tokens[k]?.text.toLowerCase() ?? '';

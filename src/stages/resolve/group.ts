@@ -1,6 +1,7 @@
 import type { EntityType, Mention } from '../../core/layers.js';
 import type { AliasPair } from './aliases.js';
-import { cleanName, initials, isAcronym, nameKey, personParts, personShortForm } from './names.js';
+import { cleanName, mentionKey } from '../../text/names.js';
+import { initials, isAcronym, personParts, personShortForm } from './names.js';
 
 /** Words too generic to stand for an organisation on their own ("the Party", "the Court"). */
 const GENERIC_ORG_WORDS = new Set([
@@ -77,7 +78,7 @@ export function groupNames(ms: readonly Mention[], aliasPairs: readonly AliasPai
   const index = new Map<Mention, number>();
   ms.forEach((m, i) => index.set(m, i));
   const clean = ms.map((m) => cleanName(m.text));
-  const keys = ms.map((m, i) => nameKey(m.text, clean[i]));
+  const keys = ms.map((m, i) => mentionKey(m.text, clean[i]));
   const byKey = new Map<string, number>();
   keys.forEach((k, i) => {
     if (!k) return;
@@ -166,7 +167,7 @@ export function groupNames(ms: readonly Mention[], aliasPairs: readonly AliasPai
     const gm = members.map((i) => ms[i]!);
     const type = majorityType(gm);
     const name = fullestName(members, clean, acronym, parts, type);
-    const seen = new Set([nameKey(name, name)]);
+    const seen = new Set([mentionKey(name, name)]);
     const aliases: string[] = [];
     for (const i of members) {
       const s = clean[i]!;

@@ -1,36 +1,20 @@
+import { ARTICLE_BEFORE_INITIAL, cleanName } from '../../text/names.js';
+import { ALL_PRONOUNS } from '../../text/pronouns.js';
+import { NAME_TITLES } from '../../text/titles.js';
+
 /*
- * Name forms: cleaning a mention's surface into a comparable key, person-name parts,
- * acronyms. Pure functions; the grouping lives in group.ts.
+ * Name forms: person-name parts, initials, acronyms (the comparable key of a mention is in
+ * src/text/names.ts). Pure functions; the grouping lives in group.ts.
  */
 
-const TITLES = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'capt', 'sgt', 'adm', 'rev', 'sir',
-  'president', 'senator', 'governor', 'representative', 'congressman', 'congresswoman', 'secretary', 'minister',
-  'prime', 'judge', 'justice', 'mayor', 'chancellor', 'king', 'queen', 'prince', 'princess', 'pope', 'sheikh', 'general',
-  'former', 'vice', 'chairman', 'ambassador', 'professor', 'detective', 'officer', 'sergeant', 'captain', 'lord', 'lady',
-]);
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md']);
 const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', 'du', 'des', 'la', 'le', 'el', 'al', 'a', 'an', '&']);
-
-/** Surface without possessive, leading article and edge punctuation; apostrophes unified. */
-export function cleanName(surface: string): string {
-  let s = surface.replace(/\s+/g, ' ').trim();
-  s = s.replace(/(?:['’]s|s['’])$/i, (m) => (/^s/i.test(m) ? m[0]! : ''));
-  s = s.replace(/^the\s+/i, '');
-  s = s.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.)]+$/gu, '');
-  return s;
-}
-
-/** Lower-case comparison key; dots dropped so "U.N." and "UN" meet. */
-export function nameKey(surface: string, cleaned = cleanName(surface)): string {
-  return cleaned.toLowerCase().replace(/[’‘`]/g, "'").replace(/\./g, '').replace(/\s+/g, ' ');
-}
 
 /** Words of a person's name, without titles and suffixes: "Sen. Ted Cruz Jr." -> [ted, cruz]. */
 export function personParts(surface: string, cleaned = cleanName(surface)): string[] {
   const words = cleaned.toLowerCase().split(/\s+/).map((w) => w.replace(/[.,]/g, '')).filter(Boolean);
   let i = 0;
-  while (i < words.length - 1 && TITLES.has(words[i]!)) i++;
+  while (i < words.length - 1 && NAME_TITLES.has(words[i]!)) i++;
   let j = words.length;
   while (j > i + 1 && SUFFIXES.has(words[j - 1]!)) j--;
   return words.slice(i, j);
@@ -47,7 +31,7 @@ export function initials(surface: string, cleaned = cleanName(surface)): string 
   const parts = cleaned.split(/[\s\-]+/).filter(Boolean);
   let out = '';
   for (const p of parts) {
-    const bare = p.replace(/^(al|el|ad|ash|as|an|ar)-/i, '');
+    const bare = p.replace(ARTICLE_BEFORE_INITIAL, '');
     if (ACRONYM_SKIP.has(bare.toLowerCase())) continue;
     if (!/^\p{Lu}/u.test(bare)) continue;
     out += bare[0]!.toUpperCase();
@@ -77,8 +61,7 @@ export function personShortForm(short: readonly string[], full: readonly string[
   return j === short.length;
 }
 
-const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'him', 'her', 'them', 'his', 'hers', 'its', 'their', 'we', 'i', 'you', 'us', 'our']);
 /** A "name" mention that is only a pronoun ("It" tagged as a name at a sentence start). */
 export function isPronoun(surface: string): boolean {
-  return PRONOUNS.has(surface.trim().toLowerCase());
+  return ALL_PRONOUNS.has(surface.trim().toLowerCase());
 }

@@ -4,7 +4,8 @@ import { Doc } from '../../core/doc.js';
 import type { Entity, Mention } from '../../core/layers.js';
 import { sentencesStage } from '../sentences/stage.js';
 import { tokensStage } from '../tokens/stage.js';
-import { acronymOf, cleanName, initials, personParts, personShortForm } from './names.js';
+import { cleanName } from '../../text/names.js';
+import { acronymOf, initials, personParts, personShortForm } from './names.js';
 import { createResolveStage, resolveStage } from './stage.js';
 
 type Tag = [text: string, type: Mention['type'], nth?: number];

@@ -1,5 +1,5 @@
 import type { Paragraph, Sentence, Token } from '../../core/layers.js';
-import { TITLE_ABBREVIATIONS } from '../tokens/abbreviations.js';
+import { ABBREVIATED_TITLES } from '../../text/titles.js';
 
 /*
  * Sentence boundaries from tokens. A sentence ends at . ! ? … (plus any closing quotes
@@ -44,7 +44,7 @@ export function splitSentences(text: string, tokens: readonly Token[]): Sentence
     } else if (t.text.endsWith('.') && t.text.length > 1) {
       // Abbreviation carrying its period: may end a sentence unless it is a title.
       const bare = t.text.slice(0, -1).toLowerCase();
-      if (!TITLE_ABBREVIATIONS.has(bare) && OPENERS_AFTER_ABBREV.has(next.text) && gap.length > 0) end = i;
+      if (!ABBREVIATED_TITLES.has(bare) && OPENERS_AFTER_ABBREV.has(next.text) && gap.length > 0) end = i;
     }
     if (end < 0) continue;
     // Take closing quotes and brackets that hug the terminal mark.

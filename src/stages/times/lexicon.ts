@@ -1,17 +1,10 @@
-/** Words of the calendar, as regex sources and lookups. */
+import { MONTH_WORD_SOURCE } from '../../text/months.js';
+import { WEEKDAY_NAMES } from '../../text/weekdays.js';
 
-export const MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
-  november: 11, december: 12, jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10,
-  nov: 11, dec: 12,
-};
-export const MONTH_SOURCE = `(?:${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})\\.?`;
+/** Words of the calendar, as regex sources and lookups (month and weekday names: src/text). */
 
-/** 0 = Sunday, as Date#getUTCDay. */
-export const WEEKDAYS: Record<string, number> = {
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
-};
-export const WEEKDAY_SOURCE = `(?:${Object.keys(WEEKDAYS).join('|')})`;
+export const MONTH_SOURCE = `(?:${MONTH_WORD_SOURCE})\\.?`;
+export const WEEKDAY_SOURCE = `(?:${WEEKDAY_NAMES.join('|')})`;
 
 export const SEASONS: Record<string, string> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
 /** First month of each season (northern hemisphere, meteorological); winter starts in December of its year. */

@@ -1,12 +1,14 @@
-import { NUMBER_WORDS_SOURCE, parseNumber } from '../quantities/numbers.js';
+import { NUMBER_WORDS_SOURCE, parseNumber } from '../../text/numbers.js';
 import {
   parseIsoDate, addDays, addMonths, compareYmd, easter, fmtDate, fmtMonth, fmtTime, fmtWeek, fmtYear, isValidDate, nthWeekday, weekday,
   type Ymd,
 } from './calendar.js';
 import {
-  DAY_PARTS, DURATION_MOD_SOURCE, DURATION_MODS, MONTH_SOURCE, MONTHS, PART_SOURCE, partMod, SEASON_START, SEASONS,
-  UNIT_SOURCE, UNITS, WEEKDAY_SOURCE, WEEKDAYS,
+  DAY_PARTS, DURATION_MOD_SOURCE, DURATION_MODS, MONTH_SOURCE, PART_SOURCE, partMod, SEASON_START, SEASONS,
+  UNIT_SOURCE, UNITS, WEEKDAY_SOURCE,
 } from './lexicon.js';
+import { FULL_MONTHS, MONTHS } from '../../text/months.js';
+import { WEEKDAYS } from '../../text/weekdays.js';
 
 /** Which way the clause around an expression points: used to place "Friday" or "April" before or after the anchor. */
 export type Direction = 'past' | 'future' | 'none';
@@ -39,7 +41,6 @@ const g = (m: RegExpExecArray): G => m.groups ?? {};
 const cap = (s: string | undefined) => !!s && s[0] !== s[0]!.toLowerCase();
 const month = (s: string) => MONTHS[s.toLowerCase().replace(/\.$/, '')]!;
 const UNRESOLVED_DATE = 'XXXX-XX-XX';
-const FULL_MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 /** A capitalised word right after another capitalised word, as in a name ("USA Today", "News Daily"). */
 function inName(text: string, at: number): boolean {

@@ -1,14 +1,12 @@
-/** Words that keep their final period as part of the token. Lower-cased, without the period. */
-export const TITLE_ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cpl', 'pvt',
-  'adm', 'cmdr', 'rev', 'fr', 'st', 'mt', 'ft', 'pres', 'supt', 'insp', 'hon', 'messrs', 'mme', 'mlle', 'sheikh',
-]);
+import { MONTH_ABBREVIATIONS } from '../../text/months.js';
+import { ABBREVIATED_TITLES } from '../../text/titles.js';
+import { WEEKDAY_ABBREVIATIONS } from '../../text/weekdays.js';
 
 /** Abbreviations that may also end a sentence ("... in the U.S. The next day"). */
 export const OTHER_ABBREVIATIONS = new Set([
   'inc', 'corp', 'ltd', 'co', 'jr', 'sr', 'no', 'nos', 'vs', 'etc', 'approx', 'est', 'dept', 'univ', 'assn', 'bros',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+  ...MONTH_ABBREVIATIONS,
+  ...WEEKDAY_ABBREVIATIONS,
   'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'del', 'fla', 'ga', 'ill', 'ind', 'kan', 'ky', 'la', 'md', 'mass',
   'mich', 'minn', 'miss', 'mo', 'mont', 'neb', 'nev', 'okla', 'ore', 'pa', 'tenn', 'tex', 'va', 'vt', 'wash', 'wis', 'wyo',
   'e.g', 'i.e', 'a.m', 'p.m', 'u.s', 'u.k', 'u.n', 'e.u',
@@ -16,5 +14,5 @@ export const OTHER_ABBREVIATIONS = new Set([
 
 export function isAbbreviation(word: string): boolean {
   const w = word.toLowerCase();
-  return TITLE_ABBREVIATIONS.has(w) || OTHER_ABBREVIATIONS.has(w);
+  return ABBREVIATED_TITLES.has(w) || OTHER_ABBREVIATIONS.has(w);
 }

@@ -1,7 +1,7 @@
-import { Doc } from '../../core/doc.js';
-import type { Entity, EntityType, Mention, Place, Quantity, Quote, Time } from '../../core/layers.js';
-import { splitSentences } from '../sentences/split.js';
-import { tokenize } from '../tokens/tokenize.js';
+import { Doc } from '../core/doc.js';
+import type { Entity, EntityType, Mention, Place, Quantity, Quote, Time } from '../core/layers.js';
+import { splitSentences } from './sentences/split.js';
+import { tokenize } from './tokens/tokenize.js';
 
 /**
  * Builds a document with hand-made layers from light markup, so relation and event tests do

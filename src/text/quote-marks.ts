@@ -1,5 +1,7 @@
-import type { Paragraph } from '../../core/layers.js';
-import type { Span } from '../../core/span.js';
+import type { Paragraph } from '../core/layers.js';
+import type { Span } from '../core/span.js';
+
+/* Stretches of text inside double quotation marks, for the quotes stage and pronoun resolution. */
 
 /** A stretch of text inside double quotation marks, marks included. */
 export interface QuotedSpan extends Span {

@@ -1,8 +1,10 @@
-import type { Doc } from '../../core/doc.js';
-import type { Quote, Time } from '../../core/layers.js';
-import type { Span } from '../../core/span.js';
-import { contains } from '../../core/span.js';
+import type { Doc } from '../core/doc.js';
+import type { Quote, Time } from '../core/layers.js';
+import type { Span } from '../core/span.js';
+import { contains } from '../core/span.js';
 import { resolvedMentions } from './frame.js';
+
+/* When and by whom a fact read from a span is said, for the relations and events stages. */
 
 /** TIMEX3 durations (P1Y, PT2H) and the open future or past; PRESENT_REF ("in recent days") does date a fact. */
 const DURATION_OR_VAGUE = /^P(?:T|\d|X)|^(?:FUTURE|PAST)_REF$/;
