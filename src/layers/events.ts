@@ -1,0 +1,106 @@
+import type { Span } from '../core/span.js';
+import type { EventRow } from '../output/event-rows.js';
+import { DOC, END, SEQ, START, keyOf, spanItem, str, type LayerSpec } from './spec.js';
+
+export interface Event extends Span {
+  readonly type: string;
+  readonly actor?: string;
+  readonly target?: string;
+  readonly place?: string;
+  /** Index into the places layer of the event's place (coordinates live there). */
+  readonly placeIndex?: number;
+  readonly time?: string;
+  readonly quantities?: readonly number[];
+  readonly source?: string;
+  readonly negated?: boolean;
+  readonly hedged?: boolean;
+  readonly claimed?: boolean;
+}
+
+const flag = (b: boolean) => (b ? 1 : 0);
+
+export const eventLayer: LayerSpec<'events', Event, EventRow> = {
+  name: 'events',
+  record: [{ field: 'events', counted: true }],
+  def: 'event',
+  schema: spanItem<Event>(['type'], {
+    type: { type: 'string', minLength: 1 },
+    actor: { type: 'string' },
+    target: { type: 'string' },
+    place: { type: 'string' },
+    placeIndex: { type: 'integer', minimum: 0, description: 'Index into `places` of the event\'s place.' },
+    time: { type: 'string' },
+    quantities: { type: 'array', items: { type: 'number' } },
+    source: { type: 'string' },
+    negated: { type: 'boolean' },
+    hedged: { type: 'boolean' },
+    claimed: { type: 'boolean' },
+  }),
+  table: {
+    name: 'events',
+    columns: [
+      DOC, SEQ,
+      { name: 'type', type: 'TEXT', notNull: true, value: (e) => e.type },
+      START, END,
+      { name: 'actor', type: 'TEXT', value: (e, c) => keyOf(e.actor, c) },
+      { name: 'target', type: 'TEXT', value: (e, c) => keyOf(e.target, c) },
+      { name: 'place', type: 'TEXT', value: (e) => str(e.place) },
+      { name: 'time', type: 'TEXT', value: (e) => str(e.time) },
+      // The event's own date when it has one, else the document's: timelines and date filters read it.
+      { name: 'day', type: 'TEXT', value: (e, c) => c.dayOf(str(e.time)) ?? c.day },
+      { name: 'item', type: 'TEXT', notNull: true, value: (e) => JSON.stringify(e) },
+    ],
+  },
+  exports: {
+    // ACLED-like columns.
+    csv: [
+      { name: 'event_id', value: (x) => x.id },
+      { name: 'doc_id', value: (x) => x.docId },
+      { name: 'event_date', value: (x) => x.date },
+      { name: 'time_precision', value: (x) => x.precision },
+      { name: 'event_type', value: (x) => x.type },
+      { name: 'plover', value: (x) => x.plover },
+      { name: 'actor1', value: (x) => x.actor },
+      { name: 'actor2', value: (x) => x.target },
+      { name: 'location', value: (x) => x.placeName },
+      { name: 'geonameid', value: (x) => x.place?.geonameId },
+      { name: 'country', value: (x) => x.place?.country },
+      { name: 'latitude', value: (x) => x.place?.lat },
+      { name: 'longitude', value: (x) => x.place?.lon },
+      { name: 'fatalities', value: (x) => x.fatalities },
+      { name: 'quantities', value: (x) => x.quantities },
+      { name: 'claimed', value: (x) => flag(x.claimed) },
+      { name: 'negated', value: (x) => flag(x.negated) },
+      { name: 'hedged', value: (x) => flag(x.hedged) },
+      { name: 'source', value: (x) => x.source },
+      { name: 'outlet', value: (x) => x.outlet },
+      { name: 'published', value: (x) => x.published },
+      { name: 'url', value: (x) => x.url },
+      { name: 'evidence', value: (x) => x.evidence },
+      { name: 'evidence_start', value: (x) => x.start },
+      { name: 'evidence_end', value: (x) => x.end },
+    ],
+    // Properties of the event's GeoJSON Point; empty strings and false flags are left out.
+    geojson: [
+      { name: 'kind', value: () => 'event' },
+      { name: 'id', value: (x) => x.id },
+      { name: 'doc', value: (x) => x.docId },
+      { name: 'type', value: (x) => x.type },
+      { name: 'plover', value: (x) => x.plover },
+      { name: 'date', value: (x) => x.date },
+      { name: 'precision', value: (x) => x.precision },
+      { name: 'actor', value: (x) => x.actor || undefined },
+      { name: 'target', value: (x) => x.target || undefined },
+      { name: 'place', value: (x) => x.placeName },
+      { name: 'geonameId', value: (x) => x.place?.geonameId },
+      { name: 'country', value: (x) => x.place?.country },
+      { name: 'fatalities', value: (x) => x.fatalities },
+      { name: 'claimed', value: (x) => x.claimed || undefined },
+      { name: 'negated', value: (x) => x.negated || undefined },
+      { name: 'hedged', value: (x) => x.hedged || undefined },
+      { name: 'source', value: (x) => x.source || undefined },
+      { name: 'url', value: (x) => x.url || undefined },
+      { name: 'evidence', value: (x) => x.evidence },
+    ],
+  },
+};
