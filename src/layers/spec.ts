@@ -138,3 +138,10 @@ export interface ExportColumn<R> {
   readonly name: string;
   readonly value: (row: R) => unknown;
 }
+
+/** A layer's columns for one export format. */
+export function exportColumns<R>(layer: LayerSpec<string, never, R>, format: string): readonly ExportColumn<R>[] {
+  const cols = layer.exports?.[format];
+  if (!cols) throw new Error(`layer ${layer.name} declares no ${format} columns`);
+  return cols;
+}
