@@ -1,16 +1,17 @@
 import type { Span } from '../core/span.js';
 import type { EventRow } from '../output/event-rows.js';
-import { DOC, END, SEQ, START, keyOf, spanItem, str, type LayerSpec } from './spec.js';
+import { DOC, END, SEQ, START, idSchema, keyOf, spanItem, str, type LayerSpec } from './spec.js';
 
 export interface Event extends Span {
   readonly type: string;
   readonly actor?: string;
   readonly target?: string;
   readonly place?: string;
-  /** Index into the places layer of the event's place (coordinates live there). */
-  readonly placeIndex?: number;
+  /** Id of the event's place in the places layer (`p2`; coordinates live there). */
+  readonly placeId?: string;
   readonly time?: string;
-  readonly quantities?: readonly number[];
+  /** Ids of the quantities its clause states (`n1`). */
+  readonly quantities?: readonly string[];
   readonly source?: string;
   readonly negated?: boolean;
   readonly hedged?: boolean;
@@ -28,14 +29,15 @@ export const eventLayer: LayerSpec<'events', Event, EventRow> = {
     actor: { type: 'string' },
     target: { type: 'string' },
     place: { type: 'string' },
-    placeIndex: { type: 'integer', minimum: 0, description: 'Index into `places` of the event\'s place.' },
+    placeId: { ...idSchema('p'), description: 'Id of the event\'s place (`places[].id`).' },
     time: { type: 'string' },
-    quantities: { type: 'array', items: { type: 'number' } },
+    quantities: { type: 'array', items: idSchema('n'), description: 'Ids of the quantities its clause states (`quantities[].id`).' },
     source: { type: 'string' },
     negated: { type: 'boolean' },
     hedged: { type: 'boolean' },
     claimed: { type: 'boolean' },
   }),
+  refs: [{ field: 'placeId', to: 'places' }, { field: 'quantities', to: 'quantities' }],
   table: {
     name: 'events',
     columns: [

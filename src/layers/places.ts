@@ -1,7 +1,9 @@
 import type { Span } from '../core/span.js';
-import { DOC, END, SEQ, START, TEXT, num, spanItem, type LayerSpec } from './spec.js';
+import { DOC, END, SEQ, START, TEXT, idSchema, num, spanItem, type LayerSpec } from './spec.js';
 
 export interface Place extends Span {
+  /** `p1`, `p2`… in document order. */
+  readonly id: string;
   readonly text: string;
   readonly name: string;
   readonly geonameId?: number;
@@ -33,7 +35,9 @@ export const placeLayer: LayerSpec<'places', Place, PlaceRow> = {
   name: 'places',
   record: [{ field: 'places', counted: true }],
   def: 'place',
-  schema: spanItem<Place>(['text', 'name', 'lat', 'lon'], {
+  idPrefix: 'p',
+  schema: spanItem<Place>(['id', 'text', 'name', 'lat', 'lon'], {
+    id: idSchema('p'),
     text: { type: 'string' },
     name: { type: 'string' },
     geonameId: { type: 'integer' },

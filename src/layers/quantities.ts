@@ -1,7 +1,9 @@
 import type { Span } from '../core/span.js';
-import { DOC, END, SEQ, START, TEXT, num, spanItem, type Column, type LayerSpec } from './spec.js';
+import { DOC, END, SEQ, START, TEXT, idSchema, num, spanItem, type Column, type LayerSpec } from './spec.js';
 
 export interface Quantity extends Span {
+  /** `n1`, `n2`… in document order. */
+  readonly id: string;
   readonly text: string;
   readonly value?: number;
   readonly min?: number;
@@ -15,8 +17,8 @@ export interface Quantity extends Span {
   /** Rate period: "month", "day", ... */
   readonly per?: string;
   readonly vague?: boolean;
-  /** Index into the quotes layer when the number is stated inside an attributed quote. */
-  readonly quote?: number;
+  /** Id of the quote (`q3`) when the number is stated inside an attributed quote. */
+  readonly quote?: string;
 }
 
 const real = (name: 'value' | 'min' | 'max'): Column<Quantity> => ({ name, type: 'REAL', value: (q) => num(q[name]) });
@@ -26,7 +28,9 @@ export const quantityLayer: LayerSpec<'quantities', Quantity> = {
   name: 'quantities',
   record: [{ field: 'quantities', counted: true }],
   def: 'quantity',
-  schema: spanItem<Quantity>(['text'], {
+  idPrefix: 'n',
+  schema: spanItem<Quantity>(['id', 'text'], {
+    id: idSchema('n'),
     text: { type: 'string' },
     value: { type: 'number' },
     min: { type: 'number' },
@@ -36,8 +40,9 @@ export const quantityLayer: LayerSpec<'quantities', Quantity> = {
     currency: { type: 'string', pattern: '^[A-Z]{3}$' },
     per: { type: 'string' },
     vague: { type: 'boolean' },
-    quote: { type: 'integer', minimum: 0, description: 'Index into `quotes`.' },
+    quote: { ...idSchema('q'), description: 'Id of the quote (`quotes[].id`) that states the number.' },
   }),
+  refs: [{ field: 'quote', to: 'quotes' }],
   table: {
     name: 'quantities',
     columns: [DOC, SEQ, START, END, TEXT, real('value'), real('min'), real('max'), text('unit'), text('currency'), text('qualifier'), text('per')],

@@ -1,7 +1,9 @@
 import type { Span } from '../core/span.js';
-import { DOC, END, OFFSET, SEQ, SPAN, START, spanItem, type LayerSpec } from './spec.js';
+import { DOC, END, OFFSET, SEQ, SPAN, START, idSchema, spanItem, type LayerSpec } from './spec.js';
 
 export interface Quote extends Span {
+  /** `q1`, `q2`… in document order. */
+  readonly id: string;
   readonly kind: 'direct' | 'indirect';
   /** Entity id of the speaker, when the speaker is a resolved entity. */
   readonly speaker?: string;
@@ -23,7 +25,9 @@ export const quoteLayer: LayerSpec<'quotes', Quote> = {
   name: 'quotes',
   record: [{ field: 'quotes', counted: true }],
   def: 'quote',
-  schema: spanItem<Quote>(['kind'], {
+  idPrefix: 'q',
+  schema: spanItem<Quote>(['id', 'kind'], {
+    id: idSchema('q'),
     kind: { enum: ['direct', 'indirect'] },
     speaker: { type: 'string', description: 'Entity id of the speaker.' },
     speakerText: { type: 'string' },

@@ -72,7 +72,7 @@ export type Unnumbered<T extends { readonly id: string }> = Omit<T, 'id'>;
  * Gives items their ids in layer order (document order): layers point at each other by id,
  * so an item keeps its identity when a layer is filtered or re-sorted.
  */
-export function numbered<T extends { readonly id: string }>(layer: LayerSpec<string, T, unknown>, items: readonly Unnumbered<T>[]): T[] {
+export function numbered<T extends { readonly id: string }>(layer: LayerSpec<string, T, never>, items: readonly Unnumbered<T>[]): T[] {
   return items.map((item, i) => ({ id: `${layer.idPrefix}${i + 1}`, ...item }) as unknown as T);
 }
 

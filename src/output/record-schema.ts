@@ -70,7 +70,8 @@ export function recordSchema(): JsonSchema {
     title: `${SCHEMA_ID} record`,
     description:
       'One processed news article. Offsets are UTF-16 code units into `text`, 0-based, end exclusive (String#slice). ' +
-      'Entity ids in mentions, quotes, relations and events refer to `entities[].id` of the same record. ' +
+      'Items point at other items of the same record by id, never by array index: entity ids (`entities[].id`) in mentions, ' +
+      'quotes, places, relations and events; quote, place and quantity ids in quantities and events. ' +
       'Fields not listed here may appear on layer items; consumers must ignore what they do not know.',
     type: 'object',
     required: ['schema', 'id', 'hash', 'text', 'meta', ...required, 'stages', 'diagnostics'],

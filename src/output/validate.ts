@@ -20,9 +20,10 @@ type Item = Record<string, unknown> & { start?: unknown; end?: unknown };
 export function validateRecord(record: unknown): string[] {
   const v = validator();
   if (!v(record)) return (v.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
-  const r = record as Record<string, unknown> & { text: string; entities: { id: string }[] };
+  const r = record as Record<string, unknown> & { text: string };
   const errors: string[] = [];
-  const entityIds = new Set(r.entities.map((e) => e.id));
+  const ids = (field: string) => new Set(((r[field] as { id?: unknown }[] | undefined) ?? []).map((x) => x.id));
+  const known = { entities: ids('entities'), quotes: ids('quotes'), quantities: ids('quantities'), places: ids('places') };
   for (const layer of LAYERS) {
     for (const { field } of layer.record) {
       (r[field] as Item[] | undefined)?.forEach((it, i) => {
@@ -30,11 +31,11 @@ export function validateRecord(record: unknown): string[] {
           errors.push(`/${field}/${i} span ${it.start}-${it.end} is outside the text (length ${r.text.length})`);
         }
         for (const ref of layer.refs ?? []) {
-          if (ref.to !== 'entities' || it[ref.field] === undefined) continue;
-          if (!entityIds.has(it[ref.field] as string)) errors.push(`/${field}/${i}/${ref.field} "${it[ref.field]}" is not an entity id`);
+          const v = it[ref.field];
+          for (const id of v === undefined ? [] : Array.isArray(v) ? v : [v]) {
+            if (!known[ref.to].has(id)) errors.push(`/${field}/${i}/${ref.field} "${id}" is not an id in ${ref.to}`);
+          }
         }
-        const idx = it.placeIndex;
-        if (field === 'events' && typeof idx === 'number' && !((r.places as unknown[]).length > idx)) errors.push(`/events/${i}/placeIndex ${idx} is not an index into places`);
       });
     }
   }

@@ -1,6 +1,8 @@
 import type { Place } from '../../core/layers.js';
 import { errorMessage } from '../../core/errors.js';
 import type { Doc } from '../../core/doc.js';
+import { placeLayer } from '../../layers/places.js';
+import { numbered, type Unnumbered } from '../../layers/spec.js';
 import { sharedGazetteer, type Gazetteer } from '../../geo/gazetteer.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { applyMentions, filterHits, gazetteerHits, headedNames, mentionHits, modifierHits, personSurnames, type RecognizeContext } from './recognize.js';
@@ -16,7 +18,7 @@ export interface PlacesOptions {
 }
 
 /** Finds and places the toponyms of one document with the given gazetteer. */
-export function findPlaces(doc: Doc, gaz: Gazetteer, opts: PlacesOptions = {}): Place[] {
+export function findPlaces(doc: Doc, gaz: Gazetteer, opts: PlacesOptions = {}): Unnumbered<Place>[] {
   const starts = new Set(doc.layer('sentences').map((s) => s.start));
   const words = scanWords(doc.text, starts.size ? starts : undefined);
   const ctx: RecognizeContext = { text: doc.text, words, gaz, mentions: doc.layer('mentions') };
@@ -53,7 +55,7 @@ export function createPlacesStage(opts: PlacesOptions = {}): Stage {
         return { places: [] };
       }
       try {
-        return { places: findPlaces(doc, gaz, opts) };
+        return { places: numbered(placeLayer, findPlaces(doc, gaz, opts)) };
       } catch (err) {
         ctx.diagnostic({ level: 'error', rule: 'places.failed', message: errorMessage(err) });
         return { places: [] };
