@@ -100,7 +100,7 @@ export function fixtureRecords(): NewsRecord[] {
     relations: [{ ...at(b, 'The Red Heron Front has fought the national army near Lamu'), type: 'fights', a: 'b2', b: 'b5' }],
     events: [
       { ...at(b, 'Police in Nairobi arrested 12 suspected members of the Red Heron Front on March 9'), type: 'arrest', target: 'b2', place: 'Nairobi', time: '2024-03-09' },
-      { ...at(b, 'The Red Heron Front has fought the national army near Lamu'), type: 'clash', actor: 'b2', target: 'b5', place: 'Lamu' },
+      { ...at(b, 'The Red Heron Front has fought the national army near Lamu'), type: 'fight', actor: 'b2', target: 'b5', place: 'Lamu' },
     ],
   });
 

@@ -6,13 +6,13 @@
  */
 export { LAYER_NAMES, type LayerMap, type LayerName } from '../layers/index.js';
 export { ENTITY_TYPES, type Entity, type EntityType } from '../layers/entities.js';
-export type { Event } from '../layers/events.js';
+export { EVENT_TYPES, type Event, type EventType } from '../layers/events.js';
 export type { Mention } from '../layers/mentions.js';
 export type { Paragraph } from '../layers/paragraphs.js';
 export type { Place } from '../layers/places.js';
 export type { Quantity } from '../layers/quantities.js';
 export type { Quote } from '../layers/quotes.js';
-export type { Relation } from '../layers/relations.js';
+export { RELATION_TYPES, type Relation, type RelationType } from '../layers/relations.js';
 export type { Sentence } from '../layers/sentences.js';
 export type { Time } from '../layers/times.js';
 export type { Token } from '../layers/tokens.js';

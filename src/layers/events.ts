@@ -2,8 +2,15 @@ import type { Span } from '../core/span.js';
 import type { EventRow } from '../output/event-rows.js';
 import { DOC, END, SEQ, START, idSchema, keyOf, spanItem, str, type LayerSpec } from './spec.js';
 
+/** The event types the triggers read (src/stages/events/ONTOLOGY.md). */
+export const EVENT_TYPES = [
+  'disapprove', 'attack', 'airstrike', 'killing', 'arrest', 'movement', 'territory_capture', 'territory_loss',
+  'fight', 'protest', 'mobilize', 'agree', 'coerce', 'threaten',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
 export interface Event extends Span {
-  readonly type: string;
+  readonly type: EventType;
   readonly actor?: string;
   readonly target?: string;
   readonly place?: string;
@@ -25,7 +32,7 @@ export const eventLayer: LayerSpec<'events', Event, EventRow> = {
   record: [{ field: 'events', counted: true }],
   def: 'event',
   schema: spanItem<Event>(['type'], {
-    type: { type: 'string', minLength: 1 },
+    type: { enum: EVENT_TYPES },
     actor: { type: 'string' },
     target: { type: 'string' },
     place: { type: 'string' },

@@ -1,8 +1,14 @@
 import type { Span } from '../core/span.js';
 import { DOC, END, SEQ, START, keyOf, spanItem, str, type LayerSpec } from './spec.js';
 
+/** The relation types the patterns read (src/stages/relations/RELATIONS.md). */
+export const RELATION_TYPES = [
+  'alias', 'rebrand', 'split', 'merge', 'branch', 'affiliate', 'allies', 'fights', 'member', 'leader', 'affiliation', 'located',
+] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
 export interface Relation extends Span {
-  readonly type: string;
+  readonly type: RelationType;
   readonly a: string;
   readonly b: string;
   /** The names of a and b as the evidence writes them ("Daesh", "ISIS"). */
@@ -22,7 +28,7 @@ export const relationLayer: LayerSpec<'relations', Relation> = {
   record: [{ field: 'relations', counted: true }],
   def: 'relation',
   schema: spanItem<Relation>(['type', 'a', 'b'], {
-    type: { type: 'string', minLength: 1, description: 'alias, split, merge, rebrand, fights, allies, member, leader, affiliation, located, ...' },
+    type: { enum: RELATION_TYPES },
     a: { type: 'string', description: 'Entity id.' },
     b: { type: 'string', description: 'Entity id.' },
     aText: { type: 'string' },

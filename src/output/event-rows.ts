@@ -1,5 +1,5 @@
 import type { Entity, Event, Place, Quantity } from '../core/layers.js';
-import { PLOVER, type EventType } from '../stages/events/lexicon.js';
+import { PLOVER } from '../stages/events/lexicon.js';
 import type { NewsRecord } from './record.js';
 
 /**
@@ -50,7 +50,7 @@ export function eventRows(r: NewsRecord): EventRow[] {
       date,
       precision,
       type: e.type,
-      plover: PLOVER[e.type as EventType] ?? '',
+      plover: PLOVER[e.type] ?? '',
       actor: name(e.actor),
       target: name(e.target),
       place,

@@ -275,7 +275,7 @@ export function sampleRecords(): NewsRecord[] {
     mentions: [{ ...at(t2, 'Dalmora'), text: 'Dalmora', type: 'GPE', kind: 'name' }],
     quotes: [{ id: 'q1', ...at(t2, 'a ceasefire agreed on March 14 was holding, and that convoys could resume'), kind: 'indirect', speakerText: 'Port officials', cue: 'said' }],
     places: [{ id: 'p1', ...at(t2, 'Dalmora'), text: 'Dalmora', name: 'Dalmora', lat: 41.5, lon: 19.25, country: 'XK', geonameId: 999001 }],
-    events: [{ ...at(t2, 'a ceasefire agreed on March 14'), type: 'ceasefire', time: '2023-03-14' }],
+    events: [{ ...at(t2, 'a ceasefire agreed on March 14'), type: 'agree', time: '2023-03-14' }],
   });
   const r3 = record(t3, { title: 'An early harvest', outlet: 'Valley Post', published: '2023-04-10' }, {
     entities: [{ id: 'p1', type: 'PERSON', name: 'Amara Okafor', aliases: [] }],
