@@ -60,7 +60,7 @@ export function objectItem<T>(required: readonly RequiredKeys<T>[], properties: 
   return { type: 'object', required, properties };
 }
 
-/** An id of this layer's items: the prefix then a number. */
+/** The id of a layer's items: its prefix, then a number from 1. */
 export const idSchema = (prefix: string): JsonSchema => ({ type: 'string', pattern: `^${prefix}[1-9][0-9]*$` });
 
 // ---- ids ---------------------------------------------------------------------------------
