@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Entity, Relation } from '../core/layers.js';
+import type { Entity, Relation, RelationType } from '../core/layers.js';
 import { contentHash } from '../core/hash.js';
 import { SCHEMA_ID, type NewsRecord } from '../output/record.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
@@ -15,7 +15,7 @@ import { createNewsgraphServer, type NewsgraphServer } from './server.js';
 // new name; a spokesman belongs to the renamed group. Layers are written by hand so the entity
 // page is tested apart from the extraction stages.
 
-function article(text: string, published: string, ents: Entity[], rels: [string, string, string, string][]): NewsRecord {
+function article(text: string, published: string, ents: Entity[], rels: [RelationType, string, string, string][]): NewsRecord {
   const hash = contentHash(text);
   const mentions = ents.flatMap((e) => {
     const start = text.indexOf(e.name);

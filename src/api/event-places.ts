@@ -11,9 +11,9 @@ export interface EventLocation {
 export type LocatedEvent = EventHit & { location?: EventLocation; placeName?: string };
 
 /**
- * Where each event happened, read from its article's places layer: the event's place index
- * when the stage gave one, else the place read from the same entity as the event's place, else
- * a place of that name.
+ * Where each event happened, read from its article's places layer: the place its `placeId`
+ * names when the stage gave one, else the place read from the same entity as the event's
+ * place, else a place of that name.
  * The store keeps events without coordinates; the map and timeline need them.
  */
 export async function locateEvents(store: Store, events: readonly EventHit[]): Promise<LocatedEvent[]> {
@@ -25,13 +25,13 @@ export async function locateEvents(store: Store, events: readonly EventHit[]): P
   };
   return Promise.all(
     events.map(async (e) => {
-      const idx = typeof e.item.placeIndex === 'number' ? e.item.placeIndex : undefined;
+      const placeId = typeof e.item.placeId === 'string' ? e.item.placeId : undefined;
       const local = typeof e.item.place === 'string' ? e.item.place : undefined;
-      if (idx === undefined && local === undefined) return e;
+      if (placeId === undefined && local === undefined) return e;
       const rec = await load(e.doc);
       if (!rec) return e;
       const p =
-        (idx !== undefined ? rec.places[idx] : undefined) ??
+        (placeId !== undefined ? rec.places.find((x) => x.id === placeId) : undefined) ??
         rec.places.find((x) => x.entity !== undefined && x.entity === local) ??
         rec.places.find((x) => x.name.toLowerCase() === local?.toLowerCase() || x.text === local);
       const ent = local ? rec.entities.find((x) => x.id === local) : undefined;

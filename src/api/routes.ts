@@ -9,9 +9,9 @@ import { entityView } from './entity-view.js';
 import { locateEvents } from './event-places.js';
 import { httpError, readBody, readJson, sendJson } from './http.js';
 import type { IngestQueue } from './ingest.js';
+import { openApiDocument } from './openapi.js';
 import { Router, type RouteContext } from './router.js';
 import { worldOutline } from './world.js';
-import openapi from './openapi.json' with { type: 'json' };
 
 export interface ApiOptions {
   readonly store: Store;
@@ -138,7 +138,7 @@ export function apiRouter(o: ApiOptions): Router {
     return { relations: await store.relations({ entity: str(p, 'entity', 300), type: str(p, 'type', 100), doc: str(p, 'doc', 200), ...page(p, 100) }) };
   });
 
-  r.get('/api/openapi.json', () => openapi);
+  r.get('/api/openapi.json', () => openApiDocument());
 
   r.get('/api/world', ({ res }) => {
     const { json } = worldOutline();

@@ -157,7 +157,7 @@ describe('HTTP API', () => {
     const mombasa = places.find((p: any) => p.name === 'Mombasa');
     assert.deepEqual([mombasa.lat, mombasa.lon], [PLACES.Mombasa.lat, PLACES.Mombasa.lon]);
     const ev = await json(await fetch(`${rw.base}/api/events`));
-    assert.deepEqual(ev.events.map((e: any) => e.type), ['protest', 'attack', 'arrest', 'clash']);
+    assert.deepEqual(ev.events.map((e: any) => e.type), ['protest', 'attack', 'arrest', 'fight']);
     assert.equal(ev.entities['ORG:red heron front'].name, 'Red Heron Front');
     const attack = ev.events.find((e: any) => e.type === 'attack');
     assert.deepEqual(attack.location, { name: 'Mombasa', ...PLACES.Mombasa });

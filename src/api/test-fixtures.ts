@@ -46,8 +46,8 @@ export const PLACES = {
   Lisbon: { lat: 38.7223, lon: -9.1393, country: 'PT' },
 } as const;
 
-function place(text: string, name: keyof typeof PLACES, entity?: string) {
-  return { ...at(text, name), text: name, name, ...PLACES[name], entity };
+function place(text: string, id: string, name: keyof typeof PLACES, entity?: string) {
+  return { id, ...at(text, name), text: name, name, ...PLACES[name], entity };
 }
 
 export function fixtureRecords(): NewsRecord[] {
@@ -66,12 +66,12 @@ export function fixtureRecords(): NewsRecord[] {
     entities: strip(aEnts),
     mentions: mentionsOf(a, aEnts),
     references: [{ ...at(a, 'The group'), text: 'The group', type: 'ORG', entity: 'e1', kind: 'nominal' }],
-    quotes: [{ ...at(a, '“The Red Heron Front wants to show it can still strike the coast.”'), kind: 'direct', speaker: 'e2', speakerText: 'Joel Mwangi', ...speaker(a, 'Joel Mwangi'), cue: 'said' }],
-    quantities: [{ ...at(a, '3 officers'), text: '3 officers', value: 3, unit: 'officers' }],
+    quotes: [{ id: 'q1', ...at(a, '“The Red Heron Front wants to show it can still strike the coast.”'), kind: 'direct', speaker: 'e2', speakerText: 'Joel Mwangi', ...speaker(a, 'Joel Mwangi'), cue: 'said' }],
+    quantities: [{ id: 'n1', ...at(a, '3 officers'), text: '3 officers', value: 3, unit: 'officers' }],
     times: [{ ...at(a, 'February 2'), text: 'February 2', value: '2024-02-02', type: 'DATE' }, { ...at(a, '2019'), text: '2019', value: '2019', type: 'DATE' }],
-    places: [place(a, 'Mombasa', 'e5')],
+    places: [place(a, 'p1', 'Mombasa', 'e5')],
     relations: [{ ...at(a, 'The group, also known as RHF, split from the Blue Lantern Movement'), type: 'split', a: 'e1', b: 'e4', time: '2019' }],
-    events: [{ ...at(a, 'Fighters of the Red Heron Front attacked a police post in Mombasa on February 2'), type: 'attack', actor: 'e1', place: 'Mombasa', time: '2024-02-02', quantities: [0] }],
+    events: [{ ...at(a, 'Fighters of the Red Heron Front attacked a police post in Mombasa on February 2'), type: 'attack', actor: 'e1', place: 'Mombasa', time: '2024-02-02', placeId: 'p1', quantities: ['n1'] }],
   });
 
   const b =
@@ -91,16 +91,16 @@ export function fixtureRecords(): NewsRecord[] {
     entities: strip(bEnts),
     mentions: mentionsOf(b, bEnts),
     quotes: [
-      { ...at(b, '“We have disrupted a cell that planned attacks in the capital,”'), kind: 'direct', speaker: 'b3', speakerText: 'Grace Achieng', ...speaker(b, 'Grace Achieng'), cue: 'said' },
-      { ...at(b, 'the arrests would weaken RHF but not end its campaign'), kind: 'indirect', speaker: 'b4', speakerText: 'Joel Mwangi', ...speaker(b, 'Joel Mwangi'), cue: 'said' },
+      { id: 'q1', ...at(b, '“We have disrupted a cell that planned attacks in the capital,”'), kind: 'direct', speaker: 'b3', speakerText: 'Grace Achieng', ...speaker(b, 'Grace Achieng'), cue: 'said' },
+      { id: 'q2', ...at(b, 'the arrests would weaken RHF but not end its campaign'), kind: 'indirect', speaker: 'b4', speakerText: 'Joel Mwangi', ...speaker(b, 'Joel Mwangi'), cue: 'said' },
     ],
-    quantities: [{ ...at(b, '12 suspected members'), text: '12 suspected members', value: 12, unit: 'members' }],
+    quantities: [{ id: 'n1', ...at(b, '12 suspected members'), text: '12 suspected members', value: 12, unit: 'members' }],
     times: [{ ...at(b, 'March 9'), text: 'March 9', value: '2024-03-09', type: 'DATE' }],
-    places: [place(b, 'Nairobi', 'b1'), place(b, 'Lamu', 'b6')],
+    places: [place(b, 'p1', 'Nairobi', 'b1'), place(b, 'p2', 'Lamu', 'b6')],
     relations: [{ ...at(b, 'The Red Heron Front has fought the national army near Lamu'), type: 'fights', a: 'b2', b: 'b5' }],
     events: [
       { ...at(b, 'Police in Nairobi arrested 12 suspected members of the Red Heron Front on March 9'), type: 'arrest', target: 'b2', place: 'Nairobi', time: '2024-03-09' },
-      { ...at(b, 'The Red Heron Front has fought the national army near Lamu'), type: 'clash', actor: 'b2', target: 'b5', place: 'Lamu' },
+      { ...at(b, 'The Red Heron Front has fought the national army near Lamu'), type: 'fight', actor: 'b2', target: 'b5', place: 'Lamu' },
     ],
   });
 
@@ -116,10 +116,10 @@ export function fixtureRecords(): NewsRecord[] {
     entities: strip(cEnts),
     mentions: mentionsOf(c, cEnts),
     quotes: [
-      { ...at(c, 'the movement had no ties to armed groups'), kind: 'indirect', speaker: 'c3', speakerText: 'Samuel Okello', ...speaker(c, 'Samuel Okello'), cue: 'said' },
-      { ...at(c, '“We reject violence in every form.”'), kind: 'direct', speaker: 'c3', speakerText: 'Okello', ...speaker(c, 'Okello', 1), cue: 'told' },
+      { id: 'q1', ...at(c, 'the movement had no ties to armed groups'), kind: 'indirect', speaker: 'c3', speakerText: 'Samuel Okello', ...speaker(c, 'Samuel Okello'), cue: 'said' },
+      { id: 'q2', ...at(c, '“We reject violence in every form.”'), kind: 'direct', speaker: 'c3', speakerText: 'Okello', ...speaker(c, 'Okello', 1), cue: 'told' },
     ],
-    places: [place(c, 'Kampala', 'c2')],
+    places: [place(c, 'p1', 'Kampala', 'c2')],
     relations: [{ ...at(c, 'its leader Samuel Okello'), type: 'leader', a: 'c3', b: 'c1' }],
     events: [{ ...at(c, 'The Blue Lantern Movement held a rally in Kampala'), type: 'protest', actor: 'c1', place: 'Kampala', time: '2023-11-19' }],
   });
@@ -134,9 +134,9 @@ export function fixtureRecords(): NewsRecord[] {
   const D = rec(d, { title: 'Boats back in port', outlet: 'Lisbon Wire', published: '2024-01-05' }, {
     entities: strip(dEnts),
     mentions: mentionsOf(d, dEnts),
-    quotes: [{ ...at(d, 'the fleet had suffered little damage'), kind: 'indirect', speaker: 'd2', speakerText: 'Ana Costa', ...speaker(d, 'Ana Costa'), cue: 'said' }],
-    quantities: [{ ...at(d, 'five days'), text: 'five days', value: 5, unit: 'days' }],
-    places: [place(d, 'Lisbon', 'd1')],
+    quotes: [{ id: 'q1', ...at(d, 'the fleet had suffered little damage'), kind: 'indirect', speaker: 'd2', speakerText: 'Ana Costa', ...speaker(d, 'Ana Costa'), cue: 'said' }],
+    quantities: [{ id: 'n1', ...at(d, 'five days'), text: 'five days', value: 5, unit: 'days' }],
+    places: [place(d, 'p1', 'Lisbon', 'd1')],
   });
   return [A, B, C, D];
 }

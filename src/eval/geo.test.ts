@@ -15,7 +15,7 @@ const doc: GoldGeoDoc = {
     { start: 49, end: 53, text: 'Qaim', type: 'Literal', lat: 34.37, lon: 41.09 },
   ],
 };
-const place = (start: number, end: number, lat: number, lon: number): Place => ({ start, end, text: text.slice(start, end), name: text.slice(start, end), lat, lon });
+const place = (start: number, end: number, lat: number, lon: number): Place => ({ id: `p${start}`, start, end, text: text.slice(start, end), name: text.slice(start, end), lat, lon });
 
 test('gold keeps place types with coordinates only', () => {
   assert.deepEqual(goldPlaces(doc).map((t) => t.text), ['Aleppo', 'Qaim']);

@@ -34,14 +34,14 @@ test('scores: half-overlap matching both ways, speaker by overlap with the gold 
   const docs = readBratQuotes(dir);
   assert.equal(docs.length, 1);
   const good: Quote[] = [
-    { ...at('“The pier is safe,”'), kind: 'direct', speakerStart: at('Ortiz').start, speakerEnd: at('Ortiz').end, speakerText: 'Ortiz' },
-    { ...at('Repairs will take a month'), kind: 'indirect' },
+    { id: 'q1', ...at('“The pier is safe,”'), kind: 'direct', speakerStart: at('Ortiz').start, speakerEnd: at('Ortiz').end, speakerText: 'Ortiz' },
+    { id: 'q2', ...at('Repairs will take a month'), kind: 'indirect' },
   ];
   const s = scoreQuotes(docs, new Map([['a', good]]));
   assert.equal(s.direct.f, 1);
   assert.equal(s.all.f, 1);
   assert.equal(s.speakerRight, 1);
-  const bad: Quote[] = [{ start: 0, end: TEXT.length, kind: 'direct', speakerStart: 0, speakerEnd: 3 }];
+  const bad: Quote[] = [{ id: 'q1', start: 0, end: TEXT.length, kind: 'direct', speakerStart: 0, speakerEnd: 3 }];
   const t = scoreQuotes(docs, new Map([['a', bad]]));
   assert.equal(t.direct.p, 0, 'a prediction mostly outside the gold content does not match');
   assert.equal(t.speakerTotal, 0);

@@ -4,7 +4,8 @@
  * ("al-Qaida"), person-name parts, and the keys a knowledge-base entity is found by.
  */
 import type { EntityType } from '../core/layers.js';
-import { cleanName, initials, isAcronym, personParts } from '../stages/resolve/names.js';
+import { initials, isAcronym, personParts } from '../text/name-forms.js';
+import { cleanName } from '../text/names.js';
 import { normalizeName } from '../store/keys.js';
 import { givenNamesMatch } from './nicknames.js';
 

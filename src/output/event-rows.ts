@@ -1,5 +1,5 @@
 import type { Entity, Event, Place, Quantity } from '../core/layers.js';
-import { PLOVER, type EventType } from '../stages/events/lexicon.js';
+import { PLOVER } from '../stages/events/lexicon.js';
 import type { NewsRecord } from './record.js';
 
 /**
@@ -39,17 +39,18 @@ export function eventRows(r: NewsRecord): EventRow[] {
   const ents = new Map<string, Entity>((r.entities ?? []).map((e) => [e.id, e]));
   const name = (id?: string) => (id ? ents.get(id)?.name ?? id : '');
   const published = String(r.meta?.published ?? '').slice(0, 10);
+  const quantities = new Map((r.quantities ?? []).map((q) => [q.id, q]));
   return (r.events ?? []).map((e, i) => {
     const place = placeOf(r, e);
     const { date, precision } = dateOf(e.time, published);
-    const qs = (e.quantities ?? []).map((k) => r.quantities?.[k]).filter((q): q is Quantity => !!q);
+    const qs = (e.quantities ?? []).map((id) => quantities.get(id)).filter((q): q is Quantity => !!q);
     return {
       id: `${r.id}:${i}`,
       docId: r.id,
       date,
       precision,
       type: e.type,
-      plover: PLOVER[e.type as EventType] ?? '',
+      plover: PLOVER[e.type] ?? '',
       actor: name(e.actor),
       target: name(e.target),
       place,
@@ -71,7 +72,7 @@ export function eventRows(r: NewsRecord): EventRow[] {
 }
 
 function placeOf(r: NewsRecord, e: Event): Place | undefined {
-  if (e.placeIndex !== undefined) return r.places?.[e.placeIndex];
+  if (e.placeId !== undefined) return r.places?.find((p) => p.id === e.placeId);
   if (!e.place) return undefined;
   return (r.places ?? []).find((p) => (p.entity === e.place || p.name === e.place) && p.start >= e.start && p.end <= e.end);
 }

@@ -1,21 +1,15 @@
+import { eventLayer } from '../layers/events.js';
+import { exportColumns } from '../layers/spec.js';
 import { csvLine } from './export/csv.js';
 import { lineFormat } from './export/line-format.js';
 import { eventRows, type EventRow } from './event-rows.js';
 
-/** ACLED-like columns, one row per event. */
-export const EVENT_CSV_COLUMNS = [
-  'event_id', 'doc_id', 'event_date', 'time_precision', 'event_type', 'plover', 'actor1', 'actor2',
-  'location', 'geonameid', 'country', 'latitude', 'longitude', 'fatalities', 'quantities',
-  'claimed', 'negated', 'hedged', 'source', 'outlet', 'published', 'url', 'evidence', 'evidence_start', 'evidence_end',
-] as const;
+/** ACLED-like columns, one row per event, as the events layer declares them. */
+const COLUMNS = exportColumns(eventLayer, 'csv');
+export const EVENT_CSV_COLUMNS: readonly string[] = COLUMNS.map((c) => c.name);
 
 export function eventCsvRow(x: EventRow): string {
-  const cells = [
-    x.id, x.docId, x.date, x.precision, x.type, x.plover, x.actor, x.target,
-    x.placeName, x.place?.geonameId, x.place?.country, x.place?.lat, x.place?.lon, x.fatalities, x.quantities,
-    x.claimed ? 1 : 0, x.negated ? 1 : 0, x.hedged ? 1 : 0, x.source, x.outlet, x.published, x.url, x.evidence, x.start, x.end,
-  ];
-  return csvLine(cells);
+  return csvLine(COLUMNS.map((c) => c.value(x)));
 }
 
 export const eventsCsvFormat = lineFormat({

@@ -1,27 +1,31 @@
 import type { Place } from '../core/layers.js';
+import { eventLayer } from '../layers/events.js';
+import { placeLayer } from '../layers/places.js';
+import { exportColumns, type ExportColumn } from '../layers/spec.js';
 import type { ExportFormat } from './export/formats.js';
 import { write } from './export/write.js';
 import { eventRows } from './event-rows.js';
 import type { NewsRecord } from './record.js';
 
+const EVENT_PROPERTIES = exportColumns(eventLayer, 'geojson');
+const PLACE_PROPERTIES = exportColumns(placeLayer, 'geojson');
+
+const point = <R>(lon: number, lat: number, columns: readonly ExportColumn<R>[], row: R): object => ({
+  type: 'Feature',
+  geometry: { type: 'Point', coordinates: [lon, lat] },
+  properties: Object.fromEntries(columns.map((c) => [c.name, c.value(row)])),
+});
+
 /**
  * GeoJSON (RFC 7946) FeatureCollection: one Point per event that has a placed location, and
- * one Point per distinct place a document names. Coordinates are [longitude, latitude].
+ * one Point per distinct place a document names. Coordinates are [longitude, latitude];
+ * properties are the columns the events and places layers declare.
  */
 export function recordFeatures(r: NewsRecord): object[] {
   const features: object[] = [];
   for (const x of eventRows(r)) {
     if (!x.place || !Number.isFinite(x.place.lat) || !Number.isFinite(x.place.lon)) continue;
-    features.push({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [x.place.lon, x.place.lat] },
-      properties: {
-        kind: 'event', id: x.id, doc: x.docId, type: x.type, plover: x.plover, date: x.date, precision: x.precision,
-        actor: x.actor || undefined, target: x.target || undefined, place: x.placeName, geonameId: x.place.geonameId,
-        country: x.place.country, fatalities: x.fatalities, claimed: x.claimed || undefined, negated: x.negated || undefined,
-        hedged: x.hedged || undefined, source: x.source || undefined, url: x.url || undefined, evidence: x.evidence,
-      },
-    });
+    features.push(point(x.place.lon, x.place.lat, EVENT_PROPERTIES, x));
   }
   const seen = new Map<string, { p: Place; n: number }>();
   for (const p of r.places ?? []) {
@@ -32,11 +36,7 @@ export function recordFeatures(r: NewsRecord): object[] {
     else seen.set(key, { p, n: 1 });
   }
   for (const { p, n } of seen.values()) {
-    features.push({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
-      properties: { kind: 'place', doc: r.id, name: p.name, text: p.text, geonameId: p.geonameId, country: p.country, featureCode: p.featureCode, mentions: n, title: r.meta?.title },
-    });
+    features.push(point(p.lon, p.lat, PLACE_PROPERTIES, { doc: r.id, title: r.meta?.title, place: p, mentions: n }));
   }
   return features;
 }

@@ -48,10 +48,14 @@ test('the schema refuses records that break the core contract', () => {
   assert.notDeepEqual(bad({ places: [{ start: 0, end: 3, text: 'Gun', name: 'Gun', lat: 91, lon: 0 }] }), []);
   assert.notDeepEqual(bad({ quotes: [{ start: 0, end: 3, kind: 'hearsay' }] }), []);
   assert.notDeepEqual(bad({ meta: { published: 'last week' } }), []);
-  // What a schema cannot check: spans inside the text and entity ids that exist.
+  // What a schema cannot check: spans inside the text and ids that exist.
   assert.match(bad({ sentences: [{ start: 0, end: good.text.length + 1 }] }).join(), /outside the text/);
-  assert.match(bad({ relations: [{ start: 0, end: 3, type: 'fights', a: 'e1', b: 'zz' }] }).join(), /"zz" is not an entity id/);
-  assert.match(bad({ events: [{ start: 0, end: 3, type: 'attack', placeIndex: 5 }] }).join(), /not an index into places/);
+  assert.match(bad({ relations: [{ start: 0, end: 3, type: 'fights', a: 'e1', b: 'zz' }] }).join(), /"zz" is not an id in entities/);
+  assert.match(bad({ events: [{ start: 0, end: 3, type: 'attack', placeId: 'p9' }] }).join(), /"p9" is not an id in places/);
+  assert.match(bad({ events: [{ start: 0, end: 3, type: 'attack', quantities: ['n1', 'n9'] }] }).join(), /quantities "n9" is not an id in quantities/);
+  assert.match(bad({ quantities: [{ id: 'n1', start: 0, end: 3, text: 'Gun', quote: 'q9' }] }).join(), /"q9" is not an id in quotes/);
+  // Layers point at each other by id, not by array index.
+  assert.notDeepEqual(bad({ events: [{ start: 0, end: 3, type: 'attack', placeIndex: 0, placeId: 0 }] }), []);
   // Unknown optional fields on layer items are allowed: later stages may add them.
   assert.deepEqual(bad({ mentions: [{ ...good.mentions[0]!, confidence: 0.9 }] }), []);
 });

@@ -1,40 +1,43 @@
-import { readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-
-export const SCHEMA_URL = new URL('../../schema/newsgraph-1.schema.json', import.meta.url);
+import { LAYERS } from '../layers/index.js';
+import { recordSchema } from './record-schema.js';
 
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
   if (!compiled) {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
-    compiled = ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object);
+    compiled = ajv.compile(recordSchema());
   }
   return compiled!;
 }
 
-const LAYERS = ['sentences', 'paragraphs', 'tokens', 'mentions', 'quotes', 'quantities', 'times', 'places', 'relations', 'events'] as const;
+type Item = Record<string, unknown> & { start?: unknown; end?: unknown };
 
 /**
  * Problems with a newsgraph/1 record, empty when it is valid: the JSON Schema, plus what a
- * schema cannot say (spans inside the text, entity ids that exist).
+ * schema cannot say (spans inside the text, ids that exist).
  */
 export function validateRecord(record: unknown): string[] {
   const v = validator();
   if (!v(record)) return (v.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
-  const r = record as Record<string, unknown> & { text: string; entities: { id: string }[] };
+  const r = record as Record<string, unknown> & { text: string };
   const errors: string[] = [];
-  const ids = new Set(r.entities.map((e) => e.id));
+  const ids = (field: string) => new Set(((r[field] as { id?: unknown }[] | undefined) ?? []).map((x) => x.id));
+  const known = { entities: ids('entities'), quotes: ids('quotes'), quantities: ids('quantities'), places: ids('places') };
   for (const layer of LAYERS) {
-    const items = r[layer] as { start: number; end: number; entity?: string; speaker?: string; a?: string; b?: string }[] | undefined;
-    items?.forEach((it, i) => {
-      if (it.start > it.end || it.end > r.text.length) errors.push(`/${layer}/${i} span ${it.start}-${it.end} is outside the text (length ${r.text.length})`);
-      for (const k of ['entity', 'speaker'] as const) {
-        if (it[k] !== undefined && !ids.has(it[k]!)) errors.push(`/${layer}/${i}/${k} "${it[k]}" is not an entity id`);
-      }
-      const idx = (it as { placeIndex?: number }).placeIndex;
-      if (layer === 'events' && idx !== undefined && !((r.places as unknown[]).length > idx)) errors.push(`/events/${i}/placeIndex ${idx} is not an index into places`);
-      if (layer === 'relations') for (const k of ['a', 'b'] as const) if (!ids.has(it[k]!)) errors.push(`/relations/${i}/${k} "${it[k]}" is not an entity id`);
-    });
+    for (const { field } of layer.record) {
+      (r[field] as Item[] | undefined)?.forEach((it, i) => {
+        if (typeof it.start === 'number' && typeof it.end === 'number' && (it.start > it.end || it.end > r.text.length)) {
+          errors.push(`/${field}/${i} span ${it.start}-${it.end} is outside the text (length ${r.text.length})`);
+        }
+        for (const ref of layer.refs ?? []) {
+          const v = it[ref.field];
+          for (const id of v === undefined ? [] : Array.isArray(v) ? v : [v]) {
+            if (!known[ref.to].has(id)) errors.push(`/${field}/${i}/${ref.field} "${id}" is not an id in ${ref.to}`);
+          }
+        }
+      });
+    }
   }
   return errors;
 }

@@ -1,5 +1,9 @@
 import { Doc } from '../core/doc.js';
 import type { Entity, EntityType, Mention, Place, Quantity, Quote, Time } from '../core/layers.js';
+import { placeLayer } from '../layers/places.js';
+import { quantityLayer } from '../layers/quantities.js';
+import { quoteLayer } from '../layers/quotes.js';
+import { numbered, type Unnumbered } from '../layers/spec.js';
 import { splitSentences } from './sentences/split.js';
 import { tokenize } from './tokens/tokenize.js';
 
@@ -12,11 +16,11 @@ import { tokenize } from './tokens/tokenize.js';
  * Every GPE, LOC or FAC mention is also a place (coordinates 1,2); a GPE is a country unless
  * its id contains "town" or "city".
  */
-export function fixtureDoc(marked: string, quotes: (Omit<Quote, 'start' | 'end'> & { text: string })[] = []): Doc {
+export function fixtureDoc(marked: string, quotes: (Omit<Quote, 'id' | 'start' | 'end'> & { text: string })[] = []): Doc {
   let text = '';
   const mentions: Mention[] = [];
   const times: Time[] = [];
-  const quantities: Quantity[] = [];
+  const quantities: Unnumbered<Quantity>[] = [];
   const re = /\[([^\]|]+)\|([A-Z]+)(?:\|([^\]]+))?\]|\{([^}|]+)\|([^}]+)\}|<([^>|]+)\|([^>]+)>/g;
   let last = 0;
   for (let m = re.exec(marked); m; m = re.exec(marked)) {
@@ -41,18 +45,21 @@ export function fixtureDoc(marked: string, quotes: (Omit<Quote, 'start' | 'end'>
     if (!e) byId.set(m.entity!, { id: m.entity!, type: m.type, name: m.text, aliases: [] });
     else if (m.kind === 'name' && !e.aliases.includes(m.text) && e.name !== m.text) byId.set(e.id, { ...e, aliases: [...e.aliases, m.text] });
   }
-  const places: Place[] = mentions
+  const places: Unnumbered<Place>[] = mentions
     .filter((m) => m.type === 'GPE' || m.type === 'LOC' || m.type === 'FAC')
     // A GPE is a country unless its id says town or city (towns are never agents).
     .map((m) => ({ start: m.start, end: m.end, text: m.text, name: m.text, lat: 1, lon: 2, entity: m.entity, featureCode: m.type !== 'GPE' ? undefined : /town|city/.test(m.entity!) ? 'PPL' : 'PCLI' }));
-  const quoteSpans: Quote[] = [];
+  const quoteSpans: Unnumbered<Quote>[] = [];
   for (const q of quotes) {
     const at = text.indexOf(q.text);
     if (at >= 0) quoteSpans.push({ ...q, start: at, end: at + q.text.length });
   }
   const tokens = tokenize(text);
   const doc = Doc.create(text);
-  return doc.with({ tokens, sentences: splitSentences(text, tokens), mentions, entities: [...byId.values()], times, quantities, places, quotes: quoteSpans });
+  return doc.with({
+    tokens, sentences: splitSentences(text, tokens), mentions, entities: [...byId.values()], times,
+    quantities: numbered(quantityLayer, quantities), places: numbered(placeLayer, places), quotes: numbered(quoteLayer, quoteSpans),
+  });
 }
 
 function slug(s: string): string {

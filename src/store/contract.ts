@@ -296,24 +296,24 @@ export function sampleRecords(): NewsRecord[] {
       { ...at(t1, 'the agency’s'), text: 'the agency', type: 'ORG', entity: 'e2', kind: 'nominal' },
       { ...at(t1, 'Okafor said'), end: at(t1, 'Okafor said').start + 6, text: 'Okafor', type: 'PERSON', entity: 'e3', kind: 'name' },
     ],
-    quotes: [{ ...at(t1, '“We will not send another convoy to Dalmora until the roads are safe.”'), kind: 'direct', speaker: 'e3', speakerText: 'Amara Okafor', cue: 'said' }],
-    quantities: [{ ...at(t1, '14 trucks'), text: '14 trucks', value: 14, unit: 'trucks' }],
+    quotes: [{ id: 'q1', ...at(t1, '“We will not send another convoy to Dalmora until the roads are safe.”'), kind: 'direct', speaker: 'e3', speakerText: 'Amara Okafor', cue: 'said' }],
+    quantities: [{ id: 'n1', ...at(t1, '14 trucks'), text: '14 trucks', value: 14, unit: 'trucks' }],
     times: [{ ...at(t1, 'March 1'), text: 'March 1', value: '2023-03-01', type: 'DATE' }],
-    places: [{ ...at(t1, 'Dalmora'), text: 'Dalmora', name: 'Dalmora', lat: 41.5, lon: 19.25, country: 'XK', geonameId: 999001 }],
-    events: [{ ...at(t1, 'Gunmen from the River Brigade fired on an aid convoy'), type: 'attack', actor: 'e1', target: 'e2', place: 'Dalmora', time: '2023-03-01' }],
+    places: [{ id: 'p1', ...at(t1, 'Dalmora'), text: 'Dalmora', name: 'Dalmora', lat: 41.5, lon: 19.25, country: 'XK', geonameId: 999001 }],
+    events: [{ ...at(t1, 'Gunmen from the River Brigade fired on an aid convoy'), type: 'attack', actor: 'e1', target: 'e2', place: 'Dalmora', placeId: 'p1', time: '2023-03-01' }],
     relations: [{ ...at(t1, 'Gunmen from the River Brigade fired on an aid convoy'), type: 'fights', a: 'e1', b: 'e2' }],
     stages: [{ name: 'tokens', version: '1', ms: 0.5 }],
   });
   const r2 = record(t2, { title: 'Ceasefire holds in port city', outlet: 'Harbour Times', published: '2023-03-15' }, {
     mentions: [{ ...at(t2, 'Dalmora'), text: 'Dalmora', type: 'GPE', kind: 'name' }],
-    quotes: [{ ...at(t2, 'a ceasefire agreed on March 14 was holding, and that convoys could resume'), kind: 'indirect', speakerText: 'Port officials', cue: 'said' }],
-    places: [{ ...at(t2, 'Dalmora'), text: 'Dalmora', name: 'Dalmora', lat: 41.5, lon: 19.25, country: 'XK', geonameId: 999001 }],
-    events: [{ ...at(t2, 'a ceasefire agreed on March 14'), type: 'ceasefire', time: '2023-03-14' }],
+    quotes: [{ id: 'q1', ...at(t2, 'a ceasefire agreed on March 14 was holding, and that convoys could resume'), kind: 'indirect', speakerText: 'Port officials', cue: 'said' }],
+    places: [{ id: 'p1', ...at(t2, 'Dalmora'), text: 'Dalmora', name: 'Dalmora', lat: 41.5, lon: 19.25, country: 'XK', geonameId: 999001 }],
+    events: [{ ...at(t2, 'a ceasefire agreed on March 14'), type: 'agree', time: '2023-03-14' }],
   });
   const r3 = record(t3, { title: 'An early harvest', outlet: 'Valley Post', published: '2023-04-10' }, {
     entities: [{ id: 'p1', type: 'PERSON', name: 'Amara Okafor', aliases: [] }],
     mentions: [{ ...at(t3, 'Amara Okafor'), text: 'Amara Okafor', type: 'PERSON', entity: 'p1' }],
-    quotes: [{ ...at(t3, '“The rain came late,”'), kind: 'direct', speaker: 'p1', speakerText: 'Amara Okafor' }],
+    quotes: [{ id: 'q1', ...at(t3, '“The rain came late,”'), kind: 'direct', speaker: 'p1', speakerText: 'Amara Okafor' }],
   });
   return [r1, r2, r3];
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { NewsgraphError } from '../../core/errors.js';
+import { COUNTED_FIELDS } from '../../layers/index.js';
 import type { NewsRecord } from '../../output/record.js';
 import { DEFAULT_DB, openStore } from '../../store/open.js';
 
@@ -11,8 +12,8 @@ export function formatRecord(r: NewsRecord): string {
   out.push(`id        ${r.id}`);
   for (const k of ['author', 'outlet', 'published', 'url', 'origin']) if (m[k]) out.push(`${k.padEnd(10)}${m[k]}`);
   out.push('', r.text.trim(), '');
-  const counts = (['sentences', 'mentions', 'entities', 'quotes', 'quantities', 'times', 'places', 'relations', 'events'] as const)
-    .map((l) => `${r[l]?.length ?? 0} ${l}`);
+  const layers = r as unknown as Record<string, unknown[] | undefined>;
+  const counts = COUNTED_FIELDS.map((l) => `${layers[l]?.length ?? 0} ${l}`);
   out.push(counts.join(', '));
   const names = new Map((r.entities ?? []).map((e) => [e.id, e.name]));
   if (r.entities?.length) {

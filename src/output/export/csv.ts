@@ -1,9 +1,9 @@
+import { COUNTED_FIELDS } from '../../layers/index.js';
 import type { NewsRecord } from '../record.js';
 import { lineFormat } from './line-format.js';
 
 const META = ['title', 'author', 'outlet', 'url', 'published', 'origin', 'lang'] as const;
-const LAYERS = ['sentences', 'mentions', 'entities', 'quotes', 'quantities', 'times', 'places', 'relations', 'events'] as const;
-export const CSV_COLUMNS = ['id', 'hash', ...META, 'characters', ...LAYERS.map((l) => `${l}_count`)];
+export const CSV_COLUMNS = ['id', 'hash', ...META, 'characters', ...COUNTED_FIELDS.map((l) => `${l}_count`)];
 
 /**
  * RFC 4180 quoting. Cells that a spreadsheet would run as a formula (=, +, @, or - before a
@@ -22,7 +22,8 @@ export function csvLine(cells: readonly unknown[]): string {
 
 export function csvRow(r: NewsRecord): string {
   const meta = (r.meta ?? {}) as Record<string, unknown>;
-  const cells = [r.id, r.hash, ...META.map((k) => meta[k]), r.text.length, ...LAYERS.map((l) => (r[l] as unknown[] | undefined)?.length ?? 0)];
+  const layers = r as unknown as Record<string, unknown[] | undefined>;
+  const cells = [r.id, r.hash, ...META.map((k) => meta[k]), r.text.length, ...COUNTED_FIELDS.map((l) => layers[l]?.length ?? 0)];
   return csvLine(cells);
 }
 

@@ -14,10 +14,10 @@ test('movement of fighters, with place, time, count, and a follow-up group', () 
   const d = fixtureDoc('A first column of [Red Cell|ORG|rc] fighters from [Kessa|GPE|kessa] numbering <about 300|300> arrived in [Port Lune|GPE|pl] {in early May|2019-05}, followed by a second, larger group, <some 50|50>, {in June|2019-06}.');
   const es = extractEvents(d).filter((e) => e.type === 'movement');
   assert.equal(es.length, 2);
-  assert.deepEqual([es[0]!.actor, es[0]!.place, es[0]!.time, es[0]!.quantities], ['rc', 'pl', '2019-05', [0]]);
-  assert.equal(d.layer('places')[es[0]!.placeIndex!]!.name, 'Port Lune');
+  assert.deepEqual([es[0]!.actor, es[0]!.place, es[0]!.time, es[0]!.quantities], ['rc', 'pl', '2019-05', ['n1']]);
+  assert.equal(d.layer('places').find((p) => p.id === es[0]!.placeId)!.name, 'Port Lune');
   // The second group's actor and place are not in its own clause: left empty.
-  assert.deepEqual([es[1]!.actor, es[1]!.place, es[1]!.time, es[1]!.quantities], [undefined, undefined, '2019-06', [1]]);
+  assert.deepEqual([es[1]!.actor, es[1]!.place, es[1]!.time, es[1]!.quantities], [undefined, undefined, '2019-06', ['n2']]);
   assert.equal(events('The train arrived in [Port Lune|GPE|pl] {on Monday|2019-05-06}.').filter((e) => e.type === 'movement').length, 0);
 });
 
@@ -51,7 +51,7 @@ test('fight: targeting with actor, target, place and time', () => {
 
 test('arrest, territory capture and loss', () => {
   const a = one('Police arrested <12|12> members of [Red Cell|ORG|rc] in [Kessa|GPE|kessa].', 'arrest');
-  assert.deepEqual([a.target, a.place, a.quantities], ['rc', 'kessa', [0]]);
+  assert.deepEqual([a.target, a.place, a.quantities], ['rc', 'kessa', ['n1']]);
   const c = one('[The Mountain Guard|ORG|mg] captured the town of [Doma|GPE|doma] {last week|2020-W09}.', 'territory_capture');
   assert.deepEqual([c.actor, c.place, c.time], ['mg', 'doma', '2020-W09']);
   const l = one('[Red Cell|ORG|rc] lost control of [Doma|GPE|doma].', 'territory_loss');

@@ -231,10 +231,10 @@ function fromTrigger(
   if (target) e.target = target.entity;
   if (place) {
     e.place = place.place.entity ?? place.place.name;
-    e.placeIndex = place.i;
+    e.placeId = place.place.id;
   }
   if (time) e.time = time.value;
-  if (qs.length) e.quantities = qs;
+  if (qs.length) e.quantities = qs.map((i) => quantities[i]!.id);
   const source = ev.sourceOf(span, { start: f.start, end: f.end });
   if (source) e.source = source;
   const mod = modality(f.masked.slice(c.start, end));
@@ -308,7 +308,7 @@ function followUp(f: Frame, c: Span, previous: Event, fPlaces: PlaceAt[], ev: Ev
   const end = text.replace(/[\s,]+$/, '').length + c.start;
   const e: Mutable<Event> = { type: previous.type, ...docSpan(f, c.start, end) };
   if (time) e.time = time.value;
-  if (qs.length) e.quantities = qs;
+  if (qs.length) e.quantities = qs.map((i) => quantities[i]!.id);
   if (previous.source) e.source = ev.sourceOf(e, { start: f.start, end: f.end }) ?? previous.source;
   void fPlaces;
   const mod = modality(text);

@@ -1,11 +1,10 @@
+import type { EventType } from '../../layers/events.js';
+
 /**
  * Event triggers (see ONTOLOGY.md). Each trigger is a word or phrase on the masked sentence;
  * `form` says how its actor and target are read.
  */
-export type EventType =
-  | 'disapprove'
-  | 'attack' | 'airstrike' | 'killing' | 'arrest' | 'movement' | 'territory_capture' | 'territory_loss'
-  | 'fight' | 'protest' | 'mobilize' | 'agree' | 'coerce' | 'threaten';
+export type { EventType };
 
 export interface Trigger {
   readonly type: EventType;

@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { Doc } from '../../core/doc.js';
 import type { Place } from '../../core/layers.js';
 import { DEFAULT_GAZETTEER, sharedGazetteer } from '../../geo/gazetteer.js';
+import { placeLayer } from '../../layers/places.js';
+import { numbered } from '../../layers/spec.js';
 import { Pipeline } from '../../pipeline/pipeline.js';
 import { sentencesStage } from '../sentences/stage.js';
 import { tokensStage } from '../tokens/stage.js';
@@ -14,7 +16,7 @@ import { km } from './resolve.js';
 const skip = !existsSync(DEFAULT_GAZETTEER) && 'models/geo/gazetteer.tsv not built';
 const base = new Pipeline([tokensStage, sentencesStage]);
 function places(text: string): Place[] {
-  return findPlaces(base.run(Doc.create(text)).doc, sharedGazetteer());
+  return numbered(placeLayer, findPlaces(base.run(Doc.create(text)).doc, sharedGazetteer()));
 }
 const at = (ps: readonly Place[], surface: string) => ps.find((p) => p.text === surface || p.text.startsWith(surface + ' '));
 const near = (p: Place | undefined, lat: number, lon: number, within = 60) => !!p && km(p, { lat, lon }) <= within;
@@ -75,7 +77,7 @@ test('every place carries its span; the stage never throws on odd text', { skip 
 });
 
 test('focus countries follow the places named, the first place counting double', () => {
-  const p = (country: string, featureCode = 'PPL'): Place => ({ start: 0, end: 1, text: 'x', name: 'x', lat: 0, lon: 0, country, featureCode, score: 1 });
+  const p = (country: string, featureCode = 'PPL'): Place => ({ id: 'p1', start: 0, end: 1, text: 'x', name: 'x', lat: 0, lon: 0, country, featureCode, score: 1 });
   assert.deepEqual(focusCountries([p('IQ'), p('SY'), p('IQ'), p('SY', 'PCLI'), p('IQ'), p('IQ'), p('US')]), ['IQ', 'SY']);
   assert.deepEqual(focusCountries([]), []);
 });

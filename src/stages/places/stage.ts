@@ -1,6 +1,8 @@
 import type { Place } from '../../core/layers.js';
 import type { Doc } from '../../core/doc.js';
 import { GAZETTEER_FILE, sharedGazetteer, type Gazetteer } from '../../geo/gazetteer.js';
+import { placeLayer } from '../../layers/places.js';
+import { numbered, type Unnumbered } from '../../layers/spec.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { defineStage } from '../../pipeline/version.js';
 import { applyMentions, filterHits, gazetteerHits, headedNames, mentionHits, modifierHits, personSurnames, type RecognizeContext } from './recognize.js';
@@ -16,7 +18,7 @@ export interface PlacesOptions {
 }
 
 /** Finds and places the toponyms of one document with the given gazetteer. */
-export function findPlaces(doc: Doc, gaz: Gazetteer, opts: PlacesOptions = {}): Place[] {
+export function findPlaces(doc: Doc, gaz: Gazetteer, opts: PlacesOptions = {}): Unnumbered<Place>[] {
   const starts = new Set(doc.layer('sentences').map((s) => s.start));
   const words = scanWords(doc.text, starts.size ? starts : undefined);
   const ctx: RecognizeContext = { text: doc.text, words, gaz, mentions: doc.layer('mentions') };
@@ -46,7 +48,7 @@ export function createPlacesStage(opts: PlacesOptions = {}): Stage {
     optional: ['sentences', 'mentions'],
     provides: ['places'],
     assets: [GAZETTEER_FILE],
-    run: (doc) => ({ places: findPlaces(doc, sharedGazetteer(), opts) }),
+    run: (doc) => ({ places: numbered(placeLayer, findPlaces(doc, sharedGazetteer(), opts)) }),
   });
 }
 

@@ -4,7 +4,7 @@ import type { Quantity } from '../../core/layers.js';
 import { recognizeQuantities } from './recognize.js';
 
 /** The quantities found, without offsets (checked separately). */
-function q(text: string): Omit<Quantity, 'start' | 'end'>[] {
+function q(text: string): Omit<Quantity, 'id' | 'start' | 'end'>[] {
   return recognizeQuantities(text).map(({ start: _s, end: _e, ...rest }) => rest);
 }
 

@@ -1,5 +1,6 @@
 import type { Quantity } from '../../core/layers.js';
 import type { Span } from '../../core/span.js';
+import type { Unnumbered } from '../../layers/spec.js';
 import { CURRENCY_AFTER, CURRENCY_BEFORE, currencyByName, currencyBySymbol } from './currency.js';
 import { NUMBER_WORDS_SOURCE, parseNumber, round, SCALES } from '../../text/numbers.js';
 import { MONTH_WORD_SOURCE } from '../../text/months.js';
@@ -190,8 +191,8 @@ function countedBefore(text: string, start: number): string | undefined {
  * Finds quantities: numbers with their qualifier, range, currency, rate and the thing counted.
  * `exclude` are spans already read as something else (times and dates): numbers inside them are skipped.
  */
-export function recognizeQuantities(text: string, exclude: readonly Span[] = []): Quantity[] {
-  const out: Quantity[] = [];
+export function recognizeQuantities(text: string, exclude: readonly Span[] = []): Unnumbered<Quantity>[] {
+  const out: Unnumbered<Quantity>[] = [];
   const excluded = (s: number, e: number) => exclude.some((x) => x.start < e && s < x.end);
   CORE.lastIndex = 0;
   for (let m = CORE.exec(text); m; m = CORE.exec(text)) {
@@ -322,7 +323,7 @@ export function recognizeQuantities(text: string, exclude: readonly Span[] = [])
       if (qualifier === 'more_than' || qualifier === 'at_least') min = value;
       if (qualifier === 'up_to' || qualifier === 'less_than' || qualifier === 'nearly') max = value;
     }
-    const item: Quantity = {
+    const item: Unnumbered<Quantity> = {
       start, end, text: text.slice(start, end),
       ...(value !== undefined ? { value } : {}),
       ...(min !== undefined ? { min } : {}),

@@ -19,17 +19,17 @@ test('numbers read as times are left to the times layer', () => {
 test('a number inside a quote is linked to it', () => {
   const text = 'The commander said: “We have 300 men ready.” Another 50 waited.';
   const quoteStart = text.indexOf('“'), quoteEnd = text.indexOf('”') + 1;
-  const quotes: Quote[] = [{ start: quoteStart, end: quoteEnd, kind: 'direct' }];
+  const quotes: Quote[] = [{ id: 'q1', start: quoteStart, end: quoteEnd, kind: 'direct' }];
   const fakeQuotes: Stage = { name: 'q', version: '1', requires: [], provides: ['quotes'], run: () => ({ quotes }) };
   const p = new Pipeline([tokensStage, sentencesStage, fakeQuotes, quantitiesStage]);
   const qs = p.run(Doc.create(text)).doc.layer('quantities');
   assert.equal(qs.length, 2);
-  assert.equal(qs[0]!.quote, 0);
+  assert.equal(qs[0]!.quote, 'q1');
   assert.equal(qs[1]!.quote, undefined);
 });
 
 test('linkToQuotes prefers the innermost quote', () => {
   const q = { start: 10, end: 12, text: '12', value: 12 };
-  const linked = linkToQuotes([q], [{ start: 0, end: 50 }, { start: 8, end: 20 }]);
-  assert.equal(linked[0]!.quote, 1);
+  const linked = linkToQuotes([q], [{ id: 'q1', start: 0, end: 50 }, { id: 'q2', start: 8, end: 20 }]);
+  assert.equal(linked[0]!.quote, 'q2');
 });

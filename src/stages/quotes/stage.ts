@@ -1,5 +1,7 @@
-import type { Mention, Quote } from '../../core/layers.js';
+import type { Mention } from '../../core/layers.js';
 import { compareSpans } from '../../core/span.js';
+import { quoteLayer, type Quote as NumberedQuote } from '../../layers/quotes.js';
+import { numbered, type Unnumbered } from '../../layers/spec.js';
 import { defineStage } from '../../pipeline/version.js';
 import type { Attribution } from './cue.js';
 import { findDirectQuotes } from './direct.js';
@@ -7,6 +9,9 @@ import { findIndirectQuotes } from './indirect.js';
 import { findQuestions } from './questions.js';
 import { phraseCore, type Phrase } from './speaker.js';
 import { TokenView } from './view.js';
+
+/** Quotes get their ids (`q1`…) once all are found and sorted. */
+type Quote = Unnumbered<NumberedQuote>;
 
 const PERSONAL = new Set(['he', 'she', 'him', 'her']);
 const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
@@ -155,6 +160,6 @@ export const quotesStage = defineStage(import.meta.url, {
       quotes.push({ start: q.start, end: q.end, kind: 'indirect', cueStart, cueEnd, cue: v.text.slice(cueStart, cueEnd) });
     }
     quotes.sort(compareSpans);
-    return { quotes };
+    return { quotes: numbered(quoteLayer, quotes) };
   },
 });

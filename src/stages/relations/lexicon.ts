@@ -1,3 +1,4 @@
+import type { RelationType } from '../../layers/relations.js';
 import { CLOSE, OPEN } from '../../text/frame.js';
 
 /**
@@ -6,9 +7,7 @@ import { CLOSE, OPEN } from '../../text/frame.js';
  * from the subject of the clause on its left (`subject`).
  */
 
-export type RelationType =
-  | 'alias' | 'rebrand' | 'split' | 'merge' | 'branch' | 'affiliate' | 'allies' | 'fights'
-  | 'member' | 'leader' | 'affiliation' | 'located';
+export type { RelationType };
 
 export interface RelationPattern {
   readonly type: RelationType | 'role';

@@ -1,5 +1,5 @@
 import type { Mention } from '../../core/layers.js';
-import { acronymOf, isAcronym } from './names.js';
+import { acronymOf, isAcronym } from '../../text/name-forms.js';
 
 /** Two mentions the text itself declares to be names of one thing. */
 export type AliasPair = readonly [Mention, Mention];

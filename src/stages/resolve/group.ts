@@ -1,7 +1,7 @@
 import type { EntityType, Mention } from '../../core/layers.js';
 import type { AliasPair } from './aliases.js';
 import { cleanName, mentionKey } from '../../text/names.js';
-import { initials, isAcronym, personParts, personShortForm } from './names.js';
+import { initials, isAcronym, personParts, personShortForm } from '../../text/name-forms.js';
 
 /** Words too generic to stand for an organisation on their own ("the Party", "the Court"). */
 const GENERIC_ORG_WORDS = new Set([

@@ -5,7 +5,7 @@ import type { Entity, Mention } from '../../core/layers.js';
 import { sentencesStage } from '../sentences/stage.js';
 import { tokensStage } from '../tokens/stage.js';
 import { cleanName } from '../../text/names.js';
-import { acronymOf, initials, personParts, personShortForm } from './names.js';
+import { acronymOf, initials, personParts, personShortForm } from '../../text/name-forms.js';
 import { createResolveStage, resolveStage } from './stage.js';
 
 type Tag = [text: string, type: Mention['type'], nth?: number];

@@ -8,7 +8,7 @@ import { findAliases } from './aliases.js';
 import { resolveAnaphora } from './anaphora.js';
 import { descriptionFor } from './descriptions.js';
 import { groupNames } from './group.js';
-import { isPronoun } from './names.js';
+import { isPronoun } from '../../text/name-forms.js';
 import { retypeTitles } from './titles.js';
 
 export interface ResolveOptions {

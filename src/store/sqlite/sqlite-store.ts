@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { NewsgraphError, errorMessage } from '../../core/errors.js';
 import type { EntityType } from '../../core/layers.js';
+import type { RowContext, StoredEntity } from '../../layers/spec.js';
 import type { DocMeta } from '../../core/meta.js';
 import { SCHEMA_ID, type NewsRecord } from '../../output/record.js';
 import { dayOf, entityKey, normalizeName } from '../keys.js';
@@ -12,6 +13,7 @@ import type {
   SearchResult, Store,
 } from '../store.js';
 import { toFtsQuery } from './fts-query.js';
+import { STORED_LAYERS, insertSql, layerRows } from './layer-rows.js';
 import { migrate } from './schema.js';
 import { entityIdOf, notesOf, SqliteKb } from './kb.js';
 
@@ -23,8 +25,6 @@ const page = (p: { limit?: number; offset?: number }, dflt = 20): [number, numbe
   Math.max(0, Math.min(MAX_LIMIT, Math.floor(p.limit ?? dflt))),
   Math.max(0, Math.floor(p.offset ?? 0)),
 ];
-const str = (v: unknown): string | undefined => (v == null ? undefined : String(v));
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const PERIOD: Record<Interval, number> = { day: 10, month: 7, year: 4 };
 // Largest filter turned into an in-memory list of documents when words drive the search.
 const LIST_MAX = 3000;
@@ -106,13 +106,6 @@ export class SqliteStore implements Store {
       setTypes: p('UPDATE documents SET types = ? WHERE rowid = ?'),
       insDocEntity: p('INSERT INTO doc_entities (doc, entity, mentions, type, day) VALUES (?, ?, ?, (SELECT type FROM entities WHERE rowid = ?), ?)'),
       bumpEntity: p('UPDATE entities SET documents = documents + ?, mentions = mentions + ? WHERE rowid = ?'),
-      insMention: p('INSERT INTO mentions (doc, start, "end", text, type, kind, entity) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      insQuote: p('INSERT INTO quotes (doc, seq, start, "end", kind, text, speaker, speaker_text, speaker_norm, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      insPlace: p('INSERT INTO places (doc, seq, start, "end", text, name, norm, lat, lon, country, geoname_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      insEvent: p('INSERT INTO events (doc, seq, type, start, "end", actor, target, place, time, day, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      insRelation: p('INSERT INTO relations (doc, seq, type, a, b, start, "end", time, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      insTime: p('INSERT INTO times (doc, seq, start, "end", text, value, type, mod) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-      insQuantity: p('INSERT INTO quantities (doc, seq, start, "end", text, value, min, max, unit, currency, qualifier, per) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       bumpMonth: p(`INSERT INTO entity_months (entity, month, documents, mentions) VALUES (?, ?, ?, ?)
                     ON CONFLICT(entity, month) DO UPDATE SET documents = documents + excluded.documents, mentions = mentions + excluded.mentions`),
       dropEmptyMonth: p('DELETE FROM entity_months WHERE entity = ? AND month = ? AND documents <= 0'),
@@ -120,6 +113,9 @@ export class SqliteStore implements Store {
                         WHERE de.doc = ?`),
       delDoc: p('DELETE FROM documents WHERE rowid = ?'),
       dropUnused: p('DELETE FROM entities WHERE rowid = ? AND documents <= 0'),
+      mentionCounts: p('SELECT entity, count(*) AS n FROM mentions WHERE doc = ? AND entity IS NOT NULL GROUP BY entity'),
+      // One INSERT per layer table, from the layer's declaration.
+      ...Object.fromEntries(STORED_LAYERS.map((l) => [`ins:${l.name}`, p(insertSql(l.table))])),
     };
     Object.assign(this.s, {
       byHash: p('SELECT rowid, id FROM documents WHERE hash = ?'),
@@ -184,11 +180,11 @@ export class SqliteStore implements Store {
     this.stmt('insRecord').run(doc, JSON.stringify(rest));
 
     // Local entity ids (valid inside this record) -> stored entity rowids and keys.
-    const local = new Map<string, { row: number; key: string }>();
+    const local = new Map<string, StoredEntity>();
     const perEntity = new Map<number, number>();
     const types = new Set<string>();
     // An entity is stored under the knowledge-base id resolution gave it, else its type and name.
-    const entityRow = (type: string, name: string, description?: string, kb?: string): { row: number; key: string } => {
+    const entityRow = (type: string, name: string, description?: string, kb?: string): StoredEntity => {
       const key = this.kb.current(kb ?? entityKey(type, name));
       types.add(type);
       const r = this.stmt('upEntity').get(key, type, name, description ?? null) as Row;
@@ -200,14 +196,20 @@ export class SqliteStore implements Store {
       if (!e?.name || !e.type) continue;
       local.set(e.id, entityRow(e.type, e.name, e.description, e.kb));
     }
-    // Names, then the descriptions and pronouns that refer to an entity: both are its mentions here.
-    for (const m of [...(rec.mentions ?? []), ...(rec.references ?? [])]) {
-      let ref = m.entity != null ? local.get(m.entity) : undefined;
-      // Unresolved names still count as entities, keyed by their own text; pronouns and descriptions do not.
-      if (!ref && (m.kind ?? 'name') === 'name' && m.text) ref = entityRow(m.type, m.text);
-      if (ref) perEntity.set(ref.row, (perEntity.get(ref.row) ?? 0) + 1);
-      this.stmt('insMention').run(doc, m.start, m.end, m.text ?? text.slice(m.start, m.end), m.type, m.kind ?? null, ref?.row ?? null);
+    // Each layer's rows as its declaration computes them; a mention that resolution left
+    // unresolved but that is a name is keyed by its own text (ctx.named).
+    const ctx: RowContext = {
+      doc, text, day,
+      entity: (id) => (id == null ? undefined : local.get(id)),
+      named: (type, name) => entityRow(type, name),
+      normalizeName, dayOf,
+    };
+    for (const layer of STORED_LAYERS) {
+      const ins = this.stmt(`ins:${layer.name}`);
+      for (const row of layerRows(layer, rec, ctx)) ins.run(row);
     }
+    // Names, descriptions and pronouns that refer to an entity are all its mentions here.
+    for (const r of this.stmt('mentionCounts').all(doc) as Row[]) perEntity.set(Number(r.entity), Number(r.n));
     if (types.size) this.stmt('setTypes').run(`,${[...types].sort().join(',')},`, doc);
     const month = day?.slice(0, 7);
     for (const [row, n] of perEntity) {
@@ -215,31 +217,6 @@ export class SqliteStore implements Store {
       this.stmt('bumpEntity').run(1, n, row);
       if (month) this.stmt('bumpMonth').run(row, month, 1, n);
     }
-    const keyOf = (v: unknown) => (v == null ? null : (local.get(String(v))?.key ?? String(v)));
-    (rec.quotes ?? []).forEach((q, i) => {
-      const sp = q.speaker != null ? local.get(q.speaker) : undefined;
-      this.stmt('insQuote').run(doc, i, q.start, q.end, q.kind, text.slice(q.start, q.end), sp?.row ?? null,
-        q.speakerText ?? null, q.speakerText ? normalizeName(q.speakerText) : null, q.cue ?? null);
-    });
-    (rec.places ?? []).forEach((pl, i) => {
-      const name = pl.name ?? pl.text;
-      this.stmt('insPlace').run(doc, i, pl.start, pl.end, pl.text ?? text.slice(pl.start, pl.end), name, normalizeName(name),
-        num(pl.lat) ?? null, num(pl.lon) ?? null, pl.country ?? null, num(pl.geonameId) ?? null);
-    });
-    (rec.events ?? []).forEach((ev, i) => {
-      this.stmt('insEvent').run(doc, i, ev.type, ev.start, ev.end, keyOf(ev.actor), keyOf(ev.target), str(ev.place) ?? null,
-        str(ev.time) ?? null, dayOf(str(ev.time)) ?? day ?? null, JSON.stringify(ev));
-    });
-    (rec.relations ?? []).forEach((r, i) => {
-      this.stmt('insRelation').run(doc, i, r.type, keyOf(r.a), keyOf(r.b), r.start, r.end, str(r.time) ?? null, JSON.stringify(r));
-    });
-    (rec.times ?? []).forEach((t, i) => {
-      this.stmt('insTime').run(doc, i, t.start, t.end, t.text ?? text.slice(t.start, t.end), t.value, t.type ?? null, t.mod ?? null);
-    });
-    (rec.quantities ?? []).forEach((q, i) => {
-      this.stmt('insQuantity').run(doc, i, q.start, q.end, q.text ?? text.slice(q.start, q.end), num(q.value) ?? null, num(q.min) ?? null,
-        num(q.max) ?? null, q.unit ?? null, q.currency ?? null, q.qualifier ?? null, q.per ?? null);
-    });
     this.noteEntities(doc, rec, 1);
     return { status: 'added', id: rec.id };
   }

@@ -160,7 +160,7 @@ test('sqlite: references (descriptions, pronouns) count as mentions of their ent
       { ...span('Ines Varga'), text: 'Ines Varga', type: 'PERSON', entity: 'p', kind: 'name' },
     ],
     references: [{ ...span('The guild'), text: 'The guild', type: 'ORG', entity: 'g', kind: 'nominal' }],
-    quotes: [{ ...span('“The guild will not strike,”'), kind: 'direct', speaker: 'p', speakerText: 'Ines Varga' }],
+    quotes: [{ id: 'q1', ...span('“The guild will not strike,”'), kind: 'direct', speaker: 'p', speakerText: 'Ines Varga' }],
   });
   await s.put(r);
   assert.equal((await s.entity('ORG:harbour guild'))!.mentions, 2);

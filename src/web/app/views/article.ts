@@ -106,6 +106,7 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
   section('Places', 'places', rec.places.map((p, i) =>
     item(`places-${i}`, link('/map' + qs({ focus: p.name, lat: p.lat, lon: p.lon }), p.name), h('span', { class: 'sub' }, ` ${p.country ?? ''} ${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}`))));
   const nameOf = (local?: string) => entityOf(local)?.name ?? local ?? '?';
+  const placeById = new Map(rec.places.map((p) => [p.id, p]));
   section('Relations', 'relations', rec.relations.map((r) => {
     const a = entityOf(r.a);
     const b = entityOf(r.b);
@@ -117,7 +118,7 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
       h('div', { class: 'sub' }, clip(text.slice(r.start, r.end), 140)));
   }));
   section('Events', 'events', rec.events.map((e, i) =>
-    item(`events-${i}`, h('strong', {}, e.type), ' ', [e.actor && nameOf(e.actor), e.target && `→ ${nameOf(e.target)}`, e.place && `@ ${e.place}`, e.time && `(${e.time})`].filter(Boolean).join(' '),
+    item(`events-${i}`, h('strong', {}, e.type), ' ', [e.actor && nameOf(e.actor), e.target && `→ ${nameOf(e.target)}`, e.place && `@ ${placeById.get(e.placeId ?? '')?.name ?? nameOf(e.place)}`, e.time && `(${e.time})`].filter(Boolean).join(' '),
       h('div', { class: 'sub' }, clip(text.slice(e.start, e.end), 140)))));
   if (!panel.childElementCount) panel.append(message('info', 'No layers were found in this article.'));
 

@@ -1,10 +1,11 @@
-import { ARTICLE_BEFORE_INITIAL, cleanName } from '../../text/names.js';
-import { ALL_PRONOUNS } from '../../text/pronouns.js';
-import { NAME_TITLES } from '../../text/titles.js';
+import { ARTICLE_BEFORE_INITIAL, cleanName } from './names.js';
+import { ALL_PRONOUNS } from './pronouns.js';
+import { NAME_TITLES } from './titles.js';
 
 /*
  * Name forms: person-name parts, initials, acronyms (the comparable key of a mention is in
- * src/text/names.ts). Pure functions; the grouping lives in group.ts.
+ * src/text/names.ts). Pure functions, shared by within-document resolution (src/stages/resolve)
+ * and the knowledge base (src/kb).
  */
 
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md']);

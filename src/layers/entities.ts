@@ -1,0 +1,40 @@
+import { OFFSET, objectItem, ref, type LayerSpec } from './spec.js';
+
+export const ENTITY_TYPES = ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT', 'WORK', 'MISC'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export interface Entity {
+  readonly id: string;
+  readonly type: EntityType;
+  /** The fullest form of the name found in the document. */
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly description?: string;
+  /** Span of the description when the text gives one (apposition etc.). */
+  readonly descriptionStart?: number;
+  readonly descriptionEnd?: number;
+  /** Knowledge-base id: this entity across all stored documents (set when the record is stored). */
+  readonly kb?: string;
+}
+
+/**
+ * Entities of one document, `e1`, `e2`… (numbered by resolution). No table of their own here:
+ * the store keeps them as knowledge-base entities across documents, under the `kb` id the
+ * knowledge-base stage gives them (src/kb), else `TYPE:normalised name`.
+ */
+export const entityLayer: LayerSpec<'entities', Entity> = {
+  name: 'entities',
+  record: [{ field: 'entities', counted: true }],
+  def: 'entity',
+  defs: { entityType: { enum: ENTITY_TYPES } },
+  schema: objectItem<Entity>(['id', 'type', 'name', 'aliases'], {
+    id: { type: 'string', minLength: 1 },
+    type: ref('entityType'),
+    name: { type: 'string', minLength: 1 },
+    aliases: { type: 'array', items: { type: 'string' } },
+    description: { type: 'string' },
+    descriptionStart: OFFSET,
+    descriptionEnd: OFFSET,
+    kb: { type: 'string', minLength: 1 },
+  }),
+};
