@@ -37,6 +37,12 @@ export interface Store {
   entity(idOrName: string): Promise<EntityInfo | undefined>;
   /** Entities by name prefix and/or type, most documents first. */
   entities(query?: EntityQuery): Promise<EntityInfo[]>;
+  /**
+   * The entities a name can mean, best first: those called exactly that (by how many documents
+   * call them so: "Clinton" -> the Clinton most reported as "Clinton"), then spellings and
+   * people of that surname. `entity(name)` is the first of these.
+   */
+  lookup(name: string, limit?: number): Promise<EntityMatch[]>;
   /** Documents and mentions per period for one entity, oldest first (undated documents left out). */
   mentionsOverTime(entityId: string, interval?: Interval): Promise<PeriodCount[]>;
   /**
@@ -216,6 +222,13 @@ export interface EntityInfo {
   readonly outlets?: { outlet: string; documents: number }[];
   /** Ids merged into this one, which lead here. */
   readonly formerIds?: string[];
+}
+
+export interface EntityMatch extends EntityInfo {
+  /** How many documents call the entity by the name looked up. */
+  readonly called: number;
+  /** `name`: called exactly that; `similar`: a spelling of it, or a person of that surname. */
+  readonly match: 'name' | 'similar';
 }
 
 export interface EntityQuery extends Page {

@@ -9,13 +9,14 @@ import { SCHEMA_ID, type NewsRecord } from '../../output/record.js';
 import { dayOf, entityKey, normalizeName } from '../keys.js';
 import type {
   EntityCount, EntityInfo, EntityQuery, EventHit, EventQuery, FacetCount, Facets, Interval, PeriodCount,
-  Decision, DecisionRecord, KbCandidate, PlaceHit, PlaceQuery, PutResult, QuoteHit, QuoteQuery, RecordStamp, RelationHit, RelationQuery, SearchHit, SearchQuery,
+  Decision, DecisionRecord, EntityMatch, KbCandidate, PlaceHit, PlaceQuery, PutResult, QuoteHit, QuoteQuery, RecordStamp, RelationHit, RelationQuery, SearchHit, SearchQuery,
   SearchResult, Store,
 } from '../store.js';
 import { toFtsQuery } from './fts-query.js';
 import { STORED_LAYERS, insertSql, layerRows } from './layer-rows.js';
 import { migrate } from './schema.js';
 import { entityIdOf, notesOf, SqliteKb } from './kb.js';
+import { nameForm } from '../../kb/names.js';
 
 type Row = Record<string, unknown>;
 type Stmt = Database.Statement;
@@ -131,8 +132,11 @@ export class SqliteStore implements Store {
       exportPage: p('SELECT rowid FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?'),
       entityByKey: p('SELECT * FROM entities WHERE key = ?'),
       entityDocs: p('SELECT documents AS n FROM entities WHERE rowid = ?'),
+      // By name: the entity most documents call that, so "Clinton" finds the Clinton most reported as "Clinton".
       entityByName: p(`SELECT e.* FROM entity_names n JOIN entities e ON e.rowid = n.entity WHERE n.norm = ?
-                       ORDER BY (normalize_name(e.name) = n.norm) DESC, e.documents DESC, e.mentions DESC LIMIT 1`),
+                       ORDER BY n.documents DESC, (normalize_name(e.name) = n.norm) DESC, e.documents DESC, e.mentions DESC LIMIT 1`),
+      lookupName: p(`SELECT e.*, n.documents AS called FROM entity_names n JOIN entities e ON e.rowid = n.entity WHERE n.norm = ?
+                     ORDER BY n.documents DESC, (normalize_name(e.name) = n.norm) DESC, e.documents DESC, e.mentions DESC LIMIT ?`),
       aliasesOf: p('SELECT name FROM entity_names WHERE entity = ? AND documents > 0 ORDER BY name'),
     });
     this.putTx = this.db.transaction((rec: NewsRecord) => this.putSync(rec));
@@ -518,6 +522,23 @@ export class SqliteStore implements Store {
   async entity(idOrName: string): Promise<EntityInfo | undefined> {
     const r = this.entityRow(idOrName);
     return r ? { ...this.toEntity(r), ...this.kb.profile(Number(r.rowid), String(r.key)) } : undefined;
+  }
+
+  async lookup(name: string, limit = 10): Promise<EntityMatch[]> {
+    const n = normalizeName(name);
+    if (!n) return [];
+    const out = new Map<number, EntityMatch>();
+    // Entities called exactly this, most documents calling them so first; then those whose
+    // names match it folded (spelling, hyphens) or share its surname, by documents.
+    for (const r of this.s.lookupName!.all(n, limit) as Row[]) out.set(Number(r.rowid), { ...this.toEntity(r), called: Number(r.called), match: 'name' });
+    if (out.size < limit) {
+      const f = nameForm(name, 'PERSON');
+      const keys = [...new Set([`n:${f.fold}`, ...(f.surname && !f.given ? [`p:${f.surname}`] : [])])];
+      const more = this.prepared(`SELECT DISTINCT e.* FROM kb_keys k JOIN entities e ON e.rowid = k.entity
+                                  WHERE k.key IN (SELECT value FROM json_each(?)) ORDER BY e.documents DESC, e.rowid LIMIT ?`).all(JSON.stringify(keys), limit) as Row[];
+      for (const r of more) if (!out.has(Number(r.rowid))) out.set(Number(r.rowid), { ...this.toEntity(r), called: 0, match: 'similar' });
+    }
+    return [...out.values()].slice(0, limit);
   }
 
   // ---- knowledge base ------------------------------------------------------
