@@ -68,6 +68,9 @@ export function blockingKeys(form: NameForm): string[] {
       for (let i = 0; i + n <= form.words.length; i++) keys.push(`n:${form.words.slice(i, i + n).join(' ')}`);
     }
   }
+  // "Islamic State of Iraq and the Levant" is found by "Islamic State".
+  const of = form.words.indexOf('of');
+  if (of >= 2) keys.push(`n:${form.words.slice(0, of).join(' ')}`);
   if (form.acronym) keys.push(`a:${form.acronym}`);
   if (form.initials) keys.push(`a:${form.initials}`);
   if (form.person && form.surname) keys.push(`p:${form.surname}`);
@@ -105,7 +108,7 @@ export function spellingVariant(a: NameForm, b: NameForm): boolean {
   });
 }
 
-export type NameMatch = 'exact' | 'variant' | 'person' | 'surname' | 'acronym' | 'contains' | 'none' | 'conflict';
+export type NameMatch = 'exact' | 'variant' | 'person' | 'surname' | 'acronym' | 'contains' | 'head' | 'none' | 'conflict';
 
 /**
  * How strongly a name of one entity names another entity's name. `conflict`: two people who
@@ -115,14 +118,22 @@ export function compareNames(a: NameForm, b: NameForm, person: boolean): NameMat
   if (!a.fold || !b.fold) return 'none';
   if (a.fold === b.fold) return 'exact';
   if (person) {
+    const sameSurname = !!a.given && !!b.given && a.surname === b.surname;
+    if (sameSurname && givenNamesMatch(a.given!, b.given!)) return 'person';
     // A headline fragment around a full person name ("Sixers hire Maurice Cheeks").
     if ((b.given && containsWords(a.words, b.words)) || (a.given && containsWords(b.words, a.words))) return 'contains';
-    if (a.given && b.given && a.surname === b.surname) return givenNamesMatch(a.given, b.given) ? 'person' : 'conflict';
+    if (sameSurname) return 'conflict';
     if ((!a.given && a.surname && a.surname === b.surname) || (!b.given && b.surname && b.surname === a.surname)) return 'surname';
   }
   if (spellingVariant(a, b)) return 'variant';
   if ((a.acronym && a.acronym === b.initials) || (b.acronym && b.acronym === a.initials)) return 'acronym';
+  if (!person && (headOf(a.words, b.words) || headOf(b.words, a.words))) return 'head';
   return 'none';
+}
+
+/** "Islamic State" heading "Islamic State of Iraq and the Levant": a name of two words or more before "of". */
+function headOf(short: readonly string[], long: readonly string[]): boolean {
+  return short.length >= 2 && long.length > short.length + 1 && long[short.length] === 'of' && short.every((w, i) => long[i] === w);
 }
 
 /** The inner name's words in order inside a longer name with at most two more words. */

@@ -30,7 +30,7 @@ export interface Resolution {
   readonly merges: KbMerge[];
 }
 
-const WEIGHT: Record<NameMatch, number> = { exact: 1, person: 0.92, variant: 0.88, contains: 0.72, acronym: 0.75, surname: 0.66, none: 0, conflict: 0 };
+const WEIGHT: Record<NameMatch, number> = { exact: 1, person: 0.92, variant: 0.88, contains: 0.72, acronym: 0.75, head: 0.7, surname: 0.66, none: 0, conflict: 0 };
 const STRONG = new Set<NameMatch>(['exact', 'person', 'variant']);
 const LINK = 0.6;
 const PLACE_TYPES = new Set<EntityType>(['GPE', 'LOC', 'FAC']);
@@ -101,7 +101,7 @@ function choose(scored: Scored[]): Scored | undefined {
   if (!second || first.score - second.score >= 0.1) return first;
   // A bare surname or a fragment that fits two entities names neither; a full name that
   // does goes to the one reported more often.
-  if (first.match === 'surname' || first.match === 'contains') return first.c.documents >= 3 * Math.max(1, second.c.documents) ? first : undefined;
+  if (first.match === 'surname' || first.match === 'contains' || first.match === 'head') return first.c.documents >= 3 * Math.max(1, second.c.documents) ? first : undefined;
   return first;
 }
 

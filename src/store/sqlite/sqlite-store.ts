@@ -16,7 +16,7 @@ import { toFtsQuery } from './fts-query.js';
 import { STORED_LAYERS, insertSql, layerRows } from './layer-rows.js';
 import { migrate } from './schema.js';
 import { entityIdOf, notesOf, SqliteKb } from './kb.js';
-import { nameForm } from '../../kb/names.js';
+import { fold, nameForm } from '../../kb/names.js';
 
 type Row = Record<string, unknown>;
 type Stmt = Database.Statement;
@@ -506,7 +506,10 @@ export class SqliteStore implements Store {
     const typed = /^([A-Z]+):(.+)$/.exec(idOrName);
     return byKey(idOrName)
       ?? (typed ? byKey(entityKey(typed[1]!, typed[2]!)) : undefined)
-      ?? (this.s.entityByName!.get(normalizeName(idOrName)) as Row | undefined);
+      ?? (this.s.entityByName!.get(normalizeName(idOrName)) as Row | undefined)
+      // Then the name folded as resolution compares names ("Al Qaida" for "Al-Qaida").
+      ?? (this.prepared(`SELECT e.* FROM kb_keys k JOIN entities e ON e.rowid = k.entity WHERE k.key = ?
+                         ORDER BY e.documents DESC, e.rowid LIMIT 1`).get(`n:${fold(idOrName)}`) as Row | undefined);
   }
 
   private toEntity(r: Row): EntityInfo {
