@@ -22,6 +22,8 @@ export interface NameForm {
   readonly initials?: string;
   /** Typed PERSON where it was read. */
   readonly person?: boolean;
+  /** The consonant skeleton of `fold`. */
+  readonly skeleton: string;
 }
 
 /** Folded form: the store's normalisation, then apostrophes dropped and hyphens made spaces. */
@@ -37,10 +39,24 @@ export function skeleton(folded: string): string {
   return folded.split(' ').map((w) => w[0]! + w.slice(1).replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1')).join(' ');
 }
 
+const FORMS = new Map<string, NameForm>();
+const MAX_FORMS = 50_000;
+
+/** The comparable form of a name as read with a type; kept, as the same names recur in every document. */
 export function nameForm(name: string, type: EntityType): NameForm {
+  const key = `${type}\u0000${name}`;
+  let form = FORMS.get(key);
+  if (!form) {
+    if (FORMS.size >= MAX_FORMS) FORMS.clear();
+    FORMS.set(key, (form = Object.freeze(makeForm(name, type))));
+  }
+  return form;
+}
+
+function makeForm(name: string, type: EntityType): NameForm {
   const f = fold(name);
   const words = f ? f.split(' ') : [];
-  const form: { -readonly [K in keyof NameForm]: NameForm[K] } = { fold: f, words };
+  const form: { -readonly [K in keyof NameForm]: NameForm[K] } = { fold: f, words, skeleton: f ? skeleton(f) : '' };
   // Person parts for every type: one outlet's ORG "Mo Cheeks" is another's PERSON.
   const parts = personParts(name).map((w) => fold(w)).filter(Boolean);
   if (parts.length >= 2) { form.given = parts[0]!; form.surname = parts[parts.length - 1]!; }
@@ -61,7 +77,7 @@ export function nameForm(name: string, type: EntityType): NameForm {
  */
 export function blockingKeys(form: NameForm): string[] {
   if (!form.fold) return [];
-  const keys = [`n:${form.fold}`, `s:${skeleton(form.fold)}`];
+  const keys = [`n:${form.fold}`, `s:${form.skeleton}`];
   // A long name may be a short one with headline words around it: its two- and three-word runs.
   if (form.words.length >= 3 && form.words.length <= 5) {
     for (let n = 2; n < form.words.length; n++) {
@@ -97,7 +113,7 @@ function distance(a: string, b: string, max: number): number {
 /** Two spellings of one name: same skeleton, and each word a letter (two in long words) away. */
 export function spellingVariant(a: NameForm, b: NameForm): boolean {
   if (a.fold === b.fold) return true;
-  if (a.words.length !== b.words.length || skeleton(a.fold) !== skeleton(b.fold)) return false;
+  if (a.words.length !== b.words.length || a.skeleton !== b.skeleton) return false;
   return a.words.every((w, i) => {
     const v = b.words[i]!;
     if (w === v) return true;

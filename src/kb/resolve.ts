@@ -14,6 +14,8 @@ import { blockingKeys, compareNames, nameForm, type NameForm, type NameMatch } f
 export interface KbLookup {
   /** Entities that have any of these keys (see blockingKeys), most documents first. */
   candidates(keys: readonly string[]): Promise<KbCandidate[]>;
+  /** For each entity, the entities most often reported with it. */
+  context(ids: readonly string[]): Promise<Record<string, readonly string[]>>;
 }
 
 export interface KbMerge {
@@ -40,6 +42,8 @@ interface Local {
   readonly entity: Entity;
   readonly forms: NameForm[];
   readonly places: number[];
+  /** The keys its names are found by. */
+  readonly keys: Set<string>;
 }
 
 interface Scored {
@@ -64,7 +68,7 @@ function typePenalty(a: EntityType, b: EntityType, m: NameMatch, form: NameForm)
   return strongName ? 0.04 : 0.15;
 }
 
-function score(local: Local, c: KbCandidate, cForms: readonly NameForm[], context: ReadonlySet<string>): Scored | undefined {
+function score(local: Local, c: KbCandidate, cForms: readonly NameForm[]): Scored | undefined {
   const person = local.entity.type === 'PERSON' || c.type === 'PERSON';
   let best: Scored | undefined;
   let conflict = false, fullMatch = false;
@@ -87,10 +91,25 @@ function score(local: Local, c: KbCandidate, cForms: readonly NameForm[], contex
     if (c.places.some((p) => local.places.includes(p))) best = { c, score: Math.max(best?.score ?? 0, 1), match: 'exact', via: best?.via ?? '' };
     else if (best) best = { ...best, score: best.score - 0.3 };
   }
-  if (!best) return undefined;
-  const shared = c.context.filter((x) => context.has(x)).length;
-  const bonus = context.size ? CONTEXT * Math.min(1, shared / Math.min(context.size, 3)) : 0;
-  return { ...best, score: best.score + bonus };
+  return best;
+}
+
+/**
+ * Candidates reported with the entities this document settled score higher. Their company is
+ * asked for only where it can change the choice: several candidates within its reach of the
+ * best, or a best that it lifts over the bar.
+ */
+async function withContext(scored: Scored[], context: ReadonlySet<string>, kb: KbLookup): Promise<Scored[]> {
+  if (!context.size || !scored.length) return scored;
+  const top = Math.max(...scored.map((s) => s.score));
+  const near = scored.filter((s) => s.score >= top - CONTEXT && s.score + CONTEXT >= LINK);
+  if (near.length < 2 && !(top < LINK && top + CONTEXT >= LINK)) return scored;
+  const company = await kb.context(near.map((s) => s.c.id));
+  return scored.map((s) => {
+    if (!near.includes(s)) return s;
+    const shared = (company[s.c.id] ?? []).filter((x) => context.has(x) && x !== s.c.id).length;
+    return { ...s, score: s.score + CONTEXT * Math.min(1, shared / Math.min(context.size, 3)) };
+  });
 }
 
 /** The best candidate when it stands out; a close second with the same name evidence makes it ambiguous. */
@@ -110,34 +129,33 @@ export async function resolveRecord(rec: NewsRecord, kb: KbLookup): Promise<Reso
   for (const p of rec.places ?? []) {
     if (p.entity && p.geonameId != null && !p.modifier) placesOf.set(p.entity, [...(placesOf.get(p.entity) ?? []), p.geonameId]);
   }
-  const locals: Local[] = (rec.entities ?? []).filter((e) => e?.name).map((e) => ({
-    entity: e,
-    forms: [...new Set([e.name, ...(e.aliases ?? [])])].map((n) => nameForm(n, e.type)).filter((f) => f.fold),
-    places: PLACE_TYPES.has(e.type) ? placesOf.get(e.id) ?? [] : [],
-  }));
+  const locals: Local[] = (rec.entities ?? []).filter((e) => e?.name).map((e) => {
+    const forms = [...new Set([e.name, ...(e.aliases ?? [])])].map((n) => nameForm(n, e.type)).filter((f) => f.fold);
+    const places = PLACE_TYPES.has(e.type) ? placesOf.get(e.id) ?? [] : [];
+    return { entity: e, forms, places, keys: new Set([...forms.flatMap(blockingKeys), ...places.map((g) => `g:${g}`)]) };
+  });
   const asserted = new Set<string>();
   for (const r of rec.relations ?? []) if (r.type === 'alias' || r.type === 'rebrand') { asserted.add(r.a); asserted.add(r.b); }
-  const keys = new Set<string>();
-  for (const l of locals) {
-    for (const f of l.forms) for (const k of blockingKeys(f)) keys.add(k);
-    for (const g of l.places) keys.add(`g:${g}`);
-  }
+  const keys = new Set(locals.flatMap((l) => [...l.keys]));
   const candidates = keys.size ? await kb.candidates([...keys]) : [];
   const formsOf = new Map(candidates.map((c) => [c.id, c.names.map((n) => nameForm(n.name, c.type)).filter((f) => f.fold)]));
 
+  // Each entity is weighed against the candidates its own keys found.
+  const scoredOf = (l: Local) =>
+    candidates.filter((c) => !c.keys || c.keys.some((k) => l.keys.has(k)))
+      .map((c) => score(l, c, formsOf.get(c.id)!)).filter((s): s is Scored => !!s);
   // First the entities whose names settle them alone; they are the context for the rest.
   const context = new Set<string>();
-  const scoredOf = (l: Local, ctx: ReadonlySet<string>) =>
-    candidates.map((c) => score(l, c, formsOf.get(c.id)!, ctx)).filter((s): s is Scored => !!s);
+  const base = new Map(locals.map((l) => [l, scoredOf(l)]));
   for (const l of locals) {
-    const pick = choose(scoredOf(l, context));
+    const pick = choose([...base.get(l)!]);
     if (pick && STRONG.has(pick.match)) context.add(pick.c.id);
   }
   const links = new Map<string, string>();
   const merges: KbMerge[] = [];
   const taken = new Set(candidates.map((c) => c.id));
   for (const l of locals) {
-    const scored = scoredOf(l, context);
+    const scored = await withContext(base.get(l)!, context, kb);
     const pick = choose(scored);
     let id: string;
     if (pick) id = pick.c.id;

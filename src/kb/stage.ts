@@ -15,7 +15,7 @@ export const kbStage = defineStage<CollectionStage>(import.meta.url, {
   optional: ['mentions', 'places', 'relations'],
   updates: ['entities'],
   async run(rec, ctx) {
-    const { links, merges } = await resolveRecord(rec, { candidates: (keys) => ctx.store.kbCandidates(keys) });
+    const { links, merges } = await resolveRecord(rec, { candidates: (keys) => ctx.store.kbCandidates(keys), context: (ids) => ctx.store.kbContext(ids) });
     const into = new Map<string, string>();
     for (const m of merges) {
       const a = into.get(m.into) ?? m.into, b = into.get(m.from) ?? m.from;

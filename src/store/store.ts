@@ -64,6 +64,8 @@ export interface Store {
   // ---- knowledge base: entities across documents (src/kb) ----------------------------------
   /** Knowledge-base entities that have any of these name keys (src/kb/names.ts), most documents first. */
   kbCandidates(keys: readonly string[]): Promise<KbCandidate[]>;
+  /** For each entity id, the entities most often reported in the same documents (its newest ones). */
+  kbContext(ids: readonly string[]): Promise<Record<string, string[]>>;
   /**
    * Makes `from` part of `into`: its names, mentions, quotes, events and relations, every stored
    * record that named it and every count follow; `from` stays as an id that leads to `into`.
@@ -113,10 +115,10 @@ export interface KbCandidate {
   readonly documents: number;
   /** GeoNames ids of the places it has been resolved to. */
   readonly places?: readonly number[];
-  /** Knowledge-base entities reported in the same documents, most shared first. */
-  readonly context: readonly string[];
   /** Entities a user decided are not this one. */
   readonly notSame: readonly string[];
+  /** The keys asked for that found it. */
+  readonly keys?: readonly string[];
 }
 
 export interface RecordStamp {

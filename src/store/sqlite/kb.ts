@@ -53,6 +53,7 @@ export function notesOf(rec: NewsRecord): Map<string, EntityNote> {
 const CANDIDATES_PER_KEY = 40;
 const CONTEXT_DOCS = 20;
 const CONTEXT_SIZE = 30;
+const CACHE_SIZE = 20_000;
 
 /**
  * The knowledge-base tables of the SQLite store: name and type counts per entity, the keys
@@ -60,27 +61,36 @@ const CONTEXT_SIZE = 30;
  */
 export class SqliteKb {
   private readonly s: Record<string, Database.Statement>;
+  private readonly cache = new Map<number, { stamp: string; value: Omit<KbCandidate, 'notSame' | 'keys'> }>();
+  private readonly company = new Map<number, { documents: number; ids: string[] }>();
+  private readonly apart = new Map<string, string[]>();
+  private decisionsSeen = -1;
 
   constructor(private readonly db: Database.Database) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       bumpName: p(`INSERT INTO entity_names (entity, norm, name, documents) VALUES (?, ?, ?, ?)
-                   ON CONFLICT(entity, norm) DO UPDATE SET documents = max(0, documents + excluded.documents)`),
+                   ON CONFLICT(entity, norm) DO UPDATE SET documents = max(0, documents + excluded.documents) RETURNING documents`),
       bumpType: p(`INSERT INTO entity_types (entity, type, documents) VALUES (?, ?, ?)
-                   ON CONFLICT(entity, type) DO UPDATE SET documents = max(0, documents + excluded.documents)`),
+                   ON CONFLICT(entity, type) DO UPDATE SET documents = max(0, documents + excluded.documents) RETURNING documents`),
       addKey: p('INSERT OR IGNORE INTO kb_keys (key, entity) VALUES (?, ?)'),
       names: p('SELECT name, documents FROM entity_names WHERE entity = ? ORDER BY documents DESC, length(name) DESC, name'),
       types: p('SELECT type, documents FROM entity_types WHERE entity = ? ORDER BY documents DESC, type'),
       pinned: p('SELECT pinned, name, type FROM entities WHERE rowid = ?'),
       setNameType: p('UPDATE entities SET name = ?, type = ? WHERE rowid = ?'),
-      byKey: p(`SELECT e.rowid, e.key, e.type, e.name, e.documents FROM kb_keys k JOIN entities e ON e.rowid = k.entity
-                WHERE k.key = ? ORDER BY e.documents DESC, e.rowid LIMIT ${CANDIDATES_PER_KEY}`),
+      // The most reported entities of each key, all keys in one statement.
+      byKeys: p(`SELECT * FROM (
+                   SELECT k.key AS hit, e.rowid, e.key, e.type, e.name, e.documents,
+                          row_number() OVER (PARTITION BY k.key ORDER BY e.documents DESC, e.rowid) AS rank
+                   FROM kb_keys k JOIN entities e ON e.rowid = k.entity WHERE k.key IN (SELECT value FROM json_each(?)))
+                 WHERE rank <= ${CANDIDATES_PER_KEY}`),
       places: p(`SELECT substr(key, 3) AS g FROM kb_keys WHERE entity = ? AND key >= 'g:' AND key < 'g;'`),
       context: p(`SELECT e.key, count(*) AS n FROM doc_entities de JOIN entities e ON e.rowid = de.entity
                   WHERE de.doc IN (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY day DESC LIMIT ${CONTEXT_DOCS}) AND de.entity != ?
                   GROUP BY de.entity ORDER BY n DESC, e.key LIMIT ${CONTEXT_SIZE}`),
       notSame: p(`SELECT CASE WHEN a = ? THEN b ELSE a END AS other FROM kb_decisions WHERE action = 'not-same' AND (a = ? OR b = ?)`),
       redirect: p('SELECT new FROM entity_redirects WHERE old = ?'),
+      lastDecision: p('SELECT max(seq) AS seq FROM kb_decisions'),
       seen: p('SELECT min(day) AS first, max(day) AS last FROM doc_entities WHERE entity = ?'),
       outlets: p(`SELECT d.outlet, count(*) AS n FROM doc_entities de JOIN documents d ON d.rowid = de.doc
                   WHERE de.entity = ? AND d.outlet IS NOT NULL GROUP BY d.outlet COLLATE NOCASE ORDER BY n DESC, d.outlet LIMIT 20`),
@@ -101,17 +111,26 @@ export class SqliteKb {
 
   /** Counts one document's names, types and places for an entity (sign -1 when it leaves). */
   note(row: number, n: EntityNote, sign: 1 | -1): void {
+    this.cache.delete(row);
     const seen = new Set<string>();
+    // The name and type are chosen again when this document can change them: a name or type
+    // new to the entity, one leaving, or a name whose count doubled (so rarely, as counts grow).
+    let recheck = sign < 0;
     for (const name of n.names) {
       const norm = normalizeName(name);
       if (!norm || seen.has(norm)) continue;
       seen.add(norm);
-      this.s.bumpName!.run(row, norm, name, sign);
-      if (sign > 0) for (const t of n.types) for (const k of blockingKeys(nameForm(name, t))) this.s.addKey!.run(k, row);
+      const docs = Number((this.s.bumpName!.get(row, norm, name, sign) as Row).documents);
+      if (sign > 0 && docs === 1) {
+        // A name new to the entity: the keys it is found by.
+        for (const t of n.types) for (const k of blockingKeys(nameForm(name, t))) this.s.addKey!.run(k, row);
+        recheck = true;
+      }
+      if ((docs & (docs - 1)) === 0) recheck = true;
     }
-    for (const t of n.types) this.s.bumpType!.run(row, t, sign);
+    for (const t of n.types) if (Number((this.s.bumpType!.get(row, t, sign) as Row).documents) <= 1) recheck = true;
     if (sign > 0) for (const g of n.places) this.s.addKey!.run(`g:${g}`, row);
-    this.rename(row);
+    if (recheck) this.rename(row);
   }
 
   /** The name most documents use (for a person, a full name first) and the type most give it, unless a user chose the name. */
@@ -144,21 +163,65 @@ export class SqliteKb {
   }
 
   candidates(keys: readonly string[]): KbCandidate[] {
-    const rows = new Map<number, Row>();
-    for (const k of keys) for (const r of this.s.byKey!.all(k) as Row[]) rows.set(Number(r.rowid), r);
+    const rows = new Map<number, { row: Row; keys: string[] }>();
+    for (const r of this.s.byKeys!.all(JSON.stringify(keys)) as Row[]) {
+      const k = String(r.hit);
+      const hit = rows.get(Number(r.rowid));
+      if (hit) hit.keys.push(k);
+      else rows.set(Number(r.rowid), { row: r, keys: [k] });
+    }
     return [...rows.values()]
-      .sort((a, b) => Number(b.documents) - Number(a.documents) || Number(a.rowid) - Number(b.rowid))
-      .map((r) => {
-        const id = String(r.key);
-        const row = Number(r.rowid);
-        const places = (this.s.places!.all(row) as Row[]).map((p) => Number(p.g)).filter(Number.isFinite);
-        return {
-          id, type: String(r.type) as EntityType, name: String(r.name), documents: Number(r.documents),
-          names: (this.s.names!.all(row) as Row[]).map((n) => ({ name: String(n.name), documents: Number(n.documents) })),
-          ...(places.length ? { places } : {}),
-          context: (this.s.context!.all(row, row) as Row[]).map((c) => String(c.key)),
-          notSame: (this.s.notSame!.all(id, id, id) as Row[]).map((x) => String(x.other)),
-        };
-      });
+      .sort((a, b) => Number(b.row.documents) - Number(a.row.documents) || Number(a.row.rowid) - Number(b.row.rowid))
+      .map(({ row: r, keys: matched }) => ({ ...this.described(r), keys: matched, notSame: this.notSame(String(r.key)) }));
   }
+
+  /** Entities users said are not this one; read again whenever a decision was added. */
+  private notSame(id: string): string[] {
+    const seq = Number((this.s.lastDecision!.get() as Row).seq ?? 0);
+    if (seq !== this.decisionsSeen) {
+      this.apart.clear();
+      this.decisionsSeen = seq;
+    }
+    let ids = this.apart.get(id);
+    if (!ids) {
+      ids = (this.s.notSame!.all(id, id, id) as Row[]).map((x) => String(x.other));
+      if (this.apart.size >= CACHE_SIZE) this.apart.clear();
+      this.apart.set(id, ids);
+    }
+    return ids;
+  }
+
+  /**
+   * The entities most often reported with this one in its newest documents. Kept until its
+   * documents grow by a quarter: company changes slowly, and the query is the costly one.
+   */
+  context(row: number, documents: number): string[] {
+    const hit = this.company.get(row);
+    if (hit && documents <= hit.documents * 1.25 + 2) return hit.ids;
+    const ids = (this.s.context!.all(row, row) as Row[]).map((c) => String(c.key));
+    if (this.company.size >= CACHE_SIZE) this.company.delete(this.company.keys().next().value!);
+    this.company.set(row, { documents, ids });
+    return ids;
+  }
+
+  /**
+   * A candidate's names and places, kept while its documents, name and type stay as
+   * they are: the same entities are candidates for document after document.
+   */
+  private described(r: Row): Omit<KbCandidate, 'notSame' | 'keys'> {
+    const row = Number(r.rowid);
+    const stamp = `${String(r.key)}\u0000${String(r.documents)}\u0000${String(r.name)}\u0000${String(r.type)}`;
+    const hit = this.cache.get(row);
+    if (hit && hit.stamp === stamp) return hit.value;
+    const places = (this.s.places!.all(row) as Row[]).map((p) => Number(p.g)).filter(Number.isFinite);
+    const value = {
+      id: String(r.key), type: String(r.type) as EntityType, name: String(r.name), documents: Number(r.documents),
+      names: (this.s.names!.all(row) as Row[]).filter((n) => Number(n.documents) > 0).map((n) => ({ name: String(n.name), documents: Number(n.documents) })),
+      ...(places.length ? { places } : {}),
+    };
+    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(row, { stamp, value });
+    return value;
+  }
+
 }

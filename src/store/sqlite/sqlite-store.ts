@@ -550,6 +550,15 @@ export class SqliteStore implements Store {
     return this.kb.candidates(keys);
   }
 
+  async kbContext(ids: readonly string[]): Promise<Record<string, string[]>> {
+    const out: Record<string, string[]> = {};
+    for (const id of ids) {
+      const r = this.s.entityByKey!.get(this.kb.current(id)) as Row | undefined;
+      if (r) out[id] = this.kb.context(Number(r.rowid), Number(r.documents));
+    }
+    return out;
+  }
+
   private knownEntity(id: string): Row {
     const r = this.entityRow(id);
     if (!r) throw new NewsgraphError('kb.unknown-entity', `no entity "${id}"`, 404);
