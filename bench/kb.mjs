@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Knowledge-base resolution as a store grows: records of a real corpus are extracted once, then
+// stored again and again (new ids; on every other entity a new name, so the knowledge base keeps
+// growing too) with resolution as they land. Prints, per tenth of the run, the milliseconds per
+// document that resolution and storing take; flat rows mean near-linear total time.
+//
+//   node bench/kb.mjs                    # 20,000 documents from ../shared/data/polnear/train/text
+//   node bench/kb.mjs --docs 100000      # the 100,000-document figure (about half an hour)
+//
+// Results: a table on stdout and bench/results/kb.json.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const dist = (p) => import(new URL(`../dist/${p}`, import.meta.url).href);
+const argv = process.argv.slice(2);
+const flag = (name, dflt) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
+const N = Number(flag('--docs', '20000'));
+
+const corpus = [resolve(process.cwd(), '../shared/data/polnear/train/text'), join(ROOT, '../shared/data/polnear/train/text')].find(existsSync);
+const { Doc, defaultPipeline, toRecord } = await dist('index.js');
+const { defaultCollection } = await dist('pipeline/default.js');
+const { SqliteStore } = await dist('store/sqlite/sqlite-store.js');
+let texts;
+if (corpus) texts = readdirSync(corpus).sort().map((n) => readFileSync(join(corpus, n), 'utf8'));
+else {
+  const { readInputs } = await dist('ingest/read.js');
+  texts = [];
+  for await (const item of readInputs([join(ROOT, 'examples')], {})) if (item.ok) texts.push(item.doc.text);
+}
+process.stderr.write(`bench/kb: extracting ${texts.length} articles once\n`);
+const base = texts.map((t, i) => toRecord(defaultPipeline().run(Doc.create(t, { published: `2016-${String(1 + (i % 12)).padStart(2, '0')}-15` }))));
+
+/** Copy `c` of a record: its own id and hash; every other entity renamed, so new entities keep coming. */
+function copy(rec, c) {
+  if (c === 0) return rec;
+  const tag = c.toString(36);
+  const entities = rec.entities.map((e, i) => {
+    if (i % 2 === 0) return e;
+    const rename = (n) => `${n}${tag}`;
+    return { ...e, name: rename(e.name), aliases: e.aliases.map(rename) };
+  });
+  return { ...rec, id: `${rec.id}-${tag}`, hash: `${rec.hash}-${tag}`, entities };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'newsgraph-kb-bench-'));
+const store = new SqliteStore(join(dir, 'kb.db'));
+const collection = defaultCollection();
+const step = Math.max(1, Math.floor(N / 10));
+const rows = [['documents', 'entities', 'resolution ms/doc', 'store ms/doc']];
+let kbMs = 0, putMs = 0;
+const results = [];
+for (let i = 0; i < N; i++) {
+  const rec = copy(base[i % base.length], Math.floor(i / base.length));
+  const t0 = performance.now();
+  const linked = await collection.run(rec, store);
+  const t1 = performance.now();
+  await store.put(linked);
+  kbMs += t1 - t0;
+  putMs += performance.now() - t1;
+  if ((i + 1) % step === 0) {
+    const entities = (await store.entities({ limit: 1 })).length ? store['db'].prepare('SELECT count(*) AS n FROM entities').get().n : 0;
+    const row = { documents: i + 1, entities, resolveMsPerDoc: kbMs / step, storeMsPerDoc: putMs / step };
+    results.push(row);
+    rows.push([row.documents, row.entities, row.resolveMsPerDoc.toFixed(2), row.storeMsPerDoc.toFixed(2)]);
+    process.stderr.write(`\rbench/kb: ${i + 1} / ${N}`);
+    kbMs = putMs = 0;
+  }
+}
+process.stderr.write('\n');
+await store.close();
+rmSync(dir, { recursive: true, force: true });
+const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+for (const r of rows) console.log(r.map((v, c) => String(v).padStart(widths[c])).join('  '));
+const first = results[0], last = results[results.length - 1];
+if (first && last) {
+  console.log(`\nresolution per document, last tenth / first tenth: ${(last.resolveMsPerDoc / first.resolveMsPerDoc).toFixed(2)}x over ${last.documents / first.documents}x the documents`);
+}
+mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench/results/kb.json'), JSON.stringify({ date: new Date().toISOString(), corpus: corpus ?? 'examples', documents: N, results }, null, 2) + '\n');
