@@ -43,7 +43,7 @@ export function kbFixtureRecords(): NewsRecord[] {
     { type: 'split', a: 'e1', b: 'e2', time: '2021', evidence: 'Hill Lantern Brigade broke away from the Reed Liberation Army last year' },
     { type: 'merge', a: 'e2', b: 'e5', negated: true, evidence: 'Reed Liberation Army denied having merged with the Coastal Shield' },
   ]);
-  const harbour = article('Joseph Banda, the harbour master, said the port would reopen after the storm.',
+  const harbour = article('Joseph Banda, who runs the port, said it would reopen after the storm.',
     { title: 'Port to reopen', outlet: 'Tidewater Herald', published: '2023-02-01' }, [person('e1', 'Joseph Banda')]);
   const ferries = article('Joe Banda said the ferries would run again on Monday.',
     { title: 'Ferries to run again', outlet: 'Valley Post', published: '2023-02-03' }, [person('e1', 'Joe Banda')]);
