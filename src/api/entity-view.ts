@@ -1,10 +1,17 @@
 import type { NewsRecord } from '../output/record.js';
 import { entityKey } from '../store/keys.js';
-import type { DocRef, EntityInfo, PlaceHit, QuoteHit, RelationHit, Store } from '../store/store.js';
+import { entityIdOf } from '../store/sqlite/kb.js';
+import type { DocRef, EntityInfo, EntityMatch, PlaceHit, QuoteHit, RelationHit, Store } from '../store/store.js';
+import { lineage, type Lineage } from './lineage.js';
 
 /** Everything the entity page shows, in one response. */
 export interface EntityView {
+  /** With its knowledge-base profile: names with counts, types, first and last seen, outlets, former ids. */
   readonly entity: EntityInfo;
+  /** The other entities the name asked for (or its own name) can mean, best first. */
+  readonly candidates: { readonly name: string; readonly entities: EntityMatch[] };
+  /** Rebrands, splits and merges through other entities, each with its evidence. */
+  readonly lineage: Lineage;
   readonly mentionsOverTime: Awaited<ReturnType<Store['mentionsOverTime']>>;
   readonly coOccurring: Awaited<ReturnType<Store['coOccurring']>>;
   /** How many of its documents (the most recently stored) the co-occurrence counts cover. */
@@ -28,6 +35,7 @@ export interface EntityView {
 const SAMPLE_DOCS = 40;
 // Co-occurrence reads every entity of each document counted: bounded to the newest documents.
 const CO_OCCURRENCE_DOCS = 500;
+const CANDIDATES = 8;
 export const NEIGHBOURS = 12;
 export const NEIGHBOUR_RELATIONS = 6;
 
@@ -37,12 +45,16 @@ export async function entityView(store: Store, idOrName: string): Promise<Entity
   const entity = (await store.entity(idOrName)) ?? (typed ? await store.entity(entityKey(typed[1]!, typed[2]!)) : undefined);
   if (!entity) return undefined;
   const id = entity.id;
-  const [mentionsOverTime, coOccurring, quotesBy, relations, found] = await Promise.all([
+  // Asked by a bare name, the other entities of that name; asked by id, those that share its name.
+  const askedName = typed ? entity.name : idOrName;
+  const [mentionsOverTime, coOccurring, quotesBy, relations, found, matches, family] = await Promise.all([
     store.mentionsOverTime(id, 'month'),
     store.coOccurring(id, 20, CO_OCCURRENCE_DOCS),
     store.quotes({ entity: id, limit: 100 }),
     store.relations({ entity: id, limit: 50 }),
     store.search({ entity: id, limit: SAMPLE_DOCS, mark: ['', ''] }),
+    store.lookup(askedName, CANDIDATES + 1),
+    lineage(store, { id, name: entity.name }),
   ]);
   const neighbourRelations = await relationsAround(store, id, relations);
   const records = (await Promise.all(found.hits.map((h) => store.get(h.id)))).filter((r): r is NewsRecord => !!r);
@@ -50,7 +62,8 @@ export async function entityView(store: Store, idOrName: string): Promise<Entity
   const places = new Map<string, { name: string; lat: number; lon: number; country?: string; geonameId?: number; docs: Set<string>; mentions: number }>();
   let location: EntityView['location'];
   for (const rec of records) {
-    const local = new Set(rec.entities.filter((e) => entityKey(e.type, e.name) === id).map((e) => e.id));
+    // Records link their entities to the knowledge base (`kb`); older ones are keyed by type and name.
+    const local = new Set(rec.entities.filter((e) => entityIdOf(e) === id).map((e) => e.id));
     const mentions = [...rec.mentions, ...(rec.references ?? [])].filter((m) => m.entity !== undefined && local.has(m.entity));
     const ref: DocRef = { doc: rec.id, title: rec.meta.title, outlet: rec.meta.outlet, published: rec.meta.published };
     for (const q of rec.quotes) {
@@ -63,7 +76,7 @@ export async function entityView(store: Store, idOrName: string): Promise<Entity
         end: q.end,
         text: rec.text.slice(q.start, q.end),
         kind: q.kind,
-        speaker: speaker ? entityKey(speaker.type, speaker.name) : undefined,
+        speaker: speaker ? entityIdOf(speaker) : undefined,
         speakerName: speaker?.name,
         speakerText: q.speakerText,
         cue: q.cue,
@@ -80,6 +93,8 @@ export async function entityView(store: Store, idOrName: string): Promise<Entity
   }
   return {
     entity,
+    candidates: { name: askedName, entities: matches.filter((m) => m.id !== id).slice(0, CANDIDATES) },
+    lineage: family,
     mentionsOverTime,
     coOccurring,
     coOccurringOver: Math.min(entity.documents, CO_OCCURRENCE_DOCS),

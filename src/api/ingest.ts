@@ -49,7 +49,10 @@ const MAX_LISTED = 500;
  */
 export class IngestQueue {
   private readonly jobs = new Map<string, IngestJob>();
-  /** Documents added through this queue so far: caches of query results key on it. */
+  /**
+   * Changes to the store made through this server so far (documents added or refreshed here,
+   * and knowledge-base corrections, see kb-routes.ts): caches of query results key on it.
+   */
   changes = 0;
   private tail: Promise<void> = Promise.resolve();
 

@@ -9,6 +9,7 @@ import { entityView } from './entity-view.js';
 import { locateEvents } from './event-places.js';
 import { httpError, readBody, readJson, sendJson } from './http.js';
 import type { IngestQueue } from './ingest.js';
+import { kbRoutes, nameLookup } from './kb-routes.js';
 import { openApiDocument } from './openapi.js';
 import { Router, type RouteContext } from './router.js';
 import { worldOutline } from './world.js';
@@ -101,6 +102,8 @@ export function apiRouter(o: ApiOptions): Router {
 
   r.get('/api/entities', async ({ url }) => {
     const p = url.searchParams;
+    const name = str(p, 'name', 200);
+    if (name) return nameLookup(store, name, int(p, 'limit', 10, 1, 50));
     return { entities: await store.entities({ q: str(p, 'q', 200), type: entityType(p.get('type')), ...page(p, 50) }) };
   });
 
@@ -151,6 +154,9 @@ export function apiRouter(o: ApiOptions): Router {
     if (!o.token) throw httpError(403, 'api.read-only', 'this server is read-only (started with --read-only or without a token)');
     if (!tokenMatches(req, o.token)) throw httpError(401, 'api.unauthorized', 'missing or wrong token (Authorization: Bearer TOKEN)');
   };
+
+  // A correction changes what queries answer, as a new document does: cached facets are dropped.
+  kbRoutes(r, { store, requireToken, changed: () => { o.ingest.changes++; } });
 
   r.post('/api/ingest/text', async (ctx) => {
     requireToken(ctx);

@@ -1,32 +1,21 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { Store } from '../store/store.js';
 import { IngestQueue } from './ingest.js';
 import { apiRouter } from './routes.js';
-import { createNewsgraphServer, type NewsgraphServer } from './server.js';
+import { createNewsgraphServer } from './server.js';
 import { fixtureRecords, PLACES } from './test-fixtures.js';
+import { startServer, stopServers, type Running } from './test-server.js';
 
 const TOKEN = 'test-token-0123456789';
 
-interface Running {
-  app: NewsgraphServer;
-  store: Store;
-  base: string;
-}
-
-async function start(dir: string, name: string, opts: { token?: string; allowPrivate?: boolean; jsonLimit?: number } = {}): Promise<Running> {
-  const store = new SqliteStore(join(dir, `${name}.db`));
-  for (const r of fixtureRecords()) await store.put(r);
-  const app = createNewsgraphServer({ store, ...opts });
-  const addr = await app.listen(0);
-  return { app, store, base: `http://127.0.0.1:${addr.port}` };
-}
+const start = (dir: string, name: string, opts: { token?: string; allowPrivate?: boolean; jsonLimit?: number } = {}): Promise<Running> =>
+  startServer(dir, name, fixtureRecords(), opts);
 
 async function json(res: Response): Promise<any> {
   return res.json();
@@ -57,13 +46,7 @@ describe('HTTP API', () => {
     rw = await start(dir, 'rw', { token: TOKEN, jsonLimit: 64 * 1024 });
     ro = await start(dir, 'ro');
   });
-  after(async () => {
-    for (const r of [rw, ro]) {
-      await r.app.close();
-      await r.store.close();
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => stopServers(dir, [rw, ro]));
 
   test('search ranks hits with snippets, marks and facets', async () => {
     const res = await json(await fetch(`${rw.base}/api/search?q=Mwangi`));

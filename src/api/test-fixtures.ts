@@ -5,14 +5,14 @@ import { SCHEMA_ID, type NewsRecord } from '../output/record.js';
 // Invented articles (real cities, made-up groups and people) with every layer filled by hand,
 // so the API and the app can be tested without depending on the extraction stages.
 
-function at(text: string, phrase: string, nth = 0): { start: number; end: number } {
+export function at(text: string, phrase: string, nth = 0): { start: number; end: number } {
   let start = -1;
   for (let i = 0; i <= nth; i++) start = text.indexOf(phrase, start + 1);
   if (start < 0) throw new Error(`fixture phrase not found: ${phrase}`);
   return { start, end: start + phrase.length };
 }
 
-function rec(text: string, meta: NewsRecord['meta'], layers: Partial<NewsRecord>): NewsRecord {
+export function rec(text: string, meta: NewsRecord['meta'], layers: Partial<NewsRecord>): NewsRecord {
   const hash = contentHash(text);
   return {
     schema: SCHEMA_ID, id: hash, hash, text, meta,
@@ -23,7 +23,7 @@ function rec(text: string, meta: NewsRecord['meta'], layers: Partial<NewsRecord>
 }
 
 /** Mentions of each entity: every occurrence of each listed surface form. */
-function mentionsOf(text: string, ents: readonly (Entity & { forms: string[] })[]): Mention[] {
+export function mentionsOf(text: string, ents: readonly (Entity & { forms: string[] })[]): Mention[] {
   const out: Mention[] = [];
   for (const e of ents) {
     for (const form of e.forms) {
@@ -36,7 +36,7 @@ function mentionsOf(text: string, ents: readonly (Entity & { forms: string[] })[
   return out.sort((a, b) => a.start - b.start);
 }
 
-const strip = (ents: readonly (Entity & { forms: string[] })[]): Entity[] => ents.map(({ forms: _f, ...e }) => e);
+export const strip = (ents: readonly (Entity & { forms: string[] })[]): Entity[] => ents.map(({ forms: _f, ...e }) => e);
 
 export const PLACES = {
   Mombasa: { lat: -4.0435, lon: 39.6682, country: 'KE' },

@@ -1,10 +1,18 @@
 import type { NewsRecord } from '../../output/record.js';
-import type { EntityInfo, Facets, PlaceHit, QuoteHit, RelationHit, SearchHit } from '../../store/store.js';
+import type { DecisionRecord, EntityInfo, EntityMatch, Facets, PlaceHit, QuoteHit, RelationHit, SearchHit } from '../../store/store.js';
 import type { EntityView } from '../../api/entity-view.js';
 import type { LocatedEvent } from '../../api/event-places.js';
+import type { Lineage, LineageStep } from '../../api/lineage.js';
 
 export type EventHit = LocatedEvent;
-export type { NewsRecord, EntityInfo, PlaceHit, QuoteHit, RelationHit, EntityView };
+export type { NewsRecord, EntityInfo, EntityMatch, DecisionRecord, PlaceHit, QuoteHit, RelationHit, EntityView, Lineage, LineageStep };
+
+/** `GET /api/entities?name=`: the entity a name most often means, and the others it can mean. */
+export interface NameLookup {
+  readonly name: string;
+  readonly entity: EntityMatch;
+  readonly candidates: EntityMatch[];
+}
 
 export interface Hit extends SearchHit {
   readonly marks: [number, number][];

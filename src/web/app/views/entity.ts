@@ -1,28 +1,43 @@
-import { getJson, type EntityView, type QuoteHit, type RelationHit } from '../api.js';
+import { getJson, type DecisionRecord, type EntityView, type QuoteHit, type RelationHit, type Stats } from '../api.js';
 import { barChart, fillMonths, relationGraph, type GraphEdge } from '../charts.js';
 import { fmtDate, h, link, message, qs } from '../dom.js';
+import { navigate } from '../nav.js';
+import { correctionsBody, type Corrected } from './corrections.js';
+import { candidatesNote, decisionList, lineageBody, profileBody } from './entity-kb.js';
 import { worldMap } from './map.js';
 
 export const entityHref = (id: string) => `#/entity/${encodeURIComponent(id)}`;
 export const docAt = (doc: string, start: number, end: number) => `/doc/${encodeURIComponent(doc)}?at=${start}-${end}`;
 
+// Said once on the page drawn again after a correction.
+let corrected: Corrected | undefined;
+
 /** One entity across the corpus: names, activity over time, quotes, neighbours, relations, places. */
 export async function entityPage(root: HTMLElement, id: string): Promise<void> {
-  const v = await getJson<EntityView>(`/api/entities/${encodeURIComponent(id)}`);
+  const [v, stats] = await Promise.all([getJson<EntityView>(`/api/entities/${encodeURIComponent(id)}`), getJson<Stats>('/api/stats')]);
   const e = v.entity;
+  const { decisions } = await getJson<{ decisions: DecisionRecord[] }>(`/api/entities/${encodeURIComponent(e.id)}/decisions`);
+  const notice = corrected;
+  corrected = undefined;
   root.append(
     h('p', { class: 'back' }, link('/search' + qs({ entity: e.id }), `‹ Articles that mention ${e.name}`)),
+    notice ? h('p', { class: 'msg msg-done', role: 'status' }, notice.text, notice.entity ? [' ', link(`/entity/${encodeURIComponent(notice.entity.id)}`, `Open ${notice.entity.name}`)] : '') : '',
     h('header', { class: 'entity-head' },
       h('h1', {}, e.name, ' ', h('span', { class: `badge t-${e.type}` }, e.type)),
+      e.formerIds?.includes(id) ? h('p', { class: 'sub merged-from' }, `${id} was merged into this entity.`) : '',
       e.aliases.length ? h('p', { class: 'aliases' }, 'Also known as: ', h('span', { class: 'alias-list' }, e.aliases.join(' · '))) : '',
       e.description ? h('p', { class: 'description' }, e.description) : '',
       h('p', { class: 'meta' }, `${e.documents} articles · ${e.mentions} mentions`),
+      candidatesNote(v),
     ),
   );
 
   const grid = h('div', { class: 'entity-grid' });
   root.append(grid);
   const panel = (title: string, cls: string, ...body: (Node | string)[]) => grid.append(h('section', { class: `panel ${cls}` }, h('h2', {}, title), ...body));
+
+  panel('Knowledge base', 'kb', profileBody(e));
+  if (v.lineage.steps.length) panel('Lineage', 'lineage-panel', lineageBody(e, v));
 
   const bars = fillMonths(v.mentionsOverTime.map((p) => ({ period: p.period, value: p.mentions })));
   panel('Mentions over time', 'timechart', bars.length ? barChart(bars, { label: `mentions of ${e.name} per month` }) : message('info', 'No dated articles mention this entity.'));
@@ -58,6 +73,19 @@ export async function entityPage(root: HTMLElement, id: string): Promise<void> {
 
   panel('Articles', 'docs', h('ul', { class: 'doc-list' }, v.documents.map((d) =>
     h('li', {}, link(`/doc/${encodeURIComponent(d.doc)}`, d.title || d.doc), h('span', { class: 'sub' }, ` ${[d.outlet, fmtDate(d.published)].filter(Boolean).join(' · ')}`)))));
+
+  // Decisions name entities by id; the ones this page knows are shown by name.
+  const known = new Map<string, string>([[e.id, e.name], ...v.candidates.entities.map((c) => [c.id, c.name] as [string, string]),
+    ...v.lineage.steps.flatMap((s) => [[s.a.id, s.a.name], [s.b.id, s.b.name]] as [string, string][])]);
+  panel('Decisions', 'decisions', decisionList(decisions, (x) => known.get(x) ?? x));
+  if (stats.writable) {
+    panel('Corrections', 'corrections-panel', correctionsBody(e, (c) => {
+      corrected = c;
+      // The notice is at the top of the page drawn again.
+      window.scrollTo(0, 0);
+      navigate(`/entity/${encodeURIComponent(e.id)}`);
+    }));
+  }
 }
 
 /** Each relation with its two entities linked and its first piece of evidence linked to the span it was read from. */

@@ -1,8 +1,7 @@
 import { getJson, postFile, postJson, type JobStatus, type Stats } from '../api.js';
 import { h, link, message } from '../dom.js';
 import { refreshStats } from '../nav.js';
-
-const TOKEN_KEY = 'newsgraph.token';
+import { savedToken, tokenField } from '../token.js';
 
 /** Paste text, upload files, or give a URL or feed; each becomes a job whose progress is polled. */
 export async function ingestView(root: HTMLElement): Promise<void> {
@@ -12,10 +11,8 @@ export async function ingestView(root: HTMLElement): Promise<void> {
     root.append(message('info', 'This server is read-only. Start it without --read-only to ingest from here (the token is printed at start, or set with --token or NEWSGRAPH_TOKEN).'));
     return;
   }
-  const token = h('input', { type: 'password', name: 'token', autocomplete: 'off', value: sessionStorage.getItem(TOKEN_KEY) ?? '', 'aria-label': 'Access token' });
-  token.addEventListener('change', () => sessionStorage.setItem(TOKEN_KEY, token.value));
   const jobs = h('section', { class: 'jobs', 'aria-label': 'Progress', 'aria-live': 'polite' });
-  const tok = () => { sessionStorage.setItem(TOKEN_KEY, token.value); return token.value; };
+  const tok = savedToken;
 
   const start = async (label: string, post: () => Promise<{ job: string }>) => {
     const card = h('div', { class: 'job' }, h('h4', {}, label), h('progress', {}), h('p', { class: 'status' }, 'sending…'));
@@ -68,7 +65,7 @@ export async function ingestView(root: HTMLElement): Promise<void> {
     h('button', { type: 'submit' }, 'Fetch and ingest'),
     stats.allowPrivate ? '' : h('p', { class: 'sub' }, 'Loopback and private addresses are refused.'));
 
-  root.append(h('label', { class: 'token' }, 'Token ', token, h('span', { class: 'sub' }, ' (printed by newsgraph serve at start, or the one set with --token / NEWSGRAPH_TOKEN)')), h('div', { class: 'ingest-layout' }, h('div', {}, pasteForm, fileForm, urlForm), jobs));
+  root.append(tokenField(), h('div', { class: 'ingest-layout' }, h('div', {}, pasteForm, fileForm, urlForm), jobs));
 }
 
 async function poll(id: string, card: HTMLElement): Promise<void> {
