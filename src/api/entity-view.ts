@@ -1,6 +1,6 @@
 import type { NewsRecord } from '../output/record.js';
 import { entityKey } from '../store/keys.js';
-import { entityIdOf } from '../store/sqlite/kb.js';
+import { entityIdOf } from '../store/keys.js';
 import type { DocRef, EntityInfo, EntityMatch, PlaceHit, QuoteHit, RelationHit, Store } from '../store/store.js';
 import { lineage, type Lineage } from './lineage.js';
 

@@ -4,12 +4,17 @@ import { normalizeName } from '../text/names.js';
 export { normalizeName };
 
 /**
- * Cross-document identity until a knowledge-base stage resolves entities properly:
- * an entity is its type plus its normalised full name (see normalizeName), which folds what
- * varies between outlets for the same name and nothing else, so distinct names never merge.
+ * The id of a new knowledge-base entity, and of an entity stored without one (a record made
+ * without the knowledge-base stage): its type plus its normalised full name (see
+ * normalizeName), which folds what varies between outlets for the same name and nothing else.
  */
 export function entityKey(type: string, name: string): string {
   return `${type}:${normalizeName(name)}`;
+}
+
+/** The stored id a record's entity goes by: its knowledge-base link, else its type and name. */
+export function entityIdOf(e: { kb?: string; type: string; name: string }): string {
+  return e.kb ?? entityKey(e.type, e.name);
 }
 
 /** YYYY-MM-DD when the value starts with a calendar date, else undefined. */

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { EntityType } from '../../core/layers.js';
 import { blockingKeys, nameForm } from '../../kb/names.js';
 import type { NewsRecord } from '../../output/record.js';
-import { entityKey, normalizeName } from '../keys.js';
+import { entityIdOf, entityKey, normalizeName } from '../keys.js';
 import type { EntityInfo, KbCandidate } from '../store.js';
 
 type Row = Record<string, unknown>;
@@ -14,10 +14,6 @@ export interface EntityNote {
   readonly places: Set<number>;
 }
 
-/** The stored id each of a record's entities goes by: its `kb` link, else its type and name. */
-export function entityIdOf(e: { kb?: string; type: string; name: string }): string {
-  return e.kb ?? entityKey(e.type, e.name);
-}
 
 /** Per stored id, what the record says of it; the same for put (counted up) and delete (counted down). */
 export function notesOf(rec: NewsRecord): Map<string, EntityNote> {

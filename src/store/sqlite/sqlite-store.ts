@@ -6,7 +6,7 @@ import type { EntityType } from '../../core/layers.js';
 import type { RowContext, StoredEntity } from '../../layers/spec.js';
 import type { DocMeta } from '../../core/meta.js';
 import { SCHEMA_ID, type NewsRecord } from '../../output/record.js';
-import { dayOf, entityKey, normalizeName } from '../keys.js';
+import { dayOf, entityIdOf, entityKey, normalizeName } from '../keys.js';
 import type {
   EntityCount, EntityInfo, EntityQuery, EventHit, EventQuery, FacetCount, Facets, Interval, PeriodCount,
   Decision, DecisionRecord, EntityMatch, KbCandidate, PlaceHit, PlaceQuery, PutResult, QuoteHit, QuoteQuery, RecordStamp, RelationHit, RelationQuery, SearchHit, SearchQuery,
@@ -15,7 +15,7 @@ import type {
 import { toFtsQuery } from './fts-query.js';
 import { STORED_LAYERS, insertSql, layerRows } from './layer-rows.js';
 import { migrate } from './schema.js';
-import { entityIdOf, notesOf, SqliteKb } from './kb.js';
+import { notesOf, SqliteKb } from './kb.js';
 import { fold, nameForm } from '../../kb/names.js';
 
 type Row = Record<string, unknown>;
