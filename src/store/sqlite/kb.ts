@@ -159,6 +159,11 @@ export class SqliteKb {
   }
 
   candidates(keys: readonly string[]): KbCandidate[] {
+    const seq = Number((this.s.lastDecision!.get() as Row).seq ?? 0);
+    if (seq !== this.decisionsSeen) {
+      this.apart.clear();
+      this.decisionsSeen = seq;
+    }
     const rows = new Map<number, { row: Row; keys: string[] }>();
     for (const r of this.s.byKeys!.all(JSON.stringify(keys)) as Row[]) {
       const k = String(r.hit);
@@ -173,11 +178,6 @@ export class SqliteKb {
 
   /** Entities users said are not this one; read again whenever a decision was added. */
   private notSame(id: string): string[] {
-    const seq = Number((this.s.lastDecision!.get() as Row).seq ?? 0);
-    if (seq !== this.decisionsSeen) {
-      this.apart.clear();
-      this.decisionsSeen = seq;
-    }
     let ids = this.apart.get(id);
     if (!ids) {
       ids = (this.s.notSame!.all(id, id, id) as Row[]).map((x) => String(x.other));

@@ -188,11 +188,14 @@ export class SqliteStore implements Store {
     const perEntity = new Map<number, number>();
     const types = new Set<string>();
     // An entity is stored under the knowledge-base id resolution gave it, else its type and name.
+    const rowOf = new Map<string, number>();
     const entityRow = (type: string, name: string, description?: string, kb?: string): StoredEntity => {
-      const key = this.kb.current(kb ?? entityKey(type, name));
+      const id = kb ?? entityKey(type, name);
+      const key = this.kb.current(id);
       types.add(type);
       const r = this.stmt('upEntity').get(key, type, name, description ?? null) as Row;
       const row = Number(r.rowid);
+      rowOf.set(id, row);
       if (!perEntity.has(row)) perEntity.set(row, 0);
       return { row, key };
     };
@@ -221,15 +224,15 @@ export class SqliteStore implements Store {
       this.stmt('bumpEntity').run(1, n, row);
       if (month) this.stmt('bumpMonth').run(row, month, 1, n);
     }
-    this.noteEntities(doc, rec, 1);
+    this.noteEntities(rec, 1, rowOf);
     return { status: 'added', id: rec.id };
   }
 
   /** Counts (or, leaving, discounts) the names, types and places a record gives each entity. */
-  private noteEntities(doc: number, rec: NewsRecord, sign: 1 | -1): void {
+  private noteEntities(rec: NewsRecord, sign: 1 | -1, rowOf?: ReadonlyMap<string, number>): void {
     for (const [id, note] of notesOf(rec)) {
-      const row = this.s.entityByKey!.get(this.kb.current(id)) as Row | undefined;
-      if (row) this.kb.note(Number(row.rowid), note, sign);
+      const row = rowOf?.get(id) ?? (this.s.entityByKey!.get(this.kb.current(id)) as Row | undefined)?.rowid;
+      if (row != null) this.kb.note(Number(row), note, sign);
     }
   }
 
@@ -294,7 +297,7 @@ export class SqliteStore implements Store {
   private deleteSync(id: string): boolean {
     const doc = this.findDoc(id);
     if (doc === undefined) return false;
-    this.noteEntities(doc, JSON.parse(String((this.s.body!.get(doc) as Row).record)) as NewsRecord, -1);
+    this.noteEntities(JSON.parse(String((this.s.body!.get(doc) as Row).record)) as NewsRecord, -1);
     const counts = this.stmt('docEntitiesOf').all(doc) as Row[];
     this.stmt('delFts').run(doc);
     this.stmt('delDoc').run(doc);
