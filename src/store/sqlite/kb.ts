@@ -114,6 +114,15 @@ export class SqliteKb {
     this.rename(row);
   }
 
+  /**
+   * A name a user gave the entity: kept with no documents yet, and with its keys, so resolution
+   * finds the entity when a document uses the name.
+   */
+  chosen(row: number, name: string, type: EntityType): void {
+    this.s.bumpName!.run(row, normalizeName(name), name, 0);
+    for (const k of blockingKeys(nameForm(name, type))) this.s.addKey!.run(k, row);
+  }
+
   /** The name most documents use (for a person, a full name first) and the type most give it, unless a user chose the name. */
   private rename(row: number): void {
     const e = this.s.pinned!.get(row) as Row | undefined;
@@ -143,6 +152,18 @@ export class SqliteKb {
     };
   }
 
+  /**
+   * The names resolution weighs an entity by: those some stored document still uses, and its own
+   * name (a user's choice may be used by none). A name whose documents left, split off or
+   * deleted, no longer pulls new documents back to the entity.
+   */
+  private liveNames(row: number, name: string): { name: string; documents: number }[] {
+    const own = normalizeName(name);
+    return (this.s.names!.all(row) as Row[])
+      .filter((n) => Number(n.documents) > 0 || normalizeName(String(n.name)) === own)
+      .map((n) => ({ name: String(n.name), documents: Number(n.documents) }));
+  }
+
   candidates(keys: readonly string[]): KbCandidate[] {
     const rows = new Map<number, Row>();
     for (const k of keys) for (const r of this.s.byKey!.all(k) as Row[]) rows.set(Number(r.rowid), r);
@@ -154,7 +175,7 @@ export class SqliteKb {
         const places = (this.s.places!.all(row) as Row[]).map((p) => Number(p.g)).filter(Number.isFinite);
         return {
           id, type: String(r.type) as EntityType, name: String(r.name), documents: Number(r.documents),
-          names: (this.s.names!.all(row) as Row[]).map((n) => ({ name: String(n.name), documents: Number(n.documents) })),
+          names: this.liveNames(row, String(r.name)),
           ...(places.length ? { places } : {}),
           context: (this.s.context!.all(row, row) as Row[]).map((c) => String(c.key)),
           notSame: (this.s.notSame!.all(id, id, id) as Row[]).map((x) => String(x.other)),
