@@ -166,7 +166,7 @@ export async function resolveRecord(rec: NewsRecord, kb: KbLookup): Promise<Reso
     links.set(l.entity.id, id);
     if (pick) merges.push(...provenSame(l, pick, scored, rec, asserted.has(l.entity.id)));
   }
-  return { links, merges: dedupeMerges(merges) };
+  return { links, merges: keepApart(dedupeMerges(merges), candidates) };
 }
 
 /**
@@ -213,6 +213,23 @@ function dedupeMerges(ms: KbMerge[]): KbMerge[] {
     const k = `${m.into}\u0000${m.from}`;
     if (seen.has(k) || m.into === m.from) return false;
     seen.add(k);
+    return true;
+  });
+}
+
+/**
+ * The merges, in order, less any that would join two entities a user said are different, also
+ * through an earlier merge of this document (A = B here and B = C there, with A not C).
+ */
+function keepApart(ms: readonly KbMerge[], candidates: readonly KbCandidate[]): KbMerge[] {
+  const apart = new Map(candidates.map((c) => [c.id, new Set(c.notSame)]));
+  const groups = new Map<string, Set<string>>();
+  const groupOf = (id: string) => groups.get(id) ?? new Set([id]);
+  return ms.filter((m) => {
+    const a = groupOf(m.into), b = groupOf(m.from);
+    for (const x of a) for (const y of b) if (apart.get(x)?.has(y) || apart.get(y)?.has(x)) return false;
+    const joined = new Set([...a, ...b]);
+    for (const id of joined) groups.set(id, joined);
     return true;
   });
 }

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { contentHash } from '../core/hash.js';
 import type { DocMeta } from '../core/meta.js';
 import { SCHEMA_ID, type NewsRecord } from '../output/record.js';
+import { kbContract } from './contract-kb.js';
 import type { Store } from './store.js';
 
 /**
@@ -248,6 +249,8 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       await assert.rejects(s.replace({ ...recs[1]!, id: first.id }), /other text/);
       assert.deepEqual(await s.get(first.id), revised);
     }));
+
+    kbContract(withStore);
   });
 }
 

@@ -8,10 +8,10 @@ import type { NewsRecord } from '../output/record.js';
  * SQLite store answers synchronously underneath. Each implementation must pass
  * `storeContract` (src/store/contract.ts).
  *
- * Cross-document entity ids: until a knowledge-base stage resolves entities across
- * documents, an entity id in the store is its key `${type}:${normalised name}`
- * (see entityKey in keys.ts), so "PERSON:bruce hoffman" is one entity in every document that
- * names him in full. Aliases found inside documents are kept and searched by name lookups.
+ * Cross-document entity ids: an entity id in the store is a knowledge-base id, the `kb` link
+ * the kb stage (src/kb) gives each record entity, else its key `${type}:${normalised name}`
+ * (see entityKey in keys.ts). An id merged into another leads to it wherever the store takes an
+ * entity id (lookups, query filters, decisions), so links kept from before a merge still work.
  */
 export interface Store {
   /** Stores one record in one transaction. The same content hash twice is a no-op. */

@@ -2,45 +2,47 @@ import type { Command } from 'commander';
 import { NewsgraphError } from '../../core/errors.js';
 import { ENTITY_TYPES, type EntityType } from '../../core/layers.js';
 import { DEFAULT_DB, openStore } from '../../store/open.js';
-import type { EntityInfo, Store } from '../../store/store.js';
 import { positiveInt, UsageError } from '../report.js';
+import { registerCorrections } from './entity-corrections.js';
+import { entityLine, entityReport } from './entity-report.js';
 
-function entityLine(e: EntityInfo): string {
-  const also = e.aliases.length ? ` (also ${e.aliases.slice(0, 5).join(', ')}${e.aliases.length > 5 ? ', …' : ''})` : '';
-  return `${e.type.padEnd(7)} ${e.name}${also}\n        ${e.documents} documents, ${e.mentions} mentions  id ${e.id}\n`;
-}
+/** An entity id as the store writes it (`PERSON:amara okafor`), as opposed to a name to look up. */
+const ID = /^[A-Z]+:/;
 
-/** One entity in full: who it is, when it was in the news, whom it appears with, what it said. */
-async function entityReport(store: Store, e: EntityInfo): Promise<string> {
-  const [time, co, quotes] = await Promise.all([store.mentionsOverTime(e.id, 'month'), store.coOccurring(e.id, 10), store.quotes({ entity: e.id, limit: 5 })]);
-  const out = [entityLine(e).trimEnd()];
-  if (e.description) out.push(`        ${e.description}`);
-  if (time.length) out.push('', 'documents per month:', ...time.map((p) => `  ${p.period}  ${'#'.repeat(Math.min(50, p.documents))} ${p.documents}`));
-  if (co.length) out.push('', 'appears with:', ...co.map((c) => `  ${c.name} (${c.type}, ${c.documents} documents)`));
-  if (quotes.length) out.push('', 'latest quotes:', ...quotes.map((q) => `  ${q.text.replace(/\s+/g, ' ')}${q.outlet ? ` (${q.outlet})` : ''}`));
-  return out.join('\n') + '\n';
+/**
+ * Opens one entity: an id that entity, a name the entity it most likely means (the one most
+ * documents call so), with the others it can mean listed under it.
+ */
+async function show(db: string, name: string, json: boolean): Promise<void> {
+  const store = openStore(db, { mustExist: true });
+  try {
+    const matches = ID.test(name) ? [] : await store.lookup(name, 6);
+    const e = await store.entity(matches[0]?.id ?? name);
+    if (!e) throw new NewsgraphError('store.not-found', `no entity named ${name} in ${db}`, 404);
+    const others = matches.filter((m) => m.id !== e.id);
+    process.stdout.write(json ? JSON.stringify({ ...e, also: others }) + '\n' : await entityReport(store, e, { name, others }));
+  } finally {
+    await store.close();
+  }
 }
 
 export function registerEntities(program: Command): void {
-  program
+  const entities = program
     .command('entities')
-    .description('stored people, organisations and places, most documents first; or one entity in full')
-    .argument('[name]', 'an entity id, or a name or alias: show that entity')
+    .description('stored people, organisations and places, most documents first; or one entity in full; or a correction to the knowledge base')
+    .argument('[name]', 'an entity id, or a name or alias: show that entity (a name that is also a subcommand: `entities show NAME`)')
     .option('--db <path>', 'database file', DEFAULT_DB)
     .option('--q <prefix>', 'only entities whose name or alias starts with this')
     .option('--type <type>', `only this type (${ENTITY_TYPES.join(', ')})`)
     .option('--limit <n>', 'most entities listed', '30')
     .option('--json', 'print JSON')
+    // Options before a subcommand name are this command's; after it, the subcommand's.
+    .enablePositionalOptions()
     .action(async (name: string | undefined, o: { db: string; q?: string; type?: string; limit?: string; json?: boolean }) => {
       if (o.type && !(ENTITY_TYPES as readonly string[]).includes(o.type)) throw new UsageError(`--type must be one of ${ENTITY_TYPES.join(', ')}`);
+      if (name) return show(o.db, name, !!o.json);
       const store = openStore(o.db, { mustExist: true });
       try {
-        if (name) {
-          const e = await store.entity(name);
-          if (!e) throw new NewsgraphError('store.not-found', `no entity named ${name} in ${o.db}`, 404);
-          process.stdout.write(o.json ? JSON.stringify(e) + '\n' : await entityReport(store, e));
-          return;
-        }
         const list = await store.entities({ q: o.q, type: o.type as EntityType | undefined, limit: positiveInt('--limit', o.limit, 30) });
         if (o.json) process.stdout.write(list.map((e) => JSON.stringify(e) + '\n').join(''));
         else if (list.length) process.stdout.write(list.map(entityLine).join(''));
@@ -49,4 +51,15 @@ export function registerEntities(program: Command): void {
         await store.close();
       }
     });
+
+  // Subcommand names are matched before a NAME, so an entity called "merge" is reached by `show`.
+  const showCmd = entities.command('show <name>')
+    .description('one entity in full, by id or by name (any name, including one that is also a subcommand)')
+    .option('--db <path>', `database file (default: ${DEFAULT_DB})`)
+    .option('--json', 'print JSON');
+  showCmd.action(async (name: string, o: { db?: string; json?: boolean }) => {
+    const parent = entities.opts() as { db: string; json?: boolean };
+    await show(o.db ?? parent.db, name, !!(o.json || parent.json));
+  });
+  registerCorrections(entities);
 }

@@ -1,25 +1,17 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { NewsRecord } from '../../output/record.js';
 import { validateRecord } from '../../output/validate.js';
 import { sampleRecords } from '../../store/contract.js';
 import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { cliHarness } from '../harness.js';
 
 // End to end through the real command line, as a user runs it.
-const MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'newsgraph-cli-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
-
-function cli(...args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
-  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
-}
+const { dir, cli } = cliHarness('newsgraph-cli-');
 const jsonl = (s: string) => s.split('\n').filter(Boolean).map((l) => JSON.parse(l) as NewsRecord);
 
 const ARTICLE =

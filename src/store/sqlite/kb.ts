@@ -86,6 +86,8 @@ export class SqliteKb {
                   GROUP BY de.entity ORDER BY n DESC, e.key LIMIT ${CONTEXT_SIZE}`),
       notSame: p(`SELECT CASE WHEN a = ? THEN b ELSE a END AS other FROM kb_decisions WHERE action = 'not-same' AND (a = ? OR b = ?)`),
       redirect: p('SELECT new FROM entity_redirects WHERE old = ?'),
+      nameDocs: p('SELECT documents FROM entity_names WHERE entity = ? AND norm = ?'),
+      typeDocs: p('SELECT documents FROM entity_types WHERE entity = ? AND type = ?'),
       lastDecision: p('SELECT max(seq) AS seq FROM kb_decisions'),
       seen: p('SELECT min(day) AS first, max(day) AS last FROM doc_entities WHERE entity = ?'),
       outlets: p(`SELECT d.outlet, count(*) AS n FROM doc_entities de JOIN documents d ON d.rowid = de.doc
@@ -106,12 +108,14 @@ export class SqliteKb {
   }
 
   /** Counts one document's names, types and places for an entity (sign -1 when it leaves). */
-  note(row: number, n: EntityNote, sign: 1 | -1): void {
+  note(row: number, n: EntityNote, sign: 1 | -1, current?: { name: string; type: string }): void {
     this.cache.delete(row);
     const seen = new Set<string>();
-    // The name and type are chosen again when this document can change them: a name or type
-    // new to the entity, one leaving, or a name whose count doubled (so rarely, as counts grow).
-    let recheck = sign < 0;
+    // The name and type are chosen again only when this document can change them: a name or type
+    // new to the entity, one leaving, or another name now used more than the entity's own.
+    let recheck = sign < 0 || current === undefined;
+    const own = current === undefined ? '' : normalizeName(current.name);
+    let ownDocs: number | undefined;
     for (const name of n.names) {
       const norm = normalizeName(name);
       if (!norm || seen.has(norm)) continue;
@@ -122,11 +126,31 @@ export class SqliteKb {
         for (const t of n.types) for (const k of blockingKeys(nameForm(name, t))) this.s.addKey!.run(k, row);
         recheck = true;
       }
-      if ((docs & (docs - 1)) === 0) recheck = true;
+      if (!recheck && norm !== own) {
+        ownDocs ??= Number((this.s.nameDocs!.get(row, own) as Row | undefined)?.documents ?? 0);
+        if (docs > ownDocs) recheck = true;
+      }
     }
-    for (const t of n.types) if (Number((this.s.bumpType!.get(row, t, sign) as Row).documents) <= 1) recheck = true;
+    let ownTypeDocs: number | undefined;
+    for (const t of n.types) {
+      const docs = Number((this.s.bumpType!.get(row, t, sign) as Row).documents);
+      if (docs <= 1) recheck = true;
+      else if (!recheck && t !== current?.type) {
+        ownTypeDocs ??= Number((this.s.typeDocs!.get(row, current?.type) as Row | undefined)?.documents ?? 0);
+        if (docs > ownTypeDocs) recheck = true;
+      }
+    }
     if (sign > 0) for (const g of n.places) this.s.addKey!.run(`g:${g}`, row);
     if (recheck) this.rename(row);
+  }
+
+  /**
+   * A name a user gave the entity: kept with no documents yet, and with its keys, so resolution
+   * finds the entity when a document uses the name.
+   */
+  chosen(row: number, name: string, type: EntityType): void {
+    this.s.bumpName!.run(row, normalizeName(name), name, 0);
+    for (const k of blockingKeys(nameForm(name, type))) this.s.addKey!.run(k, row);
   }
 
   /** The name most documents use (for a person, a full name first) and the type most give it, unless a user chose the name. */
@@ -156,6 +180,18 @@ export class SqliteKb {
       outlets: (this.s.outlets!.all(row) as Row[]).map((o) => ({ outlet: String(o.outlet), documents: Number(o.n) })),
       ...(former.length ? { formerIds: former } : {}),
     };
+  }
+
+  /**
+   * The names resolution weighs an entity by: those some stored document still uses, and its own
+   * name (a user's choice may be used by none). A name whose documents left, split off or
+   * deleted, no longer pulls new documents back to the entity.
+   */
+  private liveNames(row: number, name: string): { name: string; documents: number }[] {
+    const own = normalizeName(name);
+    return (this.s.names!.all(row) as Row[])
+      .filter((n) => Number(n.documents) > 0 || normalizeName(String(n.name)) === own)
+      .map((n) => ({ name: String(n.name), documents: Number(n.documents) }));
   }
 
   candidates(keys: readonly string[]): KbCandidate[] {
@@ -212,12 +248,11 @@ export class SqliteKb {
     const places = (this.s.places!.all(row) as Row[]).map((p) => Number(p.g)).filter(Number.isFinite);
     const value = {
       id: String(r.key), type: String(r.type) as EntityType, name: String(r.name), documents: Number(r.documents),
-      names: (this.s.names!.all(row) as Row[]).filter((n) => Number(n.documents) > 0).map((n) => ({ name: String(n.name), documents: Number(n.documents) })),
+      names: this.liveNames(row, String(r.name)),
       ...(places.length ? { places } : {}),
     };
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(row, { stamp, value });
     return value;
   }
-
 }

@@ -102,7 +102,7 @@ export class SqliteStore implements Store {
       delFts: p('DELETE FROM documents_fts WHERE rowid = ?'),
       upEntity: p(`INSERT INTO entities (key, type, name, description) VALUES (?, ?, ?, ?)
                    ON CONFLICT(key) DO UPDATE SET description = coalesce(entities.description, excluded.description)
-                   RETURNING rowid`),
+                   RETURNING rowid, name, type`),
       insName: p('INSERT OR IGNORE INTO entity_names (entity, norm, name) VALUES (?, ?, ?)'),
       setTypes: p('UPDATE documents SET types = ? WHERE rowid = ?'),
       insDocEntity: p('INSERT INTO doc_entities (doc, entity, mentions, type, day) VALUES (?, ?, ?, (SELECT type FROM entities WHERE rowid = ?), ?)'),
@@ -133,9 +133,13 @@ export class SqliteStore implements Store {
       entityByKey: p('SELECT * FROM entities WHERE key = ?'),
       entityDocs: p('SELECT documents AS n FROM entities WHERE rowid = ?'),
       // By name: the entity most documents call that, so "Clinton" finds the Clinton most reported as "Clinton".
-      entityByName: p(`SELECT e.* FROM entity_names n JOIN entities e ON e.rowid = n.entity WHERE n.norm = ?
+      // A name no stored document uses any more (its documents were split off) counts only as
+      // the entity's own name, which a user may have chosen.
+      entityByName: p(`SELECT e.* FROM entity_names n JOIN entities e ON e.rowid = n.entity
+                       WHERE n.norm = ? AND (n.documents > 0 OR normalize_name(e.name) = n.norm)
                        ORDER BY n.documents DESC, (normalize_name(e.name) = n.norm) DESC, e.documents DESC, e.mentions DESC LIMIT 1`),
-      lookupName: p(`SELECT e.*, n.documents AS called FROM entity_names n JOIN entities e ON e.rowid = n.entity WHERE n.norm = ?
+      lookupName: p(`SELECT e.*, n.documents AS called FROM entity_names n JOIN entities e ON e.rowid = n.entity
+                     WHERE n.norm = ? AND (n.documents > 0 OR normalize_name(e.name) = n.norm)
                      ORDER BY n.documents DESC, (normalize_name(e.name) = n.norm) DESC, e.documents DESC, e.mentions DESC LIMIT ?`),
       aliasesOf: p('SELECT name FROM entity_names WHERE entity = ? AND documents > 0 ORDER BY name'),
     });
@@ -188,14 +192,14 @@ export class SqliteStore implements Store {
     const perEntity = new Map<number, number>();
     const types = new Set<string>();
     // An entity is stored under the knowledge-base id resolution gave it, else its type and name.
-    const rowOf = new Map<string, number>();
+    const rowOf = new Map<string, { row: number; name: string; type: string }>();
     const entityRow = (type: string, name: string, description?: string, kb?: string): StoredEntity => {
       const id = kb ?? entityKey(type, name);
       const key = this.kb.current(id);
       types.add(type);
       const r = this.stmt('upEntity').get(key, type, name, description ?? null) as Row;
       const row = Number(r.rowid);
-      rowOf.set(id, row);
+      rowOf.set(id, { row, name: String(r.name), type: String(r.type) });
       if (!perEntity.has(row)) perEntity.set(row, 0);
       return { row, key };
     };
@@ -229,10 +233,11 @@ export class SqliteStore implements Store {
   }
 
   /** Counts (or, leaving, discounts) the names, types and places a record gives each entity. */
-  private noteEntities(rec: NewsRecord, sign: 1 | -1, rowOf?: ReadonlyMap<string, number>): void {
+  private noteEntities(rec: NewsRecord, sign: 1 | -1, rowOf?: ReadonlyMap<string, { row: number; name: string; type: string }>): void {
     for (const [id, note] of notesOf(rec)) {
-      const row = rowOf?.get(id) ?? (this.s.entityByKey!.get(this.kb.current(id)) as Row | undefined)?.rowid;
-      if (row != null) this.kb.note(Number(row), note, sign);
+      const known = rowOf?.get(id);
+      const row = known?.row ?? (this.s.entityByKey!.get(this.kb.current(id)) as Row | undefined)?.rowid;
+      if (row != null) this.kb.note(Number(row), note, sign, known);
     }
   }
 
@@ -266,9 +271,22 @@ export class SqliteStore implements Store {
     if (String(row.hash) !== rec.hash || String(row.id) !== rec.id) {
       throw new NewsgraphError('store.id-conflict', `document "${rec.id}" is stored with other text; a replacement keeps its id and text`, 409);
     }
-    // Deleting first takes the document's share out of every count; putting it back adds the new one.
-    this.deleteSync(rec.id);
-    this.putSync(rec, { rowid: doc, added: String(row.added) });
+    this.restore([{ doc, rec }]);
+  }
+
+  /**
+   * Takes stored documents out and puts them back as `rec`, under their rows and dates added:
+   * taking a document out takes its share out of every count, putting it back adds the new one.
+   * `between` runs in the middle (a merge's redirect, so shares leave B and arrive at A).
+   * Entities only these documents named are dropped after that, so one that comes back keeps
+   * its row: a user's name for it, its redirects and decisions stay attached.
+   */
+  private restore(items: readonly { doc: number; rec: NewsRecord }[], between?: () => void): void {
+    const added = items.map(({ doc }) => String((this.s.docRow!.get(doc) as Row).added));
+    const entities = items.flatMap(({ doc }) => this.removeDoc(doc));
+    between?.();
+    items.forEach(({ doc, rec }, i) => this.putSync(rec, { rowid: doc, added: added[i]! }));
+    this.dropUnused(entities);
   }
 
   async *stamps(): AsyncIterable<RecordStamp> {
@@ -297,6 +315,12 @@ export class SqliteStore implements Store {
   private deleteSync(id: string): boolean {
     const doc = this.findDoc(id);
     if (doc === undefined) return false;
+    this.dropUnused(this.removeDoc(doc));
+    return true;
+  }
+
+  /** Takes a document and its share of every count out; returns the entity rows it counted for. */
+  private removeDoc(doc: number): number[] {
     this.noteEntities(JSON.parse(String((this.s.body!.get(doc) as Row).record)) as NewsRecord, -1);
     const counts = this.stmt('docEntitiesOf').all(doc) as Row[];
     this.stmt('delFts').run(doc);
@@ -307,10 +331,13 @@ export class SqliteStore implements Store {
         this.stmt('bumpMonth').run(c.entity, c.month, -1, -Number(c.mentions));
         this.stmt('dropEmptyMonth').run(c.entity, c.month);
       }
-      // Entities still referenced by a quote or mention elsewhere keep their row (documents > 0).
-      this.stmt('dropUnused').run(c.entity);
     }
-    return true;
+    return counts.map((c) => Number(c.entity));
+  }
+
+  /** Entities still referenced by a quote or mention elsewhere keep their row (documents > 0). */
+  private dropUnused(entities: readonly number[]): void {
+    for (const e of entities) this.stmt('dropUnused').run(e);
   }
 
   async count(): Promise<number> {
@@ -348,7 +375,7 @@ export class SqliteStore implements Store {
     if (q && fts === undefined) return { total: 0, hits: [], ...(query.facets ? { facets: emptyFacets() } : {}) };
     const ents: number[] = [];
     for (const key of query.entity === undefined ? [] : typeof query.entity === 'string' ? [query.entity] : query.entity) {
-      const row = this.s.entityByKey!.get(key) as Row | undefined;
+      const row = this.s.entityByKey!.get(this.kb.current(key)) as Row | undefined;
       if (!row) return { total: 0, hits: [], ...(query.facets ? { facets: emptyFacets() } : {}) };
       ents.push(Number(row.rowid));
     }
@@ -568,15 +595,18 @@ export class SqliteStore implements Store {
     return r;
   }
 
+  private docsOf(entity: number): number[] {
+    return (this.prepared('SELECT doc FROM doc_entities WHERE entity = ?').all(entity) as Row[]).map((d) => Number(d.doc));
+  }
+
   /**
    * Re-stores every document that links one of its entities to `from` with that link changed:
    * rows, counts, names and keys follow as for any stored record. Returns how many changed.
    */
   private relink(from: Row, to: string, pick: (e: { name: string; aliases?: readonly string[] }) => boolean = () => true): number {
     const fromKey = String(from.key);
-    const docs = (this.prepared('SELECT doc FROM doc_entities WHERE entity = ?').all(from.rowid) as Row[]).map((d) => Number(d.doc));
     let changed = 0;
-    for (const doc of docs) {
+    for (const doc of this.docsOf(Number(from.rowid))) {
       const rec = this.toRecord(doc);
       let hit = false;
       const entities = rec.entities.map((e) => {
@@ -597,9 +627,13 @@ export class SqliteStore implements Store {
       if (a.rowid === b.rowid) throw new NewsgraphError('kb.same-entity', `"${into}" and "${from}" are already one entity`);
       const intoKey = String(a.key), fromKey = String(b.key);
       this.relink(b, intoKey);
+      // A name a document's resolution left without an entity is stored under its own key, which
+      // may be B's: such documents leave B and, once B leads to A, come back under A.
+      this.restore(this.docsOf(Number(b.rowid)).map((doc) => ({ doc, rec: this.toRecord(doc) })), () => {
+        this.prepared('UPDATE entity_redirects SET new = ? WHERE new = ?').run(intoKey, fromKey);
+        this.prepared('INSERT OR REPLACE INTO entity_redirects (old, new) VALUES (?, ?)').run(fromKey, intoKey);
+      });
       this.prepared('DELETE FROM entities WHERE key = ?').run(fromKey);
-      this.prepared('UPDATE entity_redirects SET new = ? WHERE new = ?').run(intoKey, fromKey);
-      this.prepared('INSERT OR REPLACE INTO entity_redirects (old, new) VALUES (?, ?)').run(fromKey, intoKey);
       // What users said of the merged entity now holds for the one it joined.
       this.prepared(`UPDATE kb_decisions SET a = ? WHERE a = ? AND action = 'not-same'`).run(intoKey, fromKey);
       this.prepared(`UPDATE kb_decisions SET b = ? WHERE b = ? AND action = 'not-same'`).run(intoKey, fromKey);
@@ -630,7 +664,7 @@ export class SqliteStore implements Store {
     return this.db.transaction(() => {
       const a = this.knownEntity(id);
       this.prepared('UPDATE entities SET name = ?, pinned = 1 WHERE rowid = ?').run(clean, a.rowid);
-      this.prepared('INSERT OR IGNORE INTO entity_names (entity, norm, name, documents) VALUES (?, ?, ?, 0)').run(a.rowid, normalizeName(clean), clean);
+      this.kb.chosen(Number(a.rowid), clean, String(a.type) as EntityType);
       this.decide('rename', String(a.key), undefined, clean, d);
       return this.toEntity(this.knownEntity(String(a.key)));
     })();
@@ -712,7 +746,7 @@ export class SqliteStore implements Store {
     const [limit, offset] = page(query, 50);
     const where: string[] = [];
     const args: unknown[] = [];
-    if (query.entity) { where.push('q.speaker = (SELECT rowid FROM entities WHERE key = ?)'); args.push(query.entity); }
+    if (query.entity) { where.push('q.speaker = (SELECT rowid FROM entities WHERE key = ?)'); args.push(this.kb.current(query.entity)); }
     if (query.speaker) {
       const n = normalizeName(query.speaker);
       // A name matches the whole name or alias, or one whole word of it ("Hoffman" finds "Bruce Hoffman").
@@ -724,7 +758,7 @@ export class SqliteStore implements Store {
     if (query.about) {
       where.push(`EXISTS (SELECT 1 FROM mentions m WHERE m.doc = q.doc AND m.start >= q.start AND m."end" <= q."end"
                    AND m.entity = (SELECT rowid FROM entities WHERE key = ?)) AND q.speaker IS NOT (SELECT rowid FROM entities WHERE key = ?)`);
-      args.push(query.about, query.about);
+      args.push(this.kb.current(query.about), this.kb.current(query.about));
     }
     if (query.doc) { where.push('d.id = ?'); args.push(query.doc); }
     const rows = this.db.prepare(`SELECT q.*, d.id AS doc_id, d.title, d.outlet, d.published, e.key AS speaker_key, e.name AS speaker_name
@@ -749,7 +783,7 @@ export class SqliteStore implements Store {
     if (query.country) { where.push('p.country = ? COLLATE NOCASE'); args.push(query.country); }
     if (query.entity) {
       where.push('p.doc IN (SELECT de.doc FROM doc_entities de WHERE de.entity = (SELECT rowid FROM entities WHERE key = ?))');
-      args.push(query.entity);
+      args.push(this.kb.current(query.entity));
     }
     // Grouped by coordinates rounded to ~1 km so one place read twice is one point on a map.
     const rows = this.db.prepare(`SELECT min(p.name) AS name, avg(p.lat) AS lat, avg(p.lon) AS lon, max(p.country) AS country,
@@ -770,7 +804,7 @@ export class SqliteStore implements Store {
     const args: unknown[] = [];
     if (query.doc) { where.push('d.id = ?'); args.push(query.doc); }
     if (query.type) { where.push('ev.type = ?'); args.push(query.type); }
-    if (query.entity) { where.push('(ev.actor = ? OR ev.target = ?)'); args.push(query.entity, query.entity); }
+    if (query.entity) { const e = this.kb.current(query.entity); where.push('(ev.actor = ? OR ev.target = ?)'); args.push(e, e); }
     if (query.from) { where.push('ev.day >= ?'); args.push(query.from); }
     if (query.to) { where.push('substr(ev.day, 1, length(?)) <= ?'); args.push(query.to, query.to); }
     const rows = this.db.prepare(`SELECT ev.*, d.id AS doc_id, d.title, d.outlet, d.published, substr(f.text, ev.start + 1, ev."end" - ev.start) AS evidence
@@ -792,7 +826,7 @@ export class SqliteStore implements Store {
     const [limit, offset] = page(query, 100);
     const where: string[] = [];
     const args: unknown[] = [];
-    if (query.entity) { where.push('(r.a = ? OR r.b = ?)'); args.push(query.entity, query.entity); }
+    if (query.entity) { const e = this.kb.current(query.entity); where.push('(r.a = ? OR r.b = ?)'); args.push(e, e); }
     if (query.type) { where.push('r.type = ?'); args.push(query.type); }
     if (query.doc) { where.push('d.id = ?'); args.push(query.doc); }
     const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
