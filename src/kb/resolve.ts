@@ -37,6 +37,7 @@ const STRONG = new Set<NameMatch>(['exact', 'person', 'variant']);
 const LINK = 0.6;
 const PLACE_TYPES = new Set<EntityType>(['GPE', 'LOC', 'FAC']);
 const CONTEXT = 0.25;
+const SHARE = 0.08;
 
 interface Local {
   readonly entity: Entity;
@@ -68,7 +69,7 @@ function typePenalty(a: EntityType, b: EntityType, m: NameMatch, form: NameForm)
   return strongName ? 0.04 : 0.15;
 }
 
-function score(local: Local, c: KbCandidate, cForms: readonly NameForm[]): Scored | undefined {
+function score(local: Local, c: KbCandidate, cForms: readonly NameForm[], namesDocs: ReadonlyMap<NameForm, number>): Scored | undefined {
   const person = local.entity.type === 'PERSON' || c.type === 'PERSON';
   let best: Scored | undefined;
   let conflict = false, fullMatch = false;
@@ -78,7 +79,11 @@ function score(local: Local, c: KbCandidate, cForms: readonly NameForm[]): Score
       if (m === 'conflict') conflict = true;
       if (m === 'none' || m === 'conflict') continue;
       if (m !== 'surname' && f.words.length >= 2 && cf.words.length >= 2) fullMatch = true;
-      const s = nameWeight(m, f) - typePenalty(local.entity.type, c.type, m, f);
+      // A name that is the candidate's own (most of its documents use it) beats one it was
+      // given in passing: "South Korea" is South Korea before it is a Korea some report merged.
+      // (Full names only: a bare surname says nothing about whose it is most.)
+      const share = c.documents > 0 && f.words.length >= 2 ? Math.min(1, (namesDocs.get(cf) ?? 0) / c.documents) : 0;
+      const s = nameWeight(m, f) - typePenalty(local.entity.type, c.type, m, f) + SHARE * share;
       if (!best || s > best.score) best = { c, score: s, match: m, via: f.fold };
     }
   }
@@ -139,11 +144,12 @@ export async function resolveRecord(rec: NewsRecord, kb: KbLookup): Promise<Reso
   const keys = new Set(locals.flatMap((l) => [...l.keys]));
   const candidates = keys.size ? await kb.candidates([...keys]) : [];
   const formsOf = new Map(candidates.map((c) => [c.id, c.names.map((n) => nameForm(n.name, c.type)).filter((f) => f.fold)]));
+  const namesDocs = new Map(candidates.map((c) => [c.id, new Map(c.names.map((n) => [nameForm(n.name, c.type), n.documents]))]));
 
   // Each entity is weighed against the candidates its own keys found.
   const scoredOf = (l: Local) =>
     candidates.filter((c) => !c.keys || c.keys.some((k) => l.keys.has(k)))
-      .map((c) => score(l, c, formsOf.get(c.id)!)).filter((s): s is Scored => !!s);
+      .map((c) => score(l, c, formsOf.get(c.id)!, namesDocs.get(c.id)!)).filter((s): s is Scored => !!s);
   // First the entities whose names settle them alone; they are the context for the rest.
   const context = new Set<string>();
   const base = new Map(locals.map((l) => [l, scoredOf(l)]));
@@ -182,8 +188,16 @@ function provenSame(l: Local, pick: Scored, scored: readonly Scored[], rec: News
     if (s.c.id === pick.c.id || s.c.notSame.includes(pick.c.id) || pick.c.notSame.includes(s.c.id)) continue;
     let proven = false;
     if (l.forms.length >= 2 && STRONG.has(s.match) && s.score >= 0.85 && STRONG.has(pick.match) && s.via !== pick.via) {
-      const words = (via: string) => via.split(' ').length;
-      proven = (words(s.via) >= 2 && words(pick.via) >= 2) || (asserted && l.entity.type !== 'PERSON');
+      const words = (via: string) => via.split(' ');
+      // Without an alias the text asserts, a document that groups "New York" with "New York
+      // Times", or an ORG with a GPE, is more likely wrong than two entities are one.
+      // Two full names with no word in common were joined by an alias pattern of the text.
+      const a = words(s.via), b = words(pick.via);
+      const nested = nests(a, b) || nests(b, a);
+      const disjoint = !a.some((w) => b.includes(w));
+      proven = asserted
+        ? l.entity.type !== 'PERSON' || (a.length >= 2 && b.length >= 2)
+        : a.length >= 2 && b.length >= 2 && !nested && (disjoint || s.c.type === pick.c.type);
     }
     // A surname-only entity, and this document names the one person of that surname in full.
     if (!proven && l.entity.type === 'PERSON' && pick.match !== 'surname' && isFragment(s.c) && fullNames.length === 1 && fullNames[0]!.c.id === pick.c.id) {
@@ -194,6 +208,13 @@ function provenSame(l: Local, pick: Scored, scored: readonly Scored[], rec: News
     out.push({ into, from, evidence: evidenceFor(rec, l.entity.id, s.via) });
   }
   return out;
+}
+
+/** The short name's words run inside the long one's ("New York" in "New York Times"). */
+function nests(short: readonly string[], long: readonly string[]): boolean {
+  if (short.length >= long.length) return false;
+  for (let i = 0; i + short.length <= long.length; i++) if (short.every((w, j) => long[i + j] === w)) return true;
+  return false;
 }
 
 /** A person known only by a single name so far. */

@@ -74,12 +74,9 @@ export class SqliteKb {
       types: p('SELECT type, documents FROM entity_types WHERE entity = ? ORDER BY documents DESC, type'),
       pinned: p('SELECT pinned, name, type FROM entities WHERE rowid = ?'),
       setNameType: p('UPDATE entities SET name = ?, type = ? WHERE rowid = ?'),
-      // The most reported entities of each key, all keys in one statement.
-      byKeys: p(`SELECT * FROM (
-                   SELECT k.key AS hit, e.rowid, e.key, e.type, e.name, e.documents,
-                          row_number() OVER (PARTITION BY k.key ORDER BY e.documents DESC, e.rowid) AS rank
-                   FROM kb_keys k JOIN entities e ON e.rowid = k.entity WHERE k.key IN (SELECT value FROM json_each(?)))
-                 WHERE rank <= ${CANDIDATES_PER_KEY}`),
+      // The entities of every key in one statement; each key's most reported are kept (candidates()).
+      byKeys: p(`SELECT k.key AS hit, e.rowid, e.key, e.type, e.name, e.documents
+                 FROM kb_keys k JOIN entities e ON e.rowid = k.entity WHERE k.key IN (SELECT value FROM json_each(?))`),
       places: p(`SELECT substr(key, 3) AS g FROM kb_keys WHERE entity = ? AND key >= 'g:' AND key < 'g;'`),
       context: p(`SELECT e.key, count(*) AS n FROM doc_entities de JOIN entities e ON e.rowid = de.entity
                   WHERE de.doc IN (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY day DESC LIMIT ${CONTEXT_DOCS}) AND de.entity != ?
@@ -200,12 +197,22 @@ export class SqliteKb {
       this.apart.clear();
       this.decisionsSeen = seq;
     }
-    const rows = new Map<number, { row: Row; keys: string[] }>();
+    const byKey = new Map<string, Row[]>();
     for (const r of this.s.byKeys!.all(JSON.stringify(keys)) as Row[]) {
-      const k = String(r.hit);
-      const hit = rows.get(Number(r.rowid));
-      if (hit) hit.keys.push(k);
-      else rows.set(Number(r.rowid), { row: r, keys: [k] });
+      const list = byKey.get(String(r.hit));
+      if (list) list.push(r);
+      else byKey.set(String(r.hit), [r]);
+    }
+    const rows = new Map<number, { row: Row; keys: string[] }>();
+    for (const [k, list] of byKey) {
+      // A common surname's key finds many people: the most reported of them are enough.
+      const kept = list.length <= CANDIDATES_PER_KEY ? list
+        : list.sort((a, b) => Number(b.documents) - Number(a.documents) || Number(a.rowid) - Number(b.rowid)).slice(0, CANDIDATES_PER_KEY);
+      for (const r of kept) {
+        const hit = rows.get(Number(r.rowid));
+        if (hit) hit.keys.push(k);
+        else rows.set(Number(r.rowid), { row: r, keys: [k] });
+      }
     }
     return [...rows.values()]
       .sort((a, b) => Number(b.row.documents) - Number(a.row.documents) || Number(a.row.rowid) - Number(b.row.rowid))

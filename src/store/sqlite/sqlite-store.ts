@@ -100,6 +100,11 @@ export class SqliteStore implements Store {
       insFts: p('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)'),
       insRecord: p('INSERT INTO records (rowid, record) VALUES (?, ?)'),
       delFts: p('DELETE FROM documents_fts WHERE rowid = ?'),
+      upDoc: p(`UPDATE documents SET id = @id, hash = @hash, title = @title, author = @author, outlet = @outlet, url = @url,
+                published = @published, origin = @origin, lang = @lang, day = @day WHERE rowid = @rowid`),
+      // What hangs off a document besides its row and its text's index, removed by a replacement.
+      ...Object.fromEntries(['records', ...STORED_LAYERS.map((l) => l.table.name), 'doc_entities']
+        .map((t) => [`del:${t}`, p(`DELETE FROM ${t} WHERE ${t === 'records' ? 'rowid' : 'doc'} = ?`)])),
       upEntity: p(`INSERT INTO entities (key, type, name, description) VALUES (?, ?, ?, ?)
                    ON CONFLICT(key) DO UPDATE SET description = coalesce(entities.description, excluded.description)
                    RETURNING rowid, name, type`),
@@ -121,7 +126,7 @@ export class SqliteStore implements Store {
     Object.assign(this.s, {
       byHash: p('SELECT rowid, id FROM documents WHERE hash = ?'),
       byId: p('SELECT rowid, id, hash FROM documents WHERE id = ?'),
-      docRow: p('SELECT rowid, id, hash, added FROM documents WHERE rowid = ?'),
+      docRow: p('SELECT rowid, id, hash, added, title FROM documents WHERE rowid = ?'),
       stampPage: p(`SELECT d.rowid, d.id, d.hash, json_extract(r.record, '$.stages') AS stages FROM documents d JOIN records r ON r.rowid = d.rowid
                     WHERE d.rowid > ? ORDER BY d.rowid LIMIT ?`),
       stampOf: p(`SELECT d.id, d.hash, json_extract(r.record, '$.stages') AS stages FROM documents d JOIN records r ON r.rowid = d.rowid
@@ -168,23 +173,35 @@ export class SqliteStore implements Store {
   }
 
   /** `keep` re-stores a document under its old row and date added (replace). */
-  private putSync(rec: NewsRecord, keep?: { rowid: number; added: string }): PutResult {
+  /** `kept`: the document's row and its text's index stay (a replacement); only its metadata and layers are written. */
+  private putSync(rec: NewsRecord, kept?: number): PutResult {
     checkRecord(rec);
-    const same = this.s.byHash!.get(rec.hash) as Row | undefined;
-    if (same) return { status: 'present', id: String(same.id) };
-    if (this.s.byId!.get(rec.id)) {
-      throw new NewsgraphError('store.id-conflict', `id "${rec.id}" is already stored with different text`, 409);
-    }
     const meta: DocMeta = rec.meta ?? {};
     const { text, ...rest } = rec;
     const day = dayOf(meta.published);
-    const info = this.stmt('insDoc').run({
+    const cells = {
       id: rec.id, hash: rec.hash, title: meta.title ?? null, author: meta.author ?? null, outlet: meta.outlet ?? null,
-      url: meta.url ?? null, published: meta.published ?? null, origin: meta.origin ?? null, lang: meta.lang ?? null,
-      day: day ?? null, added: keep?.added ?? new Date().toISOString(), rowid: keep?.rowid ?? null,
-    });
-    const doc = Number(info.lastInsertRowid);
-    this.stmt('insFts').run(doc, meta.title ?? '', text);
+      url: meta.url ?? null, published: meta.published ?? null, origin: meta.origin ?? null, lang: meta.lang ?? null, day: day ?? null,
+    };
+    let doc: number;
+    if (kept === undefined) {
+      const same = this.s.byHash!.get(rec.hash) as Row | undefined;
+      if (same) return { status: 'present', id: String(same.id) };
+      if (this.s.byId!.get(rec.id)) {
+        throw new NewsgraphError('store.id-conflict', `id "${rec.id}" is already stored with different text`, 409);
+      }
+      doc = Number(this.stmt('insDoc').run({ ...cells, added: new Date().toISOString(), rowid: null }).lastInsertRowid);
+      this.stmt('insFts').run(doc, meta.title ?? '', text);
+    } else {
+      doc = kept;
+      const before = this.s.docRow!.get(doc) as Row;
+      this.stmt('upDoc').run({ ...cells, rowid: doc });
+      // The text is the same; the index is rewritten only for a new title.
+      if ((before.title ?? '') !== (meta.title ?? '')) {
+        this.stmt('delFts').run(doc);
+        this.stmt('insFts').run(doc, meta.title ?? '', text);
+      }
+    }
     this.stmt('insRecord').run(doc, JSON.stringify(rest));
 
     // Local entity ids (valid inside this record) -> stored entity rowids and keys.
@@ -282,10 +299,9 @@ export class SqliteStore implements Store {
    * its row: a user's name for it, its redirects and decisions stay attached.
    */
   private restore(items: readonly { doc: number; rec: NewsRecord }[], between?: () => void): void {
-    const added = items.map(({ doc }) => String((this.s.docRow!.get(doc) as Row).added));
-    const entities = items.flatMap(({ doc }) => this.removeDoc(doc));
+    const entities = items.flatMap(({ doc }) => this.removeDoc(doc, true));
     between?.();
-    items.forEach(({ doc, rec }, i) => this.putSync(rec, { rowid: doc, added: added[i]! }));
+    for (const { doc, rec } of items) this.putSync(rec, doc);
     this.dropUnused(entities);
   }
 
@@ -319,12 +335,19 @@ export class SqliteStore implements Store {
     return true;
   }
 
-  /** Takes a document and its share of every count out; returns the entity rows it counted for. */
-  private removeDoc(doc: number): number[] {
+  /**
+   * Takes a document and its share of every count out; returns the entity rows it counted for.
+   * `keepText` leaves its row and its text's index for the replacement that follows.
+   */
+  private removeDoc(doc: number, keepText = false): number[] {
     this.noteEntities(JSON.parse(String((this.s.body!.get(doc) as Row).record)) as NewsRecord, -1);
     const counts = this.stmt('docEntitiesOf').all(doc) as Row[];
-    this.stmt('delFts').run(doc);
-    this.stmt('delDoc').run(doc);
+    if (keepText) {
+      for (const [name, st] of Object.entries(this.s)) if (name.startsWith('del:')) st.run(doc);
+    } else {
+      this.stmt('delFts').run(doc);
+      this.stmt('delDoc').run(doc);
+    }
     for (const c of counts) {
       this.stmt('bumpEntity').run(-1, -Number(c.mentions), c.entity);
       if (c.month != null) {
