@@ -4,6 +4,7 @@ import type { LayerName } from '../core/layers.js';
 import type { NewsRecord } from '../output/record.js';
 import type { Store } from '../store/store.js';
 import type { StageTiming } from './pipeline.js';
+import type { StageDeclaration } from './stage.js';
 
 export interface CollectionContext {
   /** The store the document is landing in: what earlier documents made. */
@@ -17,14 +18,9 @@ export interface CollectionContext {
  * (entities get their knowledge-base id). Declared like a document stage; versioned, timed,
  * and re-run by `reprocess` when its version changes or a layer it reads does.
  */
-export interface CollectionStage {
-  readonly name: string;
-  readonly version: string;
-  readonly requires: readonly LayerName[];
-  readonly optional?: readonly LayerName[];
+export interface CollectionStage extends StageDeclaration {
   /** Record layers it revises (the patch it returns holds only these). */
   readonly updates: readonly LayerName[];
-  readonly assets?: readonly string[];
   run(record: NewsRecord, ctx: CollectionContext): Promise<Partial<NewsRecord>>;
 }
 

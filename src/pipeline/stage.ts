@@ -13,13 +13,8 @@ export interface StageContext {
   readonly diagnostic: DiagnosticSink;
 }
 
-/**
- * One document step of the pipeline. It reads only the layers it declares (`requires`,
- * `optional`, `updates`) and returns the layers it `provides` or `updates`; it never mutates the
- * Doc and never throws on odd text (it reports a diagnostic). The pipeline checks the
- * declarations when it is built and every read and write when it runs.
- */
-export interface Stage {
+/** What every stage declares, document or collection: its name, version, reads and files. */
+export interface StageDeclaration {
   readonly name: string;
   /** Changes whenever the stage's code, word lists or model change (see version.ts). */
   readonly version: string;
@@ -27,14 +22,23 @@ export interface Stage {
   readonly requires: readonly LayerName[];
   /** Layers the stage reads when an earlier stage provided them; its output is poorer without. */
   readonly optional?: readonly LayerName[];
-  readonly provides: readonly LayerName[];
-  /** Layers an earlier stage provided that this stage reads and revises (e.g. filling mention.entity). */
-  readonly updates?: readonly LayerName[];
   /**
    * Files beside the code that the stage loads (a model, a gazetteer), relative to the package
    * root; their bytes are part of the stage's version.
    */
   readonly assets?: readonly string[];
+}
+
+/**
+ * One document step of the pipeline. It reads only the layers it declares (`requires`,
+ * `optional`, `updates`) and returns the layers it `provides` or `updates`; it never mutates the
+ * Doc and never throws on odd text (it reports a diagnostic). The pipeline checks the
+ * declarations when it is built and every read and write when it runs.
+ */
+export interface Stage extends StageDeclaration {
+  readonly provides: readonly LayerName[];
+  /** Layers an earlier stage provided that this stage reads and revises (e.g. filling mention.entity). */
+  readonly updates?: readonly LayerName[];
   run(doc: Doc, ctx: StageContext): Partial<Layers>;
 }
 
