@@ -65,16 +65,19 @@ export class Collection {
       const ctx: CollectionContext = { store, diagnostic: (d) => diagnostics.push({ ...d, stage: stage.name }) };
       const t0 = performance.now();
       let patch: Partial<NewsRecord> = {};
+      let crashed = false;
       try {
         patch = await stage.run(this.view(rec, stage, ctx.diagnostic), ctx);
       } catch (err) {
         if (err instanceof NewsgraphError && err.code.startsWith('pipeline.undeclared')) throw err;
         diagnostics.push({ level: 'error', stage: stage.name, rule: 'stage.crash', message: errorMessage(err) });
+        crashed = true;
       }
       const timing: StageTiming = { name: stage.name, version: stage.version, ms: Math.round((performance.now() - t0) * 1000) / 1000 };
       rec = {
         ...rec, ...this.written(stage, patch, ctx.diagnostic),
-        stages: [...rec.stages.filter((t) => t.name !== stage.name), timing],
+        // A crashed stage leaves no version behind, so `reprocess` runs it again.
+        stages: [...rec.stages.filter((t) => t.name !== stage.name), ...(crashed ? [] : [timing])],
         diagnostics: [...rec.diagnostics.filter((d) => d.stage !== stage.name), ...diagnostics],
       };
     }
