@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Knowledge-base resolution as a store grows: records of a real corpus are extracted once, then
-// stored again and again (new ids; on every other entity a new name, so the knowledge base keeps
-// growing too) with resolution as they land. Prints, per tenth of the run, the milliseconds per
+// stored again and again (new ids; every other entity renamed with made-up words, so new
+// entities with new names keep coming while the others gather documents) with resolution as
+// they land. Prints, per tenth of the run, the milliseconds per
 // document that resolution and storing take; flat rows mean near-linear total time.
 //
 //   node bench/kb.mjs                    # 20,000 documents from ../shared/data/polnear/train/text
@@ -33,16 +34,30 @@ else {
 process.stderr.write(`bench/kb: extracting ${texts.length} articles once\n`);
 const base = texts.map((t, i) => toRecord(defaultPipeline().run(Doc.create(t, { published: `2016-${String(1 + (i % 12)).padStart(2, '0')}-15` }))));
 
+const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tu', 'sha', 'vel', 'dor', 'in', 'ba', 'cor', 'eth', 'ul', 'zan', 'pri', 'mo',
+  'gar', 'fe', 'nis', 'ol', 'tra', 'bel', 'ru', 'sen', 'ho', 'dax', 'ki', 'lum', 'pe', 'vor', 'ash', 'ny', 'qua', 'rim', 'so', 'tel', 'wen', 'yo', 'zed', 'ab'];
+/** A made-up word standing for `word` in copy `c`: new names, keys and initials, as new entities bring. */
+function pseudo(word, c) {
+  let h = 2166136261;
+  for (const ch of `${word}|${c}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  let w = '';
+  for (let i = 0; i < 2 + (h % 2); i++, h = Math.imul(h, 2654435761) >>> 0) w += SYLLABLES[(h >>> 7) % SYLLABLES.length];
+  return w[0].toUpperCase() + w.slice(1);
+}
+
 /** Copy `c` of a record: its own id and hash; every other entity renamed, so new entities keep coming. */
 function copy(rec, c) {
   if (c === 0) return rec;
   const tag = c.toString(36);
   const entities = rec.entities.map((e, i) => {
     if (i % 2 === 0) return e;
-    const rename = (n) => `${n}${tag}`;
+    const rename = (n) => n.split(/\s+/).map((w) => (/^\p{Lu}/u.test(w) ? pseudo(w, c) : w)).join(' ');
     return { ...e, name: rename(e.name), aliases: e.aliases.map(rename) };
   });
-  return { ...rec, id: `${rec.id}-${tag}`, hash: `${rec.hash}-${tag}`, entities };
+  // A renamed entity is somewhere new too: its places no longer point at it.
+  const renamed = new Set(rec.entities.filter((_, i) => i % 2 === 1).map((e) => e.id));
+  const places = rec.places.map((p) => (p.entity && renamed.has(p.entity) ? { ...p, entity: undefined } : p));
+  return { ...rec, id: `${rec.id}-${tag}`, hash: `${rec.hash}-${tag}`, entities, places };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-kb-bench-'));
@@ -71,7 +86,7 @@ for (let i = 0; i < N; i++) {
 }
 process.stderr.write('\n');
 await store.close();
-rmSync(dir, { recursive: true, force: true });
+if (!process.env.KB_BENCH_KEEP) rmSync(dir, { recursive: true, force: true }); else console.log('kept', dir);
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
 for (const r of rows) console.log(r.map((v, c) => String(v).padStart(widths[c])).join('  '));
 const first = results[0], last = results[results.length - 1];

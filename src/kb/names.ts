@@ -71,12 +71,8 @@ function makeForm(name: string, type: EntityType): NameForm {
   return form;
 }
 
-/**
- * Keys a name is found by: its folded form, its skeleton, its acronym or initials, and for a
- * person the surname. Type-free on purpose: one outlet's ORG is another's PERSON or GPE.
- */
-export function blockingKeys(form: NameForm): string[] {
-  if (!form.fold) return [];
+/** The keys both sides share: folded form, skeleton, runs inside a long name, the name before "of", surname. */
+function commonKeys(form: NameForm): string[] {
   const keys = [`n:${form.fold}`, `s:${form.skeleton}`];
   // A long name may be a short one with headline words around it: its two- and three-word runs.
   if (form.words.length >= 3 && form.words.length <= 5) {
@@ -87,9 +83,29 @@ export function blockingKeys(form: NameForm): string[] {
   // "Islamic State of Iraq and the Levant" is found by "Islamic State".
   const of = form.words.indexOf('of');
   if (of >= 2) keys.push(`n:${form.words.slice(0, of).join(' ')}`);
-  if (form.acronym) keys.push(`a:${form.acronym}`);
-  if (form.initials) keys.push(`a:${form.initials}`);
   if (form.person && form.surname) keys.push(`p:${form.surname}`);
+  return keys;
+}
+
+/**
+ * Keys a knowledge-base entity is filed under for one of its names. Type-free on purpose: one
+ * outlet's ORG is another's PERSON or GPE. An acronym is filed as such (`a:`), a long name
+ * under its initials (`i:`): only an acronym looks the initials up.
+ */
+export function blockingKeys(form: NameForm): string[] {
+  if (!form.fold) return [];
+  const keys = commonKeys(form);
+  if (form.acronym) keys.push(`a:${form.acronym}`);
+  if (form.initials) keys.push(`i:${form.initials}`);
+  return [...new Set(keys)];
+}
+
+/** Keys to look a name up by: an acronym finds long names of those initials, a long name the acronym it makes. */
+export function lookupKeys(form: NameForm): string[] {
+  if (!form.fold) return [];
+  const keys = commonKeys(form);
+  if (form.acronym) keys.push(`a:${form.acronym}`, `i:${form.acronym}`);
+  if (form.initials) keys.push(`a:${form.initials}`);
   return [...new Set(keys)];
 }
 

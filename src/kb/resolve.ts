@@ -9,10 +9,10 @@ import type { Span } from '../core/span.js';
 import type { NewsRecord } from '../output/record.js';
 import { entityKey } from '../store/keys.js';
 import type { KbCandidate } from '../store/store.js';
-import { blockingKeys, compareNames, nameForm, type NameForm, type NameMatch } from './names.js';
+import { compareNames, lookupKeys, nameForm, type NameForm, type NameMatch } from './names.js';
 
 export interface KbLookup {
-  /** Entities that have any of these keys (see blockingKeys), most documents first. */
+  /** Entities filed under any of these keys (see blockingKeys and lookupKeys), most documents first. */
   candidates(keys: readonly string[]): Promise<KbCandidate[]>;
   /** For each entity, the entities most often reported with it. */
   context(ids: readonly string[]): Promise<Record<string, readonly string[]>>;
@@ -137,7 +137,7 @@ export async function resolveRecord(rec: NewsRecord, kb: KbLookup): Promise<Reso
   const locals: Local[] = (rec.entities ?? []).filter((e) => e?.name).map((e) => {
     const forms = [...new Set([e.name, ...(e.aliases ?? [])])].map((n) => nameForm(n, e.type)).filter((f) => f.fold);
     const places = PLACE_TYPES.has(e.type) ? placesOf.get(e.id) ?? [] : [];
-    return { entity: e, forms, places, keys: new Set([...forms.flatMap(blockingKeys), ...places.map((g) => `g:${g}`)]) };
+    return { entity: e, forms, places, keys: new Set([...forms.flatMap(lookupKeys), ...places.map((g) => `g:${g}`)]) };
   });
   const asserted = new Set<string>();
   for (const r of rec.relations ?? []) if (r.type === 'alias' || r.type === 'rebrand') { asserted.add(r.a); asserted.add(r.b); }

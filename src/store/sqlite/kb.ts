@@ -46,7 +46,9 @@ export function notesOf(rec: NewsRecord): Map<string, EntityNote> {
   return notes;
 }
 
-const CANDIDATES_PER_KEY = 40;
+const CANDIDATES_PER_KEY = 20;
+const MAX_PER_KEY = 200;
+const NAMES_COMPARED = 30;
 const CONTEXT_DOCS = 20;
 const CONTEXT_SIZE = 30;
 const CACHE_SIZE = 20_000;
@@ -70,7 +72,10 @@ export class SqliteKb {
       bumpType: p(`INSERT INTO entity_types (entity, type, documents) VALUES (?, ?, ?)
                    ON CONFLICT(entity, type) DO UPDATE SET documents = max(0, documents + excluded.documents) RETURNING documents`),
       addKey: p('INSERT OR IGNORE INTO kb_keys (key, entity) VALUES (?, ?)'),
+      keyCount: p(`SELECT count(*) AS n FROM (SELECT 1 FROM kb_keys WHERE key = ? LIMIT ${MAX_PER_KEY})`),
       names: p('SELECT name, documents FROM entity_names WHERE entity = ? ORDER BY documents DESC, length(name) DESC, name'),
+      topNames: p(`SELECT name, documents FROM entity_names WHERE entity = ? AND (documents > 0 OR norm = ?)
+                   ORDER BY documents DESC, length(name) DESC, name LIMIT ${NAMES_COMPARED}`),
       types: p('SELECT type, documents FROM entity_types WHERE entity = ? ORDER BY documents DESC, type'),
       pinned: p('SELECT pinned, name, type FROM entities WHERE rowid = ?'),
       setNameType: p('UPDATE entities SET name = ?, type = ? WHERE rowid = ?'),
@@ -120,7 +125,7 @@ export class SqliteKb {
       const docs = Number((this.s.bumpName!.get(row, norm, name, sign) as Row).documents);
       if (sign > 0 && docs === 1) {
         // A name new to the entity: the keys it is found by.
-        for (const t of n.types) for (const k of blockingKeys(nameForm(name, t))) this.s.addKey!.run(k, row);
+        for (const t of n.types) for (const k of blockingKeys(nameForm(name, t))) this.addKey(k, row);
         recheck = true;
       }
       if (!recheck && norm !== own) {
@@ -137,7 +142,7 @@ export class SqliteKb {
         if (docs > ownTypeDocs) recheck = true;
       }
     }
-    if (sign > 0) for (const g of n.places) this.s.addKey!.run(`g:${g}`, row);
+    if (sign > 0) for (const g of n.places) this.addKey(`g:${g}`, row);
     if (recheck) this.rename(row);
   }
 
@@ -148,6 +153,61 @@ export class SqliteKb {
   chosen(row: number, name: string, type: EntityType): void {
     this.s.bumpName!.run(row, normalizeName(name), name, 0);
     for (const k of blockingKeys(nameForm(name, type))) this.s.addKey!.run(k, row);
+  }
+
+  /**
+   * Makes entity `from` part of `into` in every table, by updates rather than by storing its
+   * documents again: mentions, quotes, events, relations, per-document and per-month counts,
+   * names, types and keys. `relinked` rewrites one document's record and returns it as it was,
+   * so what it counted twice (a name both entities had in one document) is counted once.
+   */
+  fold(into: number, from: number, intoKey: string, fromKey: string, relinked: (doc: number) => NewsRecord): void {
+    const run = (sql: string, ...args: unknown[]) => this.db.prepare(sql).run(...args);
+    const docs = (this.db.prepare('SELECT doc FROM doc_entities WHERE entity = ?').all(from) as Row[]).map((r) => Number(r.doc));
+    const shared = new Set((this.db.prepare('SELECT doc FROM doc_entities WHERE entity = ? AND doc IN (SELECT doc FROM doc_entities WHERE entity = ?)').all(into, from) as Row[]).map((r) => Number(r.doc)));
+    const twice: EntityNote[] = [];
+    for (const doc of docs) {
+      const rec = relinked(doc);
+      if (!shared.has(doc)) continue;
+      const notes = notesOf(rec);
+      const a = notes.get(intoKey), b = notes.get(fromKey);
+      if (a && b) {
+        const names = new Set([...a.names].filter((n) => [...b.names].some((m) => normalizeName(m) === normalizeName(n))));
+        twice.push({ names, types: new Set([...a.types].filter((t) => b.types.has(t))), places: new Set() });
+      }
+    }
+    run('UPDATE mentions SET entity = ? WHERE entity = ?', into, from);
+    run('UPDATE quotes SET speaker = ? WHERE speaker = ?', into, from);
+    for (const [table, cols] of [['events', ['actor', 'target']], ['relations', ['a', 'b']]] as const) {
+      for (const c of cols) run(`UPDATE ${table} SET ${c} = ? WHERE ${c} = ?`, intoKey, fromKey);
+    }
+    run(`UPDATE doc_entities SET mentions = mentions + (SELECT f.mentions FROM doc_entities f WHERE f.doc = doc_entities.doc AND f.entity = ?)
+         WHERE entity = ? AND doc IN (SELECT doc FROM doc_entities WHERE entity = ?)`, from, into, from);
+    run('DELETE FROM doc_entities WHERE entity = ? AND doc IN (SELECT doc FROM doc_entities WHERE entity = ?)', from, into);
+    run('UPDATE doc_entities SET entity = ?, type = (SELECT type FROM entities WHERE rowid = ?) WHERE entity = ?', into, into, from);
+    run(`UPDATE entities SET documents = (SELECT count(*) FROM doc_entities WHERE entity = ?),
+         mentions = (SELECT coalesce(sum(mentions), 0) FROM doc_entities WHERE entity = ?) WHERE rowid = ?`, into, into, into);
+    run('DELETE FROM entity_months WHERE entity IN (?, ?)', into, from);
+    run(`INSERT INTO entity_months (entity, month, documents, mentions)
+         SELECT ?, substr(day, 1, 7), count(*), sum(mentions) FROM doc_entities WHERE entity = ? AND day IS NOT NULL GROUP BY substr(day, 1, 7)`, into, into);
+    run(`INSERT INTO entity_names (entity, norm, name, documents) SELECT ?, norm, name, documents FROM entity_names WHERE entity = ? AND true
+         ON CONFLICT(entity, norm) DO UPDATE SET documents = documents + excluded.documents`, into, from);
+    run(`INSERT INTO entity_types (entity, type, documents) SELECT ?, type, documents FROM entity_types WHERE entity = ? AND true
+         ON CONFLICT(entity, type) DO UPDATE SET documents = documents + excluded.documents`, into, from);
+    run('INSERT OR IGNORE INTO kb_keys (key, entity) SELECT key, ? FROM kb_keys WHERE entity = ?', into, from);
+    for (const n of twice) this.note(into, n, -1);
+    this.cache.delete(into);
+    this.company.delete(into);
+    this.rename(into);
+  }
+
+  /**
+   * A key that already finds many entities (a common surname, two-letter initials) tells them
+   * apart no better than no key: it stops growing, so finding candidates stays bounded however
+   * large the knowledge base (the entity is still found by its other keys).
+   */
+  private addKey(key: string, row: number): void {
+    if (Number((this.s.keyCount!.get(key) as Row).n) < MAX_PER_KEY) this.s.addKey!.run(key, row);
   }
 
   /** The name most documents use (for a person, a full name first) and the type most give it, unless a user chose the name. */
@@ -186,7 +246,9 @@ export class SqliteKb {
    */
   private liveNames(row: number, name: string): { name: string; documents: number }[] {
     const own = normalizeName(name);
-    return (this.s.names!.all(row) as Row[])
+    // The names most documents use are enough to compare with: an entity reported for years
+    // gathers hundreds of spellings, and every one would cost each candidate lookup.
+    return (this.s.topNames!.all(row, own) as Row[])
       .filter((n) => Number(n.documents) > 0 || normalizeName(String(n.name)) === own)
       .map((n) => ({ name: String(n.name), documents: Number(n.documents) }));
   }

@@ -99,6 +99,7 @@ export class SqliteStore implements Store {
                  VALUES (@rowid, @id, @hash, @title, @author, @outlet, @url, @published, @origin, @lang, @day, @added)`),
       insFts: p('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)'),
       insRecord: p('INSERT INTO records (rowid, record) VALUES (?, ?)'),
+      setRecord: p('UPDATE records SET record = ? WHERE rowid = ?'),
       delFts: p('DELETE FROM documents_fts WHERE rowid = ?'),
       upDoc: p(`UPDATE documents SET id = @id, hash = @hash, title = @title, author = @author, outlet = @outlet, url = @url,
                 published = @published, origin = @origin, lang = @lang, day = @day WHERE rowid = @rowid`),
@@ -649,13 +650,15 @@ export class SqliteStore implements Store {
       const a = this.knownEntity(into), b = this.knownEntity(from);
       if (a.rowid === b.rowid) throw new NewsgraphError('kb.same-entity', `"${into}" and "${from}" are already one entity`);
       const intoKey = String(a.key), fromKey = String(b.key);
-      this.relink(b, intoKey);
-      // A name a document's resolution left without an entity is stored under its own key, which
-      // may be B's: such documents leave B and, once B leads to A, come back under A.
-      this.restore(this.docsOf(Number(b.rowid)).map((doc) => ({ doc, rec: this.toRecord(doc) })), () => {
-        this.prepared('UPDATE entity_redirects SET new = ? WHERE new = ?').run(intoKey, fromKey);
-        this.prepared('INSERT OR REPLACE INTO entity_redirects (old, new) VALUES (?, ?)').run(fromKey, intoKey);
+      this.kb.fold(Number(a.rowid), Number(b.rowid), intoKey, fromKey, (doc) => {
+        // The records that named B name A: their entities' links change, nothing else.
+        const rec = this.toRecord(doc);
+        const { text: _text, ...rest } = { ...rec, entities: rec.entities.map((e) => (this.kb.current(entityIdOf(e)) === fromKey ? { ...e, kb: intoKey } : e)) };
+        this.stmt('setRecord').run(JSON.stringify(rest), doc);
+        return rec;
       });
+      this.prepared('UPDATE entity_redirects SET new = ? WHERE new = ?').run(intoKey, fromKey);
+      this.prepared('INSERT OR REPLACE INTO entity_redirects (old, new) VALUES (?, ?)').run(fromKey, intoKey);
       this.prepared('DELETE FROM entities WHERE key = ?').run(fromKey);
       // What users said of the merged entity now holds for the one it joined.
       this.prepared(`UPDATE kb_decisions SET a = ? WHERE a = ? AND action = 'not-same'`).run(intoKey, fromKey);
