@@ -1,10 +1,10 @@
 import type { Diagnostic, DiagnosticSink } from '../core/diagnostics.js';
 import { errorMessage, NewsgraphError } from '../core/errors.js';
-import type { LayerName } from '../core/layers.js';
+import { LAYER_NAMES, type LayerName } from '../core/layers.js';
 import type { NewsRecord } from '../output/record.js';
 import type { Store } from '../store/store.js';
 import type { StageTiming } from './pipeline.js';
-import type { StageDeclaration } from './stage.js';
+import { breach, strictByDefault, type StageDeclaration } from './stage.js';
 
 export interface CollectionContext {
   /** The store the document is landing in: what earlier documents made. */
@@ -27,7 +27,7 @@ export interface CollectionStage extends StageDeclaration {
 /** Record fields that belong to a layer: the record splits the mentions layer in two. */
 const FIELD_LAYER: Record<string, LayerName> = { references: 'mentions' };
 const layerOf = (field: string): LayerName | undefined =>
-  FIELD_LAYER[field] ?? (['tokens', 'sentences', 'paragraphs', 'mentions', 'entities', 'quotes', 'quantities', 'times', 'places', 'relations', 'events'].includes(field) ? (field as LayerName) : undefined);
+  FIELD_LAYER[field] ?? ((LAYER_NAMES as readonly string[]).includes(field) ? (field as LayerName) : undefined);
 
 export interface CollectionOptions {
   /** Undeclared reads and writes throw (as for document stages); on under `node --test`. */
@@ -39,7 +39,7 @@ export class Collection {
   private readonly strict: boolean;
 
   constructor(readonly stages: readonly CollectionStage[], opts: CollectionOptions = {}) {
-    this.strict = opts.strict ?? (!!process.env.NODE_TEST_CONTEXT || process.env.NEWSGRAPH_STRICT === '1');
+    this.strict = opts.strict ?? strictByDefault();
   }
 
   /** Refuses a stage that requires a layer the document stages do not provide. */
@@ -90,11 +90,9 @@ export class Collection {
     return new Proxy(rec, {
       get: (target, prop, receiver) => {
         const layer = typeof prop === 'string' ? layerOf(prop) : undefined;
-        if (layer && !allowed.has(layer)) {
-          const message = `collection stage "${stage.name}" reads layer "${layer}", which it does not declare`;
-          if (this.strict) throw new NewsgraphError('pipeline.undeclared-read', message);
-          if (!reported.has(layer)) report({ level: 'warning', rule: 'pipeline.undeclared-read', message });
+        if (layer && !allowed.has(layer) && !reported.has(layer)) {
           reported.add(layer);
+          breach(this.strict, 'pipeline.undeclared-read', `collection stage "${stage.name}" reads layer "${layer}", which it does not declare`, report);
         }
         return Reflect.get(target, prop, receiver);
       },
@@ -105,10 +103,8 @@ export class Collection {
     const out: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(patch)) {
       const layer = layerOf(field);
-      if (layer && stage.updates.includes(layer)) { out[field] = value; continue; }
-      const message = `collection stage "${stage.name}" writes "${field}", which it does not declare`;
-      if (this.strict) throw new NewsgraphError('pipeline.undeclared-write', message);
-      report({ level: 'warning', rule: 'pipeline.undeclared-write', message });
+      if (layer && stage.updates.includes(layer)) out[field] = value;
+      else breach(this.strict, 'pipeline.undeclared-write', `collection stage "${stage.name}" writes "${field}", which it does not declare`, report);
     }
     return out as Partial<NewsRecord>;
   }

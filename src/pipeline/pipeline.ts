@@ -3,7 +3,7 @@ import type { Doc } from '../core/doc.js';
 import { errorMessage, NewsgraphError } from '../core/errors.js';
 import type { LayerName, Layers } from '../core/layers.js';
 import { orderStages, checkOrder } from './order.js';
-import { readsOf, writesOf, type Stage, type StageOptions } from './stage.js';
+import { breach, readsOf, strictByDefault, writesOf, type Stage, type StageOptions } from './stage.js';
 
 export interface StageTiming {
   readonly name: string;
@@ -25,8 +25,6 @@ export interface PipelineOptions {
   readonly strict?: boolean;
 }
 
-const defaultStrict = () => !!process.env.NODE_TEST_CONTEXT || process.env.NEWSGRAPH_STRICT === '1';
-
 /**
  * Document stages in an order their declarations allow, checked when built: every layer a stage
  * requires is provided by an earlier stage, no stage reads a layer that a later stage writes, and
@@ -36,11 +34,14 @@ const defaultStrict = () => !!process.env.NODE_TEST_CONTEXT || process.env.NEWSG
 export class Pipeline {
   readonly stages: readonly Stage[];
   private readonly strict: boolean;
+  /** Each stage's declared reads and writes, looked up on every layer access. */
+  private readonly contracts: Map<Stage, { reads: Set<LayerName>; writes: Set<LayerName> }>;
 
   constructor(stages: readonly Stage[], opts: PipelineOptions = {}) {
     checkOrder(stages);
     this.stages = stages;
-    this.strict = opts.strict ?? defaultStrict();
+    this.strict = opts.strict ?? strictByDefault();
+    this.contracts = new Map(stages.map((s) => [s, { reads: new Set(readsOf(s)), writes: new Set(writesOf(s)) }]));
   }
 
   /** A pipeline of these stages in data-flow order (ties keep the order given). */
@@ -132,26 +133,22 @@ export class Pipeline {
 
   /** The Doc as the stage may see it: reading an undeclared layer is a contract breach. */
   private view(doc: Doc, stage: Stage, report: (d: Omit<Diagnostic, 'stage'>) => void): Doc {
-    const allowed = new Set(readsOf(stage));
+    const allowed = this.contracts.get(stage)!.reads;
     const reported = new Set<LayerName>();
     return doc.guarded((layer) => {
-      if (allowed.has(layer)) return;
-      const message = `stage "${stage.name}" reads layer "${layer}", which it does not declare (requires, optional or updates)`;
-      if (this.strict) throw new NewsgraphError('pipeline.undeclared-read', message);
-      if (!reported.has(layer)) report({ level: 'warning', rule: 'pipeline.undeclared-read', message });
+      if (allowed.has(layer) || reported.has(layer)) return;
       reported.add(layer);
+      breach(this.strict, 'pipeline.undeclared-read', `stage "${stage.name}" reads layer "${layer}", which it does not declare (requires, optional or updates)`, report);
     });
   }
 
   /** What the stage returned, limited to its declared writes; a declared provided layer it left out is empty. */
   private written(stage: Stage, out: Partial<Layers>, report: (d: Omit<Diagnostic, 'stage'>) => void): Partial<Layers> {
     const patch: Record<string, unknown> = {};
-    const writes = new Set(writesOf(stage));
+    const writes = this.contracts.get(stage)!.writes;
     for (const [layer, items] of Object.entries(out)) {
-      if (writes.has(layer as LayerName)) { patch[layer] = items; continue; }
-      const message = `stage "${stage.name}" writes layer "${layer}", which it does not declare (provides or updates)`;
-      if (this.strict) throw new NewsgraphError('pipeline.undeclared-write', message);
-      report({ level: 'warning', rule: 'pipeline.undeclared-write', message });
+      if (writes.has(layer as LayerName)) patch[layer] = items;
+      else breach(this.strict, 'pipeline.undeclared-write', `stage "${stage.name}" writes layer "${layer}", which it does not declare (provides or updates)`, report);
     }
     for (const p of stage.provides) if (!(p in patch)) patch[p] = [];
     return patch as Partial<Layers>;

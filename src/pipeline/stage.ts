@@ -1,4 +1,5 @@
 import type { DiagnosticSink } from '../core/diagnostics.js';
+import { NewsgraphError } from '../core/errors.js';
 import type { Doc } from '../core/doc.js';
 import type { LayerName, Layers } from '../core/layers.js';
 
@@ -40,6 +41,17 @@ export interface Stage extends StageDeclaration {
   /** Layers an earlier stage provided that this stage reads and revises (e.g. filling mention.entity). */
   readonly updates?: readonly LayerName[];
   run(doc: Doc, ctx: StageContext): Partial<Layers>;
+}
+
+/** Contract checks throw under `node --test` and with NEWSGRAPH_STRICT=1; elsewhere they warn. */
+export function strictByDefault(): boolean {
+  return !!process.env.NODE_TEST_CONTEXT || process.env.NEWSGRAPH_STRICT === '1';
+}
+
+/** A stage read or wrote what it does not declare: a thrown error when strict, else a warning. */
+export function breach(strict: boolean, rule: 'pipeline.undeclared-read' | 'pipeline.undeclared-write', message: string, report: DiagnosticSink): void {
+  if (strict) throw new NewsgraphError(rule, message);
+  report({ level: 'warning', rule, message });
 }
 
 /** Every layer a stage may read. */
