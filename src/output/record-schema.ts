@@ -1,6 +1,6 @@
 import { LAYERS } from '../layers/index.js';
 import type { JsonSchema } from '../layers/spec.js';
-import { SCHEMA_ID } from './record.js';
+import { SCHEMA_ID, type CollectionField } from './record.js';
 
 /** The published copy, written by `npm run build:schema` and checked against recordSchema() by a test. */
 export const SCHEMA_FILE = new URL('../../schema/newsgraph-1.schema.json', import.meta.url);
@@ -47,6 +47,13 @@ const DIAGNOSTICS = {
   },
 };
 
+/** The fields collection stages set as a document lands in a store. */
+export const COLLECTION_SCHEMA: Record<CollectionField, JsonSchema> = {
+  copyOf: { type: 'string', description: 'Set in a store: id of the earliest stored document this one reproduces (wire copy, republication, revision).' },
+  copyShare: { type: 'number', minimum: 0, maximum: 1, description: 'Set in a store: share of this document\'s own text found in `copyOf`.' },
+  story: { type: 'string', description: 'Set in a store: stable id of the story, the documents that report the same event.' },
+};
+
 /**
  * The JSON Schema of a newsgraph/1 record: the document fields here, each layer's array and
  * item definition from its declaration in src/layers.
@@ -82,6 +89,7 @@ export function recordSchema(): JsonSchema {
       text: { type: 'string', description: 'The normalised text (NFC, \\n line ends); never changes after ingest.' },
       meta: META,
       ...layerFields,
+      ...COLLECTION_SCHEMA,
       stages: STAGES,
       diagnostics: DIAGNOSTICS,
     },

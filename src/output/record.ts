@@ -9,10 +9,24 @@ import { focusCountries } from '../stages/places/focus.js';
 export const SCHEMA_ID = 'newsgraph/1';
 
 /**
+ * Fields a collection stage sets on a record as it lands in a store (what other documents say
+ * of this one); a plain extraction has none of them.
+ */
+export interface CollectionFields {
+  /** Id of the earliest stored document this one reproduces: wire copy, republication, revision. */
+  copyOf?: string;
+  /** Share (0-1) of this document's own text found in `copyOf`. */
+  copyShare?: number;
+  /** Stable id of the story: the documents that report the same event. */
+  story?: string;
+}
+export type CollectionField = keyof CollectionFields;
+
+/**
  * The public output record, schema newsgraph/1 (schema/newsgraph-1.schema.json).
  * Offsets are UTF-16 code units into `text`, end exclusive.
  */
-export interface NewsRecord {
+export interface NewsRecord extends CollectionFields {
   schema: typeof SCHEMA_ID;
   id: string;
   hash: string;

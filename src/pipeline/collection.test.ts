@@ -21,6 +21,20 @@ test('a collection stage reading an undeclared layer fails the run under strict 
   await store.close();
 });
 
+test('a collection stage sets the record fields it declares, and reads those an earlier one set', async () => {
+  const store = new SqliteStore(':memory:');
+  const rec = toRecord(defaultPipeline().run(Doc.create(TEXT)));
+  const teller: CollectionStage = { ...kbStage, name: 'teller', requires: [], optional: [], updates: ['story'], async run() { return { story: 's1' }; } };
+  const reader: CollectionStage = { ...kbStage, name: 'reader', requires: [], optional: ['story'], updates: ['copyOf'], async run(r) { return { copyOf: `after ${r.story}` }; } };
+  const out = await new Collection([teller, reader], { strict: true }).run(rec, store);
+  assert.deepEqual([out.story, out.copyOf], ['s1', 'after s1']);
+  const liar: CollectionStage = { ...teller, name: 'liar', updates: [] };
+  await assert.rejects(new Collection([liar], { strict: true }).run(rec, store), /"liar" writes "story"/);
+  const peeker: CollectionStage = { ...reader, name: 'peeker', optional: [] };
+  await assert.rejects(new Collection([teller, peeker], { strict: true }).run(rec, store), /"peeker" reads layer "story"/);
+  await store.close();
+});
+
 test('a record whose resolution crashed is stored unlinked, and reprocess links it', async () => {
   const store = new SqliteStore(':memory:');
   const broken: CollectionStage = { ...kbStage, async run() { throw new Error('disk hiccup'); } };

@@ -1,7 +1,8 @@
 import type { Diagnostic, DiagnosticSink } from '../core/diagnostics.js';
 import { errorMessage, NewsgraphError } from '../core/errors.js';
 import { LAYER_NAMES, type LayerName } from '../core/layers.js';
-import type { NewsRecord } from '../output/record.js';
+import type { CollectionField, NewsRecord } from '../output/record.js';
+import { COLLECTION_SCHEMA } from '../output/record-schema.js';
 import type { Store } from '../store/store.js';
 import type { StageTiming } from './pipeline.js';
 import { breach, strictByDefault, type StageDeclaration } from './stage.js';
@@ -18,16 +19,19 @@ export interface CollectionContext {
  * (entities get their knowledge-base id). Declared like a document stage; versioned, timed,
  * and re-run by `reprocess` when its version changes or a layer it reads does.
  */
-export interface CollectionStage extends StageDeclaration {
-  /** Record layers it revises (the patch it returns holds only these). */
-  readonly updates: readonly LayerName[];
+export interface CollectionStage extends Omit<StageDeclaration, 'optional'> {
+  /** Layers, and fields an earlier collection stage sets, that it reads when present. */
+  readonly optional?: readonly (LayerName | CollectionField)[];
+  /** Record layers it revises, and record fields it sets (the patch it returns holds only these). */
+  readonly updates: readonly (LayerName | CollectionField)[];
   run(record: NewsRecord, ctx: CollectionContext): Promise<Partial<NewsRecord>>;
 }
 
 /** Record fields that belong to a layer: the record splits the mentions layer in two. */
 const FIELD_LAYER: Record<string, LayerName> = { references: 'mentions' };
-const layerOf = (field: string): LayerName | undefined =>
-  FIELD_LAYER[field] ?? ((LAYER_NAMES as readonly string[]).includes(field) ? (field as LayerName) : undefined);
+/** The layer (or collection field) a record field belongs to, if it is one a stage must declare. */
+const layerOf = (field: string): LayerName | CollectionField | undefined =>
+  FIELD_LAYER[field] ?? ((LAYER_NAMES as readonly string[]).includes(field) || field in COLLECTION_SCHEMA ? (field as LayerName | CollectionField) : undefined);
 
 export interface CollectionOptions {
   /** Undeclared reads and writes throw (as for document stages); on under `node --test`. */
@@ -46,7 +50,8 @@ export class Collection {
   check(provided: readonly LayerName[]): this {
     for (const s of this.stages) {
       for (const r of [...s.requires, ...s.updates]) {
-        if (!provided.includes(r)) throw new NewsgraphError('pipeline.missing-layer', `collection stage "${s.name}" reads layer "${r}", which no document stage provides`);
+        if (r in COLLECTION_SCHEMA) continue;
+        if (!provided.includes(r as LayerName)) throw new NewsgraphError('pipeline.missing-layer', `collection stage "${s.name}" reads layer "${r}", which no document stage provides`);
       }
     }
     return this;
@@ -85,7 +90,7 @@ export class Collection {
   }
 
   private view(rec: NewsRecord, stage: CollectionStage, report: DiagnosticSink): NewsRecord {
-    const allowed = new Set<LayerName>([...stage.requires, ...(stage.optional ?? []), ...stage.updates]);
+    const allowed = new Set<LayerName | CollectionField>([...stage.requires, ...(stage.optional ?? []), ...stage.updates]);
     const reported = new Set<string>();
     return new Proxy(rec, {
       get: (target, prop, receiver) => {

@@ -1,6 +1,7 @@
 import { NewsgraphError } from '../core/errors.js';
 import { LAYER_NAMES, type LayerName } from '../core/layers.js';
 import { docFromRecord, refreshedRecord } from '../output/restore.js';
+import type { CollectionField } from '../output/record.js';
 import type { Store } from '../store/store.js';
 import type { Collection } from './collection.js';
 import type { Pipeline } from './pipeline.js';
@@ -58,17 +59,21 @@ export async function reprocess(store: Store, pipeline: Pipeline, opts: Reproces
       if (!rec) throw new NewsgraphError('store.not-found', 'removed while reprocessing');
       const docStale = job.stale.filter((n) => pipeline.stages.some((s) => s.name === n));
       let next = rec;
-      const changed = new Set<LayerName>();
+      const changed = new Set<LayerName | CollectionField>();
       if (docStale.length) {
         const result = pipeline.rerun(docFromRecord(rec), docStale, { published: rec.meta?.published });
         for (const t of result.timings) for (const l of writesOf(pipeline.stages.find((s) => s.name === t.name)!)) changed.add(l);
         next = refreshedRecord(rec, result, order);
       }
       if (collection) {
-        // A collection stage re-runs when it changed or a layer it reads did.
-        const rerun = new Set(collection.stages
-          .filter((s) => job.stale.includes(s.name) || [...s.requires, ...(s.optional ?? []), ...s.updates].some((l) => changed.has(l)))
-          .map((s) => s.name));
+        // A collection stage re-runs when it changed or something it reads did, an earlier
+        // collection stage's output included.
+        const rerun = new Set<string>();
+        for (const s of collection.stages) {
+          if (!job.stale.includes(s.name) && ![...s.requires, ...(s.optional ?? []), ...s.updates].some((l) => changed.has(l))) continue;
+          rerun.add(s.name);
+          for (const l of s.updates) changed.add(l);
+        }
         if (rerun.size) next = await collection.run(next, store, rerun);
       }
       await store.replace(next);
