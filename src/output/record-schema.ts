@@ -52,6 +52,7 @@ export const COLLECTION_SCHEMA: Record<CollectionField, JsonSchema> = {
   copyOf: { type: 'string', description: 'Set in a store: id of the earliest stored document this one reproduces (wire copy, republication, revision).' },
   copyShare: { type: 'number', minimum: 0, maximum: 1, description: 'Set in a store: share of this document\'s own text found in `copyOf`.' },
   story: { type: 'string', description: 'Set in a store: stable id of the story, the documents that report the same event.' },
+  source: { type: 'string', description: 'Set in a store: the independent source this document counts as (the wire its dateline names, else the source of the document it copies, else its outlet), folded.' },
 };
 
 /**

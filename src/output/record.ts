@@ -19,6 +19,11 @@ export interface CollectionFields {
   copyShare?: number;
   /** Stable id of the story: the documents that report the same event. */
   story?: string;
+  /**
+   * The independent source this document counts as: the wire its dateline names, else the source
+   * of the document it copies, else its own outlet (folded: "The Washington Post" = "washington post").
+   */
+  source?: string;
 }
 export type CollectionField = keyof CollectionFields;
 
