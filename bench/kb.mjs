@@ -22,7 +22,8 @@ const N = Number(flag('--docs', '20000'));
 
 const corpus = [resolve(process.cwd(), '../shared/data/polnear/train/text'), join(ROOT, '../shared/data/polnear/train/text')].find(existsSync);
 const { Doc, defaultPipeline, toRecord } = await dist('index.js');
-const { defaultCollection } = await dist('pipeline/default.js');
+const { Collection } = await dist('pipeline/collection.js');
+const { kbStage } = await dist('kb/stage.js');
 const { SqliteStore } = await dist('store/sqlite/sqlite-store.js');
 let texts;
 if (corpus) texts = readdirSync(corpus).sort().map((n) => readFileSync(join(corpus, n), 'utf8'));
@@ -62,7 +63,8 @@ function copy(rec, c) {
 
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-kb-bench-'));
 const store = new SqliteStore(join(dir, 'kb.db'));
-const collection = defaultCollection();
+// The knowledge base alone: the other collection stages have benchmarks of their own.
+const collection = new Collection([kbStage]);
 const step = Math.max(1, Math.floor(N / 10));
 const rows = [['documents', 'entities', 'resolution ms/doc', 'store ms/doc']];
 let kbMs = 0, putMs = 0;

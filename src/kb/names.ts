@@ -4,6 +4,7 @@
  * ("al-Qaida"), person-name parts, and the keys a knowledge-base entity is found by.
  */
 import type { EntityType } from '../core/layers.js';
+import { Lru } from '../core/lru.js';
 import { initials, isAcronym, personParts } from '../text/name-forms.js';
 import { cleanName } from '../text/names.js';
 import { normalizeName } from '../store/keys.js';
@@ -39,17 +40,14 @@ export function skeleton(folded: string): string {
   return folded.split(' ').map((w) => w[0]! + w.slice(1).replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1')).join(' ');
 }
 
-const FORMS = new Map<string, NameForm>();
-const MAX_FORMS = 50_000;
+// Sized for the names a large knowledge base compares most; the least used are made again.
+const FORMS = new Lru<string, NameForm>(200_000);
 
 /** The comparable form of a name as read with a type; kept, as the same names recur in every document. */
 export function nameForm(name: string, type: EntityType): NameForm {
   const key = `${type}\u0000${name}`;
   let form = FORMS.get(key);
-  if (!form) {
-    if (FORMS.size >= MAX_FORMS) FORMS.clear();
-    FORMS.set(key, (form = Object.freeze(makeForm(name, type))));
-  }
+  if (!form) FORMS.set(key, (form = Object.freeze(makeForm(name, type))));
   return form;
 }
 

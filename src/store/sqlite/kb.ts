@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EntityType } from '../../core/layers.js';
+import { Lru } from '../../core/lru.js';
 import { blockingKeys, nameForm } from '../../kb/names.js';
 import type { NewsRecord } from '../../output/record.js';
 import { entityIdOf, entityKey, normalizeName } from '../keys.js';
@@ -51,7 +52,7 @@ const MAX_PER_KEY = 200;
 const NAMES_COMPARED = 30;
 const CONTEXT_DOCS = 20;
 const CONTEXT_SIZE = 30;
-const CACHE_SIZE = 20_000;
+const CACHE_SIZE = 50_000;
 
 /**
  * The knowledge-base tables of the SQLite store: name and type counts per entity, the keys
@@ -59,9 +60,10 @@ const CACHE_SIZE = 20_000;
  */
 export class SqliteKb {
   private readonly s: Record<string, Database.Statement>;
-  private readonly cache = new Map<number, { stamp: string; value: Omit<KbCandidate, 'notSame' | 'keys'> }>();
-  private readonly company = new Map<number, { documents: number; ids: string[] }>();
-  private readonly apart = new Map<string, string[]>();
+  private readonly cache = new Lru<number, { stamp: string; documents: number; value: Omit<KbCandidate, 'notSame' | 'keys'> }>(CACHE_SIZE);
+  private readonly company = new Lru<number, { documents: number; ids: string[] }>(CACHE_SIZE);
+  /** Every not-same pair users decided, both ways: few, and asked of every candidate. */
+  private apart = new Map<string, string[]>();
   private decisionsSeen = -1;
 
   constructor(private readonly db: Database.Database) {
@@ -80,13 +82,18 @@ export class SqliteKb {
       pinned: p('SELECT pinned, name, type FROM entities WHERE rowid = ?'),
       setNameType: p('UPDATE entities SET name = ?, type = ? WHERE rowid = ?'),
       // The entities of every key in one statement; each key's most reported are kept (candidates()).
-      byKeys: p(`SELECT k.key AS hit, e.rowid, e.key, e.type, e.name, e.documents
-                 FROM kb_keys k JOIN entities e ON e.rowid = k.entity WHERE k.key IN (SELECT value FROM json_each(?))`),
+      // The most reported entities of every key in one statement: a common surname's key finds
+      // up to MAX_PER_KEY people, and only the first few are worth weighing.
+      byKeys: p(`SELECT hit, rowid, key, type, name, documents FROM (
+                   SELECT k.key AS hit, e.rowid, e.key, e.type, e.name, e.documents,
+                          row_number() OVER (PARTITION BY k.key ORDER BY e.documents DESC, e.rowid) AS rank
+                   FROM kb_keys k JOIN entities e ON e.rowid = k.entity WHERE k.key IN (SELECT value FROM json_each(?)))
+                 WHERE rank <= ${CANDIDATES_PER_KEY}`),
       places: p(`SELECT substr(key, 3) AS g FROM kb_keys WHERE entity = ? AND key >= 'g:' AND key < 'g;'`),
       context: p(`SELECT e.key, count(*) AS n FROM doc_entities de JOIN entities e ON e.rowid = de.entity
                   WHERE de.doc IN (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY day DESC LIMIT ${CONTEXT_DOCS}) AND de.entity != ?
                   GROUP BY de.entity ORDER BY n DESC, e.key LIMIT ${CONTEXT_SIZE}`),
-      notSame: p(`SELECT CASE WHEN a = ? THEN b ELSE a END AS other FROM kb_decisions WHERE action = 'not-same' AND (a = ? OR b = ?)`),
+      notSame: p(`SELECT a, b FROM kb_decisions WHERE action = 'not-same' AND b IS NOT NULL`),
       redirect: p('SELECT new FROM entity_redirects WHERE old = ?'),
       nameDocs: p('SELECT documents FROM entity_names WHERE entity = ? AND norm = ?'),
       typeDocs: p('SELECT documents FROM entity_types WHERE entity = ? AND type = ?'),
@@ -111,7 +118,6 @@ export class SqliteKb {
 
   /** Counts one document's names, types and places for an entity (sign -1 when it leaves). */
   note(row: number, n: EntityNote, sign: 1 | -1, current?: { name: string; type: string }): void {
-    this.cache.delete(row);
     const seen = new Set<string>();
     // The name and type are chosen again only when this document can change them: a name or type
     // new to the entity, one leaving, or another name now used more than the entity's own.
@@ -142,7 +148,11 @@ export class SqliteKb {
         if (docs > ownTypeDocs) recheck = true;
       }
     }
-    if (sign > 0) for (const g of n.places) this.addKey(`g:${g}`, row);
+    let placed = false;
+    if (sign > 0) for (const g of n.places) placed = this.addKey(`g:${g}`, row) || placed;
+    // Another document with the names, types and places the entity had leaves its description
+    // as it was (described() reads it again once the documents have grown enough).
+    if (recheck || placed) this.cache.delete(row);
     if (recheck) this.rename(row);
   }
 
@@ -206,8 +216,8 @@ export class SqliteKb {
    * apart no better than no key: it stops growing, so finding candidates stays bounded however
    * large the knowledge base (the entity is still found by its other keys).
    */
-  private addKey(key: string, row: number): void {
-    if (Number((this.s.keyCount!.get(key) as Row).n) < MAX_PER_KEY) this.s.addKey!.run(key, row);
+  private addKey(key: string, row: number): boolean {
+    return Number((this.s.keyCount!.get(key) as Row).n) < MAX_PER_KEY && this.s.addKey!.run(key, row).changes > 0;
   }
 
   /** The name most documents use (for a person, a full name first) and the type most give it, unless a user chose the name. */
@@ -254,42 +264,42 @@ export class SqliteKb {
   }
 
   candidates(keys: readonly string[]): KbCandidate[] {
-    const seq = Number((this.s.lastDecision!.get() as Row).seq ?? 0);
-    if (seq !== this.decisionsSeen) {
-      this.apart.clear();
-      this.decisionsSeen = seq;
-    }
-    const byKey = new Map<string, Row[]>();
-    for (const r of this.s.byKeys!.all(JSON.stringify(keys)) as Row[]) {
-      const list = byKey.get(String(r.hit));
-      if (list) list.push(r);
-      else byKey.set(String(r.hit), [r]);
-    }
+    this.readDecisions();
     const rows = new Map<number, { row: Row; keys: string[] }>();
-    for (const [k, list] of byKey) {
-      // A common surname's key finds many people: the most reported of them are enough.
-      const kept = list.length <= CANDIDATES_PER_KEY ? list
-        : list.sort((a, b) => Number(b.documents) - Number(a.documents) || Number(a.rowid) - Number(b.rowid)).slice(0, CANDIDATES_PER_KEY);
-      for (const r of kept) {
-        const hit = rows.get(Number(r.rowid));
-        if (hit) hit.keys.push(k);
-        else rows.set(Number(r.rowid), { row: r, keys: [k] });
-      }
+    for (const r of this.s.byKeys!.all(JSON.stringify(keys)) as Row[]) {
+      const hit = rows.get(Number(r.rowid));
+      if (hit) hit.keys.push(String(r.hit));
+      else rows.set(Number(r.rowid), { row: r, keys: [String(r.hit)] });
     }
     return [...rows.values()]
       .sort((a, b) => Number(b.row.documents) - Number(a.row.documents) || Number(a.row.rowid) - Number(b.row.rowid))
       .map(({ row: r, keys: matched }) => ({ ...this.described(r), keys: matched, notSame: this.notSame(String(r.key)) }));
   }
 
-  /** Entities users said are not this one; read again whenever a decision was added. */
+  /** Entities users said are not this one. */
   private notSame(id: string): string[] {
-    let ids = this.apart.get(id);
-    if (!ids) {
-      ids = (this.s.notSame!.all(id, id, id) as Row[]).map((x) => String(x.other));
-      if (this.apart.size >= CACHE_SIZE) this.apart.clear();
-      this.apart.set(id, ids);
+    return this.apart.get(id) ?? [];
+  }
+
+  /**
+   * The not-same pairs, read again whenever a decision was added (by this process or another):
+   * a merge rewrites the pairs of the entity it folds away.
+   */
+  private readDecisions(): void {
+    const seq = Number((this.s.lastDecision!.get() as Row).seq ?? 0);
+    if (seq === this.decisionsSeen) return;
+    this.decisionsSeen = seq;
+    const apart = new Map<string, string[]>();
+    const add = (a: string, b: string) => {
+      const list = apart.get(a);
+      if (list) list.push(b);
+      else apart.set(a, [b]);
+    };
+    for (const r of this.s.notSame!.all() as Row[]) {
+      add(String(r.a), String(r.b));
+      add(String(r.b), String(r.a));
     }
-    return ids;
+    this.apart = apart;
   }
 
   /**
@@ -300,28 +310,29 @@ export class SqliteKb {
     const hit = this.company.get(row);
     if (hit && documents <= hit.documents * 1.25 + 2) return hit.ids;
     const ids = (this.s.context!.all(row, row) as Row[]).map((c) => String(c.key));
-    if (this.company.size >= CACHE_SIZE) this.company.delete(this.company.keys().next().value!);
     this.company.set(row, { documents, ids });
     return ids;
   }
 
   /**
-   * A candidate's names and places, kept while its documents, name and type stay as
-   * they are: the same entities are candidates for document after document.
+   * A candidate's names and places, kept while its name and type stay as they are and its
+   * documents grow by less than a tenth: the same entities are candidates for document after
+   * document, and a popular one gains a document with nearly every one of them.
    */
   private described(r: Row): Omit<KbCandidate, 'notSame' | 'keys'> {
-    const row = Number(r.rowid);
-    const stamp = `${String(r.key)}\u0000${String(r.documents)}\u0000${String(r.name)}\u0000${String(r.type)}`;
+    const row = Number(r.rowid), documents = Number(r.documents);
+    const stamp = `${String(r.key)}\u0000${String(r.name)}\u0000${String(r.type)}`;
     const hit = this.cache.get(row);
-    if (hit && hit.stamp === stamp) return hit.value;
+    if (hit && hit.stamp === stamp && documents >= hit.documents && documents <= hit.documents * 1.1 + 1) {
+      return hit.value.documents === documents ? hit.value : { ...hit.value, documents };
+    }
     const places = (this.s.places!.all(row) as Row[]).map((p) => Number(p.g)).filter(Number.isFinite);
     const value = {
-      id: String(r.key), type: String(r.type) as EntityType, name: String(r.name), documents: Number(r.documents),
+      id: String(r.key), type: String(r.type) as EntityType, name: String(r.name), documents,
       names: this.liveNames(row, String(r.name)),
       ...(places.length ? { places } : {}),
     };
-    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(row, { stamp, value });
+    this.cache.set(row, { stamp, documents, value });
     return value;
   }
 }
