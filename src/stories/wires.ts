@@ -89,7 +89,7 @@ export function wireCredit(text: string): WireCredit | undefined {
     at += line.length + 1;
   }
   const head = lines.slice(0, HEAD);
-  const tail = lines.slice(Math.max(HEAD, lines.length - TAIL));
+  const tail = lines.slice(Math.max(0, lines.length - TAIL));
   const found = (line: { start: number; text: string }, m: RegExpExecArray | null): WireCredit | undefined => {
     const form = m?.[1];
     if (!m || !form) return undefined;
