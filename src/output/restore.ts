@@ -3,7 +3,8 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { LayerName, Layers } from '../core/layers.js';
 import { compareSpans } from '../core/span.js';
 import type { PipelineResult, StageTiming } from '../pipeline/pipeline.js';
-import { toRecord, type NewsRecord } from './record.js';
+import { toRecord, type CollectionField, type NewsRecord } from './record.js';
+import { COLLECTION_SCHEMA } from './record-schema.js';
 
 /**
  * Layers a record keeps whole, so a stored record can be turned back into a Doc that carries
@@ -41,5 +42,8 @@ export function refreshedRecord(old: NewsRecord, rerun: PipelineResult, order: r
       else delete fresh[field];
     }
   }
-  return { ...fresh, id: old.id, hash: old.hash, meta: old.meta };
+  // What collection stages set (copyOf, source...) stays until they run again.
+  const kept: Partial<NewsRecord> = {};
+  for (const f of Object.keys(COLLECTION_SCHEMA) as CollectionField[]) if (old[f] !== undefined) (kept as Record<string, unknown>)[f] = old[f];
+  return { ...fresh, id: old.id, hash: old.hash, meta: old.meta, ...kept };
 }

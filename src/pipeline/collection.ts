@@ -81,8 +81,10 @@ export class Collection {
       const timing: StageTiming = { name: stage.name, version: stage.version, ms: Math.round((performance.now() - t0) * 1000) / 1000 };
       rec = {
         ...rec, ...this.written(stage, patch, ctx.diagnostic),
-        // A crashed stage leaves no version behind, so `reprocess` runs it again.
-        stages: [...rec.stages.filter((t) => t.name !== stage.name), ...(crashed ? [] : [timing])],
+        // A crashed stage leaves no version behind, so `reprocess` runs it again; a stage run
+        // again keeps its place among the others.
+        stages: crashed ? rec.stages.filter((t) => t.name !== stage.name)
+          : rec.stages.some((t) => t.name === stage.name) ? rec.stages.map((t) => (t.name === stage.name ? timing : t)) : [...rec.stages, timing],
         diagnostics: [...rec.diagnostics.filter((d) => d.stage !== stage.name), ...diagnostics],
       };
     }

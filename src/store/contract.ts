@@ -4,6 +4,7 @@ import { contentHash } from '../core/hash.js';
 import type { DocMeta } from '../core/meta.js';
 import { SCHEMA_ID, type NewsRecord } from '../output/record.js';
 import { kbContract } from './contract-kb.js';
+import { copiesContract } from './contract-copies.js';
 import type { Store } from './store.js';
 
 /**
@@ -251,6 +252,7 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
     }));
 
     kbContract(withStore);
+    copiesContract(withStore);
   });
 }
 

@@ -79,9 +79,59 @@ export interface Store {
   notSame(a: string, b: string, decision: Decision): Promise<void>;
   /** Decisions about entities (user corrections and automatic merges), newest first. */
   decisions(entity?: string): Promise<DecisionRecord[]>;
+
+  // ---- copies and sources (src/stories) ---------------------------------------------------
+  /**
+   * Stored documents indexed for copies (src/stories/copies.ts `indexed`) whose sketch (src/stories/shingles.ts) shares
+   * any of these sampled shingle hashes, most shared first, with their text for an exact check.
+   * A hash found in more than COPY_POSTINGS_MAX documents is common phrasing and finds none.
+   */
+  copyCandidates(sample: readonly number[], opts?: CopyQuery): Promise<CopyCandidate[]>;
+  /**
+   * For each line hash (src/stories/shingles.ts), how many stored originals (no `copyOf`) of this outlet
+   * (folded; '' for documents without one) have that line among their first or last lines,
+   * counted up to `cap`.
+   */
+  outletLines(outlet: string, lines: readonly number[], opts?: { readonly before?: string; readonly cap?: number }): Promise<number[]>;
+  /** For each of these ids (or hashes) that is stored: its source, copyOf, outlet and date, in the order asked. */
+  docSources(ids: readonly string[]): Promise<DocSource[]>;
   /** Number of stored documents. */
   count(): Promise<number>;
   close(): Promise<void>;
+}
+
+/** A hash in more postings than this is left out of copy candidates. */
+export const COPY_POSTINGS_MAX = 100;
+
+export interface CopyQuery {
+  /** Only documents stored before this one (by id), when it is stored: reprocess finds what ingest found. */
+  readonly before?: string;
+  /** Most candidates returned (default 5). */
+  readonly limit?: number;
+}
+
+export interface CopyCandidate {
+  readonly id: string;
+  readonly text: string;
+  readonly published?: string;
+  readonly outlet?: string;
+  readonly source?: string;
+  /** Sampled hashes it shares with the query. */
+  readonly shared: number;
+  /** Storage order: lower was stored earlier. */
+  readonly order: number;
+}
+
+/** What independence is decided on (src/stories/independence.ts). */
+export interface DocSource {
+  readonly id: string;
+  /** The record's `source`: the wire its dateline names, else its origin's, else its outlet (folded). */
+  readonly source?: string;
+  /** The record's `copyOf`: the stored document it reproduces. */
+  readonly copyOf?: string;
+  /** The outlet as the document gives it (not folded). */
+  readonly outlet?: string;
+  readonly published?: string;
 }
 
 /** Who decided a change to the knowledge base, why, and on what evidence. */

@@ -7,6 +7,8 @@ import { kbFixtureRecords } from '../api/kb-test-fixtures.js';
 import { fixtureRecords, PLACES } from '../api/test-fixtures.js';
 import { createNewsgraphServer, type NewsgraphServer } from '../api/server.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { record } from '../store/contract.js';
+import { article, BRIDGE } from '../stories/fixture.js';
 
 // Headless Chromium from the system package (Debian: apt-get install chromium); never downloaded.
 const CHROMIUM = process.env.NEWSGRAPH_CHROMIUM ?? '/usr/bin/chromium';
@@ -238,6 +240,22 @@ describe('web app in headless Chromium', { skip }, () => {
     assert.match((await page.locator('.entity-head h1').textContent()) ?? '', /Joseph Banda/);
     // The refused attempt is logged by the browser as a failed request: expected here, and only here.
     problems.splice(0, problems.length, ...problems.filter((p) => !/status of 401 \(Unauthorized\)/.test(p)));
+  });
+
+  test('article view: a copy links to the article it reproduces, with the share, and names its source', async () => {
+    // Stored last, so the counts other views show are as their tests expect.
+    const origin = record(article(BRIDGE), { title: 'Kessel closes its old river bridge', outlet: 'Valley Courier' }, { source: 'valley courier' }, 'bridge-origin');
+    const copy = record(article(BRIDGE.slice(0, 3)), { title: 'Bridge shut', outlet: 'Pinecrest Sentinel' }, { copyOf: 'bridge-origin', copyShare: 0.97, source: 'associated press' }, 'bridge-copy');
+    await store.put(origin);
+    await store.put(copy);
+    await go('#/doc/bridge-copy');
+    await page.waitForSelector('.copy-of a');
+    assert.equal(await page.locator('.article-head .copy-of').textContent(), 'copy of Kessel closes its old river bridge (97% reproduced)');
+    assert.equal(await page.locator('.article-head .source').textContent(), 'source: associated press');
+    await page.locator('.copy-of a').click();
+    await page.waitForFunction(() => document.querySelector('.article-head h1')?.textContent === 'Kessel closes its old river bridge');
+    assert.equal(await page.locator('.article-head .copy-of').count(), 0);
+    assert.equal(await page.locator('.article-head .source').textContent(), 'source: valley courier');
   });
 
   test('no script errors, policy violations or outside requests', () => {

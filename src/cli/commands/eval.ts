@@ -7,11 +7,12 @@ const load = {
   relations: () => import('../../eval/relations.js'),
   geo: () => import('../../eval/geo.js'),
   quotes: () => import('../../eval/quotes.js'),
+  copies: () => import('../../eval/copies.js'),
 };
 
 /**
  * `newsgraph eval <area>`: scores the pipeline against a user's own gold data.
- * Each area (ner, times, geo, quotes, relations) registers its subcommand here.
+ * Each area (ner, times, geo, quotes, relations, copies) registers its subcommand here.
  */
 export function registerEval(program: Command): void {
   const evalCmd = program.command('eval').description('measure quality against gold annotations');
@@ -58,4 +59,13 @@ export function registerEval(program: Command): void {
     .option('--errors <n>', 'how many errors to print (default 10)')
     .option('--json', 'print the scores as one JSON object')
     .action(async (dir: string, o: { minF1?: string; minSpeaker?: string; errors?: string; json?: boolean }) => { (await load.quotes()).runQuotesEval(dir, o); });
+  evalCmd
+    .command('copies')
+    .description('copies: pairwise precision, recall and F1 of "is a copy of" on variants built from real articles, and boilerplate-only pairs marked')
+    .argument('<dir>', 'folder with metadata.tsv and train/text, dev/text (PolNeAR layout)')
+    .option('--sample <n>', 'read only the first N articles')
+    .option('--min-f1 <n>', 'exit 1 when F1 (percent) is below this')
+    .option('--errors <n>', 'how many errors to print (default 10)')
+    .option('--json', 'print the scores as one JSON object')
+    .action(async (dir: string, o: { sample?: string; minF1?: string; errors?: string; json?: boolean }) => { await (await load.copies()).runCopiesEval(dir, o); });
 }

@@ -11,6 +11,8 @@ export function formatRecord(r: NewsRecord): string {
   out.push(m.title ?? '(untitled)', '');
   out.push(`id        ${r.id}`);
   for (const k of ['author', 'outlet', 'published', 'url', 'origin']) if (m[k]) out.push(`${k.padEnd(10)}${m[k]}`);
+  if (r.copyOf) out.push(`copy of   ${r.copyOf}${r.copyShare != null ? ` (${Math.round(r.copyShare * 100)}% reproduced)` : ''}`);
+  if (r.source) out.push(`source    ${r.source}`);
   out.push('', r.text.trim(), '');
   const layers = r as unknown as Record<string, unknown[] | undefined>;
   const counts = COUNTED_FIELDS.map((l) => `${layers[l]?.length ?? 0} ${l}`);

@@ -196,6 +196,29 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX kb_decisions_a ON kb_decisions(a);
   CREATE INDEX kb_decisions_b ON kb_decisions(b);
   `,
+  // 7: copies and sources (src/stories). The record's copyOf, copyShare and source beside its
+  // metadata, so independence is read from document rows; each original's sampled shingles
+  // (candidates for the copies stage) and its first and last lines per outlet (boilerplate).
+  // Records stored before have no rows here until reprocess runs the copies stage on them.
+  `
+  ALTER TABLE documents ADD COLUMN copy_of TEXT;
+  ALTER TABLE documents ADD COLUMN copy_share REAL;
+  ALTER TABLE documents ADD COLUMN source TEXT;
+  CREATE INDEX documents_copy_of ON documents(copy_of);
+  CREATE TABLE copy_sketch (
+    hash INTEGER NOT NULL,
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    PRIMARY KEY (hash, doc)
+  ) WITHOUT ROWID;
+  CREATE INDEX copy_sketch_doc ON copy_sketch(doc);
+  CREATE TABLE copy_lines (
+    outlet TEXT NOT NULL,
+    hash INTEGER NOT NULL,
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    PRIMARY KEY (outlet, hash, doc)
+  ) WITHOUT ROWID;
+  CREATE INDEX copy_lines_doc ON copy_lines(doc);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

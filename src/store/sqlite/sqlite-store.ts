@@ -10,12 +10,13 @@ import { dayOf, entityIdOf, entityKey, normalizeName } from '../keys.js';
 import type {
   EntityCount, EntityInfo, EntityQuery, EventHit, EventQuery, FacetCount, Facets, Interval, PeriodCount,
   Decision, DecisionRecord, EntityMatch, KbCandidate, PlaceHit, PlaceQuery, PutResult, QuoteHit, QuoteQuery, RecordStamp, RelationHit, RelationQuery, SearchHit, SearchQuery,
-  SearchResult, Store,
+  SearchResult, Store, CopyCandidate, CopyQuery, DocSource,
 } from '../store.js';
 import { toFtsQuery } from './fts-query.js';
 import { STORED_LAYERS, insertSql, layerRows } from './layer-rows.js';
 import { migrate } from './schema.js';
 import { notesOf, SqliteKb } from './kb.js';
+import { COPY_TABLES, SqliteCopies } from './copies.js';
 import { fold, nameForm } from '../../kb/names.js';
 
 type Row = Record<string, unknown>;
@@ -64,6 +65,7 @@ export class SqliteStore implements Store {
   private readonly countCap: number;
   private readonly cache = new Map<string, Stmt>();
   private readonly kb: SqliteKb;
+  private readonly copies: SqliteCopies;
   private facetStmts?: ReturnType<SqliteStore['prepareFacets']>;
 
   constructor(path: string, opts: SqliteStoreOptions = {}) {
@@ -94,17 +96,19 @@ export class SqliteStore implements Store {
     this.db.function('normalize_name', { deterministic: true }, (v: unknown) => normalizeName(String(v ?? '')));
     const p = (sql: string) => this.db.prepare(sql);
     this.kb = new SqliteKb(this.db);
+    this.copies = new SqliteCopies(this.db);
     this.s = opts.readonly ? {} : {
-      insDoc: p(`INSERT INTO documents (rowid, id, hash, title, author, outlet, url, published, origin, lang, day, added)
-                 VALUES (@rowid, @id, @hash, @title, @author, @outlet, @url, @published, @origin, @lang, @day, @added)`),
+      insDoc: p(`INSERT INTO documents (rowid, id, hash, title, author, outlet, url, published, origin, lang, day, added, copy_of, copy_share, source)
+                 VALUES (@rowid, @id, @hash, @title, @author, @outlet, @url, @published, @origin, @lang, @day, @added, @copyOf, @copyShare, @source)`),
       insFts: p('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)'),
       insRecord: p('INSERT INTO records (rowid, record) VALUES (?, ?)'),
       setRecord: p('UPDATE records SET record = ? WHERE rowid = ?'),
       delFts: p('DELETE FROM documents_fts WHERE rowid = ?'),
       upDoc: p(`UPDATE documents SET id = @id, hash = @hash, title = @title, author = @author, outlet = @outlet, url = @url,
-                published = @published, origin = @origin, lang = @lang, day = @day WHERE rowid = @rowid`),
+                published = @published, origin = @origin, lang = @lang, day = @day,
+                copy_of = @copyOf, copy_share = @copyShare, source = @source WHERE rowid = @rowid`),
       // What hangs off a document besides its row and its text's index, removed by a replacement.
-      ...Object.fromEntries(['records', ...STORED_LAYERS.map((l) => l.table.name), 'doc_entities']
+      ...Object.fromEntries(['records', ...STORED_LAYERS.map((l) => l.table.name), 'doc_entities', ...COPY_TABLES]
         .map((t) => [`del:${t}`, p(`DELETE FROM ${t} WHERE ${t === 'records' ? 'rowid' : 'doc'} = ?`)])),
       upEntity: p(`INSERT INTO entities (key, type, name, description) VALUES (?, ?, ?, ?)
                    ON CONFLICT(key) DO UPDATE SET description = coalesce(entities.description, excluded.description)
@@ -183,6 +187,7 @@ export class SqliteStore implements Store {
     const cells = {
       id: rec.id, hash: rec.hash, title: meta.title ?? null, author: meta.author ?? null, outlet: meta.outlet ?? null,
       url: meta.url ?? null, published: meta.published ?? null, origin: meta.origin ?? null, lang: meta.lang ?? null, day: day ?? null,
+      copyOf: rec.copyOf ?? null, copyShare: rec.copyShare ?? null, source: rec.source ?? null,
     };
     let doc: number;
     if (kept === undefined) {
@@ -247,6 +252,7 @@ export class SqliteStore implements Store {
       if (month) this.stmt('bumpMonth').run(row, month, 1, n);
     }
     this.noteEntities(rec, 1, rowOf);
+    this.copies.add(doc, rec);
     return { status: 'added', id: rec.id };
   }
 
@@ -362,6 +368,20 @@ export class SqliteStore implements Store {
   /** Entities still referenced by a quote or mention elsewhere keep their row (documents > 0). */
   private dropUnused(entities: readonly number[]): void {
     for (const e of entities) this.stmt('dropUnused').run(e);
+  }
+
+  // ---- copies and sources (copies.ts) ------------------------------------
+
+  async copyCandidates(sample: readonly number[], opts?: CopyQuery): Promise<CopyCandidate[]> {
+    return this.copies.candidates(sample, opts);
+  }
+
+  async outletLines(outlet: string, lines: readonly number[], opts?: { before?: string; cap?: number }): Promise<number[]> {
+    return this.copies.lines(outlet, lines, opts);
+  }
+
+  async docSources(ids: readonly string[]): Promise<DocSource[]> {
+    return this.copies.sources(ids);
   }
 
   async count(): Promise<number> {

@@ -155,6 +155,7 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
       h('h1', {}, m.title || 'Untitled article'),
       h('p', { class: 'meta' }, [m.author, m.outlet, fmtDate(m.published)].filter(Boolean).join(' · '),
         m.url && /^https?:\/\//i.test(m.url) ? [' · ', h('a', { href: m.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original')] : ''),
+      ...(await provenance(rec)),
       h('p', { class: 'docid' }, 'id ', h('code', {}, rec.id)),
     ),
     toggles,
@@ -175,6 +176,19 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
       hit[0]?.scrollIntoView({ block: 'center' });
     }, { once: true });
   }
+}
+
+/** Where the article comes from: the stored article it reproduces, and the source it counts as. */
+async function provenance(rec: NewsRecord): Promise<HTMLElement[]> {
+  const out: HTMLElement[] = [];
+  if (rec.copyOf) {
+    // The origin's title; its id when it cannot be read (removed since).
+    const title = await getJson<NewsRecord>(`/api/docs/${encodeURIComponent(rec.copyOf)}`).then((o) => o.meta.title || o.id, () => rec.copyOf!);
+    const share = rec.copyShare != null ? ` (${Math.round(rec.copyShare * 100)}% reproduced)` : '';
+    out.push(h('p', { class: 'copy-of' }, 'copy of ', link(`/doc/${encodeURIComponent(rec.copyOf)}`, title), share));
+  }
+  if (rec.source) out.push(h('p', { class: 'source' }, 'source: ', rec.source));
+  return out;
 }
 
 function describe(keys: string[], rec: NewsRecord, ents: Map<string, NewsRecord['entities'][number]>): string {

@@ -1,0 +1,102 @@
+import type Database from 'better-sqlite3';
+import type { NewsRecord } from '../../output/record.js';
+import { outletOf } from '../../stories/outlets.js';
+import { indexed } from '../../stories/copies.js';
+import { sketch } from '../../stories/shingles.js';
+import { COPY_POSTINGS_MAX, type CopyCandidate, type CopyQuery, type DocSource } from '../store.js';
+
+type Row = Record<string, unknown>;
+
+/** Tables that hang off a document here, cleared when it is replaced (deleted with it by cascade). */
+export const COPY_TABLES = ['copy_sketch', 'copy_lines'] as const;
+
+/**
+ * The copies index of the SQLite store (src/stories): each indexed document's sampled shingles
+ * (originals, and copies with much text of their own: `indexed`), and each original's first
+ * and last lines under its outlet, from which boilerplate is learned. A copy's lines are not
+ * counted: counting them again would make a much-republished article its outlet's boilerplate.
+ */
+const SQL = {
+  addSketch: 'INSERT OR IGNORE INTO copy_sketch (hash, doc) VALUES (?, ?)',
+  addLine: 'INSERT OR IGNORE INTO copy_lines (outlet, hash, doc) VALUES (?, ?, ?)',
+  postings: `SELECT doc FROM copy_sketch WHERE hash = ? LIMIT ${COPY_POSTINGS_MAX + 1}`,
+  lineDocs: 'SELECT count(*) AS n FROM (SELECT 1 FROM copy_lines WHERE outlet = ? AND hash = ? AND doc < ? LIMIT ?)',
+  rowOf: 'SELECT rowid FROM documents WHERE id = ?',
+  candidate: `SELECT d.rowid, d.id, d.published, d.outlet, d.source, f.text FROM documents d
+              JOIN documents_fts f ON f.rowid = d.rowid WHERE d.rowid = ?`,
+  source: `SELECT id, source, copy_of, outlet, published FROM documents WHERE id = ?
+           UNION ALL SELECT id, source, copy_of, outlet, published FROM documents WHERE hash = ? LIMIT 1`,
+};
+
+export class SqliteCopies {
+  private readonly prepared = new Map<keyof typeof SQL, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  /** Prepared on first use: a database opened read-only at an older schema has no copies tables. */
+  private st(name: keyof typeof SQL): Database.Statement {
+    let st = this.prepared.get(name);
+    if (!st) this.prepared.set(name, (st = this.db.prepare(SQL[name])));
+    return st;
+  }
+
+  /** Writes the index rows of a record just stored under row `doc`. */
+  add(doc: number, rec: NewsRecord): void {
+    if (!indexed(rec)) return;
+    const sk = sketch(rec.text);
+    for (const h of sk.sample) this.st('addSketch').run(h, doc);
+    if (rec.copyOf) return;
+    const outlet = outletOf(rec.meta ?? {}) ?? '';
+    for (const i of sk.edges) this.st('addLine').run(outlet, sk.lines[i], doc);
+  }
+
+  /** Rows stored before document `id` (all when it is not stored). */
+  private limitOf(before?: string): number {
+    const r = before === undefined ? undefined : (this.st('rowOf').get(before) as Row | undefined);
+    return r ? Number(r.rowid) : Number.MAX_SAFE_INTEGER;
+  }
+
+  candidates(sample: readonly number[], opts: CopyQuery = {}): CopyCandidate[] {
+    const limit = this.limitOf(opts.before);
+    const shared = new Map<number, number>();
+    for (const h of new Set(sample)) {
+      const docs = this.st('postings').all(h) as Row[];
+      if (docs.length > COPY_POSTINGS_MAX) continue;
+      for (const r of docs) {
+        const d = Number(r.doc);
+        if (d < limit) shared.set(d, (shared.get(d) ?? 0) + 1);
+      }
+    }
+    return [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, opts.limit ?? 5).map(([doc, n]) => {
+      const r = this.st('candidate').get(doc) as Row;
+      return {
+        id: String(r.id), text: String(r.text), shared: n, order: doc,
+        ...(r.published != null ? { published: String(r.published) } : {}),
+        ...(r.outlet != null ? { outlet: String(r.outlet) } : {}),
+        ...(r.source != null ? { source: String(r.source) } : {}),
+      };
+    });
+  }
+
+  lines(outlet: string, hashes: readonly number[], opts: { before?: string; cap?: number } = {}): number[] {
+    const limit = this.limitOf(opts.before);
+    const cap = Math.max(1, opts.cap ?? 10);
+    return hashes.map((h) => Number((this.st('lineDocs').get(outlet, h, limit, cap) as Row).n));
+  }
+
+  sources(ids: readonly string[]): DocSource[] {
+    const out: DocSource[] = [];
+    for (const id of ids) {
+      const r = this.st('source').get(id, id) as Row | undefined;
+      if (!r) continue;
+      out.push({
+        id: String(r.id),
+        ...(r.source != null ? { source: String(r.source) } : {}),
+        ...(r.copy_of != null ? { copyOf: String(r.copy_of) } : {}),
+        ...(r.outlet != null ? { outlet: String(r.outlet) } : {}),
+        ...(r.published != null ? { published: String(r.published) } : {}),
+      });
+    }
+    return out;
+  }
+}
