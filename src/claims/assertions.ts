@@ -44,6 +44,8 @@ export interface Assertion {
 export interface AssertionDetail extends Pick<Quantity, 'value' | 'min' | 'max' | 'qualifier' | 'unit'> {
   /** The evidence's words (cut at EVIDENCE_CHARS). */
   readonly text: string;
+  /** A figure's subject is the actor (or target) of the event it was stated with, not a name the figure attaches to. */
+  readonly byEvent?: boolean;
   /** The event type a figure was stated with ("attack"). */
   readonly context?: string;
   /** An event's place name, folded for matching and as written. */
@@ -134,6 +136,7 @@ export function assertionsOf(rec: NewsRecord): Assertion[] {
         text: words(sentence),
         ...pick(q, ['value', 'min', 'max', 'qualifier']), ...(unit ? { unit } : {}),
         ...(event ? { context: event.type } : {}), ...(evSeq !== undefined ? { event: evSeq } : {}),
+        ...(!idOf(attached?.entity) ? { byEvent: true } : {}),
         ...(said.speakerText ? { speakerText: said.speakerText } : {}),
       },
     });

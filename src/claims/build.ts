@@ -236,7 +236,8 @@ function statementOf(c: Cluster, subject: string, object: string | undefined, pl
   const when = f.day ? `, ${f.day}` : '';
   switch (f.kind) {
     case 'quantity':
-      return `${f.detail.unit ?? 'count'} of ${subject}${f.detail.context ? ` in ${f.detail.context}` : ''}${when}: ${describeRange(c.range!)}`;
+      // "fighters of X in attack" when the figure names X; "officers in attack by X" when X is only the event's actor.
+      return `${f.detail.unit ?? 'count'}${f.detail.byEvent ? ` in ${f.detail.context} by ${subject}` : ` of ${subject}${f.detail.context ? ` in ${f.detail.context}` : ''}`}${when}: ${describeRange(c.range!)}`;
     case 'event': {
       const who = f.detail.actor ? subject : 'unnamed actor';
       const on = f.detail.actor ? object : subject;
