@@ -30,3 +30,7 @@ export type { RawDoc, ReadItem, ReadOptions, Format } from './ingest/types.js';
 export { openStore, DEFAULT_DB } from './store/open.js';
 export type { Store, SearchQuery, SearchHit, SearchResult, EntityInfo, EntityMatch, Decision, DecisionRecord, DocSource } from './store/store.js';
 export { validateRecord } from './output/validate.js';
+// Claims across documents: built from the store's assertions, with support and conflicts.
+export { claimsFor, type ClaimQuery } from './claims/query.js';
+export { buildClaims, type Claim, type ClaimEvidence, type ClaimRow } from './claims/build.js';
+export { assertionsOf, type Assertion, type ClaimKind } from './claims/assertions.js';

@@ -1,5 +1,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { CLAIM_KINDS, type ClaimKind } from '../claims/assertions.js';
+import { claimEntity, claimsFor } from '../claims/query.js';
 import { ENTITY_TYPES, type EntityType } from '../core/layers.js';
 import { cleanMeta } from '../core/meta.js';
 import { assertFetchableUrl } from '../ingest/net-guard.js';
@@ -116,6 +118,16 @@ export function apiRouter(o: ApiOptions): Router {
   r.get('/api/quotes', async ({ url }) => {
     const p = url.searchParams;
     return { quotes: await store.quotes({ speaker: str(p, 'speaker', 200), entity: str(p, 'entity', 300), doc: str(p, 'doc', 200), ...page(p, 50) }) };
+  });
+
+  r.get('/api/claims', async ({ url }) => {
+    const p = url.searchParams;
+    const kind = str(p, 'kind', 20);
+    if (kind !== undefined && !(CLAIM_KINDS as readonly string[]).includes(kind)) throw httpError(400, 'api.bad-param', `parameter kind must be one of ${CLAIM_KINDS.join(', ')}`);
+    const name = str(p, 'entity', 300);
+    const entity = name === undefined ? undefined : await claimEntity(store, name);
+    const claims = await claimsFor(store, { entity: entity?.id, kind: kind as ClaimKind | undefined, from: date(p, 'from'), to: date(p, 'to'), limit: int(p, 'limit', 100, 1, 1000) });
+    return { ...(entity ? { entity: { id: entity.id, name: entity.name, type: entity.type } } : {}), claims };
   });
 
   r.get('/api/places', async ({ url }) => {

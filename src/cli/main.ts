@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { NewsgraphError } from '../core/errors.js';
+import { registerClaims } from './commands/claims.js';
 import { registerEntities } from './commands/entities.js';
 import { registerEval } from './commands/eval.js';
 import { registerExport } from './commands/export.js';
@@ -25,6 +26,7 @@ registerShow(program);
 registerExport(program);
 registerQuotes(program);
 registerEntities(program);
+registerClaims(program);
 registerServe(program);
 registerEval(program);
 

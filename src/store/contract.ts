@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { contentHash } from '../core/hash.js';
 import type { DocMeta } from '../core/meta.js';
 import { SCHEMA_ID, type NewsRecord } from '../output/record.js';
+import { claimsContract } from './contract-claims.js';
 import { kbContract } from './contract-kb.js';
 import { copiesContract } from './contract-copies.js';
 import type { Store } from './store.js';
@@ -253,6 +254,7 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
 
     kbContract(withStore);
     copiesContract(withStore);
+    claimsContract(withStore);
   });
 }
 

@@ -1,3 +1,5 @@
+import type { ClaimKind } from '../claims/assertions.js';
+import type { ClaimRow } from '../claims/build.js';
 import type { EntityType } from '../core/layers.js';
 import type { DocMeta } from '../core/meta.js';
 import type { NewsRecord } from '../output/record.js';
@@ -58,6 +60,11 @@ export interface Store {
   events(query?: EventQuery): Promise<EventHit[]>;
   /** Relations between entities, grouped by (type, a, b), most documents first. */
   relations(query?: RelationQuery): Promise<RelationHit[]>;
+  /**
+   * Assertions stored records make (src/claims/assertions.ts), newest first, with their
+   * documents and entity names: claims are built from them (src/claims/build.ts).
+   */
+  claimRows(query: ClaimRowQuery): Promise<ClaimRow[]>;
   /** Every stored record, in the order stored. */
   export(): AsyncIterable<NewsRecord>;
 
@@ -373,6 +380,19 @@ export interface EventHit extends DocRef {
   readonly date?: string;
   /** The event item as the pipeline produced it (for optional fields). */
   readonly item: Record<string, unknown>;
+}
+
+export interface ClaimRowQuery {
+  /** Entity id the assertion is about, on either side (subject, or an event's target, a relation's b). */
+  readonly entity?: string;
+  readonly kind?: ClaimKind;
+  /** The kind's key: an event or relation type, a figure's unit and event type. */
+  readonly key?: string;
+  /** Inclusive bounds on the day the assertion is about, YYYY-MM-DD (or a prefix). */
+  readonly from?: string;
+  readonly to?: string;
+  /** Most rows read (per side of the entity); the store may cap it. */
+  readonly limit?: number;
 }
 
 export interface RelationQuery extends Page {

@@ -3,14 +3,15 @@
  * it reproduces, and documents with one source (one wire, one outlet) count once.
  */
 import type { DocSource } from '../store/store.js';
-import { sourceKey } from './outlets.js';
+import { outletFromName, sourceKey } from './outlets.js';
 
 export type { DocSource };
 
 /**
  * The documents grouped by independent source: a copy joins the document it copies (two
  * copies of one origin join even when the origin is not in the set), documents whose sources
- * fold to one key join, and a document with neither is a source of its own. Groups come in the
+ * fold to one key join (a document without a source counts as its outlet), and a document with
+ * none of these is a source of its own. Groups come in the
  * order of their first document; each lists document ids in the order given.
  */
 export function independentGroups(docs: readonly DocSource[]): string[][] {
@@ -32,7 +33,10 @@ export function independentGroups(docs: readonly DocSource[]): string[][] {
     const self = `doc:${d.id}`;
     join(self, self);
     if (d.copyOf) join(self, `doc:${d.copyOf}`);
-    if (d.source) join(self, `src:${sourceKey(d.source)}`);
+    // A document stored without a source counts as its outlet; a copy's outlet (the one that
+    // republished it) says nothing of where the text came from.
+    const source = d.source ?? (d.copyOf || !d.outlet ? undefined : outletFromName(d.outlet));
+    if (source) join(self, `src:${sourceKey(source)}`);
   }
   const groups = new Map<string, string[]>();
   for (const d of docs) {

@@ -139,7 +139,7 @@ export function sameSource(a: string, b: string): boolean {
   return a === b || squeeze(a) === squeeze(b);
 }
 
-/** The key under which a source is counted once: its folded name, spaces and hyphens dropped. */
+/** The key under which a source is counted once: its name folded, spaces and hyphens dropped. */
 export function sourceKey(source: string): string {
-  return squeeze(source);
+  return squeeze(foldOutletName(source));
 }

@@ -6,8 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import { kbFixtureRecords } from '../api/kb-test-fixtures.js';
 import { fixtureRecords, PLACES } from '../api/test-fixtures.js';
 import { createNewsgraphServer, type NewsgraphServer } from '../api/server.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { record } from '../store/contract.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { article, BRIDGE } from '../stories/fixture.js';
 
 // Headless Chromium from the system package (Debian: apt-get install chromium); never downloaded.
@@ -256,6 +256,36 @@ describe('web app in headless Chromium', { skip }, () => {
     await page.waitForFunction(() => document.querySelector('.article-head h1')?.textContent === 'Kessel closes its old river bridge');
     assert.equal(await page.locator('.article-head .copy-of').count(), 0);
     assert.equal(await page.locator('.article-head .source').textContent(), 'source: valley courier');
+  });
+
+  test('claims: support and conflicts at a glance, a conflict badge leads to the other claim, evidence to its span', async () => {
+    // An invented denial of the attack the fixtures report, stored now so earlier views keep their counts.
+    const text = 'The Red Heron Front on Sunday denied that its fighters attacked the police post in Mombasa.';
+    const span = (phrase: string) => ({ start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length });
+    await store.put(record(text, { title: 'Group denies coast attack', outlet: 'Coast Monitor', published: '2024-02-04' }, {
+      entities: [{ id: 'e1', type: 'ORG', name: 'Red Heron Front', aliases: [], kb: 'ORG:red heron front' }],
+      mentions: [{ ...span('Red Heron Front'), text: 'Red Heron Front', type: 'ORG', entity: 'e1', kind: 'name' }],
+      events: [{ ...span('Red Heron Front on Sunday denied that its fighters attacked the police post in Mombasa'), type: 'attack', actor: 'e1', place: 'Mombasa', negated: true }],
+    }));
+    await go('#/entity/ORG%3Ared%20heron%20front');
+    await page.locator('a.claims-link').click();
+    await page.waitForSelector('.claim-list');
+    assert.equal(await page.locator('nav a.active').textContent(), 'Claims');
+    const attack = page.locator('.claim.kind-event:not(.denied)', { hasText: 'attack by Red Heron Front' }).first();
+    assert.match((await attack.locator('.support').textContent()) ?? '', /1 document · 1 independent source/);
+    const badge = attack.locator('a.conflict-badge');
+    assert.equal(await badge.count(), 1);
+    assert.match((await badge.textContent()) ?? '', /denied: attack by Red Heron Front in Mombasa/);
+    await shot('claims');
+    await badge.click();
+    await page.waitForSelector('.claim.focus');
+    const denial = page.locator('.claim.focus');
+    assert.match((await denial.getAttribute('class')) ?? '', /denied/);
+    assert.match((await denial.locator('.evidence-list a').getAttribute('href')) ?? '', /^#\/doc\/[^?]+\?at=\d+-\d+$/);
+    await denial.locator('.evidence-list a').first().click();
+    await page.waitForSelector('#article-text');
+    assert.equal(await page.locator('h1', { hasText: 'Group denies coast attack' }).count(), 1);
+    assert.ok((await page.locator('#article-text .flash').count()) > 0);
   });
 
   test('no script errors, policy violations or outside requests', () => {

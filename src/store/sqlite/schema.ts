@@ -219,6 +219,30 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX copy_lines_doc ON copy_lines(doc);
   `,
+  // 8: claims (src/claims): one row per assertion a record makes, about knowledge-base ids
+  // (subject, other side, speaker), with its period and figure bounds; claims are built from them
+  // on read, with the copy and source of their documents from the documents table.
+  // claim_rules holds the version of the rules that derived the rows.
+  `
+  CREATE TABLE claim_rows (
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    kind TEXT NOT NULL, subject TEXT NOT NULL, other TEXT, speaker TEXT,
+    key TEXT NOT NULL,       -- what else must be equal: unit and event type, event or relation type, quote words
+    day TEXT,                -- YYYY-MM-DD the claim is about
+    lo REAL, hi REAL,        -- the values a figure allows; hi NULL is unbounded
+    negated INTEGER NOT NULL DEFAULT 0,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    detail TEXT NOT NULL,
+    PRIMARY KEY (doc, seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX claim_rows_subject ON claim_rows(subject, day);
+  CREATE INDEX claim_rows_other ON claim_rows(other, day);
+  CREATE INDEX claim_rows_speaker ON claim_rows(speaker);
+  CREATE INDEX claim_rows_key ON claim_rows(kind, key, day);
+  CREATE INDEX claim_rows_day ON claim_rows(day);
+  CREATE TABLE claim_rules (version TEXT NOT NULL);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

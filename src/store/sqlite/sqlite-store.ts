@@ -9,7 +9,7 @@ import { SCHEMA_ID, type NewsRecord } from '../../output/record.js';
 import { dayOf, entityIdOf, entityKey, normalizeName } from '../keys.js';
 import type {
   EntityCount, EntityInfo, EntityQuery, EventHit, EventQuery, FacetCount, Facets, Interval, PeriodCount,
-  Decision, DecisionRecord, EntityMatch, KbCandidate, PlaceHit, PlaceQuery, PutResult, QuoteHit, QuoteQuery, RecordStamp, RelationHit, RelationQuery, SearchHit, SearchQuery,
+  ClaimRowQuery, Decision, DecisionRecord, EntityMatch, KbCandidate, PlaceHit, PlaceQuery, PutResult, QuoteHit, QuoteQuery, RecordStamp, RelationHit, RelationQuery, SearchHit, SearchQuery,
   SearchResult, Store, CopyCandidate, CopyQuery, DocSource,
 } from '../store.js';
 import { toFtsQuery } from './fts-query.js';
@@ -17,6 +17,8 @@ import { STORED_LAYERS, insertSql, layerRows } from './layer-rows.js';
 import { migrate } from './schema.js';
 import { notesOf, SqliteKb } from './kb.js';
 import { COPY_TABLES, SqliteCopies } from './copies.js';
+import { SqliteClaims } from './claims.js';
+import type { ClaimRow } from '../../claims/build.js';
 import { fold, nameForm } from '../../kb/names.js';
 
 type Row = Record<string, unknown>;
@@ -66,6 +68,7 @@ export class SqliteStore implements Store {
   private readonly cache = new Map<string, Stmt>();
   private readonly kb: SqliteKb;
   private readonly copies: SqliteCopies;
+  private readonly claims: SqliteClaims;
   private facetStmts?: ReturnType<SqliteStore['prepareFacets']>;
 
   constructor(path: string, opts: SqliteStoreOptions = {}) {
@@ -97,6 +100,7 @@ export class SqliteStore implements Store {
     const p = (sql: string) => this.db.prepare(sql);
     this.kb = new SqliteKb(this.db);
     this.copies = new SqliteCopies(this.db);
+    this.claims = new SqliteClaims(this.db, !opts.readonly);
     this.s = opts.readonly ? {} : {
       insDoc: p(`INSERT INTO documents (rowid, id, hash, title, author, outlet, url, published, origin, lang, day, added, copy_of, copy_share, source)
                  VALUES (@rowid, @id, @hash, @title, @author, @outlet, @url, @published, @origin, @lang, @day, @added, @copyOf, @copyShare, @source)`),
@@ -108,7 +112,7 @@ export class SqliteStore implements Store {
                 published = @published, origin = @origin, lang = @lang, day = @day,
                 copy_of = @copyOf, copy_share = @copyShare, source = @source WHERE rowid = @rowid`),
       // What hangs off a document besides its row and its text's index, removed by a replacement.
-      ...Object.fromEntries(['records', ...STORED_LAYERS.map((l) => l.table.name), 'doc_entities', ...COPY_TABLES]
+      ...Object.fromEntries(['records', ...STORED_LAYERS.map((l) => l.table.name), 'doc_entities', ...COPY_TABLES, 'claim_rows']
         .map((t) => [`del:${t}`, p(`DELETE FROM ${t} WHERE ${t === 'records' ? 'rowid' : 'doc'} = ?`)])),
       upEntity: p(`INSERT INTO entities (key, type, name, description) VALUES (?, ?, ?, ?)
                    ON CONFLICT(key) DO UPDATE SET description = coalesce(entities.description, excluded.description)
@@ -157,6 +161,10 @@ export class SqliteStore implements Store {
     this.putManyTx = this.db.transaction((recs: readonly NewsRecord[]) => recs.map((rec) => this.putSync(rec)));
     this.deleteTx = this.db.transaction((id: string) => this.deleteSync(id));
     this.replaceTx = this.db.transaction((rec: NewsRecord) => this.replaceSync(rec));
+    if (!opts.readonly) {
+      this.claims.refresh((after) => (this.s.exportPage!.all(after, 200) as Row[])
+        .map((r) => ({ rowid: Number(r.rowid), rec: this.toRecord(Number(r.rowid)) })), (id) => this.kb.current(id));
+    }
   }
 
   private stmt(name: string): Stmt {
@@ -242,6 +250,7 @@ export class SqliteStore implements Store {
       const ins = this.stmt(`ins:${layer.name}`);
       for (const row of layerRows(layer, rec, ctx)) ins.run(row);
     }
+    this.claims.write(doc, rec, (id) => this.kb.current(id));
     // Names, descriptions and pronouns that refer to an entity are all its mentions here.
     for (const r of this.stmt('mentionCounts').all(doc) as Row[]) perEntity.set(Number(r.entity), Number(r.n));
     if (types.size) this.stmt('setTypes').run(`,${[...types].sort().join(',')},`, doc);
@@ -677,6 +686,7 @@ export class SqliteStore implements Store {
         this.stmt('setRecord').run(JSON.stringify(rest), doc);
         return rec;
       });
+      this.claims.fold(intoKey, fromKey);
       this.prepared('UPDATE entity_redirects SET new = ? WHERE new = ?').run(intoKey, fromKey);
       this.prepared('INSERT OR REPLACE INTO entity_redirects (old, new) VALUES (?, ?)').run(fromKey, intoKey);
       this.prepared('DELETE FROM entities WHERE key = ?').run(fromKey);
@@ -890,6 +900,10 @@ export class SqliteStore implements Store {
       documents: Number(g.documents),
       evidence: (evidence.all(g.type, g.a, g.b) as Row[]).map((r) => ({ ...docRef(r), start: Number(r.start), end: Number(r.end), text: String(r.text) })),
     }));
+  }
+
+  async claimRows(query: ClaimRowQuery): Promise<ClaimRow[]> {
+    return this.claims.rows(query, query.entity === undefined ? undefined : this.kb.current(query.entity));
   }
 
   async close(): Promise<void> {

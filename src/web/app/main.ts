@@ -1,6 +1,7 @@
 import { clear, message } from './dom.js';
 import { refreshStats } from './nav.js';
 import { articleView } from './views/article.js';
+import { claimsView } from './views/claims.js';
 import { entityPage } from './views/entity.js';
 import { ingestView } from './views/ingest.js';
 import { mapView } from './views/map.js';
@@ -16,6 +17,7 @@ const views: Record<string, View> = {
   doc: articleView,
   entity: entityPage,
   quotes: quotesView,
+  claims: claimsView,
   map: mapView,
   timeline: timelineView,
   ingest: ingestView,
