@@ -21,6 +21,7 @@ export { placesStage, createPlacesStage } from './stages/places/stage.js';
 export { relationsStage } from './stages/relations/stage.js';
 export { eventsStage } from './stages/events/stage.js';
 export { kbStage } from './kb/stage.js';
+export { storiesStage } from './stories/story-stage.js';
 export { toRecord, SCHEMA_ID, type NewsRecord } from './output/record.js';
 export { readInputs, readBytes } from './ingest/read.js';
 export type { RawDoc, ReadItem, ReadOptions, Format } from './ingest/types.js';

@@ -10,12 +10,14 @@ import { dayOf, entityIdOf, entityKey, normalizeName } from '../keys.js';
 import type {
   EntityCount, EntityInfo, EntityQuery, EventHit, EventQuery, FacetCount, Facets, Interval, PeriodCount,
   Decision, DecisionRecord, EntityMatch, KbCandidate, PlaceHit, PlaceQuery, PutResult, QuoteHit, QuoteQuery, RecordStamp, RelationHit, RelationQuery, SearchHit, SearchQuery,
-  SearchResult, Store,
+  SearchResult, Store, StoryDetail, StoryInfo, StoryPool, Page,
 } from '../store.js';
 import { toFtsQuery } from './fts-query.js';
 import { STORED_LAYERS, insertSql, layerRows } from './layer-rows.js';
 import { migrate } from './schema.js';
 import { notesOf, SqliteKb } from './kb.js';
+import { SqliteStories } from './stories.js';
+import type { StoryFeatures } from '../../stories/story-features.js';
 import { fold, nameForm } from '../../kb/names.js';
 
 type Row = Record<string, unknown>;
@@ -64,6 +66,7 @@ export class SqliteStore implements Store {
   private readonly countCap: number;
   private readonly cache = new Map<string, Stmt>();
   private readonly kb: SqliteKb;
+  private readonly storyTables: SqliteStories;
   private facetStmts?: ReturnType<SqliteStore['prepareFacets']>;
 
   constructor(path: string, opts: SqliteStoreOptions = {}) {
@@ -94,6 +97,7 @@ export class SqliteStore implements Store {
     this.db.function('normalize_name', { deterministic: true }, (v: unknown) => normalizeName(String(v ?? '')));
     const p = (sql: string) => this.db.prepare(sql);
     this.kb = new SqliteKb(this.db);
+    this.storyTables = new SqliteStories(this.db);
     this.s = opts.readonly ? {} : {
       insDoc: p(`INSERT INTO documents (rowid, id, hash, title, author, outlet, url, published, origin, lang, day, added)
                  VALUES (@rowid, @id, @hash, @title, @author, @outlet, @url, @published, @origin, @lang, @day, @added)`),
@@ -247,6 +251,7 @@ export class SqliteStore implements Store {
       if (month) this.stmt('bumpMonth').run(row, month, 1, n);
     }
     this.noteEntities(rec, 1, rowOf);
+    this.storyTables.add(doc, rec, (id) => this.kb.current(id));
     return { status: 'added', id: rec.id };
   }
 
@@ -341,6 +346,7 @@ export class SqliteStore implements Store {
    * `keepText` leaves its row and its text's index for the replacement that follows.
    */
   private removeDoc(doc: number, keepText = false): number[] {
+    this.storyTables.remove(doc);
     this.noteEntities(JSON.parse(String((this.s.body!.get(doc) as Row).record)) as NewsRecord, -1);
     const counts = this.stmt('docEntitiesOf').all(doc) as Row[];
     if (keepText) {
@@ -362,6 +368,28 @@ export class SqliteStore implements Store {
   /** Entities still referenced by a quote or mention elsewhere keep their row (documents > 0). */
   private dropUnused(entities: readonly number[]): void {
     for (const e of entities) this.stmt('dropUnused').run(e);
+  }
+
+  // ---- stories ------------------------------------------------------------
+
+  async storyPool(doc: string, features: StoryFeatures): Promise<StoryPool> {
+    return this.storyTables.pool(doc, features);
+  }
+
+  async mergeStories(into: string, from: string): Promise<void> {
+    this.db.transaction(() => this.storyTables.merge(into, from, (doc, story) => {
+      // The records of the merged story name the survivor; nothing else in them changes.
+      this.prepared(`UPDATE records SET record = json_set(record, '$.story', ?) WHERE rowid = ?`).run(story, doc);
+    }))();
+  }
+
+  async stories(query: Page = {}): Promise<StoryInfo[]> {
+    const [limit, offset] = page(query);
+    return this.storyTables.list(limit, offset);
+  }
+
+  async story(id: string): Promise<StoryDetail | undefined> {
+    return this.storyTables.detail(id);
   }
 
   async count(): Promise<number> {
