@@ -29,9 +29,13 @@ export interface StoryParams {
   readonly placeClash: number;
   /** Years named on both sides that share nothing lower the score by this much. */
   readonly yearClash: number;
-  /** Two documents dated within `closeDays` of each other gain this much. */
+  /**
+   * Two documents dated within `closeDays` of each other gain this much when their words already
+   * agree to `closeFloor` (on a busy day, unrelated reports share the date and nothing else).
+   */
   readonly closeBonus: number;
   readonly closeDays: number;
+  readonly closeFloor: number;
   /** Days apart beyond which two dated documents are two events, however alike. */
   readonly dayWindow: number;
   /** A story is out of reach when more than this share of its members compared are vetoed. */
@@ -51,6 +55,7 @@ export const STORY_PARAMS: StoryParams = {
   yearClash: 0.2,
   closeBonus: 0.2,
   closeDays: 3,
+  closeFloor: 0.1,
   dayWindow: 30,
   vetoShare: 0.5,
   bestShare: 0.5,
@@ -118,10 +123,11 @@ export function pairScore(a: StoryFeatures, av: ReadonlyMap<string, number>, b: 
   const apart = a.day && b.day ? daysApart(a.day, b.day) : undefined;
   if (apart !== undefined && apart > p.dayWindow) return { score: 0, veto: 'dates' };
   const yearClash = a.years.length && b.years.length && !a.years.some((y) => b.years.includes(y)) ? p.yearClash : 0;
-  const close = apart !== undefined && apart <= p.closeDays ? p.closeBonus : 0;
+  const words = cosine(av, bv);
+  const close = apart !== undefined && apart <= p.closeDays && words >= p.closeFloor ? p.closeBonus : 0;
   const ent = setCosine(a.entities, b.entities, 'e:', stats) ?? 0;
   const pl = setCosine(a.places, b.places, 'g:', stats);
-  const score = cosine(av, bv) + p.entityWeight * ent + (pl === undefined ? 0 : pl > 0 ? p.placeWeight * pl : -p.placeClash) - yearClash + close;
+  const score = words + p.entityWeight * ent + (pl === undefined ? 0 : pl > 0 ? p.placeWeight * pl : -p.placeClash) - yearClash + close;
   return { score };
 }
 
