@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { record } from '../../store/contract.js';
+import { storyFixtureRecords } from '../../stories/story-fixtures.js';
 import { SqliteStore } from '../../store/sqlite/sqlite-store.js';
 import { cliHarness } from '../harness.js';
 
@@ -9,10 +9,7 @@ const { dir, cli } = cliHarness('newsgraph-stories-');
 
 test('stories lists stories by documents; stories ID gives its documents in order of publication', async () => {
   const store = new SqliteStore(join(dir, 'st.db'));
-  await store.put(record('The Tamsin river flooded Velmora.', { outlet: 'Ridge Daily', published: '2024-03-07', title: 'Velmora floods' }, { story: 'story:flood' }, 'c'));
-  await store.put(record('Velmora is under water after the Tamsin rose.', { outlet: 'Valley Post', published: '2024-03-05' }, { story: 'story:flood' }, 'a'));
-  await store.put(record('Velmora is under water after the Tamsin rose!', { outlet: 'Coast Wire', published: '2024-03-06' }, { story: 'story:flood', copyOf: 'a' }, 'b'));
-  await store.put(record('Brenmouth raised berth fees.', { outlet: 'Harbour Times', published: '2024-03-05' }, { story: 'story:fees' }, 'd'));
+  for (const r of storyFixtureRecords()) await store.put(r);
   await store.close();
   const list = cli('stories', '--db', 'st.db', '--json');
   assert.equal(list.code, 0, list.err);
