@@ -19,7 +19,7 @@ describe('HTTP API: stories', () => {
     const list = (await (await fetch(`${rw.base}/api/stories?limit=5`)).json()) as { stories: { id: string; documents: number }[] };
     assert.deepEqual(list.stories.map((s) => [s.id, s.documents]), [['story:flood', 3], ['story:fees', 1]]);
     const one = (await (await fetch(`${rw.base}/api/stories/${encodeURIComponent('story:flood')}`)).json()) as { items: { doc: string; copyOf?: string }[]; outlets: string[] };
-    assert.deepEqual(one.items.map((d) => [d.doc, d.copyOf]), [['a', undefined], ['b', 'a'], ['c', undefined]]);
+    assert.deepEqual(one.items.map((d) => [d.doc, d.copyOf]), [['flood-a', undefined], ['flood-b', 'flood-a'], ['flood-c', undefined]]);
     assert.deepEqual(one.outlets, ['Valley Post', 'Coast Wire', 'Ridge Daily']);
     const missing = await fetch(`${rw.base}/api/stories/nothing`);
     assert.equal(missing.status, 404);

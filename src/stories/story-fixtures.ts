@@ -8,9 +8,9 @@ import { record } from '../store/contract.js';
  */
 export function storyFixtureRecords(): NewsRecord[] {
   return [
-    record('The Tamsin river flooded Velmora.', { outlet: 'Ridge Daily', published: '2024-03-07', title: 'Velmora floods' }, { story: 'story:flood' }, 'c'),
-    record('Velmora is under water after the Tamsin rose.', { outlet: 'Valley Post', published: '2024-03-05' }, { story: 'story:flood' }, 'a'),
-    record('Velmora is under water after the Tamsin rose!', { outlet: 'Coast Wire', published: '2024-03-06', title: 'Velmora under water' }, { story: 'story:flood', copyOf: 'a' }, 'b'),
-    record('Brenmouth raised berth fees.', { outlet: 'Harbour Times', published: '2024-03-05', title: 'Berth fees up' }, { story: 'story:fees' }, 'd'),
+    record('The Tamsin river flooded Velmora.', { outlet: 'Ridge Daily', published: '2024-03-07', title: 'Velmora floods' }, { story: 'story:flood' }, 'flood-c'),
+    record('Velmora is under water after the Tamsin rose.', { outlet: 'Valley Post', published: '2024-03-05' }, { story: 'story:flood' }, 'flood-a'),
+    record('Velmora is under water after the Tamsin rose!', { outlet: 'Coast Wire', published: '2024-03-06', title: 'Velmora under water' }, { story: 'story:flood', copyOf: 'flood-a' }, 'flood-b'),
+    record('Brenmouth raised berth fees.', { outlet: 'Harbour Times', published: '2024-03-05', title: 'Berth fees up' }, { story: 'story:fees' }, 'fees-d'),
   ];
 }

@@ -19,7 +19,7 @@ test('stories lists stories by documents; stories ID gives its documents in orde
   assert.equal(rows[0]!.title, 'Velmora is under water after the Tamsin rose.');
   const one = cli('stories', 'story:flood', '--db', 'st.db');
   assert.equal(one.code, 0, one.err);
-  assert.match(one.out, /2024-03-05 {2}Valley Post.*doc a\n {2}2024-03-06 {2}Coast Wire.*doc b \(copy of a\)\n {2}2024-03-07 {2}Ridge Daily {2}Velmora floods {2}doc c/);
+  assert.match(one.out, /2024-03-05 {2}Valley Post.*doc flood-a\n {2}2024-03-06 {2}Coast Wire.*doc flood-b \(copy of flood-a\)\n {2}2024-03-07 {2}Ridge Daily {2}Velmora floods {2}doc flood-c/);
   assert.equal(cli('stories', '--db', 'st.db', '--limit', '1').out.match(/^story:/gm)?.length, 1);
   const missing = cli('stories', 'story:none', '--db', 'st.db');
   assert.equal(missing.code, 1);
