@@ -36,13 +36,23 @@ export function indexKeys(f: StoryFeatures, stats: StoryStats): Map<string, numb
   ]);
 }
 
-/** Features as a store keeps them (JSON), and back. */
-export function featuresToJson(f: StoryFeatures): string {
-  return JSON.stringify({ ...f, terms: [...f.terms] });
+/** Words of a stored document's vector kept for comparison: the heaviest, which carry nearly all of a cosine. */
+export const VECTOR_TERMS = 100;
+
+/** Features as a store keeps them (JSON), and back: the word counts apart, read only when the document leaves. */
+export function featuresToJson(f: StoryFeatures): { features: string; terms: string } {
+  const { terms, ...rest } = f;
+  return { features: JSON.stringify(rest), terms: JSON.stringify([...terms]) };
 }
-export function featuresFromJson(s: string): StoryFeatures {
-  const o = JSON.parse(s) as Omit<StoryFeatures, 'terms'> & { terms: [string, number][] };
-  return { ...o, terms: new Map(o.terms) };
+export function featuresFromJson(features: string, terms?: string): StoryFeatures {
+  return { ...(JSON.parse(features) as Omit<StoryFeatures, 'terms'>), terms: new Map(terms ? (JSON.parse(terms) as [string, number][]) : []) };
+}
+/** A document's unit word vector as stored: its VECTOR_TERMS heaviest words. */
+export function vectorToJson(v: ReadonlyMap<string, number>): string {
+  return JSON.stringify([...v].sort((a, b) => b[1] - a[1]).slice(0, VECTOR_TERMS).map(([t, x]) => [t, Math.round(x * 1e5) / 1e5]));
+}
+export function vectorFromJson(s: string): Map<string, number> {
+  return new Map(JSON.parse(s) as [string, number][]);
 }
 
 /** The id a new story opened by a document gets: from the document's id, numbered when taken. */

@@ -13,6 +13,11 @@ export interface StoryCandidate {
   readonly doc: string;
   readonly story: string;
   readonly features: StoryFeatures;
+  /**
+   * Its word vector as weighed when it was stored (a store keeps it, so the frequencies of its
+   * other words need not be read again); computed from `features` with today's frequencies when absent.
+   */
+  readonly vector?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -155,7 +160,7 @@ export function chooseStory(f: StoryFeatures, candidates: readonly StoryCandidat
   for (const c of candidates) {
     let s = byStory.get(c.story);
     if (!s) byStory.set(c.story, (s = { scores: [], vetoed: 0 }));
-    const pair = pairScore(f, v, c.features, termVector(c.features, stats), stats, p);
+    const pair = pairScore(f, v, c.features, c.vector ?? termVector(c.features, stats), stats, p);
     if (pair.veto) { vetoed++; s.vetoed++; } else s.scores.push(pair.score);
   }
   const ranked: [string, number][] = [];

@@ -209,7 +209,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE story_docs (
     doc INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
     story INTEGER NOT NULL REFERENCES stories(rowid),
-    features TEXT NOT NULL
+    features TEXT NOT NULL,  -- entities, places, day, years (JSON)
+    vector TEXT NOT NULL,    -- heaviest words with their weights when stored
+    terms TEXT NOT NULL      -- word counts, to take its frequencies out when it leaves
   );
   CREATE INDEX story_docs_story ON story_docs(story, doc);
   CREATE TABLE story_keys (

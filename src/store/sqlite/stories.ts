@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import { NewsgraphError } from '../../core/errors.js';
 import type { NewsRecord } from '../../output/record.js';
 import { storyFeatures, type StoryFeatures } from '../../stories/story-features.js';
-import { featuresFromJson, featuresToJson, indexKeys, STORY_INDEX, storyIdFor, weightKeys } from '../../stories/story-index.js';
-import type { StoryStats } from '../../stories/story-score.js';
+import { featuresFromJson, featuresToJson, indexKeys, STORY_INDEX, storyIdFor, vectorFromJson, vectorToJson, weightKeys } from '../../stories/story-index.js';
+import { termVector, type StoryStats } from '../../stories/story-score.js';
 import type { StoryDetail, StoryDoc, StoryInfo, StoryPool } from '../store.js';
 
 type Row = Record<string, unknown>;
@@ -23,18 +23,18 @@ export class SqliteStories {
       byId: p('SELECT rowid, id, documents FROM stories WHERE id = ?'),
       upStory: p(`INSERT INTO stories (id, documents) VALUES (?, 1)
                   ON CONFLICT(id) DO UPDATE SET documents = documents + 1 RETURNING rowid`),
-      insDoc: p('INSERT INTO story_docs (doc, story, features) VALUES (?, ?, ?)'),
+      insDoc: p('INSERT INTO story_docs (doc, story, features, vector, terms) VALUES (?, ?, ?, ?, ?)'),
       insKey: p('INSERT OR IGNORE INTO story_keys (key, doc) VALUES (?, ?)'),
       bumpDf: p(`INSERT INTO story_df (key, documents) VALUES (?, ?)
                  ON CONFLICT(key) DO UPDATE SET documents = documents + excluded.documents`),
       df: p(`SELECT key, documents FROM story_df WHERE key IN (SELECT value FROM json_each(?))`),
-      docOf: p('SELECT sd.story, sd.features, s.id, s.documents FROM story_docs sd JOIN stories s ON s.rowid = sd.story WHERE sd.doc = ?'),
+      docOf: p('SELECT sd.story, sd.features, sd.terms, s.id, s.documents FROM story_docs sd JOIN stories s ON s.rowid = sd.story WHERE sd.doc = ?'),
       delDoc: p('DELETE FROM story_docs WHERE doc = ?'),
       delKeys: p('DELETE FROM story_keys WHERE doc = ?'),
       dropStory: p('UPDATE stories SET documents = documents - 1 WHERE rowid = ? RETURNING documents'),
       delStory: p('DELETE FROM stories WHERE rowid = ? AND documents <= 0'),
       postings: p(`SELECT doc FROM story_keys WHERE key = ? ORDER BY doc DESC LIMIT ${STORY_INDEX.postings}`),
-      candidate: p(`SELECT d.id AS doc, s.id AS story, s.rowid AS seq, sd.features FROM story_docs sd
+      candidate: p(`SELECT d.id AS doc, s.id AS story, s.rowid AS seq, sd.features, sd.vector FROM story_docs sd
                     JOIN documents d ON d.rowid = sd.doc JOIN stories s ON s.rowid = sd.story WHERE sd.doc = ?`),
       ownOf: p(`SELECT s.id, s.documents FROM documents d JOIN story_docs sd ON sd.doc = d.rowid JOIN stories s ON s.rowid = sd.story WHERE d.id = ?`),
       taken: p('SELECT 1 FROM stories WHERE id = ? UNION ALL SELECT 1 FROM story_redirects WHERE old = ?'),
@@ -68,8 +68,10 @@ export class SqliteStories {
     const base = storyFeatures(rec);
     const f: StoryFeatures = { ...base, entities: [...new Set(base.entities.map(kbCurrent))] };
     const story = Number((this.s.upStory!.get(this.current(rec.story)) as Row).rowid);
-    this.s.insDoc!.run(doc, story, featuresToJson(f));
-    for (const k of indexKeys(f, this.stats(weightKeys(f))).keys()) this.s.insKey!.run(k, doc);
+    const stats = this.stats(weightKeys(f));
+    const json = featuresToJson(f);
+    this.s.insDoc!.run(doc, story, json.features, vectorToJson(termVector(f, stats)), json.terms);
+    for (const k of indexKeys(f, stats).keys()) this.s.insKey!.run(k, doc);
     this.bump(f, 1);
   }
 
@@ -77,7 +79,7 @@ export class SqliteStories {
   remove(doc: number): void {
     const r = this.s.docOf!.get(doc) as Row | undefined;
     if (!r) return;
-    this.bump(featuresFromJson(String(r.features)), -1);
+    this.bump(featuresFromJson(String(r.features), String(r.terms)), -1);
     this.s.delKeys!.run(doc);
     this.s.delDoc!.run(doc);
     this.s.dropStory!.get(r.story);
@@ -96,7 +98,7 @@ export class SqliteStories {
     const candidates = docs.map(([doc]) => {
       const r = this.s.candidate!.get(doc) as Row;
       order[String(r.story)] = Number(r.seq);
-      return { doc: String(r.doc), story: String(r.story), features: featuresFromJson(String(r.features)) };
+      return { doc: String(r.doc), story: String(r.story), features: featuresFromJson(String(r.features)), vector: vectorFromJson(String(r.vector)) };
     }).filter((c) => c.doc !== docId);
     const own = this.s.ownOf!.get(docId) as Row | undefined;
     return {
