@@ -50,10 +50,11 @@ test('ingest twice stores one document; search finds it; show and export give it
   assert.ok(exported[0]!.text.includes('Fishermen in Port Elden'));
   assert.ok(!exported[0]!.text.includes('Coastal Herald'));
   assert.deepEqual(validateRecord(exported[0]), []);
-  // The stored record is what extract writes for the same input, with each entity's knowledge-base id.
+  // The stored record is what extract writes for the same input, with each entity's knowledge-base id and its story.
   const extracted = jsonl(cli('extract', 'harbour.txt').out)[0]!;
   assert.ok(exported[0]!.entities.length && exported[0]!.entities.every((e) => e.kb));
-  const withoutKb = (r: NewsRecord) => ({ ...r, stages: [], entities: r.entities.map(({ kb: _kb, ...e }) => e) });
+  assert.equal(exported[0]!.story, `story:${id}`);
+  const withoutKb = ({ story: _story, ...r }: NewsRecord) => ({ ...r, stages: [], entities: r.entities.map(({ kb: _kb, ...e }) => e) });
   assert.deepEqual(withoutKb(exported[0]!), withoutKb(extracted));
 
   const shown = cli('show', id, '--db', 'news.db', '--json');
