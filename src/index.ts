@@ -24,6 +24,7 @@ export { kbStage } from './kb/stage.js';
 export { copiesStage } from './stories/stage.js';
 export { countIndependentSources, independentGroups } from './stories/independence.js';
 export { outletOf, foldOutletName } from './stories/outlets.js';
+export { storiesStage } from './stories/story-stage.js';
 export { toRecord, SCHEMA_ID, type NewsRecord } from './output/record.js';
 export { readInputs, readBytes } from './ingest/read.js';
 export type { RawDoc, ReadItem, ReadOptions, Format } from './ingest/types.js';

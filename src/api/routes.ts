@@ -115,6 +115,14 @@ export function apiRouter(o: ApiOptions): Router {
     return view;
   });
 
+  r.get('/api/stories', async ({ url }) => ({ stories: await store.stories(page(url.searchParams, 20)) }));
+
+  r.get('/api/stories/:id', async ({ params }) => {
+    const story = await store.story(params.id!);
+    if (!story) throw httpError(404, 'api.not-found', `no story ${params.id}`);
+    return story;
+  });
+
   r.get('/api/quotes', async ({ url }) => {
     const p = url.searchParams;
     return { quotes: await store.quotes({ speaker: str(p, 'speaker', 200), entity: str(p, 'entity', 300), doc: str(p, 'doc', 200), ...page(p, 50) }) };

@@ -10,6 +10,7 @@ import { eventsStage } from '../stages/events/stage.js';
 import { relationsStage } from '../stages/relations/stage.js';
 import { kbStage } from '../kb/stage.js';
 import { copiesStage } from '../stories/stage.js';
+import { storiesStage } from '../stories/story-stage.js';
 import { Collection, type CollectionStage } from './collection.js';
 import { Pipeline } from './pipeline.js';
 import type { Stage } from './stage.js';
@@ -27,7 +28,7 @@ export function defaultPipeline(): Pipeline {
 
 /** The collection stages a store runs as each document lands. */
 export function defaultCollectionStages(): CollectionStage[] {
-  return [kbStage, copiesStage];
+  return [kbStage, copiesStage, storiesStage];
 }
 
 let sharedCollection: Collection | undefined;

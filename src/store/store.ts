@@ -3,6 +3,8 @@ import type { ClaimRow } from '../claims/build.js';
 import type { EntityType } from '../core/layers.js';
 import type { DocMeta } from '../core/meta.js';
 import type { NewsRecord } from '../output/record.js';
+import type { StoryFeatures } from '../stories/story-features.js';
+import type { StoryCandidate, StoryStats } from '../stories/story-score.js';
 
 /**
  * Where newsgraph/1 records are kept and queried, for the CLI and the HTTP API alike.
@@ -102,6 +104,19 @@ export interface Store {
   outletLines(outlet: string, lines: readonly number[], opts?: { readonly before?: string; readonly cap?: number }): Promise<number[]>;
   /** For each of these ids (or hashes) that is stored: its source, copyOf, outlet and date, in the order asked. */
   docSources(ids: readonly string[]): Promise<DocSource[]>;
+  // ---- stories: the documents that report one event (src/stories) --------------------------
+  /**
+   * What story clustering weighs a landing document against (src/stories/story-index.ts): the
+   * document frequencies of its keys, the stored documents found by its index keys (bounded),
+   * their current stories, and the id a story it opens would get.
+   */
+  storyPool(doc: string, features: StoryFeatures): Promise<StoryPool>;
+  /** Makes story `from` part of `into`: its documents and their records follow; `from` leads to `into`. */
+  mergeStories(into: string, from: string): Promise<void>;
+  /** Stories, most documents first. */
+  stories(query?: Page): Promise<StoryInfo[]>;
+  /** One story (a merged-away id leads to its survivor), its documents in order of publication. */
+  story(id: string): Promise<StoryDetail | undefined>;
   /** Number of stored documents. */
   count(): Promise<number>;
   close(): Promise<void>;
@@ -176,6 +191,40 @@ export interface KbCandidate {
   readonly notSame: readonly string[];
   /** The keys asked for that found it. */
   readonly keys?: readonly string[];
+}
+
+export interface StoryPool extends StoryStats {
+  readonly candidates: readonly StoryCandidate[];
+  /** Each candidate story's age rank: lower was opened earlier. */
+  readonly order: Readonly<Record<string, number>>;
+  /** The document's own story when it is stored already, and whether it is that story's only document. */
+  readonly own?: { readonly story: string; readonly alone: boolean };
+  /** The id a story this document opens gets. */
+  readonly newId: string;
+}
+
+export interface StoryInfo {
+  readonly id: string;
+  /** The earliest document's title, else its first line. */
+  readonly title: string;
+  readonly documents: number;
+  /** Outlets in order of first publication. */
+  readonly outlets: string[];
+  /** First and last publication day. */
+  readonly first?: string;
+  readonly last?: string;
+}
+
+export interface StoryDoc extends DocRef {
+  /** The document this one copies, when the record says so. */
+  readonly copyOf?: string;
+}
+
+export interface StoryDetail extends StoryInfo {
+  /** Its documents in order of publication (undated last, then as stored). */
+  readonly items: StoryDoc[];
+  /** Ids merged into this one. */
+  readonly formerIds: string[];
 }
 
 export interface RecordStamp {

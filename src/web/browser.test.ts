@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { kbFixtureRecords } from '../api/kb-test-fixtures.js';
+import { storyFixtureRecords } from '../stories/story-fixtures.js';
 import { fixtureRecords, PLACES } from '../api/test-fixtures.js';
 import { createNewsgraphServer, type NewsgraphServer } from '../api/server.js';
 import { record } from '../store/contract.js';
@@ -32,7 +33,7 @@ describe('web app in headless Chromium', { skip }, () => {
     dir = mkdtempSync(join(tmpdir(), 'newsgraph-browser-'));
     mkdirSync(SHOTS, { recursive: true });
     store = new SqliteStore(join(dir, 'app.db'));
-    for (const r of [...fixtureRecords(), ...kbFixtureRecords()]) await store.put(r);
+    for (const r of [...fixtureRecords(), ...kbFixtureRecords(), ...storyFixtureRecords()]) await store.put(r);
     app = createNewsgraphServer({ store, token: TOKEN });
     base = `http://127.0.0.1:${(await app.listen(0)).port}`;
     const { chromium } = await import('playwright-core');
@@ -106,6 +107,23 @@ describe('web app in headless Chromium', { skip }, () => {
     // Clicking highlighted text marks what covers it in the side panel.
     await page.locator('#article-text .hl-times').first().click();
     assert.match((await page.locator('.selection').textContent()) ?? '', /2024-02-02/);
+  });
+
+  test('an article links to its story; the story lists outlets in order of publication, copies marked', async () => {
+    await go('#/doc/flood-c');
+    await page.locator('.same-story a', { hasText: 'same story: 2 other reports' }).click();
+    await page.waitForSelector('.story-docs');
+    assert.deepEqual(await page.locator('.story-doc .outlet').allTextContents(), ['Valley Post', 'Coast Wire', 'Ridge Daily']);
+    assert.deepEqual(await page.locator('.story-doc.copy').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.doc)), ['flood-b']);
+    assert.match((await page.locator('.story-doc.copy .copy-mark').textContent()) ?? '', /copy of Valley Post/);
+    await shot('story');
+    await page.locator('.story-doc a', { hasText: 'Velmora under water' }).click();
+    await page.waitForSelector('#article-text');
+    assert.match((await page.locator('.article-head h1').textContent()) ?? '', /Velmora under water/);
+    // A story of one document offers no link.
+    await go('#/doc/fees-d');
+    await page.waitForSelector('#article-text');
+    assert.equal(await page.locator('.same-story').count(), 0);
   });
 
   test('article text is rendered as text, never as markup', async () => {

@@ -51,11 +51,12 @@ test('ingest twice stores one document; search finds it; show and export give it
   assert.ok(!exported[0]!.text.includes('Coastal Herald'));
   assert.deepEqual(validateRecord(exported[0]), []);
   // The stored record is what extract writes for the same input, with each entity's knowledge-base
-  // id and the source it counts as.
+  // id, the source it counts as and its story.
   const extracted = jsonl(cli('extract', 'harbour.txt').out)[0]!;
   assert.ok(exported[0]!.entities.length && exported[0]!.entities.every((e) => e.kb));
   assert.equal(exported[0]!.source, 'coastal herald');
-  const withoutKb = ({ source: _s, ...r }: NewsRecord) => ({ ...r, stages: [], entities: r.entities.map(({ kb: _kb, ...e }) => e) });
+  assert.equal(exported[0]!.story, `story:${id}`);
+  const withoutKb = ({ source: _s, story: _story, ...r }: NewsRecord) => ({ ...r, stages: [], entities: r.entities.map(({ kb: _kb, ...e }) => e) });
   assert.deepEqual(withoutKb(exported[0]!), withoutKb(extracted));
 
   const shown = cli('show', id, '--db', 'news.db', '--json');

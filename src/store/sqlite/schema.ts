@@ -243,6 +243,33 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX claim_rows_day ON claim_rows(day);
   CREATE TABLE claim_rules (version TEXT NOT NULL);
   `,
+  // 9: stories (src/stories). Each document's story and the features clustering compares; index
+  // keys (heaviest words, rarest entities and places) posting documents, read newest first;
+  // document frequencies of every key (key '' counts documents); merged-away ids redirect.
+  `
+  CREATE TABLE stories (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    documents INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX stories_documents ON stories(documents);
+  CREATE TABLE story_docs (
+    doc INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+    story INTEGER NOT NULL REFERENCES stories(rowid),
+    features TEXT NOT NULL,  -- entities, places, day, years (JSON)
+    vector TEXT NOT NULL,    -- heaviest words with their weights when stored
+    terms TEXT NOT NULL      -- word counts, to take its frequencies out when it leaves
+  );
+  CREATE INDEX story_docs_story ON story_docs(story, doc);
+  CREATE TABLE story_keys (
+    key TEXT NOT NULL,
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    PRIMARY KEY (key, doc)
+  ) WITHOUT ROWID;
+  CREATE INDEX story_keys_doc ON story_keys(doc);
+  CREATE TABLE story_df (key TEXT PRIMARY KEY, documents INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TABLE story_redirects (old TEXT PRIMARY KEY, new TEXT NOT NULL) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

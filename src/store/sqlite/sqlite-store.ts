@@ -10,7 +10,7 @@ import { dayOf, entityIdOf, entityKey, normalizeName } from '../keys.js';
 import type {
   EntityCount, EntityInfo, EntityQuery, EventHit, EventQuery, FacetCount, Facets, Interval, PeriodCount,
   ClaimRowQuery, Decision, DecisionRecord, EntityMatch, KbCandidate, PlaceHit, PlaceQuery, PutResult, QuoteHit, QuoteQuery, RecordStamp, RelationHit, RelationQuery, SearchHit, SearchQuery,
-  SearchResult, Store, CopyCandidate, CopyQuery, DocSource,
+  SearchResult, Store, CopyCandidate, CopyQuery, DocSource, StoryDetail, StoryInfo, StoryPool, Page,
 } from '../store.js';
 import { toFtsQuery } from './fts-query.js';
 import { STORED_LAYERS, insertSql, layerRows } from './layer-rows.js';
@@ -19,6 +19,8 @@ import { notesOf, SqliteKb } from './kb.js';
 import { COPY_TABLES, SqliteCopies } from './copies.js';
 import { SqliteClaims } from './claims.js';
 import type { ClaimRow } from '../../claims/build.js';
+import { SqliteStories } from './stories.js';
+import type { StoryFeatures } from '../../stories/story-features.js';
 import { fold, nameForm } from '../../kb/names.js';
 
 type Row = Record<string, unknown>;
@@ -69,6 +71,7 @@ export class SqliteStore implements Store {
   private readonly kb: SqliteKb;
   private readonly copies: SqliteCopies;
   private readonly claims: SqliteClaims;
+  private readonly storyTables: SqliteStories;
   private facetStmts?: ReturnType<SqliteStore['prepareFacets']>;
 
   constructor(path: string, opts: SqliteStoreOptions = {}) {
@@ -101,6 +104,7 @@ export class SqliteStore implements Store {
     this.kb = new SqliteKb(this.db);
     this.copies = new SqliteCopies(this.db);
     this.claims = new SqliteClaims(this.db, !opts.readonly);
+    this.storyTables = new SqliteStories(this.db);
     this.s = opts.readonly ? {} : {
       insDoc: p(`INSERT INTO documents (rowid, id, hash, title, author, outlet, url, published, origin, lang, day, added, copy_of, copy_share, source)
                  VALUES (@rowid, @id, @hash, @title, @author, @outlet, @url, @published, @origin, @lang, @day, @added, @copyOf, @copyShare, @source)`),
@@ -262,6 +266,7 @@ export class SqliteStore implements Store {
     }
     this.noteEntities(rec, 1, rowOf);
     this.copies.add(doc, rec);
+    this.storyTables.add(doc, rec, (id) => this.kb.current(id));
     return { status: 'added', id: rec.id };
   }
 
@@ -356,6 +361,7 @@ export class SqliteStore implements Store {
    * `keepText` leaves its row and its text's index for the replacement that follows.
    */
   private removeDoc(doc: number, keepText = false): number[] {
+    this.storyTables.remove(doc);
     this.noteEntities(JSON.parse(String((this.s.body!.get(doc) as Row).record)) as NewsRecord, -1);
     const counts = this.stmt('docEntitiesOf').all(doc) as Row[];
     if (keepText) {
@@ -391,6 +397,28 @@ export class SqliteStore implements Store {
 
   async docSources(ids: readonly string[]): Promise<DocSource[]> {
     return this.copies.sources(ids);
+  }
+
+  // ---- stories ------------------------------------------------------------
+
+  async storyPool(doc: string, features: StoryFeatures): Promise<StoryPool> {
+    return this.storyTables.pool(doc, features);
+  }
+
+  async mergeStories(into: string, from: string): Promise<void> {
+    this.db.transaction(() => this.storyTables.merge(into, from, (doc, story) => {
+      // The records of the merged story name the survivor; nothing else in them changes.
+      this.prepared(`UPDATE records SET record = json_set(record, '$.story', ?) WHERE rowid = ?`).run(story, doc);
+    }))();
+  }
+
+  async stories(query: Page = {}): Promise<StoryInfo[]> {
+    const [limit, offset] = page(query);
+    return this.storyTables.list(limit, offset);
+  }
+
+  async story(id: string): Promise<StoryDetail | undefined> {
+    return this.storyTables.detail(id);
   }
 
   async count(): Promise<number> {

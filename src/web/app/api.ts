@@ -1,12 +1,12 @@
 import type { Claim } from '../../claims/build.js';
 import type { NewsRecord } from '../../output/record.js';
-import type { DecisionRecord, EntityInfo, EntityMatch, Facets, PlaceHit, QuoteHit, RelationHit, SearchHit } from '../../store/store.js';
+import type { DecisionRecord, EntityInfo, EntityMatch, Facets, PlaceHit, QuoteHit, RelationHit, SearchHit, StoryDetail, StoryInfo } from '../../store/store.js';
 import type { EntityView } from '../../api/entity-view.js';
 import type { LocatedEvent } from '../../api/event-places.js';
 import type { Lineage, LineageStep } from '../../api/lineage.js';
 
 export type EventHit = LocatedEvent;
-export type { Claim, NewsRecord, EntityInfo, EntityMatch, DecisionRecord, PlaceHit, QuoteHit, RelationHit, EntityView, Lineage, LineageStep };
+export type { Claim, NewsRecord, StoryDetail, StoryInfo, EntityInfo, EntityMatch, DecisionRecord, PlaceHit, QuoteHit, RelationHit, EntityView, Lineage, LineageStep };
 
 /** `GET /api/entities?name=`: the entity a name most often means, and the others it can mean. */
 export interface NameLookup {

@@ -7,6 +7,7 @@ import { ingestView } from './views/ingest.js';
 import { mapView } from './views/map.js';
 import { quotesView } from './views/quotes.js';
 import { searchView } from './views/search.js';
+import { storyView } from './views/story.js';
 import { timelineView } from './views/timeline.js';
 
 /** A view renders into the main element; params come from the hash route `#/name/arg?query`. */
@@ -15,6 +16,7 @@ export type View = (root: HTMLElement, arg: string, params: URLSearchParams) => 
 const views: Record<string, View> = {
   search: searchView,
   doc: articleView,
+  story: storyView,
   entity: entityPage,
   quotes: quotesView,
   claims: claimsView,

@@ -1,4 +1,4 @@
-import { getJson, type NewsRecord } from '../api.js';
+import { getJson, type NewsRecord, type StoryDetail } from '../api.js';
 import { fmtDate, h, link, message, qs } from '../dom.js';
 import { segments, type Mark } from '../highlight.js';
 
@@ -149,6 +149,9 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
   );
 
   const m = rec.meta;
+  // The other reports of its story; the article shows without them if the story cannot be read.
+  const story = rec.story ? await getJson<StoryDetail>(`/api/stories/${encodeURIComponent(rec.story)}`).catch(() => undefined) : undefined;
+  const others = story ? story.documents - 1 : 0;
   root.append(
     h('p', { class: 'back' }, link('/search', '‹ Search')),
     h('header', { class: 'article-head' },
@@ -157,6 +160,7 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
         m.url && /^https?:\/\//i.test(m.url) ? [' · ', h('a', { href: m.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original')] : ''),
       ...(await provenance(rec)),
       h('p', { class: 'docid' }, 'id ', h('code', {}, rec.id)),
+      others > 0 ? h('p', { class: 'same-story' }, link(`/story/${encodeURIComponent(story!.id)}`, `same story: ${others} other report${others === 1 ? '' : 's'}`)) : '',
     ),
     toggles,
     h('div', { class: 'article-layout' }, h('article', { class: 'article' }, body), h('div', { class: 'side' }, selection, panel)),

@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// Story clustering as a store grows: synthetic records of made-up text (events of a few reports
+// each, some near misses that reuse an event's words at another date) are stored with the stories
+// stage run as each lands. Prints, at each checkpoint, the milliseconds per document the stage
+// and storing take over the documents since the last one, and the stage's cost as a ratio of
+// ingesting a document (extraction of the same made-up texts, measured in this run, plus storing).
+// Flat rows mean the cost per document stays bounded as the store grows.
+//
+//   node bench/stories.mjs                 # 20,000 documents
+//   node bench/stories.mjs --docs 100000
+//
+// Results: a table on stdout and bench/results/stories.json.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const dist = (p) => import(new URL(`../dist/${p}`, import.meta.url).href);
+const argv = process.argv.slice(2);
+const N = Number(argv.includes('--docs') ? argv[argv.indexOf('--docs') + 1] : '20000');
+const { Doc, toRecord } = await dist('index.js');
+const { defaultPipeline } = await dist('pipeline/default.js');
+const { Collection } = await dist('pipeline/collection.js');
+const { storiesStage } = await dist('stories/story-stage.js');
+const { SqliteStore } = await dist('store/sqlite/sqlite-store.js');
+
+// A seeded generator, so every run sees the same documents.
+let seed = 12345;
+const rand = () => ((seed = Math.imul(seed ^ (seed >>> 15), 2246822507) + 0x6d2b79f5 >>> 0) / 2 ** 32);
+const pick = (a) => a[Math.floor(rand() * a.length)];
+const SYL = ['ka', 'lo', 'mi', 'ren', 'tu', 'sha', 'vel', 'dor', 'in', 'ba', 'cor', 'eth', 'ul', 'zan', 'pri', 'mo', 'gar', 'fe', 'nis', 'ol'];
+const word = () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(SYL)).join('');
+// Common words (Zipf-like draws) shared by all documents, and a few rare ones per event.
+const COMMON = Array.from({ length: 3000 }, word);
+const common = () => COMMON[Math.floor(COMMON.length * rand() ** 3)];
+const FILLER = ['the', 'of', 'and', 'in', 'said', 'on', 'a', 'to'];
+
+function event(i) {
+  return { words: Array.from({ length: 12 }, word), people: [`PERSON:${word()} ${word()}`, `ORG:${word()}`], place: 100000 + Math.floor(rand() * 5000), day: Date.UTC(2015, 0, 1) + i * 3_600_000 * 6 };
+}
+function text(ev) {
+  const out = [];
+  for (let k = 0; k < 320; k++) out.push(rand() < 0.12 ? pick(ev.words) : rand() < 0.3 ? pick(FILLER) : common());
+  return out.join(' ') + '.';
+}
+function makeRecord(n, ev, dayShift) {
+  const t = text(ev);
+  const published = new Date(ev.day + dayShift * 86_400_000).toISOString().slice(0, 10);
+  return {
+    schema: 'newsgraph/1', id: `d${n}`, hash: `h${n}`, text: t, meta: { published, outlet: `Outlet ${n % 40}` },
+    sentences: [], paragraphs: [], mentions: [], quotes: [], quantities: [], relations: [], events: [], stages: [], diagnostics: [],
+    entities: ev.people.map((kb, j) => ({ id: `e${j + 1}`, type: kb.split(':')[0], name: kb.split(':')[1], aliases: [], kb })),
+    places: [{ id: 'p1', start: 0, end: 1, text: 'x', name: 'x', geonameId: ev.place, lat: 0, lon: 0 }],
+    times: [],
+  };
+}
+
+// What ingesting such a document costs without stories: extraction of the same kind of text.
+const sample = Array.from({ length: 100 }, (_, i) => text(event(i)));
+defaultPipeline().run(Doc.create(sample[0]));
+let t = performance.now();
+for (const s of sample) toRecord(defaultPipeline().run(Doc.create(s)));
+const extractMs = (performance.now() - t) / sample.length;
+
+const dir = mkdtempSync(join(tmpdir(), 'newsgraph-stories-bench-'));
+const store = new SqliteStore(join(dir, 'stories.db'));
+const collection = new Collection([storiesStage]);
+const marks = new Set([1000, 2000, 5000, 10000, 20000, 50000, 100000, N].filter((m) => m <= N));
+const rows = [['documents', 'stories', 'stories ms/doc', 'store ms/doc', 'stories / ingest']];
+const results = [];
+let stageMs = 0, putMs = 0, since = 0, n = 0, events = 0;
+const live = [];
+while (n < N) {
+  // A new event, or another report of a recent one (most stories get 3-6 reports).
+  if (!live.length || rand() < 0.25) { live.push(event(events++)); if (live.length > 50) live.shift(); }
+  const ev = rand() < 0.03 ? { ...pick(live), day: pick(live).day + 400 * 86_400_000 } : pick(live); // a near miss: the same words a year on
+  const rec = makeRecord(n, ev, Math.floor(rand() * 3));
+  const t0 = performance.now();
+  const done = await collection.run(rec, store);
+  const t1 = performance.now();
+  await store.put(done);
+  stageMs += t1 - t0;
+  putMs += performance.now() - t1;
+  n++; since++;
+  if (marks.has(n)) {
+    const stories = store['db'].prepare('SELECT count(*) AS n FROM stories').get().n;
+    const row = { documents: n, stories, storiesMsPerDoc: stageMs / since, storeMsPerDoc: putMs / since, ratioToIngest: (stageMs / since) / (extractMs + putMs / since) };
+    results.push(row);
+    rows.push([n, stories, row.storiesMsPerDoc.toFixed(2), row.storeMsPerDoc.toFixed(2), `${(100 * row.ratioToIngest).toFixed(1)}%`]);
+    process.stderr.write(`bench/stories: ${n} documents\n`);
+    stageMs = 0; putMs = 0; since = 0;
+  }
+}
+await store.close();
+rmSync(dir, { recursive: true, force: true });
+console.log(`extraction of the same made-up text: ${extractMs.toFixed(2)} ms/doc`);
+for (const r of rows) console.log(r.map((c, i) => String(c).padStart(i ? 16 : 10)).join(''));
+const first = results[0], last = results[results.length - 1];
+console.log(`stories ms/doc at ${last.documents} / at ${first.documents}: ${(last.storiesMsPerDoc / first.storiesMsPerDoc).toFixed(2)}x`);
+mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench/results/stories.json'), JSON.stringify({ extractMsPerDoc: extractMs, results }, null, 2) + '\n');

@@ -1,0 +1,166 @@
+import type Database from 'better-sqlite3';
+import { NewsgraphError } from '../../core/errors.js';
+import type { NewsRecord } from '../../output/record.js';
+import { storyFeatures, type StoryFeatures } from '../../stories/story-features.js';
+import { featuresFromJson, featuresToJson, indexKeys, STORY_INDEX, storyIdFor, vectorFromJson, vectorToJson, weightKeys } from '../../stories/story-index.js';
+import { termVector, type StoryStats } from '../../stories/story-score.js';
+import type { StoryDetail, StoryDoc, StoryInfo, StoryPool } from '../store.js';
+
+type Row = Record<string, unknown>;
+
+/**
+ * The story tables of the SQLite store: each document's story and features, the index that
+ * finds candidates, document frequencies, redirects of merged story ids. Written by put() and
+ * replace() from a record's `story` field, in their transaction.
+ */
+export class SqliteStories {
+  private readonly s: Record<string, Database.Statement>;
+
+  constructor(private readonly db: Database.Database) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      redirect: p('SELECT new FROM story_redirects WHERE old = ?'),
+      byId: p('SELECT rowid, id, documents FROM stories WHERE id = ?'),
+      upStory: p(`INSERT INTO stories (id, documents) VALUES (?, 1)
+                  ON CONFLICT(id) DO UPDATE SET documents = documents + 1 RETURNING rowid`),
+      insDoc: p('INSERT INTO story_docs (doc, story, features, vector, terms) VALUES (?, ?, ?, ?, ?)'),
+      insKey: p('INSERT OR IGNORE INTO story_keys (key, doc) VALUES (?, ?)'),
+      bumpDf: p(`INSERT INTO story_df (key, documents) VALUES (?, ?)
+                 ON CONFLICT(key) DO UPDATE SET documents = documents + excluded.documents`),
+      df: p(`SELECT key, documents FROM story_df WHERE key IN (SELECT value FROM json_each(?))`),
+      docOf: p('SELECT sd.story, sd.features, sd.terms, s.id, s.documents FROM story_docs sd JOIN stories s ON s.rowid = sd.story WHERE sd.doc = ?'),
+      delDoc: p('DELETE FROM story_docs WHERE doc = ?'),
+      delKeys: p('DELETE FROM story_keys WHERE doc = ?'),
+      dropStory: p('UPDATE stories SET documents = documents - 1 WHERE rowid = ? RETURNING documents'),
+      delStory: p('DELETE FROM stories WHERE rowid = ? AND documents <= 0'),
+      postings: p(`SELECT doc FROM story_keys WHERE key = ? ORDER BY doc DESC LIMIT ${STORY_INDEX.postings}`),
+      candidate: p(`SELECT d.id AS doc, s.id AS story, s.rowid AS seq, sd.features, sd.vector FROM story_docs sd
+                    JOIN documents d ON d.rowid = sd.doc JOIN stories s ON s.rowid = sd.story WHERE sd.doc = ?`),
+      ownOf: p(`SELECT s.id, s.documents FROM documents d JOIN story_docs sd ON sd.doc = d.rowid JOIN stories s ON s.rowid = sd.story WHERE d.id = ?`),
+      taken: p('SELECT 1 FROM stories WHERE id = ? UNION ALL SELECT 1 FROM story_redirects WHERE old = ?'),
+    };
+  }
+
+  /** Where a story id leads now that merges may have folded it into another. */
+  current(id: string): string {
+    let cur = id;
+    for (let hops = 0; hops < 16; hops++) {
+      const r = this.s.redirect!.get(cur) as Row | undefined;
+      if (!r) return cur;
+      cur = String(r.new);
+    }
+    return cur;
+  }
+
+  private stats(keys: readonly string[]): StoryStats {
+    const df = new Map<string, number>();
+    for (const r of this.s.df!.all(JSON.stringify(['', ...keys])) as Row[]) df.set(String(r.key), Number(r.documents));
+    return { documents: df.get('') ?? 0, df };
+  }
+
+  private bump(f: StoryFeatures, sign: 1 | -1): void {
+    for (const k of ['', ...weightKeys(f)]) this.s.bumpDf!.run(k, sign);
+  }
+
+  /** Files a stored document under its record's story (kb ids as they lead now). */
+  add(doc: number, rec: NewsRecord, kbCurrent: (id: string) => string): void {
+    if (!rec.story) return;
+    const base = storyFeatures(rec);
+    const f: StoryFeatures = { ...base, entities: [...new Set(base.entities.map(kbCurrent))] };
+    const story = Number((this.s.upStory!.get(this.current(rec.story)) as Row).rowid);
+    const stats = this.stats(weightKeys(f));
+    const json = featuresToJson(f);
+    this.s.insDoc!.run(doc, story, json.features, vectorToJson(termVector(f, stats)), json.terms);
+    for (const k of indexKeys(f, stats).keys()) this.s.insKey!.run(k, doc);
+    this.bump(f, 1);
+  }
+
+  /** Takes a document out of its story, its postings and the frequencies. */
+  remove(doc: number): void {
+    const r = this.s.docOf!.get(doc) as Row | undefined;
+    if (!r) return;
+    this.bump(featuresFromJson(String(r.features), String(r.terms)), -1);
+    this.s.delKeys!.run(doc);
+    this.s.delDoc!.run(doc);
+    this.s.dropStory!.get(r.story);
+    this.s.delStory!.run(r.story);
+  }
+
+  pool(docId: string, f: StoryFeatures): StoryPool {
+    const stats = this.stats(weightKeys(f));
+    // Each stored document found scores the weight of the keys it was found by.
+    const found = new Map<number, number>();
+    for (const [key, w] of indexKeys(f, stats)) {
+      for (const r of this.s.postings!.all(key) as Row[]) found.set(Number(r.doc), (found.get(Number(r.doc)) ?? 0) + w);
+    }
+    const docs = [...found].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, STORY_INDEX.candidates);
+    const order: Record<string, number> = {};
+    const candidates = docs.map(([doc]) => {
+      const r = this.s.candidate!.get(doc) as Row;
+      order[String(r.story)] = Number(r.seq);
+      return { doc: String(r.doc), story: String(r.story), features: featuresFromJson(String(r.features)), vector: vectorFromJson(String(r.vector)) };
+    }).filter((c) => c.doc !== docId);
+    const own = this.s.ownOf!.get(docId) as Row | undefined;
+    return {
+      ...stats, candidates, order,
+      ...(own ? { own: { story: String(own.id), alone: Number(own.documents) <= 1 } } : {}),
+      newId: storyIdFor(docId, (id) => this.s.taken!.get(id, id) !== undefined),
+    };
+  }
+
+  /** Moves `from`'s documents to `into` (their records via `relabel`); `from` redirects. */
+  merge(into: string, from: string, relabel: (doc: number, story: string) => void): void {
+    const a = this.known(into), b = this.known(from);
+    if (a.rowid === b.rowid) return;
+    for (const r of this.db.prepare('SELECT doc FROM story_docs WHERE story = ?').all(b.rowid) as Row[]) relabel(Number(r.doc), String(a.id));
+    this.db.prepare('UPDATE story_docs SET story = ? WHERE story = ?').run(a.rowid, b.rowid);
+    this.db.prepare('UPDATE stories SET documents = documents + ? WHERE rowid = ?').run(b.documents, a.rowid);
+    this.db.prepare('DELETE FROM stories WHERE rowid = ?').run(b.rowid);
+    this.db.prepare('UPDATE story_redirects SET new = ? WHERE new = ?').run(a.id, b.id);
+    this.db.prepare('INSERT OR REPLACE INTO story_redirects (old, new) VALUES (?, ?)').run(b.id, a.id);
+  }
+
+  private known(id: string): Row {
+    const r = this.s.byId!.get(this.current(id)) as Row | undefined;
+    if (!r) throw new NewsgraphError('stories.not-found', `no story "${id}"`, 404);
+    return r;
+  }
+
+  list(limit: number, offset: number): StoryInfo[] {
+    const rows = this.db.prepare('SELECT rowid, id, documents FROM stories ORDER BY documents DESC, rowid LIMIT ? OFFSET ?').all(limit, offset) as Row[];
+    return rows.map((r) => this.info(r));
+  }
+
+  detail(id: string): StoryDetail | undefined {
+    const r = this.s.byId!.get(this.current(id)) as Row | undefined;
+    if (!r) return undefined;
+    const items = (this.db.prepare(`SELECT d.id AS doc_id, d.title, d.outlet, d.published, json_extract(rc.record, '$.copyOf') AS copy_of
+        FROM story_docs sd JOIN documents d ON d.rowid = sd.doc JOIN records rc ON rc.rowid = sd.doc
+        WHERE sd.story = ? ORDER BY d.published IS NULL, d.published, d.rowid`).all(r.rowid) as Row[]).map((x): StoryDoc => ({
+      doc: String(x.doc_id),
+      ...(x.title != null ? { title: String(x.title) } : {}),
+      ...(x.outlet != null ? { outlet: String(x.outlet) } : {}),
+      ...(x.published != null ? { published: String(x.published) } : {}),
+      ...(x.copy_of != null ? { copyOf: String(x.copy_of) } : {}),
+    }));
+    const formerIds = (this.db.prepare('SELECT old FROM story_redirects WHERE new = ? ORDER BY old').all(r.id) as Row[]).map((x) => String(x.old));
+    return { ...this.info(r), items, formerIds };
+  }
+
+  /** Title, outlets and dates of a story, read from its documents' rows. */
+  private info(r: Row): StoryInfo {
+    const first = this.db.prepare(`SELECT d.title, substr(f.text, 1, 300) AS head FROM story_docs sd JOIN documents d ON d.rowid = sd.doc
+        JOIN documents_fts f ON f.rowid = sd.doc WHERE sd.story = ? ORDER BY d.published IS NULL, d.published, d.rowid LIMIT 1`).get(r.rowid) as Row | undefined;
+    const span = this.db.prepare(`SELECT min(d.day) AS first, max(d.day) AS last FROM story_docs sd JOIN documents d ON d.rowid = sd.doc
+        WHERE sd.story = ?`).get(r.rowid) as Row;
+    const outlets = (this.db.prepare(`SELECT d.outlet, min(coalesce(d.published, '~')) AS at, min(d.rowid) AS seq FROM story_docs sd
+        JOIN documents d ON d.rowid = sd.doc WHERE sd.story = ? AND d.outlet IS NOT NULL
+        GROUP BY d.outlet ORDER BY at, seq LIMIT 50`).all(r.rowid) as Row[]).map((x) => String(x.outlet));
+    const title = first?.title != null ? String(first.title) : String(first?.head ?? '').trim().split('\n')[0]!.trim();
+    return {
+      id: String(r.id), title, documents: Number(r.documents), outlets,
+      ...(span.first != null ? { first: String(span.first) } : {}),
+      ...(span.last != null ? { last: String(span.last) } : {}),
+    };
+  }
+}
