@@ -4,7 +4,7 @@ import type { EntityType } from '../core/layers.js';
 import type { DocMeta } from '../core/meta.js';
 import type { NewsRecord } from '../output/record.js';
 import type { StoryFeatures } from '../stories/story-features.js';
-import type { StoryCandidate, StoryStats } from '../stories/story-score.js';
+import type { StoryCentroid, StoryStats } from '../stories/story-score.js';
 
 /**
  * Where newsgraph/1 records are kept and queried, for the CLI and the HTTP API alike.
@@ -194,7 +194,8 @@ export interface KbCandidate {
 }
 
 export interface StoryPool extends StoryStats {
-  readonly candidates: readonly StoryCandidate[];
+  /** The stories of the stored documents its index keys found, as centroids. */
+  readonly stories: readonly StoryCentroid[];
   /** Each candidate story's age rank: lower was opened earlier. */
   readonly order: Readonly<Record<string, number>>;
   /** The document's own story when it is stored already, and whether it is that story's only document. */

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { record } from '../store/contract.js';
 import type { NewsRecord } from '../output/record.js';
 import { storyFeatures, type StoryFeatures } from './story-features.js';
-import { chooseStory, pairScore, STORY_PARAMS, termVector, type StoryCandidate, type StoryStats } from './story-score.js';
+import { addToCentroid, asCentroid, emptyCentroid } from './story-centroid.js';
+import { chooseStory, docVectors, STORY_PARAMS, storyScore, type StoryCentroid, type StoryStats } from './story-score.js';
 
 // Invented reports: two outlets on one flood in Velmora, the same kind of flood in Ostrava Lake
 // a year later, and an unrelated council vote.
@@ -34,7 +35,13 @@ const b = storyFeatures(report(FLOOD_B, '2024-03-06', 'Harbour Times'));
 const later = storyFeatures(report(FLOOD_LATER, '2025-02-10', 'Valley Post'));
 const council = storyFeatures(report(COUNCIL, '2024-03-06', 'Harbour Times'));
 const stats = statsOf([a, b, later, council]);
-const score = (x: StoryFeatures, y: StoryFeatures) => pairScore(x, termVector(x, stats), y, termVector(y, stats), stats);
+/** A story of the given reports, as a store would keep it. */
+function storyOf(id: string, members: readonly StoryFeatures[], st: StoryStats = stats): StoryCentroid {
+  const c = emptyCentroid();
+  for (const f of members) addToCentroid(c, docVectors(f, st), f);
+  return asCentroid(id, c);
+}
+const score = (x: StoryFeatures, y: StoryFeatures) => storyScore(x, docVectors(x, stats), storyOf('s', [y]));
 
 test('features: words without function words, kb entities, places, the publication day, years', () => {
   assert.equal(a.terms.get('tamsin'), 1);
@@ -61,14 +68,16 @@ test('two reports of one flood score high; another town, a year later, is vetoed
 });
 
 test('clustering as documents land: one story per event, near misses apart, ids kept', () => {
-  const landed: StoryCandidate[] = [];
+  const landed: { story: string; features: StoryFeatures }[] = [];
   const opened: string[] = [];
-  const order = (s: string) => opened.indexOf(s);
+  const order = (id: string) => opened.indexOf(id);
   const land = (doc: string, f: StoryFeatures) => {
-    const c = chooseStory(f, landed, statsOf(landed.map((x) => x.features)), order);
+    const st = statsOf(landed.map((x) => x.features));
+    const stories = opened.map((id) => storyOf(id, landed.filter((x) => x.story === id).map((x) => x.features), st));
+    const c = chooseStory(f, stories, st, order);
     const story = c.story ?? `story:${doc}`;
     if (!c.story) opened.push(story);
-    landed.push({ doc, story, features: f });
+    landed.push({ story, features: f });
     return story;
   };
   assert.equal(land('a', a), 'story:a');
@@ -78,8 +87,17 @@ test('clustering as documents land: one story per event, near misses apart, ids 
 });
 
 test('a document tied strongly to two stories merges the younger into the older', () => {
-  const dup = (f: StoryFeatures, story: string, doc: string): StoryCandidate => ({ doc, story, features: f });
-  const c = chooseStory(b, [dup(a, 'story:y', 'x1'), dup(a, 'story:x', 'x2'), dup(council, 'story:c', 'x3')], stats, (s) => ({ 'story:x': 1, 'story:y': 2, 'story:c': 3 })[s] ?? 9);
+  const c = chooseStory(b, [storyOf('story:y', [a]), storyOf('story:x', [a]), storyOf('story:c', [council])], stats, (s) => ({ 'story:x': 1, 'story:y': 2, 'story:c': 3 })[s] ?? 9);
   assert.equal(c.story, 'story:x');
   assert.deepEqual(c.merge, ['story:y']);
+});
+
+test('a document leaving a story takes its words out of the centroid', () => {
+  const c = emptyCentroid();
+  const va = docVectors(a, stats), vb = docVectors(b, stats);
+  addToCentroid(c, va, a);
+  addToCentroid(c, vb, b);
+  addToCentroid(c, vb, b, -1);
+  for (const [k, x] of va.words) assert.ok(Math.abs((c.words.get(k) ?? 0) - x) < 1e-9, k);
+  assert.equal(c.words.size, va.words.size);
 });

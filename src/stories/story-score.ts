@@ -5,19 +5,25 @@ export interface StoryStats {
   /** Documents counted. */
   readonly documents: number;
   /** Word (or `e:` entity, `g:` place key) -> documents that have it; absent = 0. */
-  readonly df: ReadonlyMap<string, number>;
+  readonly df: { get(key: string): number | undefined };
 }
 
-/** A stored document that may report the same event, with the story it belongs to now. */
-export interface StoryCandidate {
-  readonly doc: string;
+/**
+ * A story as clustering weighs it: the sums of its members' unit vectors of words, knowledge-base
+ * entities and places (its centroid, the heaviest entries kept), the first and last day its
+ * members report from, and the years they name. A document is compared with the whole story, not
+ * with the one member most like it: a near miss (the same kind of event another time) shares
+ * words with some member of nearly every story of its kind, but not with a story's centre.
+ */
+export interface StoryCentroid {
   readonly story: string;
-  readonly features: StoryFeatures;
-  /**
-   * Its word vector as weighed when it was stored (a store keeps it, so the frequencies of its
-   * other words need not be read again); computed from `features` with today's frequencies when absent.
-   */
-  readonly vector?: ReadonlyMap<string, number>;
+  readonly words: ReadonlyMap<string, number>;
+  readonly entities: ReadonlyMap<string, number>;
+  /** GeoNames ids as strings. */
+  readonly places: ReadonlyMap<string, number>;
+  readonly first?: string;
+  readonly last?: string;
+  readonly years: readonly number[];
 }
 
 /**
@@ -26,27 +32,14 @@ export interface StoryCandidate {
  * not tuned per corpus. See src/stories/README.md.
  */
 export interface StoryParams {
-  /** Weight of shared knowledge-base entities (idf-weighted cosine of the two sets). */
+  /** Weight of shared knowledge-base entities (cosine of idf-weighted entity vectors). */
   readonly entityWeight: number;
-  /** Weight of shared places (idf-weighted cosine of the GeoNames id sets). */
+  /** Weight of shared places (cosine of idf-weighted place vectors). */
   readonly placeWeight: number;
-  /** Places on both sides that share nothing lower the score by this much. */
-  readonly placeClash: number;
   /** Years named on both sides that share nothing lower the score by this much. */
   readonly yearClash: number;
-  /**
-   * Two documents dated within `closeDays` of each other gain this much when their words already
-   * agree to `closeFloor` (on a busy day, unrelated reports share the date and nothing else).
-   */
-  readonly closeBonus: number;
-  readonly closeDays: number;
-  readonly closeFloor: number;
-  /** Days apart beyond which two dated documents are two events, however alike. */
+  /** Days a document may lie before a story's first or after its last: further, it is another event. */
   readonly dayWindow: number;
-  /** A story is out of reach when more than this share of its members compared are vetoed. */
-  readonly vetoShare: number;
-  /** A story scores this share of its best member's score plus the rest of its members' mean. */
-  readonly bestShare: number;
   /** A document joins the best story when its score reaches this. */
   readonly join: number;
   /** Two stories a document scores at least this high with both are one story: they merge. */
@@ -56,16 +49,10 @@ export interface StoryParams {
 export const STORY_PARAMS: StoryParams = {
   entityWeight: 0.3,
   placeWeight: 0.2,
-  placeClash: 0.1,
   yearClash: 0.2,
-  closeBonus: 0.2,
-  closeDays: 3,
-  closeFloor: 0.1,
   dayWindow: 30,
-  vetoShare: 0.5,
-  bestShare: 0.5,
-  join: 0.2,
-  merge: 0.5,
+  join: 0.35,
+  merge: 0.8,
 };
 
 /** Smoothed inverse document frequency; the document being scored counts as one more. */
@@ -98,42 +85,60 @@ export function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, nu
   return s;
 }
 
-/** Idf-weighted cosine of two key sets (a rare shared entity says more than a common one); undefined when one is empty. */
-function setCosine(a: readonly (string | number)[], b: readonly (string | number)[], prefix: string, stats: StoryStats): number | undefined {
-  if (!a.length || !b.length) return undefined;
-  const inB = new Set(b);
-  let shared = 0, na = 0, nb = 0;
-  for (const k of a) {
-    const w = idf(stats, prefix + k) ** 2;
-    na += w;
-    if (inB.has(k)) shared += w;
-  }
-  for (const k of b) nb += idf(stats, prefix + k) ** 2;
-  return shared / Math.sqrt(na * nb || 1);
-}
-
 const DAY_MS = 86_400_000;
 export function daysApart(a: string, b: string): number {
   return Math.abs(Date.parse(a) - Date.parse(b)) / DAY_MS;
 }
 
-export interface PairScore {
+/** Unit-length idf-weighted vector of keys (entities `e:`, places `g:`): a rare one says more than a common one. */
+export function keyVector(keys: readonly (string | number)[], prefix: string, stats: StoryStats): Map<string, number> {
+  const v = new Map<string, number>();
+  let n = 0;
+  for (const k of keys) {
+    const x = idf(stats, prefix + k);
+    if (x <= 0) continue;
+    v.set(String(k), x);
+    n += x * x;
+  }
+  n = Math.sqrt(n) || 1;
+  for (const [k, x] of v) v.set(k, x / n);
+  return v;
+}
+
+/** A document's three vectors, as it is compared with stories and added to one. */
+export interface DocVectors {
+  readonly words: ReadonlyMap<string, number>;
+  readonly entities: ReadonlyMap<string, number>;
+  readonly places: ReadonlyMap<string, number>;
+}
+
+export function docVectors(f: StoryFeatures, stats: StoryStats): DocVectors {
+  return { words: termVector(f, stats), entities: keyVector(f.entities, 'e:', stats), places: keyVector(f.places, 'g:', stats) };
+}
+
+/** Cosine with a sum of unit vectors, which need not be unit length itself. */
+function cosineWithSum(v: ReadonlyMap<string, number>, sum: ReadonlyMap<string, number>): number {
+  let n = 0;
+  for (const x of sum.values()) n += x * x;
+  return n ? cosine(v, sum) / Math.sqrt(n) : 0;
+}
+
+export interface StoryScore {
   readonly score: number;
-  /** Why the pair cannot be one story, when it cannot. */
+  /** Why the document cannot be part of the story, when it cannot. */
   readonly veto?: 'dates';
 }
 
-/** How likely two documents report the same event: words, entities and places; dates far apart veto. */
-export function pairScore(a: StoryFeatures, av: ReadonlyMap<string, number>, b: StoryFeatures, bv: ReadonlyMap<string, number>, stats: StoryStats, p: StoryParams = STORY_PARAMS): PairScore {
-  const apart = a.day && b.day ? daysApart(a.day, b.day) : undefined;
-  if (apart !== undefined && apart > p.dayWindow) return { score: 0, veto: 'dates' };
-  const yearClash = a.years.length && b.years.length && !a.years.some((y) => b.years.includes(y)) ? p.yearClash : 0;
-  const words = cosine(av, bv);
-  const close = apart !== undefined && apart <= p.closeDays && words >= p.closeFloor ? p.closeBonus : 0;
-  const ent = setCosine(a.entities, b.entities, 'e:', stats) ?? 0;
-  const pl = setCosine(a.places, b.places, 'g:', stats);
-  const score = words + p.entityWeight * ent + (pl === undefined ? 0 : pl > 0 ? p.placeWeight * pl : -p.placeClash) - yearClash + close;
-  return { score };
+/** How likely a document reports the story's event: words, entities and places; a day far from the story's days vetoes. */
+export function storyScore(f: StoryFeatures, v: DocVectors, c: StoryCentroid, p: StoryParams = STORY_PARAMS): StoryScore {
+  if (f.day && c.first && c.last && (daysApart(f.day, c.first) > p.dayWindow && f.day < c.first || daysApart(f.day, c.last) > p.dayWindow && f.day > c.last)) {
+    return { score: 0, veto: 'dates' };
+  }
+  const yearClash = f.years.length && c.years.length && !f.years.some((y) => c.years.includes(y)) ? p.yearClash : 0;
+  const words = cosineWithSum(v.words, c.words);
+  const ent = v.entities.size && c.entities.size ? cosineWithSum(v.entities, c.entities) : 0;
+  const pl = v.places.size && c.places.size ? cosineWithSum(v.places, c.places) : 0;
+  return { score: words + p.entityWeight * ent + p.placeWeight * pl - yearClash };
 }
 
 export interface StoryChoice {
@@ -142,33 +147,22 @@ export interface StoryChoice {
   readonly score: number;
   /** Other stories the document ties to as strongly: to be merged into `story`. */
   readonly merge: readonly string[];
-  /** Candidate documents vetoed by their dates. */
+  /** Candidate stories vetoed by their dates. */
   readonly vetoed: number;
 }
 
 /**
- * The story a document belongs to among the candidates' stories. A story scores as a mix of its
- * most similar member (a story grows as reports arrive, each close to some earlier one) and its
- * members' mean (so one chance likeness does not pull a near miss in); it is out of reach when
- * most of its members are vetoed (dated too far apart: another occurrence of that kind of event).
- * `order` breaks ties and picks the survivor of a merge: lower comes first (the older story).
+ * The story a document belongs to among candidate stories: the best scoring one that reaches
+ * `join`. `order` breaks ties and picks the survivor of a merge: lower comes first (the older story).
  */
-export function chooseStory(f: StoryFeatures, candidates: readonly StoryCandidate[], stats: StoryStats, order: (story: string) => number, p: StoryParams = STORY_PARAMS): StoryChoice {
-  const v = termVector(f, stats);
-  const byStory = new Map<string, { scores: number[]; vetoed: number }>();
-  let vetoed = 0;
-  for (const c of candidates) {
-    let s = byStory.get(c.story);
-    if (!s) byStory.set(c.story, (s = { scores: [], vetoed: 0 }));
-    const pair = pairScore(f, v, c.features, c.vector ?? termVector(c.features, stats), stats, p);
-    if (pair.veto) { vetoed++; s.vetoed++; } else s.scores.push(pair.score);
-  }
+export function chooseStory(f: StoryFeatures, stories: readonly StoryCentroid[], stats: StoryStats, order: (story: string) => number, p: StoryParams = STORY_PARAMS): StoryChoice {
+  const v = docVectors(f, stats);
   const ranked: [string, number][] = [];
-  for (const [story, s] of byStory) {
-    if (!s.scores.length || s.vetoed > p.vetoShare * (s.vetoed + s.scores.length)) continue;
-    const best = Math.max(...s.scores), mean = s.scores.reduce((a, b) => a + b, 0) / s.scores.length;
-    const x = p.bestShare * best + (1 - p.bestShare) * mean;
-    if (x >= p.join) ranked.push([story, x]);
+  let vetoed = 0;
+  for (const c of stories) {
+    const s = storyScore(f, v, c, p);
+    if (s.veto) vetoed++;
+    else if (s.score >= p.join) ranked.push([c.story, s.score]);
   }
   ranked.sort((a, b) => b[1] - a[1] || order(a[0]) - order(b[0]));
   if (!ranked.length) return { score: 0, merge: [], vetoed };

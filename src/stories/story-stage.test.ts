@@ -88,4 +88,5 @@ test('accuracy floor on ECB+ dev: same-story pairs as documents land', { skip: !
   assert.ok(f >= FLOOR, `same-story F1 ${(100 * f).toFixed(1)} below ${100 * FLOOR}`);
   await store.close();
 });
-const FLOOR = 0.66;
+// Measured 81.8 with the scorer; the floor leaves room for changes elsewhere in the pipeline.
+const FLOOR = 0.78;

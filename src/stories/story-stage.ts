@@ -1,6 +1,7 @@
 import type { CollectionStage } from '../pipeline/collection.js';
 import { defineStage } from '../pipeline/version.js';
 import { storyFeatures } from './story-features.js';
+import { PRIOR_FILE } from './story-prior.js';
 import { chooseStory } from './story-score.js';
 
 /**
@@ -15,6 +16,8 @@ export const storiesStage = defineStage<CollectionStage>(import.meta.url, {
   requires: ['entities', 'places', 'times'],
   optional: ['copyOf'],
   updates: ['story'],
+  // The word frequencies a young store starts from.
+  assets: [PRIOR_FILE],
   async run(rec, ctx) {
     if (rec.copyOf) {
       const original = await ctx.store.get(rec.copyOf);
@@ -23,7 +26,7 @@ export const storiesStage = defineStage<CollectionStage>(import.meta.url, {
     }
     const f = storyFeatures(rec);
     const pool = await ctx.store.storyPool(rec.id, f);
-    const choice = chooseStory(f, pool.candidates, pool, (s) => pool.order[s] ?? Number.MAX_SAFE_INTEGER);
+    const choice = chooseStory(f, pool.stories, pool, (s) => pool.order[s] ?? Number.MAX_SAFE_INTEGER);
     for (const from of choice.merge) {
       await ctx.store.mergeStories(choice.story!, from);
       ctx.diagnostic({ level: 'info', rule: 'stories.merge', message: `story ${from} merged into ${choice.story}: this document reports both` });

@@ -243,14 +243,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX claim_rows_day ON claim_rows(day);
   CREATE TABLE claim_rules (version TEXT NOT NULL);
   `,
-  // 9: stories (src/stories). Each document's story and the features clustering compares; index
+  // 9: stories (src/stories). Each story's centroid; each document's story and features; index
   // keys (heaviest words, rarest entities and places) posting documents, read newest first;
   // document frequencies of every key (key '' counts documents); merged-away ids redirect.
   `
   CREATE TABLE stories (
     rowid INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
-    documents INTEGER NOT NULL DEFAULT 0
+    documents INTEGER NOT NULL DEFAULT 0,
+    centroid TEXT NOT NULL DEFAULT ''  -- summed word, entity and place vectors, days, years (JSON)
   );
   CREATE INDEX stories_documents ON stories(documents);
   CREATE TABLE story_docs (

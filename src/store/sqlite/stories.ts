@@ -3,7 +3,9 @@ import { NewsgraphError } from '../../core/errors.js';
 import type { NewsRecord } from '../../output/record.js';
 import { storyFeatures, type StoryFeatures } from '../../stories/story-features.js';
 import { featuresFromJson, featuresToJson, indexKeys, STORY_INDEX, storyIdFor, vectorFromJson, vectorToJson, weightKeys } from '../../stories/story-index.js';
-import { termVector, type StoryStats } from '../../stories/story-score.js';
+import { addToCentroid, asCentroid, centroidFromJson, centroidToJson, emptyCentroid, mergeCentroids } from '../../stories/story-centroid.js';
+import { withPrior } from '../../stories/story-prior.js';
+import { docVectors, type StoryCentroid, type StoryStats } from '../../stories/story-score.js';
 import type { StoryDetail, StoryDoc, StoryInfo, StoryPool } from '../store.js';
 
 type Row = Record<string, unknown>;
@@ -21,6 +23,8 @@ export class SqliteStories {
     this.s = {
       redirect: p('SELECT new FROM story_redirects WHERE old = ?'),
       byId: p('SELECT rowid, id, documents FROM stories WHERE id = ?'),
+      centroid: p('SELECT id, centroid FROM stories WHERE rowid = ?'),
+      setCentroid: p('UPDATE stories SET centroid = ? WHERE rowid = ?'),
       upStory: p(`INSERT INTO stories (id, documents) VALUES (?, 1)
                   ON CONFLICT(id) DO UPDATE SET documents = documents + 1 RETURNING rowid`),
       insDoc: p('INSERT INTO story_docs (doc, story, features, vector, terms) VALUES (?, ?, ?, ?, ?)'),
@@ -28,14 +32,13 @@ export class SqliteStories {
       bumpDf: p(`INSERT INTO story_df (key, documents) VALUES (?, ?)
                  ON CONFLICT(key) DO UPDATE SET documents = documents + excluded.documents`),
       df: p(`SELECT key, documents FROM story_df WHERE key IN (SELECT value FROM json_each(?))`),
-      docOf: p('SELECT sd.story, sd.features, sd.terms, s.id, s.documents FROM story_docs sd JOIN stories s ON s.rowid = sd.story WHERE sd.doc = ?'),
+      docOf: p('SELECT sd.story, sd.features, sd.terms, sd.vector, s.id, s.documents FROM story_docs sd JOIN stories s ON s.rowid = sd.story WHERE sd.doc = ?'),
       delDoc: p('DELETE FROM story_docs WHERE doc = ?'),
       delKeys: p('DELETE FROM story_keys WHERE doc = ?'),
       dropStory: p('UPDATE stories SET documents = documents - 1 WHERE rowid = ? RETURNING documents'),
       delStory: p('DELETE FROM stories WHERE rowid = ? AND documents <= 0'),
       postings: p(`SELECT doc FROM story_keys WHERE key = ? ORDER BY doc DESC LIMIT ${STORY_INDEX.postings}`),
-      candidate: p(`SELECT d.id AS doc, s.id AS story, s.rowid AS seq, sd.features, sd.vector FROM story_docs sd
-                    JOIN documents d ON d.rowid = sd.doc JOIN stories s ON s.rowid = sd.story WHERE sd.doc = ?`),
+      storyOf: p('SELECT story FROM story_docs WHERE doc = ?'),
       ownOf: p(`SELECT s.id, s.documents FROM documents d JOIN story_docs sd ON sd.doc = d.rowid JOIN stories s ON s.rowid = sd.story WHERE d.id = ?`),
       taken: p('SELECT 1 FROM stories WHERE id = ? UNION ALL SELECT 1 FROM story_redirects WHERE old = ?'),
     };
@@ -55,7 +58,7 @@ export class SqliteStories {
   private stats(keys: readonly string[]): StoryStats {
     const df = new Map<string, number>();
     for (const r of this.s.df!.all(JSON.stringify(['', ...keys])) as Row[]) df.set(String(r.key), Number(r.documents));
-    return { documents: df.get('') ?? 0, df };
+    return withPrior({ documents: df.get('') ?? 0, df });
   }
 
   private bump(f: StoryFeatures, sign: 1 | -1): void {
@@ -70,21 +73,36 @@ export class SqliteStories {
     const story = Number((this.s.upStory!.get(this.current(rec.story)) as Row).rowid);
     const stats = this.stats(weightKeys(f));
     const json = featuresToJson(f);
-    this.s.insDoc!.run(doc, story, json.features, vectorToJson(termVector(f, stats)), json.terms);
+    const v = docVectors(f, stats);
+    this.s.insDoc!.run(doc, story, json.features, vectorToJson(v.words), json.terms);
     for (const k of indexKeys(f, stats).keys()) this.s.insKey!.run(k, doc);
     this.bump(f, 1);
+    this.updateCentroid(story, (c) => addToCentroid(c, v, f, 1));
+  }
+
+  private updateCentroid(story: number, change: (c: ReturnType<typeof emptyCentroid>) => void): void {
+    const r = this.s.centroid!.get(story) as Row | undefined;
+    if (!r) return;
+    const c = r.centroid ? centroidFromJson(String(r.centroid)) : emptyCentroid();
+    change(c);
+    this.s.setCentroid!.run(centroidToJson(c), story);
   }
 
   /** Takes a document out of its story, its postings and the frequencies. */
   remove(doc: number): void {
     const r = this.s.docOf!.get(doc) as Row | undefined;
     if (!r) return;
-    this.bump(featuresFromJson(String(r.features), String(r.terms)), -1);
+    const f = featuresFromJson(String(r.features), String(r.terms));
+    // Its words as they were added; its entities and places weighed as they are now (close enough).
+    const v = { ...docVectors(f, this.stats(weightKeys(f))), words: vectorFromJson(String(r.vector)) };
+    this.updateCentroid(Number(r.story), (c) => addToCentroid(c, v, f, -1));
+    this.bump(f, -1);
     this.s.delKeys!.run(doc);
     this.s.delDoc!.run(doc);
     this.s.dropStory!.get(r.story);
     this.s.delStory!.run(r.story);
   }
+
 
   pool(docId: string, f: StoryFeatures): StoryPool {
     const stats = this.stats(weightKeys(f));
@@ -94,15 +112,22 @@ export class SqliteStories {
       for (const r of this.s.postings!.all(key) as Row[]) found.set(Number(r.doc), (found.get(Number(r.doc)) ?? 0) + w);
     }
     const docs = [...found].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, STORY_INDEX.candidates);
+    // The stories of the documents found, compared whole (by their centroids).
+    const rows = new Set<number>();
+    for (const [doc] of docs) {
+      const r = this.s.storyOf!.get(doc) as Row | undefined;
+      if (r) rows.add(Number(r.story));
+    }
     const order: Record<string, number> = {};
-    const candidates = docs.map(([doc]) => {
-      const r = this.s.candidate!.get(doc) as Row;
-      order[String(r.story)] = Number(r.seq);
-      return { doc: String(r.doc), story: String(r.story), features: featuresFromJson(String(r.features)), vector: vectorFromJson(String(r.vector)) };
-    }).filter((c) => c.doc !== docId);
+    const stories: StoryCentroid[] = [];
+    for (const row of rows) {
+      const r = this.s.centroid!.get(row) as Row;
+      order[String(r.id)] = row;
+      stories.push(asCentroid(String(r.id), centroidFromJson(String(r.centroid))));
+    }
     const own = this.s.ownOf!.get(docId) as Row | undefined;
     return {
-      ...stats, candidates, order,
+      ...stats, stories, order,
       ...(own ? { own: { story: String(own.id), alone: Number(own.documents) <= 1 } } : {}),
       newId: storyIdFor(docId, (id) => this.s.taken!.get(id, id) !== undefined),
     };
@@ -115,6 +140,8 @@ export class SqliteStories {
     for (const r of this.db.prepare('SELECT doc FROM story_docs WHERE story = ?').all(b.rowid) as Row[]) relabel(Number(r.doc), String(a.id));
     this.db.prepare('UPDATE story_docs SET story = ? WHERE story = ?').run(a.rowid, b.rowid);
     this.db.prepare('UPDATE stories SET documents = documents + ? WHERE rowid = ?').run(b.documents, a.rowid);
+    const merged = centroidFromJson(String((this.s.centroid!.get(b.rowid) as Row).centroid));
+    this.updateCentroid(Number(a.rowid), (c) => mergeCentroids(c, merged));
     this.db.prepare('DELETE FROM stories WHERE rowid = ?').run(b.rowid);
     this.db.prepare('UPDATE story_redirects SET new = ? WHERE new = ?').run(a.id, b.id);
     this.db.prepare('INSERT OR REPLACE INTO story_redirects (old, new) VALUES (?, ?)').run(b.id, a.id);

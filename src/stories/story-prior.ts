@@ -1,0 +1,34 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { StoryStats } from './story-score.js';
+
+/** The committed word frequencies, relative to the package root (scripts/build-story-prior.mjs). */
+export const PRIOR_FILE = 'models/stories/df.json';
+
+interface Prior {
+  readonly documents: number;
+  readonly df: ReadonlyMap<string, number>;
+}
+
+let prior: Prior | undefined;
+function load(): Prior {
+  if (prior) return prior;
+  const path = fileURLToPath(new URL(`../../${PRIOR_FILE}`, import.meta.url));
+  if (!existsSync(path)) return (prior = { documents: 0, df: new Map() });
+  const json = JSON.parse(readFileSync(path, 'utf8')) as { documents: number; df: Record<string, number> };
+  return (prior = { documents: json.documents, df: new Map(Object.entries(json.df)) });
+}
+
+/**
+ * A store's word frequencies on top of those of a few hundred news articles: a young store has
+ * seen too few documents to tell "the" kind of word from a name, and its first stories would be
+ * clustered on noise. Entity and place keys (`e:`, `g:`) are the store's own.
+ */
+export function withPrior(stats: StoryStats): StoryStats {
+  const p = load();
+  if (!p.documents) return stats;
+  return {
+    documents: stats.documents + p.documents,
+    df: { get: (k: string) => (stats.df.get(k) ?? 0) + (k.includes(':') ? 0 : p.df.get(k) ?? 0) },
+  };
+}
