@@ -196,6 +196,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX kb_decisions_a ON kb_decisions(a);
   CREATE INDEX kb_decisions_b ON kb_decisions(b);
   `,
+  // 7: times: the last end of a range and the stretch beside a counted date.
+  `
+  ALTER TABLE times ADD COLUMN to_value TEXT;
+  ALTER TABLE times ADD COLUMN duration TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
