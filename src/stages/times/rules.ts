@@ -391,7 +391,7 @@ export const RULES: readonly Rule[] = [
         return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => ({ value: agoValue(a, n, u, sign), type: 'DATE', mod: mod === 'APPROX' ? 'APPROX' : undefined }));
       }
       // "$600 a month", "twice a day": a rate, not a stretch of time.
-      if (/^an?$/i.test(x.n!) && !x.q && !x.rel && (/(?:\d|%|dollars?|euros?|pounds?|percent|times|twice|once)\s*$/i.test(before))) {
+      if (/^an?$/i.test(x.n!) && !x.q && !x.rel && (/(?:\d(?:k|m|bn?|mn|tn)?|%|dollars?|euros?|pounds?|percent|times|twice|once)\s*$/i.test(before))) {
         return { value: durationValue(1, u), type: 'SET' };
       }
       // "one day" is often "some day", and "the first day" an ordinal position.
