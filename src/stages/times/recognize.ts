@@ -19,7 +19,7 @@ const LEADING = /^(?:(?:in|on|at|since|until|till|through|from|by|during|before|
 const FUTURE = /\b(?:will|won['’]t|shall|would|going\s+to|plans?\s+to|planning\s+to|planned|scheduled|expected\s+to|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|next\s+(?:week|month|year)|hopes?\s+to|intends?\s+to)\b|['’]ll\b/i;
 // Case-sensitive on purpose: a capitalised "-ed" word is a name ("United", "Ahmed"), and "-eed"
 // words ("need", "indeed") are not past tense.
-const PAST = /\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|been|ago|[Ll]ast|[Ee]arlier|said|told|announced|[a-z]{2,}[^e\W]ed|agreed|freed)\b/;
+const PAST = /\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|been|ago|[Ll]ast|[Ee]arlier|said|told|announced|(?<!\b(?:is|are|am|be)\s+)[a-z]{2,}[^e\W]ed|agreed|freed)\b/;
 const REPORTING_BEFORE = /\b(?:said|says|told|announced|reported|added|declared|stated|predicted|confirmed|denied|insisted|warned)\s*(?:\w+\s+)?$/i;
 // Right before a day: "as soon as Tuesday", "until Friday".
 const FUTURE_BEFORE = /\b(?:until|by|before|from)\s*$/i;

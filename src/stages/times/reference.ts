@@ -74,13 +74,13 @@ function lastReference(done: readonly Placed[], unit: string): Placed | undefine
  * The date the text gives an event named after "before"/"after" ("ten days before the
  * shooting"): a dated time within a few words of another mention of the event's noun.
  */
-function eventDate(text: string, items: readonly Placed[], self: Placed, words: string, unit: string): string | undefined {
+function eventDate(text: string, items: readonly Placed[], self: Placed, words: string, phraseEnd: number, unit: string): string | undefined {
   for (const w of words.toLowerCase().split(/\s+/).reverse()) {
     if (w.length < 5) continue;
     const stem = w.replace(/(?:ings?|ions?|s)$/, '');
     const mention = new RegExp(`\\b${stem.replace(/[^\w]/g, '')}\\w*`, 'gi');
     for (let m = mention.exec(text); m; m = mention.exec(text)) {
-      if (m.index >= self.start && m.index < self.end + 80) continue; // this very phrase
+      if (m.index >= self.start && m.index < phraseEnd) continue; // this very phrase
       const near = items.find((t) => t !== self && !t.offset && CALENDAR.test(t.value) && shiftValue(t.value, 0, unit) !== undefined &&
         Math.abs((t.start < m!.index ? m!.index - t.end : t.start - m!.index - m![0].length)) <= 40 &&
         !/[.!?]\s/.test(text.slice(Math.min(t.end, m!.index), Math.max(t.start, m!.index))));
@@ -126,7 +126,7 @@ export function resolveReferences(text: string, items: readonly Placed[]): Place
       if (ref) value = shiftValue(ref.value, sign * o.n, o.unit, o.part);
       if (narrative && narrative[0] && !linkWord) end = t.end + narrative[0].length;
     } else if (event) {
-      const base = eventDate(text, items, t, event[2]!, o.unit);
+      const base = eventDate(text, items, t, event[2]!, t.end + event[0].length, o.unit);
       if (base) value = shiftValue(base, signOf(event[1]!) * o.n, o.unit, o.part);
     }
     const { offset: _o, ...rest } = t;
@@ -144,16 +144,26 @@ export function resolveReferences(text: string, items: readonly Placed[]): Place
 // "from 1991 to 1997", "between now and Feb. 10", "Monday-Friday": two times that make one stretch.
 const RANGE_BETWEEN = /^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$/i;
 
-/** Marks the first end of a range with the value of its last (`to`). */
+/**
+ * Marks the first end of a range with the value of its last (`to`). A weekday that ends a
+ * range lies after the one that starts it ("from Friday to Monday").
+ */
 export function linkRanges(text: string, items: readonly Placed[]): Placed[] {
-  return items.map((a, i) => {
-    const b = items[i + 1];
-    if (!b || a.to || a.type === 'DURATION' || a.type === 'SET' || b.type !== a.type) return a;
+  const out = [...items];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i]!;
+    let b = out[i + 1]!;
+    if (a.to || a.type === 'DURATION' || a.type === 'SET' || b.type !== a.type) continue;
     const between = text.slice(a.end, b.start);
-    if (!RANGE_BETWEEN.test(between)) return a;
+    if (!RANGE_BETWEEN.test(between)) continue;
     const opener = /\b(from|between)\s+$/i.exec(text.slice(Math.max(0, a.start - 9), a.start))?.[1]?.toLowerCase();
     const word = between.trim().toLowerCase();
-    if (word === 'and' ? opener !== 'between' : !opener && (!CALENDAR.test(a.value) || a.value.length !== b.value.length)) return a;
-    return { ...a, to: b.value };
-  });
+    if (word === 'and' ? opener !== 'between' : !opener && (!CALENDAR.test(a.value) || a.value.length !== b.value.length)) continue;
+    if (a.rule === 'weekday' && b.rule === 'weekday' && CALENDAR.test(b.value) && b.value < a.value) {
+      b = { ...b, value: shiftValue(b.value, 7, 'day', b.value.slice(11) || undefined) ?? b.value };
+      out[i + 1] = b;
+    }
+    out[i] = { ...a, to: b.value };
+  }
+  return out;
 }

@@ -73,7 +73,7 @@ function dayPart(word: string | undefined): string {
 }
 
 // Words that make "in N units" a stretch measured back from now or a record, not a date ahead.
-const STRETCH_BEFORE = /\b(?:first|last|only|once|twice|times|record|ever|most|least|fewest|worst|best|highest|lowest|biggest|largest|smallest|greatest|fastest|slowest|strongest|weakest|longest|shortest|warmest|coldest|hottest|wettest|driest|busiest|heaviest|deadliest)\b[^.;!?]*$/i;
+const STRETCH_BEFORE = /\b(?:first|last|only|once|twice|times?|record|ever|most|least|fewest|worst|best|highest|lowest|biggest|largest|smallest|greatest|fastest|slowest|strongest|weakest|longest|shortest|warmest|coldest|hottest|wettest|driest|busiest|heaviest|deadliest)\b[^.;!?]*$/i;
 
 const SET_WORDS: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', nightly: 'P1D', quarterly: 'P3M' };
 
@@ -115,7 +115,7 @@ export const RULES: readonly Rule[] = [
   {
     name: 'day-month',
     // "3 Aug 96", "10-August-2012", "23rd february, 2016"; a two-digit year is not a count ("3 May 20 people").
-    re: re(`\\b(?:(?<wd>${WD}),?\\s+)?(?:the\\s+)?(?<d>${DAY})(?:\\s+of\\s+|\\s+|(?<sep>[-/]))(?<mon>${MON})(?![\\w])(?:(?:,?\\s+|[-/])(?<y>${YEAR})\\b|(?:,?\\s+|[-/])(?<y2>['’]?\\d\\d)(?![\\d%])(?!\\s*(?:percent|per\\s+cent|[a-z])))?`),
+    re: re(`\\b(?:(?<wd>${WD}),?\\s+)?(?:the\\s+)?(?<d>${DAY})(?:\\s+of\\s+|\\s+|(?<sep>[-/]))(?<mon>${MON})(?![\\w])(?:(?:,?\\s+|[-/])(?<y>${YEAR})\\b|(?:,?\\s+|[-/])(?<y2>['’]?\\d\\d)(?![\\d%])(?!\\s*(?:percent|per\\s+cent)|\\s+(?!(?:and|or|but|when|while|until|to|in|at|on|for|with|from|by|after|before|as)\\b)[a-z]))?`),
     build(m, env) {
       const x = g(m);
       const year = x.y ?? x.y2;
