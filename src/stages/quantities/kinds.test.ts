@@ -67,6 +67,7 @@ test('scale suffixes', () => check([
   ['Starting pay is 10k a year.', '10k', { value: 10000, per: 'year' }],
   ['Revenue reached 1.2b in the period.', '1.2b', { value: 1.2e9 }],
   ['Exports fell to $3bn.', '3bn', { value: 3e9, currency: 'USD' }],
+  ['The firm would owe $65.4 billion in tax.', '65.4', { value: 65.4e9, currency: 'USD' }],
   ['The budget is €4.5M this year.', '4.5M', { value: 4.5e6, currency: 'EUR' }],
   ['Article 4b applies.', '4b', null],
 ]));

@@ -73,12 +73,14 @@ test('dates in their written forms', () => check([
   ['The memo is dated 10/25/2012 in the file.', MON, '10/25/2012', { value: '2012-10-25' }, { dayFirst: true }],
   ['The court sat on 10.08.2012 for an hour.', MON, '10.08.2012', { value: '2012-08-10' }],
   ['The receipt says 3/4/19 at the top.', MON, '3/4/19', { value: '2019-03-04' }],
+  ['Prices soared in the 90’s and fell after.', MON, '90’s', { value: '199X' }],
 ]));
 
 test('numbers that only look like dates are left alone', () => {
   const none = (s: string) => assert.deepEqual(recognizeTimes(s, parseIsoDate(MON)).map((t) => t.text), [], s);
   none('The score was 3-1-2 after extra time.');
   none('Version 1.2.10 fixes the bug.');
+  none('Statues stand on Easter Island.');
   assert.deepEqual(recognizeTimes('On March 3, 20 people were hurt.', parseIsoDate(MON)).map((t) => t.value), ['2017-03-03']);
   assert.deepEqual(recognizeTimes('Ask him on 5 May 96 people came.', parseIsoDate(MON)).map((t) => t.value), []);
 });

@@ -160,12 +160,12 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'decade',
-    re: re(`\\b${PART_SOURCE}?(?:the\\s+)?(?:(?<c>1[0-9]|20)(?<d>\\d)0['’]?s|['’](?<d2>\\d)0s)\\b`),
+    re: re(`\\b${PART_SOURCE}?(?:the\\s+)?(?:(?<c>1[0-9]|20)(?<d>\\d)0['’]?s|['’](?<d2>\\d)0s|(?<=\\bthe\\s+)(?<d3>[1-9])0['’]s)\\b`),
     build(m, env) {
       const x = g(m);
       const mod = partMod(x.part ?? x.part2);
       if (x.c) return { value: `${x.c}${x.d}X`, type: 'DATE', mod };
-      const d = Number(x.d2);
+      const d = Number(x.d2 ?? x.d3);
       const century = env.anchor && d * 10 <= env.anchor.y % 100 ? Math.floor(env.anchor.y / 100) : 19;
       return { value: `${century}${d}X`, type: 'DATE', mod };
     },
@@ -240,6 +240,7 @@ export const RULES: readonly Rule[] = [
     build(m, env) {
       const x = g(m);
       if (!cap(x.h)) return undefined;
+      if (/^\s+[A-Z][a-z]/.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 3)) && !x.y) return undefined; // "Easter Island"
       const f = HOLIDAYS[x.h!.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'")]!;
       if (x.y) return { value: fmtDate(f(+x.y)), type: 'DATE' };
       return anchored(env, 'DATE', 'XXXX-XX-XX', (a) => {
