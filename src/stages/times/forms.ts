@@ -30,6 +30,7 @@ function rangeYears(env: RuleEnv, m: RegExpExecArray, m1: number, m2: number, y1
 export const FORM_RULES: readonly Rule[] = [
   {
     name: 'iso-timestamp',
+    cue: /\d{4}-\d\d-\d\d/,
     // "2016-11-02T14:30:00Z", "2016-11-02 14:30": the clock time is kept as written, the zone dropped.
     re: /\b(?<y>\d{4})-(?<m>\d\d)-(?<d>\d\d)(?:[T ](?<h>[01]\d|2[0-3]):(?<min>[0-5]\d)(?::(?<s>[0-5]\d)(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d:])/g,
     build(m) {
@@ -42,6 +43,7 @@ export const FORM_RULES: readonly Rule[] = [
   },
   {
     name: 'numeric-date',
+    cue: /\d[/.-]\d{1,2}[/.-]\d/,
     // "8/10/2012", "10.08.2012", "08-10-2012", "8/10/12"; a two-digit year only with slashes (dots and dashes make versions and scores).
     re: /(?<![\d/.:,-])(?<a>\d{1,2})(?<sep>[/.-])(?<b>\d{1,2})\k<sep>(?<y>\d{4}|(?<=\/)\d{2})(?![\d/]|[.,:-]\d)/g,
     build(m, env) {
@@ -54,6 +56,7 @@ export const FORM_RULES: readonly Rule[] = [
   },
   {
     name: 'year-first-date',
+    cue: /\d{4}[/.]\d/,
     re: /(?<![\d/.-])(?<y>(?:1[89]|20)\d\d)(?<sep>[/.])(?<m>\d{1,2})\k<sep>(?<d>\d{1,2})(?![\d/]|[.,]\d)/g,
     build(m) {
       const x = g(m);
@@ -63,6 +66,7 @@ export const FORM_RULES: readonly Rule[] = [
   },
   {
     name: 'month-range',
+    cue: new RegExp(`(?:[-–—]|\\b(?:to|and|through|thru|until|till))\\s*(?:${MON})(?![\\w])`, 'i'),
     // "between August and October", "from Sep to Nov 2012", "June-August 2016".
     re: re(`\\b(?:(?<pre>between|from)\\s+)?(?<m1>${MON})(?:,?\\s+(?<y1>${YEAR}))?${RANGE_SEP}(?<m2>${MON})(?![\\w])(?:,?\\s+(?<y2>${YEAR})\\b)?`),
     build(m, env) {
@@ -86,6 +90,7 @@ export const FORM_RULES: readonly Rule[] = [
   },
   {
     name: 'day-range',
+    cue: /\d(?:st|nd|rd|th)?\s*(?:[-–—]|\s(?:to|and|through|thru|until|till)\s)\s*(?:the\s+)?\d/i,
     // "May 5-10", "April 24 and 25", "from March 3 to 7, 2016", "5 to 10 May", "between the 3rd and the 5th of June".
     re: re(`\\b(?:(?<pre>between|from)\\s+)?(?:(?<mon>${MON})\\s+(?<d1>${DAY})${RANGE_SEP}(?<d2>${DAY})(?![\\w%]|[:.,/]\\d|\\s*(?:${MON}|percent|per\\s+cent|%))|(?:the\\s+)?(?<e1>${DAY})${RANGE_SEP.replace('sep', 'sep2')}(?:the\\s+)?(?<e2>${DAY})(?:\\s+of)?\\s+(?<mon2>${MON})(?![\\w]))(?:,?\\s+(?<y>${YEAR})\\b)?`),
     build(m, env) {

@@ -81,6 +81,7 @@ export function recognizeTimes(text: string, anchor: Ymd | undefined, sentences:
   const env: RuleEnv = { text, anchor, dayFirst: options.dayFirst, direction: (s, e) => clauseDirection(text, sentenceAt(s), s, e) };
   const cands: (Placed & { prio: number })[] = [];
   RULES.forEach((rule, prio) => {
+    if (rule.cue && !rule.cue.test(text)) return;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
       if (m[0].length === 0) { rule.re.lastIndex++; continue; }

@@ -45,6 +45,8 @@ export interface Rule {
   readonly re: RegExp;
   /** The group "pre" is context ("the March vote", "in 2014") and not part of the time. */
   readonly trimThe?: boolean;
+  /** A cheap test the text must pass before the rule's own regex is run over it. */
+  readonly cue?: RegExp;
   build(m: RegExpExecArray, env: RuleEnv): Found | undefined;
 }
 

@@ -83,6 +83,7 @@ export const RULES: readonly Rule[] = [
   ...REFERENCE_RULES,
   {
     name: 'clock-time',
+    cue: /\d\s*(?:[ap]\.?m\b|in\s+the\s|at\s+night)|\d:\d|noon|midnight|midday/i,
     // "10:35 a.m. (0735 GMT) Friday", "4 in the morning", "at 14:30", "noon".
     re: re(`\\b(?:(?<wd1>${WD}),?\\s+(?:at\\s+)?)?(?:(?<h>[01]?\\d|2[0-3])(?:[:.](?<min>[0-5]\\d))?(?:\\s*(?<ampm>a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)|\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?<dp>morning|afternoon|evening)|at\\s+(?<dp2>night)))|(?<=\\b(?:at|by|from|until|till|after|before|since)\\s+)(?<h24>[01]?\\d|2[0-3]):(?<m24>[0-5]\\d)(?![:.,]?\\d)(?:\\s*(?:hrs|hours|h)\\b)?)(?:\\s+(?:[ECMP][SD]T|GMT|UTC)\\b)?(?:(?:\\s*\\([^()]{1,24}\\))?\\s+(?:on\\s+)?(?<wd2>${WD})\\b)?|\\b(?:12\\s+)?(?<word>noon|midnight|midday)\\b`),
     build(m, env) {
@@ -160,6 +161,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'decade',
+    cue: /\d0['’]?s\b/,
     re: re(`\\b${PART_SOURCE}?(?:the\\s+)?(?:(?<c>1[0-9]|20)(?<d>\\d)0['’]?s|['’](?<d2>\\d)0s|(?<=\\bthe\\s+)(?<d3>[1-9])0['’]s)\\b`),
     build(m, env) {
       const x = g(m);
@@ -172,6 +174,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'century',
+    cue: /century/i,
     re: re(`\\b(?:the\\s+)?(?<n>\\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)(?:st|nd|rd|th)?\\s+century\\b|\\b(?<this>this|last|next)\\s+century\\b`),
     build(m, env) {
       const x = g(m);
@@ -187,6 +190,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'season',
+    cue: /spring|summer|fall|autumn|winter/i,
     re: re(`(?<pre>\\b(?:in|during|since|until|through|by|over|before|after|throughout|of)\\s+(?:the\\s+)?)?\\b(?:(?<rel>last|this|next|past|coming|previous)\\s+|${PART_SOURCE})?(?<s>spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(?<y>${YEAR})\\b)?(?![\\w-])`),
     build(m, env) {
       const x = g(m);
@@ -201,6 +205,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'quarter',
+    cue: /quarter|half/i,
     re: re(`\\b(?:the\\s+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:\\s+|-)(?<unit>quarter|half)(?:\\s+of\\s+(?:(?<y>${YEAR})|(?<rel>this|last|next)\\s+year))?\\b`),
     build(m, env) {
       const x = g(m);
@@ -236,6 +241,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'holiday',
+    cue: /christmas|new\s+year|thanksgiving|easter|independence|halloween|valentine|election\s+day/i,
     re: re(`\\b(?:(?<rel>last|next|this)\\s+)?(?<h>${HOLIDAY_SOURCE})(?:,?\\s+(?<y>${YEAR}))?\\b`),
     build(m, env) {
       const x = g(m);
@@ -350,6 +356,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'offset-in',
+    cue: /\bin\s+(?:\S+\s+){1,3}(?:second|minute|hour|day|week|fortnight|month|year|decade|centur)/i,
     // "in two weeks", "in five days' time": a date counted from now, with the stretch kept beside it.
     re: re(`\\bin\\s+(?:(?:about|around|roughly|approximately|another|just|only)\\s+)?(?<n>${NUM})\\s+(?:more\\s+)?(?<u>${UNIT_SOURCE})s?(?:['’]?\\s+time)?\\b`),
     build(m, env) {
