@@ -10,6 +10,10 @@ export interface Time extends Span {
   readonly mod?: string;
   /** True when a relative expression could not be anchored (no publication date). */
   readonly unresolved?: boolean;
+  /** On the first end of a range, the TIMEX3 value of its last end ("between August and October": 2017-10). */
+  readonly to?: string;
+  /** Beside a date counted from another time, the stretch counted ("in two weeks": P2W). */
+  readonly duration?: string;
 }
 
 export const timeLayer: LayerSpec<'times', Time> = {
@@ -22,6 +26,8 @@ export const timeLayer: LayerSpec<'times', Time> = {
     type: { enum: ['DATE', 'TIME', 'DURATION', 'SET'] },
     mod: { type: 'string' },
     unresolved: { type: 'boolean' },
+    to: { type: 'string', minLength: 1, description: "On a range's first end, the TIMEX3 value of its last end." },
+    duration: { type: 'string', pattern: '^P', description: 'Beside a counted date ("in two weeks"), the stretch counted: P2W.' },
   }),
   table: {
     name: 'times',
@@ -30,6 +36,8 @@ export const timeLayer: LayerSpec<'times', Time> = {
       { name: 'value', type: 'TEXT', notNull: true, value: (t) => t.value },
       { name: 'type', type: 'TEXT', value: (t) => t.type },
       { name: 'mod', type: 'TEXT', value: (t) => t.mod },
+      { name: 'to_value', type: 'TEXT', value: (t) => t.to },
+      { name: 'duration', type: 'TEXT', value: (t) => t.duration },
     ],
   },
 };

@@ -61,5 +61,6 @@ export function parseNumber(s: string): number | undefined {
 
 /** Avoids 1.2 * 1e6 = 1199999.9999999998. */
 export function round(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
+  // Six decimals for shares; twelve significant digits for amounts in billions (65.4 * 1e9).
+  return Math.abs(x) >= 1e6 ? Number(x.toPrecision(12)) : Math.round(x * 1e6) / 1e6;
 }

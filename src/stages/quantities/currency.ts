@@ -3,6 +3,8 @@
  * covers most (Middle East, Central and South Asia, North and East Africa).
  */
 
+/** Codes that are also English words in lower case. */
+const LOWER_WORDS = new Set(['TRY', 'ALL', 'CAD', 'MAD', 'SOS', 'RS', 'BUCK', 'BUCKS']);
 /** Symbols written before the amount. Longest first so "US$" wins over "$". */
 export const SYMBOLS: Record<string, string> = {
   'US$': 'USD', 'U.S.$': 'USD', 'A$': 'AUD', 'AU$': 'AUD', 'C$': 'CAD', 'CA$': 'CAD', 'HK$': 'HKD', 'NZ$': 'NZD', 'S$': 'SGD',
@@ -10,6 +12,10 @@ export const SYMBOLS: Record<string, string> = {
   '₴': 'UAH', '₨': 'PKR', '﷼': 'IRR', '؋': 'AFN',
 };
 
+/** Any symbol, longest first so "US$" wins over "$". */
+const SYMBOL_SOURCE = Object.keys(SYMBOLS).sort((a, b) => b.length - a.length).map((s) => s.replace(/[$.]/g, '\\$&')).join('|');
+/** Other names of codes, as people write them after an amount ("40 rmb"). */
+const CODE_ALIASES: Record<string, string> = { RMB: 'CNY', NIS: 'ILS', YTL: 'TRY', RS: 'INR', BUCK: 'USD', BUCKS: 'USD' };
 export const CODES = new Set([
   'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'CHF', 'CAD', 'AUD', 'RUB', 'TRY', 'ILS', 'INR', 'PKR', 'AFN', 'IRR', 'IQD', 'SYP',
   'SAR', 'AED', 'QAR', 'KWD', 'BHD', 'OMR', 'YER', 'JOD', 'LBP', 'EGP', 'SDG', 'LYD', 'TND', 'DZD', 'MAD', 'NGN', 'KES',
@@ -62,9 +68,22 @@ export function currencyByName(adjective: string | undefined, noun: string, ster
   return n.code;
 }
 
+/**
+ * After an amount: a code in any case or a symbol ("40 rmb", "20 usd", "10 $", "5€"). A code in
+ * lower case is read only where it cannot be a word ("try", "all" and "cad" are not taken).
+ */
+export const CODE_AFTER = new RegExp(
+  `^\\s?(?:(${SYMBOL_SOURCE})(?![\\w$])|(${[...CODES, ...Object.keys(CODE_ALIASES)].join('|')})\\b|(${[...CODES, ...Object.keys(CODE_ALIASES)].filter((k) => !LOWER_WORDS.has(k)).join('|').toLowerCase()}|bucks?)\\b)`);
+/** The ISO code of what CODE_AFTER matched. */
+export function currencyAfter(m: RegExpExecArray): string | undefined {
+  if (m[1]) return SYMBOLS[m[1]];
+  const code = (m[2] ?? m[3])!.toUpperCase();
+  return CODE_ALIASES[code] ?? code;
+}
+
 /** Before an amount: "$", "US$", "€", "USD ", "EUR". */
 export const CURRENCY_BEFORE = new RegExp(
-  `(?:(${Object.keys(SYMBOLS).sort((a, b) => b.length - a.length).map((s) => s.replace(/[$.]/g, '\\$&')).join('|')})|\\b(${[...CODES].join('|')})\\s?)$`);
+  `(?:(${SYMBOL_SOURCE})\\s?|\\b(${[...CODES].join('|')})\\s?)$`);
 export function currencyBySymbol(symbol: string | undefined, code: string | undefined): string | undefined {
   if (code) return code.toUpperCase();
   return symbol ? SYMBOLS[symbol] : undefined;

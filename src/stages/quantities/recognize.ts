@@ -1,7 +1,7 @@
 import type { Quantity } from '../../core/layers.js';
 import type { Span } from '../../core/span.js';
 import type { Unnumbered } from '../../layers/spec.js';
-import { CURRENCY_AFTER, CURRENCY_BEFORE, currencyByName, currencyBySymbol } from './currency.js';
+import { CODE_AFTER, CURRENCY_AFTER, CURRENCY_BEFORE, currencyAfter, currencyByName, currencyBySymbol } from './currency.js';
 import { NUMBER_WORDS_SOURCE, parseNumber, round, SCALES } from '../../text/numbers.js';
 import { MONTH_WORD_SOURCE } from '../../text/months.js';
 
@@ -19,6 +19,7 @@ const QUALIFIERS: Record<string, string> = {
 };
 const QUAL_BEFORE = new RegExp(`\\b(${Object.keys(QUALIFIERS).sort((a, b) => b.length - a.length).map((q) => q.replace(/ /g, '\\s+')).join('|')})\\s+$`, 'i');
 
+const FRACTION_PARTS: Record<string, number> = { half: 2, third: 3, quarter: 4, fourth: 4, fifth: 5, sixth: 6, eighth: 8, tenth: 10 };
 const VAGUE_SCALE: Record<string, number> = { ten: 10, dozen: 12, score: 20, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 
 // One number: vague plurals, digits with an optional scale, or words.
@@ -27,11 +28,17 @@ const CORE = new RegExp(
     '(?<tens>tens|hundreds|dozens|scores)\\s+of\\s+(?<tensOf>thousands|millions|billions)' +
     '|(?<few>several|a\\s+few|a\\s+couple\\s+of|many)\\s+(?<fewScale>hundred|thousand|million|billion|dozen)s?(?:\\s+of\\s+(?<fewOf>thousands|millions|billions))?' +
     '|(?<plural>dozens|scores|hundreds|thousands|millions|billions)' +
-    '|(?<digits>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)(?:\\s*(?<scale>hundred|thousand|million|billion|trillion)\\b|(?<abbr>bn|mn|m|k|tn)\\b)?' +
-    '|(?<frac>a|one|three)\\s+(?<part>quarters?|thirds?|half)\\s+of\\s+an?\\s+(?<fracScale>thousand|million|billion|trillion)' +
+    '|(?<digits>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)(?:\\s*(?<scale>hundred|thousand|million|billion|trillion)\\b|(?<abbr>bn|mn|m|k|tn|b)\\b)?' +
+    '|(?<frac>a|one|two|three|four|five|six|seven|eight|nine)[\\s-]+(?<part>half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)(?:\\s+of\\s+an?\\s+(?<fracScale>thousand|million|billion|trillion))?(?![\\w-])' +
+    `|(?<whole>\\d+|${NUMBER_WORDS_SOURCE})\\s+and\\s+a\\s+half(?:\\s+(?<halfScale>hundred|thousand|million|billion|trillion))?` +
     `|(?<words>(?:half\\s+a|a|an)\\s+(?:dozen|hundred|thousand|million|billion)|${NUMBER_WORDS_SOURCE})` +
   ')(?![\\w])', 'gi');
 
+// A measure joined to its number: "a 3-inch pipe", "a six-mile walk", "a 10-storey block".
+const MEASURE_AFTER = /^-(inch|foot|mile|yard|met(?:er|re)|kilomet(?:er|re)|km|centimet(?:er|re)|cm|millimet(?:er|re)|mm|kilo(?:gram)?|kg|gram|ton|tonne|pound|ounce|gallon|lit(?:er|re)|acre|hectare|megawatt|kilowatt|watt|volt|degree|storey|story|floor|lane|seat|bed|page|point|member|man|percent)(?![\w-])/i;
+const CENTS_AFTER = /^\s+(?:and\s+)?(\d{1,2})\s+(?:cents?|pence)\b/i;
+const BOUND_AFTER = /^(?:\s+or\s+(more|less|fewer|greater|higher|lower|so|thereabouts)|\s+and\s+(over|above|up|under|below)|-?(plus)|(\+))(?![\w+])/i;
+const URL_BEFORE = /(?:https?:\/\/|www\.)\S*$|[?&=][\w%-]*$/i;
 const PERCENT_AFTER = /^\s*(?:%|percent\b|per\s*cent\b|percentage\s+points?\b)/i;
 const PER_AFTER = /^(?:\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour)|\s*\/\s*(day|week|month|year|hour)|\s+(daily|weekly|monthly|annually|yearly))\b/i;
 const PER_WORD: Record<string, string> = { daily: 'day', weekly: 'week', monthly: 'month', annually: 'year', yearly: 'year' };
@@ -95,18 +102,29 @@ function readCore(m: RegExpExecArray, currency: boolean): Num | undefined {
     let scale: number | undefined;
     if (gr.scale) scale = SCALES[gr.scale.toLowerCase()];
     else if (gr.abbr) {
-      if (!currency) return undefined; // "5m" alone is a distance
-      scale = SCALES[gr.abbr.toLowerCase()];
+      const abbr = gr.abbr.toLowerCase();
+      // "5m" alone is a distance and "4b" a label; "10k", "3bn", "1.2b" are counts.
+      if (!currency && (abbr === 'm' || (abbr === 'b' && !gr.digits.includes('.')))) return undefined;
+      scale = SCALES[abbr];
     }
     if (scale) v = round(v * scale);
     const isYearLike = !scale && /^\d{4}$/.test(gr.digits) && v >= 1800 && v <= 2100;
     return { start, end, value: v, scale, isYearLike, raw };
   }
   if (gr.frac) {
-    const part = gr.part!.toLowerCase().replace(/s$/, '');
-    const share = (gr.frac.toLowerCase() === 'three' ? 3 : 1) / (part === 'quarter' ? 4 : part === 'third' ? 3 : 2);
-    const v = round(share * SCALES[gr.fracScale!.toLowerCase()]!);
-    return { start, end, value: part === 'third' ? Math.round(v) : v, words: true, raw };
+    // "two thirds", "a quarter of a million", "three-fifths": a share, times a scale when one follows.
+    const part = gr.part!.toLowerCase().replace(/ves$/, 'f').replace(/s$/, '');
+    const den = FRACTION_PARTS[part]!;
+    const num = gr.frac.toLowerCase() === 'a' ? 1 : parseNumber(gr.frac)!;
+    if (num >= den) return undefined; // "two halves", "five quarters": not a share
+    const v = round((num / den) * (gr.fracScale ? SCALES[gr.fracScale.toLowerCase()]! : 1));
+    return { start, end, value: gr.fracScale && den === 3 ? Math.round(v) : v, words: true, raw };
+  }
+  if (gr.whole) {
+    const whole = parseNumber(gr.whole);
+    if (whole === undefined) return undefined;
+    const scale = gr.halfScale ? SCALES[gr.halfScale.toLowerCase()] : undefined;
+    return { start, end, value: round((whole + 0.5) * (scale ?? 1)), scale, words: true, raw };
   }
   if (gr.words) {
     const v = parseNumber(gr.words.replace(/^half\s+a\s+/i, 'a ')) ;
@@ -204,9 +222,12 @@ export function recognizeQuantities(text: string, exclude: readonly Span[] = [])
     const after0 = text.slice(first.end, first.end + 40);
     if (ORDINAL_AFTER.test(after0) || TIME_AFTER.test(after0)) continue;
     if (!cur && (MONTH_NEAR.test(before) || MONTH_AFTER.test(after0))) continue;
-    // Part of a compound: "F-16", "a 35-year-old", "24-hour"; "a 500-strong force" is kept.
-    if (/^-[a-z]/i.test(after0) && !/^-strong\b/i.test(after0)) continue;
+    // Part of a compound: "F-16", "a 35-year-old", "24-hour"; "a 500-strong force" and a measure ("3-inch") are kept.
+    const measure = MEASURE_AFTER.exec(after0);
+    if (/^-[a-z]/i.test(after0) && !/^-(?:strong|plus)\b/i.test(after0) && !measure) continue;
     if (/[A-Za-z]-$/.test(before)) continue;
+    // Inside a web address or a percent-encoded string ("%28", "?id=20"): not a count.
+    if (/%[0-9A-F]?$/i.test(before) || /^%[0-9A-F]{2}/i.test(after0) || URL_BEFORE.test(before)) continue;
     // Citation marks "[1]", coordinates "33°47′", phone numbers and fractions "910-432-3383", "24/7", eras "575 B.C.".
     if (/\[$/.test(before) && /^\]/.test(after0)) continue;
     if (/^\s*[°′″]/.test(after0) || /[°′″]\s*$/.test(before)) continue;
@@ -272,8 +293,20 @@ export function recognizeQuantities(text: string, exclude: readonly Span[] = [])
 
     // Years and lone "one": numbers that do not count anything unless the context says so.
     const after = text.slice(end, end + 60);
-    const curAfter = CURRENCY_AFTER.exec(after);
-    const pct = PERCENT_AFTER.exec(after);
+    const curAfter = measure ? null : CURRENCY_AFTER.exec(after);
+    const codeAfter = !currency && !curAfter && !measure ? CODE_AFTER.exec(after) : null;
+    if (codeAfter) {
+      currency = currencyAfter(codeAfter);
+      end += codeAfter[0].length;
+    }
+    // "50 cents": a hundredth of the dollar.
+    const centsOnly = !currency && !curAfter && !measure && value !== undefined ? /^\s+cents?\b/i.exec(after) : null;
+    if (centsOnly && value !== undefined) {
+      currency = 'USD';
+      value = round(value / 100);
+      end += centsOnly[0].length;
+    }
+    const pct = measure || codeAfter || centsOnly ? null : PERCENT_AFTER.exec(after);
     if (first.isYearLike && !currency && !curAfter && !pct && !qualifier) {
       const noun = countedNoun(text, end)?.noun;
       if (!noun || !/s$/.test(noun)) continue;
@@ -290,7 +323,10 @@ export function recognizeQuantities(text: string, exclude: readonly Span[] = [])
 
     let unit: string | undefined;
     let per: string | undefined;
-    if (curAfter) {
+    if (measure) {
+      unit = measure[1]!.toLowerCase();
+      end += measure[0].length;
+    } else if (curAfter) {
       const c = currencyByName(curAfter[1], curAfter[2]!, /sterling/i.test(curAfter[0]));
       if (c) currency = c;
       else unit = curAfter[2]!.toLowerCase() + (/s$/i.test(curAfter[0]) ? 's' : '');
@@ -300,9 +336,17 @@ export function recognizeQuantities(text: string, exclude: readonly Span[] = [])
       end += pct[0].length;
     }
     // "$200 or less", "100 or more": the bound follows the number.
-    const bound = !qualifier ? /^\s+or\s+(more|less|fewer|greater|higher|lower)\b/i.exec(text.slice(end, end + 20)) : null;
+    // "3 dollars 50 cents", "$3 and 50 cents": one amount.
+    const cents = currency && value !== undefined && Number.isInteger(value) ? CENTS_AFTER.exec(text.slice(end, end + 20)) : null;
+    if (cents && value !== undefined) {
+      value = round(value + Number(cents[1]) / 100);
+      end += cents[0].length;
+    }
+    // "$200 or less", "five hundred or more", "500-plus", "20 or so": the bound follows the number.
+    const bound = !qualifier ? BOUND_AFTER.exec(text.slice(end, end + 20)) : null;
     if (bound) {
-      qualifier = /more|greater|higher/i.test(bound[1]!) ? 'at_least' : 'up_to';
+      const w = (bound[1] ?? bound[2] ?? bound[3] ?? bound[4])!.toLowerCase();
+      qualifier = /^(?:so|thereabouts)$/.test(w) ? 'about' : /^(?:more|greater|higher|over|above|up|plus|\+)$/.test(w) ? 'at_least' : 'up_to';
       end += bound[0].length;
     }
     const perM = PER_AFTER.exec(text.slice(end, end + 30));

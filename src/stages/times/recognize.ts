@@ -1,10 +1,16 @@
 import type { Span } from '../../core/span.js';
 import type { Ymd } from './calendar.js';
+import { linkRanges, resolveReferences, type Placed } from './reference.js';
 import { RULES, type Direction, type Found, type RuleEnv } from './rules.js';
 
-export interface TimeMatch extends Found, Span {
+export interface TimeMatch extends Omit<Found, 'offset' | 'split'>, Span {
   readonly text: string;
   readonly rule: string;
+}
+
+export interface RecognizeOptions {
+  /** Read all-numeric dates (8/10/2012) day first, as the outlet's locale writes them. */
+  readonly dayFirst?: boolean;
 }
 
 // Prepositions that introduce a time but are not part of it (TimeML leaves them out).
@@ -13,7 +19,7 @@ const LEADING = /^(?:(?:in|on|at|since|until|till|through|from|by|during|before|
 const FUTURE = /\b(?:will|won['’]t|shall|would|going\s+to|plans?\s+to|planning\s+to|planned|scheduled|expected\s+to|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|next\s+(?:week|month|year)|hopes?\s+to|intends?\s+to)\b|['’]ll\b/i;
 // Case-sensitive on purpose: a capitalised "-ed" word is a name ("United", "Ahmed"), and "-eed"
 // words ("need", "indeed") are not past tense.
-const PAST = /\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|been|ago|[Ll]ast|[Ee]arlier|said|told|announced|[a-z]{2,}[^e\W]ed|agreed|freed)\b/;
+const PAST = /\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|been|ago|[Ll]ast|[Ee]arlier|said|told|announced|(?<!\b(?:is|are|am|be)\s+)[a-z]{2,}[^e\W]ed|agreed|freed)\b/;
 const REPORTING_BEFORE = /\b(?:said|says|told|announced|reported|added|declared|stated|predicted|confirmed|denied|insisted|warned)\s*(?:\w+\s+)?$/i;
 // Right before a day: "as soon as Tuesday", "until Friday".
 const FUTURE_BEFORE = /\b(?:until|by|before|from)\s*$/i;
@@ -22,6 +28,10 @@ const SOON_BEFORE = /\bas\s+(?:soon|early)\s+as\s*$/i;
 const FUTURE_G = new RegExp(FUTURE.source, 'gi');
 const PAST_G = new RegExp(PAST.source, 'g');
 const SINCE_BEFORE = /\bsince\s*$/i;
+// A deadline set or moved ("postponed until Tuesday", "has until 9 a.m. Tuesday") lies ahead whatever the verb's tense.
+const DEADLINE_BEFORE = /\b(?:postpon|delay|extend|adjourn|deadline|gave|given|giving|give|has|have|had)\w*\b[^.;!?]{0,50}\b(?:until|till)\s*$/i;
+// "decided to admit them in March": an infinitive after a past cue speaks of what was still to come.
+const INFINITIVE = /\bto\s+(?!(?:the|a|an|his|her|its|their|this|that|be|have)\b)[a-z]+\b(?![\s\S]*\b(?:was|were|had|did)\b)/;
 
 /** The cue nearest the end of `s` (direction and distance from the end), if any. */
 function lastCue(s: string): { dir: Direction; at: number } | undefined {
@@ -43,8 +53,9 @@ export function clauseDirection(text: string, sentence: Span | undefined, start:
   const before = text.slice(from, start);
   // "officials said Friday": the saying happened, whatever the clause reports.
   if (REPORTING_BEFORE.test(before) || SINCE_BEFORE.test(before)) return 'past';
-  if (SOON_BEFORE.test(before) || (FUTURE_BEFORE.test(before) && FUTURE.test(before + ' ' + text.slice(end, to)))) return 'future';
+  if (SOON_BEFORE.test(before) || DEADLINE_BEFORE.test(before) || (FUTURE_BEFORE.test(before) && FUTURE.test(before + ' ' + text.slice(end, to)))) return 'future';
   const cue = lastCue(before);
+  if (cue?.dir === 'past' && INFINITIVE.test(before.slice(cue.at))) return 'none';
   if (cue) return cue.dir;
   const after = text.slice(end, to);
   if (FUTURE.test(after)) return 'future';
@@ -56,7 +67,7 @@ export function clauseDirection(text: string, sentence: Span | undefined, start:
  * Finds temporal expressions in `text` and normalises them to TIMEX3 values. Sentences, when
  * given, bound the window read for tense; overlapping matches keep the longest.
  */
-export function recognizeTimes(text: string, anchor: Ymd | undefined, sentences: readonly Span[] = []): TimeMatch[] {
+export function recognizeTimes(text: string, anchor: Ymd | undefined, sentences: readonly Span[] = [], options: RecognizeOptions = {}): TimeMatch[] {
   const sentenceAt = (pos: number): Span | undefined => {
     let lo = 0, hi = sentences.length - 1;
     while (lo <= hi) {
@@ -67,9 +78,10 @@ export function recognizeTimes(text: string, anchor: Ymd | undefined, sentences:
     }
     return undefined;
   };
-  const env: RuleEnv = { text, anchor, direction: (s, e) => clauseDirection(text, sentenceAt(s), s, e) };
-  const cands: (TimeMatch & { prio: number })[] = [];
+  const env: RuleEnv = { text, anchor, dayFirst: options.dayFirst, direction: (s, e) => clauseDirection(text, sentenceAt(s), s, e) };
+  const cands: (Placed & { prio: number })[] = [];
   RULES.forEach((rule, prio) => {
+    if (rule.cue && !rule.cue.test(text)) return;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
       if (m[0].length === 0) { rule.re.lastIndex++; continue; }
@@ -85,13 +97,24 @@ export function recognizeTimes(text: string, anchor: Ymd | undefined, sentences:
       let start = m.index + lead, end = m.index + m[0].length;
       while (end > start && /[\s,.]/.test(text[end - 1]!) && !/\b[ap]\.m\.$/i.test(text.slice(start, end))) end--;
       if (end <= start) continue;
-      cands.push({ ...found, start, end, text: text.slice(start, end), rule: rule.name, prio });
+      // A range's split points are made absolute here, where the match's offset is known.
+      const split = found.split && { ...found.split, firstEnd: m.index + found.split.firstEnd, secondStart: m.index + found.split.secondStart };
+      cands.push({ ...found, ...(split ? { split } : {}), start, end, text: text.slice(start, end), rule: rule.name, prio });
     }
   });
   // Longest first, then the more specific rule; keep what does not overlap.
   cands.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.prio - b.prio || a.start - b.start);
-  const kept: (TimeMatch & { prio: number })[] = [];
+  const kept: (Placed & { prio: number })[] = [];
   for (const c of cands) if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
   kept.sort((a, b) => a.start - b.start);
-  return kept.map(({ prio: _p, ...t }) => t);
+  const placed = linkRanges(text, resolveReferences(text, kept.flatMap(({ prio: _p, ...t }) => splitRange(text, t))));
+  return placed.map(({ offset: _o, split: _s, ...t }) => t);
+}
+
+/** A range matched whole, as its two ends: the first carries the range's last value (`to`). */
+function splitRange(text: string, t: Placed): Placed[] {
+  if (!t.split) return [t];
+  const { split, ...first } = t;
+  const b = { ...split.second, start: split.secondStart, end: t.end, rule: t.rule };
+  return [{ ...first, end: split.firstEnd, text: text.slice(t.start, split.firstEnd) }, { ...b, text: text.slice(b.start, b.end) }];
 }

@@ -1,46 +1,16 @@
 import { NUMBER_WORDS_SOURCE, parseNumber } from '../../text/numbers.js';
-import {
-  parseIsoDate, addDays, addMonths, compareYmd, easter, fmtDate, fmtMonth, fmtTime, fmtWeek, fmtYear, isValidDate, nthWeekday, weekday,
-  type Ymd,
-} from './calendar.js';
-import {
-  DAY_PARTS, DURATION_MOD_SOURCE, DURATION_MODS, MONTH_SOURCE, PART_SOURCE, partMod, SEASON_START, SEASONS,
-  UNIT_SOURCE, UNITS, WEEKDAY_SOURCE,
-} from './lexicon.js';
-import { FULL_MONTHS, MONTHS } from '../../text/months.js';
+import { addDays, addMonths, compareYmd, easter, fmtDate, fmtMonth, fmtTime, fmtWeek, fmtYear, isValidDate, nthWeekday, parseIsoDate, weekday, type Ymd } from './calendar.js';
+import { DAY_PARTS, DURATION_MOD_SOURCE, DURATION_MODS, PART_SOURCE, partMod, SEASON_START, SEASONS, UNIT_SOURCE } from './lexicon.js';
+import { FULL_MONTHS } from '../../text/months.js';
 import { WEEKDAYS } from '../../text/weekdays.js';
+import { FORM_RULES } from './forms.js';
+import { REFERENCE_RULES } from './reference.js';
+import {
+  agoValue, anchored, cap, monthOk, twoDigitYear, countOf, DAY, durationValue, END, fullDate, g, MON, month, NUM, re, UNRESOLVED_DATE, WD, weekdayDate, YEAR, yearFor,
+  type Direction, type Found, type Rule, type RuleEnv,
+} from './resolve.js';
 
-/** Which way the clause around an expression points: used to place "Friday" or "April" before or after the anchor. */
-export type Direction = 'past' | 'future' | 'none';
-
-export interface RuleEnv {
-  readonly text: string;
-  /** The publication date relative expressions resolve against; absent when unknown. */
-  readonly anchor?: Ymd;
-  direction(start: number, end: number): Direction;
-}
-
-export interface Found {
-  readonly value: string;
-  readonly type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
-  readonly mod?: string;
-  /** Needed the anchor and had none. */
-  readonly unresolved?: boolean;
-}
-
-export interface Rule {
-  readonly name: string;
-  readonly re: RegExp;
-  /** The group "pre" is context ("the March vote", "in 2014") and not part of the time. */
-  readonly trimThe?: boolean;
-  build(m: RegExpExecArray, env: RuleEnv): Found | undefined;
-}
-
-type G = Record<string, string | undefined>;
-const g = (m: RegExpExecArray): G => m.groups ?? {};
-const cap = (s: string | undefined) => !!s && s[0] !== s[0]!.toLowerCase();
-const month = (s: string) => MONTHS[s.toLowerCase().replace(/\.$/, '')]!;
-const UNRESOLVED_DATE = 'XXXX-XX-XX';
+export type { Direction, Found, Rule, RuleEnv } from './resolve.js';
 
 /** A capitalised word right after another capitalised word, as in a name ("USA Today", "News Daily"). */
 function inName(text: string, at: number): boolean {
@@ -48,47 +18,6 @@ function inName(text: string, at: number): boolean {
 }
 // Days that name an event or a programme rather than a date.
 const NAMED_DAY_BEFORE = /\b(?:Super|Black|Good|Bloody|Palm|Ash|Holy|Maundy|Cyber|Giving|News)\s+$/;
-
-/** Runs `f` on the anchor, or marks the expression unresolved with a placeholder value. */
-function anchored(env: RuleEnv, type: Found['type'], placeholder: string, f: (a: Ymd) => Found | undefined, mod?: string): Found | undefined {
-  if (!env.anchor) return { value: placeholder, type, mod, unresolved: true };
-  return f(env.anchor);
-}
-
-function twoDigitYear(s: string): number {
-  const n = Number(s.replace(/^'/, ''));
-  return s.length <= 3 ? (n >= 30 ? 1900 + n : 2000 + n) : n;
-}
-
-/**
- * The year of a month (and day) given without one. News dates sit close to the publication
- * date and mostly before it: a date a few months ahead is read as upcoming, anything further
- * as past, unless the clause's tense says otherwise.
- */
-function yearFor(a: Ymd, m: number, d: number | undefined, dir: Direction): number {
-  const cands = [a.y - 1, a.y, a.y + 1].map((y) => ({ y, m, d: d ?? 1 })).filter((x) => d === undefined || isValidDate(x));
-  // Distance in days (a date) or months (a month alone) from the anchor.
-  const dist = (x: Ymd) => (d === undefined ? (x.y - a.y) * 12 + x.m - a.m : (Date.UTC(x.y, x.m - 1, x.d) - Date.UTC(a.y, a.m - 1, a.d)) / 864e5);
-  const past = cands.filter((x) => dist(x) <= 0).pop();
-  const future = cands.find((x) => dist(x) >= 0);
-  if (!past) return future!.y;
-  if (!future || dist(past) === 0) return past.y;
-  const near = d === undefined ? 4 : 120, far = d === undefined ? 11 : 330;
-  if (dir === 'past') return past.y;
-  if (dist(future) <= (dir === 'future' ? far : near)) return future.y;
-  return past.y;
-}
-
-/** The weekday `dow` nearest the anchor in the clause's direction ("on Friday" in a past-tense clause). */
-function weekdayDate(a: Ymd, dow: number, rel: string | undefined, dir: Direction): Ymd {
-  const diff = (dow - weekday(a) + 7) % 7; // days forward to the next such weekday (0 = today)
-  const r = rel?.toLowerCase();
-  if (r === 'last' || r === 'past') return addDays(a, diff === 0 ? -7 : diff - 7);
-  if (r === 'next' || r === 'coming') return addDays(a, diff === 0 ? 7 : diff);
-  if (r === 'this') return addDays(a, ((dow + 6) % 7) - ((weekday(a) + 6) % 7)); // same ISO week
-  if (dir === 'future') return addDays(a, diff);
-  return addDays(a, diff === 0 ? 0 : diff - 7);
-}
 
 function seasonValue(a: Ymd, code: string, rel: string | undefined, dir: Direction): string {
   const start = SEASON_START[code]!;
@@ -110,54 +39,6 @@ function seasonValue(a: Ymd, code: string, rel: string | undefined, dir: Directi
   return `${fmtYear(y)}-${code}`;
 }
 
-function durationValue(n: number | undefined, unitWord: string): string {
-  const u = UNITS[unitWord.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '')];
-  if (!u) return 'PX';
-  const prefix = u.time ? 'PT' : 'P';
-  if (n === undefined) return `${prefix}X${u.letter}`;
-  let k = n * u.times;
-  if (!Number.isInteger(k)) {
-    // Halves become the next smaller unit where there is one: 1.5 hours = PT90M, 2.5 years = P30M.
-    if (u.letter === 'H') return `PT${Math.floor(k)}H${Math.round((k % 1) * 60)}M`;
-    if (u.letter === 'Y' && !u.time) return `P${Math.round(k * 12)}M`;
-    if (u.letter === 'D') return `PT${Math.round(k * 24)}H`;
-    k = Math.round(k * 10) / 10;
-  }
-  return `${prefix}${k}${u.letter}`;
-}
-
-/** "two days ago": the anchor moved back, at the granularity of the unit. */
-function agoValue(a: Ymd, n: number, unitWord: string, sign: number): string {
-  const unit = unitWord.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
-  const k = n * sign;
-  switch (unit) {
-    case 'day': return fmtDate(addDays(a, Math.round(k)));
-    case 'week': return fmtWeek(addDays(a, Math.round(k * 7)));
-    case 'fortnight': return fmtWeek(addDays(a, Math.round(k * 14)));
-    case 'month': { const x = addMonths(a, Math.round(k)); return fmtMonth(x.y, x.m); }
-    case 'year': return fmtYear(a.y + Math.round(k));
-    case 'decade': return fmtYear(a.y + Math.round(k * 10));
-    case 'century': return fmtYear(a.y + Math.round(k * 100));
-    default: return fmtDate(a); // hours, minutes: the same day
-  }
-}
-
-const NUM = `(?:\\d+(?:\\.\\d+)?(?:\\s+1\\/2)?|${NUMBER_WORDS_SOURCE}|an?|a\\s+few|several|few|many|some|a\\s+couple\\s+of|a\\s+half)`;
-function countOf(s: string): number | undefined {
-  const t = s.toLowerCase().replace(/\s+/g, ' ');
-  if (t === 'a' || t === 'an') return 1;
-  if (t === 'a half') return 0.5;
-  if (/\d 1\/2$/.test(t)) return Number(t.split(' ')[0]) + 0.5;
-  if (/^(a few|several|few|many|some|a couple of)$/.test(t)) return t === 'a couple of' ? 2 : undefined;
-  return parseNumber(t);
-}
-
-const WD = WEEKDAY_SOURCE;
-const MON = MONTH_SOURCE;
-const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
-const YEAR = "(?:1[5-9]\\d\\d|20\\d\\d)";
-const END = '(?![\\w]|-[A-Za-z])';
-const re = (src: string) => new RegExp(src, 'gi');
 
 function clock(hh: string, mm: string | undefined, ampm: string | undefined): string | undefined {
   let h = Number(hh);
@@ -186,25 +67,29 @@ const HOLIDAYS: Record<string, (y: number) => Ymd> = {
 };
 const HOLIDAY_SOURCE = Object.keys(HOLIDAYS).sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, '\\s+').replace(/'/g, "['’]")).join('|');
 
+// A part of the day ("Monday afternoon") stays in the span and out of the value: TIMEX3 allows
+// 2017-07-24TAF, but news annotation mostly gives the day alone.
+
+// Words that make "in N units" a stretch measured back from now or a record, not a date ahead.
+const STRETCH_BEFORE = /\b(?:first|last|only|once|twice|times?|record|ever|most|least|fewest|worst|best|highest|lowest|biggest|largest|smallest|greatest|fastest|slowest|strongest|weakest|longest|shortest|warmest|coldest|hottest|wettest|driest|busiest|heaviest|deadliest)\b[^.;!?]*$/i;
+
 const SET_WORDS: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', nightly: 'P1D', quarterly: 'P3M' };
 
 /** The rules, most specific first; overlapping matches are settled by length, then by this order. */
 export const RULES: readonly Rule[] = [
-  {
-    name: 'iso-date',
-    re: /\b(?<y>\d{4})-(?<m>\d\d)-(?<d>\d\d)\b/g,
-    build(m) {
-      const x = { y: +g(m).y!, m: +g(m).m!, d: +g(m).d! };
-      return isValidDate(x) ? { value: fmtDate(x), type: 'DATE' } : undefined;
-    },
-  },
+  ...FORM_RULES,
+  ...REFERENCE_RULES,
   {
     name: 'clock-time',
-    re: re(`\\b(?:(?<wd1>${WD}),?\\s+(?:at\\s+)?)?(?<h>[01]?\\d|2[0-3])(?:[:.](?<min>[0-5]\\d))?\\s*(?<ampm>a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)(?:\\s+(?:[ECMP][SD]T|GMT|UTC)\\b)?(?:\\s+(?:on\\s+)?(?<wd2>${WD})\\b)?|\\b(?<word>noon|midnight|midday)\\b`),
+    cue: /\d\s*(?:[ap]\.?m\b|in\s+the\s|at\s+night)|\d:\d|noon|midnight|midday/i,
+    // "10:35 a.m. (0735 GMT) Friday", "4 in the morning", "at 14:30", "noon".
+    re: re(`\\b(?:(?<wd1>${WD}),?\\s+(?:at\\s+)?)?(?:(?<h>[01]?\\d|2[0-3])(?:[:.](?<min>[0-5]\\d))?(?:\\s*(?<ampm>a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)|\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?<dp>morning|afternoon|evening)|at\\s+(?<dp2>night)))|(?<=\\b(?:at|by|from|until|till|after|before|since)\\s+)(?<h24>[01]?\\d|2[0-3]):(?<m24>[0-5]\\d)(?![:.,]?\\d)(?:\\s*(?:hrs|hours|h)\\b)?)(?:\\s+(?:[ECMP][SD]T|GMT|UTC)\\b)?(?:(?:\\s*\\([^()]{1,24}\\))?\\s+(?:on\\s+)?(?<wd2>${WD})\\b)?|\\b(?:12\\s+)?(?<word>noon|midnight|midday)\\b`),
     build(m, env) {
       const x = g(m);
       if (x.word && /\bhigh\s+$/i.test(env.text.slice(Math.max(0, m.index - 6), m.index))) return undefined; // "high noon"
-      const t = x.word ? (x.word.toLowerCase() === 'midnight' ? 'T24:00' : 'T12:00') : clock(x.h!, x.min, x.ampm);
+      const dp = (x.dp ?? x.dp2)?.toLowerCase();
+      const ampm = x.ampm ?? (dp === 'morning' ? 'am' : dp ? (Number(x.h) < 5 && dp === 'night' ? 'am' : 'pm') : undefined);
+      const t = x.word ? (x.word.toLowerCase() === 'midnight' ? 'T24:00' : 'T12:00') : x.h24 ? clock(x.h24, x.m24, undefined) : clock(x.h!, x.min, ampm);
       if (!t) return undefined;
       const wd = x.wd1 ?? x.wd2;
       if (wd && !cap(wd)) return undefined;
@@ -216,32 +101,35 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'month-day',
-    re: re(`\\b(?<weekof>the\\s+week\\s+of\\s+)?(?:(?<rel>last|next|this)\\s+)?(?:(?<wd>${WD}),?\\s+)?(?<mon>${MON})\\s+(?<d>${DAY})${END}(?:,?\\s+(?<y>${YEAR})\\b)?`),
+    re: re(`\\b(?<weekof>the\\s+week\\s+of\\s+)?(?:(?<rel>last|next|this)\\s+)?(?:(?<wd>${WD}),?\\s+)?(?<mon>${MON})(?:\\s+|-)(?<d>${DAY})${END}(?:(?:,?\\s+|[-/])(?<y>${YEAR})\\b|,?\\s+(?<y2>['’]\\d\\d)\\b)?`),
     build(m, env) {
       const x = g(m);
-      if (!cap(x.mon) || (x.wd && !cap(x.wd))) return undefined;
-      const f = fullDate(env, m, month(x.mon!), parseInt(x.d!, 10), x.y);
+      const year = x.y ?? x.y2;
+      if (!monthOk(x.mon!, !!(year || x.wd || /[a-z]$/i.test(x.d!))) || (x.wd && !cap(x.wd) && !year)) return undefined;
+      const f = fullDate(env, m, month(x.mon!), parseInt(x.d!, 10), year);
       if (f && x.weekof && !f.unresolved) return { value: fmtWeek(parseIsoDate(f.value)!), type: 'DATE' };
       return f;
     },
   },
   {
     name: 'day-month',
-    re: re(`\\b(?:(?<wd>${WD}),?\\s+)?(?:the\\s+)?(?<d>${DAY})(?:\\s+of)?\\s+(?<mon>${MON})(?![\\w])(?:,?\\s+(?<y>${YEAR})\\b)?`),
+    // "3 Aug 96", "10-August-2012", "23rd february, 2016"; a two-digit year is not a count ("3 May 20 people").
+    re: re(`\\b(?:(?<wd>${WD}),?\\s+)?(?:the\\s+)?(?<d>${DAY})(?:\\s+of\\s+|\\s+|(?<sep>[-/]))(?<mon>${MON})(?![\\w])(?:(?:,?\\s+|[-/])(?<y>${YEAR})\\b|(?:,?\\s+|[-/])(?<y2>['’]?\\d\\d)(?![\\d%])(?!\\s*(?:percent|per\\s+cent)|\\s+(?!(?:and|or|but|when|while|until|to|in|at|on|for|with|from|by|after|before|as)\\b)[a-z]))?`),
     build(m, env) {
       const x = g(m);
-      if (!cap(x.mon) || (x.wd && !cap(x.wd))) return undefined;
-      if (x.mon!.toLowerCase() === 'may' && !x.y && !x.wd) return undefined; // "5 may" is too often the verb
-      return fullDate(env, m, month(x.mon!), parseInt(x.d!, 10), x.y);
+      const year = x.y ?? x.y2;
+      if (!monthOk(x.mon!, !!(year || x.sep || /[a-z]$/i.test(x.d!))) || (x.wd && !cap(x.wd) && !year)) return undefined;
+      if (x.mon!.toLowerCase() === 'may' && !year && !x.wd) return undefined; // "5 may" is too often the verb
+      return fullDate(env, m, month(x.mon!), parseInt(x.d!, 10), year);
     },
   },
   {
     name: 'month-year',
-    re: re(`\\b${PART_SOURCE}?(?<mon>${MON}),?\\s+(?:of\\s+)?(?<y>${YEAR})\\b`),
-    build(m) {
+    re: re(`\\b${PART_SOURCE}?(?<mon>${MON})(?:,?\\s+(?:of\\s+)?|[-/]|\\s*['’])(?<y>${YEAR}|(?<=['’])\\d\\d)\\b`),
+    build(m, env) {
       const x = g(m);
-      if (!cap(x.mon)) return undefined;
-      return { value: fmtMonth(+x.y!, month(x.mon!)), type: 'DATE', mod: partMod(x.part ?? x.part2) };
+      if (!monthOk(x.mon!, false)) return undefined;
+      return { value: fmtMonth(twoDigitYear(x.y!, env.anchor), month(x.mon!)), type: 'DATE', mod: partMod(x.part ?? x.part2) };
     },
   },
   {
@@ -271,18 +159,20 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'decade',
-    re: re(`\\b${PART_SOURCE}?(?:the\\s+)?(?:(?<c>1[0-9]|20)(?<d>\\d)0['’]?s|['’](?<d2>\\d)0s)\\b`),
+    cue: /\d0['’]?s\b/,
+    re: re(`\\b${PART_SOURCE}?(?:the\\s+)?(?:(?<c>1[0-9]|20)(?<d>\\d)0['’]?s|['’](?<d2>\\d)0s|(?<=\\bthe\\s+)(?<d3>[1-9])0['’]s)\\b`),
     build(m, env) {
       const x = g(m);
       const mod = partMod(x.part ?? x.part2);
       if (x.c) return { value: `${x.c}${x.d}X`, type: 'DATE', mod };
-      const d = Number(x.d2);
+      const d = Number(x.d2 ?? x.d3);
       const century = env.anchor && d * 10 <= env.anchor.y % 100 ? Math.floor(env.anchor.y / 100) : 19;
       return { value: `${century}${d}X`, type: 'DATE', mod };
     },
   },
   {
     name: 'century',
+    cue: /century/i,
     re: re(`\\b(?:the\\s+)?(?<n>\\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)(?:st|nd|rd|th)?\\s+century\\b|\\b(?<this>this|last|next)\\s+century\\b`),
     build(m, env) {
       const x = g(m);
@@ -298,6 +188,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'season',
+    cue: /spring|summer|fall|autumn|winter/i,
     re: re(`(?<pre>\\b(?:in|during|since|until|through|by|over|before|after|throughout|of)\\s+(?:the\\s+)?)?\\b(?:(?<rel>last|this|next|past|coming|previous)\\s+|${PART_SOURCE})?(?<s>spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(?<y>${YEAR})\\b)?(?![\\w-])`),
     build(m, env) {
       const x = g(m);
@@ -312,6 +203,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'quarter',
+    cue: /quarter|half/i,
     re: re(`\\b(?:the\\s+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:\\s+|-)(?<unit>quarter|half)(?:\\s+of\\s+(?:(?<y>${YEAR})|(?<rel>this|last|next)\\s+year))?\\b`),
     build(m, env) {
       const x = g(m);
@@ -347,10 +239,12 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'holiday',
+    cue: /christmas|new\s+year|thanksgiving|easter|independence|halloween|valentine|election\s+day/i,
     re: re(`\\b(?:(?<rel>last|next|this)\\s+)?(?<h>${HOLIDAY_SOURCE})(?:,?\\s+(?<y>${YEAR}))?\\b`),
     build(m, env) {
       const x = g(m);
       if (!cap(x.h)) return undefined;
+      if (/^\s+[A-Z][a-z]/.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 3)) && !x.y) return undefined; // "Easter Island"
       const f = HOLIDAYS[x.h!.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'")]!;
       if (x.y) return { value: fmtDate(f(+x.y)), type: 'DATE' };
       return anchored(env, 'DATE', 'XXXX-XX-XX', (a) => {
@@ -365,30 +259,29 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'weekday',
-    re: re(`\\b(?:(?<rel>last|next|this|past|coming)\\s+)?(?<wd>${WD})(?:['’]s)?(?:\\s+(?<part>morning|afternoon|evening|night))?\\b`),
+    re: re(`\\b${PART_SOURCE}?(?:(?<rel>last|next|this|past|coming)\\s+)?(?<wd>${WD})(?:['’]s)?(?:\\s+(?<dp>morning|afternoon|evening|night))?\\b`),
     build(m, env) {
       const x = g(m);
-      if (!cap(x.wd)) return undefined;
+      if (!cap(x.wd) && !x.rel) return undefined;
       if (!x.rel && NAMED_DAY_BEFORE.test(env.text.slice(Math.max(0, m.index - 12), m.index))) return undefined; // "Super Tuesday"
-      // The day is what matters; "Friday night" is kept as the day, as news corpora mostly annotate it.
       const possessive = /['’]s$/.test(x.wd ? m[0].slice(0, m[0].indexOf(x.wd) + x.wd.length + 2) : '');
+      const mod = partMod(x.part ?? x.part2);
       return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => {
         // "Wednesday's ruling" reports something that has happened.
         const dir = possessive ? 'past' : env.direction(m.index, m.index + m[0].length);
         const d = weekdayDate(a, WEEKDAYS[x.wd!.toLowerCase()]!, x.rel, dir);
-        return { value: fmtDate(d), type: 'DATE' };
-      });
+        return { value: fmtDate(d), type: 'DATE', mod };
+      }, mod);
     },
   },
   {
     name: 'day-word',
-    re: re(`\\b(?:(?<dby>the\\s+day\\s+before\\s+yesterday)|(?<dat>the\\s+day\\s+after\\s+tomorrow)|(?<w>today|yesterday|tomorrow|tonight)(?:['’]s)?(?:\\s+(?<part>morning|afternoon|evening|night))?|(?<this>this|last)\\s+(?<part2>morning|afternoon|evening|night))\\b`),
+    re: re(`\\b(?:(?<dby>the\\s+day\\s+before\\s+yesterday)|(?<dat>the\\s+day\\s+after\\s+tomorrow)|(?<w>today|yesterday|tomorrow|tonight)(?:['’]s)?(?:\\s+(?<dp>morning|afternoon|evening|night))?|(?<this>this|last)\\s+(?<dp2>morning|afternoon|evening|night))\\b`),
     build(m, env) {
       const x = g(m);
       const w = x.w?.toLowerCase();
       if (x.w && inName(env.text, m.index)) return undefined; // "USA Today"
       const off = x.dby ? -2 : x.dat ? 2 : w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : x.this?.toLowerCase() === 'last' ? -1 : 0;
-      // Valued as the day, like "Friday night" (see the weekday rule).
       return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => ({ value: fmtDate(addDays(a, off)), type: 'DATE' }));
     },
   },
@@ -459,6 +352,24 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    name: 'offset-in',
+    cue: /\bin\s+(?:\S+\s+){1,3}(?:second|minute|hour|day|week|fortnight|month|year|decade|centur)/i,
+    // "in two weeks", "in five days' time": a date counted from now, with the stretch kept beside it.
+    re: re(`\\bin\\s+(?:(?:about|around|roughly|approximately|another|just|only)\\s+)?(?<n>${NUM})\\s+(?:more\\s+)?(?<u>${UNIT_SOURCE})s?(?:['’]?\\s+time)?\\b`),
+    build(m, env) {
+      const x = g(m);
+      const n = countOf(x.n!);
+      if (n === undefined || cap(x.u) || /^(?:a|an)$/i.test(x.n!) && /^second$/i.test(x.u!)) return undefined;
+      const end = m.index + m[0].length;
+      // "the first time in five years", "the worst in a decade", "built in two days": a stretch, not a date.
+      if (STRETCH_BEFORE.test(env.text.slice(Math.max(0, m.index - 60), m.index))) return undefined;
+      if (/^(?:\s*(?:of|ago|old|earlier|later|before|after)\b|-)/i.test(env.text.slice(end, end + 12))) return undefined;
+      if (env.direction(m.index, end) === 'past') return undefined;
+      const duration = durationValue(n, x.u!);
+      return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => ({ value: agoValue(a, n, x.u!, 1), type: 'DATE', duration }));
+    },
+  },
+  {
     name: 'duration',
     re: re(`\\b(?:(?<q>${DURATION_MOD_SOURCE})\\s+)?(?:the\\s+)?(?:(?<rel>past|last|next|coming|previous|first|final|recent)\\s+)?(?<n>${NUM})(?:\\s+(?:more|additional|full|long))?(?:\\s+|-)(?<u>${UNIT_SOURCE})s?(?<long>-long|-old)?\\b(?:\\s+(?:(?<ago>ago|from\\s+now|hence)|(?<after>earlier)\\b))?`),
     build(m, env) {
@@ -485,13 +396,14 @@ export const RULES: readonly Rule[] = [
         return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => ({ value: agoValue(a, n, u, sign), type: 'DATE', mod: mod === 'APPROX' ? 'APPROX' : undefined }));
       }
       // "$600 a month", "twice a day": a rate, not a stretch of time.
-      if (/^an?$/i.test(x.n!) && !x.q && !x.rel && (/(?:\d|%|dollars?|euros?|pounds?|percent|times|twice|once)\s*$/i.test(before))) {
+      if (/^an?$/i.test(x.n!) && !x.q && !x.rel && (/(?:\d(?:k|m|bn?|mn|tn)?|%|dollars?|euros?|pounds?|percent|times|twice|once)\s*$/i.test(before))) {
         return { value: durationValue(1, u), type: 'SET' };
       }
       // "one day" is often "some day", and "the first day" an ordinal position.
       if (x.rel && /^(?:first|final)$/i.test(x.rel) && n === 1) return undefined;
       if (/^\s*(?:of\s+the|'s|’s)\b/.test(rest) && n === 1 && !x.q) return undefined;
-      return { value: durationValue(n, u), type: 'DURATION', mod };
+      // The count is kept: "ten days later", "two days before the vote" make it a date (reference.ts).
+      return { value: durationValue(n, u), type: 'DURATION', mod, ...(n !== undefined && !x.rel && !x.long ? { offset: { n, unit: u } } : {}) };
     },
   },
   {
@@ -504,25 +416,3 @@ export const RULES: readonly Rule[] = [
     },
   },
 ];
-
-function fullDate(env: RuleEnv, m: RegExpExecArray, mm: number, d: number, yearText: string | undefined): Found | undefined {
-  if (yearText) {
-    const x = { y: twoDigitYear(yearText), m: mm, d };
-    return isValidDate(x) ? { value: fmtDate(x), type: 'DATE' } : undefined;
-  }
-  if (d > 31) return undefined;
-  const wdText = g(m).wd, rel = g(m).rel?.toLowerCase();
-  return anchored(env, 'DATE', `XXXX-${String(mm).padStart(2, '0')}-${String(d).padStart(2, '0')}`, (a) => {
-    // Tense cues mislead more than they help for a full date; "since" does not.
-    const since = /\bsince\s+$/i.test(env.text.slice(Math.max(0, m.index - 8), m.index));
-    let y = yearFor(a, mm, d, rel === 'last' || since ? 'past' : rel === 'next' ? 'future' : 'none');
-    // A weekday named with the date settles the year when the clause did not.
-    if (wdText) {
-      const want = WEEKDAYS[wdText.toLowerCase()]!;
-      const fit = [y, a.y - 1, a.y, a.y + 1].find((yy) => isValidDate({ y: yy, m: mm, d }) && weekday({ y: yy, m: mm, d }) === want);
-      if (fit !== undefined) y = fit;
-    }
-    const x = { y, m: mm, d };
-    return isValidDate(x) ? { value: fmtDate(x), type: 'DATE' } : undefined;
-  });
-}

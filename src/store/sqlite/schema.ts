@@ -271,6 +271,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE story_df (key TEXT PRIMARY KEY, documents INTEGER NOT NULL) WITHOUT ROWID;
   CREATE TABLE story_redirects (old TEXT PRIMARY KEY, new TEXT NOT NULL) WITHOUT ROWID;
   `,
+  // 10: times: the last end of a range and the stretch beside a counted date.
+  `
+  ALTER TABLE times ADD COLUMN to_value TEXT;
+  ALTER TABLE times ADD COLUMN duration TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,170 @@
+import type { Span } from '../../core/span.js';
+import { DAY_PARTS } from './lexicon.js';
+import { agoValue, g, re, UNRESOLVED_DATE, type Found, type Rule } from './resolve.js';
+
+/*
+ * Times counted from another time of the text rather than from the publication date: "that
+ * day", "the next morning", "two days later" count from the last date the story gave; "the day
+ * before last Tuesday's hearing" from the time it names; "ten days before the shooting" from
+ * the date the text gives the shooting, when it gives one.
+ */
+
+export interface Placed extends Found, Span {
+  readonly text: string;
+  readonly rule: string;
+}
+
+const ANAPHORIC_UNIT = '(?:day|morning|afternoon|evening|night|week|month|year)';
+
+export const REFERENCE_RULES: readonly Rule[] = [
+  {
+    name: 'anaphoric',
+    cue: /\b(?:that|same|very|next|following|previous|preceding|prior)\s+(?:same\s+)?(?:day|morning|afternoon|evening|night|week|month|year)|\bday\s+(?:before|after)/i,
+    re: re(`\\b(?:(?<edge>earlier|later)\\s+)?(?:(?<that>that(?:\\s+same)?|the\\s+same|the\\s+very)\\s+(?<u>${ANAPHORIC_UNIT})|the\\s+(?<dir>next|following|previous|preceding|prior)\\s+(?<u2>${ANAPHORIC_UNIT})|the\\s+day\\s+(?<ba>before|after)(?!\\s+(?:yesterday|tomorrow)))\\b`),
+    build(m, env) {
+      const x = g(m);
+      const word = (x.u ?? x.u2 ?? 'day').toLowerCase();
+      const dir = x.dir?.toLowerCase();
+      // "the next week" counts from now (the relative-period rule); "the next day" from the story's day.
+      if (dir === 'next' && /^(?:week|month|year)$/.test(word)) return undefined;
+      // "the next morning" is the next day: the part of the day stays in the span, not the value (rules.ts).
+      const unit = DAY_PARTS[word] ? 'day' : word;
+      // "the day before" counts like "two days before": from the time or event named after it, or the story's day.
+      if (x.ba) return { value: 'P1D', type: 'DURATION', offset: { n: 1, unit: 'day' } };
+      const n = dir ? (dir === 'next' || dir === 'following' ? 1 : -1) : 0;
+      const offset = { n, unit, anaphoric: true };
+      // Until a reference time is found, the publication date stands in for the story's.
+      const value = env.anchor ? shiftValue(`${env.anchor.y}-${String(env.anchor.m).padStart(2, '0')}-${String(env.anchor.d).padStart(2, '0')}`, n, unit) : undefined;
+      return value ? { value, type: 'DATE', offset } : { value: UNRESOLVED_DATE, type: 'DATE', unresolved: true, offset };
+    },
+  },
+];
+
+/** Granularity a base value needs before `unit` can be counted from it. */
+const NEEDS: Record<string, number> = { day: 3, hour: 3, minute: 3, second: 3, week: 3, fortnight: 3, month: 2, year: 1, decade: 1, century: 1 };
+
+/** `base` (a TIMEX3 calendar value) moved by n units, at the unit's granularity; undefined when `base` is too coarse. */
+export function shiftValue(base: string, n: number, unit: string): string | undefined {
+  const m = /^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?/.exec(base);
+  const u = unit.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
+  if (!m || NEEDS[u] === undefined) return undefined;
+  const have = m[3] ? 3 : m[2] ? 2 : 1;
+  if (have < NEEDS[u]!) return undefined;
+  const value = agoValue({ y: +m[1]!, m: m[2] ? +m[2] : 1, d: m[3] ? +m[3] : 1 }, Math.abs(n), u, n < 0 ? -1 : 1);
+  return value;
+}
+
+const CALENDAR = /^\d{4}/;
+// "two days later", "a week earlier", "three days before." (no object): counted from the story's last date.
+const NARRATIVE_AFTER = /^\s+(?:(later|afterwards?|earlier|previously)\b|(before|after)(?=\s*(?:[.,;:!?)"”]|$)))/i;
+const LINK_BETWEEN = /^\s+(before|after|prior\s+to|following)\s+$/i;
+const EVENT_AFTER = /^\s+(before|after|prior\s+to|following)\s+(?:the|his|her|their|its|this|that)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)/i;
+
+const signOf = (word: string) => (/^(?:before|prior|earlier|previously)/i.test(word) ? -1 : 1);
+
+/** The last time before `i` whose value counts `unit` (a date for days, a month for months...). */
+function lastReference(done: readonly Placed[], unit: string): Placed | undefined {
+  for (let k = done.length - 1; k >= 0; k--) {
+    const t = done[k]!;
+    if ((t.type === 'DATE' || t.type === 'TIME') && CALENDAR.test(t.value) && shiftValue(t.value, 0, unit) !== undefined) return t;
+  }
+  return undefined;
+}
+
+/**
+ * The date the text gives an event named after "before"/"after" ("ten days before the
+ * shooting"): a dated time within a few words of another mention of the event's noun.
+ */
+function eventDate(text: string, items: readonly Placed[], self: Placed, words: string, phraseEnd: number, unit: string): string | undefined {
+  for (const w of words.toLowerCase().split(/\s+/).reverse()) {
+    if (w.length < 5) continue;
+    const stem = w.replace(/(?:ings?|ions?|s)$/, '');
+    const mention = new RegExp(`\\b${stem.replace(/[^\w]/g, '')}\\w*`, 'gi');
+    for (let m = mention.exec(text); m; m = mention.exec(text)) {
+      if (m.index >= self.start && m.index < phraseEnd) continue; // this very phrase
+      const near = items.find((t) => t !== self && !t.offset && CALENDAR.test(t.value) && shiftValue(t.value, 0, unit) !== undefined &&
+        Math.abs((t.start < m!.index ? m!.index - t.end : t.start - m!.index - m![0].length)) <= 40 &&
+        !/[.!?]\s/.test(text.slice(Math.min(t.end, m!.index), Math.max(t.start, m!.index))));
+      if (near) return near.value;
+    }
+  }
+  return undefined;
+}
+
+/** Resolves counted and anaphoric times against their reference; joins "N days before <time>" into one. */
+export function resolveReferences(text: string, items: readonly Placed[]): Placed[] {
+  const done: Placed[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const t = items[i]!;
+    const o = t.offset;
+    if (!o) { done.push(t); continue; }
+    const next = items[i + 1];
+    // "the day before" holds its link word; "two days" is followed by it.
+    const linkWord = /\b(before|after)$/i.exec(t.text)?.[1];
+    const between = next ? text.slice(t.end, next.start) : '';
+    const link = next && (LINK_BETWEEN.exec(between) ?? (linkWord && /^\s*$/.test(between) ? [between, linkWord] : null));
+    const keepDuration = o.anaphoric ? {} : { duration: t.value };
+    if (next && link && CALENDAR.test(next.value)) {
+      const v = shiftValue(next.value, signOf(link[1]!) * Math.abs(o.n || 1), o.unit);
+      if (v) {
+        const { offset: _o, ...rest } = t;
+        done.push({ ...rest, end: next.end, text: text.slice(t.start, next.end), value: v, type: 'DATE', ...keepDuration, unresolved: undefined });
+        i++;
+        continue;
+      }
+    }
+    // Hours and minutes counted from a day say no more than the day: they stay stretches.
+    const subDay = /^(?:hour|minute|second)/i.test(o.unit);
+    const after = text.slice(linkWord ? t.end - linkWord.length - 1 : t.end, t.end + 80);
+    const own = /\s(earlier|later)$/i.exec(t.text);
+    const narrative = o.anaphoric || subDay ? null : NARRATIVE_AFTER.exec(after) ?? (own ? ['', own[1]!] : null);
+    const event = !o.anaphoric && !narrative && !subDay ? EVENT_AFTER.exec(after) : null;
+    let value: string | undefined;
+    let end = t.end;
+    if (o.anaphoric || narrative) {
+      const ref = lastReference(done, o.unit);
+      const sign = o.anaphoric ? 1 : signOf(narrative![1] ?? narrative![2]!);
+      if (ref) value = shiftValue(ref.value, sign * o.n, o.unit);
+      if (narrative && narrative[0] && !linkWord) end = t.end + narrative[0].length;
+    } else if (event) {
+      const base = eventDate(text, items, t, event[2]!, t.end + event[0].length, o.unit);
+      if (base) value = shiftValue(base, signOf(event[1]!) * o.n, o.unit);
+    }
+    const { offset: _o, ...rest } = t;
+    if (!value && linkWord) {
+      // "the day after his death" with no date for the death: a day, unknown; "the day before authorities acted" is a clause.
+      if (event) done.push({ ...rest, value: UNRESOLVED_DATE, type: 'DATE' });
+      continue;
+    }
+    if (value) done.push({ ...rest, end, text: text.slice(t.start, end), value, type: 'DATE', ...keepDuration, unresolved: undefined });
+    else done.push(rest);
+  }
+  return done;
+}
+
+// "from 1991 to 1997", "between now and Feb. 10", "Monday-Friday": two times that make one stretch.
+const RANGE_BETWEEN = /^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$/i;
+
+/**
+ * Marks the first end of a range with the value of its last (`to`). A weekday that ends a
+ * range lies after the one that starts it ("from Friday to Monday").
+ */
+export function linkRanges(text: string, items: readonly Placed[]): Placed[] {
+  const out = [...items];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i]!;
+    let b = out[i + 1]!;
+    if (a.to || a.type === 'DURATION' || a.type === 'SET' || b.type !== a.type) continue;
+    const between = text.slice(a.end, b.start);
+    if (!RANGE_BETWEEN.test(between)) continue;
+    const opener = /\b(from|between)\s+$/i.exec(text.slice(Math.max(0, a.start - 9), a.start))?.[1]?.toLowerCase();
+    const word = between.trim().toLowerCase();
+    if (word === 'and' ? opener !== 'between' : !opener && (!CALENDAR.test(a.value) || a.value.length !== b.value.length)) continue;
+    if (a.rule === 'weekday' && b.rule === 'weekday' && CALENDAR.test(b.value) && b.value < a.value) {
+      b = { ...b, value: shiftValue(b.value, 7, 'day') ?? b.value };
+      out[i + 1] = b;
+    }
+    out[i] = { ...a, to: b.value };
+  }
+  return out;
+}
