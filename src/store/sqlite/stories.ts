@@ -3,7 +3,8 @@ import { NewsgraphError } from '../../core/errors.js';
 import type { NewsRecord } from '../../output/record.js';
 import { storyFeatures, type StoryFeatures } from '../../stories/story-features.js';
 import { featuresFromJson, featuresToJson, indexKeys, STORY_INDEX, storyIdFor, vectorFromJson, vectorToJson, weightKeys } from '../../stories/story-index.js';
-import { addToCentroid, asCentroid, centroidFromJson, centroidToJson, emptyCentroid, mergeCentroids } from '../../stories/story-centroid.js';
+import { Lru } from '../../core/lru.js';
+import { addToCentroid, asCentroid, centroidFromJson, centroidToJson, emptyCentroid, mergeCentroids, type CentroidData } from '../../stories/story-centroid.js';
 import { withPrior } from '../../stories/story-prior.js';
 import { docVectors, type StoryCentroid, type StoryStats } from '../../stories/story-score.js';
 import type { StoryDetail, StoryDoc, StoryInfo, StoryPool } from '../store.js';
@@ -24,12 +25,14 @@ export class SqliteStories {
       redirect: p('SELECT new FROM story_redirects WHERE old = ?'),
       byId: p('SELECT rowid, id, documents FROM stories WHERE id = ?'),
       centroid: p('SELECT id, centroid FROM stories WHERE rowid = ?'),
+      storyRow: p('SELECT id, documents FROM stories WHERE rowid = ?'),
       setCentroid: p('UPDATE stories SET centroid = ? WHERE rowid = ?'),
       upStory: p(`INSERT INTO stories (id, documents) VALUES (?, 1)
                   ON CONFLICT(id) DO UPDATE SET documents = documents + 1 RETURNING rowid`),
       insDoc: p('INSERT INTO story_docs (doc, story, features, vector, terms) VALUES (?, ?, ?, ?, ?)'),
       insKey: p('INSERT OR IGNORE INTO story_keys (key, doc) VALUES (?, ?)'),
-      bumpDf: p(`INSERT INTO story_df (key, documents) VALUES (?, ?)
+      // Every key of a document in one statement: a document has hundreds of words.
+      bumpDf: p(`INSERT INTO story_df (key, documents) SELECT value, ? FROM json_each(?) WHERE true
                  ON CONFLICT(key) DO UPDATE SET documents = documents + excluded.documents`),
       df: p(`SELECT key, documents FROM story_df WHERE key IN (SELECT value FROM json_each(?))`),
       docOf: p('SELECT sd.story, sd.features, sd.terms, sd.vector, s.id, s.documents FROM story_docs sd JOIN stories s ON s.rowid = sd.story WHERE sd.doc = ?'),
@@ -55,6 +58,14 @@ export class SqliteStories {
     return cur;
   }
 
+  /**
+   * The frequencies read for the document clustering just weighed, kept for the write that files
+   * it (nothing was counted in between): reading them is most of a document's cost here.
+   */
+  private lastStats?: { doc: string; stats: StoryStats };
+  /** Stories' centroids as last read, while their number of documents stays the same. */
+  private readonly centroids = new Lru<number, { documents: number; centroid: CentroidData }>(20_000);
+
   private stats(keys: readonly string[]): StoryStats {
     const df = new Map<string, number>();
     for (const r of this.s.df!.all(JSON.stringify(['', ...keys])) as Row[]) df.set(String(r.key), Number(r.documents));
@@ -62,7 +73,8 @@ export class SqliteStories {
   }
 
   private bump(f: StoryFeatures, sign: 1 | -1): void {
-    for (const k of ['', ...weightKeys(f)]) this.s.bumpDf!.run(k, sign);
+    this.s.bumpDf!.run(sign, JSON.stringify(['', ...weightKeys(f)]));
+    this.lastStats = undefined;
   }
 
   /** Files a stored document under its record's story (kb ids as they lead now). */
@@ -71,7 +83,7 @@ export class SqliteStories {
     const base = storyFeatures(rec);
     const f: StoryFeatures = { ...base, entities: [...new Set(base.entities.map(kbCurrent))] };
     const story = Number((this.s.upStory!.get(this.current(rec.story)) as Row).rowid);
-    const stats = this.stats(weightKeys(f));
+    const stats = this.lastStats?.doc === rec.id ? this.lastStats.stats : this.stats(weightKeys(f));
     const json = featuresToJson(f);
     const v = docVectors(f, stats);
     this.s.insDoc!.run(doc, story, json.features, vectorToJson(v.words), json.terms);
@@ -80,12 +92,24 @@ export class SqliteStories {
     this.updateCentroid(story, (c) => addToCentroid(c, v, f, 1));
   }
 
-  private updateCentroid(story: number, change: (c: ReturnType<typeof emptyCentroid>) => void): void {
+  private updateCentroid(story: number, change: (c: CentroidData) => void): void {
     const r = this.s.centroid!.get(story) as Row | undefined;
     if (!r) return;
     const c = r.centroid ? centroidFromJson(String(r.centroid)) : emptyCentroid();
     change(c);
     this.s.setCentroid!.run(centroidToJson(c), story);
+    this.centroids.delete(story);
+  }
+
+  private centroidOf(row: number): StoryCentroid {
+    const r = this.s.storyRow!.get(row) as Row;
+    const documents = Number(r.documents);
+    let hit = this.centroids.get(row);
+    if (!hit || hit.documents !== documents) {
+      hit = { documents, centroid: centroidFromJson(String((this.s.centroid!.get(row) as Row).centroid)) };
+      this.centroids.set(row, hit);
+    }
+    return asCentroid(String(r.id), hit.centroid);
   }
 
   /** Takes a document out of its story, its postings and the frequencies. */
@@ -106,6 +130,7 @@ export class SqliteStories {
 
   pool(docId: string, f: StoryFeatures): StoryPool {
     const stats = this.stats(weightKeys(f));
+    this.lastStats = { doc: docId, stats };
     // Each stored document found scores the weight of the keys it was found by.
     const found = new Map<number, number>();
     for (const [key, w] of indexKeys(f, stats)) {
@@ -121,9 +146,9 @@ export class SqliteStories {
     const order: Record<string, number> = {};
     const stories: StoryCentroid[] = [];
     for (const row of rows) {
-      const r = this.s.centroid!.get(row) as Row;
-      order[String(r.id)] = row;
-      stories.push(asCentroid(String(r.id), centroidFromJson(String(r.centroid))));
+      const c = this.centroidOf(row);
+      order[c.story] = row;
+      stories.push(c);
     }
     const own = this.s.ownOf!.get(docId) as Row | undefined;
     return {
