@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Doc } from '../core/doc.js';
-import { errorMessage } from '../core/errors.js';
+import { errorMessage, NewsgraphError } from '../core/errors.js';
 import type { DocMeta } from '../core/meta.js';
 import { readBytes, readInputs } from '../ingest/read.js';
 import type { Format, ReadItem } from '../ingest/types.js';
@@ -133,11 +133,13 @@ export class IngestQueue {
 
   private async run(job: IngestJob, items: AsyncIterable<ReadItem>, extra: DocMeta = {}): Promise<void> {
     const pipeline = defaultPipeline();
+    // After another process has held the store past the lock wait, the rest are reported, not tried.
+    let locked: string | undefined;
     for await (const item of items) {
       const source = item.source;
-      if (!item.ok) {
+      if (!item.ok || locked) {
         job.failed++;
-        if (job.errors.length < MAX_LISTED) job.errors.push({ source, error: item.error });
+        if (job.errors.length < MAX_LISTED) job.errors.push({ source, error: item.ok ? `not stored: ${locked}` : item.error });
         continue;
       }
       job.read++;
@@ -155,6 +157,7 @@ export class IngestQueue {
         if (put.status !== 'present') this.changes++;
         if (job.docs.length < MAX_LISTED) job.docs.push({ id: put.id, title: meta.title, status: put.status });
       } catch (err) {
+        if (err instanceof NewsgraphError && err.code === 'store.locked') locked = err.message;
         job.failed++;
         if (job.errors.length < MAX_LISTED) job.errors.push({ source, error: errorMessage(err) });
       }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { errorMessage } from '../../core/errors.js';
+import { errorMessage, NewsgraphError } from '../../core/errors.js';
 import { addReaderOptions, readerOptions, type ReaderCliOptions } from '../../ingest/cli-options.js';
 import type { ReadOptions } from '../../ingest/types.js';
 import { DEFAULT_DB, openStore } from '../../store/open.js';
@@ -54,16 +54,25 @@ export async function ingest(
     const rate = docs / Math.max(progress.elapsed(), 1e-3);
     progress.update(done, sources.length, `${rate.toFixed(1)} docs/s, ${sum.added} added, ${sum.refreshed} refreshed, ${sum.present} present, ${sum.failed.length} failed`);
   };
+  // Once another process has held the store past the lock wait, the documents still to come are
+  // reported as not stored, each by name, without waiting again for each.
+  let locked: string | undefined;
   for (const [i, source] of sources.entries()) {
     for await (const item of readInputs([source], opts.read ?? {})) {
       if (!item.ok) {
         fail(item.source, item.error);
+      } else if (locked) {
+        fail(item.source, `not stored: ${locked}`);
       } else {
         try {
           const doc = toDoc(item.doc, { published: opts.published });
           // Known content skips the pipeline unless an older build made its record.
           sum[(await storeDoc(store, doc, defaultPipeline(), defaultCollection())).status]++;
         } catch (err) {
+          if (err instanceof NewsgraphError && err.code === 'store.locked') {
+            locked = err.message;
+            progress?.log(`newsgraph: ${locked}`);
+          }
           fail(item.source, errorMessage(err));
         }
       }
