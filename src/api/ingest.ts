@@ -28,6 +28,8 @@ export interface IngestJob {
   refreshed: number;
   failed: number;
   errors: { source: string; error: string }[];
+  /** Inputs read with something to say (damaged bytes replaced, a feed item's page not followed). */
+  warnings: { source: string; warning: string }[];
   docs: IngestDocResult[];
   readonly created: string;
   finished?: string;
@@ -112,6 +114,7 @@ export class IngestQueue {
       refreshed: 0,
       failed: 0,
       errors: [],
+      warnings: [],
       docs: [],
       created: new Date().toISOString(),
     };
@@ -143,6 +146,7 @@ export class IngestQueue {
         continue;
       }
       job.read++;
+      if (item.note && job.warnings.length < MAX_LISTED) job.warnings.push({ source, warning: item.note });
       try {
         // Fields the user typed win, except a date the article itself states.
         const meta: DocMeta = {

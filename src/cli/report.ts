@@ -5,6 +5,11 @@ export function reportFailure(input: string, reason: unknown): void {
   process.stderr.write(`newsgraph: ${input}: ${oneLine(typeof reason === 'string' ? reason : errorMessage(reason))}\n`);
 }
 
+/** Something the user should know although the input was read: `newsgraph: <input>: warning: <what>`. */
+export function warningLine(input: string, what: string): string {
+  return `newsgraph: ${input}: warning: ${oneLine(what)}`;
+}
+
 export function oneLine(s: string): string {
   return s.replace(/\s*\n\s*/g, ' ').trim();
 }

@@ -5,7 +5,7 @@ import type { ReadOptions } from '../../ingest/types.js';
 import { DEFAULT_DB, openStore } from '../../store/open.js';
 import type { Store } from '../../store/store.js';
 import { Progress } from '../progress.js';
-import { checkDate, oneLine, UsageError } from '../report.js';
+import { checkDate, oneLine, UsageError, warningLine } from '../report.js';
 
 interface IngestOptions extends ReaderCliOptions {
   db: string;
@@ -20,6 +20,8 @@ export interface IngestSummary {
   /** Known documents whose record an older build made, extracted again. */
   refreshed: number;
   failed: { input: string; reason: string }[];
+  /** Inputs read with something to say (damaged bytes replaced, a feed item's page not followed). */
+  warnings: { input: string; warning: string }[];
   total: number;
 }
 
@@ -32,7 +34,7 @@ export async function ingest(
   inputs: readonly string[],
   opts: { published?: string; read?: ReadOptions; progress?: Progress } = {},
 ): Promise<IngestSummary> {
-  const sum: IngestSummary = { added: 0, present: 0, refreshed: 0, failed: [], total: 0 };
+  const sum: IngestSummary = { added: 0, present: 0, refreshed: 0, failed: [], warnings: [], total: 0 };
   const progress = opts.progress;
   // Loaded on use: readers and stages pull in parsers and models that other commands never need.
   const [{ readInputs }, { expandInputs }, { toDoc }, { storeDoc }, { defaultPipeline, defaultCollection }] = await Promise.all([
@@ -64,6 +66,10 @@ export async function ingest(
       } else if (locked) {
         fail(item.source, `not stored: ${locked}`);
       } else {
+        if (item.note) {
+          sum.warnings.push({ input: item.source, warning: oneLine(item.note) });
+          progress?.log(warningLine(item.source, item.note));
+        }
         try {
           const doc = toDoc(item.doc, { published: opts.published });
           // Known content skips the pipeline unless an older build made its record.
