@@ -6,6 +6,7 @@ import { DEFAULT_DB, openStore } from '../../store/open.js';
 import type { Store } from '../../store/store.js';
 import { Progress } from '../progress.js';
 import { checkDate, oneLine, UsageError, warningLine } from '../report.js';
+import { jsonText, out } from '../terminal.js';
 
 interface IngestOptions extends ReaderCliOptions {
   db: string;
@@ -43,7 +44,7 @@ export async function ingest(
   ]);
   const fail = (input: string, reason: string) => {
     sum.failed.push({ input, reason: oneLine(reason) });
-    progress?.log(`newsgraph: ${input}: ${oneLine(reason)}`);
+    progress?.log(`newsgraph: ${oneLine(input)}: ${oneLine(reason)}`);
   };
   // Directories are listed first so the progress bar knows how many inputs there are.
   const sources: string[] = [];
@@ -115,12 +116,12 @@ export function registerIngest(program: Command): void {
       progress.clear();
       await store.close();
     }
-    if (o.json) process.stdout.write(JSON.stringify({ db: o.db, ...sum }) + '\n');
+    if (o.json) out(jsonText({ db: o.db, ...sum }) + '\n');
     const lines = [
       `ingested into ${o.db}: ${sum.added} added, ${sum.refreshed ? `${sum.refreshed} refreshed (an older build made them), ` : ''}${sum.present} already present, ${sum.failed.length} failed; ${sum.total} documents stored`,
       ...sum.failed.map((f) => `  failed: ${f.input}: ${f.reason}`),
     ];
-    process.stderr.write(lines.join('\n') + '\n');
+    out(lines.join('\n') + '\n', process.stderr);
     process.exitCode = sum.failed.length ? 1 : 0;
   });
 }

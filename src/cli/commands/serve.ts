@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { splitHost } from '../../api/host-check.js';
 import { DEFAULT_DB, openStore } from '../../store/open.js';
 import { positiveInt, UsageError, warningLine } from '../report.js';
+import { out } from '../terminal.js';
 
 interface ServeOptions {
   db: string;
@@ -52,8 +53,8 @@ export function registerServe(program: Command): void {
         const job = app.ingest.paths(inputs);
         void app.ingest.idle().then(() => {
           process.stderr.write(`newsgraph: ingested ${inputs.join(', ')}: ${job.added} added, ${job.present} already present, ${job.failed} failed\n`);
-          for (const w of job.warnings) process.stderr.write(warningLine(w.source, w.warning) + '\n');
-          for (const e of job.errors) process.stderr.write(`newsgraph: ${e.source}: ${e.error}\n`);
+          for (const w of job.warnings) out(warningLine(w.source, w.warning) + '\n', process.stderr);
+          for (const e of job.errors) out(`newsgraph: ${e.source}: ${e.error}\n`, process.stderr);
         });
       }
       const stop = async () => {
