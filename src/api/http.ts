@@ -47,27 +47,46 @@ export function sendError(res: ServerResponse, err: unknown): void {
   sendJson(res, 500, { error: { code: 'internal', message: 'internal server error' } });
 }
 
+/** What is read and thrown away after a body passes its limit, so the client can read the 413. */
+const DISCARD_MAX = 64 * 1024 * 1024;
+
 /**
  * Reads a request body up to `limit` bytes. A declared length over the limit is refused before
- * reading; an undeclared one is cut off as soon as it passes the limit.
+ * reading; an undeclared one as soon as it passes the limit. Either way the answer is a 413 with
+ * a JSON error: the rest of the body is read and dropped (up to DISCARD_MAX) rather than the
+ * connection cut, which a client sees as a reset before it reads the answer.
  */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const tooLarge = () => httpError(413, 'http.too-large', `request body over the limit of ${limit} bytes`);
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (Number.isFinite(declared) && declared > limit) {
-    throw httpError(413, 'http.too-large', `request body over the limit of ${limit} bytes`);
+    discard(req);
+    return Promise.reject(tooLarge());
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const c = chunk as Buffer;
-    size += c.length;
-    if (size > limit) {
-      req.destroy();
-      throw httpError(413, 'http.too-large', `request body over the limit of ${limit} bytes`);
-    }
-    chunks.push(c);
-  }
-  return Buffer.concat(chunks);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (c: Buffer) => {
+      size += c.length;
+      if (size <= limit) return void chunks.push(c);
+      req.off('data', onData).off('end', onEnd);
+      chunks.length = 0;
+      discard(req);
+      reject(tooLarge());
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks));
+    req.on('data', onData).on('end', onEnd).once('error', reject);
+  });
+}
+
+function discard(req: IncomingMessage): void {
+  let dropped = 0;
+  req.on('data', (c: Buffer) => {
+    dropped += c.length;
+    if (dropped > DISCARD_MAX) req.socket.destroy();
+  });
+  req.on('error', () => {});
+  req.resume();
 }
 
 export async function readJson(req: IncomingMessage, limit: number): Promise<Record<string, unknown>> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Doc } from '../core/doc.js';
-import { errorMessage } from '../core/errors.js';
+import { errorMessage, NewsgraphError } from '../core/errors.js';
 import type { DocMeta } from '../core/meta.js';
 import { readBytes, readInputs } from '../ingest/read.js';
 import type { Format, ReadItem } from '../ingest/types.js';
@@ -28,6 +28,8 @@ export interface IngestJob {
   refreshed: number;
   failed: number;
   errors: { source: string; error: string }[];
+  /** Inputs read with something to say (damaged bytes replaced, a feed item's page not followed). */
+  warnings: { source: string; warning: string }[];
   docs: IngestDocResult[];
   readonly created: string;
   finished?: string;
@@ -112,6 +114,7 @@ export class IngestQueue {
       refreshed: 0,
       failed: 0,
       errors: [],
+      warnings: [],
       docs: [],
       created: new Date().toISOString(),
     };
@@ -133,14 +136,17 @@ export class IngestQueue {
 
   private async run(job: IngestJob, items: AsyncIterable<ReadItem>, extra: DocMeta = {}): Promise<void> {
     const pipeline = defaultPipeline();
+    // After another process has held the store past the lock wait, the rest are reported, not tried.
+    let locked: string | undefined;
     for await (const item of items) {
       const source = item.source;
-      if (!item.ok) {
+      if (!item.ok || locked) {
         job.failed++;
-        if (job.errors.length < MAX_LISTED) job.errors.push({ source, error: item.error });
+        if (job.errors.length < MAX_LISTED) job.errors.push({ source, error: item.ok ? `not stored: ${locked}` : item.error });
         continue;
       }
       job.read++;
+      if (item.note && job.warnings.length < MAX_LISTED) job.warnings.push({ source, warning: item.note });
       try {
         // Fields the user typed win, except a date the article itself states.
         const meta: DocMeta = {
@@ -155,6 +161,7 @@ export class IngestQueue {
         if (put.status !== 'present') this.changes++;
         if (job.docs.length < MAX_LISTED) job.docs.push({ id: put.id, title: meta.title, status: put.status });
       } catch (err) {
+        if (err instanceof NewsgraphError && err.code === 'store.locked') locked = err.message;
         job.failed++;
         if (job.errors.length < MAX_LISTED) job.errors.push({ source, error: errorMessage(err) });
       }

@@ -9,7 +9,7 @@ import { FORMATS, type Format } from '../ingest/types.js';
 import type { Facets, SearchHit, Store } from '../store/store.js';
 import { entityView } from './entity-view.js';
 import { locateEvents } from './event-places.js';
-import { httpError, readBody, readJson, sendJson } from './http.js';
+import { httpError, readBody, readJson, SECURITY_HEADERS, sendJson } from './http.js';
 import type { IngestQueue } from './ingest.js';
 import { kbRoutes, nameLookup } from './kb-routes.js';
 import { openApiDocument } from './openapi.js';
@@ -165,7 +165,7 @@ export function apiRouter(o: ApiOptions): Router {
 
   r.get('/api/world', ({ res }) => {
     const { json } = worldOutline();
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(json.length), 'cache-control': 'public, max-age=86400' });
+    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': String(json.length), 'cache-control': 'public, max-age=86400' });
     res.end(json);
     return undefined;
   });

@@ -10,6 +10,7 @@ import { IngestQueue } from './ingest.js';
 import { apiRouter } from './routes.js';
 import { createNewsgraphServer } from './server.js';
 import { fixtureRecords, PLACES } from './test-fixtures.js';
+import { rawRequest, rawSocket } from './raw-request.js';
 import { startServer, stopServers, type Running } from './test-server.js';
 
 const TOKEN = 'test-token-0123456789';
@@ -190,6 +191,38 @@ describe('HTTP API', () => {
       assert.equal((await fetch(rw.base + p)).status, 404, p);
     }
     assert.equal((await fetch(`${rw.base}/api/search`, { method: 'DELETE' })).status, 405);
+  });
+
+  test('every answer carries the security headers: API, world outline, files, errors', async () => {
+    const answers = [
+      ...await Promise.all(['/api/world', '/api/stats', '/static/app.css', '/', '/api/nope', '/nope.js', '/%ff'].map((p) => rawRequest(rw.base, p))),
+      await rawRequest(rw.base, '/api/search', { method: 'DELETE' }),
+      await rawRequest(rw.base, '/', { method: 'HEAD' }),
+    ];
+    for (const r of answers) {
+      for (const h of ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'cross-origin-resource-policy']) {
+        assert.ok(r.headers[h], `${r.status} ${h}`);
+      }
+    }
+    // A request Node refuses before the handler (malformed) is answered in the same shape.
+    const bad = await rawSocket(rw.base, 'GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\n\r\n');
+    assert.match(bad, /^HTTP\/1\.1 400 /);
+    assert.match(bad, /content-security-policy: default-src 'none'/i);
+    assert.match(bad, /\{"error":\{"code":"http.bad-request"/);
+  });
+
+  test('an oversized body is answered 413 with a JSON error, declared or not, not a reset connection', async () => {
+    const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+    const chunks = Array.from({ length: 64 }, () => Buffer.alloc(16 * 1024, 0x20));
+    const chunked = await rawRequest(rw.base, '/api/ingest/text', { method: 'POST', headers, chunks });
+    const declared = await rawRequest(rw.base, '/api/ingest/text', { method: 'POST', headers: { ...headers, 'content-length': String(1024 * 1024) }, chunks });
+    for (const r of [chunked, declared]) {
+      assert.equal(r.status, 413);
+      assert.deepEqual(JSON.parse(r.body).error, { code: 'http.too-large', message: `request body over the limit of ${64 * 1024} bytes` });
+      assert.ok(r.headers['content-security-policy']);
+    }
+    // The connection stays usable for the next request.
+    assert.equal((await fetch(`${rw.base}/api/stats`)).status, 200);
   });
 
   test('writes need the token; a server without one is read-only', async () => {

@@ -1,7 +1,8 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, STATUS_CODES, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Store } from '../store/store.js';
-import { httpError, sendError, sendJson } from './http.js';
+import { allowedHosts, hostAllowed } from './host-check.js';
+import { httpError, SECURITY_HEADERS, sendError, sendJson } from './http.js';
 import { IngestQueue } from './ingest.js';
 import { apiRouter } from './routes.js';
 import { serveStatic, WEB_ROOT } from './static.js';
@@ -14,6 +15,11 @@ export interface ServerOptions {
   readonly uploadLimit?: number;
   /** Folder of the built web app (default: dist/web beside this module). */
   readonly webRoot?: string;
+  /**
+   * Host header values answered besides the server's own names and addresses (`name` or
+   * `name:port`; a bare name takes the server's port); any other Host gets a 421.
+   */
+  readonly allowHosts?: readonly string[];
 }
 
 export interface NewsgraphServer {
@@ -29,8 +35,20 @@ export function createNewsgraphServer(o: ServerOptions): NewsgraphServer {
   const router = apiRouter({ ...o, ingest });
   const webRoot = o.webRoot ?? WEB_ROOT;
 
+  let allowed: { port: number; hosts: Set<string> } | undefined;
+  const ownHosts = (): Set<string> => {
+    const addr = server.address() as AddressInfo;
+    if (allowed?.port !== addr.port) allowed = { port: addr.port, hosts: allowedHosts(addr, o.allowHosts) };
+    return allowed.hosts;
+  };
+
   const server = createServer(async (req, res) => {
+    // On every answer, whichever path writes it (files, errors, the world outline).
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     try {
+      if (!hostAllowed(req.headers.host, ownHosts())) {
+        throw httpError(421, 'http.host', `this server does not answer for host "${String(req.headers.host ?? '')}" (allow it with serve --allow-host NAME)`);
+      }
       const url = new URL(req.url ?? '/', 'http://localhost');
       const method = req.method ?? 'GET';
       if (url.pathname.startsWith('/api/')) {
@@ -54,6 +72,15 @@ export function createNewsgraphServer(o: ServerOptions): NewsgraphServer {
   server.headersTimeout = 20_000;
   server.requestTimeout = 120_000;
   server.maxHeadersCount = 100;
+  // Requests Node refuses before they reach the handler (malformed, headers too large, too slow)
+  // are answered in the same JSON shape, with the same headers.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    const body = JSON.stringify({ error: { code: 'http.bad-request', message: STATUS_CODES[status]!.toLowerCase() } });
+    const headers = { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${body}`);
+  });
 
   return {
     server,

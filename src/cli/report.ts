@@ -1,12 +1,19 @@
 import { errorMessage } from '../core/errors.js';
+import { printable } from './terminal.js';
 
 /** The one shape of a user-facing failure: `newsgraph: <input>: <reason>` on one line. */
 export function reportFailure(input: string, reason: unknown): void {
-  process.stderr.write(`newsgraph: ${input}: ${oneLine(typeof reason === 'string' ? reason : errorMessage(reason))}\n`);
+  process.stderr.write(`newsgraph: ${oneLine(input)}: ${oneLine(typeof reason === 'string' ? reason : errorMessage(reason))}\n`);
 }
 
+/** Something the user should know although the input was read: `newsgraph: <input>: warning: <what>`. */
+export function warningLine(input: string, what: string): string {
+  return `newsgraph: ${oneLine(input)}: warning: ${oneLine(what)}`;
+}
+
+/** One line of a message, printable on a terminal (messages quote inputs' names and stored ids). */
 export function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
+  return printable(s).replace(/\s*\n\s*/g, ' ').trim();
 }
 
 /** A positive whole number from a CLI flag, or a one-line error naming the flag. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { test } from 'node:test';
-import { binaryReason, decodeBytes, declaredCharset, gunzip, isGzip } from './decode.js';
+import { binaryReason, decodeBytes, declaredCharset, gunzip, isGzip, utf8Damage } from './decode.js';
 
 const ok = (d: ReturnType<typeof decodeBytes>) => {
   assert.ok(d.ok, d.ok ? '' : d.error);
@@ -70,4 +70,24 @@ test('declared charset of HTML and XML', () => {
   assert.equal(declaredCharset(Buffer.from('<html><head><meta charset="windows-1251">')), 'windows-1251');
   assert.equal(declaredCharset(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><rss>')), 'ISO-8859-1');
   assert.equal(declaredCharset(Buffer.from('plain words')), undefined);
+});
+
+test('UTF-8 with a few damaged bytes stays UTF-8: the bad bytes become U+FFFD and are counted', () => {
+  const text = '“We will stay,” said Zoë. “Until the council listens.” — the union’s leader';
+  const utf8 = Buffer.from(text);
+  // A lone continuation byte, a cut three-byte sequence and a byte that is never UTF-8.
+  const damaged = Buffer.concat([utf8.subarray(0, 10), Buffer.from([0x80]), utf8.subarray(10, 30), Buffer.from([0xe2, 0x80]), utf8.subarray(30), Buffer.from([0xff])]);
+  assert.deepEqual(utf8Damage(damaged), { sequences: 7, invalid: 4 });
+  const d = ok(decodeBytes(damaged));
+  assert.equal(d.encoding, 'utf-8');
+  assert.equal(d.ok && d.invalidBytes, 4);
+  const t = d.ok ? d.text : '';
+  assert.equal(t.replace(/\uFFFD/g, ''), text);
+  for (const q of ['“', '”', '’', 'ë', '—']) assert.ok(t.includes(q), q);
+  // With a byte-order mark the file is UTF-8 whatever the damage.
+  const marked = ok(decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Zo'), Buffer.from([0xeb]), Buffer.from(' said')])));
+  assert.deepEqual([marked.ok && marked.text, marked.ok && marked.invalidBytes], ['Zo\uFFFD said', 1]);
+  // Clean UTF-8 has no count; cp1252 text (no well-formed sequences) is still cp1252.
+  assert.equal(ok(decodeBytes(utf8)).ok && (ok(decodeBytes(utf8)) as { invalidBytes?: number }).invalidBytes, undefined);
+  assert.equal(ok(decodeBytes(Buffer.from([0x93, 0x6f, 0x6b, 0x94, 0x20, 0xe9]))).encoding, 'windows-1252');
 });

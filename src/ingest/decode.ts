@@ -1,6 +1,14 @@
 import { gunzipSync } from 'node:zlib';
 
-export type Decoded = { readonly ok: true; readonly text: string; readonly encoding: string } | { readonly ok: false; readonly error: string };
+export type Decoded =
+  | {
+      readonly ok: true;
+      readonly text: string;
+      readonly encoding: string;
+      /** Bytes of a mostly UTF-8 file that are not UTF-8, each decoded as U+FFFD. */
+      readonly invalidBytes?: number;
+    }
+  | { readonly ok: false; readonly error: string };
 
 // Well-known binary signatures, so the refusal can say what the file actually is.
 const MAGIC: readonly [string, number[]][] = [
@@ -81,6 +89,7 @@ function supportedLabel(label: string | undefined): string | undefined {
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8Lenient = new TextDecoder('utf-8', { ignoreBOM: true });
 // Node 20's TextDecoder('windows-1252') decodes 0x80-0x9F as Latin-1 controls, so those 32
 // bytes (curly quotes, dashes, the euro sign) are mapped here; undefined bytes stay as they are.
 const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
@@ -91,14 +100,40 @@ export function decodeWindows1252(buf: Uint8Array): string {
 }
 
 /**
+ * Counts the well-formed multi-byte UTF-8 sequences of a byte string and the bytes that are not
+ * part of one (a lone continuation byte, a lead byte without its continuation, an overlong or
+ * surrogate form) among those at or above 0x80.
+ */
+export function utf8Damage(buf: Uint8Array): { sequences: number; invalid: number } {
+  let sequences = 0;
+  let invalid = 0;
+  for (let i = 0; i < buf.length; ) {
+    const b = buf[i]!;
+    if (b < 0x80) { i++; continue; }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    // The second byte's range is narrower after E0, ED, F0 and F4 (no overlong or surrogate forms).
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    let ok = len > 0 && i + len <= buf.length && buf[i + 1]! >= lo && buf[i + 1]! <= hi;
+    for (let k = 2; ok && k < len; k++) ok = (buf[i + k]! & 0xc0) === 0x80;
+    if (ok) { sequences++; i += len; } else { invalid++; i++; }
+  }
+  return { sequences, invalid };
+}
+
+/**
  * Bytes to text. A byte-order mark decides first; then valid UTF-8 is taken as UTF-8 (a strong
- * signal, stronger than a possibly wrong declared charset); otherwise the declared charset if Node
- * knows it, else Windows-1252, which decodes any byte string and is what legacy newsroom files use.
+ * signal, stronger than a possibly wrong declared charset), and so is UTF-8 with a few damaged
+ * bytes (more well-formed multi-byte sequences than bad bytes), with U+FFFD for each and the
+ * count in `invalidBytes`: read as Windows-1252 instead, every accent and curly quote of the file
+ * would be garbled. Otherwise the declared charset if Node knows it, else Windows-1252, which
+ * decodes any byte string and is what legacy newsroom files use.
  */
 export function decodeBytes(buf: Uint8Array, declaredCharset?: string): Decoded {
   if (buf.length === 0) return { ok: false, error: 'empty file' };
   let text: string;
   let encoding: string;
+  let invalidBytes: number | undefined;
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     const body = buf.subarray(3);
     const why = binaryReason(body);
@@ -106,7 +141,9 @@ export function decodeBytes(buf: Uint8Array, declaredCharset?: string): Decoded 
     try {
       text = utf8Strict.decode(body);
     } catch {
-      return { ok: false, error: 'invalid UTF-8 after a UTF-8 byte-order mark' };
+      // The mark says UTF-8: damaged bytes are replaced and counted, whatever their number.
+      text = utf8Lenient.decode(body);
+      invalidBytes = utf8Damage(body).invalid;
     }
     encoding = 'utf-8';
   } else if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
@@ -121,8 +158,13 @@ export function decodeBytes(buf: Uint8Array, declaredCharset?: string): Decoded 
       text = utf8Strict.decode(buf);
       encoding = 'utf-8';
     } catch {
+      const damage = utf8Damage(buf);
       const label = supportedLabel(declaredCharset);
-      if (label && label !== 'utf-8' && label !== 'windows-1252' && !label.startsWith('utf-16')) {
+      if (damage.sequences >= damage.invalid) {
+        text = utf8Lenient.decode(buf);
+        encoding = 'utf-8';
+        invalidBytes = damage.invalid;
+      } else if (label && label !== 'utf-8' && label !== 'windows-1252' && !label.startsWith('utf-16')) {
         text = new TextDecoder(label).decode(buf);
         encoding = label;
       } else {
@@ -132,7 +174,12 @@ export function decodeBytes(buf: Uint8Array, declaredCharset?: string): Decoded 
     }
   }
   if (!text.trim()) return { ok: false, error: 'empty file (only whitespace)' };
-  return { ok: true, text, encoding };
+  return { ok: true, text, encoding, ...(invalidBytes ? { invalidBytes } : {}) };
+}
+
+/** What a reader's item says about a file decoded with damaged bytes replaced. */
+export function invalidBytesNote(source: string, n: number): string {
+  return `${n} byte${n === 1 ? '' : 's'} of ${source} ${n === 1 ? 'is' : 'are'} not valid UTF-8; read as UTF-8 with U+FFFD in ${n === 1 ? 'its' : 'their'} place`;
 }
 
 /** The charset an HTML or XML document declares in its first bytes, if any. */

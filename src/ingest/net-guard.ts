@@ -12,19 +12,40 @@ for (const [net, bits] of [
 ] as const) BLOCKED.addSubnet(net, bits, 'ipv4');
 for (const [net, bits] of [
   ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8], ['2001:db8::', 32], ['100::', 64],
+  // Local-use NAT64 (RFC 8215): translates to addresses of the local network, whatever they are.
+  ['64:ff9b:1::', 48],
 ] as const) BLOCKED.addSubnet(net, bits, 'ipv6');
 
-/** IPv4 embedded in an IPv6 address (mapped ::ffff:a.b.c.d, compatible ::a.b.c.d, NAT64 64:ff9b::/96), if any. */
-function embeddedIPv4(ip: string): string | undefined {
-  const m = /^(?:::ffff:(?:0:)?|::|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (m) return m[1];
-  const h = /^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(ip);
-  if (h) {
-    const a = parseInt(h[1]!, 16);
-    const b = parseInt(h[2]!, 16);
-    return `${a >> 8}.${a & 255}.${b >> 8}.${b & 255}`;
+/** The eight 16-bit groups of an IPv6 address (one isIP() accepts; a dotted IPv4 tail allowed). */
+function ipv6Groups(ip: string): number[] {
+  let s = ip.toLowerCase();
+  const quad = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(s);
+  if (quad) {
+    const [a, b, c, d] = quad.slice(1).map(Number) as [number, number, number, number];
+    s = `${s.slice(0, quad.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
-  return undefined;
+  const [head, tail] = s.split('::').map((h) => (h ? h.split(':').map((g) => parseInt(g, 16)) : []));
+  return tail === undefined ? head! : [...head!, ...new Array<number>(8 - head!.length - tail.length).fill(0), ...tail];
+}
+
+const ipv4Of = (hi: number, lo: number): string => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+const zero = (g: readonly number[], from: number, to: number): boolean => g.slice(from, to).every((x) => x === 0);
+
+/**
+ * The IPv4 addresses an IPv6 address carries, so the IPv4 rules decide for it: IPv4-mapped
+ * (::ffff:a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d), IPv4-compatible (::a.b.c.d), NAT64
+ * (64:ff9b::a.b.c.d), 6to4 (2002:AABB:CCDD::) and Teredo (2001:0:server:…:client, the client's
+ * address inverted). Each is written several ways (hex or dotted, compressed or not): the groups
+ * are compared, not the text.
+ */
+export function embeddedIPv4(ip: string): string[] {
+  const g = ipv6Groups(ip);
+  if (zero(g, 0, 5) && (g[5] === 0xffff || g[5] === 0)) return [ipv4Of(g[6]!, g[7]!)];
+  if (zero(g, 0, 4) && g[4] === 0xffff && g[5] === 0) return [ipv4Of(g[6]!, g[7]!)];
+  if (g[0] === 0x64 && g[1] === 0xff9b && zero(g, 2, 6)) return [ipv4Of(g[6]!, g[7]!)];
+  if (g[0] === 0x2002) return [ipv4Of(g[1]!, g[2]!)];
+  if (g[0] === 0x2001 && g[1] === 0) return [ipv4Of(g[2]!, g[3]!), ipv4Of(~g[6]! & 0xffff, ~g[7]! & 0xffff)];
+  return [];
 }
 
 /** True for loopback, private, link-local, multicast and reserved addresses (IPv4 or IPv6). */
@@ -32,11 +53,7 @@ export function isPrivateAddress(ip: string): boolean {
   const bare = ip.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
   const v = isIP(bare);
   if (v === 4) return BLOCKED.check(bare, 'ipv4');
-  if (v === 6) {
-    const v4 = embeddedIPv4(bare);
-    if (v4 && isIP(v4) === 4) return BLOCKED.check(v4, 'ipv4');
-    return BLOCKED.check(bare, 'ipv6');
-  }
+  if (v === 6) return BLOCKED.check(bare, 'ipv6') || embeddedIPv4(bare).some((v4) => BLOCKED.check(v4, 'ipv4'));
   return true; // Not an address at all: refuse rather than guess.
 }
 

@@ -137,3 +137,11 @@ test('bytes from stdin or an upload go through the same detection', async () => 
   for await (const x of readBytes(Buffer.from([0x1f, 0x8b, 0x08, 0x00]), { source: 'up.gz' })) gz.push(x);
   assert.ok(!gz[0]!.ok && /corrupt gzip/.test(gz[0]!.error));
 });
+
+test('a file of UTF-8 with damaged bytes is read as UTF-8, its first article noting the file and the count', async () => {
+  const rows = Buffer.concat([Buffer.from('title,text\nOne,“Open” said the mayor.\nTwo,Bad byte '), Buffer.from([0x9d]), Buffer.from(' here; “closed”.\n')]);
+  const items = [];
+  for await (const x of readBytes(rows, { source: 'news.csv', name: 'news.csv' })) items.push(x);
+  assert.deepEqual(items.map((i) => i.ok && i.note), ['1 byte of news.csv is not valid UTF-8; read as UTF-8 with U+FFFD in its place', undefined]);
+  assert.equal(items[1]!.ok && items[1]!.doc.text, 'Bad byte \uFFFD here; “closed”.');
+});

@@ -1,5 +1,5 @@
 import { errorMessage } from '../core/errors.js';
-import { decodeBytes, declaredCharset, gunzip, isGzip } from './decode.js';
+import { decodeBytes, declaredCharset, gunzip, invalidBytesNote, isGzip } from './decode.js';
 import { detectFormat } from './detect.js';
 import { DEFAULT_MAX_BYTES, fetchUrl, type FetchLimits } from './fetch.js';
 import { readByline } from './readers/byline.js';
@@ -67,8 +67,17 @@ export async function* readBytes(bytes: Uint8Array, origin: BytesOrigin, opts: R
     return;
   }
   const format = opts.from ?? detectFormat(decoded.text, { name, contentType: origin.mediaType });
+  // Damaged bytes are said once per input, with its first article.
+  let note = decoded.invalidBytes ? invalidBytesNote(origin.source, decoded.invalidBytes) : undefined;
   try {
-    yield* await readAs(format, decoded.text, origin, opts);
+    for await (const item of await readAs(format, decoded.text, origin, opts)) {
+      if (!note || !item.ok) {
+        yield item;
+        continue;
+      }
+      yield { ...item, note: item.note ? `${note}; ${item.note}` : note };
+      note = undefined;
+    }
   } catch (err) {
     // Readers report bad records themselves; this catches what they did not foresee.
     yield failed(origin.source, `cannot read as ${format}: ${errorMessage(err)}`);

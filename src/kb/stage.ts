@@ -1,3 +1,4 @@
+import { NewsgraphError } from '../core/errors.js';
 import type { CollectionStage } from '../pipeline/collection.js';
 import { defineStage } from '../pipeline/version.js';
 import { resolveRecord } from './resolve.js';
@@ -20,10 +21,17 @@ export const kbStage = defineStage<CollectionStage>(import.meta.url, {
     for (const m of merges) {
       const a = into.get(m.into) ?? m.into, b = into.get(m.from) ?? m.from;
       if (a === b) continue;
-      await ctx.store.mergeEntities(a, b, {
-        who: 'newsgraph', note: 'one entity of this document goes by names of both', doc: rec.id,
-        start: m.evidence.start, end: m.evidence.end, evidence: m.evidence.text,
-      });
+      try {
+        await ctx.store.mergeEntities(a, b, {
+          who: 'newsgraph', note: 'one entity of this document goes by names of both', doc: rec.id,
+          start: m.evidence.start, end: m.evidence.end, evidence: m.evidence.text,
+        });
+      } catch (err) {
+        // Another process writing the store merged or removed them since resolution read it.
+        if (!(err instanceof NewsgraphError && (err.code === 'kb.same-entity' || err.code === 'kb.unknown-entity'))) throw err;
+        ctx.diagnostic({ level: 'info', rule: 'kb.merge-gone', message: `${b} and ${a}: ${err.message}`, start: m.evidence.start, end: m.evidence.end });
+        continue;
+      }
       for (const [k, v] of into) if (v === b) into.set(k, a);
       into.set(b, a);
       ctx.diagnostic({ level: 'info', rule: 'kb.merge', message: `${b} merged into ${a}`, start: m.evidence.start, end: m.evidence.end });

@@ -4,6 +4,7 @@ import type { Claim } from '../../claims/build.js';
 import { claimEntity, claimsFor } from '../../claims/query.js';
 import { DEFAULT_DB, openStore } from '../../store/open.js';
 import { checkDate, positiveInt, UsageError } from '../report.js';
+import { jsonText, out } from '../terminal.js';
 
 /** A claim, its support, its conflicts, then one line per piece of evidence (document and span). */
 export function formatClaim(c: Claim): string {
@@ -39,9 +40,9 @@ export function registerClaims(program: Command): void {
       try {
         const entity = o.entity === undefined ? undefined : await claimEntity(store, o.entity);
         const claims = await claimsFor(store, { ...query, entity: entity?.id });
-        if (o.json) process.stdout.write(claims.map((c) => JSON.stringify(c) + '\n').join(''));
-        else if (claims.length) process.stdout.write(claims.map(formatClaim).join('\n'));
-        else process.stderr.write(`no claims${entity ? ` about ${entity.name}` : ''}${kind ? ` of kind ${kind}` : ''} stored\n`);
+        if (o.json) out(claims.map((c) => jsonText(c) + '\n').join(''));
+        else if (claims.length) out(claims.map(formatClaim).join('\n'));
+        else out(`no claims${entity ? ` about ${entity.name}` : ''}${kind ? ` of kind ${kind}` : ''} stored\n`, process.stderr);
       } finally {
         await store.close();
       }

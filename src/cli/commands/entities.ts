@@ -5,6 +5,7 @@ import { DEFAULT_DB, openStore } from '../../store/open.js';
 import { positiveInt, UsageError } from '../report.js';
 import { registerCorrections } from './entity-corrections.js';
 import { entityLine, entityReport } from './entity-report.js';
+import { jsonText, out } from '../terminal.js';
 
 /** An entity id as the store writes it (`PERSON:amara okafor`), as opposed to a name to look up. */
 const ID = /^[A-Z]+:/;
@@ -20,7 +21,7 @@ async function show(db: string, name: string, json: boolean): Promise<void> {
     const e = await store.entity(matches[0]?.id ?? name);
     if (!e) throw new NewsgraphError('store.not-found', `no entity named ${name} in ${db}`, 404);
     const others = matches.filter((m) => m.id !== e.id);
-    process.stdout.write(json ? JSON.stringify({ ...e, also: others }) + '\n' : await entityReport(store, e, { name, others }));
+    out(json ? jsonText({ ...e, also: others }) + '\n' : await entityReport(store, e, { name, others }));
   } finally {
     await store.close();
   }
@@ -44,8 +45,8 @@ export function registerEntities(program: Command): void {
       const store = openStore(o.db, { mustExist: true });
       try {
         const list = await store.entities({ q: o.q, type: o.type as EntityType | undefined, limit: positiveInt('--limit', o.limit, 30) });
-        if (o.json) process.stdout.write(list.map((e) => JSON.stringify(e) + '\n').join(''));
-        else if (list.length) process.stdout.write(list.map(entityLine).join(''));
+        if (o.json) out(list.map((e) => jsonText(e) + '\n').join(''));
+        else if (list.length) out(list.map(entityLine).join(''));
         else process.stderr.write('no entities stored\n');
       } finally {
         await store.close();

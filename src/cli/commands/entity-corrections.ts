@@ -5,6 +5,7 @@ import { DEFAULT_DB, openStore } from '../../store/open.js';
 import type { Decision, DecisionRecord, EntityInfo, Store } from '../../store/store.js';
 import { positiveInt } from '../report.js';
 import { decisionLines, label } from './entity-report.js';
+import { jsonText, out } from '../terminal.js';
 
 interface CorrectionOptions {
   db?: string;
@@ -72,8 +73,8 @@ function correction(parent: Command, spec: string, description: string, run: (st
     const args = params.slice(0, -2).flat() as string[];
     const { db, json } = shared(cmd, o);
     const who = o.who?.trim() || defaultWho();
-    const out = await withStore(db, (store) => run(store, args, { who, ...(o.note ? { note: o.note } : {}) }));
-    process.stdout.write(json ? JSON.stringify({ decision: out.decision, ...(out.entity ? { entity: out.entity } : {}) }) + '\n' : out.line + '\n');
+    const done = await withStore(db, (store) => run(store, args, { who, ...(o.note ? { note: o.note } : {}) }));
+    out(json ? jsonText({ decision: done.decision, ...(done.entity ? { entity: done.entity } : {}) }) + '\n' : done.line + '\n');
   });
 }
 
@@ -117,8 +118,8 @@ export function registerCorrections(entities: Command): void {
       if (a !== undefined && !found.length && !(await store.entity(a))) throw new NewsgraphError('kb.unknown-entity', `no entity "${a}"`, 404);
       return found;
     });
-    if (json) process.stdout.write(list.map((d) => JSON.stringify(d) + '\n').join(''));
-    else if (list.length) process.stdout.write(list.map(decisionLines).join(''));
-    else process.stderr.write(`no decisions recorded${a ? ` about ${a}` : ''}\n`);
+    if (json) out(list.map((d) => jsonText(d) + '\n').join(''));
+    else if (list.length) out(list.map(decisionLines).join(''));
+    else out(`no decisions recorded${a ? ` about ${a}` : ''}\n`, process.stderr);
   });
 }

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { addReaderOptions, readerOptions, type ReaderCliOptions } from '../../ingest/cli-options.js';
 import { write } from '../../output/export/write.js';
-import { checkDate, reportFailure } from '../report.js';
+import { checkDate, reportFailure, warningLine } from '../report.js';
 
 interface ExtractOptions extends ReaderCliOptions {
   published?: string;
@@ -31,6 +31,7 @@ export function registerExtract(program: Command): void {
         reportFailure(item.source, item.error);
         continue;
       }
+      if (item.note) process.stderr.write(warningLine(item.source, item.note) + '\n');
       const record = runPipeline(toDoc(item.doc, { published }), { tokens: o.tokens });
       await write(out, JSON.stringify(record) + '\n');
     }

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
-import { errorMessage } from '../../core/errors.js';
+import { errorMessage, NewsgraphError } from '../../core/errors.js';
 import { addReaderOptions, readerOptions, type ReaderCliOptions } from '../../ingest/cli-options.js';
 import type { ReadOptions } from '../../ingest/types.js';
 import { DEFAULT_DB, openStore } from '../../store/open.js';
 import type { Store } from '../../store/store.js';
 import { Progress } from '../progress.js';
-import { checkDate, oneLine, UsageError } from '../report.js';
+import { checkDate, oneLine, UsageError, warningLine } from '../report.js';
+import { jsonText, out } from '../terminal.js';
 
 interface IngestOptions extends ReaderCliOptions {
   db: string;
@@ -20,6 +21,8 @@ export interface IngestSummary {
   /** Known documents whose record an older build made, extracted again. */
   refreshed: number;
   failed: { input: string; reason: string }[];
+  /** Inputs read with something to say (damaged bytes replaced, a feed item's page not followed). */
+  warnings: { input: string; warning: string }[];
   total: number;
 }
 
@@ -32,7 +35,7 @@ export async function ingest(
   inputs: readonly string[],
   opts: { published?: string; read?: ReadOptions; progress?: Progress } = {},
 ): Promise<IngestSummary> {
-  const sum: IngestSummary = { added: 0, present: 0, refreshed: 0, failed: [], total: 0 };
+  const sum: IngestSummary = { added: 0, present: 0, refreshed: 0, failed: [], warnings: [], total: 0 };
   const progress = opts.progress;
   // Loaded on use: readers and stages pull in parsers and models that other commands never need.
   const [{ readInputs }, { expandInputs }, { toDoc }, { storeDoc }, { defaultPipeline, defaultCollection }] = await Promise.all([
@@ -41,7 +44,7 @@ export async function ingest(
   ]);
   const fail = (input: string, reason: string) => {
     sum.failed.push({ input, reason: oneLine(reason) });
-    progress?.log(`newsgraph: ${input}: ${oneLine(reason)}`);
+    progress?.log(`newsgraph: ${oneLine(input)}: ${oneLine(reason)}`);
   };
   // Directories are listed first so the progress bar knows how many inputs there are.
   const sources: string[] = [];
@@ -54,16 +57,29 @@ export async function ingest(
     const rate = docs / Math.max(progress.elapsed(), 1e-3);
     progress.update(done, sources.length, `${rate.toFixed(1)} docs/s, ${sum.added} added, ${sum.refreshed} refreshed, ${sum.present} present, ${sum.failed.length} failed`);
   };
+  // Once another process has held the store past the lock wait, the documents still to come are
+  // reported as not stored, each by name, without waiting again for each.
+  let locked: string | undefined;
   for (const [i, source] of sources.entries()) {
     for await (const item of readInputs([source], opts.read ?? {})) {
       if (!item.ok) {
         fail(item.source, item.error);
+      } else if (locked) {
+        fail(item.source, `not stored: ${locked}`);
       } else {
+        if (item.note) {
+          sum.warnings.push({ input: item.source, warning: oneLine(item.note) });
+          progress?.log(warningLine(item.source, item.note));
+        }
         try {
           const doc = toDoc(item.doc, { published: opts.published });
           // Known content skips the pipeline unless an older build made its record.
           sum[(await storeDoc(store, doc, defaultPipeline(), defaultCollection())).status]++;
         } catch (err) {
+          if (err instanceof NewsgraphError && err.code === 'store.locked') {
+            locked = err.message;
+            progress?.log(`newsgraph: ${locked}`);
+          }
           fail(item.source, errorMessage(err));
         }
       }
@@ -100,12 +116,12 @@ export function registerIngest(program: Command): void {
       progress.clear();
       await store.close();
     }
-    if (o.json) process.stdout.write(JSON.stringify({ db: o.db, ...sum }) + '\n');
+    if (o.json) out(jsonText({ db: o.db, ...sum }) + '\n');
     const lines = [
       `ingested into ${o.db}: ${sum.added} added, ${sum.refreshed ? `${sum.refreshed} refreshed (an older build made them), ` : ''}${sum.present} already present, ${sum.failed.length} failed; ${sum.total} documents stored`,
       ...sum.failed.map((f) => `  failed: ${f.input}: ${f.reason}`),
     ];
-    process.stderr.write(lines.join('\n') + '\n');
+    out(lines.join('\n') + '\n', process.stderr);
     process.exitCode = sum.failed.length ? 1 : 0;
   });
 }

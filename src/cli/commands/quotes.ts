@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { DEFAULT_DB, openStore } from '../../store/open.js';
 import type { QuoteHit } from '../../store/store.js';
 import { positiveInt } from '../report.js';
+import { jsonText, out } from '../terminal.js';
 
 export function formatQuote(q: QuoteHit): string {
   const who = q.speakerName ?? q.speakerText ?? 'unattributed';
@@ -27,9 +28,9 @@ export function registerQuotes(program: Command): void {
           speaker: o.speaker, entity: o.entity, doc: o.doc,
           limit: positiveInt('--limit', o.limit, 50), offset: positiveInt('--offset', o.offset, 0),
         });
-        if (o.json) process.stdout.write(quotes.map((q) => JSON.stringify(q) + '\n').join(''));
-        else if (quotes.length) process.stdout.write(quotes.map(formatQuote).join(''));
-        else process.stderr.write(`no quotes${o.speaker ? ` by ${o.speaker}` : ''} stored\n`);
+        if (o.json) out(quotes.map((q) => jsonText(q) + '\n').join(''));
+        else if (quotes.length) out(quotes.map(formatQuote).join(''));
+        else out(`no quotes${o.speaker ? ` by ${o.speaker}` : ''} stored\n`, process.stderr);
       } finally {
         await store.close();
       }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { DEFAULT_DB, openStore } from '../../store/open.js';
 import { Progress } from '../progress.js';
 import { oneLine, UsageError } from '../report.js';
+import { jsonText, out } from '../terminal.js';
 
 interface ReprocessCliOptions {
   db: string;
@@ -36,7 +37,7 @@ export function registerReprocess(program: Command): void {
         progress.clear();
         await store.close();
       }
-      if (o.json) process.stdout.write(JSON.stringify({ db: o.db, dryRun: !!o.dryRun, ...sum }) + '\n');
+      if (o.json) out(jsonText({ db: o.db, dryRun: !!o.dryRun, ...sum }) + '\n');
       const stages = Object.entries(sum.byStage).map(([s, n]) => `${s} ${n}`).join(', ');
       const lines = [
         o.dryRun
@@ -44,7 +45,7 @@ export function registerReprocess(program: Command): void {
           : `reprocessed ${o.db}: ${sum.refreshed} refreshed, ${sum.failed.length} failed, ${sum.checked - sum.stale} already current${stages ? `; stale stages: ${stages}` : ''}`,
         ...sum.failed.map((f) => `  failed: ${f.id}: ${oneLine(f.reason)}`),
       ];
-      process.stderr.write(lines.join('\n') + '\n');
+      out(lines.join('\n') + '\n', process.stderr);
       process.exitCode = sum.failed.length ? 1 : 0;
     });
 }

@@ -3,6 +3,7 @@ import { ENTITY_TYPES, type EntityType } from '../../core/layers.js';
 import { DEFAULT_DB, openStore } from '../../store/open.js';
 import type { SearchHit } from '../../store/store.js';
 import { checkDate, positiveInt, UsageError } from '../report.js';
+import { jsonText, out, printable } from '../terminal.js';
 
 interface SearchOptions {
   db: string;
@@ -20,13 +21,16 @@ interface SearchOptions {
 
 const OPEN = '\u0001', CLOSE = '\u0002';
 
-/** A hit as two or three lines of text; matched words bold on a terminal, «marked» otherwise. */
+/**
+ * A hit as two or three lines of text; matched words bold on a terminal, «marked» otherwise. The
+ * stored text in it is made printable before the marks become the terminal's own codes.
+ */
 export function formatHit(h: SearchHit, rank: number, color: boolean): string {
-  const when = [h.meta.outlet, h.meta.published?.slice(0, 10)].filter(Boolean).join(', ');
-  const title = h.title ?? h.meta.origin ?? '(untitled)';
+  const when = printable([h.meta.outlet, h.meta.published?.slice(0, 10)].filter(Boolean).join(', '));
+  const title = printable(h.title ?? h.meta.origin ?? '(untitled)');
   const [b, e] = color ? ['\x1b[1m', '\x1b[22m'] : ['«', '»'];
-  const snippet = h.snippet.split(OPEN).join(b).split(CLOSE).join(e);
-  return `${rank}. ${color ? `\x1b[1m${title}\x1b[22m` : title}${when ? ` (${when})` : ''}\n   id ${h.id}  score ${h.score}\n   ${snippet}\n`;
+  const snippet = h.snippet.split(OPEN).map((part) => part.split(CLOSE).map(printable).join(e)).join(b);
+  return `${rank}. ${color ? `\x1b[1m${title}\x1b[22m` : title}${when ? ` (${when})` : ''}\n   id ${printable(h.id)}  score ${h.score}\n   ${snippet}\n`;
 }
 
 export function registerSearch(program: Command): void {
@@ -57,11 +61,11 @@ export function registerSearch(program: Command): void {
           mark: json ? undefined : [OPEN, CLOSE],
         });
         if (json) {
-          process.stdout.write(JSON.stringify({ query: q, ...res }) + '\n');
+          out(jsonText({ query: q, ...res }) + '\n');
           return;
         }
         if (!res.hits.length) {
-          process.stderr.write(`no documents match "${q}"\n`);
+          out(`no documents match "${q}"\n`, process.stderr);
           process.exitCode = 1;
           return;
         }
@@ -70,7 +74,7 @@ export function registerSearch(program: Command): void {
         process.stdout.write(res.hits.map((h, i) => formatHit(h, first + i, color)).join('\n'));
         const total = res.totalCapped ? `at least ${res.total}` : String(res.total);
         const ranked = res.rankedOver ? ` (ranked among the ${res.rankedOver} most recently stored matches)` : '';
-        process.stdout.write(`\n${first}-${first + res.hits.length - 1} of ${total} documents${ranked}\n`);
+        out(`\n${first}-${first + res.hits.length - 1} of ${total} documents${ranked}\n`);
       } finally {
         await store.close();
       }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
+import { splitHost } from '../../api/host-check.js';
 import { DEFAULT_DB, openStore } from '../../store/open.js';
-import { positiveInt, UsageError } from '../report.js';
+import { positiveInt, UsageError, warningLine } from '../report.js';
+import { out } from '../terminal.js';
 
 interface ServeOptions {
   db: string;
@@ -11,6 +13,7 @@ interface ServeOptions {
   allowPrivate?: boolean;
   maxUpload?: string;
   readOnly?: boolean;
+  allowHost: string[];
 }
 
 export function registerServe(program: Command): void {
@@ -25,10 +28,13 @@ export function registerServe(program: Command): void {
     .option('--read-only', 'no write endpoints at all (no ingest from the app)')
     .option('--allow-private', 'let URL ingest reach loopback and private network addresses')
     .option('--max-upload <mb>', 'largest uploaded file, in megabytes', '20')
+    .option('--allow-host <name>', 'also answer requests for this host name (or name:port), as behind a proxy; repeatable', (v: string, acc: string[]) => [...acc, v], [])
     .action(async (inputs: string[], o: ServeOptions) => {
       const port = positiveInt('--port', o.port, 8080);
       if (port > 65535) throw new UsageError(`--port must be at most 65535, got "${o.port}"`);
       const uploadMb = positiveInt('--max-upload', o.maxUpload, 20);
+      const bad = o.allowHost.find((h) => !splitHost(h));
+      if (bad !== undefined) throw new UsageError(`--allow-host takes a host name or name:port (an IPv6 address in brackets), got "${bad}"`);
       const given = o.token ?? (process.env.NEWSGRAPH_TOKEN || undefined);
       if (given !== undefined && given.length < 8) throw new UsageError('the token must be at least 8 characters long');
       // Without a token of their own, whoever starts the server gets a fresh one on their console.
@@ -36,7 +42,7 @@ export function registerServe(program: Command): void {
       const store = openStore(o.db);
       // The server and web app load only for this command, so other commands start fast.
       const { createNewsgraphServer } = await import('../../api/server.js');
-      const app = createNewsgraphServer({ store, token, allowPrivate: !!o.allowPrivate, uploadLimit: Math.max(1, uploadMb) * 1024 * 1024 });
+      const app = createNewsgraphServer({ store, token, allowPrivate: !!o.allowPrivate, uploadLimit: Math.max(1, uploadMb) * 1024 * 1024, allowHosts: o.allowHost });
       const addr = await app.listen(port, o.host);
       const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
       process.stderr.write(
@@ -47,7 +53,8 @@ export function registerServe(program: Command): void {
         const job = app.ingest.paths(inputs);
         void app.ingest.idle().then(() => {
           process.stderr.write(`newsgraph: ingested ${inputs.join(', ')}: ${job.added} added, ${job.present} already present, ${job.failed} failed\n`);
-          for (const e of job.errors) process.stderr.write(`newsgraph: ${e.source}: ${e.error}\n`);
+          for (const w of job.warnings) out(warningLine(w.source, w.warning) + '\n', process.stderr);
+          for (const e of job.errors) out(`newsgraph: ${e.source}: ${e.error}\n`, process.stderr);
         });
       }
       const stop = async () => {

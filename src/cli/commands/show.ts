@@ -3,6 +3,7 @@ import { NewsgraphError } from '../../core/errors.js';
 import { COUNTED_FIELDS } from '../../layers/index.js';
 import type { NewsRecord } from '../../output/record.js';
 import { DEFAULT_DB, openStore } from '../../store/open.js';
+import { jsonText, out } from '../terminal.js';
 
 /** A stored record for reading: metadata, the text, and what each layer found. */
 export function formatRecord(r: NewsRecord): string {
@@ -52,7 +53,7 @@ export function registerShow(program: Command): void {
       try {
         const r = await store.get(id);
         if (!r) throw new NewsgraphError('store.not-found', `no document with id ${id} in ${o.db}`, 404);
-        process.stdout.write(o.json ? JSON.stringify(r) + '\n' : formatRecord(r));
+        out(o.json ? jsonText(r) + '\n' : formatRecord(r));
       } finally {
         await store.close();
       }

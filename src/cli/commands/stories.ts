@@ -3,6 +3,7 @@ import { NewsgraphError } from '../../core/errors.js';
 import { DEFAULT_DB, openStore } from '../../store/open.js';
 import type { StoryDetail, StoryInfo } from '../../store/store.js';
 import { positiveInt } from '../report.js';
+import { jsonText, out } from '../terminal.js';
 
 const span = (s: StoryInfo) => (s.first ? (s.first === s.last ? s.first : `${s.first} to ${s.last}`) : 'undated');
 
@@ -28,12 +29,12 @@ export function registerStories(program: Command): void {
         if (id) {
           const s = await store.story(id);
           if (!s) throw new NewsgraphError('stories.not-found', `no story "${id}" in ${o.db}`, 404);
-          process.stdout.write(o.json ? JSON.stringify(s) + '\n' : formatStoryDetail(s));
+          out(o.json ? jsonText(s) + '\n' : formatStoryDetail(s));
           return;
         }
         const list = await store.stories({ limit: positiveInt('--limit', o.limit, 20) });
-        if (o.json) process.stdout.write(list.map((s) => JSON.stringify(s) + '\n').join(''));
-        else if (list.length) process.stdout.write(list.map(formatStory).join(''));
+        if (o.json) out(list.map((s) => jsonText(s) + '\n').join(''));
+        else if (list.length) out(list.map(formatStory).join(''));
         else process.stderr.write('no stories stored\n');
       } finally {
         await store.close();

@@ -40,3 +40,19 @@ test('empty text cells fail by row; the other rows go in', () => {
   const items = readTable('text\nfine\n""\nalso fine\n', 'e.csv', false);
   assert.deepEqual(items.map((i) => [i.source, i.ok]), [['e.csv:2', true], ['e.csv:3', false], ['e.csv:4', true]]);
 });
+
+test('an unclosed quote fails its own row, by line; the rows after it still load', () => {
+  const csv = 'id,text\n1,"First row."\n2,"Second row, never closed.\n3,Third row.\n\n4,"Fourth, quoted."\n5,Fifth row.\n';
+  const items = readTable(csv, 'q.csv', false);
+  assert.deepEqual(items.map((i) => [i.source, i.ok]), [['q.csv:2', true], ['q.csv:3', false], ['q.csv:4', true], ['q.csv:6', true], ['q.csv:7', true]]);
+  const bad = items[1]!;
+  assert.ok(!bad.ok && /^malformed CSV row: a quote opened in this row is not closed \(it runs on to line 6\)/.test(bad.error), JSON.stringify(bad));
+  assert.deepEqual(items.filter((i) => i.ok).map((i) => i.ok && i.doc.text), ['First row.', 'Third row.', 'Fourth, quoted.', 'Fifth row.']);
+  // Two broken rows, the last at the end of the file; a quote inside an unquoted field.
+  const two = readTable('text\n"open one\nfine\nmid"quote\nalso fine\n"open two\n', 't.csv', false);
+  assert.deepEqual(two.map((i) => [i.source, i.ok]), [['t.csv:2', false], ['t.csv:3', true], ['t.csv:4', false], ['t.csv:5', true], ['t.csv:6', false]]);
+  // Every row broken: failures by line, not "no data rows".
+  const none = readTable('text\n"never closed\n', 'n.csv', false);
+  assert.deepEqual(none.map((i) => [i.source, i.ok]), [['n.csv:2', false]]);
+  assert.ok(!none[0]!.ok && /a quote opened in this row is never closed/.test(none[0]!.error));
+});

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { cleanMeta, type DocMeta } from '../../core/meta.js';
 import { errorMessage } from '../../core/errors.js';
-import { decodeBytes, declaredCharset } from '../decode.js';
+import { decodeBytes, declaredCharset, invalidBytesNote } from '../decode.js';
 import { fetchUrl, type FetchLimits } from '../fetch.js';
 import { asString, normalizeDate } from '../fields.js';
 import { htmlToText } from '../html-text.js';
@@ -155,14 +155,15 @@ export function parseFeed(text: string): Feed | string {
   return 'not a feed: the content is neither XML nor JSON';
 }
 
-async function followItem(link: string, opts: ReadOptions): Promise<{ text: string; meta: DocMeta } | string> {
+async function followItem(link: string, opts: ReadOptions): Promise<{ text: string; meta: DocMeta; note?: string } | string> {
   try {
     const page = await fetchUrl(link, opts as FetchLimits);
     if (page.mediaType && !/html/.test(page.mediaType)) return `not an HTML page (${page.mediaType})`;
     const d = decodeBytes(page.bytes, page.charset ?? declaredCharset(page.bytes));
     if (!d.ok) return d.error;
     const x = extractArticle(d.text, page.url);
-    return x.ok ? x : x.error;
+    if (!x.ok) return x.error;
+    return d.invalidBytes ? { ...x, note: invalidBytesNote(link, d.invalidBytes) } : x;
   } catch (err) {
     return errorMessage(err);
   }
@@ -195,7 +196,7 @@ export async function* readFeed(text: string, source: string, opts: ReadOptions 
       if (typeof page !== 'string') {
         // The page usually knows more; the feed fills what it leaves out.
         const meta = cleanMeta({ ...own, ...page.meta, published: page.meta.published ?? own.published, origin: where });
-        yield { ok: true, source: where, doc: { text: page.text, meta } };
+        yield { ok: true, source: where, doc: { text: page.text, meta }, ...(page.note ? { note: page.note } : {}) };
         continue;
       }
       if (!it.text.trim()) {

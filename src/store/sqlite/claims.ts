@@ -47,9 +47,11 @@ export class SqliteClaims {
    */
   refresh(records: (after: number) => { rowid: number; rec: NewsRecord }[], current: (id: string) => string): void {
     const version = rulesVersion();
-    const stored = this.db.prepare('SELECT version FROM claim_rules').pluck().get() as string | undefined;
-    if (stored === version) return;
+    const stored = () => this.db.prepare('SELECT version FROM claim_rules').pluck().get() as string | undefined;
+    if (stored() === version) return;
+    // Read again under the write lock: another process opening the store may have just done it.
     this.db.transaction(() => {
+      if (stored() === version) return;
       this.db.exec('DELETE FROM claim_rows');
       for (let after = 0, page = records(after); page.length; page = records(after)) {
         for (const { rowid, rec } of page) this.write(rowid, rec, current);
@@ -57,7 +59,7 @@ export class SqliteClaims {
       }
       this.db.prepare('DELETE FROM claim_rules').run();
       this.db.prepare('INSERT INTO claim_rules (version) VALUES (?)').run(version);
-    })();
+    }).immediate();
   }
 
   /**

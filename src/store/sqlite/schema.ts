@@ -280,16 +280,23 @@ export const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Brings the database up to the current schema; refuses one written by a newer newsgraph. */
+/**
+ * Brings the database up to the current schema; refuses one written by a newer newsgraph. All
+ * steps run in one IMMEDIATE transaction: a second process opening the same new store waits for
+ * it, then finds the version already current (it is read again under the lock) and runs nothing.
+ */
 export function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new NewsgraphError('store.schema-newer', `database schema version ${current} is newer than this newsgraph supports (${MIGRATIONS.length}); upgrade newsgraph`);
-  }
-  for (let v = current; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
+  const version = (): number => {
+    const v = db.pragma('user_version', { simple: true }) as number;
+    if (v > MIGRATIONS.length) {
+      throw new NewsgraphError('store.schema-newer', `database schema version ${v} is newer than this newsgraph supports (${MIGRATIONS.length}); upgrade newsgraph`);
+    }
+    return v;
+  };
+  if (version() === MIGRATIONS.length) return;
+  db.transaction(() => {
+    const current = version();
+    for (let v = current; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]!);
+    if (current < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
 }

@@ -15,6 +15,7 @@ import type {
 import { toFtsQuery } from './fts-query.js';
 import { STORED_LAYERS, insertSql, layerRows } from './layer-rows.js';
 import { migrate } from './schema.js';
+import { BUSY_TIMEOUT_MS, LOCK_WAIT_MS, retryWrite, retryWriteSync, type LockWait } from './write-lock.js';
 import { notesOf, SqliteKb } from './kb.js';
 import { COPY_TABLES, SqliteCopies } from './copies.js';
 import { SqliteClaims } from './claims.js';
@@ -49,6 +50,11 @@ export interface SqliteStoreOptions {
   readonly facetCap?: number;
   /** Totals are counted up to this many documents (past it, `totalCapped` is set). Default 10,000. */
   readonly countCap?: number;
+  /**
+   * How long a write waits while another process holds the store's write lock before it fails
+   * with `store.locked` (write-lock.ts). Default 30 s.
+   */
+  readonly lockWaitMs?: number;
 }
 
 /**
@@ -60,10 +66,11 @@ export class SqliteStore implements Store {
   readonly path: string;
   private readonly db: Database.Database;
   private readonly s: Record<string, Stmt>;
-  private readonly putTx: (rec: NewsRecord) => PutResult;
-  private readonly putManyTx: (recs: readonly NewsRecord[]) => PutResult[];
-  private readonly deleteTx: (id: string) => boolean;
-  private readonly replaceTx: (rec: NewsRecord) => void;
+  private readonly putTx: Database.Transaction<(rec: NewsRecord) => PutResult>;
+  private readonly putManyTx: Database.Transaction<(recs: readonly NewsRecord[]) => PutResult[]>;
+  private readonly deleteTx: Database.Transaction<(id: string) => boolean>;
+  private readonly replaceTx: Database.Transaction<(rec: NewsRecord) => void>;
+  private readonly lock: LockWait;
   private readonly rankCap: number;
   private readonly facetCap: number;
   private readonly countCap: number;
@@ -79,20 +86,22 @@ export class SqliteStore implements Store {
     this.rankCap = Math.max(1, opts.rankCap ?? 2_000);
     this.facetCap = Math.max(1, opts.facetCap ?? 500);
     this.countCap = Math.max(1, opts.countCap ?? 10_000);
+    this.lock = { path, waitMs: Math.max(0, opts.lockWaitMs ?? LOCK_WAIT_MS) };
     try {
       if (path !== ':memory:' && !existsSync(dirname(path) || '.')) throw new Error(`folder ${dirname(path)} does not exist`);
       this.db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
+      // First, so that setting up a store another process is creating waits for it.
+      this.db.pragma(`busy_timeout = ${Math.min(BUSY_TIMEOUT_MS, this.lock.waitMs)}`);
       if (!opts.readonly) {
-        this.db.pragma('journal_mode = WAL');
+        retryWriteSync(() => this.db.pragma('journal_mode = WAL'), this.lock);
         this.db.pragma('synchronous = NORMAL');
       }
       this.db.pragma('foreign_keys = ON');
-      this.db.pragma('busy_timeout = 5000');
       // A larger page cache and memory-mapped reads: search joins and facets touch many small rows
       // all over the file (100,000 articles take about 900 MB; the mapping costs address space only).
       this.db.pragma('cache_size = -65536');
       this.db.pragma('mmap_size = 1073741824');
-      if (!opts.readonly) migrate(this.db);
+      if (!opts.readonly) retryWriteSync(() => migrate(this.db), this.lock);
       else if ((this.db.pragma('user_version', { simple: true }) as number) === 0) throw new Error('not a newsgraph database');
     } catch (err) {
       if (err instanceof NewsgraphError) throw err;
@@ -166,8 +175,8 @@ export class SqliteStore implements Store {
     this.deleteTx = this.db.transaction((id: string) => this.deleteSync(id));
     this.replaceTx = this.db.transaction((rec: NewsRecord) => this.replaceSync(rec));
     if (!opts.readonly) {
-      this.claims.refresh((after) => (this.s.exportPage!.all(after, 200) as Row[])
-        .map((r) => ({ rowid: Number(r.rowid), rec: this.toRecord(Number(r.rowid)) })), (id) => this.kb.current(id));
+      retryWriteSync(() => this.claims.refresh((after) => (this.s.exportPage!.all(after, 200) as Row[])
+        .map((r) => ({ rowid: Number(r.rowid), rec: this.toRecord(Number(r.rowid)) })), (id) => this.kb.current(id)), this.lock);
     }
   }
 
@@ -177,8 +186,16 @@ export class SqliteStore implements Store {
     return st;
   }
 
+  /**
+   * Runs a write transaction IMMEDIATE, so it holds the write lock from its first read, retried
+   * while another process holds the lock (write-lock.ts).
+   */
+  private write<A extends unknown[], T>(tx: Database.Transaction<(...args: A) => T>, ...args: A): Promise<T> {
+    return retryWrite(() => tx.immediate(...args), this.lock);
+  }
+
   async put(record: NewsRecord): Promise<PutResult> {
-    return this.putTx(record);
+    return this.write(this.putTx, record);
   }
 
   /**
@@ -186,13 +203,14 @@ export class SqliteStore implements Store {
    * commit. A record that fails stores none of the batch.
    */
   async putMany(records: readonly NewsRecord[]): Promise<PutResult[]> {
-    return this.putManyTx(records);
+    return this.write(this.putManyTx, records);
   }
 
   /** `keep` re-stores a document under its old row and date added (replace). */
   /** `kept`: the document's row and its text's index stay (a replacement); only its metadata and layers are written. */
-  private putSync(rec: NewsRecord, kept?: number): PutResult {
-    checkRecord(rec);
+  private putSync(given: NewsRecord, kept?: number): PutResult {
+    checkRecord(given);
+    const rec = this.currentIds(given);
     const meta: DocMeta = rec.meta ?? {};
     const { text, ...rest } = rec;
     const day = dayOf(meta.published);
@@ -270,6 +288,23 @@ export class SqliteStore implements Store {
     return { status: 'added', id: rec.id };
   }
 
+  /**
+   * The record with its knowledge-base and story ids as they lead now: another process may have
+   * merged them after the collection stages read the store and before this transaction began.
+   */
+  private currentIds(rec: NewsRecord): NewsRecord {
+    let moved = false;
+    const entities = (rec.entities ?? []).map((e) => {
+      const kb = e.kb === undefined ? undefined : this.kb.current(e.kb);
+      if (kb === e.kb) return e;
+      moved = true;
+      return { ...e, kb };
+    });
+    const story = rec.story === undefined ? undefined : this.storyTables.current(rec.story);
+    if (!moved && story === rec.story) return rec;
+    return { ...rec, ...(moved ? { entities } : {}), ...(story !== undefined ? { story } : {}) };
+  }
+
   /** Counts (or, leaving, discounts) the names, types and places a record gives each entity. */
   private noteEntities(rec: NewsRecord, sign: 1 | -1, rowOf?: ReadonlyMap<string, { row: number; name: string; type: string }>): void {
     for (const [id, note] of notesOf(rec)) {
@@ -298,7 +333,7 @@ export class SqliteStore implements Store {
   }
 
   async replace(record: NewsRecord): Promise<void> {
-    this.replaceTx(record);
+    await this.write(this.replaceTx, record);
   }
 
   private replaceSync(rec: NewsRecord): void {
@@ -346,7 +381,7 @@ export class SqliteStore implements Store {
   }
 
   async delete(id: string): Promise<boolean> {
-    return this.deleteTx(id);
+    return this.write(this.deleteTx, id);
   }
 
   private deleteSync(id: string): boolean {
@@ -406,10 +441,10 @@ export class SqliteStore implements Store {
   }
 
   async mergeStories(into: string, from: string): Promise<void> {
-    this.db.transaction(() => this.storyTables.merge(into, from, (doc, story) => {
+    await this.write(this.db.transaction(() => this.storyTables.merge(into, from, (doc, story) => {
       // The records of the merged story name the survivor; nothing else in them changes.
       this.prepared(`UPDATE records SET record = json_set(record, '$.story', ?) WHERE rowid = ?`).run(story, doc);
-    }))();
+    })));
   }
 
   async stories(query: Page = {}): Promise<StoryInfo[]> {
@@ -703,7 +738,7 @@ export class SqliteStore implements Store {
   }
 
   async mergeEntities(into: string, from: string, d: Decision): Promise<EntityInfo> {
-    return this.db.transaction(() => {
+    return this.write(this.db.transaction(() => {
       const a = this.knownEntity(into), b = this.knownEntity(from);
       if (a.rowid === b.rowid) throw new NewsgraphError('kb.same-entity', `"${into}" and "${from}" are already one entity`);
       const intoKey = String(a.key), fromKey = String(b.key);
@@ -723,11 +758,11 @@ export class SqliteStore implements Store {
       this.prepared(`UPDATE kb_decisions SET b = ? WHERE b = ? AND action = 'not-same'`).run(intoKey, fromKey);
       this.decide('merge', intoKey, fromKey, undefined, d);
       return this.toEntity(this.knownEntity(intoKey));
-    })();
+    }));
   }
 
   async splitEntity(id: string, names: readonly string[], d: Decision): Promise<EntityInfo> {
-    return this.db.transaction(() => {
+    return this.write(this.db.transaction(() => {
       const a = this.knownEntity(id);
       const norms = new Set(names.map(normalizeName).filter(Boolean));
       if (!norms.size) throw new NewsgraphError('kb.bad-split', 'give the names to split off');
@@ -739,27 +774,27 @@ export class SqliteStore implements Store {
       this.decide('split', String(a.key), key, names.join('; '), d);
       this.decide('not-same', String(a.key), key, undefined, d);
       return this.toEntity(this.knownEntity(key));
-    })();
+    }));
   }
 
   async renameEntity(id: string, name: string, d: Decision): Promise<EntityInfo> {
     const clean = name.replace(/\s+/g, ' ').trim();
     if (!clean) throw new NewsgraphError('kb.bad-name', 'the new name is empty');
-    return this.db.transaction(() => {
+    return this.write(this.db.transaction(() => {
       const a = this.knownEntity(id);
       this.prepared('UPDATE entities SET name = ?, pinned = 1 WHERE rowid = ?').run(clean, a.rowid);
       this.kb.chosen(Number(a.rowid), clean, String(a.type) as EntityType);
       this.decide('rename', String(a.key), undefined, clean, d);
       return this.toEntity(this.knownEntity(String(a.key)));
-    })();
+    }));
   }
 
   async notSame(x: string, y: string, d: Decision): Promise<void> {
-    this.db.transaction(() => {
+    await this.write(this.db.transaction(() => {
       const a = this.knownEntity(x), b = this.knownEntity(y);
       if (a.rowid === b.rowid) throw new NewsgraphError('kb.same-entity', `"${x}" and "${y}" are one entity; split it first`);
       this.decide('not-same', String(a.key), String(b.key), undefined, d);
-    })();
+    }));
   }
 
   async decisions(entity?: string): Promise<DecisionRecord[]> {

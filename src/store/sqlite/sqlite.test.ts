@@ -188,3 +188,40 @@ test('sqlite: a database written by an older schema is migrated in place, its da
   assert.equal((await s.get('d1'))!.text, 'An old story about the harbour.');
   await s.close();
 });
+
+test('sqlite: a write waits for another process holding the store, and fails naming the store when it holds it too long', async () => {
+  const path = tmpDb();
+  const s = new SqliteStore(path, { lockWaitMs: 300 });
+  const [r1, r2] = sampleRecords();
+  const other = new Database(path);
+  other.prepare('BEGIN IMMEDIATE').run();
+  await assert.rejects(s.put(r1!), (err: Error) => err.message === `${path}: locked by another writer for 0.3 s`);
+  other.prepare('ROLLBACK').run();
+  assert.equal(await s.count(), 0);
+  // Released while the write waits: it goes through.
+  other.prepare('BEGIN IMMEDIATE').run();
+  const release = setTimeout(() => other.prepare('COMMIT').run(), 100);
+  const patient = new SqliteStore(path);
+  assert.equal((await patient.put(r1!)).status, 'added');
+  clearTimeout(release);
+  assert.equal((await s.put(r2!)).status, 'added');
+  assert.equal(await s.count(), 2);
+  other.close();
+  await patient.close();
+  await s.close();
+});
+
+test('sqlite: a record whose knowledge-base and story ids were merged away before it landed is stored under the survivors', async () => {
+  const s = new SqliteStore(tmpDb());
+  const [r1, r2, r3] = sampleRecords();
+  await s.put({ ...r1!, story: 'story:one' });
+  await s.put({ ...r2!, story: 'story:two' });
+  await s.mergeStories('story:one', 'story:two');
+  await s.mergeEntities('ORG:northern relief agency', 'ORG:river brigade', { who: 'ana' });
+  const late = { ...r3!, story: 'story:two', entities: r3!.entities.map((e) => ({ ...e, kb: 'ORG:river brigade' })) };
+  await s.put(late);
+  const stored = await s.get(r3!.id);
+  assert.equal(stored!.story, 'story:one');
+  assert.deepEqual(stored!.entities.map((e) => e.kb), r3!.entities.map(() => 'ORG:northern relief agency'));
+  await s.close();
+});
