@@ -27,8 +27,12 @@ function load(): Prior {
 export function withPrior(stats: StoryStats): StoryStats {
   const p = load();
   if (!p.documents) return stats;
-  return {
-    documents: stats.documents + p.documents,
-    df: { get: (k: string) => (stats.df.get(k) ?? 0) + (k.includes(':') ? 0 : p.df.get(k) ?? 0) },
+  // Each key is weighed several times per document (its vector, its index keys, the write).
+  const memo = new Map<string, number>();
+  const get = (k: string): number => {
+    let n = memo.get(k);
+    if (n === undefined) memo.set(k, (n = (stats.df.get(k) ?? 0) + (k.includes(':') ? 0 : p.df.get(k) ?? 0)));
+    return n;
   };
+  return { documents: stats.documents + p.documents, df: { get } };
 }
