@@ -48,6 +48,7 @@ export function notesOf(rec: NewsRecord): Map<string, EntityNote> {
 }
 
 const CANDIDATES_PER_KEY = 20;
+const LOOSE_CANDIDATES_PER_KEY = 8;
 const MAX_PER_KEY = 200;
 const NAMES_COMPARED = 30;
 const CONTEXT_DOCS = 20;
@@ -81,14 +82,14 @@ export class SqliteKb {
       types: p('SELECT type, documents FROM entity_types WHERE entity = ? ORDER BY documents DESC, type'),
       pinned: p('SELECT pinned, name, type FROM entities WHERE rowid = ?'),
       setNameType: p('UPDATE entities SET name = ?, type = ? WHERE rowid = ?'),
-      // The entities of every key in one statement; each key's most reported are kept (candidates()).
       // The most reported entities of every key in one statement: a common surname's key finds
-      // up to MAX_PER_KEY people, and only the first few are worth weighing.
+      // up to MAX_PER_KEY people, and only the first few are worth weighing; fewer still for a
+      // surname or a consonant skeleton, which many names share and which only ever propose.
       byKeys: p(`SELECT hit, rowid, key, type, name, documents FROM (
                    SELECT k.key AS hit, e.rowid, e.key, e.type, e.name, e.documents,
                           row_number() OVER (PARTITION BY k.key ORDER BY e.documents DESC, e.rowid) AS rank
                    FROM kb_keys k JOIN entities e ON e.rowid = k.entity WHERE k.key IN (SELECT value FROM json_each(?)))
-                 WHERE rank <= ${CANDIDATES_PER_KEY}`),
+                 WHERE rank <= CASE WHEN substr(hit, 1, 2) IN ('s:', 'p:') THEN ${LOOSE_CANDIDATES_PER_KEY} ELSE ${CANDIDATES_PER_KEY} END`),
       places: p(`SELECT substr(key, 3) AS g FROM kb_keys WHERE entity = ? AND key >= 'g:' AND key < 'g;'`),
       context: p(`SELECT e.key, count(*) AS n FROM doc_entities de JOIN entities e ON e.rowid = de.entity
                   WHERE de.doc IN (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY day DESC LIMIT ${CONTEXT_DOCS}) AND de.entity != ?
