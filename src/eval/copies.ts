@@ -18,6 +18,7 @@ import { Collection } from '../pipeline/collection.js';
 import { Pipeline } from '../pipeline/pipeline.js';
 import { storeDoc } from '../pipeline/store-doc.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { mulberry32 } from '../stages/entities/lexicon-build.js';
 import { independentGroups } from '../stories/independence.js';
 import { COPY_MIN } from '../stories/copies.js';
 import { containment, shingleSet, sketch } from '../stories/shingles.js';
@@ -43,17 +44,6 @@ export interface CopiesCorpusOptions {
   readonly seed?: number;
 }
 
-/** A small deterministic generator (mulberry32), so a corpus is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 function shuffle<T>(r: () => number, xs: T[]): T[] {
   for (let i = xs.length - 1; i > 0; i--) {
@@ -155,7 +145,7 @@ function realRevisions(articles: readonly Article[]): [number, number][] {
 
 /** The test corpus: originals, their variants, boilerplate groups, with gold groups; shuffled. */
 export function copiesCorpus(dir: string, opts: CopiesCorpusOptions = {}): { cases: CopiesCase[]; revisions: number } {
-  const r = rng(opts.seed ?? 7);
+  const r = mulberry32(opts.seed ?? 7);
   const articles = readArticles(dir, opts.limit ?? Infinity);
   // Gold groups: each article its own, joined with its real revisions.
   const group = articles.map((_, i) => `g${i}`);

@@ -6,6 +6,7 @@
  * is a multiple of SAMPLE_EVERY) is the document's sketch, the part a store indexes: a shingle is
  * in the sketch of every document that has it, so shared sketch items estimate shared text.
  */
+import { fmix } from '../stages/entities/hash.js';
 
 /** Words per shingle: long enough that common phrasing rarely fills one, short enough to survive edits. */
 export const SHINGLE_WORDS = 5;
@@ -30,15 +31,6 @@ export interface Sketch {
   readonly sample: readonly number[];
 }
 
-/** 32-bit finaliser (MurmurHash3 fmix32): every input bit moves every output bit. */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 function wordHash(w: string): number {
   let h = 0x811c9dc5;
@@ -48,7 +40,7 @@ function wordHash(w: string): number {
 
 function seqHash(hashes: ArrayLike<number>, from: number, to: number): number {
   let h = 0x9747b28c;
-  for (let i = from; i < to; i++) h = mix(Math.imul(h, 31) ^ hashes[i]!);
+  for (let i = from; i < to; i++) h = fmix(Math.imul(h, 31) ^ hashes[i]!);
   return h;
 }
 

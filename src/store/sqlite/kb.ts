@@ -5,6 +5,7 @@ import { blockingKeys, nameForm } from '../../kb/names.js';
 import type { NewsRecord } from '../../output/record.js';
 import { entityIdOf, entityKey, normalizeName } from '../keys.js';
 import type { EntityInfo, KbCandidate } from '../store.js';
+import { followRedirects } from './redirects.js';
 
 type Row = Record<string, unknown>;
 
@@ -108,13 +109,7 @@ export class SqliteKb {
 
   /** Where an id leads now that merges may have folded it into another. */
   current(id: string): string {
-    let cur = id;
-    for (let hops = 0; hops < 16; hops++) {
-      const r = this.s.redirect!.get(cur) as Row | undefined;
-      if (!r) return cur;
-      cur = String(r.new);
-    }
-    return cur;
+    return followRedirects(this.s.redirect!, id);
   }
 
   /** Counts one document's names, types and places for an entity (sign -1 when it leaves). */

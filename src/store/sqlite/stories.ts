@@ -8,6 +8,7 @@ import { addToCentroid, asCentroid, centroidFromJson, centroidToJson, emptyCentr
 import { withPrior } from '../../stories/story-prior.js';
 import { docVectors, type StoryCentroid, type StoryStats } from '../../stories/story-score.js';
 import type { StoryDetail, StoryDoc, StoryInfo, StoryPool } from '../store.js';
+import { followRedirects } from './redirects.js';
 
 type Row = Record<string, unknown>;
 
@@ -49,13 +50,7 @@ export class SqliteStories {
 
   /** Where a story id leads now that merges may have folded it into another. */
   current(id: string): string {
-    let cur = id;
-    for (let hops = 0; hops < 16; hops++) {
-      const r = this.s.redirect!.get(cur) as Row | undefined;
-      if (!r) return cur;
-      cur = String(r.new);
-    }
-    return cur;
+    return followRedirects(this.s.redirect!, id);
   }
 
   /**
