@@ -54,10 +54,10 @@ export class SqliteStories {
   }
 
   /**
-   * The frequencies read for the document clustering just weighed, kept for the write that files
-   * it (nothing was counted in between): reading them is most of a document's cost here.
+   * The features and frequencies of the document clustering just weighed, kept for the write
+   * that files it (nothing was counted in between): they are most of a document's cost here.
    */
-  private lastStats?: { doc: string; stats: StoryStats };
+  private lastStats?: { doc: string; stats: StoryStats; features: StoryFeatures };
   /** Stories' centroids as last read, while their number of documents stays the same. */
   private readonly centroids = new Lru<number, { documents: number; centroid: CentroidData }>(20_000);
 
@@ -75,10 +75,11 @@ export class SqliteStories {
   /** Files a stored document under its record's story (kb ids as they lead now). */
   add(doc: number, rec: NewsRecord, kbCurrent: (id: string) => string): void {
     if (!rec.story) return;
-    const base = storyFeatures(rec);
+    const last = this.lastStats?.doc === rec.id ? this.lastStats : undefined;
+    const base = last?.features ?? storyFeatures(rec);
     const f: StoryFeatures = { ...base, entities: [...new Set(base.entities.map(kbCurrent))] };
     const story = Number((this.s.upStory!.get(this.current(rec.story)) as Row).rowid);
-    const stats = this.lastStats?.doc === rec.id ? this.lastStats.stats : this.stats(weightKeys(f));
+    const stats = last?.stats ?? this.stats(weightKeys(f));
     const json = featuresToJson(f);
     const v = docVectors(f, stats);
     this.s.insDoc!.run(doc, story, json.features, vectorToJson(v.words), json.terms);
@@ -125,7 +126,7 @@ export class SqliteStories {
 
   pool(docId: string, f: StoryFeatures): StoryPool {
     const stats = this.stats(weightKeys(f));
-    this.lastStats = { doc: docId, stats };
+    this.lastStats = { doc: docId, stats, features: f };
     // Each stored document found scores the weight of the keys it was found by.
     const found = new Map<number, number>();
     for (const [key, w] of indexKeys(f, stats)) {
