@@ -12,15 +12,11 @@
 //   node bench/copies.mjs --docs 100000      # the 100,000-document figure
 //
 // Results: a table on stdout and bench/results/copies.json.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { dist, flag, realTexts, ROOT } from './lib.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const dist = (p) => import(new URL(`../dist/${p}`, import.meta.url).href);
-const argv = process.argv.slice(2);
-const flag = (name, dflt) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
 const N = Number(flag('--docs', '20000'));
 
 const { Doc, defaultPipeline, toRecord } = await dist('index.js');
@@ -31,14 +27,7 @@ const { SqliteStore } = await dist('store/sqlite/sqlite-store.js');
 const { Pipeline } = await dist('pipeline/pipeline.js');
 
 // ---- the baseline: a full ingest per document, on real articles ------------------------------
-const corpus = [resolve(process.cwd(), '../shared/data/polnear/train/text'), join(ROOT, '../shared/data/polnear/train/text')].find(existsSync);
-let real;
-if (corpus) real = readdirSync(corpus).sort().slice(0, 150).map((n) => readFileSync(join(corpus, n), 'utf8'));
-else {
-  const { readInputs } = await dist('ingest/read.js');
-  real = [];
-  for await (const item of readInputs([join(ROOT, 'examples')], {})) if (item.ok) real.push(item.doc.text);
-}
+const { texts: real } = await realTexts(150);
 process.stderr.write(`bench/copies: full ingest of ${real.length} real articles for the baseline\n`);
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-copies-bench-'));
 let ingestMs;

@@ -9,29 +9,18 @@
 //   node bench/kb.mjs --docs 100000      # the 100,000-document figure (about half an hour)
 //
 // Results: a table on stdout and bench/results/kb.json.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { dist, flag, realTexts, ROOT } from './lib.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const dist = (p) => import(new URL(`../dist/${p}`, import.meta.url).href);
-const argv = process.argv.slice(2);
-const flag = (name, dflt) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
 const N = Number(flag('--docs', '20000'));
 
-const corpus = [resolve(process.cwd(), '../shared/data/polnear/train/text'), join(ROOT, '../shared/data/polnear/train/text')].find(existsSync);
 const { Doc, defaultPipeline, toRecord } = await dist('index.js');
 const { Collection } = await dist('pipeline/collection.js');
 const { kbStage } = await dist('kb/stage.js');
 const { SqliteStore } = await dist('store/sqlite/sqlite-store.js');
-let texts;
-if (corpus) texts = readdirSync(corpus).sort().map((n) => readFileSync(join(corpus, n), 'utf8'));
-else {
-  const { readInputs } = await dist('ingest/read.js');
-  texts = [];
-  for await (const item of readInputs([join(ROOT, 'examples')], {})) if (item.ok) texts.push(item.doc.text);
-}
+const { corpus, texts } = await realTexts();
 process.stderr.write(`bench/kb: extracting ${texts.length} articles once\n`);
 const base = texts.map((t, i) => toRecord(defaultPipeline().run(Doc.create(t, { published: `2016-${String(1 + (i % 12)).padStart(2, '0')}-15` }))));
 
@@ -96,4 +85,4 @@ if (first && last) {
   console.log(`\nresolution per document, last tenth / first tenth: ${(last.resolveMsPerDoc / first.resolveMsPerDoc).toFixed(2)}x over ${last.documents / first.documents}x the documents`);
 }
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench/results/kb.json'), JSON.stringify({ date: new Date().toISOString(), corpus: corpus ?? 'examples', documents: N, results }, null, 2) + '\n');
+writeFileSync(join(ROOT, 'bench/results/kb.json'), JSON.stringify({ date: new Date().toISOString(), corpus, documents: N, results }, null, 2) + '\n');

@@ -13,12 +13,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dist, flag, ROOT } from './lib.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const dist = (p) => import(new URL(`../dist/${p}`, import.meta.url).href);
-const argv = process.argv.slice(2);
-const N = Number(argv.includes('--docs') ? argv[argv.indexOf('--docs') + 1] : '20000');
+const N = Number(flag('--docs', '20000'));
 const { Doc, toRecord } = await dist('index.js');
 const { defaultPipeline } = await dist('pipeline/default.js');
 const { Collection } = await dist('pipeline/collection.js');
