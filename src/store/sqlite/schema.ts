@@ -276,6 +276,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE times ADD COLUMN to_value TEXT;
   ALTER TABLE times ADD COLUMN duration TEXT;
   `,
+  // 11: the users' not-same decisions found without reading the merges resolution records.
+  `
+  CREATE INDEX kb_decisions_action ON kb_decisions(action);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
