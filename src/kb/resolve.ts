@@ -55,6 +55,33 @@ interface Scored {
   readonly via: string;
 }
 
+interface CandidateForms {
+  readonly type: EntityType;
+  readonly forms: readonly NameForm[];
+  /** The documents that use each name. */
+  readonly documents: ReadonlyMap<NameForm, number>;
+}
+
+/**
+ * Keyed by the candidate's list of names, which the store hands out unchanged while the
+ * candidate's names are: a popular entity is a candidate for document after document, with
+ * dozens of names to parse each time.
+ */
+const formsCache = new WeakMap<KbCandidate['names'], CandidateForms>();
+
+function candidateForms(c: KbCandidate): CandidateForms {
+  const hit = formsCache.get(c.names);
+  if (hit && hit.type === c.type) return hit;
+  const documents = new Map<NameForm, number>();
+  for (const n of c.names) {
+    const f = nameForm(n.name, c.type);
+    if (f.fold) documents.set(f, n.documents);
+  }
+  const value = { type: c.type, forms: [...documents.keys()], documents };
+  formsCache.set(c.names, value);
+  return value;
+}
+
 /** Exact single words are weaker than exact full names: "Jackson" may be anyone. */
 function nameWeight(m: NameMatch, form: NameForm): number {
   return m === 'exact' && form.words.length < 2 ? 0.85 : WEIGHT[m];
@@ -69,7 +96,7 @@ function typePenalty(a: EntityType, b: EntityType, m: NameMatch, form: NameForm)
   return strongName ? 0.04 : 0.15;
 }
 
-function score(local: Local, c: KbCandidate, cForms: readonly NameForm[], namesDocs: ReadonlyMap<NameForm, number>): Scored | undefined {
+function score(local: Local, c: KbCandidate, { forms: cForms, documents: namesDocs }: CandidateForms): Scored | undefined {
   const person = local.entity.type === 'PERSON' || c.type === 'PERSON';
   let best: Scored | undefined;
   let conflict = false, fullMatch = false;
@@ -143,13 +170,12 @@ export async function resolveRecord(rec: NewsRecord, kb: KbLookup): Promise<Reso
   for (const r of rec.relations ?? []) if (r.type === 'alias' || r.type === 'rebrand') { asserted.add(r.a); asserted.add(r.b); }
   const keys = new Set(locals.flatMap((l) => [...l.keys]));
   const candidates = keys.size ? await kb.candidates([...keys]) : [];
-  const formsOf = new Map(candidates.map((c) => [c.id, c.names.map((n) => nameForm(n.name, c.type)).filter((f) => f.fold)]));
-  const namesDocs = new Map(candidates.map((c) => [c.id, new Map(c.names.map((n) => [nameForm(n.name, c.type), n.documents]))]));
+  const formsOf = new Map(candidates.map((c) => [c.id, candidateForms(c)]));
 
   // Each entity is weighed against the candidates its own keys found.
   const scoredOf = (l: Local) =>
     candidates.filter((c) => !c.keys || c.keys.some((k) => l.keys.has(k)))
-      .map((c) => score(l, c, formsOf.get(c.id)!, namesDocs.get(c.id)!)).filter((s): s is Scored => !!s);
+      .map((c) => score(l, c, formsOf.get(c.id)!)).filter((s): s is Scored => !!s);
   // First the entities whose names settle them alone; they are the context for the rest.
   const context = new Set<string>();
   const base = new Map(locals.map((l) => [l, scoredOf(l)]));

@@ -83,14 +83,11 @@ export class SqliteKb {
       types: p('SELECT type, documents FROM entity_types WHERE entity = ? ORDER BY documents DESC, type'),
       pinned: p('SELECT pinned, name, type FROM entities WHERE rowid = ?'),
       setNameType: p('UPDATE entities SET name = ?, type = ? WHERE rowid = ?'),
-      // The most reported entities of every key in one statement: a common surname's key finds
-      // up to MAX_PER_KEY people, and only the first few are worth weighing; fewer still for a
-      // surname or a consonant skeleton, which many names share and which only ever propose.
-      byKeys: p(`SELECT hit, rowid, key, type, name, documents FROM (
-                   SELECT k.key AS hit, e.rowid, e.key, e.type, e.name, e.documents,
-                          row_number() OVER (PARTITION BY k.key ORDER BY e.documents DESC, e.rowid) AS rank
-                   FROM kb_keys k JOIN entities e ON e.rowid = k.entity WHERE k.key IN (SELECT value FROM json_each(?)))
-                 WHERE rank <= CASE WHEN substr(hit, 1, 2) IN ('s:', 'p:') THEN ${LOOSE_CANDIDATES_PER_KEY} ELSE ${CANDIDATES_PER_KEY} END`),
+      // A key's most reported entities, read in rank order from its index: a common surname's
+      // key finds up to MAX_PER_KEY people, and only the first few are worth weighing; fewer
+      // still for a surname or a consonant skeleton, which many names share and which only propose.
+      topOfKey: p('SELECT entity FROM kb_keys WHERE key = ? ORDER BY rank DESC, entity LIMIT ?'),
+      described: p('SELECT rowid, key, type, name, documents FROM entities WHERE rowid IN (SELECT value FROM json_each(?))'),
       places: p(`SELECT substr(key, 3) AS g FROM kb_keys WHERE entity = ? AND key >= 'g:' AND key < 'g;'`),
       context: p(`SELECT e.key, count(*) AS n FROM doc_entities de JOIN entities e ON e.rowid = de.entity
                   WHERE de.doc IN (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY day DESC LIMIT ${CONTEXT_DOCS}) AND de.entity != ?
@@ -261,15 +258,21 @@ export class SqliteKb {
 
   candidates(keys: readonly string[]): KbCandidate[] {
     this.readDecisions();
-    const rows = new Map<number, { row: Row; keys: string[] }>();
-    for (const r of this.s.byKeys!.all(JSON.stringify(keys)) as Row[]) {
-      const hit = rows.get(Number(r.rowid));
-      if (hit) hit.keys.push(String(r.hit));
-      else rows.set(Number(r.rowid), { row: r, keys: [String(r.hit)] });
+    const keysOf = new Map<number, string[]>();
+    const top = this.s.topOfKey!.pluck();
+    for (const key of keys) {
+      const loose = key.startsWith('s:') || key.startsWith('p:');
+      for (const row of top.all(key, loose ? LOOSE_CANDIDATES_PER_KEY : CANDIDATES_PER_KEY) as number[]) {
+        const hit = keysOf.get(row);
+        if (hit) hit.push(key);
+        else keysOf.set(row, [key]);
+      }
     }
-    return [...rows.values()]
-      .sort((a, b) => Number(b.row.documents) - Number(a.row.documents) || Number(a.row.rowid) - Number(b.row.rowid))
-      .map(({ row: r, keys: matched }) => ({ ...this.described(r), keys: matched, notSame: this.notSame(String(r.key)) }));
+    if (!keysOf.size) return [];
+    const rows = this.s.described!.all(JSON.stringify([...keysOf.keys()])) as Row[];
+    return rows
+      .sort((a, b) => Number(b.documents) - Number(a.documents) || Number(a.rowid) - Number(b.rowid))
+      .map((r) => ({ ...this.described(r), keys: keysOf.get(Number(r.rowid))!, notSame: this.notSame(String(r.key)) }));
   }
 
   /** Entities users said are not this one. */

@@ -5,6 +5,11 @@ import { NewsgraphError } from '../../core/errors.js';
  * Schema migrations, applied in order; PRAGMA user_version records how many have run.
  * Never edit a released step: append a new one.
  */
+/** An entity's popularity rank on a key: 0 without documents, else 1 + floor(log2(documents)). */
+function popularity(documents: string): string {
+  return `(CASE WHEN ${documents} > 0 THEN 1 + CAST(log2(${documents}) AS INTEGER) ELSE 0 END)`;
+}
+
 export const MIGRATIONS: readonly string[] = [
   `
   -- Kept small (metadata only) so joins from search hits stay in the page cache.
@@ -279,6 +284,22 @@ export const MIGRATIONS: readonly string[] = [
   // 11: the users' not-same decisions found without reading the merges resolution records.
   `
   CREATE INDEX kb_decisions_action ON kb_decisions(action);
+  `,
+  // 12: each key's entities in order of how often they are reported, by doublings of their
+  // documents, so that resolution reads a key's most reported few straight from an index instead
+  // of ranking all of them. The rank changes only when the documents cross a power of two.
+  `
+  ALTER TABLE kb_keys ADD COLUMN rank INTEGER NOT NULL DEFAULT 0;
+  UPDATE kb_keys SET rank = (SELECT ${popularity('documents')} FROM entities WHERE rowid = kb_keys.entity);
+  CREATE INDEX kb_keys_rank ON kb_keys(key, rank DESC, entity);
+  CREATE TRIGGER kb_keys_ranked AFTER INSERT ON kb_keys BEGIN
+    UPDATE kb_keys SET rank = (SELECT ${popularity('documents')} FROM entities WHERE rowid = new.entity)
+    WHERE key = new.key AND entity = new.entity;
+  END;
+  CREATE TRIGGER kb_keys_rerank AFTER UPDATE OF documents ON entities
+  WHEN ${popularity('new.documents')} != ${popularity('old.documents')} BEGIN
+    UPDATE kb_keys SET rank = ${popularity('new.documents')} WHERE entity = new.rowid;
+  END;
   `,
 ];
 
