@@ -168,6 +168,8 @@ export class IngestQueue {
       // Let status polls and searches through between documents.
       await nextTurn();
     }
+    // Stories and the like revisit what the job's first documents decided alone.
+    if (!locked && job.added + job.refreshed > 0) await defaultCollection().settle(this.store);
   }
 }
 

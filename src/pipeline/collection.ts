@@ -25,6 +25,12 @@ export interface CollectionStage extends Omit<StageDeclaration, 'optional'> {
   /** Record layers it revises, and record fields it sets (the patch it returns holds only these). */
   readonly updates: readonly (LayerName | CollectionField)[];
   run(record: NewsRecord, ctx: CollectionContext): Promise<Partial<NewsRecord>>;
+  /**
+   * Runs once a batch of documents has landed: revisits what documents decided on their own
+   * that later ones show to be wrong (a story's first reports). Returns what it changed, said
+   * in a line, or nothing.
+   */
+  settle?(store: Store): Promise<string | undefined>;
 }
 
 /** Record fields that belong to a layer: the record splits the mentions layer in two. */
@@ -55,6 +61,24 @@ export class Collection {
       }
     }
     return this;
+  }
+
+  /**
+   * After a batch: each stage's settle step. A failure is reported, not thrown: the documents
+   * are stored, and the next batch settles again.
+   */
+  async settle(store: Store): Promise<string[]> {
+    const notes: string[] = [];
+    for (const stage of this.stages) {
+      if (!stage.settle) continue;
+      try {
+        const note = await stage.settle(store);
+        if (note) notes.push(`${stage.name}: ${note}`);
+      } catch (err) {
+        notes.push(`${stage.name}: not settled: ${errorMessage(err)}`);
+      }
+    }
+    return notes;
   }
 
   /**

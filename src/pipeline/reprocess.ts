@@ -83,6 +83,7 @@ export async function reprocess(store: Store, pipeline: Pipeline, opts: Reproces
     }
     opts.progress?.(i + 1, todo.length);
   }
+  if (collection && sum.refreshed) await collection.settle(store);
   return sum;
 }
 

@@ -113,6 +113,14 @@ export interface Store {
   storyPool(doc: string, features: StoryFeatures): Promise<StoryPool>;
   /** Makes story `from` part of `into`: its documents and their records follow; `from` leads to `into`. */
   mergeStories(into: string, from: string): Promise<void>;
+  /** Stories grown to twice their size since they were last settled (see settleStory), oldest first. */
+  unsettledStories(limit?: number): Promise<string[]>;
+  /**
+   * Weighs again the first `docs` documents of a story (those that joined it young), each taken
+   * out of it first; `choose` names the story it belongs to now, undefined for one of its own.
+   * Moved documents' records follow. One transaction; returns the number of documents moved.
+   */
+  settleStory(id: string, choose: StoryChooser, docs: number): Promise<number>;
   /** Stories, most documents first. */
   stories(query?: Page): Promise<StoryInfo[]>;
   /** One story (a merged-away id leads to its survivor), its documents in order of publication. */
@@ -203,6 +211,9 @@ export interface StoryPool extends StoryStats {
   /** The id a story this document opens gets. */
   readonly newId: string;
 }
+
+/** Where a document belongs among the candidate stories of its pool; undefined: a story of its own. */
+export type StoryChooser = (features: StoryFeatures, pool: StoryPool) => string | undefined;
 
 export interface StoryInfo {
   readonly id: string;

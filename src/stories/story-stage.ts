@@ -1,6 +1,7 @@
 import type { CollectionStage } from '../pipeline/collection.js';
 import { defineStage } from '../pipeline/version.js';
-import { storyFeatures } from './story-features.js';
+import type { StoryPool } from '../store/store.js';
+import { storyFeatures, type StoryFeatures } from './story-features.js';
 import { PRIOR_FILE } from './story-prior.js';
 import { chooseStory } from './story-score.js';
 
@@ -35,4 +36,27 @@ export const storiesStage = defineStage<CollectionStage>(import.meta.url, {
     const story = choice.story ?? (pool.own?.alone ? pool.own.story : pool.newId);
     return { story };
   },
+  // A document that joined (or opened) a story while the stories of its event were young was
+  // compared with little; once the story has doubled, its first documents are weighed again
+  // against the stories as they are now. Each story settles at sizes 1, 2, 4, ..., so the work
+  // stays a bounded multiple of the documents.
+  async settle(store) {
+    let moved = 0, settled = 0;
+    const choose = (f: StoryFeatures, pool: StoryPool) => chooseStory(f, pool.stories, pool, (s) => pool.order[s] ?? Number.MAX_SAFE_INTEGER).story;
+    for (let round = 0; round < SETTLE_ROUNDS; round++) {
+      const ids = await store.unsettledStories(SETTLE_BATCH);
+      if (!ids.length) break;
+      for (const id of ids) {
+        moved += await store.settleStory(id, choose, SETTLE_DOCS);
+        settled++;
+      }
+    }
+    return moved ? `${moved} document${moved === 1 ? '' : 's'} moved to another story (${settled} stories settled)` : undefined;
+  },
 });
+
+/** Documents of a story weighed again when it settles: its first, which joined it young. */
+const SETTLE_DOCS = 10;
+const SETTLE_BATCH = 500;
+/** A bound on the rounds of one settle step: moves grow other stories, which then settle too. */
+const SETTLE_ROUNDS = 50;

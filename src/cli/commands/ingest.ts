@@ -87,6 +87,8 @@ export async function ingest(
     }
     show(i + 1);
   }
+  // Stories and the like revisit what the batch's first documents decided alone.
+  if (!locked) for (const note of await defaultCollection().settle(store)) progress?.log(`newsgraph: ${note}`);
   sum.total = await store.count();
   return sum;
 }

@@ -301,6 +301,11 @@ export const MIGRATIONS: readonly string[] = [
     UPDATE kb_keys SET rank = ${popularity('new.documents')} WHERE entity = new.rowid;
   END;
   `,
+  // 13: the size at which each story was last settled (its young joins weighed again).
+  `
+  ALTER TABLE stories ADD COLUMN settled INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX stories_unsettled ON stories(rowid) WHERE documents >= 2 * settled;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,7 +10,7 @@ import { dayOf, entityIdOf, entityKey, normalizeName } from '../keys.js';
 import type {
   EntityCount, EntityInfo, EntityQuery, EventHit, EventQuery, FacetCount, Facets, Interval, PeriodCount,
   ClaimRowQuery, Decision, DecisionRecord, EntityMatch, KbCandidate, PlaceHit, PlaceQuery, PutResult, QuoteHit, QuoteQuery, RecordStamp, RelationHit, RelationQuery, SearchHit, SearchQuery,
-  SearchResult, Store, CopyCandidate, CopyQuery, DocSource, StoryDetail, StoryInfo, StoryPool, Page,
+  SearchResult, Store, CopyCandidate, CopyQuery, DocSource, StoryChooser, StoryDetail, StoryInfo, StoryPool, Page,
 } from '../store.js';
 import { toFtsQuery } from './fts-query.js';
 import { STORED_LAYERS, insertSql, layerRows } from './layer-rows.js';
@@ -441,10 +441,20 @@ export class SqliteStore implements Store {
   }
 
   async mergeStories(into: string, from: string): Promise<void> {
-    await this.write(this.db.transaction(() => this.storyTables.merge(into, from, (doc, story) => {
-      // The records of the merged story name the survivor; nothing else in them changes.
-      this.prepared(`UPDATE records SET record = json_set(record, '$.story', ?) WHERE rowid = ?`).run(story, doc);
-    })));
+    await this.write(this.db.transaction(() => this.storyTables.merge(into, from, (doc, story) => this.relabelStory(doc, story))));
+  }
+
+  /** A record names its new story; nothing else in it changes. */
+  private relabelStory(doc: number, story: string): void {
+    this.prepared(`UPDATE records SET record = json_set(record, '$.story', ?) WHERE rowid = ?`).run(story, doc);
+  }
+
+  async unsettledStories(limit = 500): Promise<string[]> {
+    return this.storyTables.unsettled(limit);
+  }
+
+  async settleStory(id: string, choose: StoryChooser, docs: number): Promise<number> {
+    return this.write(this.db.transaction(() => this.storyTables.settle(id, choose, docs, (doc, story) => this.relabelStory(doc, story))));
   }
 
   async stories(query: Page = {}): Promise<StoryInfo[]> {

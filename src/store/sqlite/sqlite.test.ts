@@ -225,3 +225,35 @@ test('sqlite: a record whose knowledge-base and story ids were merged away befor
   assert.deepEqual(stored!.entities.map((e) => e.kb), r3!.entities.map(() => 'ORG:northern relief agency'));
   await s.close();
 });
+
+test('sqlite: settling a story moves the documents its chooser sends elsewhere; records, counts and the settled size follow', async () => {
+  const s = new SqliteStore(tmpDb());
+  const [r1, r2, r3] = sampleRecords();
+  await s.put({ ...r1!, story: 'story:one' });
+  await s.put({ ...r2!, story: 'story:one' });
+  await s.put({ ...r3!, story: 'story:three' });
+  // New stories have never settled; a story settles again once it has doubled.
+  assert.deepEqual(await s.unsettledStories(), ['story:one', 'story:three']);
+  const seen: string[] = [];
+  // r2 belongs with r3 now; r1 stays where it is.
+  const moved = await s.settleStory('story:one', (f, pool) => {
+    seen.push(pool.newId);
+    assert.ok(f.terms.size > 0);
+    assert.ok(!pool.own, 'a document is weighed out of its story');
+    return seen.length === 2 ? 'story:three' : 'story:one';
+  }, 10);
+  assert.equal(moved, 1);
+  assert.equal(seen.length, 2);
+  assert.equal((await s.get(r2!.id))!.story, 'story:three');
+  assert.equal((await s.get(r1!.id))!.story, 'story:one');
+  assert.deepEqual((await s.stories()).map((x) => [x.id, x.documents]), [['story:three', 2], ['story:one', 1]]);
+  assert.deepEqual(await s.unsettledStories(), ['story:three']);
+  // Undefined sends a document to a story of its own, under the id its pool offers; only the
+  // first documents (by arrival) are weighed: r2 came before r3.
+  assert.equal(await s.settleStory('story:three', () => undefined, 1), 1);
+  assert.equal((await s.get(r2!.id))!.story, `story:${r2!.id}`);
+  assert.equal((await s.get(r3!.id))!.story, 'story:three');
+  assert.equal(await s.settleStory('story:gone', () => undefined, 1), 0);
+  assert.deepEqual(await s.unsettledStories(), [`story:${r2!.id}`]);
+  await s.close();
+});

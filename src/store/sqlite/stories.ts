@@ -7,7 +7,7 @@ import { Lru } from '../../core/lru.js';
 import { addToCentroid, asCentroid, centroidFromJson, centroidToJson, emptyCentroid, mergeCentroids, type CentroidData } from '../../stories/story-centroid.js';
 import { withPrior } from '../../stories/story-prior.js';
 import { docVectors, type StoryCentroid, type StoryStats } from '../../stories/story-score.js';
-import type { StoryDetail, StoryDoc, StoryInfo, StoryPool } from '../store.js';
+import type { StoryChooser, StoryDetail, StoryDoc, StoryInfo, StoryPool } from '../store.js';
 import { followRedirects } from './redirects.js';
 
 type Row = Record<string, unknown>;
@@ -45,6 +45,9 @@ export class SqliteStories {
       storyOf: p('SELECT story FROM story_docs WHERE doc = ?'),
       ownOf: p(`SELECT s.id, s.documents FROM documents d JOIN story_docs sd ON sd.doc = d.rowid JOIN stories s ON s.rowid = sd.story WHERE d.id = ?`),
       taken: p('SELECT 1 FROM stories WHERE id = ? UNION ALL SELECT 1 FROM story_redirects WHERE old = ?'),
+      unsettled: p('SELECT id FROM stories WHERE documents >= 2 * settled ORDER BY rowid LIMIT ?'),
+      firstDocs: p('SELECT sd.doc, d.id FROM story_docs sd JOIN documents d ON d.rowid = sd.doc WHERE sd.story = ? ORDER BY sd.doc LIMIT ?'),
+      markSettled: p('UPDATE stories SET settled = max(documents, 1) WHERE rowid = ?'),
     };
   }
 
@@ -75,10 +78,13 @@ export class SqliteStories {
   /** Files a stored document under its record's story (kb ids as they lead now). */
   add(doc: number, rec: NewsRecord, kbCurrent: (id: string) => string): void {
     if (!rec.story) return;
-    const last = this.lastStats?.doc === rec.id ? this.lastStats : undefined;
-    const base = last?.features ?? storyFeatures(rec);
-    const f: StoryFeatures = { ...base, entities: [...new Set(base.entities.map(kbCurrent))] };
-    const story = Number((this.s.upStory!.get(this.current(rec.story)) as Row).rowid);
+    const base = (this.lastStats?.doc === rec.id ? this.lastStats.features : undefined) ?? storyFeatures(rec);
+    this.file(doc, rec.id, rec.story, { ...base, entities: [...new Set(base.entities.map(kbCurrent))] });
+  }
+
+  private file(doc: number, docId: string, storyId: string, f: StoryFeatures): void {
+    const last = this.lastStats?.doc === docId ? this.lastStats : undefined;
+    const story = Number((this.s.upStory!.get(this.current(storyId)) as Row).rowid);
     const stats = last?.stats ?? this.stats(weightKeys(f));
     const json = featuresToJson(f);
     const v = docVectors(f, stats);
@@ -152,6 +158,38 @@ export class SqliteStories {
       ...(own ? { own: { story: String(own.id), alone: Number(own.documents) <= 1 } } : {}),
       newId: storyIdFor(docId, (id) => this.s.taken!.get(id, id) !== undefined),
     };
+  }
+
+  /** Stories grown to twice their size since they were last settled, oldest first. */
+  unsettled(limit: number): string[] {
+    return this.s.unsettled!.pluck().all(limit) as string[];
+  }
+
+  /**
+   * Weighs again a story's first documents, those that joined it while it was young, each taken
+   * out of it first: `choose` names where it belongs now among the stories its index finds
+   * (undefined: a story of its own). Documents that belong elsewhere move, their records via
+   * `relabel`. The story is settled at its size. Returns the number of documents moved.
+   */
+  settle(id: string, choose: StoryChooser, docs: number, relabel: (doc: number, story: string) => void): number {
+    const story = this.s.byId!.get(this.current(id)) as Row | undefined;
+    if (!story) return 0;
+    let moved = 0;
+    for (const m of this.s.firstDocs!.all(story.rowid, docs) as Row[]) {
+      const doc = Number(m.doc);
+      const r = this.s.docOf!.get(doc) as Row;
+      const f = featuresFromJson(String(r.features), String(r.terms));
+      this.remove(doc);
+      const pool = this.pool(String(m.id), f);
+      const target = this.current(choose(f, pool) ?? pool.newId);
+      this.file(doc, String(m.id), target, f);
+      if (target !== String(r.id)) {
+        relabel(doc, target);
+        moved++;
+      }
+    }
+    this.s.markSettled!.run(story.rowid);
+    return moved;
   }
 
   /** Moves `from`'s documents to `into` (their records via `relabel`); `from` redirects. */
