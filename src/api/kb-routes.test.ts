@@ -126,6 +126,8 @@ describe('HTTP API: knowledge base', () => {
   test('merge: the other entity, its names and its articles join; its id leads here; caches follow', async () => {
     const facetIds = async () => (await get('/api/search?q=Banda')).facets.entity.map((f: any) => `${f.value} ${f.count}`).sort();
     assert.deepEqual(await facetIds(), ['PERSON:joe banda 1', 'PERSON:joseph banda 1']);
+    const page = async () => (await get(`/api/entities/${enc('PERSON:joseph banda')}`)).entity;
+    assert.deepEqual([(await page()).documents, (await page()).formerIds], [1, undefined]);
     const res = await post('/api/entities/merge', { into: 'PERSON:joseph banda', from: 'PERSON:joe banda', note: 'same harbour master', who: 'analyst-1' });
     assert.equal(res.status, 200);
     const out = (await res.json()) as any;
@@ -134,6 +136,7 @@ describe('HTTP API: knowledge base', () => {
     assert.deepEqual(out.entity.formerIds, ['PERSON:joe banda']);
     assert.deepEqual([out.decision.action, out.decision.a, out.decision.b, out.decision.who, out.decision.note], ['merge', 'PERSON:joseph banda', 'PERSON:joe banda', 'analyst-1', 'same harbour master']);
     assert.deepEqual(await facetIds(), ['PERSON:joseph banda 2'], 'cached facets were dropped');
+    assert.deepEqual([(await page()).documents, (await page()).formerIds], [2, ['PERSON:joe banda']], 'the cached entity page was dropped');
     const old = await get(`/api/entities/${enc('PERSON:joe banda')}`);
     assert.equal(old.entity.id, 'PERSON:joseph banda');
     assert.deepEqual(old.entity.aliases, ['Joe Banda']);

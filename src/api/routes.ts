@@ -7,7 +7,7 @@ import { cleanMeta } from '../core/meta.js';
 import { assertFetchableUrl } from '../ingest/net-guard.js';
 import { FORMATS, type Format } from '../ingest/types.js';
 import type { Facets, SearchHit, Store } from '../store/store.js';
-import { entityView } from './entity-view.js';
+import { entityView, type EntityView } from './entity-view.js';
 import { locateEvents } from './event-places.js';
 import { httpError, readBody, readJson, SECURITY_HEADERS, sendJson } from './http.js';
 import type { IngestQueue } from './ingest.js';
@@ -33,6 +33,7 @@ export interface ApiOptions {
 const MARK_OPEN = '\uE000';
 const MARK_CLOSE = '\uE001';
 const FACET_TTL_MS = 60_000;
+const VIEW_TTL_MS = 30_000;
 
 /** A small map whose entries expire; the oldest entry goes first when it is full. */
 export class TtlCache<V> {
@@ -109,9 +110,15 @@ export function apiRouter(o: ApiOptions): Router {
     return { entities: await store.entities({ q: str(p, 'q', 200), type: entityType(p.get('type')), ...page(p, 50) }) };
   });
 
+  // An entity page reads dozens of its documents; the same page asked again soon (an analyst
+  // going back, a team on one entity) is served as built, until this server changes the store
+  // or VIEW_TTL_MS passes (for writes by other processes).
+  const viewCache = new TtlCache<EntityView>(VIEW_TTL_MS, 200);
   r.get('/api/entities/:id', async ({ params }) => {
-    const view = await entityView(store, params.id!);
+    const key = JSON.stringify([o.ingest.changes, params.id]);
+    const view = viewCache.get(key) ?? await entityView(store, params.id!);
     if (!view) throw httpError(404, 'api.not-found', `no entity ${params.id}`);
+    viewCache.set(key, view);
     return view;
   });
 
