@@ -113,7 +113,7 @@ export interface Store {
   storyPool(doc: string, features: StoryFeatures): Promise<StoryPool>;
   /** Makes story `from` part of `into`: its documents and their records follow; `from` leads to `into`. */
   mergeStories(into: string, from: string): Promise<void>;
-  /** Stories grown to twice their size since they were last settled (see settleStory), oldest first. */
+  /** Stories of two documents or more grown to twice their size since they were last settled (see settleStory), oldest first. */
   unsettledStories(limit?: number): Promise<string[]>;
   /**
    * Weighs again the first `docs` documents of a story (those that joined it young), each taken

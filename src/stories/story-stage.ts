@@ -38,8 +38,9 @@ export const storiesStage = defineStage<CollectionStage>(import.meta.url, {
   },
   // A document that joined (or opened) a story while the stories of its event were young was
   // compared with little; once the story has doubled, its first documents are weighed again
-  // against the stories as they are now. Each story settles at sizes 1, 2, 4, ..., so the work
-  // stays a bounded multiple of the documents.
+  // against the stories as they are now. Each story settles at sizes 2, 4, 8, ..., so the work
+  // stays a bounded multiple of the documents; a story of one document has had nothing join it
+  // to reconsider (most reports of a large store).
   async settle(store) {
     let moved = 0, settled = 0;
     const choose = (f: StoryFeatures, pool: StoryPool) => chooseStory(f, pool.stories, pool, (s) => pool.order[s] ?? Number.MAX_SAFE_INTEGER).story;

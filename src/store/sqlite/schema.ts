@@ -304,7 +304,7 @@ export const MIGRATIONS: readonly string[] = [
   // 13: the size at which each story was last settled (its young joins weighed again).
   `
   ALTER TABLE stories ADD COLUMN settled INTEGER NOT NULL DEFAULT 0;
-  CREATE INDEX stories_unsettled ON stories(rowid) WHERE documents >= 2 * settled;
+  CREATE INDEX stories_unsettled ON stories(rowid) WHERE documents >= 2 AND documents >= 2 * settled;
   `,
 ];
 

@@ -45,7 +45,7 @@ export class SqliteStories {
       storyOf: p('SELECT story FROM story_docs WHERE doc = ?'),
       ownOf: p(`SELECT s.id, s.documents FROM documents d JOIN story_docs sd ON sd.doc = d.rowid JOIN stories s ON s.rowid = sd.story WHERE d.id = ?`),
       taken: p('SELECT 1 FROM stories WHERE id = ? UNION ALL SELECT 1 FROM story_redirects WHERE old = ?'),
-      unsettled: p('SELECT id FROM stories WHERE documents >= 2 * settled ORDER BY rowid LIMIT ?'),
+      unsettled: p('SELECT id FROM stories WHERE documents >= 2 AND documents >= 2 * settled ORDER BY rowid LIMIT ?'),
       firstDocs: p('SELECT sd.doc, d.id FROM story_docs sd JOIN documents d ON d.rowid = sd.doc WHERE sd.story = ? ORDER BY sd.doc LIMIT ?'),
       markSettled: p('UPDATE stories SET settled = max(documents, 1) WHERE rowid = ?'),
     };
@@ -82,7 +82,8 @@ export class SqliteStories {
     this.file(doc, rec.id, rec.story, { ...base, entities: [...new Set(base.entities.map(kbCurrent))] });
   }
 
-  private file(doc: number, docId: string, storyId: string, f: StoryFeatures): void {
+  /** `counted`: the document's words are in the frequencies already (it is being weighed again). */
+  private file(doc: number, docId: string, storyId: string, f: StoryFeatures, counted = false): void {
     const last = this.lastStats?.doc === docId ? this.lastStats : undefined;
     const story = Number((this.s.upStory!.get(this.current(storyId)) as Row).rowid);
     const stats = last?.stats ?? this.stats(weightKeys(f));
@@ -90,7 +91,7 @@ export class SqliteStories {
     const v = docVectors(f, stats);
     this.s.insDoc!.run(doc, story, json.features, vectorToJson(v.words), json.terms);
     for (const k of indexKeys(f, stats).keys()) this.s.insKey!.run(k, doc);
-    this.bump(f, 1);
+    if (!counted) this.bump(f, 1);
     this.updateCentroid(story, (c) => addToCentroid(c, v, f, 1));
   }
 
@@ -117,21 +118,28 @@ export class SqliteStories {
   /** Takes a document out of its story, its postings and the frequencies. */
   remove(doc: number): void {
     const r = this.s.docOf!.get(doc) as Row | undefined;
-    if (!r) return;
-    const f = featuresFromJson(String(r.features), String(r.terms));
+    if (r) this.takeOut(doc, r, featuresFromJson(String(r.features), String(r.terms)));
+  }
+
+  /**
+   * Takes a document (its row `r`, features `f`) out of its story and its postings. Being
+   * weighed again (`again`, with its frequencies read), it stays counted in the frequencies and
+   * its story stays even when left empty, so a document alone in it comes back to the same row.
+   */
+  private takeOut(doc: number, r: Row, f: StoryFeatures, again?: { stats: StoryStats }): void {
     // Its words as they were added; its entities and places weighed as they are now (close enough).
-    const v = { ...docVectors(f, this.stats(weightKeys(f))), words: vectorFromJson(String(r.vector)) };
+    const v = { ...docVectors(f, again?.stats ?? this.stats(weightKeys(f))), words: vectorFromJson(String(r.vector)) };
     this.updateCentroid(Number(r.story), (c) => addToCentroid(c, v, f, -1));
-    this.bump(f, -1);
+    if (!again) this.bump(f, -1);
     this.s.delKeys!.run(doc);
     this.s.delDoc!.run(doc);
     this.s.dropStory!.get(r.story);
-    this.s.delStory!.run(r.story);
+    if (!again) this.s.delStory!.run(r.story);
   }
 
 
-  pool(docId: string, f: StoryFeatures): StoryPool {
-    const stats = this.stats(weightKeys(f));
+  pool(docId: string, f: StoryFeatures, known?: StoryStats): StoryPool {
+    const stats = known ?? this.stats(weightKeys(f));
     this.lastStats = { doc: docId, stats, features: f };
     // Each stored document found scores the weight of the keys it was found by.
     const found = new Map<number, number>();
@@ -160,7 +168,7 @@ export class SqliteStories {
     };
   }
 
-  /** Stories grown to twice their size since they were last settled, oldest first. */
+  /** Stories of two documents or more grown to twice their size since they were last settled, oldest first. */
   unsettled(limit: number): string[] {
     return this.s.unsettled!.pluck().all(limit) as string[];
   }
@@ -179,16 +187,21 @@ export class SqliteStories {
       const doc = Number(m.doc);
       const r = this.s.docOf!.get(doc) as Row;
       const f = featuresFromJson(String(r.features), String(r.terms));
-      this.remove(doc);
-      const pool = this.pool(String(m.id), f);
-      const target = this.current(choose(f, pool) ?? pool.newId);
-      this.file(doc, String(m.id), target, f);
+      // Frequencies read once: taking the document out and filing it again leaves them as they were.
+      const stats = this.stats(weightKeys(f));
+      this.takeOut(doc, r, f, { stats });
+      const pool = this.pool(String(m.id), f, stats);
+      // Alone in its story and fitting no other, it comes back to the same story, its age kept.
+      const alone = Number(r.documents) <= 1;
+      const target = this.current(choose(f, pool) ?? (alone ? String(r.id) : pool.newId));
+      this.file(doc, String(m.id), target, f, true);
       if (target !== String(r.id)) {
         relabel(doc, target);
         moved++;
       }
     }
     this.s.markSettled!.run(story.rowid);
+    this.s.delStory!.run(story.rowid);
     return moved;
   }
 
