@@ -6,11 +6,18 @@ import { featuresFromJson, featuresToJson, indexKeys, STORY_INDEX, storyIdFor, v
 import { Lru } from '../../core/lru.js';
 import { addToCentroid, asCentroid, centroidFromJson, centroidToJson, emptyCentroid, mergeCentroids, type CentroidData } from '../../stories/story-centroid.js';
 import { withPrior } from '../../stories/story-prior.js';
-import { docVectors, type StoryCentroid, type StoryStats } from '../../stories/story-score.js';
+import { docVectors, type DocVectors, type StoryCentroid, type StoryStats } from '../../stories/story-score.js';
 import type { StoryChooser, StoryDetail, StoryDoc, StoryInfo, StoryPool } from '../store.js';
 import { followRedirects } from './redirects.js';
 
 type Row = Record<string, unknown>;
+
+/** A story's centroid less one of its documents, leaving the stored one as it is. */
+function withoutDocument(c: StoryCentroid, v: DocVectors, f: StoryFeatures): StoryCentroid {
+  const copy = { ...c, words: new Map(c.words), entities: new Map(c.entities), places: new Map(c.places), years: [...c.years] };
+  addToCentroid(copy, v, f, -1);
+  return copy;
+}
 
 /**
  * The story tables of the SQLite store: each document's story and features, the index that
@@ -187,18 +194,19 @@ export class SqliteStories {
       const doc = Number(m.doc);
       const r = this.s.docOf!.get(doc) as Row;
       const f = featuresFromJson(String(r.features), String(r.terms));
-      // Frequencies read once: taking the document out and filing it again leaves them as they were.
+      const own = String(r.id);
+      // Weighed as if it were not stored: its own story without it. Nothing is written unless it moves.
       const stats = this.stats(weightKeys(f));
+      const found = this.pool(String(m.id), f, stats);
+      const v = { ...docVectors(f, stats), words: vectorFromJson(String(r.vector)) };
+      const pool = { ...found, stories: found.stories.map((c) => (c.story === own ? withoutDocument(c, v, f) : c)) };
+      // Alone in its story and fitting no other, it stays where it is.
+      const target = this.current(choose(f, pool) ?? (Number(r.documents) <= 1 ? own : found.newId));
+      if (target === own) continue;
       this.takeOut(doc, r, f, { stats });
-      const pool = this.pool(String(m.id), f, stats);
-      // Alone in its story and fitting no other, it comes back to the same story, its age kept.
-      const alone = Number(r.documents) <= 1;
-      const target = this.current(choose(f, pool) ?? (alone ? String(r.id) : pool.newId));
       this.file(doc, String(m.id), target, f, true);
-      if (target !== String(r.id)) {
-        relabel(doc, target);
-        moved++;
-      }
+      relabel(doc, target);
+      moved++;
     }
     this.s.markSettled!.run(story.rowid);
     this.s.delStory!.run(story.rowid);
