@@ -41,30 +41,40 @@ function relativeAntecedent(v: TokenView, p: Phrase, mentions: readonly Mention[
   return undefined;
 }
 
-/** The most recent person entity named before `offset`, within `reach` characters. */
-function recentPerson(mentions: readonly Mention[], offset: number, reach: number): string | undefined {
+const PERSON = new Set(['PERSON']);
+const BODIES = new Set(['ORG']);
+
+/** The most recent entity of the types named before `offset`, within `reach` characters. */
+function recentNamed(mentions: readonly Mention[], offset: number, reach: number, types: ReadonlySet<string>): string | undefined {
   for (let i = mentions.length - 1; i >= 0; i--) {
     const m = mentions[i]!;
     if (m.end > offset) continue;
     if (m.start < offset - reach) break;
-    if (m.type === 'PERSON' && m.entity && m.kind !== 'pronoun') return m.entity;
+    if (types.has(m.type) && m.entity && m.kind !== 'pronoun') return m.entity;
   }
   return undefined;
 }
+
+/** Words that stand for a source without naming it: shown through the entity they resolve to, or not at all. */
+const STAND_INS = new Set(['he', 'she', 'him', 'her', 'it', 'they', 'we', 'i', 'who', 'you']);
 
 function quoteFrom(v: TokenView, kind: Quote['kind'], start: number, end: number, att: Attribution, mentions: readonly Mention[], lastSpeaker?: string): Quote {
   const sp = att.speaker;
   const speakerStart = v.tokens[sp.first]!.start, speakerEnd = v.tokens[sp.last]!.end;
   const cueStart = v.tokens[att.cueFirst]!.start, cueEnd = v.tokens[att.cueLast]!.end;
   let speaker = speakerEntity(v, sp, mentions) ?? relativeAntecedent(v, sp, mentions);
-  if (!speaker && sp.first === sp.last && PERSONAL.has(v.lower[sp.first]!)) {
+  const word = sp.first === sp.last ? v.lower[sp.first]! : '';
+  if (!speaker && PERSONAL.has(word)) {
     // A bare "he"/"she" the resolver left open: the last speaker, else the last person named.
-    speaker = lastSpeaker ?? recentPerson(mentions, speakerStart, 600);
+    speaker = lastSpeaker ?? recentNamed(mentions, speakerStart, 600, PERSON);
   }
+  // "it said": the organisation named just before, in this sentence or the last.
+  if (!speaker && word === 'it') speaker = recentNamed(mentions, speakerStart, 250, BODIES);
   return {
     start, end, kind,
     ...(speaker ? { speaker } : {}),
-    speakerText: v.text.slice(speakerStart, speakerEnd),
+    // A pronoun is where the text names the source, not its name: no speaker text reads "who".
+    ...(STAND_INS.has(word) ? {} : { speakerText: v.text.slice(speakerStart, speakerEnd) }),
     speakerStart, speakerEnd, cueStart, cueEnd,
     cue: v.text.slice(cueStart, cueEnd),
   };
@@ -127,7 +137,8 @@ export const quotesStage = defineStage(import.meta.url, {
         q = {
           start: d.start, end: d.end, kind: 'direct',
           ...(p.speaker ? { speaker: p.speaker } : {}),
-          ...(p.speakerText ? { speakerText: p.speakerText, speakerStart: p.speakerStart!, speakerEnd: p.speakerEnd! } : {}),
+          ...(p.speakerText ? { speakerText: p.speakerText } : {}),
+          ...(p.speakerStart !== undefined ? { speakerStart: p.speakerStart, speakerEnd: p.speakerEnd! } : {}),
         };
       } else {
         q = { start: d.start, end: d.end, kind: 'direct' };
