@@ -237,9 +237,8 @@ test('a second reporting verb joined by "and" or "but" reports for the same subj
   const a = quotes('The warden refused to name the guards but said the locks had failed twice.').quotes;
   assert.deepEqual(a.map((q) => q.speakerText), ['The warden', 'The warden']);
   const { doc, quotes: b } = quotes('The pilot praised the crew and said the engine had been repaired.');
-  assert.equal(b.length, 1);
-  assert.equal(slice(doc, b[0]!), 'the engine had been repaired');
-  assert.equal(b[0]!.speakerText, 'The pilot');
+  assert.deepEqual(b.map((q) => slice(doc, q)), ['the crew', 'the engine had been repaired'], 'the praise is a stance of its own');
+  assert.deepEqual(b.map((q) => q.speakerText), ['The pilot', 'The pilot']);
 });
 
 test('doubled-apostrophe marks after "X said," hold the content', () => {
@@ -325,4 +324,25 @@ test('a quote no cue attributes goes to the subject of the sentence that introdu
   assert.equal(qs.length, 1);
   assert.equal(qs[0]!.speaker, 'p1');
   assert.equal(slice(doc, qs[0]!), '“The bridge was inspected twice this year and it is safe to use.”');
+});
+
+test('stances are attributed: what a source wants, backs or calls for, and a possessed claim', () => {
+  const text = 'The union called for a strike at the port. Mayor Ines Duarte wants a second bridge over the river. '
+    + 'Critics mocked her claim that the old bridge could carry trucks.';
+  const { doc, quotes: qs } = quotes(text, [mention('Ines Duarte', text, 'PERSON', 'p1')]);
+  const said = qs.map((q) => [slice(doc, q), q.speakerText ?? slice(doc, { start: q.speakerStart, end: q.speakerEnd })]);
+  assert.deepEqual(said, [
+    ['a strike at the port', 'The union'],
+    ['a second bridge over the river', 'Mayor Ines Duarte'],
+    ['the old bridge could carry trucks', 'her'],
+  ]);
+  assert.equal(qs[1]!.speaker, 'p1');
+});
+
+test('a verb after "said NP" makes the NP the content, and the report is read from the left', () => {
+  const text = 'Ana Ruiz, who ran the agency until 2019, said the new levee is too low.';
+  const { doc, quotes: qs } = quotes(text);
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.speakerText, 'Ana Ruiz');
+  assert.equal(slice(doc, qs[0]!), 'the new levee is too low');
 });
