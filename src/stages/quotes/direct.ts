@@ -35,10 +35,13 @@ function isTitle(v: TokenView, q: QuotedSpan, first: number): boolean {
   return first > 0 && TITLE_LEAD.has(v.lower[first - 1]!);
 }
 
+/** Words between an outer report and the clause it holds: "says if people think …". */
+const OUTER_LINKS = new Set(['if', 'when', 'because', 'although', 'though', 'once', 'unless']);
+
 /** The report whose content opens with `inner`'s subject: "X said (that) she hopes ...". */
 function outerReport(v: TokenView, inner: Attribution, lo: number): Attribution | null {
   let k = inner.speaker.first - 1;
-  if (v.lower[k] === 'that') k--;
+  if (v.lower[k] === 'that' || OUTER_LINKS.has(v.lower[k]!)) k--;
   if (k < lo || k <= 0) return null;
   const outer = attributionBefore(v, k + 1, lo, true, 1);
   return outer && outer.cueLast === k && outer.form === 'subject' ? outer : null;

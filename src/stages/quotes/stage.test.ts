@@ -346,3 +346,11 @@ test('a verb after "said NP" makes the NP the content, and the report is read fr
   assert.equal(qs[0]!.speakerText, 'Ana Ruiz');
   assert.equal(slice(doc, qs[0]!), 'the new levee is too low');
 });
+
+test('a reporting verb after "and" shares the sentence subject, not the object before "and"', () => {
+  const text = 'Ines Duarte toured the flooded school in Ribeira and told reporters, “We will rebuild it before the winter.”';
+  const { quotes: qs } = quotes(text, [mention('Ines Duarte', text, 'PERSON', 'p1'), mention('Ribeira', text, 'GPE', 'g1')]);
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.speakerText, 'Ines Duarte');
+  assert.equal(qs[0]!.speaker, 'p1');
+});
