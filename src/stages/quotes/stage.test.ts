@@ -354,3 +354,10 @@ test('a reporting verb after "and" shares the sentence subject, not the object b
   assert.equal(qs[0]!.speakerText, 'Ines Duarte');
   assert.equal(qs[0]!.speaker, 'p1');
 });
+
+test('a possessive name in the speaker phrase is not the speaker', () => {
+  const text = '“The senator has answered every question,” Duarte’s spokesman said on Friday.';
+  const { quotes: qs } = quotes(text, [mention('Duarte', text, 'PERSON', 'p1')]);
+  assert.equal(qs[0]!.speakerText, 'Duarte’s spokesman');
+  assert.equal(qs[0]!.speaker, undefined);
+});

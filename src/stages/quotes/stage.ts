@@ -23,10 +23,20 @@ function speakerEntity(v: TokenView, p: Phrase, mentions: readonly Mention[]): s
   let best: Mention | undefined;
   for (const m of mentions) {
     if (m.end <= from || m.start >= to || !m.entity || !SPEAKER_TYPES.has(m.type)) continue;
+    // "Clinton’s spokesman", "Ruiz's lawyer": the possessor is not the one speaking.
+    if (isPossessor(v.text, m, to)) continue;
+    // "Libertarian presidential candidate …": a nationality or party word modifying the head is not the source.
+    if (m.type === 'NORP' && /\p{L}/u.test(v.text.slice(m.end, to))) continue;
     // A person outranks an organisation it belongs to; otherwise the rightmost (head) mention.
     if (!best || (m.type === 'PERSON' && best.type !== 'PERSON') || (m.type === best.type && m.start > best.start)) best = m;
   }
   return best?.entity;
+}
+
+/** A mention written as a possessive ("Ruiz’s") with more of the phrase after it. */
+function isPossessor(text: string, m: Mention, to: number): boolean {
+  const own = /['’]s?$/.test(m.text) ? m.end : /^['’]s?\b/.test(text.slice(m.end, m.end + 2)) ? m.end + (text[m.end + 1] === 's' ? 2 : 1) : -1;
+  return own >= 0 && /\p{L}/u.test(text.slice(own, to));
 }
 
 /** "Ana Ruiz, who said ...": the entity of the name a relative pronoun stands for. */
