@@ -1,4 +1,5 @@
 import type { Token } from '../../core/layers.js';
+import { isAddress } from '../../text/addresses.js';
 import { ALL_PRONOUNS } from '../../text/pronouns.js';
 import { NAME_TITLES, PERSON_TITLES } from '../../text/titles.js';
 
@@ -12,7 +13,6 @@ import { NAME_TITLES, PERSON_TITLES } from '../../text/titles.js';
 const CONJUNCTIONS = new Set(['and', 'or', 'but', 'nor', '&', 'und', 'et', 'y']);
 const EDGE_WORDS = new Set(['the', 'a', 'an', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'from']);
 const OPENERS = '([{', CLOSERS = ')]}';
-const EMAIL_OR_URL = /@|^(?:https?:|www\.)|\.(?:com|org|net|gov|edu)(?:\/|$)/i;
 const CLITIC = /^(?:['’](?:re|s|ll|d|ve|m)|n['’]t)$/i;
 const CLITIC_END = /['’](?:re|s|ll|d|ve|m)$/i;
 
@@ -23,7 +23,7 @@ const isTitle = (t: Token) => NAME_TITLES.has(lower(t)) || PERSON_TITLES.has(low
  * The token range [s, e) narrowed to a well-formed name, or undefined when nothing of it is one.
  */
 export function nameEdges(tokens: readonly Token[], s: number, e: number): [number, number] | undefined {
-  for (let i = s; i < e; i++) if (EMAIL_OR_URL.test(tokens[i]!.text)) return undefined;
+  for (let i = s; i < e; i++) if (isAddress(tokens[i]!.text)) return undefined;
   // A bracket inside the span that the span does not pair cuts the name there.
   for (let i = s; i < e; i++) {
     const t = tokens[i]!.text;

@@ -6,6 +6,7 @@ import { numbered, type Unnumbered } from '../../layers/spec.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { defineStage } from '../../pipeline/version.js';
 import { applyMentions, filterHits, gazetteerHits, headedNames, mentionHits, modifierHits, personSurnames, type RecognizeContext } from './recognize.js';
+import { inAddress } from '../../text/addresses.js';
 import { markEmbedded } from './embedded.js';
 import { docContext, resolveHits } from './resolve.js';
 import { scanWords } from './words.js';
@@ -31,7 +32,8 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, opts: PlacesOptions = {}): 
   hits = [...hits, ...headedNames(ctx, hits)];
   const modifiers = opts.modifiers === false ? [] : modifierHits(ctx, hits);
   hits = [...hits, ...modifiers].sort((a, b) => a.start - b.start);
-  const places = markEmbedded(doc.text, resolveHits(doc.text, hits, context, gaz), ctx.mentions, doc.layer('entities'));
+  const resolved = resolveHits(doc.text, hits, context, gaz).filter((p) => !inAddress(doc.text, p.start, p.end));
+  const places = markEmbedded(doc.text, resolved, ctx.mentions, doc.layer('entities'));
   if (!modifiers.length) return places;
   const at = new Set(modifiers.map((h) => h.start));
   return places.map((p) => (at.has(p.start) ? { ...p, modifier: true } : p));
