@@ -16,13 +16,29 @@ type Quote = Unnumbered<NumberedQuote>;
 const PERSONAL = new Set(['he', 'she', 'him', 'her']);
 const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 
+/** Longest mention looked back for when mentions are searched from an offset. */
+const MAX_MENTION = 300;
+
+/** Index of the first mention (sorted by start) starting at or after `offset`. */
+function startingAt(mentions: readonly Mention[], offset: number): number {
+  let lo = 0, hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Finds the entity a speaker phrase names: a resolved mention inside the phrase's core. */
 function speakerEntity(v: TokenView, p: Phrase, mentions: readonly Mention[]): string | undefined {
   const core = phraseCore(v, p);
   const from = v.tokens[core.first]!.start, to = v.tokens[core.last]!.end;
   let best: Mention | undefined;
-  for (const m of mentions) {
-    if (m.end <= from || m.start >= to || !m.entity || !SPEAKER_TYPES.has(m.type)) continue;
+  // Mentions are sorted by start, and none is near the length of a long phrase before it.
+  for (let i = startingAt(mentions, from - MAX_MENTION); i < mentions.length && mentions[i]!.start < to; i++) {
+    const m = mentions[i]!;
+    if (m.end <= from || !m.entity || !SPEAKER_TYPES.has(m.type)) continue;
     // "Clinton’s spokesman", "Ruiz's lawyer": the possessor is not the one speaking.
     if (isPossessor(v.text, m, to)) continue;
     // "Libertarian presidential candidate …": a nationality or party word modifying the head is not the source.
@@ -43,7 +59,7 @@ function isPossessor(text: string, m: Mention, to: number): boolean {
 function relativeAntecedent(v: TokenView, p: Phrase, mentions: readonly Mention[]): string | undefined {
   if (p.first !== p.last || v.lower[p.first] !== 'who') return undefined;
   const at = v.tokens[p.first]!.start;
-  for (let i = mentions.length - 1; i >= 0; i--) {
+  for (let i = startingAt(mentions, at) - 1; i >= 0; i--) {
     const m = mentions[i]!;
     if (m.end > at) continue;
     return m.entity && SPEAKER_TYPES.has(m.type) && /^\s*,\s*$/.test(v.text.slice(m.end, at)) ? m.entity : undefined;
@@ -56,7 +72,7 @@ const BODIES = new Set(['ORG']);
 
 /** The most recent entity of the types named before `offset`, within `reach` characters. */
 function recentNamed(mentions: readonly Mention[], offset: number, reach: number, types: ReadonlySet<string>): string | undefined {
-  for (let i = mentions.length - 1; i >= 0; i--) {
+  for (let i = startingAt(mentions, offset) - 1; i >= 0; i--) {
     const m = mentions[i]!;
     if (m.end > offset) continue;
     if (m.start < offset - reach) break;

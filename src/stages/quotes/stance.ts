@@ -20,7 +20,9 @@ const STANCE_VERBS = new Set([
   'proposes', 'proposed', 'demands', 'demanded', 'denounces', 'denounced', 'questions', 'questioned', 'dismisses', 'dismissed',
 ]);
 /** Verbs that take their stance through a particle: "called for", "pushed for", "argued for". */
-const PARTICLE_VERBS: Readonly<Record<string, string>> = { called: 'for', calls: 'for', call: 'for', pushed: 'for', pushes: 'for', argued: 'for', argues: 'for', pressed: 'for', lobbied: 'for' };
+const PARTICLE_VERBS: ReadonlyMap<string, string> = new Map(
+  ['called', 'calls', 'call', 'pushed', 'pushes', 'argued', 'argues', 'pressed', 'lobbied'].map((w) => [w, 'for']),
+);
 /** Nouns whose clause is what the possessor holds or said: "his claim that", "her plan to". */
 const STANCE_NOUNS = new Set([
   'claim', 'claims', 'assertion', 'argument', 'belief', 'view', 'call', 'calls', 'proposal', 'promise', 'pledge',
@@ -72,10 +74,11 @@ export function findStances(v: TokenView, a: number, b: number): Stance[] {
   const out: Stance[] = [];
   for (let k = a + 1; k < b - MIN_TOKENS; k++) {
     const l = v.lower[k]!;
-    if (v.isCapitalized(k)) continue;
     let c = -1;
     if (STANCE_VERBS.has(l)) c = k + 1;
-    else if (PARTICLE_VERBS[l] && v.lower[k + 1] === PARTICLE_VERBS[l]) c = k + 2;
+    else if (PARTICLE_VERBS.has(l) && v.lower[k + 1] === PARTICLE_VERBS.get(l)) c = k + 2;
+    else if (!STANCE_NOUNS.has(l)) continue;
+    if (v.isCapitalized(k)) continue;
     if (c >= 0) {
       // "the plan he wanted", "a bill backed by": a verb without an object or in the passive reports nothing.
       if (v.lower[c] === 'by' || v.isPunct(c)) continue;

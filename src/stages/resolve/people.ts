@@ -18,7 +18,11 @@ const FEMALE_TITLES = new Set(['mrs', 'ms', 'miss', 'madam', 'madame', 'lady', '
 type Gender = 'male' | 'female' | undefined;
 
 /** The gender a mention's own title states ("Mrs. Clinton"), if any. */
+const ANY_GENDER_TITLE = new RegExp(`\\b(?:${[...MALE_TITLES, ...FEMALE_TITLES].join('|')})\\b`, 'i');
+
 export function titleGender(surface: string): Gender {
+  // Most names carry no such title: one test before splitting words.
+  if (!ANY_GENDER_TITLE.test(surface)) return undefined;
   for (const w of surface.toLowerCase().split(/\s+/).slice(0, 3)) {
     const bare = w.replace(/\./g, '');
     if (MALE_TITLES.has(bare)) return 'male';
@@ -49,11 +53,13 @@ export interface PeopleInput {
 export function shortPersonForms(input: PeopleInput): Set<number> {
   const { ms, parts, acronym } = input;
   const full = fullNames(input);
+  const isFull = new Set(full);
   const out = new Set<number>();
+  if (!full.length) return out;
   ms.forEach((m, i) => {
     const p = parts[i]!;
     if (!p.length || p.length > 3 || acronym[i]) return;
-    if (full.includes(i) || (m.type !== 'PERSON' && p.length > 1)) return;
+    if (isFull.has(i) || (m.type !== 'PERSON' && p.length > 1)) return;
     for (const j of full) {
       if (j === i || parts[j]!.length <= p.length || !personShortForm(p, parts[j]!)) continue;
       // A one-word non-person tag only stands for a person through the surname.
@@ -65,8 +71,17 @@ export function shortPersonForms(input: PeopleInput): Set<number> {
   return out;
 }
 
-function fullNames({ ms, parts, acronym }: PeopleInput): number[] {
-  return ms.map((m, i) => (m.type === 'PERSON' && parts[i]!.length >= 2 && !acronym[i] ? i : -1)).filter((i) => i >= 0);
+const fullCache = new WeakMap<PeopleInput, number[]>();
+
+/** The full person names (two parts or more) of the input, computed once per input. */
+function fullNames(input: PeopleInput): number[] {
+  let full = fullCache.get(input);
+  if (!full) {
+    const { ms, parts, acronym } = input;
+    full = ms.map((m, i) => (m.type === 'PERSON' && parts[i]!.length >= 2 && !acronym[i] ? i : -1)).filter((i) => i >= 0);
+    fullCache.set(input, full);
+  }
+  return full;
 }
 
 /**
@@ -95,47 +110,58 @@ export function linkPeople(uf: UnionFind, input: PeopleInput, keys: readonly str
   const full = fullNames(input);
   // Each person is named by the group its full names formed before bare names are placed.
   joinFullForms(uf, input, full);
-  const group = new Map<number, number>();
-  for (const j of full) group.set(j, uf.find(j));
+  // Owner group of each mention placed so far (-1: none); a full name's group never changes.
+  const owner = new Int32Array(ms.length).fill(-1);
+  for (const j of full) owner[j] = uf.find(j);
   const size = new Map<number, number>();
   const gender = new Map<number, Gender | 'both'>();
   const place = (i: number, g: number) => {
-    group.set(i, g);
+    owner[i] = g;
     size.set(g, (size.get(g) ?? 0) + 1);
     const t = titleGender(ms[i]!.text), had = gender.get(g);
     if (t) gender.set(g, had && had !== t ? 'both' : t);
   };
-  for (const [j, g] of [...group]) place(j, g);
+  for (const j of full) place(j, owner[j]!);
   const lastBefore = (g: number, i: number) => {
-    for (let k = i - 1; k >= 0; k--) if (group.get(k) === g) return k;
+    for (let k = i - 1; k >= 0; k--) if (owner[k] === g) return k;
     return -1;
   };
+  // The people a bare form can name depend on the form alone: found once per form.
+  const candidatesOf = new Map<string, number[]>();
   const unlinked: number[] = [];
   for (let i = 0; i < ms.length; i++) {
     if (!deferred.has(i)) continue;
     const p = parts[i]!;
     const t = titleGender(ms[i]!.text);
-    const candidates = new Set<number>();
-    for (const j of full) {
-      const g = group.get(j);
-      if (g === undefined || parts[j]!.length <= p.length || !personShortForm(p, parts[j]!)) continue;
-      if (ms[i]!.type !== 'PERSON' && parts[j]!.at(-1) !== p[0]) continue;
-      candidates.add(g);
+    const form = ms[i]!.type === 'PERSON' ? keys[i]! : `~${keys[i]!}`;
+    let candidates = candidatesOf.get(form);
+    if (!candidates) {
+      const found = new Set<number>();
+      for (const j of full) {
+        if (parts[j]!.length <= p.length || !personShortForm(p, parts[j]!)) continue;
+        if (ms[i]!.type !== 'PERSON' && parts[j]!.at(-1) !== p[0]) continue;
+        found.add(owner[j]!);
+      }
+      candidatesOf.set(form, (candidates = [...found]));
     }
-    const last = new Map([...candidates].map((g) => [g, lastBefore(g, i)]));
-    const latest = Math.max(-1, ...last.values());
+    if (!candidates.length) {
+      unlinked.push(i);
+      continue;
+    }
+    const last = candidates.map((g) => lastBefore(g, i));
+    const latest = Math.max(-1, ...last);
     // Named last counts only when no other candidate is named in that same sentence.
-    const latestAlone = latest >= 0 && [...last.values()].every((at) => at === latest || at < 0 || sentence[at] !== sentence[latest]);
+    const latestAlone = latest >= 0 && last.every((at) => at === latest || at < 0 || sentence[at] !== sentence[latest]);
     const scored: { g: number; score: number }[] = [];
-    for (const g of candidates) {
+    candidates.forEach((g, n) => {
       const known = gender.get(g);
-      if (t && known && known !== 'both' && known !== t) continue;
-      const at = last.get(g)!;
+      if (t && known && known !== 'both' && known !== t) return;
+      const at = last[n]!;
       let score = Math.log(1 + (size.get(g) ?? 0));
       if (latestAlone && at === latest) score += sentence[at] === sentence[i] ? 2 : 1;
       if (t && known === t) score += 1;
       scored.push({ g, score });
-    }
+    });
     scored.sort((a, b) => b.score - a.score);
     const best = scored[0];
     if (best && (scored.length === 1 || best.score - scored[1]!.score >= MARGIN) && compatible(uf, input, best.g, i)) {
