@@ -83,6 +83,7 @@ export async function entityView(store: Store, idOrName: string): Promise<Entity
       });
     }
     for (const p of rec.places) {
+      if (p.embedded) continue;
       if (p.entity && local.has(p.entity)) location ??= { lat: p.lat, lon: p.lon, country: p.country };
       const k = `${p.name}|${p.lat.toFixed(3)}|${p.lon.toFixed(3)}`;
       const agg = places.get(k) ?? { name: p.name, lat: p.lat, lon: p.lon, country: p.country, geonameId: p.geonameId, docs: new Set<string>(), mentions: 0 };

@@ -159,7 +159,7 @@ function choose(scored: Scored[]): Scored | undefined {
 export async function resolveRecord(rec: NewsRecord, kb: KbLookup): Promise<Resolution> {
   const placesOf = new Map<string, number[]>();
   for (const p of rec.places ?? []) {
-    if (p.entity && p.geonameId != null && !p.modifier) placesOf.set(p.entity, [...(placesOf.get(p.entity) ?? []), p.geonameId]);
+    if (p.entity && p.geonameId != null && !p.modifier && !p.embedded) placesOf.set(p.entity, [...(placesOf.get(p.entity) ?? []), p.geonameId]);
   }
   const locals: Local[] = (rec.entities ?? []).filter((e) => e?.name).map((e) => {
     const forms = [...new Set([e.name, ...(e.aliases ?? [])])].map((n) => nameForm(n, e.type)).filter((f) => f.fold);

@@ -16,6 +16,11 @@ export interface Place extends Span {
   readonly score?: number;
   /** A nationality adjective naming its country as a modifier ("Iraqi forces"). */
   readonly modifier?: boolean;
+  /**
+   * A toponym inside a longer name of another kind ("Federal" in "Federal Reserve"): kept for
+   * counts of every toponym, never mapped, indexed as a place or counted in the document's focus.
+   */
+  readonly embedded?: boolean;
   /** Entity id of the mention this place was read from, when there is one. */
   readonly entity?: string;
 }
@@ -48,11 +53,14 @@ export const placeLayer: LayerSpec<'places', Place, PlaceRow> = {
     featureCode: { type: 'string' },
     score: { type: 'number' },
     modifier: { type: 'boolean' },
+    embedded: { type: 'boolean' },
     entity: { type: 'string' },
   }),
   refs: [{ field: 'entity', to: 'entities' }],
   table: {
     name: 'places',
+    // The place facet, map and name search read this table: embedded toponyms are not places named.
+    keep: (p) => !p.embedded,
     columns: [
       DOC, SEQ, START, END, TEXT,
       { name: 'name', type: 'TEXT', notNull: true, value: nameOf },

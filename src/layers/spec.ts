@@ -113,6 +113,8 @@ export interface Column<T> {
 export interface TableSpec<T> {
   readonly name: string;
   readonly columns: readonly Column<T>[];
+  /** The items that get a row (all when absent); the others stay in the record only. */
+  readonly keep?: (item: T) => boolean;
 }
 
 /** Columns every layer table starts with. */

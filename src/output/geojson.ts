@@ -29,7 +29,7 @@ export function recordFeatures(r: NewsRecord): object[] {
   }
   const seen = new Map<string, { p: Place; n: number }>();
   for (const p of r.places ?? []) {
-    if (!Number.isFinite(p.lat) || !Number.isFinite(p.lon)) continue;
+    if (!Number.isFinite(p.lat) || !Number.isFinite(p.lon) || p.embedded) continue;
     const key = p.geonameId !== undefined ? `g${p.geonameId}` : `${p.name}|${p.lat}|${p.lon}`;
     const s = seen.get(key);
     if (s) s.n++;

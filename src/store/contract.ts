@@ -189,6 +189,16 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       assert.equal((await s.places({ q: 'dal' })).length, 1);
       assert.equal((await s.places({ entity: 'PERSON:amara okafor' }))[0]?.documents, 1);
       assert.deepEqual(await s.places({ entity: 'PERSON:nobody' }), []);
+      // A toponym inside a longer name stays in its record, off the place index.
+      const t = 'The Vessora Maritime Board met in Kessel.';
+      await s.put(record(t, { title: 'Board meets' }, {
+        places: [
+          { id: 'p1', ...at(t, 'Vessora'), text: 'Vessora', name: 'Vessora', lat: 10, lon: 10, embedded: true },
+          { id: 'p2', ...at(t, 'Kessel'), text: 'Kessel', name: 'Kessel', lat: 12, lon: 12 },
+        ],
+      }));
+      assert.deepEqual((await s.places({ q: 'vessora' })), []);
+      assert.equal((await s.places({ q: 'kessel' })).length, 1);
       const events = await s.events();
       assert.deepEqual(events.map((e) => e.date), ['2023-03-01', '2023-03-14']);
       assert.equal(events[0]!.actor, 'ORG:river brigade');

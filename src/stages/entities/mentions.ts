@@ -3,6 +3,7 @@ import type { DocTokens } from './features.js';
 import type { NerModel } from './model.js';
 import { wordInfos } from './features.js';
 import { extendPersonNames, joinPatronymics, widenToGazetteer } from './names.js';
+import { nameEdges } from './name-edges.js';
 import { fineType } from './types.js';
 
 /*
@@ -40,7 +41,9 @@ export function findMentions(text: string, tokens: readonly Token[], sentences: 
     let s = m.start, e = m.end;
     while (s < e && EDGE_JUNK.test(tokens[s]!.text)) s++;
     while (e > s && EDGE_JUNK.test(tokens[e - 1]!.text)) e--;
-    if (s >= e) continue;
+    const edges = s < e ? nameEdges(tokens, s, e) : undefined;
+    if (!edges) continue;
+    [s, e] = edges;
     const start = tokens[s]!.start, end = tokens[e - 1]!.end;
     const surface = text.slice(start, end);
     out.push({ start, end, text: surface, type: fineType(m.cls, surface), kind: 'name' });

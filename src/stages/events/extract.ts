@@ -86,7 +86,7 @@ export function extractEvents(doc: Doc): Event[] {
     while (pi < placeOrder.length && places[placeOrder[pi]!]!.start < f.start) pi++;
     for (let k = pi; k < placeOrder.length && places[placeOrder[k]!]!.start < f.end; k++) {
       const i = placeOrder[k]!, p = places[i]!;
-      if (p.end <= f.end) fPlaces.push({ i, place: p, mStart: maskedAt(f, p.start), mEnd: maskedAt(f, p.end) });
+      if (p.end <= f.end && !p.embedded) fPlaces.push({ i, place: p, mStart: maskedAt(f, p.start), mEnd: maskedAt(f, p.end) });
     }
     // Every trigger pattern runs once over the sentence; matches are then dealt to their clauses.
     const hits: { ct: CompiledTrigger; at: number; end: number }[] = [];

@@ -6,6 +6,8 @@ import { numbered, type Unnumbered } from '../../layers/spec.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { defineStage } from '../../pipeline/version.js';
 import { applyMentions, filterHits, gazetteerHits, headedNames, mentionHits, modifierHits, personSurnames, type RecognizeContext } from './recognize.js';
+import { inAddress } from '../../text/addresses.js';
+import { markEmbedded } from './embedded.js';
 import { docContext, resolveHits } from './resolve.js';
 import { scanWords } from './words.js';
 
@@ -30,7 +32,8 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, opts: PlacesOptions = {}): 
   hits = [...hits, ...headedNames(ctx, hits)];
   const modifiers = opts.modifiers === false ? [] : modifierHits(ctx, hits);
   hits = [...hits, ...modifiers].sort((a, b) => a.start - b.start);
-  const places = resolveHits(doc.text, hits, context, gaz);
+  const resolved = resolveHits(doc.text, hits, context, gaz).filter((p) => !inAddress(doc.text, p.start, p.end));
+  const places = markEmbedded(doc.text, resolved, ctx.mentions, doc.layer('entities'));
   if (!modifiers.length) return places;
   const at = new Set(modifiers.map((h) => h.start));
   return places.map((p) => (at.has(p.start) ? { ...p, modifier: true } : p));
@@ -45,7 +48,8 @@ export function createPlacesStage(opts: PlacesOptions = {}): Stage {
     name: 'places',
     requires: [],
     // Sentence starts tell a capitalised toponym from a sentence's first word; mentions say what the tagger typed.
-    optional: ['sentences', 'mentions'],
+    // Entities tell a place's words that stand for a longer name ("Georgetown" for the university).
+    optional: ['sentences', 'mentions', 'entities'],
     provides: ['places'],
     assets: [GAZETTEER_FILE],
     run: (doc) => ({ places: numbered(placeLayer, findPlaces(doc, sharedGazetteer(), opts)) }),

@@ -173,6 +173,20 @@ export function sentenceSubject(v: TokenView, a: number, hi: number): { speaker:
   return { speaker: sp, verb: k };
 }
 
+/** A reporting verb with another common sense ("will continue to grow"). */
+const PUNCT_ONLY = new Set(['continue', 'continues', 'continued']);
+const COORDINATED_LEADS = new Set(['then', 'also', 'later', 'quickly', 'finally', 'again']);
+
+/** The subject of the sentence (and its verb) when the verb at k follows "and"/"but" after a clause of its own. */
+function coordinatedSubject(v: TokenView, k: number): { speaker: Phrase; verb: number } | null {
+  let j = k - 1;
+  while (j > 0 && COORDINATED_LEADS.has(v.lower[j]!)) j--;
+  if (v.lower[j] !== 'and' && v.lower[j] !== 'but') return null;
+  const sent = v.sentences[v.sentenceOf[k]!]!;
+  const subj = sentenceSubject(v, sent.tokenStart, j);
+  return subj && subj.verb < j - 1 ? subj : null;
+}
+
 /**
  * Attribution before some content in the same sentence: "X said:", "X said that", "according to X,".
  * Scans back from `end` (exclusive) to `lo`; takes the nearest cue with a speaker.
@@ -187,7 +201,17 @@ export function attributionBefore(v: TokenView, end: number, lo: number, speechO
       continue;
     }
     if (!isReportingVerb(v, k, speechOnly)) continue;
+    // "Rubio will continue to be …": these report only when a mark or "that" follows them.
+    if (PUNCT_ONLY.has(v.lower[k]!) && !(v.isPunct(k + 1) || v.lower[k + 1] === 'that')) continue;
+    // "She greeted supporters in Houston and told them …": a verb after "and" shares the
+    // sentence's subject; the words before "and" are the first verb's object.
     const sp = phraseBefore(v, k, lo);
+    const shared = sp && coordinatedSubject(v, k);
+    if (shared) {
+      // "said that … but said “…”": the first report holds the second; its verb is the cue.
+      const cue = isReportingVerb(v, shared.verb) ? shared.verb : k;
+      return { cueFirst: cue, cueLast: cue, speaker: shared.speaker, position: 'before', form: 'subject' };
+    }
     if (sp) return { cueFirst: k, cueLast: k, speaker: sp, position: 'before', form: 'subject' };
     if (/ing$/.test(v.lower[k]!)) {
       // "he said, adding, “...”": the participle is the cue; its subject is the earlier verb's.

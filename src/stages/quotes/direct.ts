@@ -2,6 +2,8 @@ import type { Paragraph } from '../../core/layers.js';
 import { attributionAfter, attributionBefore, sentenceSubject, type Attribution } from './cue.js';
 import { findQuotedSpans, type QuotedSpan } from '../../text/quote-marks.js';
 import { clauseBreak } from './clause.js';
+import { DETERMINERS } from './lexicon.js';
+import { SPEAKER_PRONOUNS } from '../../text/pronouns.js';
 import type { TokenView } from './view.js';
 
 /** A direct quote found from its marks, with its attribution when the text gives one. */
@@ -33,10 +35,13 @@ function isTitle(v: TokenView, q: QuotedSpan, first: number): boolean {
   return first > 0 && TITLE_LEAD.has(v.lower[first - 1]!);
 }
 
+/** Words between an outer report and the clause it holds: "says if people think …". */
+const OUTER_LINKS = new Set(['if', 'when', 'because', 'although', 'though', 'once', 'unless']);
+
 /** The report whose content opens with `inner`'s subject: "X said (that) she hopes ...". */
 function outerReport(v: TokenView, inner: Attribution, lo: number): Attribution | null {
   let k = inner.speaker.first - 1;
-  if (v.lower[k] === 'that') k--;
+  if (v.lower[k] === 'that' || OUTER_LINKS.has(v.lower[k]!)) k--;
   if (k < lo || k <= 0) return null;
   const outer = attributionBefore(v, k + 1, lo, true, 1);
   return outer && outer.cueLast === k && outer.form === 'subject' ? outer : null;
@@ -51,6 +56,25 @@ const countWords = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 const CLAUSE_PUNCT = new Set([',', ':', ';', '—', '–', '(', ')']);
 const TERMINAL = new Set(['.', '!', '?', '…', '...']);
 const CONJUNCTIONS = new Set(['and', 'but', 'or', 'while', 'whereas', 'as', 'because', 'so']);
+
+/**
+ * The source of a quote no cue attributes, from the sentence that introduces it: the subject of
+ * a sentence that ends in a colon before it ("Dr. Ward stated:", "The memo reads:"), or of the
+ * sentence the quote sits in ("Ward, visibly tired, offered a last thought “...”"). A name or a
+ * personal pronoun only: "the report" or "this" are not taken on so little evidence.
+ */
+function contextSpeaker(v: TokenView, first: number, s1: number): Attribution | null {
+  const sent = v.sentences[s1]!;
+  let subj: ReturnType<typeof sentenceSubject> = null;
+  if (first > sent.tokenStart) subj = sentenceSubject(v, sent.tokenStart, first);
+  else if (s1 > 0) {
+    const ps = v.sentences[s1 - 1]!;
+    if (v.tokens[ps.tokenEnd - 1]?.text === ':') subj = sentenceSubject(v, ps.tokenStart, ps.tokenEnd - 1);
+  }
+  if (!subj || (!v.isCapitalized(subj.speaker.first) && !SPEAKER_PRONOUNS.has(v.lower[subj.speaker.first]!))) return null;
+  if (DETERMINERS.has(v.lower[subj.speaker.first]!)) return null;
+  return { cueFirst: subj.verb, cueLast: subj.verb, speaker: subj.speaker, position: 'before', form: 'subject' };
+}
 
 /**
  * Finds quoted stretches and attributes them: a cue after the quote (", said X", ", X said"),
@@ -175,7 +199,12 @@ export function findDirectQuotes(v: TokenView, paragraphs: readonly Paragraph[],
       continue;
     }
     if (countWords(v.text.slice(q.innerStart, q.innerEnd)) >= minUnattributedWords) {
-      out.push({ quoted: q, start, end: q.end, firstToken: first, endToken: end });
+      const context = contextSpeaker(v, first, s1);
+      out.push({ quoted: q, start, end: q.end, firstToken: first, endToken: end, ...(context ? { attribution: context } : {}) });
+      if (context) {
+        lastAttributed = out.length - 1;
+        lastAttributionSentence = s1;
+      }
     }
   }
   return out;

@@ -4,6 +4,7 @@ import { phraseBefore } from './speaker.js';
 import { doubledClose, isDoubledMark } from './apostrophes.js';
 import { DETERMINERS } from './lexicon.js';
 import { questionAt } from './questions.js';
+import { findStances } from './stance.js';
 import type { TokenView } from './view.js';
 import { SUBJECT_PRONOUNS } from '../../text/pronouns.js';
 import { WEEKDAY_NAMES } from '../../text/weekdays.js';
@@ -39,6 +40,14 @@ const LONG_OBJECT_REACH = 12;
 /** Common nouns in an addressee before a name ("told host Ana Cruz"). */
 const ADDRESSEE_NOUNS = new Set(['host', 'anchor', 'reporters', 'reporter', 'interviewer', 'moderator', 'viewers', 'supporters', 'audience', 'crowd']);
 
+const FINITE = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should', 'must', 'may', 'might', 'does', 'did']);
+
+/** A finite verb among the tokens [a, b) before any comma: the words run on as a clause. */
+function finiteVerbIn(v: TokenView, a: number, b: number): boolean {
+  for (let k = a; k < b && v.tokens[k]!.text !== ','; k++) if (FINITE.has(v.lower[k]!)) return true;
+  return false;
+}
+
 /** Content tokens [a, b) as a span, or null when too short to be a claim. */
 function contentSpan(v: TokenView, a: number, b: number): Span | null {
   while (a < b && /^[,:;—–]$/.test(v.tokens[a]!.text)) a++;
@@ -63,9 +72,13 @@ export function findIndirectQuotes(v: TokenView, skip: (sentence: number) => boo
     if (b - a < MIN_CONTENT_TOKENS + 2) continue;
     if (TERMINAL.has(v.tokens[b - 1]!.text)) b--;
     if (skip(s)) {
-      // Around direct quotes only "..., adding that CONTENT" is left to find.
+      // Around direct quotes: "..., adding that CONTENT", and a report the quotes left alone.
+      const free = (x: Span) => !quoted.some((q) => q.start < x.end && x.start < q.end) && !out.some((q) => q.start < x.end && x.start < q.end);
       const part = participleAttribution(v, a, b);
-      if (part && !quoted.some((q) => q.start < part.end && part.start < q.end)) out.push(part);
+      if (part && free(part)) out.push(part);
+      // Without marks of its own: quoted words in a report are the direct rules' to judge.
+      const report = sentenceAttribution(v, a, b);
+      if (report && free(report) && !/[“”"„«»]/.test(v.text.slice(report.start, report.end))) out.push(report);
       continue;
     }
     const found = doubledQuote(v, a, b) ?? sentenceAttribution(v, a, b);
@@ -85,6 +98,9 @@ export function findIndirectQuotes(v: TokenView, skip: (sentence: number) => boo
     }
     const part = participleAttribution(v, a, b);
     if (part && !(found && found.start < part.end && part.start < found.end)) out.push(part);
+    // Stances a sentence reports besides its speech: "X wants …", "her claim that …".
+    const taken = out.filter((q) => q.start < v.tokens[b - 1]!.end && v.tokens[a]!.start < q.end);
+    for (const st of findStances(v, a, b)) if (!taken.some((q) => q.start < st.end && st.start < q.end)) out.push(st);
   }
   return out;
 }
@@ -162,6 +178,9 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
     if (NEEDS_THAT.has(v.lower[att.cueLast]!) && att.cueLast + 1 < b && !v.isPunct(att.cueLast + 1)) continue;
     // What follows the attribution: nothing much ("in a statement"), or more content after a comma.
     const after = Math.max(att.speaker.last, att.cueLast) + 1;
+    // "X, a veteran of the agency, said the plan is weak": a verb after "said NP" makes that NP
+    // the content's subject, not a source; the report is read from the left.
+    if (att.form === 'inverted' && finiteVerbIn(v, after, b)) continue;
     let comma = after;
     while (comma < b && v.tokens[comma]!.text !== ',') comma++;
     const rest = contentSpan(v, comma + 1, b);

@@ -47,7 +47,8 @@ test('a quote with no cue continues the speaker of the quote just before it', ()
   assert.equal(qs.length, 1, 'one attributed passage');
   assert.ok(slice(doc, qs[0]!).startsWith('“We are not worried'));
   assert.ok(slice(doc, qs[0]!).endsWith('new.”'));
-  assert.equal(qs[0]!.speakerText, 'he');
+  assert.equal(qs[0]!.speakerText, undefined, 'a pronoun is not shown as a name');
+  assert.equal(slice(doc, { start: qs[0]!.speakerStart!, end: qs[0]!.speakerEnd! }), 'he');
   assert.equal(qs[0]!.speaker, 'p1', 'a bare "he" falls back to the last person named');
   assert.deepEqual(qs[0]!.parts?.map((p) => slice(doc, p)), ['“We are not worried,”', '“The budget is fine and the cranes are new.”'], 'each quoted stretch is a part');
 });
@@ -151,7 +152,8 @@ test('a participle cue starts a new quote whose speaker is the sentence subject'
   assert.equal(qs.length, 2);
   assert.equal(slice(doc, qs[1]!), '“The crews have trained for months.”');
   assert.equal(qs[1]!.cue, 'adding');
-  assert.equal(qs[1]!.speakerText, 'she');
+  assert.equal(slice(doc, { start: qs[1]!.speakerStart!, end: qs[1]!.speakerEnd! }), 'she');
+  assert.equal(qs[1]!.speakerText, undefined);
   const ind = quotes('Vera Lind rejected the offer on Monday, saying the price ignored the repairs.');
   const part = ind.quotes.find((q) => q.cue === 'saying');
   assert.equal(slice(ind.doc, part!), 'the price ignored the repairs');
@@ -235,9 +237,8 @@ test('a second reporting verb joined by "and" or "but" reports for the same subj
   const a = quotes('The warden refused to name the guards but said the locks had failed twice.').quotes;
   assert.deepEqual(a.map((q) => q.speakerText), ['The warden', 'The warden']);
   const { doc, quotes: b } = quotes('The pilot praised the crew and said the engine had been repaired.');
-  assert.equal(b.length, 1);
-  assert.equal(slice(doc, b[0]!), 'the engine had been repaired');
-  assert.equal(b[0]!.speakerText, 'The pilot');
+  assert.deepEqual(b.map((q) => slice(doc, q)), ['the crew', 'the engine had been repaired'], 'the praise is a stance of its own');
+  assert.deepEqual(b.map((q) => q.speakerText), ['The pilot', 'The pilot']);
 });
 
 test('doubled-apostrophe marks after "X said," hold the content', () => {
@@ -296,8 +297,67 @@ test('"according to X" closing a sentence without a comma', () => {
 test('a relative pronoun as the source links to the name it stands for; clause openers are not part of a source', () => {
   const text = 'The plan drew fire from Ana Ruiz, who said the mill should stay open.';
   const { quotes: qs } = quotes(text, [mention('Ana Ruiz', text, 'PERSON', 'p1')]);
-  assert.equal(qs[0]?.speakerText, 'who');
+  assert.equal(text.slice(qs[0]!.speakerStart, qs[0]!.speakerEnd), 'who');
+  assert.equal(qs[0]?.speakerText, undefined, 'the entity names the speaker, not "who"');
   assert.equal(qs[0]?.speaker, 'p1');
   assert.equal(quotes('But Cox said the vote was rigged.').quotes[0]?.speakerText, 'Cox');
   assert.equal(quotes('As the Ledger reported, the mill will close.').quotes[0]?.speakerText, 'the Ledger');
+});
+
+test('an unresolved pronoun speaker keeps its place in the text but no speaker text', () => {
+  const { doc, quotes: qs } = quotes('The rain kept falling. “We will reopen the bridge when the river drops,” they said.');
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.speaker, undefined);
+  assert.equal(qs[0]!.speakerText, undefined);
+  assert.equal(slice(doc, { start: qs[0]!.speakerStart!, end: qs[0]!.speakerEnd! }), 'they');
+});
+
+test('"it said" goes to the organisation named just before', () => {
+  const text = 'The Harbor Authority closed the pier. “Repairs will take at least two months,” it said.';
+  const { quotes: qs } = quotes(text, [mention('Harbor Authority', text, 'ORG', 'o1')]);
+  assert.equal(qs[0]!.speaker, 'o1');
+});
+
+test('a quote no cue attributes goes to the subject of the sentence that introduces it with a colon', () => {
+  const text = 'Mayor Ines Duarte answered the critics in a long statement:\n\n“The bridge was inspected twice this year and it is safe to use.”';
+  const { doc, quotes: qs } = quotes(text, [mention('Ines Duarte', text, 'PERSON', 'p1')]);
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.speaker, 'p1');
+  assert.equal(slice(doc, qs[0]!), '“The bridge was inspected twice this year and it is safe to use.”');
+});
+
+test('stances are attributed: what a source wants, backs or calls for, and a possessed claim', () => {
+  const text = 'The union called for a strike at the port. Mayor Ines Duarte wants a second bridge over the river. '
+    + 'Critics mocked her claim that the old bridge could carry trucks.';
+  const { doc, quotes: qs } = quotes(text, [mention('Ines Duarte', text, 'PERSON', 'p1')]);
+  const said = qs.map((q) => [slice(doc, q), q.speakerText ?? slice(doc, { start: q.speakerStart, end: q.speakerEnd })]);
+  assert.deepEqual(said, [
+    ['a strike at the port', 'The union'],
+    ['a second bridge over the river', 'Mayor Ines Duarte'],
+    ['the old bridge could carry trucks', 'her'],
+  ]);
+  assert.equal(qs[1]!.speaker, 'p1');
+});
+
+test('a verb after "said NP" makes the NP the content, and the report is read from the left', () => {
+  const text = 'Ana Ruiz, who ran the agency until 2019, said the new levee is too low.';
+  const { doc, quotes: qs } = quotes(text);
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.speakerText, 'Ana Ruiz');
+  assert.equal(slice(doc, qs[0]!), 'the new levee is too low');
+});
+
+test('a reporting verb after "and" shares the sentence subject, not the object before "and"', () => {
+  const text = 'Ines Duarte toured the flooded school in Ribeira and told reporters, “We will rebuild it before the winter.”';
+  const { quotes: qs } = quotes(text, [mention('Ines Duarte', text, 'PERSON', 'p1'), mention('Ribeira', text, 'GPE', 'g1')]);
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.speakerText, 'Ines Duarte');
+  assert.equal(qs[0]!.speaker, 'p1');
+});
+
+test('a possessive name in the speaker phrase is not the speaker', () => {
+  const text = '“The senator has answered every question,” Duarte’s spokesman said on Friday.';
+  const { quotes: qs } = quotes(text, [mention('Duarte', text, 'PERSON', 'p1')]);
+  assert.equal(qs[0]!.speakerText, 'Duarte’s spokesman');
+  assert.equal(qs[0]!.speaker, undefined);
 });

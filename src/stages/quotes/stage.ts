@@ -16,24 +16,50 @@ type Quote = Unnumbered<NumberedQuote>;
 const PERSONAL = new Set(['he', 'she', 'him', 'her']);
 const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 
+/** Longest mention looked back for when mentions are searched from an offset. */
+const MAX_MENTION = 300;
+
+/** Index of the first mention (sorted by start) starting at or after `offset`. */
+function startingAt(mentions: readonly Mention[], offset: number): number {
+  let lo = 0, hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Finds the entity a speaker phrase names: a resolved mention inside the phrase's core. */
 function speakerEntity(v: TokenView, p: Phrase, mentions: readonly Mention[]): string | undefined {
   const core = phraseCore(v, p);
   const from = v.tokens[core.first]!.start, to = v.tokens[core.last]!.end;
   let best: Mention | undefined;
-  for (const m of mentions) {
-    if (m.end <= from || m.start >= to || !m.entity || !SPEAKER_TYPES.has(m.type)) continue;
+  // Mentions are sorted by start, and none is near the length of a long phrase before it.
+  for (let i = startingAt(mentions, from - MAX_MENTION); i < mentions.length && mentions[i]!.start < to; i++) {
+    const m = mentions[i]!;
+    if (m.end <= from || !m.entity || !SPEAKER_TYPES.has(m.type)) continue;
+    // "Clinton’s spokesman", "Ruiz's lawyer": the possessor is not the one speaking.
+    if (isPossessor(v.text, m, to)) continue;
+    // "Libertarian presidential candidate …": a nationality or party word modifying the head is not the source.
+    if (m.type === 'NORP' && /\p{L}/u.test(v.text.slice(m.end, to))) continue;
     // A person outranks an organisation it belongs to; otherwise the rightmost (head) mention.
     if (!best || (m.type === 'PERSON' && best.type !== 'PERSON') || (m.type === best.type && m.start > best.start)) best = m;
   }
   return best?.entity;
 }
 
+/** A mention written as a possessive ("Ruiz’s") with more of the phrase after it. */
+function isPossessor(text: string, m: Mention, to: number): boolean {
+  const own = /['’]s?$/.test(m.text) ? m.end : /^['’]s?\b/.test(text.slice(m.end, m.end + 2)) ? m.end + (text[m.end + 1] === 's' ? 2 : 1) : -1;
+  return own >= 0 && /\p{L}/u.test(text.slice(own, to));
+}
+
 /** "Ana Ruiz, who said ...": the entity of the name a relative pronoun stands for. */
 function relativeAntecedent(v: TokenView, p: Phrase, mentions: readonly Mention[]): string | undefined {
   if (p.first !== p.last || v.lower[p.first] !== 'who') return undefined;
   const at = v.tokens[p.first]!.start;
-  for (let i = mentions.length - 1; i >= 0; i--) {
+  for (let i = startingAt(mentions, at) - 1; i >= 0; i--) {
     const m = mentions[i]!;
     if (m.end > at) continue;
     return m.entity && SPEAKER_TYPES.has(m.type) && /^\s*,\s*$/.test(v.text.slice(m.end, at)) ? m.entity : undefined;
@@ -41,30 +67,40 @@ function relativeAntecedent(v: TokenView, p: Phrase, mentions: readonly Mention[
   return undefined;
 }
 
-/** The most recent person entity named before `offset`, within `reach` characters. */
-function recentPerson(mentions: readonly Mention[], offset: number, reach: number): string | undefined {
-  for (let i = mentions.length - 1; i >= 0; i--) {
+const PERSON = new Set(['PERSON']);
+const BODIES = new Set(['ORG']);
+
+/** The most recent entity of the types named before `offset`, within `reach` characters. */
+function recentNamed(mentions: readonly Mention[], offset: number, reach: number, types: ReadonlySet<string>): string | undefined {
+  for (let i = startingAt(mentions, offset) - 1; i >= 0; i--) {
     const m = mentions[i]!;
     if (m.end > offset) continue;
     if (m.start < offset - reach) break;
-    if (m.type === 'PERSON' && m.entity && m.kind !== 'pronoun') return m.entity;
+    if (types.has(m.type) && m.entity && m.kind !== 'pronoun') return m.entity;
   }
   return undefined;
 }
+
+/** Words that stand for a source without naming it: shown through the entity they resolve to, or not at all. */
+const STAND_INS = new Set(['he', 'she', 'him', 'her', 'it', 'they', 'we', 'i', 'who', 'you']);
 
 function quoteFrom(v: TokenView, kind: Quote['kind'], start: number, end: number, att: Attribution, mentions: readonly Mention[], lastSpeaker?: string): Quote {
   const sp = att.speaker;
   const speakerStart = v.tokens[sp.first]!.start, speakerEnd = v.tokens[sp.last]!.end;
   const cueStart = v.tokens[att.cueFirst]!.start, cueEnd = v.tokens[att.cueLast]!.end;
   let speaker = speakerEntity(v, sp, mentions) ?? relativeAntecedent(v, sp, mentions);
-  if (!speaker && sp.first === sp.last && PERSONAL.has(v.lower[sp.first]!)) {
+  const word = sp.first === sp.last ? v.lower[sp.first]! : '';
+  if (!speaker && PERSONAL.has(word)) {
     // A bare "he"/"she" the resolver left open: the last speaker, else the last person named.
-    speaker = lastSpeaker ?? recentPerson(mentions, speakerStart, 600);
+    speaker = lastSpeaker ?? recentNamed(mentions, speakerStart, 600, PERSON);
   }
+  // "it said": the organisation named just before, in this sentence or the last.
+  if (!speaker && word === 'it') speaker = recentNamed(mentions, speakerStart, 250, BODIES);
   return {
     start, end, kind,
     ...(speaker ? { speaker } : {}),
-    speakerText: v.text.slice(speakerStart, speakerEnd),
+    // A pronoun is where the text names the source, not its name: no speaker text reads "who".
+    ...(STAND_INS.has(word) ? {} : { speakerText: v.text.slice(speakerStart, speakerEnd) }),
     speakerStart, speakerEnd, cueStart, cueEnd,
     cue: v.text.slice(cueStart, cueEnd),
   };
@@ -127,7 +163,8 @@ export const quotesStage = defineStage(import.meta.url, {
         q = {
           start: d.start, end: d.end, kind: 'direct',
           ...(p.speaker ? { speaker: p.speaker } : {}),
-          ...(p.speakerText ? { speakerText: p.speakerText, speakerStart: p.speakerStart!, speakerEnd: p.speakerEnd! } : {}),
+          ...(p.speakerText ? { speakerText: p.speakerText } : {}),
+          ...(p.speakerStart !== undefined ? { speakerStart: p.speakerStart, speakerEnd: p.speakerEnd! } : {}),
         };
       } else {
         q = { start: d.start, end: d.end, kind: 'direct' };

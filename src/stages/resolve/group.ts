@@ -1,7 +1,9 @@
 import type { EntityType, Mention } from '../../core/layers.js';
 import type { AliasPair } from './aliases.js';
 import { cleanName, mentionKey } from '../../text/names.js';
-import { initials, isAcronym, personParts, personShortForm } from '../../text/name-forms.js';
+import { initials, isAcronym, personParts } from '../../text/name-forms.js';
+import { compatible, linkPeople, shortPersonForms, type PeopleInput } from './people.js';
+import { UnionFind } from './union-find.js';
 
 /** Words too generic to stand for an organisation on their own ("the Party", "the Court"). */
 const GENERIC_ORG_WORDS = new Set([
@@ -11,24 +13,6 @@ const GENERIC_ORG_WORDS = new Set([
   'times', 'post', 'journal', 'press', 'daily', 'network', 'foundation', 'association', 'service', 'forces', 'force',
   'police', 'government', 'administration', 'federal', 'democratic', 'republican', 'campaign', 'board', 'commission',
 ]);
-
-class UnionFind {
-  private readonly parent: number[];
-  constructor(n: number) {
-    this.parent = Array.from({ length: n }, (_, i) => i);
-  }
-  find(i: number): number {
-    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]!]!;
-    return i;
-  }
-  /** Joins two sets; the earlier mention stays the root so groups keep document order. */
-  union(a: number, b: number): void {
-    const ra = this.find(a), rb = this.find(b);
-    if (ra === rb) return;
-    if (ra < rb) this.parent[rb] = ra;
-    else this.parent[ra] = rb;
-  }
-}
 
 export interface NameGroup {
   /** Indices into the name mentions, in document order. */
@@ -73,25 +57,32 @@ function fullestName(members: readonly number[], clean: readonly string[], acron
  * spelled-out name, surnames and given names of a full person name, and the head or
  * tail of a longer organisation name ("Georgetown" for "Georgetown University").
  */
-export function groupNames(ms: readonly Mention[], aliasPairs: readonly AliasPair[]): NameGroup[] {
+export function groupNames(ms: readonly Mention[], aliasPairs: readonly AliasPair[], sentenceOf: (m: Mention) => number = () => 0): NameGroup[] {
   const uf = new UnionFind(ms.length);
   const index = new Map<Mention, number>();
   ms.forEach((m, i) => index.set(m, i));
   const clean = ms.map((m) => cleanName(m.text));
   const keys = ms.map((m, i) => mentionKey(m.text, clean[i]));
+  // Each mention's forms, computed once: the loops below compare every pair of names.
+  const acronym = ms.map((m, i) => isAcronym(m.text, clean[i]));
+  const parts = ms.map((m, i) => personParts(m.text, clean[i]));
+  const people: PeopleInput = { ms, parts, acronym, sentence: ms.map(sentenceOf) };
+  // Bare person names ("Clinton") are placed one by one below: two of them may name two people.
+  const deferred = shortPersonForms(people);
+  const join = (a: number, b: number) => {
+    if (compatible(uf, people, a, b)) uf.union(a, b);
+  };
   const byKey = new Map<string, number>();
   keys.forEach((k, i) => {
-    if (!k) return;
+    if (!k || deferred.has(i)) return;
     const j = byKey.get(k);
     if (j === undefined) byKey.set(k, i);
     else uf.union(j, i);
   });
   for (const [a, b] of aliasPairs) {
     const i = index.get(a), j = index.get(b);
-    if (i !== undefined && j !== undefined) uf.union(i, j);
+    if (i !== undefined && j !== undefined) join(i, j);
   }
-  // Each mention's forms, computed once: the loops below compare every pair of names.
-  const acronym = ms.map((m, i) => isAcronym(m.text, clean[i]));
   const words = clean.map((c) => c.toLowerCase().split(/\s+/));
   const byInitials = new Map<string, number[]>();
   ms.forEach((m, j) => {
@@ -111,35 +102,10 @@ export function groupNames(ms: readonly Mention[], aliasPairs: readonly AliasPai
       if (j < i) target = j;
       else if (target < 0) target = j;
     }
-    if (target >= 0) uf.union(target, i);
+    if (target >= 0) join(target, i);
   });
-  // People: short forms join the full name mentioned most often (the nearest one on a tie).
-  const parts = ms.map((m, i) => personParts(m.text, clean[i]));
-  const fullPeople = ms.map((m, i) => (m.type === 'PERSON' && parts[i]!.length >= 2 ? i : -1)).filter((i) => i >= 0);
-  ms.forEach((m, i) => {
-    const p = parts[i]!;
-    if (!p.length || p.length > 3 || acronym[i]) return;
-    if (m.type !== 'PERSON' && p.length > 1) return;
-    const counts = new Map<number, { n: number; last: number }>();
-    for (const j of fullPeople) {
-      if (j === i || parts[j]!.length <= p.length || !personShortForm(p, parts[j]!)) continue;
-      const root = uf.find(j);
-      const c = counts.get(root) ?? { n: 0, last: -1 };
-      c.n++;
-      if (j < i) c.last = j;
-      counts.set(root, c);
-    }
-    let best = -1, bestN = 0, bestLast = -2;
-    for (const [root, c] of counts) {
-      if (c.n > bestN || (c.n === bestN && c.last > bestLast)) {
-        best = root;
-        bestN = c.n;
-        bestLast = c.last;
-      }
-    }
-    // A one-word non-person tag only joins a person through the surname.
-    if (best >= 0 && (m.type === 'PERSON' || parts[best]!.at(-1) === p[0])) uf.union(best, i);
-  });
+  // People: full names with different given names stay apart; bare names go to the likeliest.
+  linkPeople(uf, people, keys, deferred);
   // Organisations: a distinctive leading or trailing part of a longer name.
   const orgs = ms.map((m, j) => (m.type === 'ORG' ? j : -1)).filter((j) => j >= 0);
   for (const i of orgs) {
@@ -150,7 +116,7 @@ export function groupNames(ms: readonly Mention[], aliasPairs: readonly AliasPai
       if (j === i || ow.length <= w.length || (ow[0] !== w[0] && ow[ow.length - 1] !== w[w.length - 1])) continue;
       const head = w.every((x, k) => ow[k] === x), tail = w.every((x, k) => ow[ow.length - w.length + k] === x);
       if (head || tail) {
-        uf.union(j, i);
+        join(j, i);
         break;
       }
     }

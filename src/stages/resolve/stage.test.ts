@@ -144,3 +144,43 @@ test('a quoted name after "author of" or "the book" is a work, without the punct
   const plain = resolve('Police in Red Harbor said little.', [['Red Harbor', 'GPE']]);
   assert.equal(plain.mentions[0]?.type, 'GPE');
 });
+
+test('two given names on one surname are two people; a bare surname goes to the likelier one', () => {
+  const text = 'Marta Lindqvist opened the fair. Lindqvist thanked the mayor. Her brother, Jonas Lindqvist, arrived late, and '
+    + 'Lindqvist said he had driven all night. Marta Lindqvist spoke again. Lindqvist closed the day.';
+  const r = resolve(text, [['Marta Lindqvist', 'PERSON'], ['Lindqvist', 'PERSON', 1], ['Jonas Lindqvist', 'PERSON'],
+    ['Lindqvist', 'PERSON', 3], ['Marta Lindqvist', 'PERSON', 1], ['Lindqvist', 'PERSON', 5]]);
+  const marta = r.entityOf('Marta Lindqvist'), jonas = r.entityOf('Jonas Lindqvist');
+  assert.notEqual(marta?.id, jonas?.id);
+  assert.equal(r.entities.filter((e) => e.name === 'Marta Lindqvist').length, 1);
+  assert.equal(r.entityOf('Lindqvist', 1)?.id, marta?.id);
+  // Right after the brother is named, in the same sentence context, the surname is his.
+  assert.equal(r.entityOf('Lindqvist', 3)?.id, jonas?.id);
+  assert.equal(r.entityOf('Lindqvist', 5)?.id, marta?.id);
+});
+
+test('a title that states a gender picks the person of that gender', () => {
+  const text = 'Mrs. Adaeze Okoro met the press. Mr. Chidi Okoro spoke first. Mrs. Okoro answered. Mr. Okoro nodded.';
+  const r = resolve(text, [['Mrs. Adaeze Okoro', 'PERSON'], ['Mr. Chidi Okoro', 'PERSON'], ['Mrs. Okoro', 'PERSON'], ['Mr. Okoro', 'PERSON']]);
+  assert.notEqual(r.entityOf('Adaeze Okoro')?.id, r.entityOf('Chidi Okoro')?.id);
+  assert.equal(r.entityOf('Mrs. Okoro')?.id, r.entityOf('Adaeze Okoro')?.id);
+  assert.equal(r.entityOf('Mr. Okoro')?.id, r.entityOf('Chidi Okoro')?.id);
+});
+
+test('a bare surname two people share equally stays unlinked; a given name goes to its own person', () => {
+  const text = 'Ravi Banerjee and Priya Banerjee founded the firm. Banerjee declined to comment. Priya left in May.';
+  const r = resolve(text, [['Ravi Banerjee', 'PERSON'], ['Priya Banerjee', 'PERSON'], ['Banerjee', 'PERSON', 2], ['Priya', 'PERSON', 1]]);
+  const ravi = r.entityOf('Ravi Banerjee'), priya = r.entityOf('Priya Banerjee');
+  assert.notEqual(ravi?.id, priya?.id);
+  const bare = r.entityOf('Banerjee', 2);
+  assert.ok(bare && bare.id !== ravi?.id && bare.id !== priya?.id, 'the shared surname names neither');
+  assert.equal(r.entityOf('Priya', 1)?.id, priya?.id);
+});
+
+test('a shorter full form joins the longer name it is part of', () => {
+  const text = 'Ana María Ruiz Vidal spoke. Later Ruiz Vidal left, and Ana Ruiz Vidal returned.';
+  const r = resolve(text, [['Ana María Ruiz Vidal', 'PERSON'], ['Ruiz Vidal', 'PERSON', 1], ['Ana Ruiz Vidal', 'PERSON']]);
+  const e = r.entityOf('Ana María Ruiz Vidal');
+  assert.equal(r.entityOf('Ruiz Vidal', 1)?.id, e?.id);
+  assert.equal(r.entityOf('Ana Ruiz Vidal')?.id, e?.id);
+});

@@ -60,17 +60,18 @@ function resolveDoc(doc: Doc, ctx: StageContext, options: ResolveOptions): Parti
     names.push(...aliases.added);
     names.sort(compareSpans);
   }
-  const groups = groupNames(names, aliases.pairs);
   const sentences = doc.layer('sentences');
-  const sentenceAt = (offset: number) => {
+  const sentenceIndex = (offset: number) => {
     let lo = 0, hi = sentences.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (sentences[mid]!.start <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return sentences[lo];
+    return lo;
   };
+  const sentenceAt = (offset: number) => sentences[sentenceIndex(offset)];
+  const groups = groupNames(names, aliases.pairs, (m) => sentenceIndex(m.start));
   const entities: Entity[] = [];
   const linked: Mention[] = names.slice();
   groups.forEach((g, n) => {

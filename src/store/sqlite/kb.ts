@@ -43,7 +43,7 @@ export function notesOf(rec: NewsRecord): Map<string, EntityNote> {
   }
   for (const p of rec.places ?? []) {
     const id = p.entity != null ? idOf.get(p.entity) : undefined;
-    if (id && p.geonameId != null && !p.modifier) note(id).places.add(p.geonameId);
+    if (id && p.geonameId != null && !p.modifier && !p.embedded) note(id).places.add(p.geonameId);
   }
   return notes;
 }

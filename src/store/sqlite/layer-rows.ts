@@ -14,5 +14,9 @@ export function insertSql(t: TableSpec<never>): string {
 /** One row per item of the layer's record arrays, cells in declared column order. */
 export function* layerRows(layer: StoredLayer, rec: NewsRecord, ctx: RowContext): Generator<SqlValue[]> {
   const items = layer.record.flatMap(({ field }) => (rec as unknown as Record<string, readonly never[] | undefined>)[field] ?? []);
-  for (let seq = 0; seq < items.length; seq++) yield layer.table.columns.map((c) => c.value(items[seq]!, ctx, seq) ?? null);
+  const keep = layer.table.keep as ((item: never) => boolean) | undefined;
+  for (let seq = 0; seq < items.length; seq++) {
+    if (keep && !keep(items[seq]!)) continue;
+    yield layer.table.columns.map((c) => c.value(items[seq]!, ctx, seq) ?? null);
+  }
 }

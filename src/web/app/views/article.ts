@@ -41,7 +41,7 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
   });
   rec.quantities.forEach((q, i) => marks.push({ key: `quantities-${i}`, layer: 'quantities', start: q.start, end: q.end }));
   rec.times.forEach((t, i) => marks.push({ key: `times-${i}`, layer: 'times', start: t.start, end: t.end }));
-  rec.places.forEach((p, i) => marks.push({ key: `places-${i}`, layer: 'places', start: p.start, end: p.end }));
+  rec.places.forEach((p, i) => !p.embedded && marks.push({ key: `places-${i}`, layer: 'places', start: p.start, end: p.end }));
   rec.events.forEach((e, i) => marks.push({ key: `events-${i}`, layer: 'events', start: e.start, end: e.end }));
 
   // Segments are built as DOM text nodes: the article is never parsed as markup.
@@ -103,7 +103,7 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
   section('Quantities', 'quantities', rec.quantities.map((q, i) =>
     item(`quantities-${i}`, q.text, ' ', h('span', { class: 'sub' }, [q.qualifier, q.value ?? (q.min != null ? `${q.min}–${q.max}` : ''), q.currency, q.unit, q.per && `per ${q.per}`].filter((x) => x != null && x !== '').join(' ')))));
   section('Dates', 'times', rec.times.map((t, i) => item(`times-${i}`, t.text, h('span', { class: 'sub' }, ` ${t.value}${t.mod ? ` (${t.mod})` : ''}`))));
-  section('Places', 'places', rec.places.map((p, i) =>
+  section('Places', 'places', rec.places.flatMap((p, i) => p.embedded ? [] :
     item(`places-${i}`, link('/map' + qs({ focus: p.name, lat: p.lat, lon: p.lon }), p.name), h('span', { class: 'sub' }, ` ${p.country ?? ''} ${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}`))));
   const nameOf = (local?: string) => entityOf(local)?.name ?? local ?? '?';
   const placeById = new Map(rec.places.map((p) => [p.id, p]));

@@ -1,0 +1,112 @@
+import type { Attribution } from './cue.js';
+import { clauseBreak } from './clause.js';
+import { phraseBefore, type Phrase } from './speaker.js';
+import type { TokenView } from './view.js';
+import { SPEAKER_PRONOUNS } from '../../text/pronouns.js';
+
+/*
+ * Stances as attributions: what a source wants, plans, backs or condemns is attributed to it
+ * as much as what it says ("Ruiz wants a new bridge", "the union called for a strike",
+ * "her claim that the count was wrong"). The content is the verb's object or the noun's clause,
+ * up to where the clause ends; the source is the subject or the possessor.
+ */
+
+/** Verbs whose object is the stance: the content runs from the word after them. */
+const STANCE_VERBS = new Set([
+  'wants', 'want', 'wanted', 'plans', 'intends', 'seeks', 'sought',
+  'support', 'supports', 'supported', 'backs', 'backed', 'endorse', 'endorses', 'endorsed', 'favor', 'favors', 'favour', 'favours',
+  'oppose', 'opposes', 'opposed', 'rejects', 'rejected', 'condemns', 'condemned', 'criticizes', 'criticized', 'criticises', 'criticised',
+  'praises', 'praised', 'defends', 'defended', 'accuses', 'accused', 'blames', 'blamed', 'urges', 'urged',
+  'proposes', 'proposed', 'demands', 'demanded', 'denounces', 'denounced', 'questions', 'questioned', 'dismisses', 'dismissed',
+]);
+/** Verbs that take their stance through a particle: "called for", "pushed for", "argued for". */
+const PARTICLE_VERBS: ReadonlyMap<string, string> = new Map(
+  ['called', 'calls', 'call', 'pushed', 'pushes', 'argued', 'argues', 'pressed', 'lobbied'].map((w) => [w, 'for']),
+);
+/** Nouns whose clause is what the possessor holds or said: "his claim that", "her plan to". */
+const STANCE_NOUNS = new Set([
+  'claim', 'claims', 'assertion', 'argument', 'belief', 'view', 'call', 'calls', 'proposal', 'promise', 'pledge',
+  'suggestion', 'insistence', 'contention', 'allegation', 'allegations', 'demand', 'demands', 'warning', 'vow',
+  'threat', 'assessment', 'prediction', 'position', 'accusation', 'charge', 'idea', 'refusal',
+]);
+const NOUN_LINKS = new Set(['that', 'to', 'for']);
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our']);
+/** Auxiliaries and adverbs that may stand between a subject and its verb. */
+const BETWEEN = /^(has|have|had|is|was|are|were|will|would|also|still|now|reportedly|repeatedly|strongly|openly|publicly|long|previously|even|then|again|only|already)$/;
+
+const MIN_TOKENS = 2;
+const MAX_TOKENS = 40;
+
+/** End (exclusive) of the clause that starts at token c, before token b. */
+function clauseEnd(v: TokenView, c: number, b: number): number {
+  for (let k = c + 1; k < b && k < c + MAX_TOKENS; k++) if (clauseBreak(v, k) || v.tokens[k]!.text === ':') return k;
+  return Math.min(b, c + MAX_TOKENS);
+}
+
+function span(v: TokenView, a: number, e: number): { start: number; end: number } | null {
+  while (e > a && /^[,.;:!?—–]$/.test(v.tokens[e - 1]!.text)) e--;
+  if (e - a < MIN_TOKENS) return null;
+  return { start: v.tokens[a]!.start, end: v.tokens[e - 1]!.end };
+}
+
+/** A subject fit to be a source: a name, a personal pronoun, or a determined noun phrase. */
+function sourceBefore(v: TokenView, k: number, a: number): Phrase | null {
+  let j = k;
+  while (j - 1 > a && BETWEEN.test(v.lower[j - 1]!)) j--;
+  const sp = phraseBefore(v, j, a);
+  if (!sp) return null;
+  const first = v.lower[sp.first]!;
+  if (SPEAKER_PRONOUNS.has(first) || first === 'they') return sp;
+  // The subject opens the clause: the sentence start or right after a comma or conjunction.
+  const before = sp.first === a ? '' : v.lower[sp.first - 1]!;
+  if (before && before !== ',' && before !== 'and' && before !== 'but' && before !== 'while') return null;
+  return v.isCapitalized(sp.first) || /^(the|a|an|many|some|most|several)$/.test(first) ? sp : null;
+}
+
+export interface Stance {
+  readonly start: number;
+  readonly end: number;
+  readonly attribution: Attribution;
+}
+
+/** Stances in the sentence's tokens [a, b): verbs first, then possessed stance nouns. */
+export function findStances(v: TokenView, a: number, b: number): Stance[] {
+  const out: Stance[] = [];
+  for (let k = a + 1; k < b - MIN_TOKENS; k++) {
+    const l = v.lower[k]!;
+    let c = -1;
+    if (STANCE_VERBS.has(l)) c = k + 1;
+    else if (PARTICLE_VERBS.has(l) && v.lower[k + 1] === PARTICLE_VERBS.get(l)) c = k + 2;
+    else if (!STANCE_NOUNS.has(l)) continue;
+    if (v.isCapitalized(k)) continue;
+    if (c >= 0) {
+      // "the plan he wanted", "a bill backed by": a verb without an object or in the passive reports nothing.
+      if (v.lower[c] === 'by' || v.isPunct(c)) continue;
+      const sp = sourceBefore(v, k, a);
+      const s = sp && span(v, c, clauseEnd(v, c, b));
+      if (sp && s) {
+        out.push({ ...s, attribution: { cueFirst: k, cueLast: c - 1, speaker: sp, position: 'before', form: 'subject' } });
+        k = v.tokenAtOrAfter(s.end);
+      }
+      continue;
+    }
+    if (STANCE_NOUNS.has(l) && NOUN_LINKS.has(v.lower[k + 1] ?? '')) {
+      // The possessor: "his", "their", or a name with "'s" ("Ruiz’s claim that").
+      const p = k - 1;
+      let sp: Phrase | null = null;
+      if (POSSESSIVES.has(v.lower[p]!)) sp = { first: p, last: p };
+      else if (/^['’]s?$/.test(v.tokens[p]!.text) && p - 1 >= a && v.isCapitalized(p - 1)) {
+        let f = p - 1;
+        while (f - 1 >= a && v.isCapitalized(f - 1)) f--;
+        sp = { first: f, last: p - 1 };
+      }
+      const c2 = k + 2;
+      const s = sp && span(v, c2, clauseEnd(v, c2, b));
+      if (sp && s) {
+        out.push({ ...s, attribution: { cueFirst: k, cueLast: k + 1, speaker: sp, position: 'before', form: 'subject' } });
+        k = v.tokenAtOrAfter(s.end);
+      }
+    }
+  }
+  return out;
+}
