@@ -44,6 +44,13 @@ export function addToCentroid(c: CentroidData, v: DocVectors, f: StoryFeatures, 
   }
 }
 
+/** A story's centroid less one of its documents (one being weighed again), leaving `c` as it is. */
+export function withoutDocument(c: StoryCentroid, v: DocVectors, f: StoryFeatures): StoryCentroid {
+  const copy = { ...c, words: new Map(c.words), entities: new Map(c.entities), places: new Map(c.places), years: [...c.years] };
+  addToCentroid(copy, v, f, -1);
+  return copy;
+}
+
 /** Story `from` becomes part of `into`. */
 export function mergeCentroids(into: CentroidData, from: CentroidData): void {
   addInto(into.words, from.words, 1);

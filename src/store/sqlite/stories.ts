@@ -4,20 +4,14 @@ import type { NewsRecord } from '../../output/record.js';
 import { storyFeatures, type StoryFeatures } from '../../stories/story-features.js';
 import { featuresFromJson, featuresToJson, indexKeys, STORY_INDEX, storyIdFor, vectorFromJson, vectorToJson, weightKeys } from '../../stories/story-index.js';
 import { Lru } from '../../core/lru.js';
-import { addToCentroid, asCentroid, centroidFromJson, centroidToJson, emptyCentroid, mergeCentroids, type CentroidData } from '../../stories/story-centroid.js';
+import { addToCentroid, asCentroid, centroidFromJson, centroidToJson, emptyCentroid, mergeCentroids, withoutDocument, type CentroidData } from '../../stories/story-centroid.js';
 import { withPrior } from '../../stories/story-prior.js';
-import { docVectors, type DocVectors, type StoryCentroid, type StoryStats } from '../../stories/story-score.js';
+import { docVectors, type StoryCentroid, type StoryStats } from '../../stories/story-score.js';
 import type { StoryChooser, StoryDetail, StoryDoc, StoryInfo, StoryPool } from '../store.js';
 import { followRedirects } from './redirects.js';
 
 type Row = Record<string, unknown>;
 
-/** A story's centroid less one of its documents, leaving the stored one as it is. */
-function withoutDocument(c: StoryCentroid, v: DocVectors, f: StoryFeatures): StoryCentroid {
-  const copy = { ...c, words: new Map(c.words), entities: new Map(c.entities), places: new Map(c.places), years: [...c.years] };
-  addToCentroid(copy, v, f, -1);
-  return copy;
-}
 
 /**
  * The story tables of the SQLite store: each document's story and features, the index that
