@@ -552,8 +552,11 @@ export class SqliteStore implements Store {
         ordered = scored.map((x) => x[0]);
         total = scored.length < window ? scored.length : countUpTo(scored.length);
         if (total > window || (totalCapped && this.countCap >= window)) rankedOver = window;
-        snippets = this.prepared(`SELECT ${HIT_COLS}, snippet(documents_fts, 1, ?, ?, '…', 24) AS snippet
-          FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? AND documents_fts.rowid = ?`);
+        // Every snippet of the page in one statement, keyed by rowid. FTS5 ignores `rowid = ?`
+        // next to MATCH (each lookup answered with the first match's snippet); a rowid list it honours.
+        snippets = this.prepared(`SELECT documents_fts.rowid AS rid, ${HIT_COLS}, snippet(documents_fts, 1, ?, ?, '…', 24) AS snippet
+          FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+          WHERE documents_fts MATCH ? AND documents_fts.rowid IN (SELECT value FROM json_each(?))`);
         scores = new Map(scored.slice(offset, offset + limit));
       } else {
         // Newest first; NULL sorts lowest, so undated documents come last and a day index serves the
@@ -573,9 +576,11 @@ export class SqliteStore implements Store {
     } catch (err) {
       throw new NewsgraphError('store.bad-query', `cannot search for "${query.q}": ${errorMessage(err)}`);
     }
-    // Snippets for the page alone, one indexed lookup each.
-    const hits: SearchHit[] = ordered.slice(offset, offset + limit).map((rid) => {
-      const r = (fts ? snippets.get(open, close, fts, rid) : snippets.get(rid)) as Row;
+    // Snippets for the page alone: each hit's row found by its own rowid, never by position.
+    const pageIds = ordered.slice(offset, offset + limit);
+    const matched = fts ? new Map((snippets.all(open, close, fts, JSON.stringify(pageIds)) as Row[]).map((r) => [Number(r.rid), r])) : undefined;
+    const hits: SearchHit[] = pageIds.map((rid) => {
+      const r = (matched ? matched.get(rid) : snippets.get(rid)) as Row;
       const meta: Record<string, string> = {};
       for (const k of ['title', 'author', 'outlet', 'url', 'published', 'origin', 'lang']) if (r[k] != null) meta[k] = String(r[k]);
       return {
