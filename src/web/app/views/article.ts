@@ -45,7 +45,8 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
   rec.events.forEach((e, i) => marks.push({ key: `events-${i}`, layer: 'events', start: e.start, end: e.end }));
 
   // Segments are built as DOM text nodes: the article is never parsed as markup.
-  const body = h('div', { class: 'article-text layers-on', id: 'article-text', lang: rec.meta.lang ?? 'en' });
+  const lang = rec.meta.lang ?? (!rec.meta.language || rec.meta.language === 'eng' || rec.meta.language === 'und' ? 'en' : rec.meta.language);
+  const body = h('div', { class: 'article-text layers-on', id: 'article-text', lang });
   const segEls = new Map<string, HTMLElement[]>();
   for (const seg of segments(text.length, marks)) {
     const piece = text.slice(seg.start, seg.end);
@@ -144,7 +145,8 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
         body.classList.toggle(`hide-${l.name}`, !(ev.target as HTMLInputElement).checked);
         if (l.name === 'quotes') body.classList.toggle('hide-speakers', !(ev.target as HTMLInputElement).checked);
       } });
-      return h('label', { class: `toggle toggle-${l.name}` }, box, ` ${l.label} `, h('span', { class: 'n' }, String(n)));
+      // The label's swatch is drawn by the same rule as the highlight: the legend cannot drift.
+      return h('label', { class: `toggle toggle-${l.name}` }, box, ' ', h('span', { class: `swatch hl-${l.name}`, 'aria-hidden': 'true' }, 'Aa'), ` ${l.label} `, h('span', { class: 'n' }, String(n)));
     }),
   );
 
@@ -159,6 +161,7 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
       h('p', { class: 'meta' }, [m.author, m.outlet, fmtDate(m.published)].filter(Boolean).join(' · '),
         m.url && /^https?:\/\//i.test(m.url) ? [' · ', h('a', { href: m.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original')] : ''),
       ...(await provenance(rec)),
+      ...rec.diagnostics.filter((d) => d.rule === 'language.unsupported').map((d) => h('p', { class: 'msg msg-warn language-note', role: 'note' }, `Not extracted: ${d.message}.`)),
       h('p', { class: 'docid' }, 'id ', h('code', {}, rec.id)),
       others > 0 ? h('p', { class: 'same-story' }, link(`/story/${encodeURIComponent(story!.id)}`, `same story: ${others} other report${others === 1 ? '' : 's'}`)) : '',
     ),

@@ -79,7 +79,8 @@ async function poll(id: string, card: HTMLElement): Promise<void> {
       bar.value = 1;
       card.classList.add(j.failed && !j.added && !j.present && !j.refreshed ? 'failed' : 'ok');
       card.append(
-        h('ul', { class: 'doc-list' }, j.docs.map((d) => h('li', {}, link(`/doc/${encodeURIComponent(d.id)}`, d.title || d.id), ` (${d.status})`))),
+        h('ul', { class: 'doc-list' }, j.docs.map((d) => h('li', {}, link(`/doc/${encodeURIComponent(d.id)}`, d.title || d.id), ` (${d.status})`,
+          d.language && d.language !== 'eng' && d.language !== 'und' ? h('span', { class: 'badge lang-note', title: 'Only English text is extracted' }, `${d.language}: not extracted`) : ''))),
         j.errors.length ? h('ul', { class: 'errors' }, j.errors.map((e) => h('li', {}, `${e.source}: ${e.error}`))) : '',
       );
       void refreshStats();
