@@ -14,7 +14,7 @@ import type { IngestQueue } from './ingest.js';
 import { kbRoutes, nameLookup } from './kb-routes.js';
 import { openApiDocument } from './openapi.js';
 import { Router, type RouteContext } from './router.js';
-import { worldOutline } from './world.js';
+import { worldGeoJson, worldOutline } from './world.js';
 
 export interface ApiOptions {
   readonly store: Store;
@@ -140,7 +140,7 @@ export function apiRouter(o: ApiOptions): Router {
 
   r.get('/api/places', async ({ url }) => {
     const p = url.searchParams;
-    return { places: await store.places({ q: str(p, 'q', 200), country: str(p, 'country', 2), doc: str(p, 'doc', 200), ...page(p, 500, 5000) }) };
+    return { places: await store.places({ q: str(p, 'q', 200), country: str(p, 'country', 2), doc: str(p, 'doc', 200), from: date(p, 'from'), to: date(p, 'to'), ...page(p, 500, 5000) }) };
   });
 
   r.get('/api/events', async ({ url }) => {
@@ -163,12 +163,14 @@ export function apiRouter(o: ApiOptions): Router {
 
   r.get('/api/openapi.json', () => openApiDocument());
 
-  r.get('/api/world', ({ res }) => {
-    const { json } = worldOutline();
-    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': String(json.length), 'cache-control': 'public, max-age=86400' });
+  // The outline never changes while the server runs: one serialisation, cached by browsers a day.
+  const sendOutline = (res: RouteContext['res'], json: Buffer, type: string) => {
+    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': `${type}; charset=utf-8`, 'content-length': String(json.length), 'cache-control': 'public, max-age=86400' });
     res.end(json);
     return undefined;
-  });
+  };
+  r.get('/api/world', ({ res }) => sendOutline(res, worldOutline().json, 'application/json'));
+  r.get('/api/world/geojson', ({ res }) => sendOutline(res, worldGeoJson(), 'application/geo+json'));
 
   const requireToken = ({ req }: RouteContext) => {
     if (!o.token) throw httpError(403, 'api.read-only', 'this server is read-only (started with --read-only or without a token)');

@@ -187,7 +187,11 @@ describe('HTTP API', () => {
     assert.match((await fetch(`${rw.base}/app/main.js`)).headers.get('content-type') ?? '', /javascript/);
     assert.match((await fetch(`${rw.base}/static/app.css`)).headers.get('content-type') ?? '', /css/);
     assert.ok((await fetch(`${rw.base}/api/stats`)).headers.get('content-security-policy'));
-    for (const p of ['/..%2f..%2fpackage.json', '/app/main.d.ts', '/api/../../package.json', '/%2e%2e/%2e%2e/package.json', '/app/nope.js']) {
+    // The map library comes from its npm package, on this origin.
+    assert.match((await fetch(`${rw.base}/vendor/leaflet/leaflet.js`)).headers.get('content-type') ?? '', /javascript/);
+    assert.match((await fetch(`${rw.base}/vendor/leaflet.markercluster/MarkerCluster.css`)).headers.get('content-type') ?? '', /css/);
+    for (const p of ['/..%2f..%2fpackage.json', '/app/main.d.ts', '/api/../../package.json', '/%2e%2e/%2e%2e/package.json', '/app/nope.js',
+      '/vendor/leaflet/..%2fpackage.json', '/vendor/leaflet/%2e%2e/%2e%2e/typescript/package.json', '/vendor/typescript/lib/tsc.js', '/vendor/leaflet']) {
       assert.equal((await fetch(rw.base + p)).status, 404, p);
     }
     assert.equal((await fetch(`${rw.base}/api/search`, { method: 'DELETE' })).status, 405);

@@ -214,6 +214,11 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       assert.equal((await s.places({ q: 'dal' })).length, 1);
       assert.equal((await s.places({ entity: 'PERSON:amara okafor' }))[0]?.documents, 1);
       assert.deepEqual(await s.places({ entity: 'PERSON:nobody' }), []);
+      // By the documents' dates: published 2023-03-02 and 2023-03-15.
+      assert.equal((await s.places({ from: '2023-03-10' }))[0]?.documents, 1);
+      assert.equal((await s.places({ to: '2023-03-02' }))[0]?.documents, 1);
+      assert.equal((await s.places({ from: '2023-03', to: '2023-03' }))[0]?.documents, 2);
+      assert.deepEqual(await s.places({ from: '2023-04-01' }), []);
       const events = await s.events();
       assert.deepEqual(events.map((e) => e.date), ['2023-03-01', '2023-03-14']);
       assert.equal(events[0]!.actor, 'ORG:river brigade');

@@ -395,6 +395,9 @@ export interface PlaceQuery extends Page {
   /** Name prefix, case and accents ignored. */
   readonly q?: string;
   readonly country?: string;
+  /** Only places in documents published on or after / on or before (YYYY, YYYY-MM or YYYY-MM-DD). */
+  readonly from?: string;
+  readonly to?: string;
 }
 
 export interface PlaceHit {

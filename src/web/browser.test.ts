@@ -159,29 +159,49 @@ describe('web app in headless Chromium', { skip }, () => {
     await page.waitForFunction(() => /Blue Lantern Movement/.test(document.querySelector('.entity-head h1')?.textContent ?? ''));
   });
 
-  test('map draws the world outline offline and puts places where they are', async () => {
+  test('map: offline outline, clusters at every zoom, a legend, a picked place with its articles and events, a period filter', async () => {
     await go('#/map');
-    await page.waitForSelector('svg.worldmap circle.marker');
-    assert.ok((await page.locator('svg.worldmap path.country').count()) > 150);
-    assert.equal(await page.locator('svg.worldmap circle.marker').count(), 5);
-    for (const [name, p] of Object.entries(PLACES)) {
-      const c = page.locator(`svg.worldmap circle.marker[data-name="${name}"]`);
-      assert.ok(Math.abs(Number(await c.getAttribute('cx')) - (p.lon + 180)) < 1e-6, name);
-      assert.ok(Math.abs(Number(await c.getAttribute('cy')) - (90 - p.lat)) < 1e-6, name);
-    }
-    // The point lies inside its country's outline as the browser draws it.
-    const inside = await page.evaluate(() => {
-      const svg = document.querySelector('svg.worldmap') as SVGSVGElement;
-      const kenya = [...svg.querySelectorAll('path.country')].find((p) => p.querySelector('title')?.textContent === 'Kenya') as SVGPathElement;
-      const pt = svg.createSVGPoint();
-      pt.x = 36.8172 + 180;
-      pt.y = 90 + 1.2864;
-      return kenya.isPointInFill(pt);
-    });
-    assert.equal(inside, true, 'Nairobi is drawn inside Kenya');
-    await page.locator('svg.worldmap circle.marker[data-name="Nairobi"]').click({ force: true });
-    assert.match((await page.locator('.map-detail').textContent()) ?? '', /arrest/);
-    await shot('map');
+    await page.waitForSelector('#map-canvas[data-ready]');
+    // The base layer is the country outline from the server: no tiles.
+    assert.ok((await page.locator('#map-canvas path.country').count()) > 150);
+    assert.equal(await page.locator('#map-canvas .leaflet-tile').count(), 0);
+    assert.match((await page.locator('.map-legend').textContent()) ?? '', /place.*event.*cluster/s);
+    // The whole world: the four Kenyan and Ugandan places and their events are one cluster.
+    await page.click('button.whole');
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('#map-canvas')!.dataset.zoom) <= 2);
+    await page.waitForTimeout(500); // the clusters' own animation
+    // Markers as drawn in the marker pane (the legend's keys are not markers).
+    const clusters = async () => page.locator('#map-canvas .leaflet-marker-pane .cluster:visible').count();
+    const pins = async () => page.locator('#map-canvas .leaflet-marker-pane .pin:visible').count();
+    assert.equal(await clusters(), 1);
+    assert.equal(await pins(), 1);
+    assert.equal(await page.locator('#map-canvas .pin-place[title^="Lisbon"]').count(), 1, 'a lone place is its own marker');
+    await shot('map-world');
+    // A click on a cluster zooms in and splits it.
+    const z0 = Number(await page.getAttribute('#map-canvas', 'data-zoom'));
+    await page.locator('#map-canvas .leaflet-marker-pane .cluster').first().click();
+    await page.waitForFunction((z) => Number(document.querySelector<HTMLElement>('#map-canvas')!.dataset.zoom) > z, z0);
+    await page.waitForTimeout(400);
+    assert.ok((await clusters()) + (await pins()) > 1, 'the cluster split into markers and smaller clusters');
+    await shot('map-zoomed');
+    // The zoom buttons work too; a place and its events, at one point, still cluster.
+    const z1 = Number(await page.getAttribute('#map-canvas', 'data-zoom'));
+    await page.click('.leaflet-control-zoom-in');
+    await page.waitForFunction((z) => Number(document.querySelector<HTMLElement>('#map-canvas')!.dataset.zoom) > z, z1);
+    await page.waitForTimeout(400);
+    assert.ok((await clusters()) >= 1);
+    // Picking a place from the list highlights its marker and lists its articles and events.
+    await page.locator('.place-list button', { hasText: 'Nairobi' }).click();
+    await page.waitForSelector('#map-canvas .pin.picked');
+    assert.equal(await page.locator('#map-canvas .pin.picked').getAttribute('title'), 'Nairobi: 1 article');
+    await page.waitForSelector('.map-detail .doc-list a');
+    assert.match((await page.locator('.map-detail').textContent()) ?? '', /Arrests in the capital.*arrest/s);
+    await shot('map-picked');
+    // A period with no events in Kenya leaves Lisbon alone.
+    await go('#/map?from=2024-01-01&to=2024-01-31');
+    await page.waitForSelector('#map-canvas[data-ready]');
+    assert.deepEqual(await page.locator('.place-list button').allTextContents(), ['Lisbon']);
+    assert.equal(await page.inputValue('.map-filter input[name=from]'), '2024-01-01');
   });
 
   test('timeline, quotes explorer and ingest with progress', async () => {

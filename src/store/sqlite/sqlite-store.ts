@@ -905,6 +905,8 @@ export class SqliteStore implements Store {
     if (query.doc) { where.push('p.doc = (SELECT rowid FROM documents WHERE id = ?)'); args.push(query.doc); }
     if (query.q) { const n = normalizeName(query.q); where.push('p.norm >= ? AND p.norm < ?'); args.push(n, n + '\uffff'); }
     if (query.country) { where.push('p.country = ? COLLATE NOCASE'); args.push(query.country); }
+    if (query.from) { where.push('p.doc IN (SELECT rowid FROM documents WHERE day >= ?)'); args.push(query.from); }
+    if (query.to) { where.push('p.doc IN (SELECT rowid FROM documents WHERE day <= ?)'); args.push(query.to + '\uffff'); }
     if (query.entity) {
       where.push('p.doc IN (SELECT de.doc FROM doc_entities de WHERE de.entity = (SELECT rowid FROM entities WHERE key = ?))');
       args.push(this.kb.current(query.entity));

@@ -4,7 +4,7 @@ import { fmtDate, h, link, message, qs } from '../dom.js';
 import { navigate } from '../nav.js';
 import { correctionsBody, type Corrected } from './corrections.js';
 import { candidatesNote, decisionList, lineageBody, profileBody } from './entity-kb.js';
-import { worldMap } from './map.js';
+import { worldMap } from '../world-svg.js';
 
 export const entityHref = (id: string) => `#/entity/${encodeURIComponent(id)}`;
 export const docAt = (doc: string, start: number, end: number) => `/doc/${encodeURIComponent(doc)}?at=${start}-${end}`;
