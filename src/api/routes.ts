@@ -8,6 +8,7 @@ import { assertFetchableUrl } from '../ingest/net-guard.js';
 import { FORMATS, type Format } from '../ingest/types.js';
 import type { Facets, SearchHit, Store } from '../store/store.js';
 import { entityView } from './entity-view.js';
+import { exportRoutes } from './export-routes.js';
 import { locateEvents } from './event-places.js';
 import { httpError, readBody, readJson, SECURITY_HEADERS, sendJson } from './http.js';
 import type { IngestQueue } from './ingest.js';
@@ -65,15 +66,7 @@ export function apiRouter(o: ApiOptions): Router {
   const facetCache = new TtlCache<Facets>(FACET_TTL_MS, 500);
   r.get('/api/search', async ({ url }) => {
     const p = url.searchParams;
-    const filters = {
-      q: str(p, 'q', 500),
-      entity: p.getAll('entity').filter(Boolean).slice(0, 10),
-      type: entityType(p.get('type')),
-      place: str(p, 'place', 200),
-      outlet: str(p, 'outlet', 200),
-      from: date(p, 'from'),
-      to: date(p, 'to'),
-    };
+    const filters = searchFilters(p);
     const wantFacets = p.get('facets') !== 'false';
     // Facet counts cost more than the ranked page and do not change when paging: they are kept
     // briefly per filter set, and dropped as soon as this server stores a new document.
@@ -125,7 +118,7 @@ export function apiRouter(o: ApiOptions): Router {
 
   r.get('/api/quotes', async ({ url }) => {
     const p = url.searchParams;
-    return { quotes: await store.quotes({ speaker: str(p, 'speaker', 200), entity: str(p, 'entity', 300), doc: str(p, 'doc', 200), ...page(p, 50) }) };
+    return { quotes: await store.quotes({ ...quoteFilters(p), ...page(p, 50) }) };
   });
 
   r.get('/api/claims', async ({ url }) => {
@@ -171,6 +164,8 @@ export function apiRouter(o: ApiOptions): Router {
   };
   r.get('/api/world', ({ res }) => sendOutline(res, worldOutline().json, 'application/json'));
   r.get('/api/world/geojson', ({ res }) => sendOutline(res, worldGeoJson(), 'application/geo+json'));
+
+  exportRoutes(r, store, { str, date, search: searchFilters, quotes: quoteFilters });
 
   const requireToken = ({ req }: RouteContext) => {
     if (!o.token) throw httpError(403, 'api.read-only', 'this server is read-only (started with --read-only or without a token)');
@@ -260,6 +255,23 @@ export function markedHit(h: SearchHit): SearchHit & { marks: [number, number][]
     } else out += ch;
   }
   return { ...h, snippet: out, marks };
+}
+
+/** The filters of a search, as /api/search and the export of a search read them. */
+function searchFilters(p: URLSearchParams) {
+  return {
+    q: str(p, 'q', 500),
+    entity: p.getAll('entity').filter(Boolean).slice(0, 10),
+    type: entityType(p.get('type')),
+    place: str(p, 'place', 200),
+    outlet: str(p, 'outlet', 200),
+    from: date(p, 'from'),
+    to: date(p, 'to'),
+  };
+}
+
+function quoteFilters(p: URLSearchParams) {
+  return { speaker: str(p, 'speaker', 200), entity: str(p, 'entity', 300), doc: str(p, 'doc', 200), outlet: str(p, 'outlet', 200), from: date(p, 'from'), to: date(p, 'to') };
 }
 
 function str(p: URLSearchParams, name: string, max: number): string | undefined {

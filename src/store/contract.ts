@@ -205,6 +205,10 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       // A speaker's own words are quotes by, not about, them.
       assert.deepEqual(await s.quotes({ about: 'PERSON:amara okafor' }), []);
       assert.equal((await s.quotes({ limit: 1 })).length, 1);
+      // By the quoting document's outlet and date.
+      assert.equal((await s.quotes({ outlet: 'harbour times' })).length, 2);
+      assert.deepEqual(await s.quotes({ outlet: 'Nowhere Gazette' }), []);
+      assert.deepEqual((await s.quotes({ from: '2023-03-10', to: '2023-03' })).map((q) => q.title), ['Ceasefire holds in port city']);
     }));
 
     test('places, events and relations across documents', withStore(async (s) => {

@@ -169,10 +169,20 @@ describe('web app in headless Chromium', { skip }, () => {
     // The whole world: the four Kenyan and Ugandan places and their events are one cluster.
     await page.click('button.whole');
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('#map-canvas')!.dataset.zoom) <= 2);
-    await page.waitForTimeout(500); // the clusters' own animation
-    // Markers as drawn in the marker pane (the legend's keys are not markers).
-    const clusters = async () => page.locator('#map-canvas .leaflet-marker-pane .cluster:visible').count();
-    const pins = async () => page.locator('#map-canvas .leaflet-marker-pane .pin:visible').count();
+    await page.waitForFunction(() => document.querySelectorAll('#map-canvas .leaflet-marker-pane .cluster').length === 1);
+    // Markers as drawn in the marker pane (the legend's keys are not markers), once the clusters'
+    // own animation has settled: the same count twice, 150 ms apart.
+    const drawn = (sel: string) => page.evaluate(async (sel) => {
+      const count = () => [...document.querySelectorAll<HTMLElement>(`#map-canvas .leaflet-marker-pane ${sel}`)].filter((el) => Number(getComputedStyle(el).opacity) > 0.5).length;
+      for (let last = -1; ;) {
+        const n = count();
+        if (n === last) return n;
+        last = n;
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    }, sel);
+    const clusters = () => drawn('.cluster');
+    const pins = () => drawn('.pin');
     assert.equal(await clusters(), 1);
     assert.equal(await pins(), 1);
     assert.equal(await page.locator('#map-canvas .pin-place[title^="Lisbon"]').count(), 1, 'a lone place is its own marker');
@@ -212,6 +222,16 @@ describe('web app in headless Chromium', { skip }, () => {
     await go('#/quotes?speaker=Okello');
     await page.waitForSelector('.quote-list');
     assert.equal(await page.locator('.quote-list li.quote').count(), 2);
+    // Filters by outlet and date, each removable; the list exports with the same filters.
+    const outletOf = (await page.locator('.quote-list li.quote .sub').first().textContent()) ?? '';
+    assert.match((await page.locator('a.export-csv').getAttribute('href')) ?? '', /^\/api\/export\/quotes\?speaker=Okello&format=csv$/);
+    await page.fill('.quotes-form input[name=from]', '2030-01-01');
+    await page.click('.quotes-form button[type=submit]');
+    await page.waitForSelector('.msg-info');
+    assert.equal(await page.locator('.quote-list li.quote').count(), 0);
+    await page.locator('.chips .chip', { hasText: 'from: 2030-01-01' }).click();
+    await page.waitForSelector('.quote-list li.quote');
+    assert.ok(outletOf.length > 0);
     await go('#/ingest');
     await page.fill('input[name=token]', TOKEN);
     await page.fill('textarea[name=text]', 'A new footbridge over the canal opened to walkers and cyclists on Sunday, the city said.');
@@ -265,7 +285,7 @@ describe('web app in headless Chromium', { skip }, () => {
     await page.fill('.corrections input[name=token]', TOKEN);
     await page.click('button.merge');
     await page.waitForSelector('.msg-done');
-    assert.equal(await page.locator('.msg-done').textContent(), 'Merged Joe Banda into Joseph Banda.');
+    assert.match((await page.locator('.msg-done').textContent()) ?? '', /^Merged Joe Banda into Joseph Banda\. Undo$/);
     assert.equal(await page.locator('.alias-list').textContent(), 'Joe Banda');
     assert.match((await page.locator('.entity-head .meta').textContent()) ?? '', /^2 articles/);
     assert.match((await page.locator('.kb-profile').textContent()) ?? '', /Former idsPERSON:joe banda/);
@@ -276,6 +296,20 @@ describe('web app in headless Chromium', { skip }, () => {
     await go(`#/entity/${encodeURIComponent('PERSON:joe banda')}`);
     await page.waitForSelector('.merged-from');
     assert.match((await page.locator('.entity-head h1').textContent()) ?? '', /Joseph Banda/);
+    // Undo from the audit trail: the page loses the merged name, the old id is its own entity again.
+    const merge = page.locator('.decision-list li.decision-merge', { hasText: 'Joe Banda' });
+    await merge.locator('button.undo').click();
+    await page.waitForSelector('.msg-done');
+    assert.match((await page.locator('.msg-done').textContent()) ?? '', /^Undid the merge #\d+\.$/);
+    assert.equal(await page.locator('.alias-list').count(), 0);
+    assert.match((await page.locator('.entity-head .meta').textContent()) ?? '', /^1 articles/);
+    assert.match((await page.locator('.decision-list li.decision-merge').first().textContent()) ?? '', /undone by #\d+/);
+    assert.match((await page.locator('.decision-list li.decision-undo').first().textContent()) ?? '', /undid: the merge #\d+ by desk editor/);
+    await shot('entity-undone');
+    await go(`#/entity/${encodeURIComponent('PERSON:joe banda')}`);
+    await page.waitForSelector('.entity-head');
+    assert.match((await page.locator('.entity-head h1').textContent()) ?? '', /Joe Banda/);
+    assert.equal(await page.locator('.merged-from').count(), 0);
     // The refused attempt is logged by the browser as a failed request: expected here, and only here.
     problems.splice(0, problems.length, ...problems.filter((p) => !/status of 401 \(Unauthorized\)/.test(p)));
   });

@@ -280,6 +280,12 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX kb_decisions_action ON kb_decisions(action);
   `,
+  // 12: undoing corrections: what undoing a decision needs (JSON; none: it cannot be undone),
+  // and the seq of the decision that undid it.
+  `
+  ALTER TABLE kb_decisions ADD COLUMN undo TEXT;
+  ALTER TABLE kb_decisions ADD COLUMN undone INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,8 @@
 import { getJson, type EntityInfo, type SearchResponse } from '../api.js';
 import { fmtDate, h, link, marked, message, qs } from '../dom.js';
 import { navigate } from '../nav.js';
+import { exportLinks } from '../export-links.js';
+import { pager } from '../pager.js';
 import type { FacetCount, Facets } from '../../../store/store.js';
 
 const TYPES = ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT', 'WORK', 'MISC'];
@@ -64,6 +66,7 @@ export async function searchView(root: HTMLElement, _arg: string, params: URLSea
   const count = res.totalCapped ? `More than ${res.total.toLocaleString('en')} articles` : res.total === 1 ? '1 article' : `${res.total.toLocaleString('en')} articles`;
   results.append(h('p', { class: 'count' }, count, state.q ? ` for “${state.q}”` : '',
     res.rankedOver ? h('span', { class: 'sub' }, ` · best of the newest ${res.rankedOver.toLocaleString('en')} shown first`) : ''));
+  if (res.total) results.append(exportLinks('docs', { ...state, entity: entities }));
   if (!res.hits.length) results.append(message('info', state.q ? 'Nothing found. Try fewer words or drop a filter.' : 'No articles stored yet: add some under Ingest.'));
   const list = h('ol', { class: 'hits', start: offset + 1 });
   for (const hit of res.hits) {
@@ -76,15 +79,7 @@ export async function searchView(root: HTMLElement, _arg: string, params: URLSea
     );
   }
   results.append(list);
-  if (res.total > PAGE) {
-    results.append(
-      h('nav', { class: 'pager', 'aria-label': 'Pages' },
-        h('button', { type: 'button', disabled: offset === 0, onclick: () => go({ offset: Math.max(0, offset - PAGE) || undefined }) }, '‹ Previous'),
-        h('span', {}, `${offset + 1}–${Math.min(res.total, offset + PAGE)} of ${res.total.toLocaleString('en')}`),
-        h('button', { type: 'button', disabled: offset + PAGE >= res.total, onclick: () => go({ offset: offset + PAGE }) }, 'Next ›'),
-      ),
-    );
-  }
+  if (res.total > PAGE) results.append(pager(offset, PAGE, offset + PAGE < res.total, (o) => go({ offset: o || undefined }), res.total));
 
   // Facets cost more than the ranked page: hits are shown first, facets fill in when they arrive.
   side.append(h('p', { class: 'sub loading' }, 'Counting facets…'));
