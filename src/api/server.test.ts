@@ -195,6 +195,13 @@ describe('HTTP API', () => {
       assert.equal((await fetch(rw.base + p)).status, 404, p);
     }
     assert.equal((await fetch(`${rw.base}/api/search`, { method: 'DELETE' })).status, 405);
+    // A browser following a dead link gets a page with a way back; programs get JSON.
+    const page404 = await fetch(`${rw.base}/no/such/page`, { headers: { accept: 'text/html,*/*' } });
+    assert.equal(page404.status, 404);
+    assert.match(page404.headers.get('content-type') ?? '', /text\/html/);
+    assert.match(await page404.text(), /Page not found[^]*href="\/#\/search"/);
+    const json404 = await fetch(`${rw.base}/no/such/page`);
+    assert.equal((await json404.json() as { error: { code: string } }).error.code, 'http.not-found');
   });
 
   test('every answer carries the security headers: API, world outline, files, errors', async () => {

@@ -63,6 +63,8 @@ export function createNewsgraphServer(o: ServerOptions): NewsgraphServer {
       const path = url.pathname === '/' ? '/static/index.html' : url.pathname;
       const head = method === 'HEAD';
       const served = path.startsWith('/vendor/') ? await serveVendor(res, path, head) : await serveStatic(res, path, webRoot, head);
+      // A person who follows a dead link gets a page with a way back; programs get JSON.
+      if (!served && /text\/html/.test(String(req.headers.accept ?? '')) && (await serveStatic(res, '/static/404.html', webRoot, head, 404))) return;
       if (!served) throw httpError(404, 'http.not-found', `no file ${url.pathname}`);
     } catch (err) {
       if (!(err instanceof Error && 'status' in err)) process.stderr.write(`newsgraph serve: ${req.method} ${req.url}: ${String(err)}\n`);

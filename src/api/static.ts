@@ -46,7 +46,7 @@ export const WEB_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
  * Serves a file from the web root. Only known asset types are served; paths are normalised
  * and must stay inside the root; compiled tests and type declarations are never served.
  */
-export async function serveStatic(res: ServerResponse, pathname: string, root = WEB_ROOT, head = false): Promise<boolean> {
+export async function serveStatic(res: ServerResponse, pathname: string, root = WEB_ROOT, head = false, status = 200): Promise<boolean> {
   let rel: string;
   try {
     rel = decodeURIComponent(pathname);
@@ -64,7 +64,7 @@ export async function serveStatic(res: ServerResponse, pathname: string, root = 
   } catch {
     return false;
   }
-  res.writeHead(200, {
+  res.writeHead(status, {
     ...SECURITY_HEADERS,
     'content-type': type,
     'content-length': String(body.length),

@@ -86,6 +86,26 @@ describe('web app in headless Chromium', { skip }, () => {
     assert.deepEqual(await page.locator('.entity-chip').allTextContents(), ['Red Heron Front ORG2']);
   });
 
+  test('every hit shows a snippet of its own article, around its own matches, over several queries', async () => {
+    let checked = 0;
+    for (const q of ['Red Heron Front', 'police', 'said', 'Okafor', 'the']) {
+      await go(`#/search?q=${encodeURIComponent(q)}`);
+      await page.waitForSelector('.hit, .msg-info');
+      const hits = await page.locator('.hit').evaluateAll((els) => els.map((el) => ({
+        href: el.querySelector('h3 a')!.getAttribute('href')!, snippet: el.querySelector('.snippet')!.textContent ?? '', marks: [...el.querySelectorAll('.snippet mark')].map((m) => m.textContent ?? ''),
+      })));
+      assert.ok(hits.length >= 2, `${q}: several hits`);
+      for (const hit of hits) {
+        const id = decodeURIComponent(hit.href.replace(/^#\/doc\//, ''));
+        const text = await page.evaluate(async (id) => ((await (await fetch(`/api/docs/${encodeURIComponent(id)}`)).json()) as { text: string }).text.replace(/\s+/g, ' '), id);
+        for (const part of hit.snippet.split('…').map((x) => x.trim()).filter(Boolean)) assert.ok(text.includes(part), `${q}: the snippet of ${id} is from its own text: ${part}`);
+        assert.ok(hit.marks.length > 0, `${q}: ${id} marks its matches`);
+        checked++;
+      }
+    }
+    assert.ok(checked >= 10);
+  });
+
   test('article view highlights layers, toggles them, and links findings to spans', async () => {
     await go('#/search?q=Mwangi');
     await page.locator('.hit h3 a', { hasText: 'Gunmen strike police post' }).click();
@@ -219,6 +239,15 @@ describe('web app in headless Chromium', { skip }, () => {
     await page.waitForSelector('svg.timeline');
     assert.equal(await page.locator('svg.timeline circle.event-dot').count(), 4);
     await shot('timeline');
+    // A click on the axis zooms into that stretch: fewer events, and a way back out.
+    const box = (await page.locator('svg.timeline rect.zoom-area').boundingBox())!;
+    const dots = await page.locator('svg.timeline circle.event-dot').evaluateAll((els) => els.map((e) => (e as SVGCircleElement).getBoundingClientRect().x));
+    await page.mouse.click(Math.max(...dots) + 2, box.y + 3);
+    await page.waitForFunction(() => /from=/.test(location.hash) && !!document.querySelector('.timeline-tools'));
+    const zoomed = await page.locator('svg.timeline circle.event-dot').count();
+    assert.ok(zoomed >= 1 && zoomed < 4, `zoomed in to ${zoomed} events`);
+    await page.click('.timeline-tools button.all-time');
+    await page.waitForFunction(() => document.querySelectorAll('svg.timeline circle.event-dot').length === 4);
     await go('#/quotes?speaker=Okello');
     await page.waitForSelector('.quote-list');
     assert.equal(await page.locator('.quote-list li.quote').count(), 2);
@@ -302,7 +331,7 @@ describe('web app in headless Chromium', { skip }, () => {
     await page.waitForSelector('.msg-done');
     assert.match((await page.locator('.msg-done').textContent()) ?? '', /^Undid the merge #\d+\.$/);
     assert.equal(await page.locator('.alias-list').count(), 0);
-    assert.match((await page.locator('.entity-head .meta').textContent()) ?? '', /^1 articles/);
+    assert.match((await page.locator('.entity-head .meta').textContent()) ?? '', /^1 article · /);
     assert.match((await page.locator('.decision-list li.decision-merge').first().textContent()) ?? '', /undone by #\d+/);
     assert.match((await page.locator('.decision-list li.decision-undo').first().textContent()) ?? '', /undid: the merge #\d+ by desk editor/);
     await shot('entity-undone');
@@ -358,6 +387,29 @@ describe('web app in headless Chromium', { skip }, () => {
     await page.waitForSelector('#article-text');
     assert.equal(await page.locator('h1', { hasText: 'Group denies coast attack' }).count(), 1);
     assert.ok((await page.locator('#article-text .flash').count()) > 0);
+  });
+
+  test('help, API docs, and a page for addresses that lead nowhere', async () => {
+    await go('#/help');
+    await page.waitForSelector('.help');
+    assert.match((await page.locator('.help').textContent()) ?? '', /Independent sources[^]*Conflicts[^]*English/);
+    await go('#/api');
+    await page.waitForSelector('.api-route');
+    assert.ok((await page.locator('.api-route').count()) > 20);
+    assert.match((await page.locator('.api-route[data-route="POST /api/entities/undo"]').textContent()) ?? '', /token[^]*seq|Undo a correction/);
+    await shot('api-docs');
+    await go('#/nowhere/at/all');
+    await page.waitForSelector('.view-nowhere');
+    assert.match((await page.locator('main h1').textContent()) ?? '', /Page not found/);
+    await page.locator('main a', { hasText: 'Back to Search' }).click();
+    await page.waitForSelector('.search-form');
+    const res = await page.goto(`${base}/no/such/file`);
+    assert.equal(res?.status(), 404);
+    assert.match((await page.locator('h1').textContent()) ?? '', /Page not found/);
+    await page.locator('a', { hasText: 'Back to Search' }).click();
+    await page.waitForSelector('.search-form');
+    // The failed load above is the browser's own report of the 404 page: expected here.
+    problems.splice(0, problems.length, ...problems.filter((p) => !/status of 404/.test(p)));
   });
 
   test('no script errors, policy violations or outside requests', () => {

@@ -25,7 +25,9 @@ export function barChart(bars: readonly Bar[], opts: { width?: number; height?: 
   bars.forEach((b, i) => {
     const bh = (b.value / max) * ih;
     const x = pad.l + i * bw;
-    svg.append(s('rect', { x: x + bw * 0.1, y: pad.t + ih - bh, width: Math.max(1, bw * 0.8), height: bh, class: 'bar' }, s('title', {}, b.title ?? `${b.label}: ${b.value}`)));
+    // A bar is never wider than 48 units: one month of data reads as one month, not as a wall.
+    const w = Math.max(1, Math.min(48, bw * 0.8));
+    svg.append(s('rect', { x: x + (bw - w) / 2, y: pad.t + ih - bh, width: w, height: bh, class: 'bar' }, s('title', {}, b.title ?? `${b.label}: ${b.value}`)));
     if (i % every === 0) svg.append(s('text', { x: x + bw / 2, y: H - pad.b + 14, class: 'tick', 'text-anchor': 'middle' }, b.label));
   });
   svg.append(s('line', { x1: pad.l, x2: W - pad.r, y1: pad.t + ih, y2: pad.t + ih, class: 'axis' }));

@@ -37,7 +37,7 @@ export async function entityPage(root: HTMLElement, id: string): Promise<void> {
       e.formerIds?.includes(id) ? h('p', { class: 'sub merged-from' }, `${id} was merged into this entity.`) : '',
       e.aliases.length ? h('p', { class: 'aliases' }, 'Also known as: ', h('span', { class: 'alias-list' }, e.aliases.join(' · '))) : '',
       e.description ? h('p', { class: 'description' }, e.description) : '',
-      h('p', { class: 'meta' }, `${e.documents} articles · ${e.mentions} mentions · `, h('a', { class: 'claims-link', href: '#/claims' + qs({ entity: e.id }) }, 'Claims, support and conflicts')),
+      h('p', { class: 'meta' }, `${e.documents} article${e.documents === 1 ? '' : 's'} · ${e.mentions} mention${e.mentions === 1 ? '' : 's'} · `, h('a', { class: 'claims-link', href: '#/claims' + qs({ entity: e.id }) }, 'Claims, support and conflicts')),
       exportLinks('docs', { entity: e.id }),
       candidatesNote(v),
     ),
