@@ -84,6 +84,20 @@ describe('web app in headless Chromium', { skip }, () => {
     await go('#/search?q=red%20heron');
     await page.waitForSelector('.hit');
     assert.deepEqual(await page.locator('.entity-chip').allTextContents(), ['Red Heron Front ORG2']);
+    // Filters take an entity or an outlet by name, and suggest names as they are typed.
+    await go('#/search');
+    await page.click('.filters summary');
+    await page.fill('input[name=entity-name]', 'Red He');
+    await page.waitForFunction(() => [...document.querySelectorAll('#entity-names option')].some((o) => (o as HTMLOptionElement).value === 'Red Heron Front'));
+    assert.ok((await page.locator('#outlet-names option[value="Harbour Daily"]').count()) === 1);
+    await page.fill('input[name=entity-name]', 'Red Heron Front');
+    await page.fill('input[name=outlet]', 'Harbour Daily');
+    await page.click('.search-form button[type=submit]');
+    await page.waitForFunction(() => /entity=/.test(location.hash) && document.querySelectorAll('.hit').length === 1);
+    assert.deepEqual(await page.locator('.chips .chip').allTextContents(), ['entity: ORG:red heron front ×', 'outlet: Harbour Daily ×']);
+    await page.fill('input[name=entity-name]', 'Nobody At All');
+    await page.click('.search-form button[type=submit]');
+    await page.waitForFunction(() => /No entity is called/.test(document.querySelector('.filter-note')?.textContent ?? ''));
   });
 
   test('every hit shows a snippet of its own article, around its own matches, over several queries', async () => {
@@ -262,6 +276,14 @@ describe('web app in headless Chromium', { skip }, () => {
     await page.waitForSelector('.quote-list li.quote');
     assert.ok(outletOf.length > 0);
     await go('#/ingest');
+    // A refused request leaves a failed card that says so, never "sending…".
+    await page.fill('input[name=token]', 'wrong-token');
+    await page.fill('textarea[name=text]', 'A short note that will not be stored.');
+    await page.click('.ingest-form button[type=submit] >> nth=0');
+    await page.waitForSelector('.job.failed');
+    assert.equal(await page.locator('.job.failed .status').textContent(), 'not ingested');
+    assert.match((await page.locator('.job.failed .msg-error').textContent()) ?? '', /token/);
+    problems.splice(0, problems.length, ...problems.filter((p) => !/status of 401 \(Unauthorized\)/.test(p)));
     await page.fill('input[name=token]', TOKEN);
     await page.fill('textarea[name=text]', 'A new footbridge over the canal opened to walkers and cyclists on Sunday, the city said.');
     await page.fill('input[name=title]', 'Footbridge opens');
