@@ -223,6 +223,14 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       assert.equal((await s.places({ to: '2023-03-02' }))[0]?.documents, 1);
       assert.equal((await s.places({ from: '2023-03', to: '2023-03' }))[0]?.documents, 2);
       assert.deepEqual(await s.places({ from: '2023-04-01' }), []);
+      // A toponym inside an organisation's name is not a place of the map.
+      const t = 'The Dalmora Gazette reported a quiet week in Kessel.';
+      await s.put(record(t, { title: 'Quiet week', published: '2023-03-20' }, {
+        mentions: [{ ...at(t, 'Dalmora Gazette'), text: 'Dalmora Gazette', type: 'ORG', kind: 'name' }, { ...at(t, 'Kessel'), text: 'Kessel', type: 'GPE', kind: 'name' }],
+        places: [{ id: 'p1', ...at(t, 'Dalmora'), text: 'Dalmora', name: 'Dalmora', lat: 41.5, lon: 19.25 }, { id: 'p2', ...at(t, 'Kessel'), text: 'Kessel', name: 'Kessel', lat: 40, lon: 20 }],
+      }));
+      assert.deepEqual((await s.places({ from: '2023-03-20' })).map((p) => p.name), ['Kessel']);
+      assert.equal((await s.places()).find((p) => p.name === 'Dalmora')?.documents, 2);
       const events = await s.events();
       assert.deepEqual(events.map((e) => e.date), ['2023-03-01', '2023-03-14']);
       assert.equal(events[0]!.actor, 'ORG:river brigade');

@@ -406,6 +406,10 @@ export interface QuoteHit extends DocRef {
   readonly cue?: string;
 }
 
+/**
+ * Places with coordinates, grouped by name and point. A toponym embedded in a longer name of
+ * another kind (an organisation, a work, an event: "Air France") is left out.
+ */
 export interface PlaceQuery extends Page {
   readonly doc?: string;
   /** Only places found in documents that mention this entity id. */

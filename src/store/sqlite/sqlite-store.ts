@@ -62,6 +62,9 @@ export interface SqliteStoreOptions {
  * tables for the layers so entity, quote, place, event and relation queries use indexes
  * instead of parsing records.
  */
+/** Names of these types are never places; a toponym inside one is embedded in a name (see places()). */
+const EMBEDDING_TYPES = ['ORG', 'PERSON', 'NORP', 'WORK', 'EVENT', 'MISC'].map((t) => `'${t}'`).join(', ');
+
 /**
  * What undoing a merge needs: B's documents and document entities ([doc rowid, local id]), the
  * ids that led to B, B's not-same decisions by side.
@@ -989,7 +992,10 @@ export class SqliteStore implements Store {
 
   async places(query: PlaceQuery = {}): Promise<PlaceHit[]> {
     const [limit, offset] = page(query, 100);
-    const where = ['p.lat IS NOT NULL', 'p.lon IS NOT NULL'];
+    // A toponym inside a longer name of another kind ("Washington" in "The Washington Post",
+    // "France" in "Air France") is the document's words, not a place it reports on.
+    const where = ['p.lat IS NOT NULL', 'p.lon IS NOT NULL', `NOT EXISTS (SELECT 1 FROM mentions m WHERE m.doc = p.doc AND m.start <= p.start
+      AND m."end" >= p."end" AND m."end" - m.start > p."end" - p.start AND m.type IN (${EMBEDDING_TYPES}))`];
     const args: unknown[] = [];
     if (query.doc) { where.push('p.doc = (SELECT rowid FROM documents WHERE id = ?)'); args.push(query.doc); }
     if (query.q) { const n = normalizeName(query.q); where.push('p.norm >= ? AND p.norm < ?'); args.push(n, n + '\uffff'); }

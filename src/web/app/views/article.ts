@@ -138,9 +138,12 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
     selection.replaceChildren(h('h4', {}, 'Selected'), h('p', {}, describe(keys, rec, ents)));
   });
 
-  const toggles = h('fieldset', { class: 'toggles' }, h('legend', {}, 'Highlight'),
-    LAYERS.map((l) => {
-      const n = l.name === 'mentions' ? mentions.length : (rec[l.name as keyof NewsRecord] as unknown[]).length;
+  const count = (l: LayerDef) => (l.name === 'mentions' ? mentions.length : (rec[l.name as keyof NewsRecord] as unknown[]).length);
+  // Only layers with something in them get a switch; with none, no switches at all.
+  const shown = LAYERS.filter((l) => count(l) > 0);
+  const toggles = !shown.length ? '' : h('fieldset', { class: 'toggles' }, h('legend', {}, 'Highlight'),
+    shown.map((l) => {
+      const n = count(l);
       const box = h('input', { type: 'checkbox', checked: true, name: `layer-${l.name}`, onchange: (ev: Event) => {
         body.classList.toggle(`hide-${l.name}`, !(ev.target as HTMLInputElement).checked);
         if (l.name === 'quotes') body.classList.toggle('hide-speakers', !(ev.target as HTMLInputElement).checked);

@@ -42,6 +42,7 @@ export async function timelineView(root: HTMLElement, _arg: string, params: URLS
     return;
   }
   if (dated.length) root.append(axis(dated, (a, b) => navigate(route({ from: a, to: b, offset: undefined }))));
+  else root.append(message('info', 'None of these events is dated (by its text or its article): they are listed without a time axis.'));
   root.append(h('p', { class: 'legend sub' }, h('span', { class: 'event-mark negated' }, 'denied'), ' events are struck through, ', h('span', { class: 'event-mark hedged' }, 'hedged'), ' ones (alleged, reportedly) in italics.'));
   const shown = page.events.slice(0, PAGE);
   const byMonth = new Map<string, EventHit[]>();
