@@ -188,6 +188,19 @@ describe('web app in headless Chromium', { skip }, () => {
     assert.match((await further.textContent()) ?? '', /Samuel Okello leader Blue Lantern Movement/);
     assert.match((await further.locator('.sub a').getAttribute('href')) ?? '', /^#\/doc\/[^?]+\?at=\d+-\d+$/);
     assert.equal(await page.locator('.quotes-about li.quote').count(), 2);
+    // No two labels of the graph cover each other, as the browser draws them.
+    const overlapping = await page.locator('svg.graph').evaluate((svg) => {
+      const boxes = [...svg.querySelectorAll('text')].map((t) => ({ t: t.textContent, b: (t as SVGTextElement).getBBox() }));
+      const out: string[] = [];
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i]!.b, boxes[j]!.b];
+          if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) out.push(`${boxes[i]!.t} / ${boxes[j]!.t}`);
+        }
+      }
+      return out;
+    });
+    assert.deepEqual(overlapping, []);
     await shot('entity');
     await page.locator('svg.graph a', { hasText: 'Blue Lantern Movement' }).locator('circle').click();
     await page.waitForFunction(() => /Blue Lantern Movement/.test(document.querySelector('.entity-head h1')?.textContent ?? ''));
