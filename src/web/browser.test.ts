@@ -130,6 +130,7 @@ describe('web app in headless Chromium', { skip }, () => {
     assert.ok((await page.locator('#article-text .hl-quotes').count()) > 0);
     assert.equal(await page.locator('#article-text .hl-speakers').first().textContent(), 'Joel Mwangi');
     assert.ok((await page.locator('#article-text .hl-mentions.t-ORG').count()) >= 3);
+    assert.equal(await page.locator('#article-text .hl-triggers').textContent(), 'attacked');
     // A description that refers to an entity is highlighted with its names, marked as a reference.
     assert.deepEqual(await page.locator('#article-text .hl-mentions.ref').allTextContents(), ['The group']);
     await quote.locator('button.jump').click();
@@ -265,6 +266,8 @@ describe('web app in headless Chromium', { skip }, () => {
     await go('#/timeline');
     await page.waitForSelector('svg.timeline');
     assert.equal(await page.locator('svg.timeline circle.event-dot').count(), 4);
+    // The trigger each event was read from is marked in its evidence.
+    assert.deepEqual(await page.locator('.timeline-list mark.trigger').allTextContents(), ['attacked']);
     await shot('timeline');
     // A click on the axis zooms into that stretch: fewer events, and a way back out.
     const box = (await page.locator('svg.timeline rect.zoom-area').boundingBox())!;

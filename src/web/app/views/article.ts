@@ -1,5 +1,6 @@
 import { getJson, type NewsRecord, type StoryDetail } from '../api.js';
 import { fmtDate, h, link, message, qs } from '../dom.js';
+import { eventEvidence } from '../event-text.js';
 import { segments, type Mark } from '../highlight.js';
 
 interface LayerDef {
@@ -42,7 +43,11 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
   rec.quantities.forEach((q, i) => marks.push({ key: `quantities-${i}`, layer: 'quantities', start: q.start, end: q.end }));
   rec.times.forEach((t, i) => marks.push({ key: `times-${i}`, layer: 'times', start: t.start, end: t.end }));
   rec.places.forEach((p, i) => marks.push({ key: `places-${i}`, layer: 'places', start: p.start, end: p.end }));
-  rec.events.forEach((e, i) => marks.push({ key: `events-${i}`, layer: 'events', start: e.start, end: e.end }));
+  rec.events.forEach((e, i) => {
+    marks.push({ key: `events-${i}`, layer: 'events', start: e.start, end: e.end });
+    // The trigger, the words the event was read from, stands out inside the event's span.
+    if (e.triggerStart != null && e.triggerEnd != null) marks.push({ key: `events-${i}`, layer: 'triggers', start: e.triggerStart, end: e.triggerEnd });
+  });
 
   // Segments are built as DOM text nodes: the article is never parsed as markup.
   const lang = rec.meta.lang ?? (!rec.meta.language || rec.meta.language === 'eng' || rec.meta.language === 'und' ? 'en' : rec.meta.language);
@@ -120,7 +125,7 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
   }));
   section('Events', 'events', rec.events.map((e, i) =>
     item(`events-${i}`, h('strong', {}, e.type), ' ', [e.actor && nameOf(e.actor), e.target && `→ ${nameOf(e.target)}`, e.place && `@ ${placeById.get(e.placeId ?? '')?.name ?? nameOf(e.place)}`, e.time && `(${e.time})`].filter(Boolean).join(' '),
-      h('div', { class: 'sub' }, clip(text.slice(e.start, e.end), 140)))));
+      h('div', { class: 'sub' }, eventEvidence({ text: text.slice(e.start, e.end), start: e.start, item: e as unknown as Record<string, unknown> }, 140)))));
   if (!panel.childElementCount) panel.append(message('info', 'No layers were found in this article.'));
 
   // Clicking highlighted text shows what covers it and marks the matching panel entries.
@@ -147,6 +152,7 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
       const box = h('input', { type: 'checkbox', checked: true, name: `layer-${l.name}`, onchange: (ev: Event) => {
         body.classList.toggle(`hide-${l.name}`, !(ev.target as HTMLInputElement).checked);
         if (l.name === 'quotes') body.classList.toggle('hide-speakers', !(ev.target as HTMLInputElement).checked);
+        if (l.name === 'events') body.classList.toggle('hide-triggers', !(ev.target as HTMLInputElement).checked);
       } });
       // The label's swatch is drawn by the same rule as the highlight: the legend cannot drift.
       return h('label', { class: `toggle toggle-${l.name}` }, box, ' ', h('span', { class: `swatch hl-${l.name}`, 'aria-hidden': 'true' }, 'Aa'), ` ${l.label} `, h('span', { class: 'n' }, String(n)));

@@ -1,5 +1,6 @@
 import { getJson, type EventHit, type PlaceHit } from '../api.js';
 import { fmtDate, h, link, message, qs } from '../dom.js';
+import { eventEvidence } from '../event-text.js';
 import { leaflet, type Leaflet } from '../leaflet.js';
 import { navigate } from '../nav.js';
 import { docAt } from './entity.js';
@@ -156,14 +157,10 @@ function showDetail(detail: HTMLElement, at: MapPlace): void {
     h('p', {}, link('/search' + qs({ place: p.name }), `All articles that mention ${p.name}`)),
     at.events.length ? h('h4', {}, `Events (${at.events.length})`) : '',
     at.events.length ? h('ul', { class: 'event-list' }, at.events.slice(0, 50).map((e) =>
-      h('li', { class: `event${e.item.negated ? ' negated' : ''}${e.item.hedged ? ' hedged' : ''}` }, h('strong', {}, e.type), ' ', h('span', { class: 'date' }, e.date ?? ''), ' ', link(docAt(e.doc, e.start, e.end), clip(e.text, 120))))) : '',
+      h('li', { class: `event${e.item.negated ? ' negated' : ''}${e.item.hedged ? ' hedged' : ''}` }, h('strong', {}, e.type), ' ', h('span', { class: 'date' }, e.date ?? ''), ' ', link(docAt(e.doc, e.start, e.end), eventEvidence(e, 120))))) : '',
   );
   void getJson<SearchHits>('/api/search' + qs({ place: p.name, limit: 10, facets: 'false' })).then((r) => {
     docs.replaceChildren(...r.hits.map((d) => h('li', {}, link(`/doc/${encodeURIComponent(d.id)}`, d.title || d.id), h('span', { class: 'sub' }, ` ${[d.meta.outlet, fmtDate(d.meta.published)].filter(Boolean).join(' · ')}`))));
     if (r.total > r.hits.length) docs.append(h('li', { class: 'sub' }, `and ${r.total - r.hits.length} more`));
   }, () => docs.replaceChildren());
-}
-
-function clip(t: string, n: number): string {
-  return t.length > n ? t.slice(0, n - 1) + '…' : t;
 }

@@ -1,6 +1,7 @@
 import { getJson, type EventHit } from '../api.js';
 import { fmtDate, h, link, message, qs, s } from '../dom.js';
 import { navigate } from '../nav.js';
+import { eventEvidence } from '../event-text.js';
 import { pager } from '../pager.js';
 import { docAt } from './entity.js';
 
@@ -43,7 +44,8 @@ export async function timelineView(root: HTMLElement, _arg: string, params: URLS
   }
   if (dated.length) root.append(axis(dated, (a, b) => navigate(route({ from: a, to: b, offset: undefined }))));
   else root.append(message('info', 'None of these events is dated (by its text or its article): they are listed without a time axis.'));
-  root.append(h('p', { class: 'legend sub' }, h('span', { class: 'event-mark negated' }, 'denied'), ' events are struck through, ', h('span', { class: 'event-mark hedged' }, 'hedged'), ' ones (alleged, reportedly) in italics.'));
+  root.append(h('p', { class: 'legend sub' }, h('mark', { class: 'trigger' }, 'Marked'), ' words are the trigger each event was read from; ',
+    h('span', { class: 'event-mark negated' }, 'denied'), ' events are struck through, ', h('span', { class: 'event-mark hedged' }, 'hedged'), ' ones (alleged, reportedly) in italics.'));
   const shown = page.events.slice(0, PAGE);
   const byMonth = new Map<string, EventHit[]>();
   for (const e of shown) {
@@ -58,7 +60,7 @@ export async function timelineView(root: HTMLElement, _arg: string, params: URLS
         e.actor ? link(`/entity/${encodeURIComponent(e.actor)}`, entities[e.actor]?.name ?? e.actor) : '',
         e.target ? [' → ', link(`/entity/${encodeURIComponent(e.target)}`, entities[e.target]?.name ?? e.target)] : '',
         e.location ? [' @ ', link('/map' + qs({ focus: e.location.name, lat: e.location.lat, lon: e.location.lon }), e.location.name)] : e.placeName ? ` @ ${e.placeName}` : '', ' ',
-        h('div', { class: 'sub' }, link(docAt(e.doc, e.start, e.end), clip(e.text, 200)), ` · ${e.title ?? ''}`))))))));
+        h('div', { class: 'sub' }, link(docAt(e.doc, e.start, e.end), eventEvidence(e, 200)), ` · ${e.title ?? ''}`))))))));
   if (offset || page.events.length > PAGE) root.append(pager(offset, PAGE, page.events.length > PAGE, (o) => navigate(route({ offset: o || undefined }))));
 }
 
