@@ -14,6 +14,8 @@ export interface IngestDocResult {
   readonly id: string;
   readonly title?: string;
   readonly status: 'added' | 'present' | 'refreshed';
+  /** The language detected in a document extracted now (ISO 639-3); only English is extracted. */
+  readonly language?: string;
 }
 
 /** A running or finished ingest, polled by the app for progress. */
@@ -159,7 +161,7 @@ export class IngestQueue {
         const put = await storeDoc(this.store, doc, pipeline, defaultCollection());
         job[put.status]++;
         if (put.status !== 'present') this.changes++;
-        if (job.docs.length < MAX_LISTED) job.docs.push({ id: put.id, title: meta.title, status: put.status });
+        if (job.docs.length < MAX_LISTED) job.docs.push({ id: put.id, title: meta.title, status: put.status, ...(put.language ? { language: put.language } : {}) });
       } catch (err) {
         if (err instanceof NewsgraphError && err.code === 'store.locked') locked = err.message;
         job.failed++;

@@ -66,6 +66,15 @@ export function kbRoutes(r: Router, o: KbRouteOptions): void {
     return { a, b, decision: await latest(store, a.id, 'not-same') };
   });
 
+  r.post('/api/entities/undo', async (ctx) => {
+    const body = await correction(ctx);
+    const seq = body.seq;
+    if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 1) throw httpError(400, 'api.bad-body', 'field "seq" must be the number of a decision (GET /api/decisions)');
+    const undo = await apply(store.undoDecision(seq, decision(body)));
+    const entity = await store.entity(undo.a);
+    return { decision: undo, ...(entity ? { entity } : {}) };
+  });
+
   r.get('/api/entities/:id/decisions', async ({ params }) => {
     const e = await store.entity(params.id!);
     if (!e) throw httpError(404, 'api.not-found', `no entity ${params.id}`);

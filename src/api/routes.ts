@@ -8,13 +8,14 @@ import { assertFetchableUrl } from '../ingest/net-guard.js';
 import { FORMATS, type Format } from '../ingest/types.js';
 import type { Facets, SearchHit, Store } from '../store/store.js';
 import { entityView, type EntityView } from './entity-view.js';
+import { exportRoutes } from './export-routes.js';
 import { locateEvents } from './event-places.js';
 import { httpError, readBody, readJson, SECURITY_HEADERS, sendJson } from './http.js';
 import type { IngestQueue } from './ingest.js';
 import { kbRoutes, nameLookup } from './kb-routes.js';
 import { openApiDocument } from './openapi.js';
 import { Router, type RouteContext } from './router.js';
-import { worldOutline } from './world.js';
+import { worldGeoJson, worldOutline } from './world.js';
 
 export interface ApiOptions {
   readonly store: Store;
@@ -66,15 +67,7 @@ export function apiRouter(o: ApiOptions): Router {
   const facetCache = new TtlCache<Facets>(FACET_TTL_MS, 500);
   r.get('/api/search', async ({ url }) => {
     const p = url.searchParams;
-    const filters = {
-      q: str(p, 'q', 500),
-      entity: p.getAll('entity').filter(Boolean).slice(0, 10),
-      type: entityType(p.get('type')),
-      place: str(p, 'place', 200),
-      outlet: str(p, 'outlet', 200),
-      from: date(p, 'from'),
-      to: date(p, 'to'),
-    };
+    const filters = searchFilters(p);
     const wantFacets = p.get('facets') !== 'false';
     // Facet counts cost more than the ranked page and do not change when paging: they are kept
     // briefly per filter set, and dropped as soon as this server stores a new document.
@@ -132,7 +125,7 @@ export function apiRouter(o: ApiOptions): Router {
 
   r.get('/api/quotes', async ({ url }) => {
     const p = url.searchParams;
-    return { quotes: await store.quotes({ speaker: str(p, 'speaker', 200), entity: str(p, 'entity', 300), doc: str(p, 'doc', 200), ...page(p, 50) }) };
+    return { quotes: await store.quotes({ ...quoteFilters(p), ...page(p, 50) }) };
   });
 
   r.get('/api/claims', async ({ url }) => {
@@ -147,7 +140,7 @@ export function apiRouter(o: ApiOptions): Router {
 
   r.get('/api/places', async ({ url }) => {
     const p = url.searchParams;
-    return { places: await store.places({ q: str(p, 'q', 200), country: str(p, 'country', 2), doc: str(p, 'doc', 200), ...page(p, 500, 5000) }) };
+    return { places: await store.places({ q: str(p, 'q', 200), country: str(p, 'country', 2), doc: str(p, 'doc', 200), from: date(p, 'from'), to: date(p, 'to'), ...page(p, 500, 5000) }) };
   });
 
   r.get('/api/events', async ({ url }) => {
@@ -170,12 +163,16 @@ export function apiRouter(o: ApiOptions): Router {
 
   r.get('/api/openapi.json', () => openApiDocument());
 
-  r.get('/api/world', ({ res }) => {
-    const { json } = worldOutline();
-    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': String(json.length), 'cache-control': 'public, max-age=86400' });
+  // The outline never changes while the server runs: one serialisation, cached by browsers a day.
+  const sendOutline = (res: RouteContext['res'], json: Buffer, type: string) => {
+    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': `${type}; charset=utf-8`, 'content-length': String(json.length), 'cache-control': 'public, max-age=86400' });
     res.end(json);
     return undefined;
-  });
+  };
+  r.get('/api/world', ({ res }) => sendOutline(res, worldOutline().json, 'application/json'));
+  r.get('/api/world/geojson', ({ res }) => sendOutline(res, worldGeoJson(), 'application/geo+json'));
+
+  exportRoutes(r, store, { str, date, search: searchFilters, quotes: quoteFilters });
 
   const requireToken = ({ req }: RouteContext) => {
     if (!o.token) throw httpError(403, 'api.read-only', 'this server is read-only (started with --read-only or without a token)');
@@ -265,6 +262,23 @@ export function markedHit(h: SearchHit): SearchHit & { marks: [number, number][]
     } else out += ch;
   }
   return { ...h, snippet: out, marks };
+}
+
+/** The filters of a search, as /api/search and the export of a search read them. */
+function searchFilters(p: URLSearchParams) {
+  return {
+    q: str(p, 'q', 500),
+    entity: p.getAll('entity').filter(Boolean).slice(0, 10),
+    type: entityType(p.get('type')),
+    place: str(p, 'place', 200),
+    outlet: str(p, 'outlet', 200),
+    from: date(p, 'from'),
+    to: date(p, 'to'),
+  };
+}
+
+function quoteFilters(p: URLSearchParams) {
+  return { speaker: str(p, 'speaker', 200), entity: str(p, 'entity', 300), doc: str(p, 'doc', 200), outlet: str(p, 'outlet', 200), from: date(p, 'from'), to: date(p, 'to') };
 }
 
 function str(p: URLSearchParams, name: string, max: number): string | undefined {

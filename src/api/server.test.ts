@@ -187,10 +187,21 @@ describe('HTTP API', () => {
     assert.match((await fetch(`${rw.base}/app/main.js`)).headers.get('content-type') ?? '', /javascript/);
     assert.match((await fetch(`${rw.base}/static/app.css`)).headers.get('content-type') ?? '', /css/);
     assert.ok((await fetch(`${rw.base}/api/stats`)).headers.get('content-security-policy'));
-    for (const p of ['/..%2f..%2fpackage.json', '/app/main.d.ts', '/api/../../package.json', '/%2e%2e/%2e%2e/package.json', '/app/nope.js']) {
+    // The map library comes from its npm package, on this origin.
+    assert.match((await fetch(`${rw.base}/vendor/leaflet/leaflet.js`)).headers.get('content-type') ?? '', /javascript/);
+    assert.match((await fetch(`${rw.base}/vendor/leaflet.markercluster/MarkerCluster.css`)).headers.get('content-type') ?? '', /css/);
+    for (const p of ['/..%2f..%2fpackage.json', '/app/main.d.ts', '/api/../../package.json', '/%2e%2e/%2e%2e/package.json', '/app/nope.js',
+      '/vendor/leaflet/..%2fpackage.json', '/vendor/leaflet/%2e%2e/%2e%2e/typescript/package.json', '/vendor/typescript/lib/tsc.js', '/vendor/leaflet']) {
       assert.equal((await fetch(rw.base + p)).status, 404, p);
     }
     assert.equal((await fetch(`${rw.base}/api/search`, { method: 'DELETE' })).status, 405);
+    // A browser following a dead link gets a page with a way back; programs get JSON.
+    const page404 = await fetch(`${rw.base}/no/such/page`, { headers: { accept: 'text/html,*/*' } });
+    assert.equal(page404.status, 404);
+    assert.match(page404.headers.get('content-type') ?? '', /text\/html/);
+    assert.match(await page404.text(), /Page not found[^]*href="\/#\/search"/);
+    const json404 = await fetch(`${rw.base}/no/such/page`);
+    assert.equal((await json404.json() as { error: { code: string } }).error.code, 'http.not-found');
   });
 
   test('every answer carries the security headers: API, world outline, files, errors', async () => {

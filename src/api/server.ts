@@ -5,7 +5,7 @@ import { allowedHosts, hostAllowed } from './host-check.js';
 import { httpError, SECURITY_HEADERS, sendError, sendJson } from './http.js';
 import { IngestQueue } from './ingest.js';
 import { apiRouter } from './routes.js';
-import { serveStatic, WEB_ROOT } from './static.js';
+import { serveStatic, serveVendor, WEB_ROOT } from './static.js';
 
 export interface ServerOptions {
   readonly store: Store;
@@ -61,7 +61,11 @@ export function createNewsgraphServer(o: ServerOptions): NewsgraphServer {
       }
       if (method !== 'GET' && method !== 'HEAD') throw httpError(405, 'http.method', `method ${method} not allowed`);
       const path = url.pathname === '/' ? '/static/index.html' : url.pathname;
-      if (!(await serveStatic(res, path, webRoot, method === 'HEAD'))) throw httpError(404, 'http.not-found', `no file ${url.pathname}`);
+      const head = method === 'HEAD';
+      const served = path.startsWith('/vendor/') ? await serveVendor(res, path, head) : await serveStatic(res, path, webRoot, head);
+      // A person who follows a dead link gets a page with a way back; programs get JSON.
+      if (!served && /text\/html/.test(String(req.headers.accept ?? '')) && (await serveStatic(res, '/static/404.html', webRoot, head, 404))) return;
+      if (!served) throw httpError(404, 'http.not-found', `no file ${url.pathname}`);
     } catch (err) {
       if (!(err instanceof Error && 'status' in err)) process.stderr.write(`newsgraph serve: ${req.method} ${req.url}: ${String(err)}\n`);
       if (!res.headersSent) sendError(res, err);

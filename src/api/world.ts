@@ -21,9 +21,12 @@ interface Geometry {
 }
 
 let cached: { outline: WorldOutline; json: Buffer } | undefined;
+let cachedGeo: Buffer | undefined;
+let features: { name: string; polygons: Ring[][] }[] | undefined;
 
-export function worldOutline(): { outline: WorldOutline; json: Buffer } {
-  if (cached) return cached;
+/** Each country as polygons of [lon, lat] rings, antimeridian crossings made whole (see `unwrap`). */
+function countryPolygons(): { name: string; polygons: Ring[][] }[] {
+  if (features) return features;
   const require = createRequire(import.meta.url);
   const topo = JSON.parse(readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8')) as {
     objects: { countries: unknown };
@@ -31,18 +34,39 @@ export function worldOutline(): { outline: WorldOutline; json: Buffer } {
   const fc = topojson.feature(topo, topo.objects.countries) as {
     features: { properties?: { name?: string }; geometry: Geometry | null }[];
   };
-  const countries = fc.features
-    .filter((f) => f.geometry)
-    .map((f) => ({ name: f.properties?.name ?? '', d: geometryPath(f.geometry!) }));
+  features = fc.features
+    .filter((f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'))
+    .map((f) => {
+      const g = f.geometry!;
+      const polys = g.type === 'Polygon' ? [g.coordinates as Ring[]] : (g.coordinates as Ring[][]);
+      return { name: f.properties?.name ?? '', polygons: polys.map((rings) => rings.map(unwrap)) };
+    });
+  return features;
+}
+
+export function worldOutline(): { outline: WorldOutline; json: Buffer } {
+  if (cached) return cached;
+  const countries = countryPolygons().map((c) => ({ name: c.name, d: c.polygons.map(polygonPath).join('') }));
   const outline: WorldOutline = { projection: 'equirectangular', width: 360, height: 180, countries };
   cached = { outline, json: Buffer.from(JSON.stringify(outline)) };
   return cached;
 }
 
-function geometryPath(g: Geometry): string {
-  if (g.type === 'Polygon') return polygonPath(g.coordinates as Ring[]);
-  if (g.type === 'MultiPolygon') return (g.coordinates as Ring[][]).map(polygonPath).join('');
-  return '';
+/**
+ * The same outline as GeoJSON (a FeatureCollection of country MultiPolygons, property `name`),
+ * for a map library to draw as its base layer. Longitudes of a ring that crosses the
+ * antimeridian run past 180 rather than wrap.
+ */
+export function worldGeoJson(): Buffer {
+  cachedGeo ??= Buffer.from(JSON.stringify({
+    type: 'FeatureCollection',
+    features: countryPolygons().map((c) => ({
+      type: 'Feature',
+      properties: { name: c.name },
+      geometry: { type: 'MultiPolygon', coordinates: c.polygons.map((rings) => rings.map((ring) => ring.map(([lon, lat]) => [r2(lon), r2(lat)]))) },
+    })),
+  }));
+  return cachedGeo;
 }
 
 function span(ring: Ring, shiftWest: number): number {
@@ -58,15 +82,20 @@ function span(ring: Ring, shiftWest: number): number {
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
+/**
+ * A ring that crosses the antimeridian (eastern Russia, Fiji) would be drawn as a band across the
+ * whole map; shifting its western half by 360° keeps it whole, the part off the map clipped.
+ * (Antarctica wraps the whole globe: shifting would not make it narrower, so it is left alone.)
+ */
+function unwrap(ring: Ring): Ring {
+  const crosses = ring.some(([lon], i) => i > 0 && Math.abs(lon - ring[i - 1]![0]) > 180) && span(ring, 360) < 180;
+  return crosses ? ring.map(([lon, lat]) => [lon < 0 ? lon + 360 : lon, lat] as const) : ring;
+}
+
 function polygonPath(rings: readonly Ring[]): string {
   let d = '';
   for (const ring of rings) {
-    // A ring that crosses the antimeridian (eastern Russia, Fiji) would be drawn as a band across
-    // the whole map; shifting its western half by 360° keeps it whole, the part off the map clipped.
-    // (Antarctica wraps the whole globe: shifting would not make it narrower, so it is left alone.)
-    const crosses = ring.some(([lon], i) => i > 0 && Math.abs(lon - ring[i - 1]![0]) > 180) && span(ring, 360) < 180;
-    ring.forEach(([rawLon, lat], i) => {
-      const lon = crosses && rawLon < 0 ? rawLon + 360 : rawLon;
+    ring.forEach(([lon, lat], i) => {
       d += `${i ? 'L' : 'M'}${r2(lon + 180)} ${r2(90 - lat)}`;
     });
     d += 'Z';

@@ -6,7 +6,10 @@ export interface DocMeta {
   readonly url?: string;
   /** Publication date, ISO 8601 (YYYY-MM-DD or a full timestamp). */
   readonly published?: string;
+  /** The language its source declares (an HTML lang attribute), as given. */
   readonly lang?: string;
+  /** The language detected from the text by the pipeline: ISO 639-3 (`eng`, `fra`), `und` when it cannot tell. */
+  readonly language?: string;
   /** Where the text came from: a file path, a URL, "stdin", with a record index for multi-record inputs. */
   readonly origin?: string;
 }

@@ -1,6 +1,6 @@
 import type { Span } from '../core/span.js';
 import type { EventRow } from '../output/event-rows.js';
-import { DOC, END, SEQ, START, idSchema, keyOf, spanItem, str, type LayerSpec } from './spec.js';
+import { DOC, END, OFFSET, SEQ, START, idSchema, keyOf, spanItem, str, type LayerSpec } from './spec.js';
 
 /** The event types the triggers read (src/stages/events/ONTOLOGY.md). */
 export const EVENT_TYPES = [
@@ -11,6 +11,9 @@ export type EventType = (typeof EVENT_TYPES)[number];
 
 export interface Event extends Span {
   readonly type: EventType;
+  /** The trigger word or phrase the event was read from ("attacked", "the offensive"). */
+  readonly triggerStart?: number;
+  readonly triggerEnd?: number;
   readonly actor?: string;
   readonly target?: string;
   readonly place?: string;
@@ -33,6 +36,8 @@ export const eventLayer: LayerSpec<'events', Event, EventRow> = {
   def: 'event',
   schema: spanItem<Event>(['type'], {
     type: { enum: EVENT_TYPES },
+    triggerStart: { ...OFFSET, description: 'Span of the trigger the event was read from (with `triggerEnd`).' },
+    triggerEnd: OFFSET,
     actor: { type: 'string' },
     target: { type: 'string' },
     place: { type: 'string' },

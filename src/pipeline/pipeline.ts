@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Doc } from '../core/doc.js';
 import { errorMessage, NewsgraphError } from '../core/errors.js';
+import { detectLanguage, languageName, UNDETERMINED } from '../core/language.js';
 import type { LayerName, Layers } from '../core/layers.js';
 import { orderStages, checkOrder } from './order.js';
 import { breach, readsOf, strictByDefault, writesOf, type Stage, type StageOptions } from './stage.js';
@@ -109,10 +110,21 @@ export class Pipeline {
   }
 
   private runStages(input: Doc, stages: readonly Stage[], options: StageOptions): PipelineResult {
-    let doc = input;
+    // The language is told from the text every run (cheap, and the same on a rerun) and filed in
+    // meta; `und` (too little text to tell) is read as English.
+    const language = detectLanguage(input.text);
+    let doc = input.withMeta({ language });
     const timings: StageTiming[] = [];
     const diagnostics: Diagnostic[] = [];
+    const skipped: string[] = [];
     for (const stage of stages) {
+      if (stage.languages && language !== UNDETERMINED && !stage.languages.includes(language)) {
+        // Timed at zero and stamped with its version: the record says which build skipped it.
+        skipped.push(stage.name);
+        doc = doc.with(Object.fromEntries(stage.provides.map((p) => [p, []])) as Partial<Layers>);
+        timings.push({ name: stage.name, version: stage.version, ms: 0 });
+        continue;
+      }
       const ctx = { options, diagnostic: (d: Omit<Diagnostic, 'stage'>) => diagnostics.push({ ...d, stage: stage.name }) };
       const t0 = performance.now();
       let out: Partial<Layers>;
@@ -127,6 +139,12 @@ export class Pipeline {
       }
       doc = doc.with(this.written(stage, out, ctx.diagnostic));
       timings.push({ name: stage.name, version: stage.version, ms: performance.now() - t0 });
+    }
+    if (skipped.length) {
+      diagnostics.push({
+        level: 'warning', stage: 'language', rule: 'language.unsupported',
+        message: `text is in ${languageName(language)} (${language}), not a supported language: stages ${skipped.join(', ')} skipped, their layers left empty`,
+      });
     }
     return { doc, timings, diagnostics };
   }

@@ -40,6 +40,12 @@ export interface Stage extends StageDeclaration {
   readonly provides: readonly LayerName[];
   /** Layers an earlier stage provided that this stage reads and revises (e.g. filling mention.entity). */
   readonly updates?: readonly LayerName[];
+  /**
+   * Languages (ISO 639-3) the stage's rules and models are written for. Text detected in another
+   * language skips the stage (its layers stay empty, with a diagnostic): English patterns over
+   * other languages make garbage, not poorer output. Absent: any language.
+   */
+  readonly languages?: readonly string[];
   run(doc: Doc, ctx: StageContext): Partial<Layers>;
 }
 

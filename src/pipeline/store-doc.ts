@@ -9,6 +9,8 @@ export interface StoreDocResult {
   readonly status: 'added' | 'present' | 'refreshed';
   /** The stored document's id (for a known text, the id it was first stored under). */
   readonly id: string;
+  /** The language detected in a document extracted now (ISO 639-3, see core/language.ts). */
+  readonly language?: string;
 }
 
 /** The stages (of those given) whose version differs from the one that made a stored record. */
@@ -29,7 +31,8 @@ export async function storeDoc(store: Store, doc: Doc, pipeline: Pipeline, colle
   let record = toRecord(pipeline.run(doc, { published: doc.meta.published }), opts);
   if (stamp && stamp.hash === doc.hash) record = { ...record, id: stamp.id };
   if (collection) record = await collection.run(record, store);
-  if (!stamp || stamp.hash !== doc.hash) return store.put(record);
+  const language = record.meta.language;
+  if (!stamp || stamp.hash !== doc.hash) return { ...(await store.put(record)), ...(language ? { language } : {}) };
   await store.replace(record);
-  return { status: 'refreshed', id: stamp.id };
+  return { status: 'refreshed', id: stamp.id, ...(language ? { language } : {}) };
 }

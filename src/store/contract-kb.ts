@@ -166,6 +166,53 @@ export function kbContract(withStore: (fn: (s: Store) => Promise<void>) => () =>
     await assert.rejects(s.notSame('PERSON:ines varga', 'PERSON:nobody', who), /no entity "PERSON:nobody"/);
   }));
 
+  test('undo: a merge, split, rename or not-same is taken back, the trail keeps both, twice is refused', withStore(async (s) => {
+    await putAll(s);
+    const [A, B] = ['ORG:lowland front', 'ORG:red banner'];
+    const before = { records: await all(s), a: (await s.entity(A))!, b: (await s.entity(B))! };
+    await s.mergeEntities(A, B, who);
+    const [merge] = await s.decisions(A);
+    assert.equal(merge!.undoable, true);
+    const undo = await s.undoDecision(merge!.seq, { who: 'ben', note: 'two groups after all' });
+    assert.deepEqual([undo.action, undo.a, undo.b, undo.name, undo.undoes, undo.who, undo.note], ['undo', A, B, 'merge', merge!.seq, 'ben', 'two groups after all']);
+    // Every record links its entities as before the merge; B is itself again, with its own counts.
+    assert.deepEqual((await all(s)).map(kbOf), before.records.map(kbOf));
+    const b = (await s.entity(B))!;
+    assert.deepEqual([b.id, b.documents, b.mentions, b.formerIds ?? []], [B, before.b.documents, before.b.mentions, []]);
+    assert.deepEqual([(await s.entity(A))!.documents], [before.a.documents]);
+    assert.equal((await s.search({ entity: B })).total, before.b.documents);
+    const trail = await s.decisions(A);
+    assert.deepEqual(trail.map((d) => [d.action, d.undone ?? null, d.undoable ?? false]), [['undo', null, false], ['merge', undo.seq, false]]);
+    await assert.rejects(s.undoDecision(merge!.seq, who), /undone already/);
+    await assert.rejects(s.undoDecision(undo.seq, who), /cannot be undone/);
+    await assert.rejects(s.undoDecision(99999, who), /no decision 99999/);
+
+    // A merge that a later merge built on waits for that one to be undone.
+    await s.mergeEntities(A, B, who);
+    await s.mergeEntities('ORG:marsh guard', A, who);
+    const [first] = (await s.decisions()).filter((d) => d.action === 'merge' && d.b === B && d.undoable);
+    await assert.rejects(s.undoDecision(first!.seq, who), /undo the later corrections first/);
+    const [second] = (await s.decisions()).filter((d) => d.action === 'merge' && d.b === A && d.undoable);
+    await s.undoDecision(second!.seq, who);
+    await s.undoDecision(first!.seq, who);
+    assert.deepEqual((await all(s)).map(kbOf), before.records.map(kbOf));
+
+    // Rename: the name comes back. Split: the names return to the entity. Not-same: no longer kept apart.
+    await s.renameEntity(A, 'Lowland Liberation Front', who);
+    await s.undoDecision((await s.decisions(A))[0]!.seq, who);
+    assert.equal((await s.entity(A))!.name, before.a.name);
+    const split = await s.splitEntity('PERSON:oren talbek', ['Talbek'], who);
+    const splitDecision = (await s.decisions(split.id)).find((d) => d.action === 'split')!;
+    await s.undoDecision(splitDecision.seq, who);
+    assert.equal((await s.entity('PERSON:oren talbek'))!.documents, kbRecords().filter((r) => r.entities.some((e) => e.kb === 'PERSON:oren talbek')).length);
+    assert.ok((await s.decisions(split.id)).filter((d) => d.action === 'not-same').every((d) => d.undone), 'the pair the split kept apart goes with it');
+    await s.notSame('PERSON:ines varga', 'PERSON:varga', who);
+    const apart = (await s.decisions('PERSON:varga'))[0]!;
+    assert.ok((await s.kbCandidates(['n:varga'])).find((c) => c.id === 'PERSON:varga')!.notSame.includes('PERSON:ines varga'));
+    await s.undoDecision(apart.seq, who);
+    assert.deepEqual((await s.kbCandidates(['n:varga'])).find((c) => c.id === 'PERSON:varga')!.notSame, []);
+  }));
+
   test('decisions: the audit trail, newest first, by entity, with the evidence of automatic merges', withStore(async (s) => {
     await putAll(s);
     assert.deepEqual(await s.decisions(), []);
@@ -179,9 +226,9 @@ export function kbContract(withStore: (fn: (s: Store) => Promise<void>) => () =>
     const trail = await s.decisions();
     assert.deepEqual(trail.map((d) => d.action), ['not-same', 'merge', 'rename']);
     assert.ok(trail[0]!.seq > trail[1]!.seq && trail[1]!.seq > trail[2]!.seq);
-    assert.deepEqual(trail[0], { seq: trail[0]!.seq, action: 'not-same', a: 'PERSON:ines varga', b: 'PERSON:varga', who: 'ben', at: trail[0]!.at });
+    assert.deepEqual(trail[0], { seq: trail[0]!.seq, action: 'not-same', a: 'PERSON:ines varga', b: 'PERSON:varga', who: 'ben', at: trail[0]!.at, undoable: true });
     assert.deepEqual(trail[1], {
-      seq: trail[1]!.seq, action: 'merge', a: 'ORG:lowland front', b: 'ORG:red banner', who: 'newsgraph', at: trail[1]!.at,
+      seq: trail[1]!.seq, action: 'merge', a: 'ORG:lowland front', b: 'ORG:red banner', who: 'newsgraph', at: trail[1]!.at, undoable: true,
       note: 'one entity of this document goes by names of both', doc: doc.id, start: 12, end: 22, evidence: 'Red Banner',
     });
     assert.equal(trail[2]!.name, 'Lowland Liberation Front');

@@ -84,6 +84,31 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       assert.match((await s.search({ q: 'ceasefire', mark: ['<b>', '</b>'] })).hits[0]!.snippet, /<b>ceasefire<\/b>/i);
     }));
 
+    test('every hit of a query gets a snippet cut from its own text, around its own matches', withStore(async (s) => {
+      const docs = snippetDocs();
+      for (const r of docs) await s.put(r);
+      const byId = new Map(docs.map((r) => [r.id, r]));
+      let checked = 0;
+      for (const q of ['harbour', 'ferry', 'storm', 'council', 'harbour ferry', '"night ferry"', 'storm OR council', 'calm*']) {
+        for (const limit of [3, 20]) {
+          const res = await s.search({ q, limit });
+          assert.ok(res.hits.length >= 2, `${q}: several hits`);
+          for (const hit of res.hits) {
+            const text = byId.get(hit.id)!.text.replace(/\s+/g, ' ');
+            const words = [...hit.snippet.matchAll(/«([^»]+)»/g)].map((m) => m[1]!.toLowerCase());
+            assert.ok(words.length, `${q}: ${hit.id} snippet marks a match`);
+            for (const part of hit.snippet.replace(/[«»]/g, '').split('…').map((x) => x.trim()).filter(Boolean)) {
+              assert.ok(text.includes(part), `${q}: snippet of ${hit.id} is from its own text: "${part}"`);
+            }
+            // The document's own marker word sits next to its matches in these texts.
+            assert.match(hit.snippet, new RegExp(`\\b${byId.get(hit.id)!.meta.title}\\b`), `${q}: ${hit.id}`);
+            checked++;
+          }
+        }
+      }
+      assert.ok(checked > 40);
+    }));
+
     test('search syntax: phrases, OR, exclusion, prefixes, and punctuation that never errors', withStore(async (s) => {
       for (const r of sampleRecords()) await s.put(r);
       assert.equal((await s.search({ q: '"aid convoy"' })).total, 1);
@@ -180,6 +205,10 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       // A speaker's own words are quotes by, not about, them.
       assert.deepEqual(await s.quotes({ about: 'PERSON:amara okafor' }), []);
       assert.equal((await s.quotes({ limit: 1 })).length, 1);
+      // By the quoting document's outlet and date.
+      assert.equal((await s.quotes({ outlet: 'harbour times' })).length, 2);
+      assert.deepEqual(await s.quotes({ outlet: 'Nowhere Gazette' }), []);
+      assert.deepEqual((await s.quotes({ from: '2023-03-10', to: '2023-03' })).map((q) => q.title), ['Ceasefire holds in port city']);
     }));
 
     test('places, events and relations across documents', withStore(async (s) => {
@@ -189,6 +218,11 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       assert.equal((await s.places({ q: 'dal' })).length, 1);
       assert.equal((await s.places({ entity: 'PERSON:amara okafor' }))[0]?.documents, 1);
       assert.deepEqual(await s.places({ entity: 'PERSON:nobody' }), []);
+      // By the documents' dates: published 2023-03-02 and 2023-03-15.
+      assert.equal((await s.places({ from: '2023-03-10' }))[0]?.documents, 1);
+      assert.equal((await s.places({ to: '2023-03-02' }))[0]?.documents, 1);
+      assert.equal((await s.places({ from: '2023-03', to: '2023-03' }))[0]?.documents, 2);
+      assert.deepEqual(await s.places({ from: '2023-04-01' }), []);
       // A toponym inside a longer name stays in its record, off the place index.
       const t = 'The Vessora Maritime Board met in Kessel.';
       await s.put(record(t, { title: 'Board meets' }, {
@@ -286,6 +320,19 @@ function at(text: string, phrase: string, from = 0): { start: number; end: numbe
 }
 
 /** Three small invented articles with every layer filled, for store tests. */
+/**
+ * Twelve short texts sharing words, each with its own marker word (its title) beside them, so a
+ * snippet taken from another document shows at once.
+ */
+function snippetDocs(): NewsRecord[] {
+  const markers = ['alder', 'birch', 'cedar', 'damson', 'elm', 'fir', 'gorse', 'hazel', 'ivy', 'juniper', 'kale', 'larch'];
+  return markers.map((m, i) => record(
+    `${m} wrote first. The harbour ${m} ferry left at dawn; the night ferry ${m} waited by the quay${i} ` +
+    `while a storm ${m} passed${i % 2 ? ` and the council ${m} met` : ''}. ${'Filler words about nothing in particular. '.repeat(6)}` +
+    `Later the harbour ${m} was calm and the ${i % 3 ? 'council' : 'storm'} ${m} said little.`,
+    { title: m, outlet: 'Quay Post', published: `2023-04-${String(i + 1).padStart(2, '0')}` }, {}));
+}
+
 export function sampleRecords(): NewsRecord[] {
   const t1 =
     'Gunmen from the River Brigade fired on an aid convoy near Dalmora on March 1, the Northern Relief Agency (NRA) said. ' +

@@ -88,6 +88,12 @@ export interface Store {
   notSame(a: string, b: string, decision: Decision): Promise<void>;
   /** Decisions about entities (user corrections and automatic merges), newest first. */
   decisions(entity?: string): Promise<DecisionRecord[]>;
+  /**
+   * Undoes a merge, split, rename or not-same, recorded as an `undo` decision (the original stays
+   * in the trail, marked `undone`). Refused when it was undone already, cannot be undone, or a
+   * later correction built on it. Answers the undo decision.
+   */
+  undoDecision(seq: number, decision: Decision): Promise<DecisionRecord>;
 
   // ---- copies and sources (src/stories) ---------------------------------------------------
   /**
@@ -177,10 +183,17 @@ export interface Decision {
 
 export interface DecisionRecord extends Decision {
   readonly seq: number;
-  readonly action: 'merge' | 'split' | 'rename' | 'not-same';
+  readonly action: 'merge' | 'split' | 'rename' | 'not-same' | 'undo';
   readonly a: string;
   readonly b?: string;
+  /** A rename's new name, a split's names (`; `), an undo's action undone. */
   readonly name?: string;
+  /** The seq of the decision that undid this one. */
+  readonly undone?: number;
+  /** Set on a correction that `undoDecision` can undo (and has not). */
+  readonly undoable?: boolean;
+  /** An undo's: the seq of the decision it undid. */
+  readonly undoes?: number;
   /** ISO timestamp. */
   readonly at: string;
 }
@@ -385,6 +398,11 @@ export interface QuoteQuery extends Page {
   /** Entity id mentioned inside the quote (quotes about it; its own words left out). */
   readonly about?: string;
   readonly doc?: string;
+  /** The outlet of the quoting document, case ignored. */
+  readonly outlet?: string;
+  /** The quoting document's date range (YYYY, YYYY-MM or YYYY-MM-DD, both ends included). */
+  readonly from?: string;
+  readonly to?: string;
 }
 
 export interface QuoteHit extends DocRef {
@@ -399,6 +417,10 @@ export interface QuoteHit extends DocRef {
   readonly cue?: string;
 }
 
+/**
+ * Places with coordinates, grouped by name and point. A toponym embedded in a longer name of
+ * another kind (an organisation, a work, an event: "Air France") is left out.
+ */
 export interface PlaceQuery extends Page {
   readonly doc?: string;
   /** Only places found in documents that mention this entity id. */
@@ -406,6 +428,9 @@ export interface PlaceQuery extends Page {
   /** Name prefix, case and accents ignored. */
   readonly q?: string;
   readonly country?: string;
+  /** Only places in documents published on or after / on or before (YYYY, YYYY-MM or YYYY-MM-DD). */
+  readonly from?: string;
+  readonly to?: string;
 }
 
 export interface PlaceHit {

@@ -84,6 +84,40 @@ describe('web app in headless Chromium', { skip }, () => {
     await go('#/search?q=red%20heron');
     await page.waitForSelector('.hit');
     assert.deepEqual(await page.locator('.entity-chip').allTextContents(), ['Red Heron Front ORG2']);
+    // Filters take an entity or an outlet by name, and suggest names as they are typed.
+    await go('#/search');
+    await page.click('.filters summary');
+    await page.fill('input[name=entity-name]', 'Red He');
+    await page.waitForFunction(() => [...document.querySelectorAll('#entity-names option')].some((o) => (o as HTMLOptionElement).value === 'Red Heron Front'));
+    assert.ok((await page.locator('#outlet-names option[value="Harbour Daily"]').count()) === 1);
+    await page.fill('input[name=entity-name]', 'Red Heron Front');
+    await page.fill('input[name=outlet]', 'Harbour Daily');
+    await page.click('.search-form button[type=submit]');
+    await page.waitForFunction(() => /entity=/.test(location.hash) && document.querySelectorAll('.hit').length === 1);
+    assert.deepEqual(await page.locator('.chips .chip').allTextContents(), ['entity: ORG:red heron front ×', 'outlet: Harbour Daily ×']);
+    await page.fill('input[name=entity-name]', 'Nobody At All');
+    await page.click('.search-form button[type=submit]');
+    await page.waitForFunction(() => /No entity is called/.test(document.querySelector('.filter-note')?.textContent ?? ''));
+  });
+
+  test('every hit shows a snippet of its own article, around its own matches, over several queries', async () => {
+    let checked = 0;
+    for (const q of ['Red Heron Front', 'police', 'said', 'Okafor', 'the']) {
+      await go(`#/search?q=${encodeURIComponent(q)}`);
+      await page.waitForSelector('.hit, .msg-info');
+      const hits = await page.locator('.hit').evaluateAll((els) => els.map((el) => ({
+        href: el.querySelector('h3 a')!.getAttribute('href')!, snippet: el.querySelector('.snippet')!.textContent ?? '', marks: [...el.querySelectorAll('.snippet mark')].map((m) => m.textContent ?? ''),
+      })));
+      assert.ok(hits.length >= 2, `${q}: several hits`);
+      for (const hit of hits) {
+        const id = decodeURIComponent(hit.href.replace(/^#\/doc\//, ''));
+        const text = await page.evaluate(async (id) => ((await (await fetch(`/api/docs/${encodeURIComponent(id)}`)).json()) as { text: string }).text.replace(/\s+/g, ' '), id);
+        for (const part of hit.snippet.split('…').map((x) => x.trim()).filter(Boolean)) assert.ok(text.includes(part), `${q}: the snippet of ${id} is from its own text: ${part}`);
+        assert.ok(hit.marks.length > 0, `${q}: ${id} marks its matches`);
+        checked++;
+      }
+    }
+    assert.ok(checked >= 10);
   });
 
   test('article view highlights layers, toggles them, and links findings to spans', async () => {
@@ -96,6 +130,7 @@ describe('web app in headless Chromium', { skip }, () => {
     assert.ok((await page.locator('#article-text .hl-quotes').count()) > 0);
     assert.equal(await page.locator('#article-text .hl-speakers').first().textContent(), 'Joel Mwangi');
     assert.ok((await page.locator('#article-text .hl-mentions.t-ORG').count()) >= 3);
+    assert.equal(await page.locator('#article-text .hl-triggers').textContent(), 'attacked');
     // A description that refers to an entity is highlighted with its names, marked as a reference.
     assert.deepEqual(await page.locator('#article-text .hl-mentions.ref').allTextContents(), ['The group']);
     await quote.locator('button.jump').click();
@@ -154,45 +189,117 @@ describe('web app in headless Chromium', { skip }, () => {
     assert.match((await further.textContent()) ?? '', /Samuel Okello leader Blue Lantern Movement/);
     assert.match((await further.locator('.sub a').getAttribute('href')) ?? '', /^#\/doc\/[^?]+\?at=\d+-\d+$/);
     assert.equal(await page.locator('.quotes-about li.quote').count(), 2);
+    // No two labels of the graph cover each other, as the browser draws them.
+    const overlapping = await page.locator('svg.graph').evaluate((svg) => {
+      const boxes = [...svg.querySelectorAll('text')].map((t) => ({ t: t.textContent, b: (t as SVGTextElement).getBBox() }));
+      const out: string[] = [];
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i]!.b, boxes[j]!.b];
+          if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) out.push(`${boxes[i]!.t} / ${boxes[j]!.t}`);
+        }
+      }
+      return out;
+    });
+    assert.deepEqual(overlapping, []);
     await shot('entity');
     await page.locator('svg.graph a', { hasText: 'Blue Lantern Movement' }).locator('circle').click();
     await page.waitForFunction(() => /Blue Lantern Movement/.test(document.querySelector('.entity-head h1')?.textContent ?? ''));
   });
 
-  test('map draws the world outline offline and puts places where they are', async () => {
+  test('map: offline outline, clusters at every zoom, a legend, a picked place with its articles and events, a period filter', async () => {
     await go('#/map');
-    await page.waitForSelector('svg.worldmap circle.marker');
-    assert.ok((await page.locator('svg.worldmap path.country').count()) > 150);
-    assert.equal(await page.locator('svg.worldmap circle.marker').count(), 5);
-    for (const [name, p] of Object.entries(PLACES)) {
-      const c = page.locator(`svg.worldmap circle.marker[data-name="${name}"]`);
-      assert.ok(Math.abs(Number(await c.getAttribute('cx')) - (p.lon + 180)) < 1e-6, name);
-      assert.ok(Math.abs(Number(await c.getAttribute('cy')) - (90 - p.lat)) < 1e-6, name);
-    }
-    // The point lies inside its country's outline as the browser draws it.
-    const inside = await page.evaluate(() => {
-      const svg = document.querySelector('svg.worldmap') as SVGSVGElement;
-      const kenya = [...svg.querySelectorAll('path.country')].find((p) => p.querySelector('title')?.textContent === 'Kenya') as SVGPathElement;
-      const pt = svg.createSVGPoint();
-      pt.x = 36.8172 + 180;
-      pt.y = 90 + 1.2864;
-      return kenya.isPointInFill(pt);
-    });
-    assert.equal(inside, true, 'Nairobi is drawn inside Kenya');
-    await page.locator('svg.worldmap circle.marker[data-name="Nairobi"]').click({ force: true });
-    assert.match((await page.locator('.map-detail').textContent()) ?? '', /arrest/);
-    await shot('map');
+    await page.waitForSelector('#map-canvas[data-ready]');
+    // The base layer is the country outline from the server: no tiles.
+    assert.ok((await page.locator('#map-canvas path.country').count()) > 150);
+    assert.equal(await page.locator('#map-canvas .leaflet-tile').count(), 0);
+    assert.match((await page.locator('.map-legend').textContent()) ?? '', /place.*event.*cluster/s);
+    // The whole world: the four Kenyan and Ugandan places and their events are one cluster.
+    await page.click('button.whole');
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('#map-canvas')!.dataset.zoom) <= 2);
+    await page.waitForFunction(() => document.querySelectorAll('#map-canvas .leaflet-marker-pane .cluster').length === 1);
+    // Markers as drawn in the marker pane (the legend's keys are not markers), once the clusters'
+    // own animation has settled: the same count twice, 150 ms apart.
+    const drawn = (sel: string) => page.evaluate(async (sel) => {
+      const count = () => [...document.querySelectorAll<HTMLElement>(`#map-canvas .leaflet-marker-pane ${sel}`)].filter((el) => Number(getComputedStyle(el).opacity) > 0.5).length;
+      for (let last = -1; ;) {
+        const n = count();
+        if (n === last) return n;
+        last = n;
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    }, sel);
+    const clusters = () => drawn('.cluster');
+    const pins = () => drawn('.pin');
+    assert.equal(await clusters(), 1);
+    assert.equal(await pins(), 1);
+    assert.equal(await page.locator('#map-canvas .pin-place[title^="Lisbon"]').count(), 1, 'a lone place is its own marker');
+    await shot('map-world');
+    // A click on a cluster zooms in and splits it.
+    const z0 = Number(await page.getAttribute('#map-canvas', 'data-zoom'));
+    await page.locator('#map-canvas .leaflet-marker-pane .cluster').first().click();
+    await page.waitForFunction((z) => Number(document.querySelector<HTMLElement>('#map-canvas')!.dataset.zoom) > z, z0);
+    await page.waitForTimeout(400);
+    assert.ok((await clusters()) + (await pins()) > 1, 'the cluster split into markers and smaller clusters');
+    await shot('map-zoomed');
+    // The zoom buttons work too; a place and its events, at one point, still cluster.
+    const z1 = Number(await page.getAttribute('#map-canvas', 'data-zoom'));
+    await page.click('.leaflet-control-zoom-in');
+    await page.waitForFunction((z) => Number(document.querySelector<HTMLElement>('#map-canvas')!.dataset.zoom) > z, z1);
+    await page.waitForTimeout(400);
+    assert.ok((await clusters()) >= 1);
+    // Picking a place from the list highlights its marker and lists its articles and events.
+    await page.locator('.place-list button', { hasText: 'Nairobi' }).click();
+    await page.waitForSelector('#map-canvas .pin.picked');
+    assert.equal(await page.locator('#map-canvas .pin.picked').getAttribute('title'), 'Nairobi: 1 article');
+    await page.waitForSelector('.map-detail .doc-list a');
+    assert.match((await page.locator('.map-detail').textContent()) ?? '', /Arrests in the capital.*arrest/s);
+    await shot('map-picked');
+    // A period with no events in Kenya leaves Lisbon alone.
+    await go('#/map?from=2024-01-01&to=2024-01-31');
+    await page.waitForSelector('#map-canvas[data-ready]');
+    assert.deepEqual(await page.locator('.place-list button').allTextContents(), ['Lisbon']);
+    assert.equal(await page.inputValue('.map-filter input[name=from]'), '2024-01-01');
   });
 
   test('timeline, quotes explorer and ingest with progress', async () => {
     await go('#/timeline');
     await page.waitForSelector('svg.timeline');
     assert.equal(await page.locator('svg.timeline circle.event-dot').count(), 4);
+    // The trigger each event was read from is marked in its evidence.
+    assert.deepEqual(await page.locator('.timeline-list mark.trigger').allTextContents(), ['attacked']);
     await shot('timeline');
+    // A click on the axis zooms into that stretch: fewer events, and a way back out.
+    const box = (await page.locator('svg.timeline rect.zoom-area').boundingBox())!;
+    const dots = await page.locator('svg.timeline circle.event-dot').evaluateAll((els) => els.map((e) => (e as SVGCircleElement).getBoundingClientRect().x));
+    await page.mouse.click(Math.max(...dots) + 2, box.y + 3);
+    await page.waitForFunction(() => /from=/.test(location.hash) && !!document.querySelector('.timeline-tools'));
+    const zoomed = await page.locator('svg.timeline circle.event-dot').count();
+    assert.ok(zoomed >= 1 && zoomed < 4, `zoomed in to ${zoomed} events`);
+    await page.click('.timeline-tools button.all-time');
+    await page.waitForFunction(() => document.querySelectorAll('svg.timeline circle.event-dot').length === 4);
     await go('#/quotes?speaker=Okello');
     await page.waitForSelector('.quote-list');
     assert.equal(await page.locator('.quote-list li.quote').count(), 2);
+    // Filters by outlet and date, each removable; the list exports with the same filters.
+    const outletOf = (await page.locator('.quote-list li.quote .sub').first().textContent()) ?? '';
+    assert.match((await page.locator('a.export-csv').getAttribute('href')) ?? '', /^\/api\/export\/quotes\?speaker=Okello&format=csv$/);
+    await page.fill('.quotes-form input[name=from]', '2030-01-01');
+    await page.click('.quotes-form button[type=submit]');
+    await page.waitForSelector('.msg-info');
+    assert.equal(await page.locator('.quote-list li.quote').count(), 0);
+    await page.locator('.chips .chip', { hasText: 'from: 2030-01-01' }).click();
+    await page.waitForSelector('.quote-list li.quote');
+    assert.ok(outletOf.length > 0);
     await go('#/ingest');
+    // A refused request leaves a failed card that says so, never "sending…".
+    await page.fill('input[name=token]', 'wrong-token');
+    await page.fill('textarea[name=text]', 'A short note that will not be stored.');
+    await page.click('.ingest-form button[type=submit] >> nth=0');
+    await page.waitForSelector('.job.failed');
+    assert.equal(await page.locator('.job.failed .status').textContent(), 'not ingested');
+    assert.match((await page.locator('.job.failed .msg-error').textContent()) ?? '', /token/);
+    problems.splice(0, problems.length, ...problems.filter((p) => !/status of 401 \(Unauthorized\)/.test(p)));
     await page.fill('input[name=token]', TOKEN);
     await page.fill('textarea[name=text]', 'A new footbridge over the canal opened to walkers and cyclists on Sunday, the city said.');
     await page.fill('input[name=title]', 'Footbridge opens');
@@ -245,7 +352,7 @@ describe('web app in headless Chromium', { skip }, () => {
     await page.fill('.corrections input[name=token]', TOKEN);
     await page.click('button.merge');
     await page.waitForSelector('.msg-done');
-    assert.equal(await page.locator('.msg-done').textContent(), 'Merged Joe Banda into Joseph Banda.');
+    assert.match((await page.locator('.msg-done').textContent()) ?? '', /^Merged Joe Banda into Joseph Banda\. Undo$/);
     assert.equal(await page.locator('.alias-list').textContent(), 'Joe Banda');
     assert.match((await page.locator('.entity-head .meta').textContent()) ?? '', /^2 articles/);
     assert.match((await page.locator('.kb-profile').textContent()) ?? '', /Former idsPERSON:joe banda/);
@@ -256,6 +363,20 @@ describe('web app in headless Chromium', { skip }, () => {
     await go(`#/entity/${encodeURIComponent('PERSON:joe banda')}`);
     await page.waitForSelector('.merged-from');
     assert.match((await page.locator('.entity-head h1').textContent()) ?? '', /Joseph Banda/);
+    // Undo from the audit trail: the page loses the merged name, the old id is its own entity again.
+    const merge = page.locator('.decision-list li.decision-merge', { hasText: 'Joe Banda' });
+    await merge.locator('button.undo').click();
+    await page.waitForSelector('.msg-done');
+    assert.match((await page.locator('.msg-done').textContent()) ?? '', /^Undid the merge #\d+\.$/);
+    assert.equal(await page.locator('.alias-list').count(), 0);
+    assert.match((await page.locator('.entity-head .meta').textContent()) ?? '', /^1 article · /);
+    assert.match((await page.locator('.decision-list li.decision-merge').first().textContent()) ?? '', /undone by #\d+/);
+    assert.match((await page.locator('.decision-list li.decision-undo').first().textContent()) ?? '', /undid: the merge #\d+ by desk editor/);
+    await shot('entity-undone');
+    await go(`#/entity/${encodeURIComponent('PERSON:joe banda')}`);
+    await page.waitForSelector('.entity-head');
+    assert.match((await page.locator('.entity-head h1').textContent()) ?? '', /Joe Banda/);
+    assert.equal(await page.locator('.merged-from').count(), 0);
     // The refused attempt is logged by the browser as a failed request: expected here, and only here.
     problems.splice(0, problems.length, ...problems.filter((p) => !/status of 401 \(Unauthorized\)/.test(p)));
   });
@@ -304,6 +425,29 @@ describe('web app in headless Chromium', { skip }, () => {
     await page.waitForSelector('#article-text');
     assert.equal(await page.locator('h1', { hasText: 'Group denies coast attack' }).count(), 1);
     assert.ok((await page.locator('#article-text .flash').count()) > 0);
+  });
+
+  test('help, API docs, and a page for addresses that lead nowhere', async () => {
+    await go('#/help');
+    await page.waitForSelector('.help');
+    assert.match((await page.locator('.help').textContent()) ?? '', /Independent sources[^]*Conflicts[^]*English/);
+    await go('#/api');
+    await page.waitForSelector('.api-route');
+    assert.ok((await page.locator('.api-route').count()) > 20);
+    assert.match((await page.locator('.api-route[data-route="POST /api/entities/undo"]').textContent()) ?? '', /token[^]*seq|Undo a correction/);
+    await shot('api-docs');
+    await go('#/nowhere/at/all');
+    await page.waitForSelector('.view-nowhere');
+    assert.match((await page.locator('main h1').textContent()) ?? '', /Page not found/);
+    await page.locator('main a', { hasText: 'Back to Search' }).click();
+    await page.waitForSelector('.search-form');
+    const res = await page.goto(`${base}/no/such/file`);
+    assert.equal(res?.status(), 404);
+    assert.match((await page.locator('h1').textContent()) ?? '', /Page not found/);
+    await page.locator('a', { hasText: 'Back to Search' }).click();
+    await page.waitForSelector('.search-form');
+    // The failed load above is the browser's own report of the 404 page: expected here.
+    problems.splice(0, problems.length, ...problems.filter((p) => !/status of 404/.test(p)));
   });
 
   test('no script errors, policy violations or outside requests', () => {

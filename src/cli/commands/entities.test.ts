@@ -68,8 +68,8 @@ test('corrections print one line, record who and why, and refuse an unknown id i
   assert.deepEqual(trail.map((d) => [d.action, d.who]), [['not-same', defaultWho()], ['rename', 'ben'], ['not-same', 'ana'], ['split', 'ana'], ['merge', 'ana']]);
   const human = cli('entities', 'decisions', 'Red Banner', '--db', db);
   assert.equal(human.code, 0, human.err);
-  assert.match(human.out, /^\d{4}-\d\d-\d\d \d\d:\d\d {2}ben: renamed ORG:lowland front to "Lowland Liberation Front"\n/);
-  assert.match(human.out, /\n\d{4}-\d\d-\d\d \d\d:\d\d {2}ana: merged ORG:red banner into ORG:lowland front\n {4}note: the same group under a new flag\n$/);
+  assert.match(human.out, /^\d{4}-\d\d-\d\d \d\d:\d\d {2}ben: renamed ORG:lowland front to "Lowland Liberation Front" \[#\d+\]\n/);
+  assert.match(human.out, /\n\d{4}-\d\d-\d\d \d\d:\d\d {2}ana: merged ORG:red banner into ORG:lowland front \[#\d+\]\n {4}note: the same group under a new flag\n$/);
   assert.match(cli('entities', 'Red Banner', '--db', db).out, /^ORG {5}Lowland Liberation Front\n[^]*former ids: ORG:red banner\n/);
 
   for (const args of [['merge', 'ORG:lowland front', 'ORG:nobody'], ['split', 'ORG:nobody', 'X'], ['rename', 'ORG:nobody', 'X'], ['not-same', 'ORG:nobody', 'Varga'], ['decisions', 'ORG:nobody']]) {
@@ -77,6 +77,15 @@ test('corrections print one line, record who and why, and refuse an unknown id i
     assert.deepEqual([r.code, r.err, r.out], [1, 'newsgraph: no entity "ORG:nobody"\n', ''], args.join(' '));
   }
   assert.equal(lines(cli('entities', 'decisions', '--db', db, '--json').out).length, 5);
+
+  // Undo by number: the rename goes back, the trail keeps both, and twice is refused.
+  const rename = trail.find((d) => d.action === 'rename')!;
+  const undone = cli('entities', 'undo', String(rename.seq), '--db', db, '--who', 'ben');
+  assert.match(undone.out, new RegExp(`^undid the rename #${rename.seq} \\(ORG:lowland front\\) as decision #\\d+\\n$`));
+  assert.match(cli('entities', 'ORG:lowland front', '--db', db).out, /^ORG {5}Red Banner\n/);
+  assert.match(cli('entities', 'decisions', 'ORG:lowland front', '--db', db).out, new RegExp(`ben: undid the rename #${rename.seq} \\[#\\d+\\][^]*renamed ORG:lowland front to "Lowland Liberation Front" \\[#${rename.seq}, undone by #\\d+\\]`));
+  const again = cli('entities', 'undo', String(rename.seq), '--db', db);
+  assert.deepEqual([again.code, again.err], [1, `newsgraph: decision ${rename.seq} was undone already\n`]);
 });
 
 // Invented articles, through the real pipeline. The mayor called "Talbek" is linked to the

@@ -104,6 +104,13 @@ export function registerCorrections(entities: Command): void {
     return { line: `${label(x)} and ${label(y)} are different entities`, decision: await recorded(store, x.id, 'not-same') };
   });
 
+  correction(entities, 'undo <seq>', 'undo a correction by its number in the trail (entities decisions): a merge, split, rename or not-same', async (store, [seq], d) => {
+    const n = Number(seq);
+    if (!Number.isInteger(n) || n < 1) throw new NewsgraphError('kb.no-decision', `no decision "${seq}": give its number, as "entities decisions" shows it`, 404);
+    const undo = await store.undoDecision(n, d);
+    return { line: `undid the ${undo.name} #${n} (${[undo.a, undo.b].filter(Boolean).join(', ')}) as decision #${undo.seq}`, decision: undo };
+  });
+
   const trail = entities.command('decisions [a]')
     .description('the audit trail of the knowledge base, newest first: who merged, split, renamed or told apart what, when, and on what evidence')
     .option('--db <path>', `database file (default: ${DEFAULT_DB})`)

@@ -53,12 +53,14 @@ function what(d: DecisionRecord): string {
     case 'split': return `split ${(d.name ?? '').split('; ').map((n) => `"${n}"`).join(', ')} off ${d.a} as ${d.b}`;
     case 'rename': return `renamed ${d.a} to "${d.name}"`;
     case 'not-same': return `${d.a} and ${d.b} are different entities`;
+    case 'undo': return `undid the ${d.name ?? 'decision'} #${d.undoes ?? '?'}`;
   }
 }
 
 /** One decision of the audit trail: when, who, what; then why and, for one read from text, the words that show it. */
 export function decisionLines(d: DecisionRecord): string {
-  const out = [`${d.at.slice(0, 16).replace('T', ' ')}  ${d.who}: ${what(d)}`];
+  // The number is what `entities undo` takes.
+  const out = [`${d.at.slice(0, 16).replace('T', ' ')}  ${d.who}: ${what(d)} [#${d.seq}${d.undone ? `, undone by #${d.undone}` : ''}]`];
   if (d.note) out.push(`    note: ${d.note}`);
   if (d.evidence || d.doc) {
     const where = [d.doc && `doc ${d.doc}`, d.start != null && d.end != null && `${d.start}-${d.end}`].filter(Boolean).join(', ');

@@ -33,6 +33,8 @@ export function registerExtract(program: Command): void {
       }
       if (item.note) process.stderr.write(warningLine(item.source, item.note) + '\n');
       const record = runPipeline(toDoc(item.doc, { published }), { tokens: o.tokens });
+      const language = record.diagnostics.find((d) => d.rule === 'language.unsupported');
+      if (language) process.stderr.write(warningLine(item.source, language.message) + '\n');
       await write(out, JSON.stringify(record) + '\n');
     }
     if (out !== process.stdout) await new Promise<void>((r) => out.end(() => r()));

@@ -7,6 +7,7 @@ import type { Store } from '../../store/store.js';
 import { Progress } from '../progress.js';
 import { checkDate, oneLine, UsageError, warningLine } from '../report.js';
 import { jsonText, out } from '../terminal.js';
+import { languageName, SUPPORTED } from '../../core/language.js';
 
 interface IngestOptions extends ReaderCliOptions {
   db: string;
@@ -23,6 +24,8 @@ export interface IngestSummary {
   failed: { input: string; reason: string }[];
   /** Inputs read with something to say (damaged bytes replaced, a feed item's page not followed). */
   warnings: { input: string; warning: string }[];
+  /** Documents extracted now whose text is not in a supported language, by detected language. */
+  unsupported: Record<string, number>;
   total: number;
 }
 
@@ -35,7 +38,7 @@ export async function ingest(
   inputs: readonly string[],
   opts: { published?: string; read?: ReadOptions; progress?: Progress } = {},
 ): Promise<IngestSummary> {
-  const sum: IngestSummary = { added: 0, present: 0, refreshed: 0, failed: [], warnings: [], total: 0 };
+  const sum: IngestSummary = { added: 0, present: 0, refreshed: 0, failed: [], warnings: [], unsupported: {}, total: 0 };
   const progress = opts.progress;
   // Loaded on use: readers and stages pull in parsers and models that other commands never need.
   const [{ readInputs }, { expandInputs }, { toDoc }, { storeDoc }, { defaultPipeline, defaultCollection }] = await Promise.all([
@@ -74,7 +77,9 @@ export async function ingest(
         try {
           const doc = toDoc(item.doc, { published: opts.published });
           // Known content skips the pipeline unless an older build made its record.
-          sum[(await storeDoc(store, doc, defaultPipeline(), defaultCollection())).status]++;
+          const stored = await storeDoc(store, doc, defaultPipeline(), defaultCollection());
+          sum[stored.status]++;
+          if (stored.language && !SUPPORTED.includes(stored.language)) sum.unsupported[stored.language] = (sum.unsupported[stored.language] ?? 0) + 1;
         } catch (err) {
           if (err instanceof NewsgraphError && err.code === 'store.locked') {
             locked = err.message;
@@ -121,9 +126,18 @@ export function registerIngest(program: Command): void {
     if (o.json) out(jsonText({ db: o.db, ...sum }) + '\n');
     const lines = [
       `ingested into ${o.db}: ${sum.added} added, ${sum.refreshed ? `${sum.refreshed} refreshed (an older build made them), ` : ''}${sum.present} already present, ${sum.failed.length} failed; ${sum.total} documents stored`,
+      ...unsupportedLine(sum.unsupported),
       ...sum.failed.map((f) => `  failed: ${f.input}: ${f.reason}`),
     ];
     out(lines.join('\n') + '\n', process.stderr);
     process.exitCode = sum.failed.length ? 1 : 0;
   });
+}
+
+/** The summary's word on documents stored without extraction because of their language. */
+function unsupportedLine(counts: Record<string, number>): string[] {
+  const all = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  if (!all.length) return [];
+  const n = all.reduce((t, [, c]) => t + c, 0);
+  return [`  ${n} not in English (${all.map(([l, c]) => `${languageName(l)} ${c}`).join(', ')}): stored with their text, names, places, quotes and events not extracted`];
 }

@@ -27,7 +27,7 @@ test('ingest twice stores one document; search finds it; show and export give it
   assert.match(first.err, /1 added, 0 already present, 0 failed; 1 documents stored/);
   const second = cli('ingest', 'harbour.txt', '--db', 'news.db', '--json');
   assert.equal(second.code, 0, second.err);
-  assert.deepEqual(JSON.parse(second.out), { db: 'news.db', added: 0, present: 1, refreshed: 0, failed: [], warnings: [], total: 1 });
+  assert.deepEqual(JSON.parse(second.out), { db: 'news.db', added: 0, present: 1, refreshed: 0, failed: [], warnings: [], unsupported: {}, total: 1 });
 
   const found = cli('search', 'blockaded', '--db', 'news.db', '--json');
   assert.equal(found.code, 0, found.err);

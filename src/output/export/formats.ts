@@ -4,6 +4,7 @@ import { csvFormat } from './csv.js';
 import { eventsCsvFormat } from '../events-csv.js';
 import { geojsonFormat } from '../geojson.js';
 import { jsonlFormat } from './jsonl.js';
+import { mentionsCsvFormat, quotesCsvFormat } from '../span-rows-csv.js';
 
 /**
  * An export format turns stored records into a byte stream. New formats (GeoJSON of places,
@@ -19,7 +20,7 @@ export interface ExportFormat {
 }
 
 export const EXPORT_FORMATS: ReadonlyMap<string, ExportFormat> = new Map(
-  [jsonlFormat, csvFormat, geojsonFormat, eventsCsvFormat].map((f) => [f.name, f]),
+  [jsonlFormat, csvFormat, geojsonFormat, eventsCsvFormat, mentionsCsvFormat, quotesCsvFormat].map((f) => [f.name, f]),
 );
 
 export function exportFormat(name: string): ExportFormat | undefined {

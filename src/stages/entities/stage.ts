@@ -6,6 +6,7 @@ import { KERNELS_FILE } from './wasm-tagger.js';
 /** Named-entity mentions (PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, WORK, MISC) from the trained model. */
 export const mentionsStage = defineStage(import.meta.url, {
   name: 'mentions',
+  languages: ['eng'],
   requires: ['tokens', 'sentences'],
   provides: ['mentions'],
   assets: [MODEL_FILE, KERNELS_FILE],

@@ -110,3 +110,12 @@ test('words, deals and gadgets are not violence', () => {
   const k = events('[Jane Roe|PERSON|roe] met relatives of the people killed on Thursday in [Doma|GPE|doma].').find((e) => e.type === 'killing');
   assert.equal(k?.target, undefined);
 });
+
+test('each event keeps the span of the trigger it was read from', () => {
+  const d = fixtureDoc('[Red Cell|ORG|rc] fighters stormed a checkpoint in [Port Lune|GPE|pl] {on Monday|2019-05-06}, and police arrested [Tomas Vey|PERSON|tv] later.');
+  const es = extractEvents(d);
+  const said = es.map((e) => [e.type, d.text.slice(e.triggerStart!, e.triggerEnd!)]);
+  assert.ok(said.length >= 2, JSON.stringify(said));
+  for (const e of es) assert.ok(e.start <= e.triggerStart! && e.triggerEnd! <= e.end && e.triggerStart! < e.triggerEnd!, JSON.stringify(e));
+  assert.ok(said.some(([t, w]) => t === 'arrest' && w === 'arrested'), JSON.stringify(said));
+});

@@ -226,7 +226,7 @@ function fromTrigger(
   const span = { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
   // One named person "attacking" another is, in news, almost always words: PLOVER DISAPPROVE.
   const type = t.type === 'attack' && target?.cls === 'P' && (!actor || actor.cls === 'P') && !VIOLENCE.test(clauseText) ? 'disapprove' : t.type;
-  const e: Mutable<Event> = { type, start: span.start, end: span.end };
+  const e: Mutable<Event> = { type, start: span.start, end: span.end, triggerStart: trig.start, triggerEnd: trig.end };
   if (actor) e.actor = actor.entity;
   if (target) e.target = target.entity;
   if (place) {

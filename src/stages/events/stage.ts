@@ -9,6 +9,7 @@ import { impliedRelations } from './implied.js';
  */
 export const eventsStage = defineStage(import.meta.url, {
   name: 'events',
+  languages: ['eng'],
   requires: ['sentences'],
   optional: ['mentions', 'entities', 'places', 'quantities', 'times', 'quotes'],
   provides: ['events'],

@@ -46,6 +46,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, opts: PlacesOptions = {}): 
 export function createPlacesStage(opts: PlacesOptions = {}): Stage {
   return defineStage(import.meta.url, {
     name: 'places',
+    languages: ['eng'],
     requires: [],
     // Sentence starts tell a capitalised toponym from a sentence's first word; mentions say what the tagger typed.
     // Entities tell a place's words that stand for a longer name ("Georgetown" for the university).

@@ -12,6 +12,7 @@ import { recognizeQuantities } from './recognize.js';
  */
 export const quantitiesStage = defineStage(import.meta.url, {
   name: 'quantities',
+  languages: ['eng'],
   requires: [],
   optional: ['times', 'quotes'],
   provides: ['quantities'],

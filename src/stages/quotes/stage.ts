@@ -129,6 +129,7 @@ function isFragment(text: string, q: Quote): boolean {
 
 export const quotesStage = defineStage(import.meta.url, {
   name: 'quotes',
+  languages: ['eng'],
   // Mentions as resolution left them: a speaker is the entity its mention links to.
   requires: ['tokens', 'sentences', 'mentions'],
   optional: ['paragraphs'],

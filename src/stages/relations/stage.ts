@@ -8,6 +8,7 @@ import { extractRelations } from './extract.js';
  */
 export const relationsStage = defineStage(import.meta.url, {
   name: 'relations',
+  languages: ['eng'],
   requires: ['sentences'],
   optional: ['mentions', 'entities', 'places', 'quotes', 'times'],
   provides: ['relations'],

@@ -29,6 +29,7 @@ export interface ResolveOptions {
 export function createResolveStage(options: ResolveOptions = {}): Stage {
   return defineStage(import.meta.url, {
     name: 'resolve',
+    languages: ['eng'],
     requires: ['tokens', 'sentences'],
     optional: ['paragraphs'],
     provides: ['entities'],

@@ -14,6 +14,7 @@ import { recognizeTimes } from './recognize.js';
  */
 export const timesStage = defineStage(import.meta.url, {
   name: 'times',
+  languages: ['eng'],
   requires: ['sentences'],
   provides: ['times'],
   run(doc, ctx) {

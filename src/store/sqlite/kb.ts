@@ -92,7 +92,7 @@ export class SqliteKb {
       context: p(`SELECT e.key, count(*) AS n FROM doc_entities de JOIN entities e ON e.rowid = de.entity
                   WHERE de.doc IN (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY day DESC LIMIT ${CONTEXT_DOCS}) AND de.entity != ?
                   GROUP BY de.entity ORDER BY n DESC, e.key LIMIT ${CONTEXT_SIZE}`),
-      notSame: p(`SELECT a, b FROM kb_decisions WHERE action = 'not-same' AND b IS NOT NULL`),
+      notSame: p(`SELECT a, b FROM kb_decisions WHERE action = 'not-same' AND b IS NOT NULL AND undone IS NULL`),
       redirect: p('SELECT new FROM entity_redirects WHERE old = ?'),
       nameDocs: p('SELECT documents FROM entity_names WHERE entity = ? AND norm = ?'),
       typeDocs: p('SELECT documents FROM entity_types WHERE entity = ? AND type = ?'),

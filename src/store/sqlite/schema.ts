@@ -306,6 +306,12 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE stories ADD COLUMN settled INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX stories_unsettled ON stories(rowid) WHERE documents >= 2 AND documents >= 2 * settled;
   `,
+  // 14: undoing corrections: what undoing a decision needs (JSON; none: it cannot be undone),
+  // and the seq of the decision that undid it.
+  `
+  ALTER TABLE kb_decisions ADD COLUMN undo TEXT;
+  ALTER TABLE kb_decisions ADD COLUMN undone INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -58,6 +58,17 @@ export interface SqliteStoreOptions {
 }
 
 /**
+ * What undoing a merge needs: B's documents and document entities ([doc rowid, local id]), the
+ * ids that led to B, B's not-same decisions by side.
+ */
+interface MergeUndo {
+  readonly docs: number[];
+  readonly moved: [number, string][];
+  readonly redirected: string[];
+  readonly notSame: { a: number[]; b: number[] };
+}
+
+/**
  * The embedded store: one SQLite file (WAL), FTS5 over title and text, and normalised
  * tables for the layers so entity, quote, place, event and relation queries use indexes
  * instead of parsing records.
@@ -562,8 +573,11 @@ export class SqliteStore implements Store {
         ordered = scored.map((x) => x[0]);
         total = scored.length < window ? scored.length : countUpTo(scored.length);
         if (total > window || (totalCapped && this.countCap >= window)) rankedOver = window;
-        snippets = this.prepared(`SELECT ${HIT_COLS}, snippet(documents_fts, 1, ?, ?, '…', 24) AS snippet
-          FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? AND documents_fts.rowid = ?`);
+        // Every snippet of the page in one statement, keyed by rowid. FTS5 ignores `rowid = ?`
+        // next to MATCH (each lookup answered with the first match's snippet); a rowid list it honours.
+        snippets = this.prepared(`SELECT documents_fts.rowid AS rid, ${HIT_COLS}, snippet(documents_fts, 1, ?, ?, '…', 24) AS snippet
+          FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+          WHERE documents_fts MATCH ? AND documents_fts.rowid IN (SELECT value FROM json_each(?))`);
         scores = new Map(scored.slice(offset, offset + limit));
       } else {
         // Newest first; NULL sorts lowest, so undated documents come last and a day index serves the
@@ -583,9 +597,11 @@ export class SqliteStore implements Store {
     } catch (err) {
       throw new NewsgraphError('store.bad-query', `cannot search for "${query.q}": ${errorMessage(err)}`);
     }
-    // Snippets for the page alone, one indexed lookup each.
-    const hits: SearchHit[] = ordered.slice(offset, offset + limit).map((rid) => {
-      const r = (fts ? snippets.get(open, close, fts, rid) : snippets.get(rid)) as Row;
+    // Snippets for the page alone: each hit's row found by its own rowid, never by position.
+    const pageIds = ordered.slice(offset, offset + limit);
+    const matched = fts ? new Map((snippets.all(open, close, fts, JSON.stringify(pageIds)) as Row[]).map((r) => [Number(r.rid), r])) : undefined;
+    const hits: SearchHit[] = pageIds.map((rid) => {
+      const r = (matched ? matched.get(rid) : snippets.get(rid)) as Row;
       const meta: Record<string, string> = {};
       for (const k of ['title', 'author', 'outlet', 'url', 'published', 'origin', 'lang']) if (r[k] != null) meta[k] = String(r[k]);
       return {
@@ -751,23 +767,90 @@ export class SqliteStore implements Store {
     return this.write(this.db.transaction(() => {
       const a = this.knownEntity(into), b = this.knownEntity(from);
       if (a.rowid === b.rowid) throw new NewsgraphError('kb.same-entity', `"${into}" and "${from}" are already one entity`);
-      const intoKey = String(a.key), fromKey = String(b.key);
-      this.kb.fold(Number(a.rowid), Number(b.rowid), intoKey, fromKey, (doc) => {
-        // The records that named B name A: their entities' links change, nothing else.
-        const rec = this.toRecord(doc);
-        const { text: _text, ...rest } = { ...rec, entities: rec.entities.map((e) => (this.kb.current(entityIdOf(e)) === fromKey ? { ...e, kb: intoKey } : e)) };
-        this.stmt('setRecord').run(JSON.stringify(rest), doc);
-        return rec;
-      });
-      this.claims.fold(intoKey, fromKey);
-      this.prepared('UPDATE entity_redirects SET new = ? WHERE new = ?').run(intoKey, fromKey);
-      this.prepared('INSERT OR REPLACE INTO entity_redirects (old, new) VALUES (?, ?)').run(fromKey, intoKey);
-      this.prepared('DELETE FROM entities WHERE key = ?').run(fromKey);
-      // What users said of the merged entity now holds for the one it joined.
-      this.prepared(`UPDATE kb_decisions SET a = ? WHERE a = ? AND action = 'not-same'`).run(intoKey, fromKey);
-      this.prepared(`UPDATE kb_decisions SET b = ? WHERE b = ? AND action = 'not-same'`).run(intoKey, fromKey);
-      this.decide('merge', intoKey, fromKey, undefined, d);
-      return this.toEntity(this.knownEntity(intoKey));
+      const undo = this.fold(a, b);
+      this.decide('merge', String(a.key), String(b.key), undefined, d, undo);
+      return this.toEntity(this.knownEntity(String(a.key)));
+    }));
+  }
+
+  /**
+   * Makes B part of A in every table and record; B's id then leads to A. Answers what undoing it
+   * needs: the document entities that were B's, the ids that led to B, B's not-same decisions.
+   */
+  private fold(a: Row, b: Row): MergeUndo {
+    const intoKey = String(a.key), fromKey = String(b.key);
+    const moved: [number, string][] = [];
+    const redirected = (this.prepared('SELECT old FROM entity_redirects WHERE new = ?').all(fromKey) as Row[]).map((r) => String(r.old));
+    const seqs = (side: 'a' | 'b') => (this.prepared(`SELECT seq FROM kb_decisions WHERE ${side} = ? AND action = 'not-same'`).all(fromKey) as Row[]).map((r) => Number(r.seq));
+    const notSame = { a: seqs('a'), b: seqs('b') };
+    const docs = this.docsOf(Number(b.rowid));
+    this.kb.fold(Number(a.rowid), Number(b.rowid), intoKey, fromKey, (doc) => {
+      // The records that named B name A: their entities' links change, nothing else.
+      const rec = this.toRecord(doc);
+      const { text: _text, ...rest } = { ...rec, entities: rec.entities.map((e) => {
+        if (this.kb.current(entityIdOf(e)) !== fromKey) return e;
+        moved.push([doc, e.id]);
+        return { ...e, kb: intoKey };
+      }) };
+      this.stmt('setRecord').run(JSON.stringify(rest), doc);
+      return rec;
+    });
+    this.claims.fold(intoKey, fromKey);
+    this.prepared('UPDATE entity_redirects SET new = ? WHERE new = ?').run(intoKey, fromKey);
+    this.prepared('INSERT OR REPLACE INTO entity_redirects (old, new) VALUES (?, ?)').run(fromKey, intoKey);
+    this.prepared('DELETE FROM entities WHERE key = ?').run(fromKey);
+    // What users said of the merged entity now holds for the one it joined.
+    this.prepared(`UPDATE kb_decisions SET a = ? WHERE a = ? AND action = 'not-same'`).run(intoKey, fromKey);
+    this.prepared(`UPDATE kb_decisions SET b = ? WHERE b = ? AND action = 'not-same'`).run(intoKey, fromKey);
+    return { docs, moved, redirected, notSame };
+  }
+
+  /**
+   * Undoes a correction a user made, recorded as an `undo` decision; the original is kept in the
+   * trail, marked undone. A merge gives B back its id and the document entities that were its
+   * own (documents stored since stay with A); a split folds the new entity back; a rename
+   * restores the name; a not-same no longer keeps the two apart.
+   */
+  async undoDecision(seq: number, d: Decision): Promise<DecisionRecord> {
+    return this.write(this.db.transaction(() => {
+      const row = this.prepared('SELECT * FROM kb_decisions WHERE seq = ?').get(seq) as Row | undefined;
+      if (!row) throw new NewsgraphError('kb.no-decision', `no decision ${seq}`, 404);
+      if (row.undone != null) throw new NewsgraphError('kb.undone', `decision ${seq} was undone already`, 409);
+      if (row.undo == null || row.action === 'undo') throw new NewsgraphError('kb.not-undoable', `decision ${seq} (${String(row.action)}) cannot be undone: only corrections a user made can`, 409);
+      const action = String(row.action) as DecisionRecord['action'];
+      const a = String(row.a), b = row.b == null ? undefined : String(row.b);
+      const undo = JSON.parse(String(row.undo)) as MergeUndo & { name?: string; pinned?: number; notSameSeq?: number };
+      const later = (what: string) => new NewsgraphError('kb.undo-later', `${what}: undo the later corrections first`, 409);
+      if (action === 'merge') {
+        if (this.kb.current(a) !== a || !this.entityRow(a)) throw later(`${a} has been merged or removed since`);
+        if (this.s.entityByKey!.get(b!) || this.kb.current(b!) !== a) throw later(`${b} is in use again`);
+        this.prepared('DELETE FROM entity_redirects WHERE old = ?').run(b);
+        for (const old of undo.redirected) this.prepared('UPDATE entity_redirects SET new = ? WHERE old = ? AND new = ?').run(b, old, a);
+        // Each document B was in is stored again: its entities that were B's link to B, and names
+        // without an entity (stored under their own key) find B now that its id no longer leads to A.
+        const moved = new Set(undo.moved.map(([doc, id]) => `${doc} ${id}`));
+        for (const doc of undo.docs) {
+          if (!this.prepared('SELECT 1 FROM documents WHERE rowid = ?').get(doc)) continue;
+          const rec = this.toRecord(doc);
+          this.replaceSync({ ...rec, entities: rec.entities.map((e) => (moved.has(`${doc} ${e.id}`) ? { ...e, kb: b! } : e)) });
+        }
+        for (const [side, list] of [['a', undo.notSame.a], ['b', undo.notSame.b]] as const) {
+          for (const n of list) this.prepared(`UPDATE kb_decisions SET ${side} = ? WHERE seq = ? AND ${side} = ?`).run(b, n, a);
+        }
+      } else if (action === 'split') {
+        const whole = this.entityRow(a), part = this.entityRow(b!);
+        if (!whole || !part || String(whole.key) !== a || String(part.key) !== b) throw later(`${a} or ${b} has changed since`);
+        this.fold(whole, part);
+        if (undo.notSameSeq !== undefined) this.prepared('UPDATE kb_decisions SET undone = ? WHERE seq = ?').run(seq, undo.notSameSeq);
+      } else if (action === 'rename') {
+        const e = this.knownEntity(a);
+        this.prepared('UPDATE entities SET name = ?, pinned = ? WHERE rowid = ?').run(undo.name, undo.pinned ?? 0, e.rowid);
+      }
+      const undoSeq = this.decide('undo', a, b, action, d, { undoes: seq });
+      this.prepared('UPDATE kb_decisions SET undone = ? WHERE seq = ?').run(undoSeq, seq);
+      // The not-same pair a split recorded goes with it.
+      if (undo.notSameSeq !== undefined) this.prepared('UPDATE kb_decisions SET undone = ? WHERE seq = ?').run(undoSeq, undo.notSameSeq);
+      return this.decisionsWhere('seq = ?', [undoSeq])[0]!;
     }));
   }
 
@@ -781,8 +864,9 @@ export class SqliteStore implements Store {
       for (let n = 2; this.s.entityByKey!.get(key) || this.kb.current(key) !== key; n++) key = `${entityKey(String(a.type), first)}~${n}`;
       const moved = this.relink(a, key, (e) => [e.name, ...(e.aliases ?? [])].some((n) => norms.has(normalizeName(n))));
       if (!moved) throw new NewsgraphError('kb.bad-split', `no document calls "${String(a.key)}" ${names.map((n) => `"${n}"`).join(' or ')}`);
-      this.decide('split', String(a.key), key, names.join('; '), d);
-      this.decide('not-same', String(a.key), key, undefined, d);
+      const split = this.decide('split', String(a.key), key, names.join('; '), d, {});
+      const apart = this.decide('not-same', String(a.key), key, undefined, d);
+      this.prepared('UPDATE kb_decisions SET undo = ? WHERE seq = ?').run(JSON.stringify({ notSameSeq: apart }), split);
       return this.toEntity(this.knownEntity(key));
     }));
   }
@@ -794,7 +878,7 @@ export class SqliteStore implements Store {
       const a = this.knownEntity(id);
       this.prepared('UPDATE entities SET name = ?, pinned = 1 WHERE rowid = ?').run(clean, a.rowid);
       this.kb.chosen(Number(a.rowid), clean, String(a.type) as EntityType);
-      this.decide('rename', String(a.key), undefined, clean, d);
+      this.decide('rename', String(a.key), undefined, clean, d, { name: String(a.name), pinned: Number(a.pinned ?? 0) });
       return this.toEntity(this.knownEntity(String(a.key)));
     }));
   }
@@ -803,28 +887,35 @@ export class SqliteStore implements Store {
     await this.write(this.db.transaction(() => {
       const a = this.knownEntity(x), b = this.knownEntity(y);
       if (a.rowid === b.rowid) throw new NewsgraphError('kb.same-entity', `"${x}" and "${y}" are one entity; split it first`);
-      this.decide('not-same', String(a.key), String(b.key), undefined, d);
+      this.decide('not-same', String(a.key), String(b.key), undefined, d, {});
     }));
   }
 
   async decisions(entity?: string): Promise<DecisionRecord[]> {
     const key = entity === undefined ? undefined : String(this.entityRow(entity)?.key ?? entity);
-    const rows = (key === undefined
-      ? this.prepared('SELECT * FROM kb_decisions ORDER BY seq DESC LIMIT 500').all()
-      : this.prepared('SELECT * FROM kb_decisions WHERE a = ? OR b = ? ORDER BY seq DESC LIMIT 500').all(key, key)) as Row[];
+    return key === undefined ? this.decisionsWhere('1', []) : this.decisionsWhere('a = ? OR b = ?', [key, key]);
+  }
+
+  private decisionsWhere(cond: string, args: unknown[]): DecisionRecord[] {
+    const rows = this.prepared(`SELECT * FROM kb_decisions WHERE ${cond} ORDER BY seq DESC LIMIT 500`).all(...args) as Row[];
     return rows.map((r) => {
       const out: Record<string, unknown> = { seq: Number(r.seq), action: String(r.action), a: String(r.a), who: String(r.who), at: String(r.at) };
       for (const k of ['b', 'name', 'note', 'doc', 'evidence']) if (r[k] != null) out[k] = String(r[k]);
       for (const k of ['start', 'end']) if (r[k] != null) out[k] = Number(r[k]);
+      if (r.undone != null) out.undone = Number(r.undone);
+      else if (r.undo != null && r.action !== 'undo') out.undoable = true;
+      if (r.action === 'undo' && r.undo != null) out.undoes = (JSON.parse(String(r.undo)) as { undoes: number }).undoes;
       return out as unknown as DecisionRecord;
     });
   }
 
-  private decide(action: DecisionRecord['action'], a: string, b: string | undefined, name: string | undefined, d: Decision): void {
+  /** Records a decision; `undo` is what undoing it needs (absent: it cannot be undone). Answers its seq. */
+  private decide(action: DecisionRecord['action'], a: string, b: string | undefined, name: string | undefined, d: Decision, undo?: object): number {
     if (!d.who?.trim()) throw new NewsgraphError('kb.no-author', 'a decision needs who made it');
-    this.prepared(`INSERT INTO kb_decisions (action, a, b, name, who, at, note, doc, start, "end", evidence)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(action, a, b ?? null, name ?? null, d.who.trim(), new Date().toISOString(), d.note ?? null, d.doc ?? null, d.start ?? null, d.end ?? null, d.evidence ?? null);
+    return Number(this.prepared(`INSERT INTO kb_decisions (action, a, b, name, who, at, note, doc, start, "end", evidence, undo)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(action, a, b ?? null, name ?? null, d.who.trim(), new Date().toISOString(), d.note ?? null, d.doc ?? null, d.start ?? null, d.end ?? null, d.evidence ?? null,
+        undo === undefined ? null : JSON.stringify(undo)).lastInsertRowid);
   }
 
   async entities(query: EntityQuery = {}): Promise<EntityInfo[]> {
@@ -890,6 +981,9 @@ export class SqliteStore implements Store {
       args.push(this.kb.current(query.about), this.kb.current(query.about));
     }
     if (query.doc) { where.push('d.id = ?'); args.push(query.doc); }
+    if (query.outlet) { where.push('d.outlet = ? COLLATE NOCASE'); args.push(query.outlet); }
+    if (query.from) { where.push('d.day >= ?'); args.push(query.from); }
+    if (query.to) { where.push('d.day <= ?'); args.push(query.to + '\uffff'); }
     const rows = this.db.prepare(`SELECT q.*, d.id AS doc_id, d.title, d.outlet, d.published, e.key AS speaker_key, e.name AS speaker_name
       FROM quotes q JOIN documents d ON d.rowid = q.doc LEFT JOIN entities e ON e.rowid = q.speaker
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -905,11 +999,14 @@ export class SqliteStore implements Store {
 
   async places(query: PlaceQuery = {}): Promise<PlaceHit[]> {
     const [limit, offset] = page(query, 100);
+    // Toponyms embedded in longer names are not in the table (the places stage marks them).
     const where = ['p.lat IS NOT NULL', 'p.lon IS NOT NULL'];
     const args: unknown[] = [];
     if (query.doc) { where.push('p.doc = (SELECT rowid FROM documents WHERE id = ?)'); args.push(query.doc); }
     if (query.q) { const n = normalizeName(query.q); where.push('p.norm >= ? AND p.norm < ?'); args.push(n, n + '\uffff'); }
     if (query.country) { where.push('p.country = ? COLLATE NOCASE'); args.push(query.country); }
+    if (query.from) { where.push('p.doc IN (SELECT rowid FROM documents WHERE day >= ?)'); args.push(query.from); }
+    if (query.to) { where.push('p.doc IN (SELECT rowid FROM documents WHERE day <= ?)'); args.push(query.to + '\uffff'); }
     if (query.entity) {
       where.push('p.doc IN (SELECT de.doc FROM doc_entities de WHERE de.entity = (SELECT rowid FROM entities WHERE key = ?))');
       args.push(this.kb.current(query.entity));

@@ -40,7 +40,7 @@ export interface JobStatus {
   readonly refreshed: number;
   readonly failed: number;
   readonly errors: { source: string; error: string }[];
-  readonly docs: { id: string; title?: string; status: string }[];
+  readonly docs: { id: string; title?: string; status: string; language?: string }[];
 }
 export interface WorldOutline {
   readonly width: number;

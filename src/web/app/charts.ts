@@ -1,4 +1,5 @@
 import { h, s } from './dom.js';
+import { spreadLabels, textWidth } from './label-layout.js';
 
 export interface Bar {
   readonly label: string;
@@ -25,7 +26,9 @@ export function barChart(bars: readonly Bar[], opts: { width?: number; height?: 
   bars.forEach((b, i) => {
     const bh = (b.value / max) * ih;
     const x = pad.l + i * bw;
-    svg.append(s('rect', { x: x + bw * 0.1, y: pad.t + ih - bh, width: Math.max(1, bw * 0.8), height: bh, class: 'bar' }, s('title', {}, b.title ?? `${b.label}: ${b.value}`)));
+    // A bar is never wider than 48 units: one month of data reads as one month, not as a wall.
+    const w = Math.max(1, Math.min(48, bw * 0.8));
+    svg.append(s('rect', { x: x + (bw - w) / 2, y: pad.t + ih - bh, width: w, height: bh, class: 'bar' }, s('title', {}, b.title ?? `${b.label}: ${b.value}`)));
     if (i % every === 0) svg.append(s('text', { x: x + bw / 2, y: H - pad.b + 14, class: 'tick', 'text-anchor': 'middle' }, b.label));
   });
   svg.append(s('line', { x1: pad.l, x2: W - pad.r, y1: pad.t + ih, y2: pad.t + ih, class: 'axis' }));
@@ -126,8 +129,9 @@ export function relationGraph(center: string, edges: readonly GraphEdge[], href:
     stacked.set(pair, k + 1);
     const [ex, ey] = shorten(p1.x, p1.y, p2.x, p2.y);
     svg.append(s('line', { x1: p1.x, y1: p1.y, x2: ex, y2: ey, class: `edge ${cls} rel-${type}`, 'marker-end': 'url(#arrow)' }, s('title', {}, `${type} (${documents} documents)`)));
-    svg.append(s('text', { x: (p1.x + p2.x) / 2, y: (p1.y + p2.y) / 2 - 3 + k * 13, class: 'edge-label', 'text-anchor': 'middle' }, type));
+    edgeLabels.push(s('text', { x: (p1.x + p2.x) / 2, y: (p1.y + p2.y) / 2 - 3 + k * 13, class: 'edge-label', 'text-anchor': 'middle' }, type));
   };
+  const edgeLabels: SVGTextElement[] = [];
   const c = { x: cx, y: cy };
   for (const e of edges) {
     const p = pos.get(e.other.id);
@@ -139,14 +143,26 @@ export function relationGraph(center: string, edges: readonly GraphEdge[], href:
     const pb = pos.get(e.b.id);
     if (pa && pb) drawEdge(pa, pb, e.type, e.documents, [e.a.id, e.b.id].sort().join('\u0000'), 'edge-outer');
   }
-  svg.append(s('circle', { cx, cy, r: 12, class: 'node node-center' }), s('text', { x: cx, y: cy + 28, class: 'node-label center', 'text-anchor': 'middle' }, clip(center, 32)));
+  const centerLabel = s('text', { x: cx, y: cy + 28, class: 'node-label center', 'text-anchor': 'middle' }, clip(center, 32));
+  svg.append(s('circle', { cx, cy, r: 12, class: 'node node-center' }), centerLabel);
+  const nodeLabels: SVGTextElement[] = [centerLabel];
   for (const [o, cls] of [...others.map((o) => [o, 'node'] as const), ...outerNodes.map((o) => [o, 'node node-outer'] as const)]) {
     const p = pos.get(o.id)!;
     // With two rings the inner labels (but for the lowest) go above their node and the outer ones below, so names do not collide.
     const ly = two && cls === 'node' && Math.sin(p.angle) < 0.3 ? p.y - 15 : p.y + 24;
-    const a = s('a', { href: href(o.id) }, s('circle', { cx: p.x, cy: p.y, r: cls === 'node' ? 9 : 7, class: cls }), s('text', { x: p.x, y: ly, class: 'node-label', 'text-anchor': 'middle' }, clip(o.name, 28)));
-    svg.append(a);
+    const label = s('text', { x: p.x, y: ly, class: 'node-label', 'text-anchor': 'middle' }, clip(o.name, 28));
+    nodeLabels.push(label);
+    svg.append(s('a', { href: href(o.id) }, s('circle', { cx: p.x, cy: p.y, r: cls === 'node' ? 9 : 7, class: cls }), label));
   }
+  // Names first, then relation words; each moves off the ones placed before it. Edge labels are
+  // drawn last so they sit above the lines.
+  const labels = [...nodeLabels, ...edgeLabels];
+  const ys = spreadLabels(labels.map((t) => {
+    const size = t.classList.contains('edge-label') ? 11 : 13;
+    return { x: Number(t.getAttribute('x')), y: Number(t.getAttribute('y')), w: textWidth(t.textContent ?? '', size) + 4, h: size + 2 };
+  }), 0, H);
+  labels.forEach((t, i) => t.setAttribute('y', String(ys[i])));
+  svg.append(...edgeLabels);
   return svg;
 }
 

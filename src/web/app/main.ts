@@ -1,8 +1,10 @@
 import { clear, message } from './dom.js';
 import { refreshStats } from './nav.js';
+import { apiDocsView } from './views/api-docs.js';
 import { articleView } from './views/article.js';
 import { claimsView } from './views/claims.js';
 import { entityPage } from './views/entity.js';
+import { helpView, notFoundView } from './views/help.js';
 import { ingestView } from './views/ingest.js';
 import { mapView } from './views/map.js';
 import { quotesView } from './views/quotes.js';
@@ -23,6 +25,8 @@ const views: Record<string, View> = {
   map: mapView,
   timeline: timelineView,
   ingest: ingestView,
+  help: helpView,
+  api: apiDocsView,
 };
 
 let renderSeq = 0;
@@ -41,7 +45,7 @@ async function route(): Promise<void> {
   } catch {
     arg = '';
   }
-  const view = views[name] ?? searchView;
+  const view: View = Object.hasOwn(views, name) ? views[name]! : (root) => notFoundView(root, path);
   for (const a of document.querySelectorAll<HTMLAnchorElement>('nav a[data-section]')) {
     a.classList.toggle('active', a.dataset.section === name || (name === 'doc' && a.dataset.section === 'search'));
   }

@@ -1,5 +1,6 @@
 import { getJson, type NewsRecord, type StoryDetail } from '../api.js';
 import { fmtDate, h, link, message, qs } from '../dom.js';
+import { eventEvidence } from '../event-text.js';
 import { segments, type Mark } from '../highlight.js';
 
 interface LayerDef {
@@ -42,10 +43,15 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
   rec.quantities.forEach((q, i) => marks.push({ key: `quantities-${i}`, layer: 'quantities', start: q.start, end: q.end }));
   rec.times.forEach((t, i) => marks.push({ key: `times-${i}`, layer: 'times', start: t.start, end: t.end }));
   rec.places.forEach((p, i) => !p.embedded && marks.push({ key: `places-${i}`, layer: 'places', start: p.start, end: p.end }));
-  rec.events.forEach((e, i) => marks.push({ key: `events-${i}`, layer: 'events', start: e.start, end: e.end }));
+  rec.events.forEach((e, i) => {
+    marks.push({ key: `events-${i}`, layer: 'events', start: e.start, end: e.end });
+    // The trigger, the words the event was read from, stands out inside the event's span.
+    if (e.triggerStart != null && e.triggerEnd != null) marks.push({ key: `events-${i}`, layer: 'triggers', start: e.triggerStart, end: e.triggerEnd });
+  });
 
   // Segments are built as DOM text nodes: the article is never parsed as markup.
-  const body = h('div', { class: 'article-text layers-on', id: 'article-text', lang: rec.meta.lang ?? 'en' });
+  const lang = rec.meta.lang ?? (!rec.meta.language || rec.meta.language === 'eng' || rec.meta.language === 'und' ? 'en' : rec.meta.language);
+  const body = h('div', { class: 'article-text layers-on', id: 'article-text', lang });
   const segEls = new Map<string, HTMLElement[]>();
   for (const seg of segments(text.length, marks)) {
     const piece = text.slice(seg.start, seg.end);
@@ -119,7 +125,7 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
   }));
   section('Events', 'events', rec.events.map((e, i) =>
     item(`events-${i}`, h('strong', {}, e.type), ' ', [e.actor && nameOf(e.actor), e.target && `→ ${nameOf(e.target)}`, e.place && `@ ${placeById.get(e.placeId ?? '')?.name ?? nameOf(e.place)}`, e.time && `(${e.time})`].filter(Boolean).join(' '),
-      h('div', { class: 'sub' }, clip(text.slice(e.start, e.end), 140)))));
+      h('div', { class: 'sub' }, eventEvidence({ text: text.slice(e.start, e.end), start: e.start, item: e as unknown as Record<string, unknown> }, 140)))));
   if (!panel.childElementCount) panel.append(message('info', 'No layers were found in this article.'));
 
   // Clicking highlighted text shows what covers it and marks the matching panel entries.
@@ -137,14 +143,19 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
     selection.replaceChildren(h('h4', {}, 'Selected'), h('p', {}, describe(keys, rec, ents)));
   });
 
-  const toggles = h('fieldset', { class: 'toggles' }, h('legend', {}, 'Highlight'),
-    LAYERS.map((l) => {
-      const n = l.name === 'mentions' ? mentions.length : (rec[l.name as keyof NewsRecord] as unknown[]).length;
+  const count = (l: LayerDef) => (l.name === 'mentions' ? mentions.length : (rec[l.name as keyof NewsRecord] as unknown[]).length);
+  // Only layers with something in them get a switch; with none, no switches at all.
+  const shown = LAYERS.filter((l) => count(l) > 0);
+  const toggles = !shown.length ? '' : h('fieldset', { class: 'toggles' }, h('legend', {}, 'Highlight'),
+    shown.map((l) => {
+      const n = count(l);
       const box = h('input', { type: 'checkbox', checked: true, name: `layer-${l.name}`, onchange: (ev: Event) => {
         body.classList.toggle(`hide-${l.name}`, !(ev.target as HTMLInputElement).checked);
         if (l.name === 'quotes') body.classList.toggle('hide-speakers', !(ev.target as HTMLInputElement).checked);
+        if (l.name === 'events') body.classList.toggle('hide-triggers', !(ev.target as HTMLInputElement).checked);
       } });
-      return h('label', { class: `toggle toggle-${l.name}` }, box, ` ${l.label} `, h('span', { class: 'n' }, String(n)));
+      // The label's swatch is drawn by the same rule as the highlight: the legend cannot drift.
+      return h('label', { class: `toggle toggle-${l.name}` }, box, ' ', h('span', { class: `swatch hl-${l.name}`, 'aria-hidden': 'true' }, 'Aa'), ` ${l.label} `, h('span', { class: 'n' }, String(n)));
     }),
   );
 
@@ -159,6 +170,7 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
       h('p', { class: 'meta' }, [m.author, m.outlet, fmtDate(m.published)].filter(Boolean).join(' · '),
         m.url && /^https?:\/\//i.test(m.url) ? [' · ', h('a', { href: m.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original')] : ''),
       ...(await provenance(rec)),
+      ...rec.diagnostics.filter((d) => d.rule === 'language.unsupported').map((d) => h('p', { class: 'msg msg-warn language-note', role: 'note' }, `Not extracted: ${d.message}.`)),
       h('p', { class: 'docid' }, 'id ', h('code', {}, rec.id)),
       others > 0 ? h('p', { class: 'same-story' }, link(`/story/${encodeURIComponent(story!.id)}`, `same story: ${others} other report${others === 1 ? '' : 's'}`)) : '',
     ),

@@ -1,6 +1,7 @@
 import { getJson, type Claim } from '../api.js';
 import { fmtDate, h, link, message, qs } from '../dom.js';
 import { navigate } from '../nav.js';
+import { exportLinks } from '../export-links.js';
 import { docAt } from './entity.js';
 
 const KINDS = ['quantity', 'event', 'relation', 'quote'] as const;
@@ -31,6 +32,7 @@ export async function claimsView(root: HTMLElement, _arg: string, params: URLSea
       h('button', { type: 'submit' }, 'Show claims')),
     h('p', { class: 'count' }, `${plural(res.claims.length, 'claim')}${res.claims.length === 200 ? '+' : ''}, `,
       `${res.claims.filter((c) => c.conflicts.length).length} in conflict`),
+    res.claims.length ? exportLinks('claims', { entity: res.entity?.id ?? entity, kind }) : '',
   );
   if (!res.claims.length) {
     root.append(message('info', 'No claims found.'));

@@ -1,4 +1,4 @@
-import { ApiError, getJson, postJson, type EntityInfo, type EntityMatch, type NameLookup } from '../api.js';
+import { ApiError, getJson, postJson, type DecisionRecord, type EntityInfo, type EntityMatch, type NameLookup } from '../api.js';
 import { h, message, qs } from '../dom.js';
 import { savedToken, tokenField } from '../token.js';
 
@@ -11,10 +11,30 @@ const WHO_KEY = 'newsgraph.who';
 export interface Corrected {
   readonly text: string;
   readonly entity?: { readonly id: string; readonly name: string };
+  /** The decision just recorded, offered for undoing beside the notice. */
+  readonly decision?: DecisionRecord;
 }
 
 interface Answer {
   readonly entity?: EntityInfo;
+  readonly decision?: DecisionRecord;
+}
+
+const UNDONE_WORDS: Record<string, string> = { merge: 'merge', split: 'split', rename: 'rename', 'not-same': 'not-same decision' };
+
+/**
+ * Undoes a decision with the session token; `done` draws the page again with what was undone.
+ * Failures (no token, a later correction in the way) are said in `status`.
+ */
+export async function undoDecision(d: DecisionRecord, status: HTMLElement, done: (c: Corrected) => void): Promise<void> {
+  status.replaceChildren(message('info', 'Undoing…'));
+  try {
+    await postJson<Answer>('/api/entities/undo', { seq: d.seq, who: sessionStorage.getItem(WHO_KEY)?.trim() || undefined }, savedToken());
+    done({ text: `Undid the ${UNDONE_WORDS[d.action] ?? d.action} #${d.seq}.` });
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    status.replaceChildren(message('error', err instanceof ApiError && err.status === 401 ? `${why}: type the token under Corrections.` : why));
+  }
 }
 
 export function correctionsBody(e: EntityInfo, done: (c: Corrected) => void): HTMLElement {
@@ -46,9 +66,9 @@ export function correctionsBody(e: EntityInfo, done: (c: Corrected) => void): HT
   const other = h('input', { name: 'other', placeholder: 'name of another entity', 'aria-label': 'Another entity' });
   const choices = h('div', { class: 'choices' });
   const mergeBtn = h('button', { type: 'button', class: 'merge', disabled: true, onclick: () => picked && void send('/api/entities/merge', { into: e.id, from: picked.id },
-    (a) => ({ text: `Merged ${picked!.name} into ${a.entity?.name ?? e.name}.` })) }, 'Merge into this entity');
+    (a) => ({ text: `Merged ${picked!.name} into ${a.entity?.name ?? e.name}.`, decision: a.decision })) }, 'Merge into this entity');
   const notSameBtn = h('button', { type: 'button', class: 'not-same', disabled: true, onclick: () => picked && void send('/api/entities/not-same', { a: e.id, b: picked.id },
-    () => ({ text: `Recorded that ${picked!.name} is not ${e.name}.` })) }, 'Not the same');
+    (a) => ({ text: `Recorded that ${picked!.name} is not ${e.name}.`, decision: a.decision })) }, 'Not the same');
   const pick = (c: EntityMatch | undefined) => {
     picked = c;
     mergeBtn.disabled = notSameBtn.disabled = !c;
@@ -80,13 +100,13 @@ export function correctionsBody(e: EntityInfo, done: (c: Corrected) => void): HT
     names.length > 1
       ? form('split', 'Split names off', () => {
         const chosen = names.filter((_, i) => (root.querySelector<HTMLInputElement>(`input[name=split-${i}]`))?.checked);
-        if (chosen.length) void send('/api/entities/split', { id: e.id, names: chosen }, (a) => ({ text: `Split off ${chosen.join(', ')}.`, entity: a.entity }));
+        if (chosen.length) void send('/api/entities/split', { id: e.id, names: chosen }, (a) => ({ text: `Split off ${chosen.join(', ')}.`, entity: a.entity, decision: a.decision }));
       },
       h('p', { class: 'sub' }, 'The articles that use these names become a new entity, kept apart from this one.'),
       h('ul', { class: 'choice-list' }, names.map((n, i) => h('li', {}, h('label', {}, h('input', { type: 'checkbox', name: `split-${i}`, value: n }), ' ', n)))),
       h('button', { type: 'submit' }, 'Split off'))
       : '',
-    form('rename', 'Rename', () => void send('/api/entities/rename', { id: e.id, name: renameTo.value }, (a) => ({ text: `Renamed to ${a.entity?.name ?? renameTo.value}.` })),
+    form('rename', 'Rename', () => void send('/api/entities/rename', { id: e.id, name: renameTo.value }, (a) => ({ text: `Renamed to ${a.entity?.name ?? renameTo.value}.`, decision: a.decision })),
       h('div', { class: 'row' }, renameTo, h('button', { type: 'submit' }, 'Rename'))),
   );
   return root;

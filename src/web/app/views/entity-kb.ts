@@ -57,22 +57,26 @@ export function lineageBody(self: EntityInfo, v: EntityView): HTMLElement {
   );
 }
 
-const ACTION_WORDS: Record<DecisionRecord['action'], string> = { merge: 'merged', split: 'split', rename: 'renamed', 'not-same': 'not the same' };
+const ACTION_WORDS: Record<DecisionRecord['action'], string> = { merge: 'merged', split: 'split', rename: 'renamed', 'not-same': 'not the same', undo: 'undid' };
 
 /** The audit trail: who decided what about the entity, when, why, and on what evidence. */
-export function decisionList(decisions: readonly DecisionRecord[], names: (id: string) => string): HTMLElement {
+export function decisionList(decisions: readonly DecisionRecord[], names: (id: string) => string, undo?: (d: DecisionRecord) => void): HTMLElement {
   if (!decisions.length) return message('info', 'No decisions yet: nothing merged, split or renamed.');
   const ref = (id: string) => entityLink(id, names(id));
-  return h('ol', { class: 'decision-list' }, decisions.map((d) => h('li', { class: `decision decision-${d.action}` },
+  return h('ol', { class: 'decision-list' }, decisions.map((d) => h('li', { class: `decision decision-${d.action}${d.undone ? ' undone' : ''}`, 'data-seq': d.seq },
+    h('span', { class: 'seq' }, `#${d.seq}`), ' ',
     h('span', { class: 'date' }, d.at.slice(0, 16).replace('T', ' ')), ' ',
     h('strong', {}, ACTION_WORDS[d.action]), d.action === 'rename' ? ' ' : ': ',
     d.action === 'merge' ? [d.b ? ref(d.b) : '', ' into ', ref(d.a)]
     : d.action === 'split' ? [d.name ?? '', ' off ', ref(d.a), ...(d.b ? [' as ', ref(d.b)] : [])]
     // The entity now goes by the name given (or a later one): the id says which was renamed.
     : d.action === 'rename' ? [`to “${d.name ?? ''}” (`, h('code', {}, d.a), ')']
+    : d.action === 'undo' ? [`the ${d.name ?? 'decision'} #${d.undoes ?? '?'}`]
     : [ref(d.a), ' and ', d.b ? ref(d.b) : ''],
     h('span', { class: 'sub' }, ` by ${d.who}`),
+    d.undone ? h('span', { class: 'badge undone-mark' }, `undone by #${d.undone}`) : '',
     d.note ? h('div', { class: 'note' }, d.note) : '',
     d.doc && d.start !== undefined && d.end !== undefined ? h('div', { class: 'sub' }, 'Evidence: ', link(docAt(d.doc, d.start, d.end), d.evidence ? `“${d.evidence}”` : 'the article')) : '',
+    undo && d.undoable ? h('button', { type: 'button', class: 'undo', title: 'Take this decision back (needs the token)', onclick: () => undo(d) }, 'Undo') : '',
   )));
 }

@@ -2,9 +2,10 @@ import { getJson, type DecisionRecord, type EntityView, type QuoteHit, type Rela
 import { barChart, fillMonths, relationGraph, type GraphEdge } from '../charts.js';
 import { fmtDate, h, link, message, qs } from '../dom.js';
 import { navigate } from '../nav.js';
-import { correctionsBody, type Corrected } from './corrections.js';
+import { exportLinks } from '../export-links.js';
+import { correctionsBody, undoDecision, type Corrected } from './corrections.js';
 import { candidatesNote, decisionList, lineageBody, profileBody } from './entity-kb.js';
-import { worldMap } from './map.js';
+import { worldMap } from '../world-svg.js';
 
 export const entityHref = (id: string) => `#/entity/${encodeURIComponent(id)}`;
 export const docAt = (doc: string, start: number, end: number) => `/doc/${encodeURIComponent(doc)}?at=${start}-${end}`;
@@ -19,15 +20,25 @@ export async function entityPage(root: HTMLElement, id: string): Promise<void> {
   const { decisions } = await getJson<{ decisions: DecisionRecord[] }>(`/api/entities/${encodeURIComponent(e.id)}/decisions`);
   const notice = corrected;
   corrected = undefined;
+  const undoStatus = h('div', { class: 'undo-status', 'aria-live': 'polite' });
+  // A correction or an undo draws the page again, with what it did said at the top.
+  const redraw = (c: Corrected) => {
+    corrected = c;
+    window.scrollTo(0, 0);
+    navigate(`/entity/${encodeURIComponent(e.id)}`);
+  };
   root.append(
     h('p', { class: 'back' }, link('/search' + qs({ entity: e.id }), `‹ Articles that mention ${e.name}`)),
-    notice ? h('p', { class: 'msg msg-done', role: 'status' }, notice.text, notice.entity ? [' ', link(`/entity/${encodeURIComponent(notice.entity.id)}`, `Open ${notice.entity.name}`)] : '') : '',
+    notice ? h('p', { class: 'msg msg-done', role: 'status' }, notice.text, notice.entity ? [' ', link(`/entity/${encodeURIComponent(notice.entity.id)}`, `Open ${notice.entity.name}`)] : '',
+      notice.decision?.undoable && stats.writable ? [' ', h('button', { type: 'button', class: 'undo undo-last', onclick: () => void undoDecision(notice.decision!, undoStatus, redraw) }, 'Undo')] : '') : '',
+    undoStatus,
     h('header', { class: 'entity-head' },
       h('h1', {}, e.name, ' ', h('span', { class: `badge t-${e.type}` }, e.type)),
       e.formerIds?.includes(id) ? h('p', { class: 'sub merged-from' }, `${id} was merged into this entity.`) : '',
       e.aliases.length ? h('p', { class: 'aliases' }, 'Also known as: ', h('span', { class: 'alias-list' }, e.aliases.join(' · '))) : '',
       e.description ? h('p', { class: 'description' }, e.description) : '',
-      h('p', { class: 'meta' }, `${e.documents} articles · ${e.mentions} mentions · `, h('a', { class: 'claims-link', href: '#/claims' + qs({ entity: e.id }) }, 'Claims, support and conflicts')),
+      h('p', { class: 'meta' }, `${e.documents} article${e.documents === 1 ? '' : 's'} · ${e.mentions} mention${e.mentions === 1 ? '' : 's'} · `, h('a', { class: 'claims-link', href: '#/claims' + qs({ entity: e.id }) }, 'Claims, support and conflicts')),
+      exportLinks('docs', { entity: e.id }),
       candidatesNote(v),
     ),
   );
@@ -40,36 +51,41 @@ export async function entityPage(root: HTMLElement, id: string): Promise<void> {
   if (v.lineage.steps.length) panel('Lineage', 'lineage-panel', lineageBody(e, v));
 
   const bars = fillMonths(v.mentionsOverTime.map((p) => ({ period: p.period, value: p.mentions })));
-  panel('Mentions over time', 'timechart', bars.length ? barChart(bars, { label: `mentions of ${e.name} per month` }) : message('info', 'No dated articles mention this entity.'));
+  // Panels with nothing to show are left out rather than drawn empty.
+  if (bars.length) panel('Mentions over time', 'timechart', barChart(bars, { label: `mentions of ${e.name} per month` }));
 
   const edges: GraphEdge[] = v.relations.map((r) => {
     const outgoing = r.a.id === e.id;
     return { type: r.type, other: outgoing ? r.b : r.a, outgoing, documents: r.documents };
   }).filter((x) => x.other.id !== e.id);
   const further = v.neighbourRelations ?? [];
-  panel('Relations', 'relations',
-    edges.length ? relationGraph(e.name, edges, entityHref, further) : message('info', 'No relations found.'),
-    edges.length ? relationList(v.relations.filter((r) => r.a.id !== r.b.id)) : '',
-    further.length ? h('h3', {}, 'Relations of related entities') : '',
-    further.length ? relationList(further, 'neighbour-relations') : '',
-  );
+  if (edges.length) {
+    panel('Relations', 'relations',
+      relationGraph(e.name, edges, entityHref, further),
+      relationList(v.relations.filter((r) => r.a.id !== r.b.id)),
+      further.length ? h('h3', {}, 'Relations of related entities') : '',
+      further.length ? relationList(further, 'neighbour-relations') : '',
+    );
+  }
 
-  panel(`Quotes by ${e.name}`, 'quotes-by', quoteList(v.quotesBy, false));
-  panel(`Quotes about ${e.name}`, 'quotes-about', quoteList(v.quotesAbout, true));
+  if (v.quotesBy.length) panel(`Quotes by ${e.name}`, 'quotes-by', quoteList(v.quotesBy, false), h('p', {}, link('/quotes' + qs({ entity: e.id }), 'All quotes by this speaker')));
+  if (v.quotesAbout.length) panel(`Quotes about ${e.name}`, 'quotes-about', quoteList(v.quotesAbout, true));
 
-  panel('Often mentioned with', 'cooccur',
-    v.coOccurringOver < e.documents ? h('p', { class: 'sub' }, `Counted in its latest ${v.coOccurringOver.toLocaleString('en')} of ${e.documents.toLocaleString('en')} articles.`) : '',
-    v.coOccurring.length
-    ? h('ul', { class: 'cooccur-list' }, v.coOccurring.map((c) => h('li', {}, link(`/entity/${encodeURIComponent(c.id)}`, c.name), ' ', h('span', { class: `badge t-${c.type}` }, c.type), h('span', { class: 'n' }, String(c.documents)))))
-    : message('info', 'No other entities share its articles.'));
+  if (v.coOccurring.length) {
+    panel('Often mentioned with', 'cooccur',
+      v.coOccurringOver < e.documents ? h('p', { class: 'sub' }, `Counted in its latest ${v.coOccurringOver.toLocaleString('en')} of ${e.documents.toLocaleString('en')} articles.`) : '',
+      h('ul', { class: 'cooccur-list' }, v.coOccurring.map((c) => h('li', {}, link(`/entity/${encodeURIComponent(c.id)}`, c.name), ' ', h('span', { class: `badge t-${c.type}` }, c.type), h('span', { class: 'n' }, String(c.documents))))));
+  }
 
   const pts = v.places.map((p) => ({ name: p.name, lat: p.lat, lon: p.lon, weight: p.documents, country: p.country }));
   if (v.location) pts.unshift({ name: e.name, lat: v.location.lat, lon: v.location.lon, weight: e.documents, country: v.location.country });
-  panel('Places', 'places',
-    v.location ? h('p', {}, `Located at ${v.location.lat.toFixed(2)}, ${v.location.lon.toFixed(2)}${v.location.country ? ` (${v.location.country})` : ''}`) : '',
-    pts.length ? await worldMap(pts, { small: true }) : message('info', 'No places in its articles.'),
-    pts.length ? h('ul', { class: 'place-list' }, v.places.slice(0, 15).map((p) => h('li', {}, link('/search' + qs({ place: p.name }), p.name), h('span', { class: 'n' }, String(p.documents))))) : '',
-  );
+  if (pts.length) {
+    panel('Places', 'places',
+      v.location ? h('p', {}, `Located at ${v.location.lat.toFixed(2)}, ${v.location.lon.toFixed(2)}${v.location.country ? ` (${v.location.country})` : ''}`) : '',
+      await worldMap(pts, { small: true }),
+      h('ul', { class: 'place-list' }, v.places.slice(0, 15).map((p) => h('li', {}, link('/map' + qs({ focus: p.name, lat: p.lat, lon: p.lon }), p.name), h('span', { class: 'n' }, String(p.documents))))),
+    );
+  }
 
   panel('Articles', 'docs', h('ul', { class: 'doc-list' }, v.documents.map((d) =>
     h('li', {}, link(`/doc/${encodeURIComponent(d.doc)}`, d.title || d.doc), h('span', { class: 'sub' }, ` ${[d.outlet, fmtDate(d.published)].filter(Boolean).join(' · ')}`)))));
@@ -77,15 +93,9 @@ export async function entityPage(root: HTMLElement, id: string): Promise<void> {
   // Decisions name entities by id; the ones this page knows are shown by name.
   const known = new Map<string, string>([[e.id, e.name], ...v.candidates.entities.map((c) => [c.id, c.name] as [string, string]),
     ...v.lineage.steps.flatMap((s) => [[s.a.id, s.a.name], [s.b.id, s.b.name]] as [string, string][])]);
-  panel('Decisions', 'decisions', decisionList(decisions, (x) => known.get(x) ?? x));
-  if (stats.writable) {
-    panel('Corrections', 'corrections-panel', correctionsBody(e, (c) => {
-      corrected = c;
-      // The notice is at the top of the page drawn again.
-      window.scrollTo(0, 0);
-      navigate(`/entity/${encodeURIComponent(e.id)}`);
-    }));
-  }
+  const decisionStatus = h('div', { class: 'undo-status', 'aria-live': 'polite' });
+  panel('Decisions', 'decisions', decisionStatus, decisionList(decisions, (x) => known.get(x) ?? x, stats.writable ? (d) => void undoDecision(d, decisionStatus, redraw) : undefined));
+  if (stats.writable) panel('Corrections', 'corrections-panel', correctionsBody(e, redraw));
 }
 
 /** Each relation with its two entities linked and its first piece of evidence linked to the span it was read from. */

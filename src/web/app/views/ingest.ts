@@ -15,14 +15,29 @@ export async function ingestView(root: HTMLElement): Promise<void> {
   const tok = savedToken;
 
   const start = async (label: string, post: () => Promise<{ job: string }>) => {
-    const card = h('div', { class: 'job' }, h('h4', {}, label), h('progress', {}), h('p', { class: 'status' }, 'sending…'));
+    const status = h('p', { class: 'status' }, 'sending…');
+    const card = h('div', { class: 'job' }, h('h4', {}, label), h('progress', {}), status);
     jobs.prepend(card);
     try {
       const { job } = await post();
+      status.textContent = 'queued';
       await poll(job, card);
     } catch (err) {
+      // No state may stay "sending…": the card says it failed, and why.
       card.querySelector('progress')?.remove();
+      card.classList.add('failed');
+      status.textContent = 'not ingested';
       card.append(message('error', err instanceof Error ? err.message : String(err)));
+    }
+  };
+  // A form's button is off while its request is on its way, so one click sends once.
+  const busy = async (form: HTMLFormElement, work: () => Promise<void>) => {
+    const button = form.querySelector<HTMLButtonElement>('button[type=submit]');
+    if (button) button.disabled = true;
+    try {
+      await work();
+    } finally {
+      if (button) button.disabled = false;
     }
   };
 
@@ -30,7 +45,7 @@ export async function ingestView(root: HTMLElement): Promise<void> {
     ev.preventDefault();
     const fd = new FormData(ev.target as HTMLFormElement);
     const body = Object.fromEntries(['text', 'title', 'author', 'outlet', 'published', 'format'].map((k) => [k, String(fd.get(k) ?? '')]));
-    void start(`Pasted text${body.title ? `: ${body.title}` : ''}`, () => postJson('/api/ingest/text', body, tok()));
+    void busy(ev.target as HTMLFormElement, () => start(`Pasted text${body.title ? `: ${body.title}` : ''}`, () => postJson('/api/ingest/text', body, tok())));
   } },
     h('h2', {}, 'Paste text'),
     h('textarea', { name: 'text', rows: 10, required: true, placeholder: 'Article text. A first line "Author| Outlet" is read as a byline; JSON Lines work too.', 'aria-label': 'Article text' }),
@@ -45,9 +60,11 @@ export async function ingestView(root: HTMLElement): Promise<void> {
   const files = h('input', { type: 'file', name: 'files', multiple: true, 'aria-label': 'Files' });
   const fileForm = h('form', { class: 'ingest-form', onsubmit: async (ev: Event) => {
     ev.preventDefault();
-    for (const f of Array.from(files.files ?? [])) {
-      await start(`File ${f.name}`, () => postFile(`/api/ingest/file?name=${encodeURIComponent(f.name)}`, f, tok()));
-    }
+    await busy(ev.target as HTMLFormElement, async () => {
+      for (const f of Array.from(files.files ?? [])) {
+        await start(`File ${f.name}`, () => postFile(`/api/ingest/file?name=${encodeURIComponent(f.name)}`, f, tok()));
+      }
+    });
   } },
     h('h2', {}, 'Upload files'),
     h('p', { class: 'sub' }, 'Text, byline records, JSON, JSON Lines, CSV/TSV, HTML, feeds, .gz'),
@@ -57,7 +74,7 @@ export async function ingestView(root: HTMLElement): Promise<void> {
     ev.preventDefault();
     const fd = new FormData(ev.target as HTMLFormElement);
     const url = String(fd.get('url') ?? '').trim();
-    void start(url, () => postJson('/api/ingest/url', { url, follow: fd.get('follow') === 'on' }, tok()));
+    void busy(ev.target as HTMLFormElement, () => start(url, () => postJson('/api/ingest/url', { url, follow: fd.get('follow') === 'on' }, tok())));
   } },
     h('h2', {}, 'URL or feed'),
     h('input', { name: 'url', type: 'url', required: true, placeholder: 'https://…', 'aria-label': 'URL' }),
@@ -79,7 +96,8 @@ async function poll(id: string, card: HTMLElement): Promise<void> {
       bar.value = 1;
       card.classList.add(j.failed && !j.added && !j.present && !j.refreshed ? 'failed' : 'ok');
       card.append(
-        h('ul', { class: 'doc-list' }, j.docs.map((d) => h('li', {}, link(`/doc/${encodeURIComponent(d.id)}`, d.title || d.id), ` (${d.status})`))),
+        h('ul', { class: 'doc-list' }, j.docs.map((d) => h('li', {}, link(`/doc/${encodeURIComponent(d.id)}`, d.title || d.id), ` (${d.status})`,
+          d.language && d.language !== 'eng' && d.language !== 'und' ? h('span', { class: 'badge lang-note', title: 'Only English text is extracted' }, `${d.language}: not extracted`) : ''))),
         j.errors.length ? h('ul', { class: 'errors' }, j.errors.map((e) => h('li', {}, `${e.source}: ${e.error}`))) : '',
       );
       void refreshStats();

@@ -1,134 +1,166 @@
-import { getJson, type EventHit, type PlaceHit, type WorldOutline } from '../api.js';
-import { h, link, message, qs, s } from '../dom.js';
+import { getJson, type EventHit, type PlaceHit } from '../api.js';
+import { fmtDate, h, link, message, qs } from '../dom.js';
+import { eventEvidence } from '../event-text.js';
+import { leaflet, type Leaflet } from '../leaflet.js';
+import { navigate } from '../nav.js';
 import { docAt } from './entity.js';
 
-export interface MapPoint {
-  readonly name: string;
-  readonly lat: number;
-  readonly lon: number;
-  readonly weight: number;
-  readonly country?: string;
-  readonly cls?: string;
+type SearchHits = { total: number; hits: { id: string; title?: string; meta: { outlet?: string; published?: string } }[] };
+
+/** One place on the map: its stored name and coordinates, and the events located there. */
+interface MapPlace {
+  readonly place: PlaceHit;
+  readonly events: EventHit[];
 }
 
-let outline: Promise<WorldOutline> | undefined;
+let world: Promise<GeoJSON.FeatureCollection> | undefined;
 
-/** Equirectangular, one unit per degree: the same formula the server used for the outline. */
-export const project = (lon: number, lat: number): [number, number] => [lon + 180, 90 - lat];
-
-/** Smallest box around the points, padded, never narrower than `minSpan` degrees. */
-export function fitBox(points: readonly { lat: number; lon: number }[], minSpan = 24): [number, number, number, number] {
-  if (!points.length) return [0, 0, 360, 180];
-  const xs = points.map((p) => project(p.lon, p.lat)[0]);
-  const ys = points.map((p) => project(p.lon, p.lat)[1]);
-  let [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  // Always 2:1, the frame's own shape, so sizes given in pixels convert exactly.
-  const w = Math.min(360, Math.max(minSpan, (x1 - x0) * 1.3, (y1 - y0) * 1.3 * 2));
-  const hgt = w / 2;
-  const cx = (x0 + x1) / 2;
-  const cy = (y0 + y1) / 2;
-  x0 = Math.min(360 - w, Math.max(0, cx - w / 2));
-  y0 = Math.min(180 - hgt, Math.max(0, cy - hgt / 2));
-  x1 = x0 + w;
-  y1 = y0 + hgt;
-  return [x0, y0, x1 - x0, y1 - y0];
-}
+const key = (name: string, lat: number, lon: number) => `${name}|${lat.toFixed(3)}|${lon.toFixed(3)}`;
 
 /**
- * An SVG map of the world outline with one circle per point, zoomed to fit the points.
- * Marker radii and label sizes are given in screen pixels and converted to map units for
- * the current zoom (see zoomTo), so they read the same at any scale.
+ * Places and events on a pannable, zoomable world map: markers clustered at every zoom, places
+ * and events told apart (legend), a picked place highlighted with its articles and events, and a
+ * period filter. The base layer is the server's country outline: no tiles, no network.
  */
-export async function worldMap(points: readonly MapPoint[], opts: { small?: boolean; onPick?: (p: MapPoint) => void; focus?: { lat: number; lon: number } } = {}): Promise<SVGSVGElement> {
-  const world = await (outline ??= getJson<WorldOutline>('/api/world'));
-  const svg = s('svg', { class: `worldmap${opts.small ? ' small' : ''}`, role: 'img', 'aria-label': 'map of places', preserveAspectRatio: 'xMidYMid meet', 'data-px': opts.small ? 460 : 900 },
-    s('rect', { x: 0, y: 0, width: world.width, height: world.height, class: 'sea' }),
-    s('g', { class: 'land' }, world.countries.map((c) => s('path', { d: c.d, class: 'country' }, s('title', {}, c.name)))),
-  );
-  const max = Math.max(1, ...points.map((p) => p.weight));
-  const marks = s('g', { class: 'markers' });
-  const labels = s('g', { class: 'labels' });
-  const sorted = [...points].sort((a, b) => b.weight - a.weight);
-  sorted.forEach((p, i) => {
-    const [x, y] = project(p.lon, p.lat);
-    const px = 4 + 7 * Math.sqrt(p.weight / max);
-    const c = s('circle', { cx: x, cy: y, r: 1, 'data-r': px, class: `marker ${p.cls ?? ''}`.trim(), 'data-name': p.name, tabindex: opts.onPick ? 0 : null },
-      s('title', {}, `${p.name}${p.country ? `, ${p.country}` : ''}: ${p.weight}`));
-    if (opts.onPick) {
-      c.addEventListener('click', () => opts.onPick!(p));
-      c.addEventListener('keydown', (ev) => { if ((ev as KeyboardEvent).key === 'Enter') opts.onPick!(p); });
-    }
-    marks.append(c);
-    if (i < (opts.small ? 8 : 30)) labels.append(s('text', { x, y, 'data-x': x, 'data-y': y, 'data-r': px, class: 'map-label' }, p.name));
-  });
-  svg.append(marks, labels);
-  zoomTo(svg, opts.focus ? fitBox([opts.focus], 30) : fitBox(points));
-  return svg;
-}
-
-/** Sets the visible box and rescales markers and labels to it. */
-export function zoomTo(svg: SVGSVGElement, box: readonly [number, number, number, number]): void {
-  svg.setAttribute('viewBox', box.join(' '));
-  const unit = box[2] / Number(svg.getAttribute('data-px') ?? 900); // map units per screen pixel
-  for (const c of svg.querySelectorAll('circle.marker')) c.setAttribute('r', String(Number(c.getAttribute('data-r')) * unit));
-  for (const t of svg.querySelectorAll('text.map-label')) {
-    const r = Number(t.getAttribute('data-r'));
-    t.setAttribute('x', String(Number(t.getAttribute('data-x')) + (r + 3) * unit));
-    t.setAttribute('y', String(Number(t.getAttribute('data-y')) + 4 * unit));
-    t.setAttribute('font-size', String(12 * unit));
-  }
-}
-
-/** Map of every place found, and events placed where their place is known. */
 export async function mapView(root: HTMLElement, _arg: string, params: URLSearchParams): Promise<void> {
-  const [places, events] = await Promise.all([
-    getJson<{ places: PlaceHit[] }>('/api/places' + qs({ limit: 2000 })),
-    getJson<{ events: EventHit[] }>('/api/events' + qs({ limit: 2000 })),
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const [places, events, outline] = await Promise.all([
+    getJson<{ places: PlaceHit[] }>('/api/places' + qs({ limit: 2000, from, to })),
+    getJson<{ events: EventHit[] }>('/api/events' + qs({ limit: 2000, from, to })),
+    (world ??= getJson<GeoJSON.FeatureCollection>('/api/world/geojson')),
   ]);
-  // Events are placed on the marker of their place (same name and coordinates).
-  const at = (name: string, lat: number, lon: number) => `${name}|${lat.toFixed(3)}|${lon.toFixed(3)}`;
-  const where = new Map(places.places.map((p) => [at(p.name, p.lat, p.lon), p]));
-  const evAt = new Map<string, EventHit[]>();
+  // Events sit on the marker of their place (same name and coordinates).
+  const byKey = new Map<string, MapPlace>(places.places.map((p) => [key(p.name, p.lat, p.lon), { place: p, events: [] }]));
+  let placed = 0;
   for (const e of events.events) {
-    const p = e.location ? where.get(at(e.location.name, e.location.lat, e.location.lon)) : undefined;
-    if (p) evAt.set(p.name, [...(evAt.get(p.name) ?? []), e]);
+    const at = e.location ? byKey.get(key(e.location.name, e.location.lat, e.location.lon)) : undefined;
+    if (at) { at.events.push(e); placed++; }
   }
-  const detail = h('div', { class: 'map-detail', 'aria-live': 'polite' }, message('info', 'Pick a place on the map.'));
-  const show = (name: string) => {
-    const p = places.places.find((x) => x.name === name);
-    if (!p) return;
-    const evs = evAt.get(p.name) ?? [];
-    detail.replaceChildren(
-      h('h3', {}, p.name),
-      h('p', { class: 'sub' }, `${p.country ?? ''} · ${p.lat.toFixed(3)}, ${p.lon.toFixed(3)} · ${p.documents} articles · ${p.mentions} mentions`),
-      h('p', {}, link('/search' + qs({ place: p.name }), `Articles that mention ${p.name}`)),
-      evs.length ? h('ul', { class: 'event-list' }, evs.slice(0, 20).map((e) => h('li', {}, h('strong', {}, e.type), ' ', link(docAt(e.doc, e.start, e.end), clip(e.text, 120))))) : '',
-    );
-  };
-  const focusName = params.get('focus');
-  const lat = Number(params.get('lat'));
-  const lon = Number(params.get('lon'));
-  const focus = focusName && Number.isFinite(lat) && Number.isFinite(lon) && params.get('lat') ? { lat, lon } : undefined;
-  const points: MapPoint[] = places.places.map((p) => ({ name: p.name, lat: p.lat, lon: p.lon, weight: p.documents, country: p.country, cls: evAt.has(p.name) ? 'has-events' : '' }));
-  const svg = await worldMap(points, { onPick: (p) => { mark(p.name); show(p.name); }, focus });
-  const mark = (name: string) => {
-    for (const c of svg.querySelectorAll('circle.marker')) c.classList.toggle('picked', c.getAttribute('data-name') === name);
-  };
-  const fit = fitBox(points);
+  const all = [...byKey.values()];
+
+  const detail = h('div', { class: 'map-detail', 'aria-live': 'polite' }, message('info', 'Pick a place on the map or in the list.'));
+  const canvas = h('div', { class: 'map-canvas', id: 'map-canvas', role: 'application', 'aria-label': 'Map of places and events' });
+  const filter = h('form', { class: 'map-filter', onsubmit: (ev: Event) => {
+    ev.preventDefault();
+    const fd = new FormData(ev.target as HTMLFormElement);
+    navigate('/map' + qs({ from: String(fd.get('from') ?? ''), to: String(fd.get('to') ?? '') }));
+  } },
+  h('label', {}, 'From ', h('input', { type: 'date', name: 'from', value: from })),
+  h('label', {}, 'To ', h('input', { type: 'date', name: 'to', value: to })),
+  h('button', { type: 'submit' }, 'Apply'),
+  from || to ? h('button', { type: 'button', onclick: () => navigate('/map') }, 'All dates') : '');
+  const tools = h('div', { class: 'map-tools' });
+  const list = h('ol', { class: 'place-list' });
   root.append(
     h('h1', {}, 'Map'),
-    h('p', { class: 'count' }, `${places.places.length} places, ${events.events.length} events (${[...evAt.values()].reduce((n, x) => n + x.length, 0)} placed)`),
-    h('div', { class: 'map-tools' },
-      h('button', { type: 'button', onclick: () => zoomTo(svg, fit) }, 'Fit to places'),
-      h('button', { type: 'button', onclick: () => zoomTo(svg, [0, 0, 360, 180]) }, 'Whole world')),
-    h('div', { class: 'map-layout' }, h('div', { class: 'map-frame' }, svg), h('aside', {}, detail,
-      h('h4', {}, 'Places'), h('ol', { class: 'place-list' }, places.places.slice(0, 100).map((p) =>
-        h('li', {}, h('button', { type: 'button', class: 'facet-value', onclick: () => { mark(p.name); show(p.name); } }, p.name), h('span', { class: 'n' }, String(p.documents))))))),
+    h('p', { class: 'count' }, `${places.places.length} places, ${events.events.length} events (${placed} placed)${from || to ? ` · ${from || '…'} to ${to || '…'}` : ''}`),
+    h('div', { class: 'map-bar' }, filter, tools),
+    h('div', { class: 'map-layout' }, h('div', { class: 'map-frame' }, canvas), h('aside', {}, detail, all.length ? h('h4', {}, 'Places') : '', list)),
   );
-  if (!places.places.length) root.append(message('info', 'No places stored yet.'));
-  if (focusName) { mark(focusName); show(focusName); }
+  if (!all.length) root.append(message('info', from || to ? 'No places in articles of this period.' : 'No places stored yet.'));
+
+  // Leaflet measures its container: the map is made once the view is in the page.
+  root.addEventListener('view:attached', () => {
+    const L = leaflet();
+    const map = L.map(canvas, { minZoom: 1, maxZoom: 12, zoomSnap: 0.5, worldCopyJump: false, maxBounds: [[-85, -220], [85, 220]] });
+    map.attributionControl.setPrefix('Leaflet · outline: Natural Earth');
+    L.geoJSON(outline, { interactive: false, style: () => ({ className: 'country', weight: 0.7, color: '#b9b3a6', fillColor: '#f4f1ea', fillOpacity: 1 }) }).addTo(map);
+    const clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: true, iconCreateFunction: clusterIcon(L) });
+    const markers = new Map<string, Leaflet.Marker>();
+    let picked: string | undefined;
+    const pick = (k: string, zoom: boolean) => {
+      const at = byKey.get(k);
+      const m = markers.get(k);
+      if (!at || !m) return;
+      if (picked) markers.get(picked)?.getElement()?.classList.remove('picked');
+      picked = k;
+      for (const li of list.querySelectorAll('li')) li.classList.toggle('current', li.dataset.key === k);
+      const mark = () => m.getElement()?.classList.add('picked');
+      if (zoom) clusters.zoomToShowLayer(m, mark);
+      else mark();
+      showDetail(detail, at);
+    };
+    for (const at of all) {
+      const p = at.place;
+      const k = key(p.name, p.lat, p.lon);
+      const m = L.marker([p.lat, p.lon], { icon: pinIcon(L, at.events.length ? 'place has-events' : 'place', p.documents), title: `${p.name}: ${p.documents} article${p.documents === 1 ? '' : 's'}`, alt: p.name });
+      // Content as a node, never a string: Leaflet would parse a string as markup.
+      m.bindTooltip(h('span', {}, p.name), { direction: 'right', offset: [8, 0] });
+      m.on('click', () => pick(k, false));
+      markers.set(k, m);
+      clusters.addLayer(m);
+      // Each event is a marker of its own at its place, so clusters count what happened there too.
+      for (const e of at.events) {
+        const em = L.marker([p.lat, p.lon], { icon: pinIcon(L, 'event', 1), title: `${e.type}${e.date ? ` (${e.date})` : ''}`, alt: e.type });
+        em.on('click', () => pick(k, false));
+        clusters.addLayer(em);
+      }
+      list.append(h('li', { 'data-key': k }, h('button', { type: 'button', class: 'facet-value', onclick: () => pick(k, true) }, p.name), h('span', { class: 'n' }, String(p.documents))));
+    }
+    map.addLayer(clusters);
+    legend(L).addTo(map);
+    const bounds = all.length ? L.latLngBounds(all.map((a) => [a.place.lat, a.place.lon] as [number, number])).pad(0.3) : undefined;
+    const fit = () => (bounds ? map.fitBounds(bounds, { maxZoom: 5 }) : map.setView([20, 10], 1.5));
+    tools.append(
+      h('button', { type: 'button', class: 'fit', onclick: fit }, 'Fit to places'),
+      h('button', { type: 'button', class: 'whole', onclick: () => map.setView([20, 10], 1.5) }, 'Whole world'));
+    // The zoom level on the element: what tests and styles can read without reaching into Leaflet.
+    map.on('zoomend', () => { canvas.dataset.zoom = String(map.getZoom()); });
+    const focus = params.get('focus');
+    const lat = Number(params.get('lat'));
+    const lon = Number(params.get('lon'));
+    const focusKey = focus ? [...byKey.keys()].find((k) => k.startsWith(focus + '|') && (!params.get('lat') || k === key(focus, lat, lon))) : undefined;
+    if (focusKey) pick(focusKey, true);
+    else if (focus && params.get('lat') && Number.isFinite(lat) && Number.isFinite(lon)) map.setView([lat, lon], 6);
+    else fit();
+    canvas.dataset.zoom = String(map.getZoom());
+    canvas.dataset.ready = 'true';
+  }, { once: true });
 }
 
-function clip(t: string, n: number): string {
-  return t.length > n ? t.slice(0, n - 1) + '…' : t;
+/** A marker drawn by CSS from its class: a dot for a place, a diamond for an event. */
+function pinIcon(L: typeof Leaflet, kind: string, weight: number): Leaflet.DivIcon {
+  const size = kind === 'event' ? 12 : Math.round(12 + 4 * Math.min(4, Math.log2(weight)));
+  return L.divIcon({ className: `pin pin-${kind.replace(' ', ' pin-')}`, html: h('span', { class: 'pin-dot' }), iconSize: [size, size] });
+}
+
+/** Clusters show how many places and events they hold, coloured by which of the two they hold. */
+function clusterIcon(L: typeof Leaflet): (c: Leaflet.MarkerCluster) => Leaflet.DivIcon {
+  return (c) => {
+    const kids = c.getAllChildMarkers();
+    const events = kids.filter((m) => (m.options.icon?.options.className ?? '').includes('pin-event')).length;
+    const kind = events === 0 ? 'places' : events === kids.length ? 'events' : 'mixed';
+    const size = kids.length < 10 ? 30 : kids.length < 100 ? 36 : 44;
+    const label = `${kids.length - events} place${kids.length - events === 1 ? '' : 's'}, ${events} event${events === 1 ? '' : 's'}`;
+    return L.divIcon({ className: `cluster cluster-${kind}`, html: h('span', { title: label }, String(kids.length)), iconSize: [size, size] });
+  };
+}
+
+function legend(L: typeof Leaflet): Leaflet.Control {
+  const control = new L.Control({ position: 'bottomright' });
+  control.onAdd = () => h('div', { class: 'map-legend' },
+    h('div', {}, h('span', { class: 'pin pin-place key' }, h('span', { class: 'pin-dot' })), ' place (size: articles)'),
+    h('div', {}, h('span', { class: 'pin pin-place pin-has-events key' }, h('span', { class: 'pin-dot' })), ' place with events'),
+    h('div', {}, h('span', { class: 'pin pin-event key' }, h('span', { class: 'pin-dot' })), ' event'),
+    h('div', {}, h('span', { class: 'cluster cluster-mixed key' }, h('span', {}, 'n')), ' cluster: click to zoom in'));
+  return control;
+}
+
+function showDetail(detail: HTMLElement, at: MapPlace): void {
+  const p = at.place;
+  const docs = h('ul', { class: 'doc-list' }, h('li', { class: 'sub' }, 'Loading articles…'));
+  detail.replaceChildren(
+    h('h3', {}, p.name),
+    h('p', { class: 'sub' }, `${p.country ?? ''} · ${p.lat.toFixed(3)}, ${p.lon.toFixed(3)} · ${p.documents} article${p.documents === 1 ? '' : 's'} · ${p.mentions} mention${p.mentions === 1 ? '' : 's'}`),
+    h('h4', {}, 'Articles'), docs,
+    h('p', {}, link('/search' + qs({ place: p.name }), `All articles that mention ${p.name}`)),
+    at.events.length ? h('h4', {}, `Events (${at.events.length})`) : '',
+    at.events.length ? h('ul', { class: 'event-list' }, at.events.slice(0, 50).map((e) =>
+      h('li', { class: `event${e.item.negated ? ' negated' : ''}${e.item.hedged ? ' hedged' : ''}` }, h('strong', {}, e.type), ' ', h('span', { class: 'date' }, e.date ?? ''), ' ', link(docAt(e.doc, e.start, e.end), eventEvidence(e, 120))))) : '',
+  );
+  void getJson<SearchHits>('/api/search' + qs({ place: p.name, limit: 10, facets: 'false' })).then((r) => {
+    docs.replaceChildren(...r.hits.map((d) => h('li', {}, link(`/doc/${encodeURIComponent(d.id)}`, d.title || d.id), h('span', { class: 'sub' }, ` ${[d.meta.outlet, fmtDate(d.meta.published)].filter(Boolean).join(' · ')}`))));
+    if (r.total > r.hits.length) docs.append(h('li', { class: 'sub' }, `and ${r.total - r.hits.length} more`));
+  }, () => docs.replaceChildren());
 }
