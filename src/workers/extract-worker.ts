@@ -1,7 +1,6 @@
 // The module each worker thread of the pool runs: it reads an input, or extracts one document,
 // per task. Everything a runaway input can exhaust (time, heap) belongs to this thread, which
 // the pool stops and replaces; the process that stores the results is not touched.
-import type { MessagePort } from 'node:worker_threads';
 import { Doc } from '../core/doc.js';
 import type { DocMeta } from '../core/meta.js';
 import { readBytes, readFileInput, type BytesOrigin } from '../ingest/read.js';
@@ -13,8 +12,11 @@ import { docSizeError } from './limits.js';
 export type ReadSource = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'bytes'; readonly bytes: Uint8Array; readonly origin: BytesOrigin };
 
 interface TaskBase {
-  /** Told as the task starts, so its time budget counts from then, not from the queue. */
-  readonly started: MessagePort;
+  /**
+   * Shared with the pool: the time (ms since the epoch) the task started, written here so its
+   * time budget counts from then, not from the queue or the thread's start.
+   */
+  readonly started: Float64Array;
 }
 export interface ReadTask extends TaskBase {
   readonly kind: 'read';
@@ -35,8 +37,7 @@ export interface ExtractTask extends TaskBase {
 defaultPipeline().run(Doc.create('Ann Lee said on Monday in Paris that 12 people had left.\n'));
 
 export default async function run(task: ReadTask | ExtractTask): Promise<ReadItem[] | NewsRecord> {
-  task.started.postMessage(1);
-  task.started.close();
+  task.started[0] = Date.now();
   return task.kind === 'read' ? readSource(task) : extract(task);
 }
 

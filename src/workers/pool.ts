@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Doc } from '../core/doc.js';
 import { errorMessage, NewsgraphError } from '../core/errors.js';
@@ -68,22 +67,26 @@ export class WorkerPool {
   }
 
   private async run<T>(task: Task, what: 'reading' | 'extraction', timed: boolean): Promise<T> {
-    const { port1, port2 } = new MessageChannel();
+    const started = new Float64Array(new SharedArrayBuffer(8));
     const abort = new AbortController();
+    const budget = this.limits.maxDocMs;
     let timer: NodeJS.Timeout | undefined;
-    port1.once('message', () => {
-      port1.close();
-      if (timed) timer = setTimeout(() => abort.abort(), this.limits.maxDocMs);
-    });
+    // Checked when the budget could have run out: a task still queued gets the whole budget
+    // again, a running one what is left of it.
+    const check = () => {
+      const left = started[0] ? started[0] + budget - Date.now() : budget;
+      if (left <= 0) abort.abort();
+      else timer = setTimeout(check, left);
+    };
+    if (timed) timer = setTimeout(check, budget);
     try {
-      return (await this.pool.run({ ...task, started: port2 }, { signal: abort.signal, transferList: [port2] })) as T;
+      return (await this.pool.run({ ...task, started }, { signal: abort.signal })) as T;
     } catch (err) {
       if (abort.signal.aborted) throw new NewsgraphError('limit.time', timeError(what, this.limits.maxDocMs));
       if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') throw new NewsgraphError('limit.memory', memoryError(what, this.limits.maxDocMemoryMb));
       throw err;
     } finally {
       clearTimeout(timer);
-      port1.close();
     }
   }
 }
