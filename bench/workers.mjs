@@ -10,7 +10,7 @@
 //
 // Results: a table on stdout and bench/results/workers.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dist, flag, realTexts, ROOT } from './lib.mjs';
 
@@ -32,7 +32,9 @@ const tmp = mkdtempSync(join(tmpdir(), 'newsgraph-workers-bench-'));
 const input = join(tmp, 'in');
 mkdirSync(input);
 texts.forEach((t, i) => writeFileSync(join(input, `${String(i).padStart(5, '0')}.txt`), t));
-console.log(`corpus: ${corpus}, ${texts.length} articles; ${availableParallelism()} cores`);
+// Other processes on the machine take cores from the workers: the load is printed with the figures.
+const load = () => loadavg()[0].toFixed(1);
+console.log(`corpus: ${corpus}, ${texts.length} articles; ${availableParallelism()} cores, load average ${load()} before`);
 
 const rows = [];
 {
@@ -76,6 +78,7 @@ const table = [['workers', 'ingest docs/s', 'x', 'writer busy', 'extract docs/s'
 ])];
 const widths = table[0].map((_, c) => Math.max(...table.map((r) => String(r[c]).length)));
 for (const r of table) console.log(r.map((v, c) => String(v).padStart(widths[c])).join('  '));
+console.log(`load average ${load()} after`);
 console.log('(x: against 1 worker; ingest: stored in a fresh store with the collection stages, which run in the one writer; extract: records only)');
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench/results/workers.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, corpus, cores: availableParallelism(), rows }, null, 2) + '\n');
