@@ -1,3 +1,4 @@
+import { SpanIndex } from '../../core/span-index.js';
 import type { Gazetteer, GazRecord } from '../../geo/gazetteer.js';
 import { nameKey, withoutArticle } from '../../geo/normalize.js';
 import type { Mention } from '../../core/layers.js';
@@ -416,11 +417,12 @@ export function mentionHits(ctx: RecognizeContext, raw: readonly Hit[]): Hit[] {
  */
 export function applyMentions(ctx: RecognizeContext, hits: readonly Hit[]): Hit[] {
   if (!ctx.mentions.length) return [...hits];
-  const out = hits.filter((h) => !ctx.mentions.some((m) => NOT_PLACE.has(m.type) && m.start <= h.start && h.end <= m.end && !h.fixed &&
+  const mentions = new SpanIndex(ctx.mentions);
+  const out = hits.filter((h) => !mentions.overlapping(h.start, h.end).some((m) => NOT_PLACE.has(m.type) && m.start <= h.start && h.end <= m.end && !h.fixed &&
     (!h.cands.some(isMajor) || (m.type === 'PERSON' && m.end - m.start > h.end - h.start && h.cands.every((c) => isCityCode(c.code))))));
   for (const h of out) {
     if (h.entity) continue;
-    const m = ctx.mentions.find((x) => PLACE_TYPES.has(x.type) && x.entity && x.start < h.end && h.start < x.end);
+    const m = mentions.overlapping(h.start, h.end).find((x) => PLACE_TYPES.has(x.type) && x.entity && x.start < h.end && h.start < x.end);
     if (m?.entity) h.entity = m.entity;
   }
   return out;
@@ -433,8 +435,9 @@ export function applyMentions(ctx: RecognizeContext, hits: readonly Hit[]): Hit[
  */
 export function modifierHits(ctx: RecognizeContext, taken: readonly Hit[]): Hit[] {
   const out: Hit[] = [];
+  const takenIndex = new SpanIndex(taken);
   ctx.words.forEach((w, i) => {
-    if (!w.cap || taken.some((h) => h.start < w.end && w.start < h.end)) return;
+    if (!w.cap || takenIndex.overlapsAny(w.start, w.end)) return;
     const cc = ctx.gaz.word(w.text.toLowerCase())?.demonym;
     if (!cc) return;
     const next = ctx.words[i + 1];
