@@ -334,11 +334,20 @@ function lineIsUpper(text: string, at: number): boolean {
   return (at - s < lead.length && !/\p{Ll}/u.test(lead)) || !/\p{Ll}/u.test(line);
 }
 
+/** The words of the last text asked about (runs of letters and digits), for hasLowerUse. */
+let wordsOf: { text: string; words: Set<string> } | undefined;
+
 /** True when the word also appears in lower case mid-sentence in this text ("the reading"). */
 function hasLowerUse(text: string, surface: string): boolean {
   if (surface.includes(' ')) return false;
   const l = surface.toLowerCase();
   if (l === surface) return false;
+  // A word of letters and digits only is found as a whole run of them: one pass over the text
+  // per document instead of one per place name.
+  if (/^[\p{L}\p{N}]+$/u.test(l)) {
+    if (wordsOf?.text !== text) wordsOf = { text, words: new Set(text.match(/[\p{L}\p{N}]+/gu) ?? []) };
+    return wordsOf.words.has(l);
+  }
   let at = text.indexOf(l);
   while (at >= 0) {
     const b = at > 0 ? text[at - 1]! : ' ';

@@ -30,6 +30,61 @@ class UnionFind {
   }
 }
 
+/** The largest of the ascending `js` below `i`, or -1. */
+function lastBefore(js: readonly number[], i: number): number {
+  let lo = 0, hi = js.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (js[mid]! < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? js[lo - 1]! : -1;
+}
+
+/**
+ * The full person names a short form can stand for, grouped by their current set, worked out once
+ * per distinct short form and kept until a union moves a full name to another set: a document
+ * that repeats a surname thousands of times costs one grouping, not one scan per mention.
+ */
+class FullNames {
+  private readonly hasFull: boolean[];
+  private version = 0;
+  private readonly cache = new Map<string, { version: number; matches: number[]; groups: { root: number; js: number[] }[] }>();
+
+  constructor(private readonly uf: UnionFind, fullPeople: readonly number[], n: number) {
+    this.hasFull = new Array<boolean>(n).fill(false);
+    for (const j of fullPeople) this.hasFull[uf.find(j)] = true;
+  }
+
+  /** Sets holding full names that `short` can stand for, in the order of their first such name. */
+  groups(short: readonly string[], matches: () => number[]): readonly { root: number; js: number[] }[] {
+    const key = short.join('\u0001');
+    let c = this.cache.get(key);
+    if (!c) this.cache.set(key, (c = { version: -1, matches: matches(), groups: [] }));
+    if (c.version !== this.version) {
+      const byRoot = new Map<number, number[]>();
+      for (const j of c.matches) {
+        const r = this.uf.find(j);
+        const js = byRoot.get(r);
+        if (js) js.push(j);
+        else byRoot.set(r, [j]);
+      }
+      c.groups = [...byRoot].map(([root, js]) => ({ root, js }));
+      c.version = this.version;
+    }
+    return c.groups;
+  }
+
+  /** Joins mention `i` to the set rooted at `root`; groupings are redone when a full name changes set or root. */
+  union(root: number, i: number): void {
+    const ra = this.uf.find(root), rb = this.uf.find(i);
+    if (ra === rb) return;
+    if (this.hasFull[rb] || rb < ra) this.version++;
+    this.uf.union(ra, rb);
+    this.hasFull[Math.min(ra, rb)] = this.hasFull[ra]! || this.hasFull[rb]!;
+  }
+}
+
 export interface NameGroup {
   /** Indices into the name mentions, in document order. */
   readonly members: number[];
@@ -116,29 +171,22 @@ export function groupNames(ms: readonly Mention[], aliasPairs: readonly AliasPai
   // People: short forms join the full name mentioned most often (the nearest one on a tie).
   const parts = ms.map((m, i) => personParts(m.text, clean[i]));
   const fullPeople = ms.map((m, i) => (m.type === 'PERSON' && parts[i]!.length >= 2 ? i : -1)).filter((i) => i >= 0);
+  const fullOf = new FullNames(uf, fullPeople, ms.length);
   ms.forEach((m, i) => {
     const p = parts[i]!;
     if (!p.length || p.length > 3 || acronym[i]) return;
     if (m.type !== 'PERSON' && p.length > 1) return;
-    const counts = new Map<number, { n: number; last: number }>();
-    for (const j of fullPeople) {
-      if (j === i || parts[j]!.length <= p.length || !personShortForm(p, parts[j]!)) continue;
-      const root = uf.find(j);
-      const c = counts.get(root) ?? { n: 0, last: -1 };
-      c.n++;
-      if (j < i) c.last = j;
-      counts.set(root, c);
-    }
     let best = -1, bestN = 0, bestLast = -2;
-    for (const [root, c] of counts) {
-      if (c.n > bestN || (c.n === bestN && c.last > bestLast)) {
-        best = root;
-        bestN = c.n;
-        bestLast = c.last;
+    for (const g of fullOf.groups(p, () => fullPeople.filter((j) => parts[j]!.length > p.length && personShortForm(p, parts[j]!)))) {
+      const last = lastBefore(g.js, i);
+      if (g.js.length > bestN || (g.js.length === bestN && last > bestLast)) {
+        best = g.root;
+        bestN = g.js.length;
+        bestLast = last;
       }
     }
     // A one-word non-person tag only joins a person through the surname.
-    if (best >= 0 && (m.type === 'PERSON' || parts[best]!.at(-1) === p[0])) uf.union(best, i);
+    if (best >= 0 && (m.type === 'PERSON' || parts[best]!.at(-1) === p[0])) fullOf.union(best, i);
   });
   // Organisations: a distinctive leading or trailing part of a longer name.
   const orgs = ms.map((m, j) => (m.type === 'ORG' ? j : -1)).filter((j) => j >= 0);
