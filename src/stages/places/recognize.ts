@@ -399,9 +399,10 @@ const NOT_PLACE = new Set(['PERSON', 'NORP']);
  */
 export function mentionHits(ctx: RecognizeContext, raw: readonly Hit[]): Hit[] {
   const out: Hit[] = [];
+  const rawIndex = new SpanIndex(raw);
   for (const m of ctx.mentions) {
     if (!PLACE_TYPES.has(m.type) || m.kind === 'pronoun' || m.kind === 'nominal') continue;
-    if (raw.some((h) => h.start < m.end && m.start < h.end)) continue;
+    if (rawIndex.overlapsAny(m.start, m.end)) continue;
     const lead = /^(?:the|The)\s+/.exec(m.text);
     const start = m.start + (lead ? lead[0].length : 0);
     const surface = ctx.text.slice(start, m.end);
