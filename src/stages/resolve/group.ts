@@ -30,6 +30,29 @@ class UnionFind {
   }
 }
 
+/** The indices by a word of each (`of`), each list ascending as `indices` are. */
+function indexBy(indices: readonly number[], of: (i: number) => string): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  for (const i of indices) {
+    const k = of(i);
+    const l = m.get(k);
+    if (l) l.push(i);
+    else m.set(k, [i]);
+  }
+  return m;
+}
+
+/** Two ascending lists as one, ascending, without repeats. */
+function union(a: readonly number[] = [], b: readonly number[] = []): number[] {
+  const out: number[] = [];
+  let i = 0, j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out.at(-1) !== x) out.push(x);
+  }
+  return out;
+}
+
 /** The largest of the ascending `js` below `i`, or -1. */
 function lastBefore(js: readonly number[], i: number): number {
   let lo = 0, hi = js.length;
@@ -172,12 +195,16 @@ export function groupNames(ms: readonly Mention[], aliasPairs: readonly AliasPai
   const parts = ms.map((m, i) => personParts(m.text, clean[i]));
   const fullPeople = ms.map((m, i) => (m.type === 'PERSON' && parts[i]!.length >= 2 ? i : -1)).filter((i) => i >= 0);
   const fullOf = new FullNames(uf, fullPeople, ms.length);
+  // A short form matches a full name on its last word, or a one-word form on the first.
+  const fullByLast = indexBy(fullPeople, (j) => parts[j]!.at(-1)!);
+  const fullByFirst = indexBy(fullPeople, (j) => parts[j]![0]!);
   ms.forEach((m, i) => {
     const p = parts[i]!;
     if (!p.length || p.length > 3 || acronym[i]) return;
     if (m.type !== 'PERSON' && p.length > 1) return;
     let best = -1, bestN = 0, bestLast = -2;
-    for (const g of fullOf.groups(p, () => fullPeople.filter((j) => parts[j]!.length > p.length && personShortForm(p, parts[j]!)))) {
+    const candidates = () => union(fullByLast.get(p.at(-1)!), p.length === 1 ? fullByFirst.get(p[0]!) : undefined);
+    for (const g of fullOf.groups(p, () => candidates().filter((j) => parts[j]!.length > p.length && personShortForm(p, parts[j]!)))) {
       const last = lastBefore(g.js, i);
       if (g.js.length > bestN || (g.js.length === bestN && last > bestLast)) {
         best = g.root;
@@ -190,10 +217,13 @@ export function groupNames(ms: readonly Mention[], aliasPairs: readonly AliasPai
   });
   // Organisations: a distinctive leading or trailing part of a longer name.
   const orgs = ms.map((m, j) => (m.type === 'ORG' ? j : -1)).filter((j) => j >= 0);
+  // A longer name shares the first or the last word: only those are compared.
+  const orgByFirst = indexBy(orgs, (j) => words[j]![0]!);
+  const orgByLast = indexBy(orgs, (j) => words[j]!.at(-1)!);
   for (const i of orgs) {
     const w = words[i]!;
     if (acronym[i] || w.every((x) => GENERIC_ORG_WORDS.has(x))) continue;
-    for (const j of orgs) {
+    for (const j of union(orgByFirst.get(w[0]!), orgByLast.get(w.at(-1)!))) {
       const ow = words[j]!;
       if (j === i || ow.length <= w.length || (ow[0] !== w[0] && ow[ow.length - 1] !== w[w.length - 1])) continue;
       const head = w.every((x, k) => ow[k] === x), tail = w.every((x, k) => ow[ow.length - w.length + k] === x);
