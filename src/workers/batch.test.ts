@@ -78,9 +78,9 @@ test('an input over the size limit is refused by name with the limit, and the ne
 
 test('a document over its time budget is stopped and reported, and the batch goes on', async () => {
   const inputs = writeInputs('time').slice(0, 3);
-  // Far more text than the budget lets a thread extract; the small articles around it take
-  // a small fraction of it.
-  writeFileSync(inputs[1]!, longArticle(400_000));
+  // Some 4 MB of text: far more than a thread extracts within the budget, which the small
+  // articles around it take a small fraction of.
+  writeFileSync(inputs[1]!, longArticle(4_000_000));
   const store = new SqliteStore(join(dir, 'time', 'time.db'));
   try {
     const sum = await ingest(store, inputs, { pool: { workers: 1, limits: { maxDocMs: 1500 } } });
