@@ -4,7 +4,11 @@
 // Each side runs in its own child process so peak memory is its own.
 //
 //   npm run bench                         # ../shared/data/polnear/train/text, else examples/
-//   node bench/run.mjs --corpus DIR --limit 200 --repeat 2 --no-search
+//   node bench/run.mjs --corpus DIR --limit 200 --repeat 2 --no-search --no-workers --no-load
+//
+// Then bench/workers.mjs: ingest and extract throughput by number of worker threads (300 articles),
+// and bench/load.mjs: the HTTP API under 10 concurrent clients on a 2,000-document store
+// (`node bench/load.mjs --docs 10000` for the 10,000-document figure).
 //
 // Results: a table on stdout and bench/results/latest.json.
 import { spawnSync } from 'node:child_process';
@@ -90,6 +94,16 @@ async function main() {
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2) + '\n');
   rmSync(tmp, { recursive: true, force: true });
+  if (!argv.includes('--no-workers')) {
+    console.log('\nworker threads (bench/workers.mjs):');
+    const r = spawnSync(process.execPath, [join(ROOT, 'bench/workers.mjs'), '--docs', '300'], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('bench/workers.mjs failed');
+  }
+  if (!argv.includes('--no-load')) {
+    console.log('\nHTTP API under load (bench/load.mjs):');
+    const r = spawnSync(process.execPath, [join(ROOT, 'bench/load.mjs'), '--docs', '2000'], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('bench/load.mjs failed');
+  }
 }
 
 async function loadCorpus(dir) {

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Doc } from '../core/doc.js';
-import { errorMessage, NewsgraphError } from '../core/errors.js';
+import { errorMessage } from '../core/errors.js';
 import type { DocMeta } from '../core/meta.js';
-import { readBytes, readInputs } from '../ingest/read.js';
-import type { Format, ReadItem } from '../ingest/types.js';
+import { expandInputs } from '../ingest/sources.js';
+import type { Format, ReadOptions } from '../ingest/types.js';
 import { defaultCollection, defaultPipeline } from '../pipeline/default.js';
-import { storeDoc } from '../pipeline/store-doc.js';
 import type { Store } from '../store/store.js';
+import { runBatch, type BatchInput } from '../workers/batch.js';
+import { WorkerPool, type PoolOptions } from '../workers/pool.js';
 
 export interface IngestDocResult {
   readonly id: string;
@@ -42,14 +41,17 @@ export interface IngestOptions {
   readonly allowPrivate?: boolean;
   readonly timeoutMs?: number;
   readonly maxBytes?: number;
+  /** Worker threads and per-input limits (see `WorkerPool`). */
+  readonly pool?: PoolOptions;
 }
 
 const KEEP_JOBS = 200;
 const MAX_LISTED = 500;
 
 /**
- * Runs ingest jobs one after another (the pipeline is CPU-bound; parallel jobs would only
- * slow each other and the API), through the same readers, pipeline and record as the CLI.
+ * Runs ingest jobs one after another, through the same batch as the CLI: documents are read and
+ * extracted in worker threads, within the per-input limits, so searches are answered while a job
+ * runs; this thread only lands each record (collection stages, one transaction).
  */
 export class IngestQueue {
   private readonly jobs = new Map<string, IngestJob>();
@@ -59,6 +61,8 @@ export class IngestQueue {
    */
   changes = 0;
   private tail: Promise<void> = Promise.resolve();
+  /** Started with the first job: reading and extraction never run on the thread that answers requests. */
+  private pool: WorkerPool | undefined;
 
   constructor(
     private readonly store: Store,
@@ -71,31 +75,31 @@ export class IngestQueue {
 
   /** Pasted text, read as a file would be (so byline records and JSON Lines are recognised). */
   text(text: string, meta: DocMeta, from?: Format): IngestJob {
-    return this.enqueue('text', 'pasted text', (job) =>
-      this.run(job, readBytes(Buffer.from(text, 'utf8'), { source: 'pasted text', name: 'pasted.txt' }, { from }), meta),
-    );
+    const input: BatchInput = { kind: 'bytes', bytes: Buffer.from(text, 'utf8'), origin: { source: 'pasted text', name: 'pasted.txt' } };
+    return this.enqueue('text', 'pasted text', (job) => this.run(job, [input], meta, from ? { from } : {}));
   }
 
   /** One uploaded file; its name (extension) helps the readers detect the format. */
   file(name: string, body: Buffer, from?: Format): IngestJob {
     const safe = safeName(name);
-    return this.enqueue('file', safe, (job) => this.run(job, readBytes(body, { source: safe, name: safe }, { from })));
+    const input: BatchInput = { kind: 'bytes', bytes: body, origin: { source: safe, name: safe } };
+    return this.enqueue('file', safe, (job) => this.run(job, [input], undefined, from ? { from } : {}));
   }
 
   /** Local files or folders named when the server was started (never reachable over HTTP). */
   paths(paths: readonly string[]): IngestJob {
-    return this.enqueue('file', paths.join(', '), (job) => this.run(job, readInputs(paths)));
+    return this.enqueue('file', paths.join(', '), (job) => this.run(job, expandInputs(paths)));
   }
 
   /** A page or a feed; `follow` fetches each feed item's page. */
   url(url: string, follow: boolean): IngestJob {
     return this.enqueue('url', url, (job) =>
-      this.run(job, readInputs([url], {
+      this.run(job, [{ kind: 'url', url }], undefined, {
         follow,
         allowPrivate: this.opts.allowPrivate ?? false,
         timeoutMs: this.opts.timeoutMs ?? 15000,
         maxBytes: this.opts.maxBytes ?? 10 * 1024 * 1024,
-      })),
+      }),
     );
   }
 
@@ -136,42 +140,32 @@ export class IngestQueue {
     return job;
   }
 
-  private async run(job: IngestJob, items: AsyncIterable<ReadItem>, extra: DocMeta = {}): Promise<void> {
-    const pipeline = defaultPipeline();
-    // After another process has held the store past the lock wait, the rest are reported, not tried.
-    let locked: string | undefined;
-    for await (const item of items) {
-      const source = item.source;
-      if (!item.ok || locked) {
+  private async run(job: IngestJob, inputs: AsyncIterable<BatchInput> | Iterable<BatchInput>, meta?: DocMeta, read: ReadOptions = {}): Promise<void> {
+    this.pool ??= new WorkerPool(this.opts.pool);
+    const target = { store: this.store, pipeline: defaultPipeline(), collection: defaultCollection() };
+    for await (const e of runBatch(inputs, { pool: this.pool, read, ...(meta ? { meta } : {}) }, target)) {
+      if (e.kind === 'input' || e.kind === 'extracted') continue;
+      if (e.kind === 'failed') {
+        if (e.read) job.read++;
         job.failed++;
-        if (job.errors.length < MAX_LISTED) job.errors.push({ source, error: item.ok ? `not stored: ${locked}` : item.error });
+        if (job.errors.length < MAX_LISTED) job.errors.push({ source: e.source, error: e.error });
         continue;
       }
       job.read++;
-      if (item.note && job.warnings.length < MAX_LISTED) job.warnings.push({ source, warning: item.note });
-      try {
-        // Fields the user typed win, except a date the article itself states.
-        const meta: DocMeta = {
-          ...item.doc.meta,
-          ...extra,
-          ...(item.doc.meta.published ? { published: item.doc.meta.published } : {}),
-        };
-        const doc = Doc.create(item.doc.text, meta, item.doc.id);
-        // Known content skips the pipeline unless an older build made its record.
-        const put = await storeDoc(this.store, doc, pipeline, defaultCollection());
-        job[put.status]++;
-        if (put.status !== 'present') this.changes++;
-        if (job.docs.length < MAX_LISTED) job.docs.push({ id: put.id, title: meta.title, status: put.status, ...(put.language ? { language: put.language } : {}) });
-      } catch (err) {
-        if (err instanceof NewsgraphError && err.code === 'store.locked') locked = err.message;
-        job.failed++;
-        if (job.errors.length < MAX_LISTED) job.errors.push({ source, error: errorMessage(err) });
-      }
-      // Let status polls and searches through between documents.
-      await nextTurn();
+      if (e.note && job.warnings.length < MAX_LISTED) job.warnings.push({ source: e.source, warning: e.note });
+      job[e.status]++;
+      if (e.status !== 'present') this.changes++;
+      if (job.docs.length < MAX_LISTED) job.docs.push({ id: e.id, title: e.title, status: e.status, ...(e.language ? { language: e.language } : {}) });
     }
     // Stories and the like revisit what the job's first documents decided alone.
-    if (!locked && job.added + job.refreshed > 0) await defaultCollection().settle(this.store);
+    if (job.added + job.refreshed > 0) await target.collection.settle(this.store);
+  }
+
+  /** Waits for the queued jobs, then stops the worker threads. */
+  async close(): Promise<void> {
+    await this.idle();
+    await this.pool?.close();
+    this.pool = undefined;
   }
 }
 

@@ -1,6 +1,7 @@
 import { createServer, STATUS_CODES, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Store } from '../store/store.js';
+import type { PoolOptions } from '../workers/pool.js';
 import { allowedHosts, hostAllowed } from './host-check.js';
 import { httpError, SECURITY_HEADERS, sendError, sendJson } from './http.js';
 import { IngestQueue } from './ingest.js';
@@ -13,6 +14,8 @@ export interface ServerOptions {
   readonly allowPrivate?: boolean;
   readonly jsonLimit?: number;
   readonly uploadLimit?: number;
+  /** Worker threads and per-input limits of ingest jobs. */
+  readonly pool?: PoolOptions;
   /** Folder of the built web app (default: dist/web beside this module). */
   readonly webRoot?: string;
   /**
@@ -31,7 +34,7 @@ export interface NewsgraphServer {
 
 /** The HTTP API under /api/ and the web app at /, from one node:http server. */
 export function createNewsgraphServer(o: ServerOptions): NewsgraphServer {
-  const ingest = new IngestQueue(o.store, { allowPrivate: o.allowPrivate });
+  const ingest = new IngestQueue(o.store, { allowPrivate: o.allowPrivate, ...(o.pool ? { pool: o.pool } : {}) });
   const router = apiRouter({ ...o, ingest });
   const webRoot = o.webRoot ?? WEB_ROOT;
 
@@ -100,7 +103,7 @@ export function createNewsgraphServer(o: ServerOptions): NewsgraphServer {
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await ingest.idle();
+      await ingest.close();
     },
   };
 }

@@ -29,12 +29,12 @@ export function isGzip(buf: Uint8Array): boolean {
 }
 
 /** Decompresses gzip data, refusing output beyond maxOutput bytes (a small file can expand enormously). */
-export function gunzip(buf: Uint8Array, maxOutput: number): Buffer {
+export function gunzip(buf: Uint8Array, maxOutput: number, flag?: string): Buffer {
   try {
     return gunzipSync(buf, { maxOutputLength: maxOutput });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ERR_BUFFER_TOO_LARGE') throw new Error(`gzip data expands beyond ${formatBytes(maxOutput)}`);
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw new Error(`gzip data expands beyond the ${formatBytes(maxOutput)} limit${flag ? ` (${flag})` : ''}`);
     throw new Error(`corrupt gzip data (${(err as Error).message})`);
   }
 }

@@ -5,13 +5,11 @@ import { DEFAULT_MAX_BYTES, fetchUrl, type FetchLimits } from './fetch.js';
 import { readByline } from './readers/byline.js';
 import { readJson, readJsonLines } from './readers/json.js';
 import { readText } from './readers/text.js';
-import { expandInputs, readFileBytes, readStdin } from './sources.js';
+import { expandInputs, fileSize, readFileBytes, readStdin } from './sources.js';
+import { DEFAULT_LIMITS, inputSizeError } from '../workers/limits.js';
 import { failed, type Format, type ReadItem, type ReadOptions } from './types.js';
 
 export { parseByline } from './readers/byline.js';
-
-/** Largest decompressed size accepted from a local .gz file (a URL's own size cap applies to URLs). */
-const MAX_GUNZIP_FILE = 512 * 1024 * 1024;
 
 /** Where some bytes came from: names them in messages and helps detect their format. */
 export interface BytesOrigin {
@@ -52,9 +50,14 @@ async function readAs(format: Format, text: string, o: BytesOrigin, opts: ReadOp
 export async function* readBytes(bytes: Uint8Array, origin: BytesOrigin, opts: ReadOptions = {}): AsyncGenerator<ReadItem> {
   let buf = bytes;
   let name = origin.name;
+  const maxInput = opts.maxInputBytes || DEFAULT_LIMITS.maxInputBytes;
+  if (!origin.url && buf.length > maxInput) {
+    yield failed(origin.source, inputSizeError(buf.length, maxInput));
+    return;
+  }
   if (isGzip(buf)) {
     try {
-      buf = gunzip(buf, origin.url ? opts.maxBytes || DEFAULT_MAX_BYTES : MAX_GUNZIP_FILE);
+      buf = origin.url ? gunzip(buf, opts.maxBytes || DEFAULT_MAX_BYTES, '--max-bytes') : gunzip(buf, maxInput, '--max-input-size');
     } catch (err) {
       yield failed(origin.source, errorMessage(err));
       return;
@@ -84,6 +87,24 @@ export async function* readBytes(bytes: Uint8Array, origin: BytesOrigin, opts: R
   }
 }
 
+/** Reads one file; one larger than the input limit is refused before it is read. */
+export async function* readFileInput(path: string, opts: ReadOptions = {}): AsyncGenerator<ReadItem> {
+  const maxInput = opts.maxInputBytes || DEFAULT_LIMITS.maxInputBytes;
+  let bytes: Buffer;
+  try {
+    const size = await fileSize(path);
+    if (size > maxInput) {
+      yield failed(path, inputSizeError(size, maxInput));
+      return;
+    }
+    bytes = await readFileBytes(path);
+  } catch (err) {
+    yield failed(path, errorMessage(err));
+    return;
+  }
+  yield* readBytes(bytes, { source: path, name: path }, opts);
+}
+
 /** Reads every input (files, directories, URLs, `-` for stdin) and yields one item per article or failure. */
 export async function* readInputs(inputs: readonly string[], opts: ReadOptions = {}): AsyncGenerator<ReadItem> {
   for await (const src of expandInputs(inputs)) {
@@ -102,17 +123,9 @@ export async function* readInputs(inputs: readonly string[], opts: ReadOptions =
         yield* readBytes(bytes, { source: 'stdin' }, opts);
         break;
       }
-      case 'file': {
-        let bytes: Buffer;
-        try {
-          bytes = await readFileBytes(src.path);
-        } catch (err) {
-          yield failed(src.path, errorMessage(err));
-          break;
-        }
-        yield* readBytes(bytes, { source: src.path, name: src.path }, opts);
+      case 'file':
+        yield* readFileInput(src.path, opts);
         break;
-      }
       case 'url': {
         let page;
         try {

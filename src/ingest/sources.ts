@@ -71,6 +71,14 @@ export async function* expandInputs(inputs: readonly string[]): AsyncGenerator<S
   }
 }
 
+export async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch (err) {
+    throw new Error(fsError(err));
+  }
+}
+
 export async function readFileBytes(path: string): Promise<Buffer> {
   try {
     return await readFile(path);

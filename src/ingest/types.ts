@@ -36,6 +36,8 @@ export interface ReadOptions {
   readonly timeoutMs?: number;
   readonly maxBytes?: number;
   readonly maxRedirects?: number;
+  /** Largest file, stdin or upload accepted, in bytes after decompression (default 512 MB). */
+  readonly maxInputBytes?: number;
   /** Allow URLs that resolve to loopback or private addresses. */
   readonly allowPrivate?: boolean;
 }

@@ -1,5 +1,5 @@
 import type { Doc } from '../core/doc.js';
-import { toRecord, type RecordOptions } from '../output/record.js';
+import { toRecord, type NewsRecord, type RecordOptions } from '../output/record.js';
 import type { RecordStamp, Store } from '../store/store.js';
 import type { Collection } from './collection.js';
 import type { Pipeline } from './pipeline.js';
@@ -25,14 +25,34 @@ export function staleStages(stamp: RecordStamp, stages: readonly { readonly name
  * is extracted again and replaces it.
  */
 export async function storeDoc(store: Store, doc: Doc, pipeline: Pipeline, collection?: Collection, opts: RecordOptions = {}): Promise<StoreDocResult> {
-  const stamp = await store.stampOf(doc.hash);
-  const all = [...pipeline.stages, ...(collection?.stages ?? [])];
-  if (stamp && stamp.hash === doc.hash && !staleStages(stamp, all).length) return { status: 'present', id: stamp.id };
-  let record = toRecord(pipeline.run(doc, { published: doc.meta.published }), opts);
-  if (stamp && stamp.hash === doc.hash) record = { ...record, id: stamp.id };
+  const known = await knownDoc(store, doc.hash, pipeline, collection);
+  if (known) return { status: 'present', id: known };
+  return landRecord(store, toRecord(pipeline.run(doc, { published: doc.meta.published }), opts), pipeline, collection);
+}
+
+/** The id of the stored document with this text when this build's stages made its record. */
+export async function knownDoc(store: Store, hash: string, pipeline: Pipeline, collection?: Collection): Promise<string | undefined> {
+  const stamp = await store.stampOf(hash);
+  return stamp && current(stamp, hash, pipeline, collection) ? stamp.id : undefined;
+}
+
+function current(stamp: RecordStamp, hash: string, pipeline: Pipeline, collection?: Collection): boolean {
+  return stamp.hash === hash && !staleStages(stamp, [...pipeline.stages, ...(collection?.stages ?? [])]).length;
+}
+
+/**
+ * Stores a record the document stages made (here or in a worker thread): the collection stages
+ * run as it lands. Whether its text is known is asked again now, so records extracted ahead of
+ * their turn land exactly as they would one after another (a text twice in a batch is stored once).
+ */
+export async function landRecord(store: Store, extracted: NewsRecord, pipeline: Pipeline, collection?: Collection): Promise<StoreDocResult> {
+  const stamp = await store.stampOf(extracted.hash);
+  const same = stamp?.hash === extracted.hash;
+  if (stamp && current(stamp, extracted.hash, pipeline, collection)) return { status: 'present', id: stamp.id };
+  let record = stamp && same ? { ...extracted, id: stamp.id } : extracted;
   if (collection) record = await collection.run(record, store);
   const language = record.meta.language;
-  if (!stamp || stamp.hash !== doc.hash) return { ...(await store.put(record)), ...(language ? { language } : {}) };
+  if (!stamp || !same) return { ...(await store.put(record)), ...(language ? { language } : {}) };
   await store.replace(record);
   return { status: 'refreshed', id: stamp.id, ...(language ? { language } : {}) };
 }

@@ -2,6 +2,7 @@ import type { Doc } from '../core/doc.js';
 import type { Quote, Time } from '../core/layers.js';
 import type { Span } from '../core/span.js';
 import { contains } from '../core/span.js';
+import { SpanIndex } from '../core/span-index.js';
 import { resolvedMentions } from './frame.js';
 
 /* When and by whom a fact read from a span is said, for the relations and events stages. */
@@ -21,14 +22,27 @@ export class EvidenceContext {
   constructor(private readonly doc: Doc) {
     this.times = [...doc.layer('times')].sort((a, b) => a.start - b.start);
     this.quotes = doc.layer('quotes');
-    const ms = resolvedMentions(doc);
-    this.entityAt = (s) => ms.find((m) => m.start < s.end && s.start < m.end)?.entity;
+    const ms = new SpanIndex(resolvedMentions(doc));
+    this.entityAt = (s) => ms.overlapping(s.start, s.end)[0]?.entity;
+  }
+
+  /** Index of the first time that starts at or after `pos` (times are sorted by start). */
+  private firstFrom(pos: number): number {
+    let lo = 0, hi = this.times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.times[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** A dated (not duration) time expression inside `span`, nearest to `anchor`. */
   timeIn(span: Span, anchor = span.start): Time | undefined {
     let best: Time | undefined;
-    for (const t of this.times) {
+    // Times that start before the span are not inside it.
+    for (let i = this.firstFrom(span.start); i < this.times.length; i++) {
+      const t = this.times[i]!;
       if (t.start >= span.end) break;
       // Durations, sets and "the future" / "the past" do not date a fact.
       if (!contains(span, t) || t.type === 'DURATION' || t.type === 'SET' || DURATION_OR_VAGUE.test(t.value)) continue;
@@ -39,8 +53,8 @@ export class EvidenceContext {
 
   /** A time expression that directly follows `span` in the same clause ("split in 2014"). */
   timeAfter(span: Span, limit: number): Time | undefined {
-    for (const t of this.times) {
-      if (t.start < span.end) continue;
+    for (let i = this.firstFrom(span.end); i < this.times.length; i++) {
+      const t = this.times[i]!;
       if (t.start > limit) break;
       const gap = this.doc.text.slice(span.end, t.start);
       if (gap.length <= 12 && !/[;.:!?,]/.test(gap) && (t.type === undefined || t.type === 'DATE' || t.type === 'TIME') && !DURATION_OR_VAGUE.test(t.value)) return t;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { errorMessage, NewsgraphError } from '../../core/errors.js';
 import { addReaderOptions, readerOptions, type ReaderCliOptions } from '../../ingest/cli-options.js';
+import type { Source } from '../../ingest/sources.js';
 import type { ReadOptions } from '../../ingest/types.js';
 import { DEFAULT_DB, openStore } from '../../store/open.js';
 import type { Store } from '../../store/store.js';
@@ -8,8 +8,10 @@ import { Progress } from '../progress.js';
 import { checkDate, oneLine, UsageError, warningLine } from '../report.js';
 import { jsonText, out } from '../terminal.js';
 import { languageName, SUPPORTED } from '../../core/language.js';
+import { addWorkerOptions, workerOptions, type WorkerCliOptions } from '../../workers/cli-options.js';
+import type { PoolOptions } from '../../workers/pool.js';
 
-interface IngestOptions extends ReaderCliOptions {
+interface IngestOptions extends ReaderCliOptions, WorkerCliOptions {
   db: string;
   published?: string;
   progress?: boolean;
@@ -30,67 +32,59 @@ export interface IngestSummary {
 }
 
 /**
- * Reads every input, runs the pipeline and stores each document in its own transaction.
- * A failure (unreadable input, a bad line, a store refusal) is reported and the batch goes on.
+ * Reads every input and extracts each document in worker threads (within the limits of `pool`),
+ * and stores each in its own transaction, in input order. A failure (unreadable input, an input
+ * over a limit, a bad line, a store refusal) is reported and the batch goes on.
  */
 export async function ingest(
   store: Store,
   inputs: readonly string[],
-  opts: { published?: string; read?: ReadOptions; progress?: Progress } = {},
+  opts: { published?: string; read?: ReadOptions; progress?: Progress; pool?: PoolOptions } = {},
 ): Promise<IngestSummary> {
   const sum: IngestSummary = { added: 0, present: 0, refreshed: 0, failed: [], warnings: [], unsupported: {}, total: 0 };
   const progress = opts.progress;
   // Loaded on use: readers and stages pull in parsers and models that other commands never need.
-  const [{ readInputs }, { expandInputs }, { toDoc }, { storeDoc }, { defaultPipeline, defaultCollection }] = await Promise.all([
-    import('../../ingest/read.js'), import('../../ingest/sources.js'), import('../run-pipeline.js'),
-    import('../../pipeline/store-doc.js'), import('../../pipeline/default.js'),
+  const [{ expandInputs }, { runBatch }, { WorkerPool }, { defaultPipeline, defaultCollection }] = await Promise.all([
+    import('../../ingest/sources.js'), import('../../workers/batch.js'), import('../../workers/pool.js'), import('../../pipeline/default.js'),
   ]);
-  const fail = (input: string, reason: string) => {
-    sum.failed.push({ input, reason: oneLine(reason) });
-    progress?.log(`newsgraph: ${oneLine(input)}: ${oneLine(reason)}`);
-  };
   // Directories are listed first so the progress bar knows how many inputs there are.
-  const sources: string[] = [];
-  for await (const s of expandInputs(inputs)) {
-    sources.push(s.kind === 'file' ? s.path : s.kind === 'url' ? s.url : s.kind === 'stdin' ? '-' : s.source);
-  }
+  const sources: Source[] = [];
+  for await (const s of expandInputs(inputs)) sources.push(s);
   const show = (done: number) => {
     if (!progress) return;
     const docs = sum.added + sum.present + sum.refreshed;
     const rate = docs / Math.max(progress.elapsed(), 1e-3);
     progress.update(done, sources.length, `${rate.toFixed(1)} docs/s, ${sum.added} added, ${sum.refreshed} refreshed, ${sum.present} present, ${sum.failed.length} failed`);
   };
-  // Once another process has held the store past the lock wait, the documents still to come are
-  // reported as not stored, each by name, without waiting again for each.
-  let locked: string | undefined;
-  for (const [i, source] of sources.entries()) {
-    for await (const item of readInputs([source], opts.read ?? {})) {
-      if (!item.ok) {
-        fail(item.source, item.error);
-      } else if (locked) {
-        fail(item.source, `not stored: ${locked}`);
-      } else {
-        if (item.note) {
-          sum.warnings.push({ input: item.source, warning: oneLine(item.note) });
-          progress?.log(warningLine(item.source, item.note));
-        }
-        try {
-          const doc = toDoc(item.doc, { published: opts.published });
-          // Known content skips the pipeline unless an older build made its record.
-          const stored = await storeDoc(store, doc, defaultPipeline(), defaultCollection());
-          sum[stored.status]++;
-          if (stored.language && !SUPPORTED.includes(stored.language)) sum.unsupported[stored.language] = (sum.unsupported[stored.language] ?? 0) + 1;
-        } catch (err) {
-          if (err instanceof NewsgraphError && err.code === 'store.locked') {
-            locked = err.message;
-            progress?.log(`newsgraph: ${locked}`);
-          }
-          fail(item.source, errorMessage(err));
-        }
+  // Once another process has held the store past the lock wait, nothing more was stored: no settling.
+  let locked = false;
+  const pool = new WorkerPool(opts.pool);
+  try {
+    const target = { store, pipeline: defaultPipeline(), collection: defaultCollection() };
+    for await (const e of runBatch(sources, { pool, read: opts.read ?? {}, ...(opts.published ? { published: opts.published } : {}) }, target)) {
+      if (e.kind === 'input') {
+        show(e.input + 1);
+        continue;
       }
-      show(i);
+      if (e.kind === 'failed') {
+        if (e.locked) {
+          locked = true;
+          progress?.log(`newsgraph: ${e.error}`);
+        }
+        sum.failed.push({ input: e.source, reason: oneLine(e.error) });
+        progress?.log(`newsgraph: ${oneLine(e.source)}: ${oneLine(e.error)}`);
+      } else if (e.kind === 'stored') {
+        sum[e.status]++;
+        if (e.language && !SUPPORTED.includes(e.language)) sum.unsupported[e.language] = (sum.unsupported[e.language] ?? 0) + 1;
+      }
+      if (e.kind !== 'extracted' && 'note' in e && e.note) {
+        sum.warnings.push({ input: e.source, warning: oneLine(e.note) });
+        progress?.log(warningLine(e.source, e.note));
+      }
+      show(e.input);
     }
-    show(i + 1);
+  } finally {
+    await pool.close();
   }
   // Stories and the like revisit what the batch's first documents decided alone.
   if (!locked) for (const note of await defaultCollection().settle(store)) progress?.log(`newsgraph: ${note}`);
@@ -107,7 +101,7 @@ export function registerIngest(program: Command): void {
     .option('--published <date>', 'publication date (YYYY-MM-DD) for documents that have none')
     .option('--no-progress', 'no progress line, even on a terminal')
     .option('--json', 'print the summary as JSON on stdout');
-  addReaderOptions(cmd).action(async (inputs: string[], o: IngestOptions) => {
+  addWorkerOptions(addReaderOptions(cmd)).action(async (inputs: string[], o: IngestOptions) => {
     const published = checkDate('--published', o.published);
     const read = readerOptions(o);
     if (!inputs.length) {
@@ -118,7 +112,7 @@ export function registerIngest(program: Command): void {
     const progress = new Progress(o.progress !== false);
     let sum: IngestSummary;
     try {
-      sum = await ingest(store, inputs, { published, read, progress });
+      sum = await ingest(store, inputs, { published, read, progress, pool: workerOptions(o) });
     } finally {
       progress.clear();
       await store.close();

@@ -4,8 +4,9 @@ import { splitHost } from '../../api/host-check.js';
 import { DEFAULT_DB, openStore } from '../../store/open.js';
 import { positiveInt, UsageError, warningLine } from '../report.js';
 import { out } from '../terminal.js';
+import { addWorkerOptions, workerOptions, type WorkerCliOptions } from '../../workers/cli-options.js';
 
-interface ServeOptions {
+interface ServeOptions extends WorkerCliOptions {
   db: string;
   port?: string;
   host: string;
@@ -17,7 +18,7 @@ interface ServeOptions {
 }
 
 export function registerServe(program: Command): void {
-  program
+  const cmd = program
     .command('serve')
     .description('serve the HTTP API (/api/) and the analyst web app (/) over a store')
     .argument('[inputs...]', 'files or folders to ingest in the background at start (progress on the Ingest page)')
@@ -28,7 +29,8 @@ export function registerServe(program: Command): void {
     .option('--read-only', 'no write endpoints at all (no ingest from the app)')
     .option('--allow-private', 'let URL ingest reach loopback and private network addresses')
     .option('--max-upload <mb>', 'largest uploaded file, in megabytes', '20')
-    .option('--allow-host <name>', 'also answer requests for this host name (or name:port), as behind a proxy; repeatable', (v: string, acc: string[]) => [...acc, v], [])
+    .option('--allow-host <name>', 'also answer requests for this host name (or name:port), as behind a proxy; repeatable', (v: string, acc: string[]) => [...acc, v], []);
+  addWorkerOptions(cmd)
     .action(async (inputs: string[], o: ServeOptions) => {
       const port = positiveInt('--port', o.port, 8080);
       if (port > 65535) throw new UsageError(`--port must be at most 65535, got "${o.port}"`);
@@ -42,7 +44,7 @@ export function registerServe(program: Command): void {
       const store = openStore(o.db);
       // The server and web app load only for this command, so other commands start fast.
       const { createNewsgraphServer } = await import('../../api/server.js');
-      const app = createNewsgraphServer({ store, token, allowPrivate: !!o.allowPrivate, uploadLimit: Math.max(1, uploadMb) * 1024 * 1024, allowHosts: o.allowHost });
+      const app = createNewsgraphServer({ store, token, allowPrivate: !!o.allowPrivate, uploadLimit: Math.max(1, uploadMb) * 1024 * 1024, allowHosts: o.allowHost, pool: workerOptions(o) });
       const addr = await app.listen(port, o.host);
       const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
       process.stderr.write(

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { cleanMeta, type DocMeta } from '../../core/meta.js';
+import { flattenDeepNesting } from '../html-depth.js';
 import { errorMessage } from '../../core/errors.js';
 import { asString, normalizeDate } from '../fields.js';
 import { htmlToText } from '../html-text.js';
@@ -111,7 +112,7 @@ export type Extracted = { ok: true; text: string; meta: DocMeta } | { ok: false;
 export function extractArticle(html: string, pageUrl?: string): Extracted {
   let document: ReturnType<typeof parseHTML>['document'];
   try {
-    ({ document } = parseHTML(html));
+    ({ document } = parseHTML(flattenDeepNesting(html)));
   } catch (err) {
     return { ok: false, error: `cannot parse HTML: ${errorMessage(err)}` };
   }

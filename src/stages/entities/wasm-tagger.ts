@@ -85,10 +85,10 @@ class Heap {
     this.u8 = new Uint8Array(b);
   }
 
-  /** Makes [0, end) addressable. */
+  /** Makes [0, end) addressable, growing by half at least: a long document's many new words add pages often. */
   reserve(end: number): void {
     if (end <= this.bytes) return;
-    this.k.memory.grow(Math.ceil((end - this.bytes) / PAGE));
+    this.k.memory.grow(Math.max(Math.ceil((end - this.bytes) / PAGE), Math.ceil(this.bytes / PAGE / 2)));
     this.bytes = this.k.memory.buffer.byteLength;
     this.views();
   }

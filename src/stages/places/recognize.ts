@@ -1,3 +1,4 @@
+import { SpanIndex } from '../../core/span-index.js';
 import type { Gazetteer, GazRecord } from '../../geo/gazetteer.js';
 import { nameKey, withoutArticle } from '../../geo/normalize.js';
 import type { Mention } from '../../core/layers.js';
@@ -333,11 +334,20 @@ function lineIsUpper(text: string, at: number): boolean {
   return (at - s < lead.length && !/\p{Ll}/u.test(lead)) || !/\p{Ll}/u.test(line);
 }
 
+/** The words of the last text asked about (runs of letters and digits), for hasLowerUse. */
+let wordsOf: { text: string; words: Set<string> } | undefined;
+
 /** True when the word also appears in lower case mid-sentence in this text ("the reading"). */
 function hasLowerUse(text: string, surface: string): boolean {
   if (surface.includes(' ')) return false;
   const l = surface.toLowerCase();
   if (l === surface) return false;
+  // A word of letters and digits only is found as a whole run of them: one pass over the text
+  // per document instead of one per place name.
+  if (/^[\p{L}\p{N}]+$/u.test(l)) {
+    if (wordsOf?.text !== text) wordsOf = { text, words: new Set(text.match(/[\p{L}\p{N}]+/gu) ?? []) };
+    return wordsOf.words.has(l);
+  }
   let at = text.indexOf(l);
   while (at >= 0) {
     const b = at > 0 ? text[at - 1]! : ' ';
@@ -389,9 +399,10 @@ const NOT_PLACE = new Set(['PERSON', 'NORP']);
  */
 export function mentionHits(ctx: RecognizeContext, raw: readonly Hit[]): Hit[] {
   const out: Hit[] = [];
+  const rawIndex = new SpanIndex(raw);
   for (const m of ctx.mentions) {
     if (!PLACE_TYPES.has(m.type) || m.kind === 'pronoun' || m.kind === 'nominal') continue;
-    if (raw.some((h) => h.start < m.end && m.start < h.end)) continue;
+    if (rawIndex.overlapsAny(m.start, m.end)) continue;
     const lead = /^(?:the|The)\s+/.exec(m.text);
     const start = m.start + (lead ? lead[0].length : 0);
     const surface = ctx.text.slice(start, m.end);
@@ -416,11 +427,12 @@ export function mentionHits(ctx: RecognizeContext, raw: readonly Hit[]): Hit[] {
  */
 export function applyMentions(ctx: RecognizeContext, hits: readonly Hit[]): Hit[] {
   if (!ctx.mentions.length) return [...hits];
-  const out = hits.filter((h) => !ctx.mentions.some((m) => NOT_PLACE.has(m.type) && m.start <= h.start && h.end <= m.end && !h.fixed &&
+  const mentions = new SpanIndex(ctx.mentions);
+  const out = hits.filter((h) => !mentions.overlapping(h.start, h.end).some((m) => NOT_PLACE.has(m.type) && m.start <= h.start && h.end <= m.end && !h.fixed &&
     (!h.cands.some(isMajor) || (m.type === 'PERSON' && m.end - m.start > h.end - h.start && h.cands.every((c) => isCityCode(c.code))))));
   for (const h of out) {
     if (h.entity) continue;
-    const m = ctx.mentions.find((x) => PLACE_TYPES.has(x.type) && x.entity && x.start < h.end && h.start < x.end);
+    const m = mentions.overlapping(h.start, h.end).find((x) => PLACE_TYPES.has(x.type) && x.entity && x.start < h.end && h.start < x.end);
     if (m?.entity) h.entity = m.entity;
   }
   return out;
@@ -433,8 +445,9 @@ export function applyMentions(ctx: RecognizeContext, hits: readonly Hit[]): Hit[
  */
 export function modifierHits(ctx: RecognizeContext, taken: readonly Hit[]): Hit[] {
   const out: Hit[] = [];
+  const takenIndex = new SpanIndex(taken);
   ctx.words.forEach((w, i) => {
-    if (!w.cap || taken.some((h) => h.start < w.end && w.start < h.end)) return;
+    if (!w.cap || takenIndex.overlapsAny(w.start, w.end)) return;
     const cc = ctx.gaz.word(w.text.toLowerCase())?.demonym;
     if (!cc) return;
     const next = ctx.words[i + 1];

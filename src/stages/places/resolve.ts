@@ -67,6 +67,42 @@ export function docContext(words: readonly Word[], gaz: Gazetteer, hits: readonl
   return { countries, admin1s, anchors, top };
 }
 
+/**
+ * The places a hit's candidates are weighed against for nearness, one entry per position, sorted
+ * by latitude: a document naming one city a thousand times costs one comparison per candidate,
+ * not a thousand, and only positions within 4 degrees of latitude are measured.
+ */
+class AnchorIndex {
+  private readonly at: { lat: number; lon: number; hit: number; shared: boolean }[];
+
+  constructor(anchors: readonly { lat: number; lon: number; hit: number }[]) {
+    const byPos = new Map<string, { lat: number; lon: number; hit: number; shared: boolean }>();
+    for (const a of anchors) {
+      const k = `${a.lat},${a.lon}`;
+      const g = byPos.get(k);
+      if (!g) byPos.set(k, { lat: a.lat, lon: a.lon, hit: a.hit, shared: false });
+      else if (g.hit !== a.hit) g.shared = true;
+    }
+    this.at = [...byPos.values()].sort((a, b) => a.lat - b.lat);
+  }
+
+  /** Kilometres to the nearest anchor within 4 degrees of latitude that another hit (than `hit`) put there. */
+  nearest(c: { lat: number; lon: number }, hit: number): number {
+    let lo = 0, hi = this.at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.at[mid]!.lat <= c.lat - 4) lo = mid + 1;
+      else hi = mid;
+    }
+    let near = Infinity;
+    for (let j = lo; j < this.at.length && this.at[j]!.lat - c.lat < 4; j++) {
+      const a = this.at[j]!;
+      if (a.shared || a.hit !== hit) near = Math.min(near, km(a, c));
+    }
+    return near;
+  }
+}
+
 interface Scored {
   readonly c: GazRecord;
   readonly s: number;
@@ -83,7 +119,7 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
     return n && text.slice(h.end, n.start) === ', ' ? n : undefined;
   };
 
-  const scoreAll = (anchors: readonly { lat: number; lon: number; hit: number }[]): Scored[][] =>
+  const scoreAll = (anchors: AnchorIndex): Scored[][] =>
     hits.map((h, i) => {
       const box = containerOf(i);
       const hasCountry = h.cands.some((c) => c.code === 'PCLI');
@@ -111,8 +147,7 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
         if (h.head === 'city' || h.cityCue) s += isCityCode(c.code) ? 2 : -2;
         if (h.head === 'county' && c.code === 'ADM1') s -= 1;
         if (isCityCode(c.code) || c.code === 'ADM1') {
-          let near = Infinity;
-          for (const a of anchors) if (a.hit !== i && Math.abs(a.lat - c.lat) < 4) near = Math.min(near, km(a, c));
+          const near = anchors.nearest(c, i);
           if (near < 150) s += 2;
           else if (near < 400) s += 1;
         }
@@ -121,13 +156,13 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
     });
 
   // Two passes: the first picks with priors and countries; the second adds nearness to the first's picks.
-  const first = scoreAll(doc.anchors.map((a) => ({ ...a, hit: -1 })));
+  const first = scoreAll(new AnchorIndex(doc.anchors.map((a) => ({ ...a, hit: -1 }))));
   const anchors: { lat: number; lon: number; hit: number }[] = [];
   first.forEach((ss, i) => {
     const b = best(ss);
     if (b && isCityCode(b.c.code)) anchors.push({ lat: b.c.lat, lon: b.c.lon, hit: i });
   });
-  const second = scoreAll(anchors);
+  const second = scoreAll(new AnchorIndex(anchors));
 
   // One sense per document: every mention of a name takes the reading its mentions support most
   // together ("Parkland, Florida" first, then "Parkland" alone).

@@ -1,3 +1,4 @@
+import { SpanIndex } from '../../core/span-index.js';
 import type { Quantity } from '../../core/layers.js';
 import type { Span } from '../../core/span.js';
 import type { Unnumbered } from '../../layers/spec.js';
@@ -211,7 +212,8 @@ function countedBefore(text: string, start: number): string | undefined {
  */
 export function recognizeQuantities(text: string, exclude: readonly Span[] = []): Unnumbered<Quantity>[] {
   const out: Unnumbered<Quantity>[] = [];
-  const excluded = (s: number, e: number) => exclude.some((x) => x.start < e && s < x.end);
+  const excludeIndex = new SpanIndex(exclude);
+  const excluded = (s: number, e: number) => excludeIndex.overlapsAny(s, e);
   CORE.lastIndex = 0;
   for (let m = CORE.exec(text); m; m = CORE.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 40), m.index);

@@ -1,3 +1,4 @@
+import { SpanIndex } from '../../core/span-index.js';
 import type { Quantity, Quote } from '../../core/layers.js';
 import { contains } from '../../core/span.js';
 import { quantityLayer } from '../../layers/quantities.js';
@@ -25,11 +26,12 @@ export const quantitiesStage = defineStage(import.meta.url, {
 /** Sets Quantity.quote to the id of the innermost quote holding the number. */
 export function linkToQuotes(quantities: readonly Unnumbered<Quantity>[], quotes: readonly Pick<Quote, 'id' | 'start' | 'end'>[]): Unnumbered<Quantity>[] {
   if (!quotes.length) return [...quantities];
+  const index = new SpanIndex(quotes);
   return quantities.map((q) => {
-    let best = -1;
-    quotes.forEach((quote, i) => {
-      if (contains(quote, q) && (best < 0 || quote.end - quote.start < quotes[best]!.end - quotes[best]!.start)) best = i;
-    });
-    return best >= 0 ? { ...q, quote: quotes[best]!.id } : q;
+    let best: Pick<Quote, 'id' | 'start' | 'end'> | undefined;
+    for (const quote of index.overlapping(q.start, q.end)) {
+      if (contains(quote, q) && (!best || quote.end - quote.start < best.end - best.start)) best = quote;
+    }
+    return best ? { ...q, quote: best.id } : q;
   });
 }

@@ -1,5 +1,6 @@
 import type { Mention } from '../../core/layers.js';
 import { compareSpans } from '../../core/span.js';
+import { SpanIndex } from '../../core/span-index.js';
 import { quoteLayer, type Quote as NumberedQuote } from '../../layers/quotes.js';
 import { numbered, type Unnumbered } from '../../layers/spec.js';
 import { defineStage } from '../../pipeline/version.js';
@@ -16,29 +17,36 @@ type Quote = Unnumbered<NumberedQuote>;
 const PERSONAL = new Set(['he', 'she', 'him', 'her']);
 const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 
-/** Longest mention looked back for when mentions are searched from an offset. */
-const MAX_MENTION = 300;
+/**
+ * The document's mentions in span order, with the lookups attribution makes for each quote done
+ * by binary search: a long document with many quotes and names stays linear.
+ */
+class SortedMentions {
+  readonly index: SpanIndex<Mention>;
 
-/** Index of the first mention (sorted by start) starting at or after `offset`. */
-function startingAt(mentions: readonly Mention[], offset: number): number {
-  let lo = 0, hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
+  constructor(readonly all: readonly Mention[]) {
+    this.index = new SpanIndex(all);
   }
-  return lo;
+
+  /** One past the last mention that starts at or before `pos`. */
+  upTo(pos: number): number {
+    let lo = 0, hi = this.all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.all[mid]!.start <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
 /** Finds the entity a speaker phrase names: a resolved mention inside the phrase's core. */
-function speakerEntity(v: TokenView, p: Phrase, mentions: readonly Mention[]): string | undefined {
+function speakerEntity(v: TokenView, p: Phrase, mentions: SortedMentions): string | undefined {
   const core = phraseCore(v, p);
   const from = v.tokens[core.first]!.start, to = v.tokens[core.last]!.end;
   let best: Mention | undefined;
-  // Mentions are sorted by start, and none is near the length of a long phrase before it.
-  for (let i = startingAt(mentions, from - MAX_MENTION); i < mentions.length && mentions[i]!.start < to; i++) {
-    const m = mentions[i]!;
-    if (m.end <= from || !m.entity || !SPEAKER_TYPES.has(m.type)) continue;
+  for (const m of mentions.index.overlapping(from, to)) {
+    if (m.end <= from || m.start >= to || !m.entity || !SPEAKER_TYPES.has(m.type)) continue;
     // "Clinton’s spokesman", "Ruiz's lawyer": the possessor is not the one speaking.
     if (isPossessor(v.text, m, to)) continue;
     // "Libertarian presidential candidate …": a nationality or party word modifying the head is not the source.
@@ -56,11 +64,12 @@ function isPossessor(text: string, m: Mention, to: number): boolean {
 }
 
 /** "Ana Ruiz, who said ...": the entity of the name a relative pronoun stands for. */
-function relativeAntecedent(v: TokenView, p: Phrase, mentions: readonly Mention[]): string | undefined {
+function relativeAntecedent(v: TokenView, p: Phrase, mentions: SortedMentions): string | undefined {
   if (p.first !== p.last || v.lower[p.first] !== 'who') return undefined;
   const at = v.tokens[p.first]!.start;
-  for (let i = startingAt(mentions, at) - 1; i >= 0; i--) {
-    const m = mentions[i]!;
+  // Mentions that start after `at` end after it too: the scan starts below them.
+  for (let i = mentions.upTo(at) - 1; i >= 0; i--) {
+    const m = mentions.all[i]!;
     if (m.end > at) continue;
     return m.entity && SPEAKER_TYPES.has(m.type) && /^\s*,\s*$/.test(v.text.slice(m.end, at)) ? m.entity : undefined;
   }
@@ -71,9 +80,9 @@ const PERSON = new Set(['PERSON']);
 const BODIES = new Set(['ORG']);
 
 /** The most recent entity of the types named before `offset`, within `reach` characters. */
-function recentNamed(mentions: readonly Mention[], offset: number, reach: number, types: ReadonlySet<string>): string | undefined {
-  for (let i = startingAt(mentions, offset) - 1; i >= 0; i--) {
-    const m = mentions[i]!;
+function recentNamed(mentions: SortedMentions, offset: number, reach: number, types: ReadonlySet<string>): string | undefined {
+  for (let i = mentions.upTo(offset) - 1; i >= 0; i--) {
+    const m = mentions.all[i]!;
     if (m.end > offset) continue;
     if (m.start < offset - reach) break;
     if (types.has(m.type) && m.entity && m.kind !== 'pronoun') return m.entity;
@@ -84,7 +93,7 @@ function recentNamed(mentions: readonly Mention[], offset: number, reach: number
 /** Words that stand for a source without naming it: shown through the entity they resolve to, or not at all. */
 const STAND_INS = new Set(['he', 'she', 'him', 'her', 'it', 'they', 'we', 'i', 'who', 'you']);
 
-function quoteFrom(v: TokenView, kind: Quote['kind'], start: number, end: number, att: Attribution, mentions: readonly Mention[], lastSpeaker?: string): Quote {
+function quoteFrom(v: TokenView, kind: Quote['kind'], start: number, end: number, att: Attribution, mentions: SortedMentions, lastSpeaker?: string): Quote {
   const sp = att.speaker;
   const speakerStart = v.tokens[sp.first]!.start, speakerEnd = v.tokens[sp.last]!.end;
   const cueStart = v.tokens[att.cueFirst]!.start, cueEnd = v.tokens[att.cueLast]!.end;
@@ -137,7 +146,7 @@ export const quotesStage = defineStage(import.meta.url, {
   run(doc, ctx) {
     const v = new TokenView(doc.text, doc.layer('tokens'), doc.layer('sentences'));
     if (!v.length || !v.sentences.length) return { quotes: [] };
-    const mentions = [...doc.layer('mentions')].sort(compareSpans);
+    const mentions = new SortedMentions([...doc.layer('mentions')].sort(compareSpans));
     const direct = findDirectQuotes(v, doc.layer('paragraphs'));
     const quotes: Quote[] = [];
     const byDirect: (Quote | undefined)[] = [];

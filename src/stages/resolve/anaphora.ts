@@ -1,5 +1,6 @@
 import type { EntityType, Mention, Paragraph, Sentence, Token } from '../../core/layers.js';
 import type { Span } from '../../core/span.js';
+import { SpanIndex } from '../../core/span-index.js';
 import { PERSON_SUBJECT_PRONOUNS } from '../../text/pronouns.js';
 import { findQuotedSpans } from '../../text/quote-marks.js';
 import { REPORTING_VERBS } from '../../text/reporting-verbs.js';
@@ -13,11 +14,12 @@ interface Resolved {
 }
 
 /** Entity ids of named mentions of a type inside [from, to), outside quotation marks. */
-function namedIn(ms: readonly Mention[], from: number, to: number, types: ReadonlySet<EntityType>, quoted: readonly Span[]): string[] {
+function namedIn(ms: SpanIndex<Mention>, from: number, to: number, types: ReadonlySet<EntityType>, quoted: SpanIndex<Span>): string[] {
   const out: string[] = [];
-  for (const m of ms) {
+  // Widened by one so a mention at either edge is found whatever its length.
+  for (const m of ms.overlapping(from - 1, to + 1)) {
     if (m.start < from || m.end > to || !m.entity || !types.has(m.type) || m.kind === 'pronoun' || m.kind === 'nominal') continue;
-    if (quoted.some((q) => q.start <= m.start && m.end <= q.end)) continue;
+    if (quoted.overlapping(m.start - 1, m.end + 1).some((q) => q.start <= m.start && m.end <= q.end)) continue;
     if (!out.includes(m.entity)) out.push(m.entity);
   }
   return out;
@@ -28,7 +30,7 @@ function namedIn(ms: readonly Mention[], from: number, to: number, types: Readon
  * so far, else the closest earlier sentence (up to `back`) that names any. Two candidates
  * in that stretch means the text is not clear, and nothing is returned.
  */
-function soleAntecedent(ms: readonly Mention[], sentences: readonly Sentence[], si: number, at: number, types: ReadonlySet<EntityType>, quoted: readonly Span[], back: number): string | undefined {
+function soleAntecedent(ms: SpanIndex<Mention>, sentences: readonly Sentence[], si: number, at: number, types: ReadonlySet<EntityType>, quoted: SpanIndex<Span>, back: number): string | undefined {
   const here = namedIn(ms, sentences[si]!.start, at, types, quoted);
   if (here.length) return here.length === 1 ? here[0] : undefined;
   for (let s = si - 1; s >= 0 && s >= si - back; s--) {
@@ -45,8 +47,10 @@ function soleAntecedent(ms: readonly Mention[], sentences: readonly Sentence[], 
  * Quoted words are neither searched for antecedents nor resolved.
  */
 export function resolveAnaphora(text: string, tokens: readonly Token[], sentences: readonly Sentence[], paragraphs: readonly Paragraph[], named: readonly Mention[]): Resolved[] {
-  const quoted = findQuotedSpans(text, paragraphs);
-  const inQuote = (s: number) => quoted.some((q) => q.start <= s && s < q.end);
+  // Looked up by binary search: a long document has many quotes and names.
+  const quoted = new SpanIndex<Span>(findQuotedSpans(text, paragraphs));
+  const names = new SpanIndex(named);
+  const inQuote = (s: number) => quoted.overlapsAny(s, s + 1);
   const out: Resolved[] = [];
   const person = new Set<EntityType>(['PERSON']);
   const org = new Set<EntityType>(['ORG']);
@@ -64,7 +68,7 @@ export function resolveAnaphora(text: string, tokens: readonly Token[], sentence
         const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
         if (!REPORTING_VERBS.has(next) && !REPORTING_VERBS.has(prev)) continue;
         if (inQuote(t.start)) continue;
-        const e = soleAntecedent(named, sentences, si, t.start, person, quoted, 3);
+        const e = soleAntecedent(names, sentences, si, t.start, person, quoted, 3);
         if (e) out.push({ mention: { start: t.start, end: t.end, text: t.text, type: 'PERSON', kind: 'pronoun', entity: e } });
         continue;
       }
@@ -75,7 +79,7 @@ export function resolveAnaphora(text: string, tokens: readonly Token[], sentence
         if (!ORG_NOUNS.has(noun) && k + 1 < sent.tokenEnd && /^[a-z-]+$/.test(tokens[k]!.text)) noun = tokens[++k]!.text.toLowerCase();
         if (!ORG_NOUNS.has(noun)) continue;
         if (inQuote(t.start)) continue;
-        const e = soleAntecedent(named, sentences, si, t.start, org, quoted, 2);
+        const e = soleAntecedent(names, sentences, si, t.start, org, quoted, 2);
         if (e) out.push({ mention: { start: t.start, end: tokens[k]!.end, text: text.slice(t.start, tokens[k]!.end), type: 'ORG', kind: 'nominal', entity: e } });
         i = k;
       }

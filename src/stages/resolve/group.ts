@@ -52,6 +52,29 @@ function fullestName(members: readonly number[], clean: readonly string[], acron
   return best;
 }
 
+/** The indices by a word of each (`of`), each list ascending as `indices` are. */
+function indexBy(indices: readonly number[], of: (i: number) => string): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  for (const i of indices) {
+    const k = of(i);
+    const l = m.get(k);
+    if (l) l.push(i);
+    else m.set(k, [i]);
+  }
+  return m;
+}
+
+/** Two ascending lists as one, ascending, without repeats. */
+function union(a: readonly number[] = [], b: readonly number[] = []): number[] {
+  const out: number[] = [];
+  let i = 0, j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out.at(-1) !== x) out.push(x);
+  }
+  return out;
+}
+
 /**
  * Groups name mentions into entities: same name, declared aliases, acronyms of a
  * spelled-out name, surnames and given names of a full person name, and the head or
@@ -108,10 +131,13 @@ export function groupNames(ms: readonly Mention[], aliasPairs: readonly AliasPai
   linkPeople(uf, people, keys, deferred);
   // Organisations: a distinctive leading or trailing part of a longer name.
   const orgs = ms.map((m, j) => (m.type === 'ORG' ? j : -1)).filter((j) => j >= 0);
+  // A longer name shares the first or the last word: only those are compared.
+  const orgByFirst = indexBy(orgs, (j) => words[j]![0]!);
+  const orgByLast = indexBy(orgs, (j) => words[j]!.at(-1)!);
   for (const i of orgs) {
     const w = words[i]!;
     if (acronym[i] || w.every((x) => GENERIC_ORG_WORDS.has(x))) continue;
-    for (const j of orgs) {
+    for (const j of union(orgByFirst.get(w[0]!), orgByLast.get(w.at(-1)!))) {
       const ow = words[j]!;
       if (j === i || ow.length <= w.length || (ow[0] !== w[0] && ow[ow.length - 1] !== w[w.length - 1])) continue;
       const head = w.every((x, k) => ow[k] === x), tail = w.every((x, k) => ow[ow.length - w.length + k] === x);

@@ -1,5 +1,6 @@
 import type { Entity, Mention } from '../../core/layers.js';
 import { compareSpans, overlaps } from '../../core/span.js';
+import { SpanIndex } from '../../core/span-index.js';
 import type { Doc } from '../../core/doc.js';
 import type { Layers } from '../../core/layers.js';
 import type { Stage, StageContext } from '../../pipeline/stage.js';
@@ -57,7 +58,8 @@ function resolveDoc(doc: Doc, ctx: StageContext, options: ResolveOptions): Parti
   const aliases = findAliases(text, names);
   if (aliases.added.length) {
     // A name an alias pattern spells out replaces the tagger's overlapping pieces of it.
-    names = names.filter((m) => !aliases.added.some((a) => overlaps(a, m)));
+    const added = new SpanIndex(aliases.added);
+    names = names.filter((m) => !added.overlapping(m.start, m.end).some((a) => overlaps(a, m)));
     names.push(...aliases.added);
     names.sort(compareSpans);
   }
@@ -102,8 +104,12 @@ function resolveDoc(doc: Doc, ctx: StageContext, options: ResolveOptions): Parti
     }
   }
   // A resolved pronoun replaces the tagger's unresolved one at the same place.
-  anaphora = anaphora.filter((m) => !linked.some((x) => overlaps(x, m)) && !others.some((x) => overlaps(x, m) && x.kind !== 'pronoun'));
-  const rest = others.filter((x) => !anaphora.some((m) => overlaps(x, m)));
+  // Spans looked up by binary search: a long document has many of each.
+  const linkedAt = new SpanIndex(linked), othersAt = new SpanIndex(others);
+  anaphora = anaphora.filter((m) => !linkedAt.overlapping(m.start, m.end).some((x) => overlaps(x, m)) &&
+    !othersAt.overlapping(m.start, m.end).some((x) => overlaps(x, m) && x.kind !== 'pronoun'));
+  const anaphoraAt = new SpanIndex(anaphora);
+  const rest = others.filter((x) => !anaphoraAt.overlapping(x.start, x.end).some((m) => overlaps(x, m)));
   const mentions = [...linked, ...rest, ...anaphora].sort(compareSpans);
   return { mentions, entities };
 }

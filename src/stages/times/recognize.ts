@@ -1,3 +1,4 @@
+import { TakenPositions } from '../../core/span-index.js';
 import type { Span } from '../../core/span.js';
 import type { Ymd } from './calendar.js';
 import { linkRanges, resolveReferences, type Placed } from './reference.js';
@@ -105,7 +106,12 @@ export function recognizeTimes(text: string, anchor: Ymd | undefined, sentences:
   // Longest first, then the more specific rule; keep what does not overlap.
   cands.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.prio - b.prio || a.start - b.start);
   const kept: (Placed & { prio: number })[] = [];
-  for (const c of cands) if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
+  const taken = new TakenPositions(text.length);
+  for (const c of cands) {
+    if (!taken.free(c)) continue;
+    kept.push(c);
+    taken.take(c);
+  }
   kept.sort((a, b) => a.start - b.start);
   const placed = linkRanges(text, resolveReferences(text, kept.flatMap(({ prio: _p, ...t }) => splitRange(text, t))));
   return placed.map(({ offset: _o, split: _s, ...t }) => t);

@@ -1,4 +1,5 @@
 import type { Span } from '../../core/span.js';
+import { SpanIndex } from '../../core/span-index.js';
 import { DAY_PARTS } from './lexicon.js';
 import { agoValue, g, re, UNRESOLVED_DATE, type Found, type Rule } from './resolve.js';
 
@@ -75,16 +76,22 @@ function lastReference(done: readonly Placed[], unit: string): Placed | undefine
  * The date the text gives an event named after "before"/"after" ("ten days before the
  * shooting"): a dated time within a few words of another mention of the event's noun.
  */
-function eventDate(text: string, items: readonly Placed[], self: Placed, words: string, phraseEnd: number, unit: string): string | undefined {
+function eventDate(text: string, items: SpanIndex<Placed>, self: Placed, words: string, phraseEnd: number, unit: string, mentionsOf: Map<string, { index: number; length: number }[]>): string | undefined {
   for (const w of words.toLowerCase().split(/\s+/).reverse()) {
     if (w.length < 5) continue;
-    const stem = w.replace(/(?:ings?|ions?|s)$/, '');
-    const mention = new RegExp(`\\b${stem.replace(/[^\w]/g, '')}\\w*`, 'gi');
-    for (let m = mention.exec(text); m; m = mention.exec(text)) {
+    const stem = w.replace(/(?:ings?|ions?|s)$/, '').replace(/[^\w]/g, '');
+    // The text is searched once per word, however many phrases name it.
+    let found = mentionsOf.get(stem);
+    if (!found) {
+      const mention = new RegExp(`\\b${stem}\\w*`, 'gi');
+      mentionsOf.set(stem, (found = [...text.matchAll(mention)].map((m) => ({ index: m.index, length: m[0].length }))));
+    }
+    for (const m of found) {
       if (m.index >= self.start && m.index < phraseEnd) continue; // this very phrase
-      const near = items.find((t) => t !== self && !t.offset && CALENDAR.test(t.value) && shiftValue(t.value, 0, unit) !== undefined &&
-        Math.abs((t.start < m!.index ? m!.index - t.end : t.start - m!.index - m![0].length)) <= 40 &&
-        !/[.!?]\s/.test(text.slice(Math.min(t.end, m!.index), Math.max(t.start, m!.index))));
+      // Only times within 40 characters of the mention can qualify.
+      const near = items.overlapping(m.index - 41, m.index + m.length + 41).find((t) => t !== self && !t.offset && CALENDAR.test(t.value) && shiftValue(t.value, 0, unit) !== undefined &&
+        Math.abs((t.start < m.index ? m.index - t.end : t.start - m.index - m.length)) <= 40 &&
+        !/[.!?]\s/.test(text.slice(Math.min(t.end, m.index), Math.max(t.start, m.index))));
       if (near) return near.value;
     }
   }
@@ -94,6 +101,8 @@ function eventDate(text: string, items: readonly Placed[], self: Placed, words: 
 /** Resolves counted and anaphoric times against their reference; joins "N days before <time>" into one. */
 export function resolveReferences(text: string, items: readonly Placed[]): Placed[] {
   const done: Placed[] = [];
+  const itemsAt = new SpanIndex(items);
+  const mentionsOf = new Map<string, { index: number; length: number }[]>();
   for (let i = 0; i < items.length; i++) {
     const t = items[i]!;
     const o = t.offset;
@@ -127,7 +136,7 @@ export function resolveReferences(text: string, items: readonly Placed[]): Place
       if (ref) value = shiftValue(ref.value, sign * o.n, o.unit);
       if (narrative && narrative[0] && !linkWord) end = t.end + narrative[0].length;
     } else if (event) {
-      const base = eventDate(text, items, t, event[2]!, t.end + event[0].length, o.unit);
+      const base = eventDate(text, itemsAt, t, event[2]!, t.end + event[0].length, o.unit, mentionsOf);
       if (base) value = shiftValue(base, signOf(event[1]!) * o.n, o.unit);
     }
     const { offset: _o, ...rest } = t;
