@@ -50,6 +50,8 @@ export function nameEdges(tokens: readonly Token[], s: number, e: number): [numb
   const words = tokens.slice(s, e);
   // Only articles, titles or a pronoun: no name is left.
   if (words.every((t) => EDGE_WORDS.has(lower(t)) || isTitle(t) || CONJUNCTIONS.has(lower(t)))) return undefined;
-  if (ALL_PRONOUNS.has(lower(words[0]!).replace(CLITIC_END, '')) && words.slice(1).every((t) => CLITIC.test(t.text))) return undefined;
+  // A pronoun with its clitic ("You're") is no name; a bare pronoun stays, for resolution to read as one.
+  const clitic = CLITIC_END.test(lower(words[0]!)) || (words.length > 1 && words.slice(1).every((t) => CLITIC.test(t.text)));
+  if (clitic && ALL_PRONOUNS.has(lower(words[0]!).replace(CLITIC_END, ''))) return undefined;
   return [s, e];
 }
