@@ -46,7 +46,9 @@ const YEAR = /^(\d{4})(?:-|$)/;
 /** The features of a record (see StoryFeatures). */
 export function storyFeatures(rec: Pick<NewsRecord, 'text' | 'meta' | 'entities' | 'places' | 'times'>): StoryFeatures {
   const entities = [...new Set((rec.entities ?? []).map((e) => e.kb).filter((k): k is string => !!k))];
-  const places = [...new Set((rec.places ?? []).filter((p) => p.geonameId != null && !p.modifier && !p.embedded).map((p) => p.geonameId!))];
+  // Toponyms inside longer names count too: not places the report is about, but the same words
+  // ("the Velmora Relief Board") in reports of one event.
+  const places = [...new Set((rec.places ?? []).filter((p) => p.geonameId != null && !p.modifier).map((p) => p.geonameId!))];
   const years: number[] = [];
   let textDay: string | undefined;
   for (const t of [...(rec.times ?? [])].sort((a, b) => a.start - b.start)) {
