@@ -87,7 +87,7 @@ export class SqliteClaims {
     const out: ClaimRow[] = [];
     for (const r of rows) {
       const k = `${r.doc}#${r.seq}`;
-      if (!seen.has(k)) { seen.add(k); out.push(toRow(r)); }
+      if (!seen.has(k)) { seen.add(k); out.push(claimRowFrom(r)); }
     }
     return out;
   }
@@ -99,7 +99,8 @@ export class SqliteClaims {
   }
 }
 
-function toRow(r: Row): ClaimRow {
+/** A claim row as either store reads it (SQLite's negated is 0 or 1, PostgreSQL's a boolean). */
+export function claimRowFrom(r: Row): ClaimRow {
   const opt = (k: string, v: unknown) => (v == null ? {} : { [k]: String(v) });
   const a: Assertion = {
     kind: String(r.kind) as Assertion['kind'], seq: Number(r.seq), subject: String(r.subject),

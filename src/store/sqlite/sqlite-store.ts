@@ -5,10 +5,11 @@ import { NewsgraphError, errorMessage } from '../../core/errors.js';
 import type { EntityType } from '../../core/layers.js';
 import type { RowContext, StoredEntity } from '../../layers/spec.js';
 import type { DocMeta } from '../../core/meta.js';
-import { SCHEMA_ID, type NewsRecord } from '../../output/record.js';
+import type { NewsRecord } from '../../output/record.js';
+import { checkRecord, docRef, emptyFacets, facetCounts, facetsOf, MAX_LIMIT, META_KEYS, page, PERIOD, recordFrom, stampFrom } from '../results.js';
 import { dayOf, entityIdOf, entityKey, normalizeName } from '../keys.js';
 import type {
-  EntityCount, EntityInfo, EntityQuery, EventHit, EventQuery, FacetCount, Facets, Interval, PeriodCount,
+  EntityCount, EntityInfo, EntityQuery, EventHit, EventQuery, Facets, Interval, PeriodCount,
   ClaimRowQuery, Decision, DecisionRecord, EntityMatch, KbCandidate, PlaceHit, PlaceQuery, PutResult, QuoteHit, QuoteQuery, RecordStamp, RelationHit, RelationQuery, SearchHit, SearchQuery,
   SearchResult, Store, CopyCandidate, CopyQuery, DocSource, StoryDetail, StoryInfo, StoryPool, Page,
 } from '../store.js';
@@ -27,12 +28,6 @@ import { fold, nameForm } from '../../kb/names.js';
 type Row = Record<string, unknown>;
 type Stmt = Database.Statement;
 
-const MAX_LIMIT = 10000;
-const page = (p: { limit?: number; offset?: number }, dflt = 20): [number, number] => [
-  Math.max(0, Math.min(MAX_LIMIT, Math.floor(p.limit ?? dflt))),
-  Math.max(0, Math.floor(p.offset ?? 0)),
-];
-const PERIOD: Record<Interval, number> = { day: 10, month: 7, year: 4 };
 // Largest filter turned into an in-memory list of documents when words drive the search.
 const LIST_MAX = 3000;
 const HIT_COLS = 'd.id, d.title, d.author, d.outlet, d.url, d.published, d.origin, d.lang';
@@ -326,10 +321,7 @@ export class SqliteStore implements Store {
 
   private toRecord(doc: number): NewsRecord {
     const r = this.s.body!.get(doc) as Row;
-    const rest = JSON.parse(String(r.record)) as Omit<NewsRecord, 'text'>;
-    // Same key order as the pipeline writes: text right after hash.
-    const { schema, id, hash, ...layers } = rest;
-    return { schema, id, hash, text: String(r.text), ...layers } as NewsRecord;
+    return recordFrom(String(r.text), String(r.record));
   }
 
   async replace(record: NewsRecord): Promise<void> {
@@ -366,14 +358,14 @@ export class SqliteStore implements Store {
     for (;;) {
       const rows = this.s.stampPage!.all(after, 500) as Row[];
       if (!rows.length) return;
-      for (const r of rows) yield stampFrom(r);
+      for (const r of rows) yield stampOfRow(r);
       after = Number(rows[rows.length - 1]!.rowid);
     }
   }
 
   async stampOf(idOrHash: string): Promise<RecordStamp | undefined> {
     const doc = this.findDoc(idOrHash);
-    return doc === undefined ? undefined : stampFrom(this.s.stampOf!.get(doc) as Row);
+    return doc === undefined ? undefined : stampOfRow(this.s.stampOf!.get(doc) as Row);
   }
 
   async has(hash: string): Promise<boolean> {
@@ -577,7 +569,7 @@ export class SqliteStore implements Store {
     const hits: SearchHit[] = ordered.slice(offset, offset + limit).map((rid) => {
       const r = (fts ? snippets.get(open, close, fts, rid) : snippets.get(rid)) as Row;
       const meta: Record<string, string> = {};
-      for (const k of ['title', 'author', 'outlet', 'url', 'published', 'origin', 'lang']) if (r[k] != null) meta[k] = String(r[k]);
+      for (const k of META_KEYS) if (r[k] != null) meta[k] = String(r[k]);
       return {
         id: String(r.id),
         ...(r.title != null ? { title: String(r.title) } : {}),
@@ -596,33 +588,8 @@ export class SqliteStore implements Store {
     const f = this.facetStmts ??= this.prepareFacets();
     f.clear.run();
     f.fill.run(JSON.stringify(docs));
-    const counts = (st: Stmt): FacetCount[] =>
-      (st.all() as Row[]).map((r) => ({
-        value: String(r.value),
-        ...(r.label != null ? { label: String(r.label) } : {}),
-        count: Number(r.count),
-      }));
     // Outlet, month and type come from the document rows in one pass.
-    const outlets = new Map<string, number>();
-    const months = new Map<string, number>();
-    const types = new Map<string, number>();
-    const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
-    for (const [outlet, day, typeList] of f.docs.all() as [string | null, string | null, string | null][]) {
-      if (outlet != null) bump(outlets, outlet);
-      if (day != null) bump(months, day.slice(0, 7));
-      if (typeList) for (const t of typeList.split(',')) if (t) bump(types, t);
-    }
-    const byCount = (m: Map<string, number>, max: number): FacetCount[] =>
-      [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, max).map(([value, count]) => ({ value, count }));
-    const facets: Facets = {
-      outlet: byCount(outlets, 25),
-      entity: counts(f.entity),
-      type: byCount(types, 50),
-      place: counts(f.place),
-      month: [...months].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([value, count]) => ({ value, count })),
-      over: docs.length,
-      ...(approximate ? { approximate: true } : {}),
-    };
+    const facets = facetsOf(f.docs.all() as [unknown, unknown, unknown][], facetCounts(f.entity.all() as Row[]), facetCounts(f.place.all() as Row[]), docs.length, approximate);
     f.clear.run();
     return facets;
   }
@@ -974,26 +941,6 @@ export class SqliteStore implements Store {
   }
 }
 
-function docRef(r: Row) {
-  return {
-    doc: String(r.doc_id),
-    ...(r.title != null ? { title: String(r.title) } : {}),
-    ...(r.outlet != null ? { outlet: String(r.outlet) } : {}),
-    ...(r.published != null ? { published: String(r.published) } : {}),
-  };
-}
-
-function emptyFacets(): Facets {
-  return { outlet: [], entity: [], type: [], place: [], month: [], over: 0 };
-}
-
-function checkRecord(rec: NewsRecord): void {
-  if (!rec || rec.schema !== SCHEMA_ID || typeof rec.id !== 'string' || typeof rec.text !== 'string' || typeof rec.hash !== 'string') {
-    throw new NewsgraphError('store.bad-record', `not a ${SCHEMA_ID} record`);
-  }
-}
-
-function stampFrom(r: Row): RecordStamp {
-  const stages = JSON.parse(String(r.stages ?? '[]')) as { name: string; version: string }[];
-  return { id: String(r.id), hash: String(r.hash), stages: stages.map((s) => ({ name: s.name, version: s.version })) };
+function stampOfRow(r: Row): RecordStamp {
+  return stampFrom(String(r.id), String(r.hash), JSON.parse(String(r.stages ?? '[]')) as { name: string; version: string }[]);
 }

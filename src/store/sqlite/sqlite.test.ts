@@ -45,9 +45,8 @@ test('sqlite: a database from a newer schema is refused with a clear message', (
   assert.throws(() => new SqliteStore(path), /newer than this newsgraph supports/);
 });
 
-test('openStore refuses a missing database for read commands and a postgres URL for now', () => {
+test('openStore refuses a missing database for read commands and a folder that does not exist', () => {
   assert.throws(() => openStore(join(dir, 'absent.db'), { mustExist: true }), /no database at/);
-  assert.throws(() => openStore('postgres://localhost/news'), /not supported yet/);
   assert.throws(() => openStore(join(dir, 'no', 'such', 'news.db')), /cannot open database .*: folder .* does not exist/);
 });
 

@@ -1,0 +1,266 @@
+import type { EntityType } from '../../core/layers.js';
+import { blockingKeys, nameForm } from '../../kb/names.js';
+import type { NewsRecord } from '../../output/record.js';
+import { normalizeName } from '../keys.js';
+import type { EntityInfo, KbCandidate } from '../store.js';
+import { notesOf, type EntityNote } from '../sqlite/kb.js';
+import { all, one, run, type Db, type Row } from './db.js';
+
+const CANDIDATES_PER_KEY = 20;
+const LOOSE_CANDIDATES_PER_KEY = 8;
+const MAX_PER_KEY = 200;
+const NAMES_COMPARED = 30;
+const CONTEXT_DOCS = 20;
+const CONTEXT_SIZE = 30;
+const MAX_HOPS = 16;
+
+/**
+ * Where ids lead once merges have folded them into others (`table`: entity_redirects or
+ * story_redirects): one query per hop for all of them, a few hops at most.
+ */
+export async function followAll(db: Db, table: string, ids: Iterable<string>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const id of ids) out.set(id, id);
+  let open = [...new Set(out.values())];
+  for (let hop = 0; hop < MAX_HOPS && open.length; hop++) {
+    const rows = await all(db, `SELECT old, new FROM ${table} WHERE old = ANY(?::text[])`, [open]);
+    if (!rows.length) break;
+    const next = new Map(rows.map((r) => [String(r.old), String(r.new)]));
+    for (const [id, cur] of out) if (next.has(cur)) out.set(id, next.get(cur)!);
+    open = [...new Set(next.values())];
+  }
+  return out;
+}
+
+/**
+ * The knowledge-base tables of the PostgreSQL store, as SqliteKb keeps them for SQLite: name
+ * and type counts per entity, the keys resolution finds candidates by, redirects of merged ids,
+ * the candidates themselves. Every method takes the connection to run on: the write
+ * transaction's client, or the pool for reads.
+ */
+export class PgKb {
+  /** Where an id leads now that merges may have folded it into another. */
+  async current(db: Db, id: string): Promise<string> {
+    return (await followAll(db, 'entity_redirects', [id])).get(id)!;
+  }
+
+  /** Counts one document's names, types and places for an entity (sign -1 when it leaves). */
+  async note(db: Db, row: number, n: EntityNote, sign: 1 | -1, current?: { name: string; type: string }): Promise<void> {
+    const seen = new Set<string>();
+    // The name and type are chosen again only when this document can change them (as SqliteKb.note).
+    let recheck = sign < 0 || current === undefined;
+    const own = current === undefined ? '' : normalizeName(current.name);
+    let ownDocs: number | undefined;
+    for (const name of n.names) {
+      const norm = normalizeName(name);
+      if (!norm || seen.has(norm)) continue;
+      seen.add(norm);
+      const docs = Number((await one(db, `INSERT INTO entity_names (entity, norm, name, documents) VALUES (?, ?, ?, ?)
+        ON CONFLICT (entity, norm) DO UPDATE SET documents = greatest(0, entity_names.documents + excluded.documents) RETURNING documents`,
+      [row, norm, name, sign]))!.documents);
+      if (sign > 0 && docs === 1) {
+        for (const t of n.types) for (const k of blockingKeys(nameForm(name, t))) await this.addKey(db, k, row);
+        recheck = true;
+      }
+      if (!recheck && norm !== own) {
+        ownDocs ??= Number((await one(db, 'SELECT documents FROM entity_names WHERE entity = ? AND norm = ?', [row, own]))?.documents ?? 0);
+        if (docs > ownDocs) recheck = true;
+      }
+    }
+    let ownTypeDocs: number | undefined;
+    for (const t of n.types) {
+      const docs = Number((await one(db, `INSERT INTO entity_types (entity, type, documents) VALUES (?, ?, ?)
+        ON CONFLICT (entity, type) DO UPDATE SET documents = greatest(0, entity_types.documents + excluded.documents) RETURNING documents`,
+      [row, t, sign]))!.documents);
+      if (docs <= 1) recheck = true;
+      else if (!recheck && t !== current?.type) {
+        ownTypeDocs ??= Number((await one(db, 'SELECT documents FROM entity_types WHERE entity = ? AND type = ?', [row, current?.type ?? null]))?.documents ?? 0);
+        if (docs > ownTypeDocs) recheck = true;
+      }
+    }
+    if (sign > 0) for (const g of n.places) await this.addKey(db, `g:${g}`, row);
+    if (recheck) await this.rename(db, row);
+  }
+
+  /** A name a user gave the entity: kept with no documents yet, with its keys, so resolution finds it. */
+  async chosen(db: Db, row: number, name: string, type: EntityType): Promise<void> {
+    await run(db, `INSERT INTO entity_names (entity, norm, name, documents) VALUES (?, ?, ?, 0) ON CONFLICT (entity, norm) DO NOTHING`,
+      [row, normalizeName(name), name]);
+    const keys = blockingKeys(nameForm(name, type));
+    await run(db, 'INSERT INTO kb_keys (key, entity) SELECT unnest(?::text[]), ? ON CONFLICT DO NOTHING', [[...new Set(keys)], row]);
+  }
+
+  /**
+   * Makes entity `from` part of `into` in every table by updates (as SqliteKb.fold): `relinked`
+   * rewrites one document's record and returns it as it was, so what both entities counted in
+   * one document is counted once.
+   */
+  async fold(db: Db, into: number, from: number, intoKey: string, fromKey: string, relinked: (doc: number) => Promise<NewsRecord>): Promise<void> {
+    const docs = (await all(db, 'SELECT doc FROM doc_entities WHERE entity = ? ORDER BY doc', [from])).map((r) => Number(r.doc));
+    const shared = new Set((await all(db, 'SELECT doc FROM doc_entities WHERE entity = ? AND doc IN (SELECT doc FROM doc_entities WHERE entity = ?)', [into, from])).map((r) => Number(r.doc)));
+    const twice: EntityNote[] = [];
+    for (const doc of docs) {
+      const rec = await relinked(doc);
+      if (!shared.has(doc)) continue;
+      const notes = notesOf(rec);
+      const a = notes.get(intoKey), b = notes.get(fromKey);
+      if (a && b) {
+        const names = new Set([...a.names].filter((x) => [...b.names].some((m) => normalizeName(m) === normalizeName(x))));
+        twice.push({ names, types: new Set([...a.types].filter((t) => b.types.has(t))), places: new Set() });
+      }
+    }
+    await run(db, 'UPDATE mentions SET entity = ? WHERE entity = ?', [into, from]);
+    await run(db, 'UPDATE quotes SET speaker = ? WHERE speaker = ?', [into, from]);
+    for (const [table, cols] of [['events', ['actor', 'target']], ['relations', ['a', 'b']]] as const) {
+      for (const c of cols) await run(db, `UPDATE ${table} SET ${c} = ? WHERE ${c} = ?`, [intoKey, fromKey]);
+    }
+    await run(db, `UPDATE doc_entities de SET mentions = de.mentions + f.mentions FROM doc_entities f
+      WHERE de.entity = ? AND f.entity = ? AND f.doc = de.doc`, [into, from]);
+    await run(db, 'DELETE FROM doc_entities WHERE entity = ? AND doc IN (SELECT doc FROM doc_entities WHERE entity = ?)', [from, into]);
+    await run(db, 'UPDATE doc_entities SET entity = ?, type = (SELECT type FROM entities WHERE rowid = ?) WHERE entity = ?', [into, into, from]);
+    await run(db, `UPDATE entities SET documents = (SELECT count(*) FROM doc_entities WHERE entity = ?),
+      mentions = (SELECT coalesce(sum(mentions), 0) FROM doc_entities WHERE entity = ?) WHERE rowid = ?`, [into, into, into]);
+    await run(db, 'DELETE FROM entity_months WHERE entity IN (?, ?)', [into, from]);
+    await run(db, `INSERT INTO entity_months (entity, month, documents, mentions)
+      SELECT ?, substr(day, 1, 7), count(*), sum(mentions) FROM doc_entities WHERE entity = ? AND day IS NOT NULL GROUP BY substr(day, 1, 7)`, [into, into]);
+    await run(db, `INSERT INTO entity_names (entity, norm, name, documents) SELECT ?, norm, name, documents FROM entity_names WHERE entity = ?
+      ON CONFLICT (entity, norm) DO UPDATE SET documents = entity_names.documents + excluded.documents`, [into, from]);
+    await run(db, `INSERT INTO entity_types (entity, type, documents) SELECT ?, type, documents FROM entity_types WHERE entity = ?
+      ON CONFLICT (entity, type) DO UPDATE SET documents = entity_types.documents + excluded.documents`, [into, from]);
+    await run(db, 'INSERT INTO kb_keys (key, entity) SELECT key, ? FROM kb_keys WHERE entity = ? ON CONFLICT DO NOTHING', [into, from]);
+    for (const n of twice) await this.note(db, into, n, -1);
+    await this.rename(db, into);
+  }
+
+  /** A key that already finds MAX_PER_KEY entities stops growing (as in SqliteKb.addKey). */
+  private async addKey(db: Db, key: string, row: number): Promise<void> {
+    await run(db, `INSERT INTO kb_keys (key, entity) SELECT ?, ?
+      WHERE (SELECT count(*) FROM (SELECT 1 FROM kb_keys WHERE key = ? LIMIT ${MAX_PER_KEY}) k) < ${MAX_PER_KEY}
+      ON CONFLICT DO NOTHING`, [key, row, key]);
+  }
+
+  /** The name most documents use (a person's full name first) and the type most give it, unless a user chose the name. */
+  private async rename(db: Db, row: number): Promise<void> {
+    const e = await one(db, 'SELECT pinned, name, type FROM entities WHERE rowid = ?', [row]);
+    if (!e) return;
+    const types = await all(db, 'SELECT type, documents FROM entity_types WHERE entity = ? ORDER BY documents DESC, type', [row]);
+    const type = types[0] && Number(types[0].documents) > 0 ? String(types[0].type) : String(e.type);
+    let name = String(e.name);
+    if (!e.pinned) {
+      const names = (await this.names(db, row)).filter((x) => x.documents > 0);
+      const full = type === 'PERSON' ? names.filter((x) => /\S\s+\S/.test(x.name)) : [];
+      const best = (full.length ? full : names)[0];
+      if (best) name = best.name;
+    }
+    if (name !== e.name || type !== e.type) {
+      await run(db, 'UPDATE entities SET name = ?, norm = ?, type = ? WHERE rowid = ?', [name, normalizeName(name), type, row]);
+    }
+  }
+
+  private async names(db: Db, row: number): Promise<{ name: string; documents: number }[]> {
+    return (await all(db, 'SELECT name, documents FROM entity_names WHERE entity = ? ORDER BY documents DESC, length(name) DESC, name', [row]))
+      .map((n) => ({ name: String(n.name), documents: Number(n.documents) }));
+  }
+
+  /** What the entity page shows beside the counts (as SqliteKb.profile). */
+  async profile(db: Db, row: number, key: string): Promise<Pick<EntityInfo, 'names' | 'types' | 'firstSeen' | 'lastSeen' | 'outlets' | 'formerIds'>> {
+    const seen = await one(db, 'SELECT min(day) AS first, max(day) AS last FROM doc_entities WHERE entity = ?', [row]);
+    const former = (await all(db, 'SELECT old FROM entity_redirects WHERE new = ? ORDER BY old', [key])).map((r) => String(r.old));
+    const types = await all(db, 'SELECT type, documents FROM entity_types WHERE entity = ? AND documents > 0 ORDER BY documents DESC, type', [row]);
+    // Outlets grouped without case, each shown as one of its spellings (SQLite's GROUP BY … COLLATE NOCASE).
+    const outlets = await all(db, `SELECT min(d.outlet) AS outlet, count(*) AS n FROM doc_entities de JOIN documents d ON d.rowid = de.doc
+      WHERE de.entity = ? AND d.outlet IS NOT NULL GROUP BY lower(d.outlet) ORDER BY n DESC, 1 LIMIT 20`, [row]);
+    return {
+      names: (await this.names(db, row)).filter((n) => n.documents > 0),
+      types: types.map((t) => ({ type: String(t.type) as EntityType, documents: Number(t.documents) })),
+      ...(seen?.first != null ? { firstSeen: String(seen.first), lastSeen: String(seen.last) } : {}),
+      outlets: outlets.map((o) => ({ outlet: String(o.outlet), documents: Number(o.n) })),
+      ...(former.length ? { formerIds: former } : {}),
+    };
+  }
+
+  /**
+   * Candidates for resolution: the most reported entities of every key, with the names most
+   * documents use and their places, each read for all candidates in one query.
+   */
+  async candidates(db: Db, keys: readonly string[]): Promise<KbCandidate[]> {
+    if (!keys.length) return [];
+    const hits = await all(db, `SELECT hit, rowid, key, type, name, norm, documents FROM (
+        SELECT k.key AS hit, e.rowid, e.key, e.type, e.name, e.norm, e.documents,
+               row_number() OVER (PARTITION BY k.key ORDER BY e.documents DESC, e.rowid) AS rank
+        FROM kb_keys k JOIN entities e ON e.rowid = k.entity WHERE k.key = ANY(?::text[])) t
+      WHERE rank <= CASE WHEN substr(hit, 1, 2) IN ('s:', 'p:') THEN ${LOOSE_CANDIDATES_PER_KEY} ELSE ${CANDIDATES_PER_KEY} END`, [[...new Set(keys)]]);
+    const rows = new Map<number, { row: Row; keys: string[] }>();
+    // Keys in the order asked, as SQLite's json_each reads them.
+    const order = new Map(keys.map((k, i) => [k, i]));
+    hits.sort((a, b) => order.get(String(a.hit))! - order.get(String(b.hit))! || Number(b.documents) - Number(a.documents) || Number(a.rowid) - Number(b.rowid));
+    for (const r of hits) {
+      const hit = rows.get(Number(r.rowid));
+      if (hit) hit.keys.push(String(r.hit));
+      else rows.set(Number(r.rowid), { row: r, keys: [String(r.hit)] });
+    }
+    if (!rows.size) return [];
+    const ids = [...rows.keys()];
+    // The names some stored document still uses, and the entity's own (a user's choice may be used by none).
+    const names = await all(db, `SELECT entity, name, documents FROM (
+        SELECT n.entity, n.name, n.documents, row_number() OVER (PARTITION BY n.entity ORDER BY n.documents DESC, length(n.name) DESC, n.name) AS rank
+        FROM entity_names n JOIN entities e ON e.rowid = n.entity
+        WHERE n.entity = ANY(?::bigint[]) AND (n.documents > 0 OR n.norm = e.norm)) t
+      WHERE rank <= ${NAMES_COMPARED} ORDER BY entity, rank`, [ids]);
+    const places = await all(db, `SELECT entity, substr(key, 3) AS g FROM kb_keys WHERE entity = ANY(?::bigint[]) AND key >= 'g:' AND key < 'g;' ORDER BY entity, key`, [ids]);
+    const apart = await this.apart(db, rows.values());
+    const namesOf = group(names), placesOf = group(places);
+    return [...rows.values()]
+      .sort((a, b) => Number(b.row.documents) - Number(a.row.documents) || Number(a.row.rowid) - Number(b.row.rowid))
+      .map(({ row: r, keys: matched }) => {
+        const own = String(r.norm);
+        const ps = (placesOf.get(Number(r.rowid)) ?? []).map((p) => Number(p.g)).filter(Number.isFinite);
+        return {
+          id: String(r.key), type: String(r.type) as EntityType, name: String(r.name), documents: Number(r.documents),
+          names: (namesOf.get(Number(r.rowid)) ?? [])
+            .filter((n) => Number(n.documents) > 0 || normalizeName(String(n.name)) === own)
+            .map((n) => ({ name: String(n.name), documents: Number(n.documents) })),
+          ...(ps.length ? { places: ps } : {}),
+          keys: matched,
+          notSame: apart.get(String(r.key)) ?? [],
+        };
+      });
+  }
+
+  /** The entities users said are not these ones, both ways. */
+  private async apart(db: Db, rows: Iterable<{ row: Row }>): Promise<Map<string, string[]>> {
+    const keys = [...rows].map((r) => String(r.row.key));
+    const out = new Map<string, string[]>();
+    const pairs = await all(db, `SELECT a, b FROM kb_decisions WHERE action = 'not-same' AND b IS NOT NULL
+      AND (a = ANY(?::text[]) OR b = ANY(?::text[])) ORDER BY seq`, [keys, keys]);
+    const add = (a: string, b: string) => {
+      const list = out.get(a);
+      if (list) list.push(b);
+      else out.set(a, [b]);
+    };
+    for (const p of pairs) {
+      add(String(p.a), String(p.b));
+      add(String(p.b), String(p.a));
+    }
+    return out;
+  }
+
+  /** The entities most often reported with this one in its newest documents. */
+  async context(db: Db, row: number): Promise<string[]> {
+    return (await all(db, `SELECT e.key, count(*) AS n FROM doc_entities de JOIN entities e ON e.rowid = de.entity
+      WHERE de.doc IN (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY day DESC NULLS LAST LIMIT ${CONTEXT_DOCS}) AND de.entity <> ?
+      GROUP BY e.key ORDER BY n DESC, e.key LIMIT ${CONTEXT_SIZE}`, [row, row])).map((c) => String(c.key));
+  }
+}
+
+/** Rows by their `entity` column. */
+function group(rows: readonly Row[]): Map<number, Row[]> {
+  const out = new Map<number, Row[]>();
+  for (const r of rows) {
+    const k = Number(r.entity);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}

@@ -1,0 +1,980 @@
+import pg from 'pg';
+import type { ClaimRow } from '../../claims/build.js';
+import { NewsgraphError, errorMessage } from '../../core/errors.js';
+import type { EntityType } from '../../core/layers.js';
+import type { DocMeta } from '../../core/meta.js';
+import { fold, nameForm } from '../../kb/names.js';
+import type { RowContext, StoredEntity } from '../../layers/spec.js';
+import type { NewsRecord } from '../../output/record.js';
+import type { StoryFeatures } from '../../stories/story-features.js';
+import { dayOf, entityIdOf, entityKey, normalizeName } from '../keys.js';
+import { checkRecord, docRef, emptyFacets, facetCounts, facetsOf, MAX_LIMIT, META_KEYS, page, PERIOD, recordFrom, stampFrom } from '../results.js';
+import { notesOf } from '../sqlite/kb.js';
+import { STORED_LAYERS, layerRows } from '../sqlite/layer-rows.js';
+import type {
+  ClaimRowQuery, CopyCandidate, CopyQuery, Decision, DecisionRecord, DocSource, EntityCount, EntityInfo, EntityMatch, EntityQuery,
+  EventHit, EventQuery, Interval, KbCandidate, Page, PeriodCount, PlaceHit, PlaceQuery, PutResult, QuoteHit, QuoteQuery, RecordStamp,
+  RelationHit, RelationQuery, SearchHit, SearchQuery, SearchResult, Store, StoryDetail, StoryInfo, StoryPool,
+} from '../store.js';
+import { PgClaims } from './claims.js';
+import { PgCopies } from './copies.js';
+import { all, insertRows, LOCKS, one, run, uniqueViolation, type Db, type Row } from './db.js';
+import { followAll, PgKb } from './kb.js';
+import { migrate } from './schema.js';
+import { PgStories } from './stories.js';
+import { toTsQuery } from './tsquery.js';
+
+export interface PgStoreOptions {
+  /** Connections in the pool. Default 10. */
+  readonly max?: number;
+  /** As SqliteStoreOptions: ranking window, facet and count caps. */
+  readonly rankCap?: number;
+  readonly facetCap?: number;
+  readonly countCap?: number;
+}
+
+// Title words weigh four times text words (weights D, C, B, A; the title is A, the text B), as in
+// the SQLite store's bm25(4, 1); normalisation 1 divides by the log of the document's length.
+const RANK = `ts_rank('{0.1, 0.2, 0.25, 1.0}', t.tsv, query, 1)`;
+const TSV = `setweight(to_tsvector('newsgraph', coalesce(?::text, '')), 'A') || setweight(to_tsvector('newsgraph', ?::text), 'B')`;
+// Marks no article contains, replaced by the query's own after ts_headline.
+const OPEN = '\ue000', CLOSE = '\ue001';
+const HEADLINE = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=1`;
+const HIT_COLS = 'd.rowid, d.id, d.title, d.author, d.outlet, d.url, d.published, d.origin, d.lang';
+// What hangs off a document besides its row and its text, removed when it is replaced.
+const DOC_TABLES = ['records', ...STORED_LAYERS.map((l) => l.table.name), 'doc_entities', 'copy_sketch', 'copy_lines', 'claim_rows'];
+
+/** Hides the password of a connection URL in messages. */
+export function redactUrl(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/i, '$1:***@');
+}
+
+/**
+ * The server store: PostgreSQL through one connection pool (`pg`), with the tables of the SQLite
+ * store, full-text search by a `tsvector` (GIN index) under the `newsgraph` configuration
+ * (accents folded, English stems), and one transaction per document on a client checked out for
+ * it. The schema is brought up to date on first use (schema.ts).
+ */
+export class PgStore implements Store {
+  readonly url: string;
+  private readonly pool: pg.Pool;
+  private readonly ready: Promise<void>;
+  private readonly rankCap: number;
+  private readonly facetCap: number;
+  private readonly countCap: number;
+  private readonly kb = new PgKb();
+  private readonly copies = new PgCopies();
+  private readonly claims = new PgClaims();
+  private readonly storyTables = new PgStories();
+
+  constructor(url: string, opts: PgStoreOptions = {}) {
+    this.url = url;
+    this.rankCap = Math.max(1, opts.rankCap ?? 2_000);
+    this.facetCap = Math.max(1, opts.facetCap ?? 500);
+    this.countCap = Math.max(1, opts.countCap ?? 10_000);
+    this.pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+    // A connection the server drops while idle is replaced on next use; it must not end the process.
+    this.pool.on('error', () => undefined);
+    this.ready = this.open();
+    // Failures surface from the first call that awaits `ready`, not as an unhandled rejection.
+    this.ready.catch(() => undefined);
+  }
+
+  private async open(): Promise<void> {
+    try {
+      const c = await this.pool.connect();
+      try {
+        await migrate(c);
+      } finally {
+        c.release();
+      }
+      await this.refreshClaims();
+    } catch (err) {
+      if (err instanceof NewsgraphError) throw err;
+      throw new NewsgraphError('store.open', `cannot open database ${redactUrl(this.url)}: ${errorMessage(err)}`);
+    }
+  }
+
+  /** Claim rows derived by other rules than this build's are derived again, once, from the stored records. */
+  private async refreshClaims(): Promise<void> {
+    if (await this.claims.current(this.pool)) return;
+    await this.transaction(async (c) => {
+      await this.lock(c);
+      if (await this.claims.current(c)) return;
+      await run(c, 'DELETE FROM claim_rows');
+      for (let after = 0; ;) {
+        const rows = await all(c, `SELECT d.rowid, t.text, r.record FROM documents d JOIN records r ON r.rowid = d.rowid
+          JOIN texts t ON t.rowid = d.rowid WHERE d.rowid > ? ORDER BY d.rowid LIMIT 200`, [after]);
+        if (!rows.length) break;
+        for (const r of rows) await this.writeClaims(c, Number(r.rowid), recordFrom(String(r.text), String(r.record)));
+        after = Number(rows[rows.length - 1]!.rowid);
+      }
+      await this.claims.stamp(c);
+    }, false);
+  }
+
+  /** Runs `fn` in one transaction on a client of its own. */
+  private async transaction<T>(fn: (c: pg.PoolClient) => Promise<T>, wait = true): Promise<T> {
+    if (wait) await this.ready;
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const out = await fn(c);
+      await c.query('COMMIT');
+      return out;
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
+
+  /**
+   * Serialises the knowledge-base and story part of writes across processes. Resolution and
+   * clustering read the store before a document's transaction begins; inside it, entity and
+   * story rows are found or created by key, counts are bumped and merges rewrite other
+   * documents' rows. Two transactions doing that at once under READ COMMITTED would each miss
+   * the other's new rows (two entities for one key's redirect, lost count updates, a story
+   * counted twice). The lock is held to commit; each statement after it sees what the previous
+   * holder committed.
+   */
+  private async lock(c: Db): Promise<void> {
+    await c.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.write]);
+  }
+
+  private async reader(): Promise<Db> {
+    await this.ready;
+    return this.pool;
+  }
+
+  // ---- documents -------------------------------------------------------------------------
+
+  async put(record: NewsRecord): Promise<PutResult> {
+    checkRecord(record);
+    try {
+      return await this.transaction((c) => this.putIn(c, record));
+    } catch (err) {
+      // Another process stored the same text (or id) between our check and our insert.
+      if (uniqueViolation(err) !== undefined) return this.transaction((c) => this.putIn(c, record));
+      throw err;
+    }
+  }
+
+  /**
+   * Stores a record in the transaction of `c`. `kept`: the document's row and text stay (a
+   * replacement, under the lock already); only its metadata and derived rows are written.
+   */
+  private async putIn(c: Db, given: NewsRecord, kept?: number): Promise<PutResult> {
+    checkRecord(given);
+    const meta: DocMeta = given.meta ?? {};
+    const day = dayOf(meta.published);
+    const cells = [given.id, given.hash, meta.title ?? null, meta.author ?? null, meta.outlet ?? null, meta.url ?? null, meta.published ?? null,
+      meta.origin ?? null, meta.lang ?? null, day ?? null, given.copyOf ?? null, given.copyShare ?? null, given.source ?? null];
+    let doc: number;
+    if (kept === undefined) {
+      const same = await one(c, 'SELECT id FROM documents WHERE hash = ?', [given.hash]);
+      if (same) return { status: 'present', id: String(same.id) };
+      if (await one(c, 'SELECT 1 FROM documents WHERE id = ?', [given.id])) {
+        throw new NewsgraphError('store.id-conflict', `id "${given.id}" is already stored with different text`, 409);
+      }
+      doc = Number((await one(c, `INSERT INTO documents (id, hash, title, author, outlet, url, published, origin, lang, day, copy_of, copy_share, source, added)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`, [...cells, new Date().toISOString()]))!.rowid);
+      // The text and its search vector, the costly part, before the lock.
+      await run(c, `INSERT INTO texts (rowid, title, text, tsv) VALUES (?, ?, ?, ${TSV})`, [doc, meta.title ?? null, given.text, meta.title ?? null, given.text]);
+      await this.lock(c);
+    } else {
+      doc = kept;
+      const before = await one(c, 'SELECT title FROM documents WHERE rowid = ?', [doc]);
+      await run(c, `UPDATE documents SET id = ?, hash = ?, title = ?, author = ?, outlet = ?, url = ?, published = ?, origin = ?, lang = ?,
+        day = ?, copy_of = ?, copy_share = ?, source = ? WHERE rowid = ?`, [...cells, doc]);
+      // The text is the same; its vector is computed again only for a new title.
+      if ((before?.title ?? null) !== (meta.title ?? null)) {
+        await run(c, `UPDATE texts SET title = ?, tsv = ${TSV} WHERE rowid = ?`, [meta.title ?? null, meta.title ?? null, given.text, doc]);
+      }
+    }
+    const rec = await this.currentIds(c, given);
+    const { text, ...rest } = rec;
+    await run(c, 'INSERT INTO records (rowid, record) VALUES (?, ?)', [doc, JSON.stringify(rest)]);
+    await this.writeRows(c, doc, rec, text, day);
+    return { status: 'added', id: rec.id };
+  }
+
+  /** Entities, layer rows, counts, names, copies and story of a record stored under row `doc`. */
+  private async writeRows(c: Db, doc: number, rec: NewsRecord, text: string, day: string | undefined): Promise<void> {
+    // The entities the record names, then those its layers key by a name resolution left alone
+    // (ctx.named), found by a first pass over the rows; all created or found in one statement.
+    const wanted: { id: string; type: string; name: string; description?: string }[] = [];
+    for (const e of rec.entities ?? []) {
+      if (e?.name && e.type) wanted.push({ id: e.kb ?? entityKey(e.type, e.name), type: e.type, name: e.name, description: e.description });
+    }
+    const probe: RowContext = {
+      doc, text, day, normalizeName, dayOf,
+      entity: (id) => (id != null && (rec.entities ?? []).some((e) => e?.id === id && e.name && e.type) ? { row: 0, key: '' } : undefined),
+      named: (type, name) => { wanted.push({ id: entityKey(type, name), type, name }); return { row: 0, key: '' }; },
+    };
+    for (const layer of STORED_LAYERS) for (const _ of layerRows(layer, rec, probe)) { /* only the names it asks for */ }
+    const current = await followAll(c, 'entity_redirects', wanted.map((w) => w.id));
+    const byKey = new Map<string, { type: string; name: string; description?: string }>();
+    for (const w of wanted) {
+      const key = current.get(w.id)!;
+      const had = byKey.get(key);
+      if (!had) byKey.set(key, { type: w.type, name: w.name, description: w.description });
+      else if (had.description === undefined && w.description !== undefined) had.description = w.description;
+    }
+    const stored = new Map<string, { row: number; name: string; type: string }>();
+    if (byKey.size) {
+      const keys = [...byKey.keys()], vals = [...byKey.values()];
+      const rows = await all(c, `INSERT INTO entities (key, type, name, norm, description)
+          SELECT k, t, n, nm, d FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS u(k, t, n, nm, d, i) ORDER BY i
+        ON CONFLICT (key) DO UPDATE SET description = coalesce(entities.description, excluded.description)
+        RETURNING rowid, key, name, type`,
+      [keys, vals.map((v) => v.type), vals.map((v) => v.name), vals.map((v) => normalizeName(v.name)), vals.map((v) => v.description ?? null)]);
+      for (const r of rows) stored.set(String(r.key), { row: Number(r.rowid), name: String(r.name), type: String(r.type) });
+    }
+    const storedOf = (id: string): StoredEntity => {
+      const key = current.get(id)!;
+      return { row: stored.get(key)!.row, key };
+    };
+    const local = new Map<string, StoredEntity>();
+    const rowOf = new Map<string, { row: number; name: string; type: string }>();
+    const perEntity = new Map<number, number>();
+    const types = new Set<string>();
+    for (const w of wanted) {
+      rowOf.set(w.id, stored.get(current.get(w.id)!)!);
+      perEntity.set(stored.get(current.get(w.id)!)!.row, 0);
+      types.add(w.type);
+    }
+    for (const e of rec.entities ?? []) if (e?.name && e.type) local.set(e.id, storedOf(entityIdOf(e)));
+    const ctx: RowContext = {
+      doc, text, day, normalizeName, dayOf,
+      entity: (id) => (id == null ? undefined : local.get(id)),
+      named: (type, name) => storedOf(entityKey(type, name)),
+    };
+    for (const layer of STORED_LAYERS) {
+      await insertRows(c, layer.table.name, layer.table.columns.map((col) => col.name), [...layerRows(layer, rec, ctx)]);
+    }
+    await this.writeClaims(c, doc, rec);
+    // Names, descriptions and pronouns that refer to an entity are all its mentions here.
+    for (const r of await all(c, 'SELECT entity, count(*) AS n FROM mentions WHERE doc = ? AND entity IS NOT NULL GROUP BY entity', [doc])) {
+      perEntity.set(Number(r.entity), Number(r.n));
+    }
+    if (types.size) await run(c, 'UPDATE documents SET types = ? WHERE rowid = ?', [`,${[...types].sort().join(',')},`, doc]);
+    if (perEntity.size) {
+      const ents = [...perEntity.keys()], counts = [...perEntity.values()];
+      await run(c, `INSERT INTO doc_entities (doc, entity, mentions, type, day)
+        SELECT ?, e.rowid, u.n, e.type, ? FROM unnest(?::bigint[], ?::int[]) AS u(entity, n) JOIN entities e ON e.rowid = u.entity`, [doc, day ?? null, ents, counts]);
+      await this.bumpEntities(c, ents, counts, 1, day?.slice(0, 7));
+    }
+    await this.noteEntities(c, rec, 1, rowOf);
+    await this.copies.add(c, doc, rec);
+    await this.storyTables.add(c, doc, rec, (ids) => this.kbCurrent(c, ids));
+  }
+
+  /** Counts documents and mentions in (sign 1) or out (-1) of entities and their months. */
+  private async bumpEntities(c: Db, ents: readonly number[], mentions: readonly number[], sign: 1 | -1, month: string | undefined | (string | null)[]): Promise<void> {
+    await run(c, `UPDATE entities e SET documents = e.documents + ?, mentions = e.mentions + u.n * ?
+      FROM unnest(?::bigint[], ?::int[]) AS u(entity, n) WHERE e.rowid = u.entity`, [sign, sign, ents, mentions]);
+    const months = Array.isArray(month) ? month : ents.map(() => month ?? null);
+    if (!months.some((m) => m != null)) return;
+    await run(c, `INSERT INTO entity_months (entity, month, documents, mentions)
+        SELECT u.entity, u.month, ?, u.n * ? FROM unnest(?::bigint[], ?::int[], ?::text[]) AS u(entity, n, month) WHERE u.month IS NOT NULL
+      ON CONFLICT (entity, month) DO UPDATE SET documents = entity_months.documents + excluded.documents, mentions = entity_months.mentions + excluded.mentions`,
+    [sign, sign, ents, mentions, months]);
+    if (sign < 0) await run(c, 'DELETE FROM entity_months WHERE entity = ANY(?::bigint[]) AND documents <= 0', [ents]);
+  }
+
+  private async writeClaims(c: Db, doc: number, rec: NewsRecord): Promise<void> {
+    const { assertions, ids } = this.claims.idsOf(rec);
+    if (!assertions.length) return;
+    const current = await followAll(c, 'entity_redirects', ids);
+    await this.claims.write(c, doc, assertions, (id) => current.get(id) ?? id);
+  }
+
+  /** A function from entity ids to where they lead now, for these ids, read at once. */
+  private async kbCurrent(c: Db, ids: Iterable<string>): Promise<(id: string) => string> {
+    const current = await followAll(c, 'entity_redirects', ids);
+    return (id) => current.get(id) ?? id;
+  }
+
+  /**
+   * The record with its knowledge-base and story ids as they lead now: another process may have
+   * merged them after the collection stages read the store and before this transaction began.
+   */
+  private async currentIds(c: Db, rec: NewsRecord): Promise<NewsRecord> {
+    const current = await followAll(c, 'entity_redirects', (rec.entities ?? []).flatMap((e) => (e.kb === undefined ? [] : [e.kb])));
+    let moved = false;
+    const entities = (rec.entities ?? []).map((e) => {
+      const kb = e.kb === undefined ? undefined : current.get(e.kb);
+      if (kb === e.kb) return e;
+      moved = true;
+      return { ...e, kb };
+    });
+    const story = rec.story === undefined ? undefined : await this.storyTables.current(c, rec.story);
+    if (!moved && story === rec.story) return rec;
+    return { ...rec, ...(moved ? { entities } : {}), ...(story !== undefined ? { story } : {}) };
+  }
+
+  /** Counts (or, leaving, discounts) the names, types and places a record gives each entity. */
+  private async noteEntities(c: Db, rec: NewsRecord, sign: 1 | -1, rowOf?: ReadonlyMap<string, { row: number; name: string; type: string }>): Promise<void> {
+    const notes = notesOf(rec);
+    const unknown = [...notes.keys()].filter((id) => !rowOf?.has(id));
+    const current = await followAll(c, 'entity_redirects', unknown);
+    const rows = unknown.length
+      ? new Map((await all(c, 'SELECT key, rowid FROM entities WHERE key = ANY(?::text[])', [[...new Set(current.values())]])).map((r) => [String(r.key), Number(r.rowid)]))
+      : new Map<string, number>();
+    for (const [id, note] of notes) {
+      const known = rowOf?.get(id);
+      const row = known?.row ?? rows.get(current.get(id)!);
+      if (row !== undefined) await this.kb.note(c, row, note, sign, known);
+    }
+  }
+
+  private async findDoc(db: Db, id: string): Promise<number | undefined> {
+    const r = await one(db, 'SELECT rowid FROM documents WHERE id = ? UNION ALL SELECT rowid FROM documents WHERE hash = ? LIMIT 1', [id, id]);
+    return r ? Number(r.rowid) : undefined;
+  }
+
+  private async toRecord(db: Db, doc: number): Promise<NewsRecord> {
+    const r = (await one(db, 'SELECT t.text, r.record FROM records r JOIN texts t ON t.rowid = r.rowid WHERE r.rowid = ?', [doc]))!;
+    return recordFrom(String(r.text), String(r.record));
+  }
+
+  async get(id: string): Promise<NewsRecord | undefined> {
+    const db = await this.reader();
+    const doc = await this.findDoc(db, id);
+    return doc === undefined ? undefined : this.toRecord(db, doc);
+  }
+
+  async has(hash: string): Promise<boolean> {
+    return (await one(await this.reader(), 'SELECT 1 FROM documents WHERE hash = ?', [hash])) !== undefined;
+  }
+
+  async replace(record: NewsRecord): Promise<void> {
+    checkRecord(record);
+    await this.transaction(async (c) => {
+      await this.lock(c);
+      await this.replaceIn(c, record);
+    });
+  }
+
+  private async replaceIn(c: Db, rec: NewsRecord): Promise<void> {
+    const doc = await this.findDoc(c, rec.id);
+    if (doc === undefined) throw new NewsgraphError('store.not-found', `no stored document "${rec.id}" to replace`, 404);
+    const row = (await one(c, 'SELECT id, hash FROM documents WHERE rowid = ?', [doc]))!;
+    if (String(row.hash) !== rec.hash || String(row.id) !== rec.id) {
+      throw new NewsgraphError('store.id-conflict', `document "${rec.id}" is stored with other text; a replacement keeps its id and text`, 409);
+    }
+    const entities = await this.removeDoc(c, doc, true);
+    await this.putIn(c, rec, doc);
+    await this.dropUnused(c, entities);
+  }
+
+  async *stamps(): AsyncIterable<RecordStamp> {
+    const db = await this.reader();
+    for (let after = 0; ;) {
+      const rows = await all(db, `SELECT d.rowid, d.id, d.hash, r.record::json -> 'stages' AS stages FROM documents d JOIN records r ON r.rowid = d.rowid
+        WHERE d.rowid > ? ORDER BY d.rowid LIMIT 500`, [after]);
+      if (!rows.length) return;
+      for (const r of rows) yield stampFrom(String(r.id), String(r.hash), r.stages as RecordStamp['stages']);
+      after = Number(rows[rows.length - 1]!.rowid);
+    }
+  }
+
+  async stampOf(idOrHash: string): Promise<RecordStamp | undefined> {
+    const db = await this.reader();
+    const doc = await this.findDoc(db, idOrHash);
+    if (doc === undefined) return undefined;
+    const r = (await one(db, `SELECT d.id, d.hash, r.record::json -> 'stages' AS stages FROM documents d JOIN records r ON r.rowid = d.rowid WHERE d.rowid = ?`, [doc]))!;
+    return stampFrom(String(r.id), String(r.hash), r.stages as RecordStamp['stages']);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return this.transaction(async (c) => {
+      await this.lock(c);
+      const doc = await this.findDoc(c, id);
+      if (doc === undefined) return false;
+      await this.dropUnused(c, await this.removeDoc(c, doc));
+      return true;
+    });
+  }
+
+  /**
+   * Takes a document and its share of every count out; returns the entity rows it counted for.
+   * `keepText` leaves its row and its text for the replacement that follows.
+   */
+  private async removeDoc(c: Db, doc: number, keepText = false): Promise<number[]> {
+    await this.storyTables.remove(c, doc);
+    const rec = await one(c, 'SELECT record FROM records WHERE rowid = ?', [doc]);
+    if (rec) await this.noteEntities(c, JSON.parse(String(rec.record)) as NewsRecord, -1);
+    const counts = await all(c, `SELECT de.entity, de.mentions, substr(d.day, 1, 7) AS month FROM doc_entities de JOIN documents d ON d.rowid = de.doc
+      WHERE de.doc = ?`, [doc]);
+    if (keepText) {
+      for (const t of DOC_TABLES) await run(c, `DELETE FROM ${t} WHERE ${t === 'records' ? 'rowid' : 'doc'} = ?`, [doc]);
+    } else {
+      await run(c, 'DELETE FROM documents WHERE rowid = ?', [doc]);
+    }
+    const ents = counts.map((x) => Number(x.entity));
+    if (ents.length) await this.bumpEntities(c, ents, counts.map((x) => Number(x.mentions)), -1, counts.map((x) => (x.month == null ? null : String(x.month))));
+    return ents;
+  }
+
+  /** Entities no stored document counts any more lose their row. */
+  private async dropUnused(c: Db, entities: readonly number[]): Promise<void> {
+    if (entities.length) await run(c, 'DELETE FROM entities WHERE rowid = ANY(?::bigint[]) AND documents <= 0', [entities]);
+  }
+
+  async count(): Promise<number> {
+    return Number((await one(await this.reader(), 'SELECT count(*) AS n FROM documents'))!.n);
+  }
+
+  async *export(): AsyncIterable<NewsRecord> {
+    const db = await this.reader();
+    // Pages by row, so no cursor stays open across the caller's awaits.
+    for (let after = 0; ;) {
+      const rows = await all(db, `SELECT d.rowid, t.text, r.record FROM documents d JOIN records r ON r.rowid = d.rowid JOIN texts t ON t.rowid = d.rowid
+        WHERE d.rowid > ? ORDER BY d.rowid LIMIT 200`, [after]);
+      if (!rows.length) return;
+      for (const r of rows) yield recordFrom(String(r.text), String(r.record));
+      after = Number(rows[rows.length - 1]!.rowid);
+    }
+  }
+
+  // ---- search ----------------------------------------------------------------------------
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const db = await this.reader();
+    const [limit, offset] = page(query);
+    const q = query.q?.trim();
+    const tsq = q ? toTsQuery(q) : undefined;
+    const none = { total: 0, hits: [], ...(query.facets ? { facets: emptyFacets() } : {}) };
+    if (q && tsq === undefined) return none;
+    const asked = query.entity === undefined ? [] : typeof query.entity === 'string' ? [query.entity] : [...query.entity];
+    const ents: number[] = [];
+    if (asked.length) {
+      const current = await followAll(db, 'entity_redirects', asked);
+      const rows = new Map((await all(db, 'SELECT key, rowid FROM entities WHERE key = ANY(?::text[])', [[...current.values()]])).map((r) => [String(r.key), Number(r.rowid)]));
+      for (const key of asked) {
+        const row = rows.get(current.get(key)!);
+        if (row === undefined) return none;
+        ents.push(row);
+      }
+    }
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (tsq) where.push('t.tsv @@ query');
+    for (const e of ents) { where.push('d.rowid IN (SELECT doc FROM doc_entities WHERE entity = ?)'); args.push(e); }
+    if (query.place) { where.push('d.rowid IN (SELECT doc FROM places WHERE norm = ?)'); args.push(normalizeName(query.place)); }
+    if (query.outlet) { where.push('lower(d.outlet) = lower(?::text)'); args.push(query.outlet); }
+    // A YYYY or YYYY-MM bound includes its whole year or month.
+    if (query.from) { where.push('d.day >= ?'); args.push(query.from); }
+    if (query.to) { where.push('d.day <= ?'); args.push(`${query.to}\uffff`); }
+    if (query.type) { where.push('d.types LIKE ?'); args.push(`%,${query.type},%`); }
+    const from = tsq ? `texts t JOIN documents d ON d.rowid = t.rowid CROSS JOIN to_tsquery('newsgraph', ?) AS query` : 'documents d';
+    const fromArgs = tsq ? [tsq] : [];
+    const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const wantFacets = !!query.facets;
+    let ordered: number[];
+    let total: number;
+    let totalCapped = false;
+    let rankedOver: number | undefined;
+    let scores: Map<number, number> | undefined;
+    const countUpTo = async (known: number): Promise<number> => {
+      // Counting stops at countCap: past that, "more than N" is what a reader needs.
+      const n = Number((await one(db, `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${cond} LIMIT ?) x`, [...fromArgs, ...args, this.countCap + 1]))!.n);
+      totalCapped = n > this.countCap;
+      return Math.max(known, Math.min(n, this.countCap));
+    };
+    try {
+      if (tsq) {
+        // Score the newest `window` matches, then order them by score (as the SQLite store does).
+        const window = Math.min(MAX_LIMIT, Math.max(this.rankCap, offset + limit));
+        const scored = (await all(db, `SELECT d.rowid AS rid, ${RANK} AS r FROM ${from} ${cond} ORDER BY d.rowid DESC LIMIT ?`, [...fromArgs, ...args, window]))
+          .map((r) => [Number(r.rid), Number(r.r)] as [number, number]);
+        scored.sort((a, b) => b[1] - a[1] || b[0] - a[0]);
+        ordered = scored.map((x) => x[0]);
+        total = scored.length < window ? scored.length : await countUpTo(scored.length);
+        if (total > window || (totalCapped && this.countCap >= window)) rankedOver = window;
+        scores = new Map(scored.slice(offset, offset + limit));
+      } else {
+        // Newest first; undated documents last.
+        const want = Math.max(offset + limit, wantFacets ? this.facetCap : 0);
+        ordered = (await all(db, `SELECT d.rowid FROM ${from} ${cond} ORDER BY d.day DESC NULLS LAST, d.rowid DESC LIMIT ?`, [...args, want])).map((r) => Number(r.rowid));
+        total = ordered.length < want ? ordered.length : await countUpTo(ordered.length);
+      }
+    } catch (err) {
+      throw new NewsgraphError('store.bad-query', `cannot search for "${query.q}": ${errorMessage(err)}`);
+    }
+    const hits = await this.hits(db, ordered.slice(offset, offset + limit), tsq, query.mark ?? ['«', '»'], scores);
+    const result: SearchResult = { total, ...(totalCapped ? { totalCapped } : {}), ...(rankedOver ? { rankedOver } : {}), hits };
+    if (!wantFacets) return result;
+    return { ...result, facets: await this.facets(db, ordered.slice(0, this.facetCap), totalCapped || total > this.facetCap) };
+  }
+
+  /** The page's hits in one query: metadata and a snippet of each hit's own text, its matches marked. */
+  private async hits(db: Db, docs: readonly number[], tsq: string | undefined, [open, close]: readonly [string, string], scores?: Map<number, number>): Promise<SearchHit[]> {
+    if (!docs.length) return [];
+    const rows = tsq
+      ? await all(db, `SELECT ${HIT_COLS}, t.text, ts_headline('newsgraph', t.text, to_tsquery('newsgraph', ?), '${HEADLINE}') AS snippet
+          FROM documents d JOIN texts t ON t.rowid = d.rowid WHERE d.rowid = ANY(?::bigint[])`, [tsq, docs])
+      : await all(db, `SELECT ${HIT_COLS}, substr(t.text, 1, 240) AS snippet FROM documents d JOIN texts t ON t.rowid = d.rowid
+          WHERE d.rowid = ANY(?::bigint[])`, [docs]);
+    const byRow = new Map(rows.map((r) => [Number(r.rowid), r]));
+    return docs.flatMap((rid) => {
+      const r = byRow.get(rid);
+      if (!r) return [];
+      const meta: Record<string, string> = {};
+      for (const k of META_KEYS) if (r[k] != null) meta[k] = String(r[k]);
+      const snippet = tsq ? marked(String(r.snippet ?? ''), String(r.text), open, close) : String(r.snippet ?? '');
+      return [{
+        id: String(r.id),
+        ...(r.title != null ? { title: String(r.title) } : {}),
+        snippet: snippet.replace(/\s+/g, ' ').trim(),
+        meta,
+        score: scores ? Number((scores.get(rid) ?? 0).toPrecision(4)) : 0,
+      }];
+    });
+  }
+
+  /** Facet counts over the given documents (the first hits in result order). */
+  private async facets(db: Db, docs: readonly number[], approximate: boolean) {
+    const rows = await all(db, 'SELECT outlet, day, types FROM documents WHERE rowid = ANY(?::bigint[])', [docs]);
+    const entity = await all(db, `SELECT e.key AS value, e.name AS label, t.count FROM (
+        SELECT entity, count(*) AS count FROM doc_entities WHERE doc = ANY(?::bigint[]) GROUP BY entity ORDER BY count DESC, entity LIMIT 25) t
+      JOIN entities e ON e.rowid = t.entity ORDER BY t.count DESC, value`, [docs]);
+    const place = await all(db, `SELECT min(name) AS value, count(DISTINCT doc) AS count FROM places WHERE doc = ANY(?::bigint[])
+      GROUP BY norm ORDER BY count DESC, value LIMIT 25`, [docs]);
+    return facetsOf(rows.map((r) => [r.outlet, r.day, r.types] as const), facetCounts(entity), facetCounts(place), docs.length, approximate);
+  }
+
+  // ---- entities --------------------------------------------------------------------------
+
+  private async entityByKey(db: Db, id: string): Promise<Row | undefined> {
+    return one(db, 'SELECT * FROM entities WHERE key = ?', [await this.kb.current(db, id)]);
+  }
+
+  private async entityRow(db: Db, idOrName: string): Promise<Row | undefined> {
+    const typed = /^([A-Z]+):(.+)$/.exec(idOrName);
+    return (await this.entityByKey(db, idOrName))
+      ?? (typed ? await this.entityByKey(db, entityKey(typed[1]!, typed[2]!)) : undefined)
+      // By name: the entity most documents call that; a name no stored document uses any more
+      // counts only as the entity's own name, which a user may have chosen.
+      ?? await one(db, `SELECT e.* FROM entity_names n JOIN entities e ON e.rowid = n.entity
+          WHERE n.norm = ? AND (n.documents > 0 OR e.norm = n.norm)
+          ORDER BY n.documents DESC, (e.norm = n.norm) DESC, e.documents DESC, e.mentions DESC LIMIT 1`, [normalizeName(idOrName)])
+      // Then the name folded as resolution compares names ("Al Qaida" for "Al-Qaida").
+      ?? await one(db, `SELECT e.* FROM kb_keys k JOIN entities e ON e.rowid = k.entity WHERE k.key = ?
+          ORDER BY e.documents DESC, e.rowid LIMIT 1`, [`n:${fold(idOrName)}`]);
+  }
+
+  /** Entity rows as EntityInfo, their aliases read for all of them in one query. */
+  private async toEntities(db: Db, rows: readonly Row[]): Promise<EntityInfo[]> {
+    if (!rows.length) return [];
+    const aliases = new Map<number, string[]>();
+    for (const a of await all(db, 'SELECT entity, name FROM entity_names WHERE entity = ANY(?::bigint[]) AND documents > 0 ORDER BY entity, name', [rows.map((r) => r.rowid)])) {
+      const list = aliases.get(Number(a.entity)) ?? [];
+      list.push(String(a.name));
+      aliases.set(Number(a.entity), list);
+    }
+    return rows.map((r) => {
+      const name = String(r.name);
+      return {
+        id: String(r.key), type: String(r.type) as EntityType, name,
+        aliases: [...new Set((aliases.get(Number(r.rowid)) ?? []).filter((a) => a !== name))],
+        ...(r.description != null ? { description: String(r.description) } : {}),
+        documents: Number(r.documents), mentions: Number(r.mentions),
+      };
+    });
+  }
+
+  private async toEntity(db: Db, r: Row): Promise<EntityInfo> {
+    return (await this.toEntities(db, [r]))[0]!;
+  }
+
+  async entity(idOrName: string): Promise<EntityInfo | undefined> {
+    const db = await this.reader();
+    const r = await this.entityRow(db, idOrName);
+    return r ? { ...await this.toEntity(db, r), ...await this.kb.profile(db, Number(r.rowid), String(r.key)) } : undefined;
+  }
+
+  async entities(query: EntityQuery = {}): Promise<EntityInfo[]> {
+    const db = await this.reader();
+    const [limit, offset] = page(query, 50);
+    const where = ['e.documents > 0'];
+    const args: unknown[] = [];
+    if (query.type) { where.push('e.type = ?'); args.push(query.type); }
+    if (query.q) {
+      const n = normalizeName(query.q);
+      where.push('e.rowid IN (SELECT entity FROM entity_names WHERE norm >= ? AND norm < ?)');
+      args.push(n, n + '\uffff');
+    }
+    const rows = await all(db, `SELECT e.* FROM entities e WHERE ${where.join(' AND ')}
+      ORDER BY e.documents DESC, e.mentions DESC, e.name LIMIT ? OFFSET ?`, [...args, limit, offset]);
+    return this.toEntities(db, rows);
+  }
+
+  async lookup(name: string, limit = 10): Promise<EntityMatch[]> {
+    const db = await this.reader();
+    const n = normalizeName(name);
+    if (!n) return [];
+    const out = new Map<number, EntityMatch>();
+    // Entities called exactly this, most documents calling them so first; then those whose names
+    // match it folded (spelling, hyphens) or share its surname, by documents.
+    const named = await all(db, `SELECT e.*, n.documents AS called FROM entity_names n JOIN entities e ON e.rowid = n.entity
+      WHERE n.norm = ? AND (n.documents > 0 OR e.norm = n.norm)
+      ORDER BY n.documents DESC, (e.norm = n.norm) DESC, e.documents DESC, e.mentions DESC LIMIT ?`, [n, limit]);
+    const infos = await this.toEntities(db, named);
+    named.forEach((r, i) => out.set(Number(r.rowid), { ...infos[i]!, called: Number(r.called), match: 'name' }));
+    if (out.size < limit) {
+      const f = nameForm(name, 'PERSON');
+      const keys = [...new Set([`n:${f.fold}`, ...(f.surname && !f.given ? [`p:${f.surname}`] : [])])];
+      const more = (await all(db, `SELECT DISTINCT e.* FROM kb_keys k JOIN entities e ON e.rowid = k.entity
+        WHERE k.key = ANY(?::text[]) ORDER BY e.documents DESC, e.rowid LIMIT ?`, [keys, limit])).filter((r) => !out.has(Number(r.rowid)));
+      const moreInfos = await this.toEntities(db, more);
+      more.forEach((r, i) => out.set(Number(r.rowid), { ...moreInfos[i]!, called: 0, match: 'similar' }));
+    }
+    return [...out.values()].slice(0, limit);
+  }
+
+  async mentionsOverTime(entityId: string, interval: Interval = 'month'): Promise<PeriodCount[]> {
+    const db = await this.reader();
+    const e = await this.entityRow(db, entityId);
+    if (!e) return [];
+    // Months and years come from the per-month counts kept at put(); days from the documents.
+    const rows = interval === 'day'
+      ? await all(db, `SELECT d.day AS period, count(*) AS documents, sum(de.mentions) AS mentions
+          FROM doc_entities de JOIN documents d ON d.rowid = de.doc WHERE de.entity = ? AND d.day IS NOT NULL
+          GROUP BY d.day ORDER BY d.day`, [e.rowid])
+      : await all(db, `SELECT substr(month, 1, ?::int) AS period, sum(documents) AS documents, sum(mentions) AS mentions
+          FROM entity_months WHERE entity = ? GROUP BY 1 ORDER BY 1`, [PERIOD[interval] ?? 7, e.rowid]);
+    return rows.map((r) => ({ period: String(r.period), documents: Number(r.documents), mentions: Number(r.mentions) }));
+  }
+
+  async coOccurring(entityId: string, limit = 20, maxDocs?: number): Promise<EntityCount[]> {
+    const db = await this.reader();
+    const e = await this.entityRow(db, entityId);
+    if (!e) return [];
+    const docs = maxDocs === undefined ? null : Math.max(0, Math.floor(maxDocs));
+    const rows = await all(db, `SELECT o.key, o.name, o.type, t.documents FROM (
+        SELECT b.entity, count(*) AS documents
+        FROM (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY day DESC NULLS LAST, doc DESC LIMIT ?) a
+        JOIN doc_entities b ON b.doc = a.doc AND b.entity <> ?
+        GROUP BY b.entity) t JOIN entities o ON o.rowid = t.entity
+      ORDER BY t.documents DESC, o.mentions DESC, o.name LIMIT ?`, [e.rowid, docs, e.rowid, page({ limit })[0]]);
+    return rows.map((r) => ({ id: String(r.key), name: String(r.name), type: String(r.type) as EntityType, documents: Number(r.documents) }));
+  }
+
+  // ---- layers across documents -----------------------------------------------------------
+
+  async quotes(query: QuoteQuery = {}): Promise<QuoteHit[]> {
+    const db = await this.reader();
+    const [limit, offset] = page(query, 50);
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (query.entity) { where.push('q.speaker = (SELECT rowid FROM entities WHERE key = ?)'); args.push(await this.kb.current(db, query.entity)); }
+    if (query.speaker) {
+      const n = normalizeName(query.speaker);
+      // A name matches the whole name or alias, or one whole word of it ("Hoffman" finds "Bruce Hoffman").
+      const wordMatch = (col: string) => `(${col} = ? OR ${col} LIKE ? OR ${col} LIKE ? OR ${col} LIKE ?)`;
+      const esc = n.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+      const pats = [n, `${esc} %`, `% ${esc}`, `% ${esc} %`];
+      where.push(`(q.speaker IN (SELECT entity FROM entity_names WHERE ${wordMatch('norm')}) OR ${wordMatch('q.speaker_norm')})`);
+      args.push(...pats, ...pats);
+    }
+    if (query.about) {
+      const about = await this.kb.current(db, query.about);
+      where.push(`EXISTS (SELECT 1 FROM mentions m WHERE m.doc = q.doc AND m.start >= q.start AND m."end" <= q."end"
+                   AND m.entity = (SELECT rowid FROM entities WHERE key = ?)) AND q.speaker IS DISTINCT FROM (SELECT rowid FROM entities WHERE key = ?)`);
+      args.push(about, about);
+    }
+    if (query.doc) { where.push('d.id = ?'); args.push(query.doc); }
+    const rows = await all(db, `SELECT q.*, d.id AS doc_id, d.title, d.outlet, d.published, e.key AS speaker_key, e.name AS speaker_name
+      FROM quotes q JOIN documents d ON d.rowid = q.doc LEFT JOIN entities e ON e.rowid = q.speaker
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY d.day DESC NULLS LAST, q.doc DESC, q.seq LIMIT ? OFFSET ?`, [...args, limit, offset]);
+    return rows.map((r) => ({
+      ...docRef(r),
+      start: Number(r.start), end: Number(r.end), text: String(r.text), kind: r.kind === 'indirect' ? 'indirect' : 'direct',
+      ...(r.speaker_key != null ? { speaker: String(r.speaker_key), speakerName: String(r.speaker_name) } : {}),
+      ...(r.speaker_text != null ? { speakerText: String(r.speaker_text) } : {}),
+      ...(r.cue != null ? { cue: String(r.cue) } : {}),
+    }));
+  }
+
+  async places(query: PlaceQuery = {}): Promise<PlaceHit[]> {
+    const db = await this.reader();
+    const [limit, offset] = page(query, 100);
+    const where = ['p.lat IS NOT NULL', 'p.lon IS NOT NULL'];
+    const args: unknown[] = [];
+    if (query.doc) { where.push('p.doc = (SELECT rowid FROM documents WHERE id = ?)'); args.push(query.doc); }
+    if (query.q) { const n = normalizeName(query.q); where.push('p.norm >= ? AND p.norm < ?'); args.push(n, n + '\uffff'); }
+    if (query.country) { where.push('lower(p.country) = lower(?::text)'); args.push(query.country); }
+    if (query.entity) {
+      where.push('p.doc IN (SELECT de.doc FROM doc_entities de WHERE de.entity = (SELECT rowid FROM entities WHERE key = ?))');
+      args.push(await this.kb.current(db, query.entity));
+    }
+    // Grouped by coordinates rounded to ~1 km so one place read twice is one point on a map.
+    const rows = await all(db, `SELECT min(p.name) AS name, avg(p.lat) AS lat, avg(p.lon) AS lon, max(p.country) AS country,
+        max(p.geoname_id) AS geoname_id, count(DISTINCT p.doc) AS documents, count(*) AS mentions
+      FROM places p WHERE ${where.join(' AND ')}
+      GROUP BY p.norm, round(p.lat::numeric, 2), round(p.lon::numeric, 2) ORDER BY documents DESC, mentions DESC, name LIMIT ? OFFSET ?`, [...args, limit, offset]);
+    return rows.map((r) => ({
+      name: String(r.name), lat: Number(r.lat), lon: Number(r.lon),
+      ...(r.country != null ? { country: String(r.country) } : {}),
+      ...(r.geoname_id != null ? { geonameId: Number(r.geoname_id) } : {}),
+      documents: Number(r.documents), mentions: Number(r.mentions),
+    }));
+  }
+
+  async events(query: EventQuery = {}): Promise<EventHit[]> {
+    const db = await this.reader();
+    const [limit, offset] = page(query, 100);
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (query.doc) { where.push('d.id = ?'); args.push(query.doc); }
+    if (query.type) { where.push('ev.type = ?'); args.push(query.type); }
+    if (query.entity) { const e = await this.kb.current(db, query.entity); where.push('(ev.actor = ? OR ev.target = ?)'); args.push(e, e); }
+    if (query.from) { where.push('ev.day >= ?'); args.push(query.from); }
+    if (query.to) { where.push('substr(ev.day, 1, length(?::text)) <= ?'); args.push(query.to, query.to); }
+    const rows = await all(db, `SELECT ev.*, d.id AS doc_id, d.title, d.outlet, d.published,
+        substr(t.text, (ev.start + 1)::int, (ev."end" - ev.start)::int) AS evidence
+      FROM events ev JOIN documents d ON d.rowid = ev.doc JOIN texts t ON t.rowid = ev.doc ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY ev.day ASC NULLS LAST, ev.doc, ev.seq LIMIT ? OFFSET ?`, [...args, limit, offset]);
+    return rows.map((r) => ({
+      ...docRef(r),
+      type: String(r.type), start: Number(r.start), end: Number(r.end), text: String(r.evidence ?? ''),
+      ...(r.actor != null ? { actor: String(r.actor) } : {}),
+      ...(r.target != null ? { target: String(r.target) } : {}),
+      ...(r.place != null ? { place: String(r.place) } : {}),
+      ...(r.time != null ? { time: String(r.time) } : {}),
+      ...(r.day != null ? { date: String(r.day) } : {}),
+      item: JSON.parse(String(r.item)) as Record<string, unknown>,
+    }));
+  }
+
+  async relations(query: RelationQuery = {}): Promise<RelationHit[]> {
+    const db = await this.reader();
+    const [limit, offset] = page(query, 100);
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (query.entity) { const e = await this.kb.current(db, query.entity); where.push('(r.a = ? OR r.b = ?)'); args.push(e, e); }
+    if (query.type) { where.push('r.type = ?'); args.push(query.type); }
+    if (query.doc) { where.push('d.id = ?'); args.push(query.doc); }
+    const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const groups = await all(db, `SELECT r.type, r.a, r.b, count(DISTINCT r.doc) AS documents, min(ea.name) AS a_name, min(eb.name) AS b_name
+      FROM relations r JOIN documents d ON d.rowid = r.doc LEFT JOIN entities ea ON ea.key = r.a LEFT JOIN entities eb ON eb.key = r.b
+      ${cond} GROUP BY r.type, r.a, r.b ORDER BY documents DESC, r.type, r.a, r.b LIMIT ? OFFSET ?`, [...args, limit, offset]);
+    if (!groups.length) return [];
+    // Up to five pieces of evidence per group, every group in one query.
+    const evidence = await all(db, `SELECT g.i, x.* FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS g(type, a, b, i)
+      CROSS JOIN LATERAL (SELECT d.id AS doc_id, d.title, d.outlet, d.published, r.start, r."end",
+          substr(t.text, (r.start + 1)::int, (r."end" - r.start)::int) AS text
+        FROM relations r JOIN documents d ON d.rowid = r.doc JOIN texts t ON t.rowid = r.doc WHERE r.type = g.type AND r.a = g.a AND r.b = g.b
+        ORDER BY d.day DESC NULLS LAST, r.doc, r.seq LIMIT 5) x ORDER BY g.i`,
+    [groups.map((g) => g.type), groups.map((g) => g.a), groups.map((g) => g.b)]);
+    return groups.map((g, i) => ({
+      type: String(g.type),
+      a: { id: String(g.a), name: String(g.a_name ?? g.a) },
+      b: { id: String(g.b), name: String(g.b_name ?? g.b) },
+      documents: Number(g.documents),
+      evidence: evidence.filter((r) => Number(r.i) === i + 1).map((r) => ({ ...docRef(r), start: Number(r.start), end: Number(r.end), text: String(r.text) })),
+    }));
+  }
+
+  async claimRows(query: ClaimRowQuery): Promise<ClaimRow[]> {
+    const db = await this.reader();
+    return this.claims.rows(db, query, query.entity === undefined ? undefined : await this.kb.current(db, query.entity));
+  }
+
+  // ---- knowledge base --------------------------------------------------------------------
+
+  async kbCandidates(keys: readonly string[]): Promise<KbCandidate[]> {
+    return this.kb.candidates(await this.reader(), keys);
+  }
+
+  async kbContext(ids: readonly string[]): Promise<Record<string, string[]>> {
+    const db = await this.reader();
+    const current = await followAll(db, 'entity_redirects', ids);
+    const rows = new Map((await all(db, 'SELECT key, rowid FROM entities WHERE key = ANY(?::text[])', [[...new Set(current.values())]])).map((r) => [String(r.key), Number(r.rowid)]));
+    const out: Record<string, string[]> = {};
+    for (const id of ids) {
+      const row = rows.get(current.get(id)!);
+      if (row !== undefined) out[id] = await this.kb.context(db, row);
+    }
+    return out;
+  }
+
+  private async knownEntity(db: Db, id: string): Promise<Row> {
+    const r = await this.entityRow(db, id);
+    if (!r) throw new NewsgraphError('kb.unknown-entity', `no entity "${id}"`, 404);
+    return r;
+  }
+
+  /** A record with the entities it links to `fromKey` (those `pick` keeps) linked to `to`; undefined when none is. */
+  private async relinked(c: Db, rec: NewsRecord, fromKey: string, to: string, pick: (e: { name: string; aliases?: readonly string[] }) => boolean = () => true): Promise<NewsRecord | undefined> {
+    const current = await this.kbCurrent(c, rec.entities.map(entityIdOf));
+    let hit = false;
+    const entities = rec.entities.map((e) => {
+      if (current(entityIdOf(e)) !== fromKey || !pick(e)) return e;
+      hit = true;
+      return { ...e, kb: to };
+    });
+    return hit ? { ...rec, entities } : undefined;
+  }
+
+  async mergeEntities(into: string, from: string, d: Decision): Promise<EntityInfo> {
+    return this.transaction(async (c) => {
+      await this.lock(c);
+      const a = await this.knownEntity(c, into), b = await this.knownEntity(c, from);
+      if (Number(a.rowid) === Number(b.rowid)) throw new NewsgraphError('kb.same-entity', `"${into}" and "${from}" are already one entity`);
+      const intoKey = String(a.key), fromKey = String(b.key);
+      await this.kb.fold(c, Number(a.rowid), Number(b.rowid), intoKey, fromKey, async (doc) => {
+        // The records that named B name A: their entities' links change, nothing else.
+        const rec = await this.toRecord(c, doc);
+        const changed = await this.relinked(c, rec, fromKey, intoKey);
+        if (changed) {
+          const { text: _text, ...rest } = changed;
+          await run(c, 'UPDATE records SET record = ? WHERE rowid = ?', [JSON.stringify(rest), doc]);
+        }
+        return rec;
+      });
+      await this.claims.fold(c, intoKey, fromKey);
+      await run(c, 'UPDATE entity_redirects SET new = ? WHERE new = ?', [intoKey, fromKey]);
+      await run(c, 'INSERT INTO entity_redirects (old, new) VALUES (?, ?) ON CONFLICT (old) DO UPDATE SET new = excluded.new', [fromKey, intoKey]);
+      await run(c, 'DELETE FROM entities WHERE key = ?', [fromKey]);
+      // What users said of the merged entity now holds for the one it joined.
+      await run(c, `UPDATE kb_decisions SET a = ? WHERE a = ? AND action = 'not-same'`, [intoKey, fromKey]);
+      await run(c, `UPDATE kb_decisions SET b = ? WHERE b = ? AND action = 'not-same'`, [intoKey, fromKey]);
+      await this.decide(c, 'merge', intoKey, fromKey, undefined, d);
+      return this.toEntity(c, await this.knownEntity(c, intoKey));
+    });
+  }
+
+  async splitEntity(id: string, names: readonly string[], d: Decision): Promise<EntityInfo> {
+    return this.transaction(async (c) => {
+      await this.lock(c);
+      const a = await this.knownEntity(c, id);
+      const norms = new Set(names.map(normalizeName).filter(Boolean));
+      if (!norms.size) throw new NewsgraphError('kb.bad-split', 'give the names to split off');
+      const first = names.find((n) => normalizeName(n))!;
+      let key = entityKey(String(a.type), first);
+      for (let n = 2; (await one(c, 'SELECT 1 FROM entities WHERE key = ?', [key])) || (await this.kb.current(c, key)) !== key; n++) key = `${entityKey(String(a.type), first)}~${n}`;
+      // Every document that calls A by one of the names is stored again with the new link.
+      let moved = 0;
+      const docs = await all(c, 'SELECT doc FROM doc_entities WHERE entity = ? ORDER BY day, doc', [a.rowid]);
+      for (const { doc } of docs) {
+        const rec = await this.toRecord(c, Number(doc));
+        const changed = await this.relinked(c, rec, String(a.key), key, (e) => [e.name, ...(e.aliases ?? [])].some((n) => norms.has(normalizeName(n))));
+        if (!changed) continue;
+        await this.replaceIn(c, changed);
+        moved++;
+      }
+      if (!moved) throw new NewsgraphError('kb.bad-split', `no document calls "${String(a.key)}" ${names.map((n) => `"${n}"`).join(' or ')}`);
+      await this.decide(c, 'split', String(a.key), key, names.join('; '), d);
+      await this.decide(c, 'not-same', String(a.key), key, undefined, d);
+      return this.toEntity(c, await this.knownEntity(c, key));
+    });
+  }
+
+  async renameEntity(id: string, name: string, d: Decision): Promise<EntityInfo> {
+    const clean = name.replace(/\s+/g, ' ').trim();
+    if (!clean) throw new NewsgraphError('kb.bad-name', 'the new name is empty');
+    return this.transaction(async (c) => {
+      await this.lock(c);
+      const a = await this.knownEntity(c, id);
+      await run(c, 'UPDATE entities SET name = ?, norm = ?, pinned = true WHERE rowid = ?', [clean, normalizeName(clean), a.rowid]);
+      await this.kb.chosen(c, Number(a.rowid), clean, String(a.type) as EntityType);
+      await this.decide(c, 'rename', String(a.key), undefined, clean, d);
+      return this.toEntity(c, await this.knownEntity(c, String(a.key)));
+    });
+  }
+
+  async notSame(x: string, y: string, d: Decision): Promise<void> {
+    await this.transaction(async (c) => {
+      await this.lock(c);
+      const a = await this.knownEntity(c, x), b = await this.knownEntity(c, y);
+      if (Number(a.rowid) === Number(b.rowid)) throw new NewsgraphError('kb.same-entity', `"${x}" and "${y}" are one entity; split it first`);
+      await this.decide(c, 'not-same', String(a.key), String(b.key), undefined, d);
+    });
+  }
+
+  async decisions(entity?: string): Promise<DecisionRecord[]> {
+    const db = await this.reader();
+    const key = entity === undefined ? undefined : String((await this.entityRow(db, entity))?.key ?? entity);
+    const rows = key === undefined
+      ? await all(db, 'SELECT * FROM kb_decisions ORDER BY seq DESC LIMIT 500')
+      : await all(db, 'SELECT * FROM kb_decisions WHERE a = ? OR b = ? ORDER BY seq DESC LIMIT 500', [key, key]);
+    return rows.map((r) => {
+      const out: Record<string, unknown> = { seq: Number(r.seq), action: String(r.action), a: String(r.a), who: String(r.who), at: String(r.at) };
+      for (const k of ['b', 'name', 'note', 'doc', 'evidence']) if (r[k] != null) out[k] = String(r[k]);
+      for (const k of ['start', 'end']) if (r[k] != null) out[k] = Number(r[k]);
+      return out as unknown as DecisionRecord;
+    });
+  }
+
+  private async decide(c: Db, action: DecisionRecord['action'], a: string, b: string | undefined, name: string | undefined, d: Decision): Promise<void> {
+    if (!d.who?.trim()) throw new NewsgraphError('kb.no-author', 'a decision needs who made it');
+    await run(c, `INSERT INTO kb_decisions (action, a, b, name, who, at, note, doc, start, "end", evidence)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [action, a, b ?? null, name ?? null, d.who.trim(), new Date().toISOString(), d.note ?? null, d.doc ?? null, d.start ?? null, d.end ?? null, d.evidence ?? null]);
+  }
+
+  // ---- copies and sources ----------------------------------------------------------------
+
+  async copyCandidates(sample: readonly number[], opts?: CopyQuery): Promise<CopyCandidate[]> {
+    return this.copies.candidates(await this.reader(), sample, opts);
+  }
+
+  async outletLines(outlet: string, lines: readonly number[], opts?: { before?: string; cap?: number }): Promise<number[]> {
+    return this.copies.lines(await this.reader(), outlet, lines, opts);
+  }
+
+  async docSources(ids: readonly string[]): Promise<DocSource[]> {
+    return this.copies.sources(await this.reader(), ids);
+  }
+
+  // ---- stories ---------------------------------------------------------------------------
+
+  async storyPool(doc: string, features: StoryFeatures): Promise<StoryPool> {
+    return this.storyTables.pool(await this.reader(), doc, features);
+  }
+
+  async mergeStories(into: string, from: string): Promise<void> {
+    await this.transaction(async (c) => {
+      await this.lock(c);
+      await this.storyTables.merge(c, into, from, async (docs, story) => {
+        // The records of the merged story name the survivor; nothing else in them changes.
+        for (const r of await all(c, 'SELECT rowid, record FROM records WHERE rowid = ANY(?::bigint[])', [docs])) {
+          const rec = JSON.parse(String(r.record)) as Record<string, unknown>;
+          await run(c, 'UPDATE records SET record = ? WHERE rowid = ?', [JSON.stringify({ ...rec, story }), r.rowid]);
+        }
+      });
+    });
+  }
+
+  async stories(query: Page = {}): Promise<StoryInfo[]> {
+    const [limit, offset] = page(query);
+    return this.storyTables.list(await this.reader(), limit, offset);
+  }
+
+  async story(id: string): Promise<StoryDetail | undefined> {
+    return this.storyTables.detail(await this.reader(), id);
+  }
+
+  async close(): Promise<void> {
+    await this.ready.catch(() => undefined);
+    await this.pool.end();
+  }
+}
+
+/**
+ * A ts_headline fragment of `text` with the query's marks: '…' where the fragment does not
+ * reach the text's start or end, as the SQLite store's snippets show.
+ */
+function marked(headline: string, text: string, open: string, close: string): string {
+  const plain = headline.replaceAll(OPEN, '').replaceAll(CLOSE, '');
+  const at = text.indexOf(plain);
+  const body = headline.replaceAll(OPEN, open).replaceAll(CLOSE, close);
+  if (at < 0) return body;
+  return `${at > 0 ? '…' : ''}${body}${at + plain.length < text.length ? '…' : ''}`;
+}
