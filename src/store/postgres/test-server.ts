@@ -28,6 +28,15 @@ export class TestDatabases {
     for (const name of this.made.splice(0)) await this.admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
 
+  /** Drops one database `fresh` made (by its URL). */
+  async drop(url: string): Promise<void> {
+    const name = decodeURIComponent(new URL(url).pathname.slice(1));
+    const i = this.made.indexOf(name);
+    if (i < 0) return;
+    this.made.splice(i, 1);
+    await this.admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+
   private async admin(sql: string): Promise<void> {
     const c = new pg.Client({ connectionString: this.url });
     await c.connect();
