@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { NewsgraphError } from '../core/errors.js';
-import { PgStore } from './postgres/pg-store.js';
+import { PgStore, redactUrl } from './postgres/pg-store.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
@@ -10,6 +10,14 @@ export const DEFAULT_DB = process.env.NEWSGRAPH_DB?.trim() || 'newsgraph.db';
 export interface OpenOptions {
   /** Refuse to create a database that does not exist yet (for read commands). */
   readonly mustExist?: boolean;
+}
+
+/** What --db takes, for the commands' help. */
+export const DB_HELP = 'SQLite file or postgres://user@host:port/db URL (env NEWSGRAPH_DB)';
+
+/** A --db value as messages show it: a server URL without its password. */
+export function describeDb(location: string): string {
+  return isServerUrl(location) ? redactUrl(location) : location;
 }
 
 /** True when a --db value names a PostgreSQL server rather than a SQLite file. */
