@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import pg from 'pg';
 import { sampleRecords, storeContract } from '../contract.js';
+import { STORED_LAYERS } from '../sqlite/layer-rows.js';
 import { openStore } from '../open.js';
 import { PgStore, redactUrl } from './pg-store.js';
 import { SCHEMA_VERSION } from './schema.js';
@@ -73,6 +74,28 @@ if (!TEST_PG) {
     const s = new PgStore('postgres://ana:s3cret@127.0.0.1:1/none');
     await assert.rejects(s.count(), (err: Error) => /cannot open database postgres:\/\/ana:\*\*\*@127\.0\.0\.1:1\/none/.test(err.message) && !err.message.includes('s3cret'));
     await s.close();
+  });
+
+  test('postgres: each layer table has the columns its declaration in src/layers gives, one row per item', async () => {
+    const url = await dbs.fresh();
+    const s = new PgStore(url);
+    for (const r of sampleRecords()) await s.put(r);
+    await s.close();
+    const raw = new pg.Client({ connectionString: url });
+    await raw.connect();
+    const TYPES = { INTEGER: 'bigint', REAL: 'double precision', TEXT: 'text' };
+    for (const layer of STORED_LAYERS) {
+      const { table } = layer;
+      const actual = (await raw.query(`SELECT column_name, data_type, is_nullable FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`, [table.name])).rows
+        .map((c) => `${c.column_name} ${c.data_type}${c.is_nullable === 'NO' ? ' NOT NULL' : ''}`);
+      const declared = table.columns.map((c) => `${c.name} ${TYPES[c.type]}${c.notNull ? ' NOT NULL' : ''}`);
+      assert.deepEqual(actual, declared, `table ${table.name}: append a migration (postgres/schema.ts) or fix the declaration`);
+      const items = sampleRecords().reduce((n, r) => n + layer.record.reduce((k, f) => k + ((r as unknown as Record<string, unknown[] | undefined>)[f.field]?.length ?? 0), 0), 0);
+      assert.ok(items > 0, `the sample records have no ${layer.name}`);
+      assert.equal(Number((await raw.query(`SELECT count(*) AS n FROM ${table.name}`)).rows[0].n), items, layer.name);
+    }
+    await raw.end();
   });
 
   test('postgres: two stores writing at once keep one entity per key and every count', async () => {
