@@ -1,6 +1,9 @@
 import { NewsgraphError } from '../core/errors.js';
 import { SCHEMA_ID, type NewsRecord } from '../output/record.js';
-import type { FacetCount, Facets, RecordStamp } from './store.js';
+import { normalizeName } from './keys.js';
+import type {
+  CopyCandidate, DecisionRecord, DocSource, EntityQuery, EventHit, FacetCount, Facets, PlaceHit, PlaceQuery, QuoteHit, RecordStamp, StoryDoc,
+} from './store.js';
 
 /** What every store implementation reads and writes the same way, whatever its database. */
 
@@ -79,4 +82,127 @@ export function facetsOf(docs: Iterable<readonly [unknown, unknown, unknown]>, e
 /** Facet rows (value, label?, count) as the store's queries return them. */
 export function facetCounts(rows: readonly Row[]): FacetCount[] {
   return rows.map((r) => ({ value: String(r.value), ...(r.label != null ? { label: String(r.label) } : {}), count: Number(r.count) }));
+}
+
+// ---- rows to results: the same columns come back from either store's queries ---------------
+
+/** A quote row joined with its document (doc_id, title, outlet, published) and speaker (speaker_key, speaker_name). */
+export function quoteHit(r: Row): QuoteHit {
+  return {
+    ...docRef(r),
+    start: Number(r.start), end: Number(r.end), text: String(r.text), kind: r.kind === 'indirect' ? 'indirect' : 'direct',
+    ...(r.speaker_key != null ? { speaker: String(r.speaker_key), speakerName: String(r.speaker_name) } : {}),
+    ...(r.speaker_text != null ? { speakerText: String(r.speaker_text) } : {}),
+    ...(r.cue != null ? { cue: String(r.cue) } : {}),
+  };
+}
+
+/** A group of place rows: name, lat, lon, country, geoname_id, documents, mentions. */
+export function placeHit(r: Row): PlaceHit {
+  return {
+    name: String(r.name), lat: Number(r.lat), lon: Number(r.lon),
+    ...(r.country != null ? { country: String(r.country) } : {}),
+    ...(r.geoname_id != null ? { geonameId: Number(r.geoname_id) } : {}),
+    documents: Number(r.documents), mentions: Number(r.mentions),
+  };
+}
+
+/** An event row joined with its document, its evidence text as `evidence`. */
+export function eventHit(r: Row): EventHit {
+  return {
+    ...docRef(r),
+    type: String(r.type), start: Number(r.start), end: Number(r.end), text: String(r.evidence ?? ''),
+    ...(r.actor != null ? { actor: String(r.actor) } : {}),
+    ...(r.target != null ? { target: String(r.target) } : {}),
+    ...(r.place != null ? { place: String(r.place) } : {}),
+    ...(r.time != null ? { time: String(r.time) } : {}),
+    ...(r.day != null ? { date: String(r.day) } : {}),
+    item: JSON.parse(String(r.item)) as Record<string, unknown>,
+  };
+}
+
+/** A kb_decisions row. */
+export function decisionFrom(r: Row): DecisionRecord {
+  const out: Record<string, unknown> = { seq: Number(r.seq), action: String(r.action), a: String(r.a), who: String(r.who), at: String(r.at) };
+  for (const k of ['b', 'name', 'note', 'doc', 'evidence']) if (r[k] != null) out[k] = String(r[k]);
+  for (const k of ['start', 'end']) if (r[k] != null) out[k] = Number(r[k]);
+  return out as unknown as DecisionRecord;
+}
+
+/** A document row as a copy candidate: its text, `shared` sampled hashes, storage order `doc`. */
+export function copyCandidate(r: Row, shared: number, doc: number): CopyCandidate {
+  return {
+    id: String(r.id), text: String(r.text), shared, order: doc,
+    ...(r.published != null ? { published: String(r.published) } : {}),
+    ...(r.outlet != null ? { outlet: String(r.outlet) } : {}),
+    ...(r.source != null ? { source: String(r.source) } : {}),
+  };
+}
+
+/** A document row as independence reads it: id, source, copy_of, outlet, published. */
+export function docSource(r: Row): DocSource {
+  return {
+    id: String(r.id),
+    ...(r.source != null ? { source: String(r.source) } : {}),
+    ...(r.copy_of != null ? { copyOf: String(r.copy_of) } : {}),
+    ...(r.outlet != null ? { outlet: String(r.outlet) } : {}),
+    ...(r.published != null ? { published: String(r.published) } : {}),
+  };
+}
+
+/** A story's document row: doc_id, title, outlet, published, copy_of. */
+export function storyDoc(x: Row): StoryDoc {
+  return {
+    doc: String(x.doc_id),
+    ...(x.title != null ? { title: String(x.title) } : {}),
+    ...(x.outlet != null ? { outlet: String(x.outlet) } : {}),
+    ...(x.published != null ? { published: String(x.published) } : {}),
+    ...(x.copy_of != null ? { copyOf: String(x.copy_of) } : {}),
+  };
+}
+
+/**
+ * The condition on a quote's speaker for a name: the whole name or alias, or one whole word of
+ * it ("Hoffman" finds "Bruce Hoffman"), on the entity's names or the unresolved speaker text.
+ */
+export function speakerCondition(name: string): { sql: string; args: string[] } {
+  const n = normalizeName(name);
+  const esc = n.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+  const pats = [n, `${esc} %`, `% ${esc}`, `% ${esc} %`];
+  const wordMatch = (col: string) => `(${col} = ? OR ${col} LIKE ? ESCAPE '\\' OR ${col} LIKE ? ESCAPE '\\' OR ${col} LIKE ? ESCAPE '\\')`;
+  return {
+    sql: `(q.speaker IN (SELECT entity FROM entity_names WHERE ${wordMatch('norm')}) OR ${wordMatch('q.speaker_norm')})`,
+    args: [...pats, ...pats],
+  };
+}
+
+/**
+ * The conditions of a places query (SQL with `?` parameters, the same for SQLite and
+ * PostgreSQL); `entity` is the entity id as it leads now.
+ */
+export function placeConditions(query: PlaceQuery, entity?: string): { where: string[]; args: unknown[] } {
+  const where = ['p.lat IS NOT NULL', 'p.lon IS NOT NULL'];
+  const args: unknown[] = [];
+  if (query.doc) { where.push('p.doc = (SELECT rowid FROM documents WHERE id = ?)'); args.push(query.doc); }
+  if (query.q) { const n = normalizeName(query.q); where.push('p.norm >= ? AND p.norm < ?'); args.push(n, n + '\uffff'); }
+  // lower() folds ASCII letters in both databases, as SQLite's NOCASE does.
+  if (query.country) { where.push('lower(p.country) = lower(CAST(? AS TEXT))'); args.push(query.country); }
+  if (entity !== undefined) {
+    where.push('p.doc IN (SELECT de.doc FROM doc_entities de WHERE de.entity = (SELECT rowid FROM entities WHERE key = ?))');
+    args.push(entity);
+  }
+  return { where, args };
+}
+
+/** The conditions of an entity list (SQL with `?` parameters for either store): named from the start, of a type. */
+export function entityConditions(query: EntityQuery): { where: string[]; args: unknown[] } {
+  const where = ['e.documents > 0'];
+  const args: unknown[] = [];
+  if (query.type) { where.push('e.type = ?'); args.push(query.type); }
+  if (query.q) {
+    const n = normalizeName(query.q);
+    where.push('e.rowid IN (SELECT entity FROM entity_names WHERE norm >= ? AND norm < ?)');
+    args.push(n, n + '\uffff');
+  }
+  return { where, args };
 }

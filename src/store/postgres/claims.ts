@@ -1,11 +1,10 @@
 import { assertionsOf, rulesVersion, type Assertion } from '../../claims/assertions.js';
 import type { ClaimRow } from '../../claims/build.js';
 import type { NewsRecord } from '../../output/record.js';
-import { CLAIM_ROWS_MAX, claimRowFrom } from '../sqlite/claims.js';
+import { claimRowsSql, uniqueClaimRows } from '../claim-rows.js';
 import type { ClaimRowQuery } from '../store.js';
 import { all, insertRows, one, run, type Db } from './db.js';
 
-const CLAIM_ROWS_DEFAULT = 5_000;
 const COLUMNS = ['doc', 'seq', 'kind', 'subject', 'other', 'speaker', 'key', 'day', 'lo', 'hi', 'negated', 'start', 'end', 'detail'];
 
 /**
@@ -48,28 +47,10 @@ export class PgClaims {
 
   /** Assertions, newest first: about an entity (either side), or of one kind and key in a period. */
   async rows(db: Db, q: ClaimRowQuery, entity?: string): Promise<ClaimRow[]> {
-    const limit = Math.max(1, Math.min(CLAIM_ROWS_MAX, Math.floor(q.limit ?? CLAIM_ROWS_DEFAULT)));
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (q.kind) { where.push('c.kind = ?'); args.push(q.kind); }
-    if (q.key) { where.push('c.key = ?'); args.push(q.key); }
-    if (q.from) { where.push('c.day >= ?'); args.push(q.from); }
-    if (q.to) { where.push('c.day <= ?'); args.push(`${q.to}\uffff`); }
     const read = (side?: 'subject' | 'other') => {
-      const cond = [...(side ? [`c.${side} = ?`] : []), ...where];
-      return all(db, `SELECT c.*, d.id AS doc_id, d.outlet, d.published, d.copy_of, d.source, es.name AS subject_name, eo.name AS other_name, ep.name AS speaker_name
-        FROM claim_rows c JOIN documents d ON d.rowid = c.doc
-        LEFT JOIN entities es ON es.key = c.subject LEFT JOIN entities eo ON eo.key = c.other LEFT JOIN entities ep ON ep.key = c.speaker
-        ${cond.length ? `WHERE ${cond.join(' AND ')}` : ''} ORDER BY c.day DESC NULLS LAST, c.doc DESC, c.seq LIMIT ?`,
-      [...(side ? [entity] : []), ...args, limit]);
+      const { sql, args } = claimRowsSql(q, side, entity);
+      return all(db, sql, args);
     };
-    const rows = entity === undefined ? await read() : [...await read('subject'), ...await read('other')];
-    const seen = new Set<string>();
-    const out: ClaimRow[] = [];
-    for (const r of rows) {
-      const k = `${r.doc}#${r.seq}`;
-      if (!seen.has(k)) { seen.add(k); out.push(claimRowFrom(r)); }
-    }
-    return out;
+    return uniqueClaimRows(entity === undefined ? await read() : [...await read('subject'), ...await read('other')]);
   }
 }

@@ -2,6 +2,7 @@ import type { NewsRecord } from '../../output/record.js';
 import { indexed } from '../../stories/copies.js';
 import { outletOf } from '../../stories/outlets.js';
 import { sketch } from '../../stories/shingles.js';
+import { copyCandidate, docSource } from '../results.js';
 import { COPY_POSTINGS_MAX, type CopyCandidate, type CopyQuery, type DocSource } from '../store.js';
 import { all, insertRows, one, type Db } from './db.js';
 
@@ -51,13 +52,7 @@ export class PgCopies {
     const rows = new Map((await all(db, `SELECT d.rowid, d.id, d.published, d.outlet, d.source, t.text FROM documents d
       JOIN texts t ON t.rowid = d.rowid WHERE d.rowid = ANY(?::bigint[])`, [best.map(([doc]) => doc)])).map((r) => [Number(r.rowid), r]));
     return best.filter(([doc]) => rows.has(doc)).map(([doc, n]) => {
-      const r = rows.get(doc)!;
-      return {
-        id: String(r.id), text: String(r.text), shared: n, order: doc,
-        ...(r.published != null ? { published: String(r.published) } : {}),
-        ...(r.outlet != null ? { outlet: String(r.outlet) } : {}),
-        ...(r.source != null ? { source: String(r.source) } : {}),
-      };
+      return copyCandidate(rows.get(doc)!, n, doc);
     });
   }
 
@@ -77,12 +72,6 @@ export class PgCopies {
       CROSS JOIN LATERAL (SELECT * FROM (SELECT 0 AS pref, id, source, copy_of, outlet, published FROM documents WHERE id = h.key
         UNION ALL SELECT 1, id, source, copy_of, outlet, published FROM documents WHERE hash = h.key) x ORDER BY pref LIMIT 1) d
       ORDER BY h.i`, [ids]);
-    return rows.map((r) => ({
-      id: String(r.id),
-      ...(r.source != null ? { source: String(r.source) } : {}),
-      ...(r.copy_of != null ? { copyOf: String(r.copy_of) } : {}),
-      ...(r.outlet != null ? { outlet: String(r.outlet) } : {}),
-      ...(r.published != null ? { published: String(r.published) } : {}),
-    }));
+    return rows.map(docSource);
   }
 }

@@ -8,7 +8,10 @@ import type { RowContext, StoredEntity } from '../../layers/spec.js';
 import type { NewsRecord } from '../../output/record.js';
 import type { StoryFeatures } from '../../stories/story-features.js';
 import { dayOf, entityIdOf, entityKey, normalizeName } from '../keys.js';
-import { checkRecord, docRef, emptyFacets, facetCounts, facetsOf, MAX_LIMIT, META_KEYS, page, PERIOD, recordFrom, stampFrom } from '../results.js';
+import {
+  checkRecord, decisionFrom, entityConditions, docRef, emptyFacets, eventHit, facetCounts, facetsOf, MAX_LIMIT, META_KEYS, page, PERIOD, placeHit, quoteHit,
+  placeConditions, recordFrom, speakerCondition, stampFrom,
+} from '../results.js';
 import { notesOf } from '../sqlite/kb.js';
 import { STORED_LAYERS, layerRows } from '../sqlite/layer-rows.js';
 import type {
@@ -600,14 +603,7 @@ export class PgStore implements Store {
   async entities(query: EntityQuery = {}): Promise<EntityInfo[]> {
     const db = await this.reader();
     const [limit, offset] = page(query, 50);
-    const where = ['e.documents > 0'];
-    const args: unknown[] = [];
-    if (query.type) { where.push('e.type = ?'); args.push(query.type); }
-    if (query.q) {
-      const n = normalizeName(query.q);
-      where.push('e.rowid IN (SELECT entity FROM entity_names WHERE norm >= ? AND norm < ?)');
-      args.push(n, n + '\uffff');
-    }
+    const { where, args } = entityConditions(query);
     const rows = await all(db, `SELECT e.* FROM entities e WHERE ${where.join(' AND ')}
       ORDER BY e.documents DESC, e.mentions DESC, e.name LIMIT ? OFFSET ?`, [...args, limit, offset]);
     return this.toEntities(db, rows);
@@ -673,13 +669,9 @@ export class PgStore implements Store {
     const args: unknown[] = [];
     if (query.entity) { where.push('q.speaker = (SELECT rowid FROM entities WHERE key = ?)'); args.push(await this.kb.current(db, query.entity)); }
     if (query.speaker) {
-      const n = normalizeName(query.speaker);
-      // A name matches the whole name or alias, or one whole word of it ("Hoffman" finds "Bruce Hoffman").
-      const wordMatch = (col: string) => `(${col} = ? OR ${col} LIKE ? OR ${col} LIKE ? OR ${col} LIKE ?)`;
-      const esc = n.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-      const pats = [n, `${esc} %`, `% ${esc}`, `% ${esc} %`];
-      where.push(`(q.speaker IN (SELECT entity FROM entity_names WHERE ${wordMatch('norm')}) OR ${wordMatch('q.speaker_norm')})`);
-      args.push(...pats, ...pats);
+      const c = speakerCondition(query.speaker);
+      where.push(c.sql);
+      args.push(...c.args);
     }
     if (query.about) {
       const about = await this.kb.current(db, query.about);
@@ -692,38 +684,19 @@ export class PgStore implements Store {
       FROM quotes q JOIN documents d ON d.rowid = q.doc LEFT JOIN entities e ON e.rowid = q.speaker
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY d.day DESC NULLS LAST, q.doc DESC, q.seq LIMIT ? OFFSET ?`, [...args, limit, offset]);
-    return rows.map((r) => ({
-      ...docRef(r),
-      start: Number(r.start), end: Number(r.end), text: String(r.text), kind: r.kind === 'indirect' ? 'indirect' : 'direct',
-      ...(r.speaker_key != null ? { speaker: String(r.speaker_key), speakerName: String(r.speaker_name) } : {}),
-      ...(r.speaker_text != null ? { speakerText: String(r.speaker_text) } : {}),
-      ...(r.cue != null ? { cue: String(r.cue) } : {}),
-    }));
+    return rows.map(quoteHit);
   }
 
   async places(query: PlaceQuery = {}): Promise<PlaceHit[]> {
     const db = await this.reader();
     const [limit, offset] = page(query, 100);
-    const where = ['p.lat IS NOT NULL', 'p.lon IS NOT NULL'];
-    const args: unknown[] = [];
-    if (query.doc) { where.push('p.doc = (SELECT rowid FROM documents WHERE id = ?)'); args.push(query.doc); }
-    if (query.q) { const n = normalizeName(query.q); where.push('p.norm >= ? AND p.norm < ?'); args.push(n, n + '\uffff'); }
-    if (query.country) { where.push('lower(p.country) = lower(?::text)'); args.push(query.country); }
-    if (query.entity) {
-      where.push('p.doc IN (SELECT de.doc FROM doc_entities de WHERE de.entity = (SELECT rowid FROM entities WHERE key = ?))');
-      args.push(await this.kb.current(db, query.entity));
-    }
+    const { where, args } = placeConditions(query, query.entity ? await this.kb.current(db, query.entity) : undefined);
     // Grouped by coordinates rounded to ~1 km so one place read twice is one point on a map.
     const rows = await all(db, `SELECT min(p.name) AS name, avg(p.lat) AS lat, avg(p.lon) AS lon, max(p.country) AS country,
         max(p.geoname_id) AS geoname_id, count(DISTINCT p.doc) AS documents, count(*) AS mentions
       FROM places p WHERE ${where.join(' AND ')}
       GROUP BY p.norm, round(p.lat::numeric, 2), round(p.lon::numeric, 2) ORDER BY documents DESC, mentions DESC, name LIMIT ? OFFSET ?`, [...args, limit, offset]);
-    return rows.map((r) => ({
-      name: String(r.name), lat: Number(r.lat), lon: Number(r.lon),
-      ...(r.country != null ? { country: String(r.country) } : {}),
-      ...(r.geoname_id != null ? { geonameId: Number(r.geoname_id) } : {}),
-      documents: Number(r.documents), mentions: Number(r.mentions),
-    }));
+    return rows.map(placeHit);
   }
 
   async events(query: EventQuery = {}): Promise<EventHit[]> {
@@ -740,16 +713,7 @@ export class PgStore implements Store {
         substr(t.text, (ev.start + 1)::int, (ev."end" - ev.start)::int) AS evidence
       FROM events ev JOIN documents d ON d.rowid = ev.doc JOIN texts t ON t.rowid = ev.doc ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ev.day ASC NULLS LAST, ev.doc, ev.seq LIMIT ? OFFSET ?`, [...args, limit, offset]);
-    return rows.map((r) => ({
-      ...docRef(r),
-      type: String(r.type), start: Number(r.start), end: Number(r.end), text: String(r.evidence ?? ''),
-      ...(r.actor != null ? { actor: String(r.actor) } : {}),
-      ...(r.target != null ? { target: String(r.target) } : {}),
-      ...(r.place != null ? { place: String(r.place) } : {}),
-      ...(r.time != null ? { time: String(r.time) } : {}),
-      ...(r.day != null ? { date: String(r.day) } : {}),
-      item: JSON.parse(String(r.item)) as Record<string, unknown>,
-    }));
+    return rows.map(eventHit);
   }
 
   async relations(query: RelationQuery = {}): Promise<RelationHit[]> {
@@ -904,12 +868,7 @@ export class PgStore implements Store {
     const rows = key === undefined
       ? await all(db, 'SELECT * FROM kb_decisions ORDER BY seq DESC LIMIT 500')
       : await all(db, 'SELECT * FROM kb_decisions WHERE a = ? OR b = ? ORDER BY seq DESC LIMIT 500', [key, key]);
-    return rows.map((r) => {
-      const out: Record<string, unknown> = { seq: Number(r.seq), action: String(r.action), a: String(r.a), who: String(r.who), at: String(r.at) };
-      for (const k of ['b', 'name', 'note', 'doc', 'evidence']) if (r[k] != null) out[k] = String(r[k]);
-      for (const k of ['start', 'end']) if (r[k] != null) out[k] = Number(r[k]);
-      return out as unknown as DecisionRecord;
-    });
+    return rows.map(decisionFrom);
   }
 
   private async decide(c: Db, action: DecisionRecord['action'], a: string, b: string | undefined, name: string | undefined, d: Decision): Promise<void> {

@@ -42,13 +42,19 @@ if (!TEST_PG) {
 
   storeContract('postgres', async () => new PgStore(await dbs.fresh()));
 
-  test('postgres: migrations recorded, data kept across reopen, openStore picks the server by URL', async () => {
+  /** A fresh database holding the sample records, and a plain client on it. */
+  const filled = async (): Promise<{ url: string; raw: pg.Client }> => {
     const url = await dbs.fresh();
     const s = new PgStore(url);
     for (const r of sampleRecords()) await s.put(r);
     await s.close();
     const raw = new pg.Client({ connectionString: url });
     await raw.connect();
+    return { url, raw };
+  };
+
+  test('postgres: migrations recorded, data kept across reopen, openStore picks the server by URL', async () => {
+    const { url, raw } = await filled();
     assert.equal((await raw.query('SELECT version FROM newsgraph_schema')).rows[0].version, SCHEMA_VERSION);
     await raw.end();
     const again = openStore(url);
@@ -77,12 +83,7 @@ if (!TEST_PG) {
   });
 
   test('postgres: each layer table has the columns its declaration in src/layers gives, one row per item', async () => {
-    const url = await dbs.fresh();
-    const s = new PgStore(url);
-    for (const r of sampleRecords()) await s.put(r);
-    await s.close();
-    const raw = new pg.Client({ connectionString: url });
-    await raw.connect();
+    const { raw } = await filled();
     const TYPES = { INTEGER: 'bigint', REAL: 'double precision', TEXT: 'text' };
     for (const layer of STORED_LAYERS) {
       const { table } = layer;

@@ -6,7 +6,8 @@ import { storyFeatures, type StoryFeatures } from '../../stories/story-features.
 import { featuresFromJson, featuresToJson, indexKeys, STORY_INDEX, storyIdFor, vectorFromJson, vectorToJson, weightKeys } from '../../stories/story-index.js';
 import { withPrior } from '../../stories/story-prior.js';
 import { docVectors, type StoryCentroid, type StoryStats } from '../../stories/story-score.js';
-import type { StoryDetail, StoryDoc, StoryInfo, StoryPool } from '../store.js';
+import { storyDoc } from '../results.js';
+import type { StoryDetail, StoryInfo, StoryPool } from '../store.js';
 import { all, insertRows, one, run, type Db, type Row } from './db.js';
 import { followAll } from './kb.js';
 
@@ -155,13 +156,7 @@ export class PgStories {
     if (!r) return undefined;
     const items = (await all(db, `SELECT d.id AS doc_id, d.title, d.outlet, d.published, d.copy_of
         FROM story_docs sd JOIN documents d ON d.rowid = sd.doc
-        WHERE sd.story = ? ORDER BY d.published ASC NULLS LAST, d.rowid`, [r.rowid])).map((x): StoryDoc => ({
-      doc: String(x.doc_id),
-      ...(x.title != null ? { title: String(x.title) } : {}),
-      ...(x.outlet != null ? { outlet: String(x.outlet) } : {}),
-      ...(x.published != null ? { published: String(x.published) } : {}),
-      ...(x.copy_of != null ? { copyOf: String(x.copy_of) } : {}),
-    }));
+        WHERE sd.story = ? ORDER BY d.published ASC NULLS LAST, d.rowid`, [r.rowid])).map(storyDoc);
     const formerIds = (await all(db, 'SELECT old FROM story_redirects WHERE new = ? ORDER BY old', [r.id])).map((x) => String(x.old));
     return { ...(await this.info(db, [r]))[0]!, items, formerIds };
   }
