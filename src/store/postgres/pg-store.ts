@@ -75,7 +75,8 @@ export class PgStore implements Store {
     this.rankCap = Math.max(1, opts.rankCap ?? 2_000);
     this.facetCap = Math.max(1, opts.facetCap ?? 500);
     this.countCap = Math.max(1, opts.countCap ?? 10_000);
-    this.pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+    // A server that does not answer fails the call that waits for it instead of hanging it.
+    this.pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 15_000 });
     // A connection the server drops while idle is replaced on next use; it must not end the process.
     this.pool.on('error', () => undefined);
     this.ready = this.open();
@@ -176,11 +177,10 @@ export class PgStore implements Store {
       meta.origin ?? null, meta.lang ?? null, day ?? null, given.copyOf ?? null, given.copyShare ?? null, given.source ?? null];
     let doc: number;
     if (kept === undefined) {
-      const same = await one(c, 'SELECT id FROM documents WHERE hash = ?', [given.hash]);
+      const stored = await all(c, 'SELECT id, hash = ? AS same FROM documents WHERE hash = ? OR id = ?', [given.hash, given.hash, given.id]);
+      const same = stored.find((r) => r.same);
       if (same) return { status: 'present', id: String(same.id) };
-      if (await one(c, 'SELECT 1 FROM documents WHERE id = ?', [given.id])) {
-        throw new NewsgraphError('store.id-conflict', `id "${given.id}" is already stored with different text`, 409);
-      }
+      if (stored.length) throw new NewsgraphError('store.id-conflict', `id "${given.id}" is already stored with different text`, 409);
       doc = Number((await one(c, `INSERT INTO documents (id, hash, title, author, outlet, url, published, origin, lang, day, copy_of, copy_share, source, added)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`, [...cells, new Date().toISOString()]))!.rowid);
       // The text and its search vector, the costly part, before the lock.
@@ -254,14 +254,19 @@ export class PgStore implements Store {
       entity: (id) => (id == null ? undefined : local.get(id)),
       named: (type, name) => storedOf(entityKey(type, name)),
     };
+    const mentions = new Map<number, number>();
     for (const layer of STORED_LAYERS) {
-      await insertRows(c, layer.table.name, layer.table.columns.map((col) => col.name), [...layerRows(layer, rec, ctx)]);
+      const columns = layer.table.columns.map((col) => col.name);
+      const rows = [...layerRows(layer, rec, ctx)];
+      await insertRows(c, layer.table.name, columns, rows);
+      // Names, descriptions and pronouns that refer to an entity are all its mentions here.
+      if (layer.table.name === 'mentions') {
+        const at = columns.indexOf('entity');
+        for (const row of rows) if (row[at] != null) mentions.set(Number(row[at]), (mentions.get(Number(row[at])) ?? 0) + 1);
+      }
     }
     await this.writeClaims(c, doc, rec);
-    // Names, descriptions and pronouns that refer to an entity are all its mentions here.
-    for (const r of await all(c, 'SELECT entity, count(*) AS n FROM mentions WHERE doc = ? AND entity IS NOT NULL GROUP BY entity', [doc])) {
-      perEntity.set(Number(r.entity), Number(r.n));
-    }
+    for (const [row, n] of mentions) perEntity.set(row, n);
     if (types.size) await run(c, 'UPDATE documents SET types = ? WHERE rowid = ?', [`,${[...types].sort().join(',')},`, doc]);
     if (perEntity.size) {
       const ents = [...perEntity.keys()], counts = [...perEntity.values()];
