@@ -13,7 +13,7 @@ export interface OpenOptions {
 }
 
 /** What --db takes, for the commands' help. */
-export const DB_HELP = 'SQLite file or postgres://user@host:port/db URL (env NEWSGRAPH_DB)';
+export const DB_HELP = 'SQLite file or postgres://user@host:port/db URL; NEWSGRAPH_DB sets the default';
 
 /** A --db value as messages show it: a server URL without its password. */
 export function describeDb(location: string): string {
