@@ -14,6 +14,18 @@ const CONTEXT_DOCS = 20;
 const CONTEXT_SIZE = 30;
 const MAX_HOPS = 16;
 
+/** What one document says of one entity row, and the entity's name and type when known. */
+export interface NoteItem {
+  readonly row: number;
+  readonly note: EntityNote;
+  readonly current?: { readonly name: string; readonly type: string };
+}
+
+/** Rows of cells as one array per column, for unnest(). */
+function columns(rows: readonly (readonly unknown[])[], n: number): unknown[][] {
+  return Array.from({ length: n }, (_, i) => rows.map((r) => r[i]));
+}
+
 /**
  * Where ids lead once merges have folded them into others (`table`: entity_redirects or
  * story_redirects): one query per hop for all of them, a few hops at most.
@@ -44,42 +56,88 @@ export class PgKb {
     return (await followAll(db, 'entity_redirects', [id])).get(id)!;
   }
 
-  /** Counts one document's names, types and places for an entity (sign -1 when it leaves). */
-  async note(db: Db, row: number, n: EntityNote, sign: 1 | -1, current?: { name: string; type: string }): Promise<void> {
-    const seen = new Set<string>();
-    // The name and type are chosen again only when this document can change them (as SqliteKb.note).
-    let recheck = sign < 0 || current === undefined;
-    const own = current === undefined ? '' : normalizeName(current.name);
-    let ownDocs: number | undefined;
-    for (const name of n.names) {
-      const norm = normalizeName(name);
-      if (!norm || seen.has(norm)) continue;
-      seen.add(norm);
-      const docs = Number((await one(db, `INSERT INTO entity_names (entity, norm, name, documents) VALUES (?, ?, ?, ?)
-        ON CONFLICT (entity, norm) DO UPDATE SET documents = greatest(0, entity_names.documents + excluded.documents) RETURNING documents`,
-      [row, norm, name, sign]))!.documents);
-      if (sign > 0 && docs === 1) {
-        for (const t of n.types) for (const k of blockingKeys(nameForm(name, t))) await this.addKey(db, k, row);
-        recheck = true;
-      }
-      if (!recheck && norm !== own) {
-        ownDocs ??= Number((await one(db, 'SELECT documents FROM entity_names WHERE entity = ? AND norm = ?', [row, own]))?.documents ?? 0);
-        if (docs > ownDocs) recheck = true;
-      }
+  /**
+   * Counts one document's names, types and places for its entities (sign -1 when it leaves), as
+   * SqliteKb.note does entity by entity, in a few statements for all of them: every name bumped
+   * in one, every type in one, the new keys in one. The name and type are chosen again only for
+   * the entities this document can change (SqliteKb.note's rule, with each count read as it stood
+   * at that point of SqliteKb's loop).
+   */
+  async noteAll(db: Db, items: readonly NoteItem[], sign: 1 | -1): Promise<void> {
+    // An entity twice (two ids leading to one) is counted in turn, as one after the other.
+    const rounds: NoteItem[][] = [];
+    for (const it of items) {
+      let round = rounds.find((r) => !r.some((x) => x.row === it.row));
+      if (!round) rounds.push((round = []));
+      round.push(it);
     }
-    let ownTypeDocs: number | undefined;
-    for (const t of n.types) {
-      const docs = Number((await one(db, `INSERT INTO entity_types (entity, type, documents) VALUES (?, ?, ?)
-        ON CONFLICT (entity, type) DO UPDATE SET documents = greatest(0, entity_types.documents + excluded.documents) RETURNING documents`,
-      [row, t, sign]))!.documents);
-      if (docs <= 1) recheck = true;
-      else if (!recheck && t !== current?.type) {
-        ownTypeDocs ??= Number((await one(db, 'SELECT documents FROM entity_types WHERE entity = ? AND type = ?', [row, current?.type ?? null]))?.documents ?? 0);
-        if (docs > ownTypeDocs) recheck = true;
+    for (const round of rounds) await this.noteRound(db, round, sign);
+  }
+
+  private async noteRound(db: Db, items: readonly NoteItem[], sign: 1 | -1): Promise<void> {
+    const names = items.map((it) => {
+      const seen = new Map<string, string>();
+      for (const name of it.note.names) {
+        const norm = normalizeName(name);
+        if (norm && !seen.has(norm)) seen.set(norm, name);
       }
-    }
-    if (sign > 0) for (const g of n.places) await this.addKey(db, `g:${g}`, row);
-    if (recheck) await this.rename(db, row);
+      return [...seen];
+    });
+    const own = items.map((it) => (it.current === undefined ? '' : normalizeName(it.current.name)));
+    // The entities' own name and type counts before this document, for the comparisons below.
+    const before = await all(db, `SELECT 'n' AS kind, entity, norm AS k, documents FROM entity_names
+        WHERE (entity, norm) IN (SELECT * FROM unnest(?::bigint[], ?::text[]))
+      UNION ALL SELECT 't', entity, type, documents FROM entity_types
+        WHERE (entity, type) IN (SELECT * FROM unnest(?::bigint[], ?::text[]))`,
+    [items.map((it) => it.row), own, items.map((it) => it.row), items.map((it) => it.current?.type ?? '')]);
+    const pre = new Map(before.map((r) => [`${r.kind}\u0000${r.entity}\u0000${r.k}`, Number(r.documents)]));
+    const nameRows = items.flatMap((it, i) => names[i]!.map(([norm, name]) => [it.row, norm, name, sign]));
+    const typeRows = items.flatMap((it) => [...it.note.types].map((t) => [it.row, t, sign]));
+    const post = new Map<string, number>();
+    for (const r of nameRows.length ? await all(db, `INSERT INTO entity_names (entity, norm, name, documents)
+        SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::int[])
+      ON CONFLICT (entity, norm) DO UPDATE SET documents = greatest(0, entity_names.documents + excluded.documents) RETURNING entity, norm, documents`,
+    columns(nameRows, 4)) : []) post.set(`n\u0000${r.entity}\u0000${r.norm}`, Number(r.documents));
+    for (const r of typeRows.length ? await all(db, `INSERT INTO entity_types (entity, type, documents)
+        SELECT * FROM unnest(?::bigint[], ?::text[], ?::int[])
+      ON CONFLICT (entity, type) DO UPDATE SET documents = greatest(0, entity_types.documents + excluded.documents) RETURNING entity, type, documents`,
+    columns(typeRows, 3)) : []) post.set(`t\u0000${r.entity}\u0000${r.type}`, Number(r.documents));
+    const keys: [string, number][] = [];
+    const recheck: number[] = [];
+    items.forEach((it, i) => {
+      const count = (kind: string, k: string, bumped: boolean) =>
+        (bumped ? post : pre).get(`${kind}\u0000${it.row}\u0000${k}`) ?? 0;
+      let again = sign < 0 || it.current === undefined;
+      let ownDocs: number | undefined;
+      let ownBumped = false;
+      for (const [norm, name] of names[i]!) {
+        const docs = count('n', norm, true);
+        if (sign > 0 && docs === 1) {
+          for (const t of it.note.types) for (const k of blockingKeys(nameForm(name, t))) keys.push([k, it.row]);
+          again = true;
+        }
+        if (!again && norm !== own[i]) {
+          ownDocs ??= count('n', own[i]!, ownBumped);
+          if (docs > ownDocs) again = true;
+        }
+        if (norm === own[i]) ownBumped = true;
+      }
+      let ownTypeDocs: number | undefined;
+      let typeBumped = false;
+      for (const t of it.note.types) {
+        const docs = count('t', t, true);
+        if (docs <= 1) again = true;
+        else if (!again && t !== it.current?.type) {
+          ownTypeDocs ??= count('t', it.current?.type ?? '', typeBumped);
+          if (docs > ownTypeDocs) again = true;
+        }
+        if (t === it.current?.type) typeBumped = true;
+      }
+      if (sign > 0) for (const g of it.note.places) keys.push([`g:${g}`, it.row]);
+      if (again) recheck.push(it.row);
+    });
+    await this.addKeys(db, keys);
+    for (const row of recheck) await this.rename(db, row);
   }
 
   /** A name a user gave the entity: kept with no documents yet, with its keys, so resolution finds it. */
@@ -128,15 +186,30 @@ export class PgKb {
     await run(db, `INSERT INTO entity_types (entity, type, documents) SELECT ?, type, documents FROM entity_types WHERE entity = ?
       ON CONFLICT (entity, type) DO UPDATE SET documents = entity_types.documents + excluded.documents`, [into, from]);
     await run(db, 'INSERT INTO kb_keys (key, entity) SELECT key, ? FROM kb_keys WHERE entity = ? ON CONFLICT DO NOTHING', [into, from]);
-    for (const n of twice) await this.note(db, into, n, -1);
+    await this.noteAll(db, twice.map((note) => ({ row: into, note })), -1);
     await this.rename(db, into);
   }
 
-  /** A key that already finds MAX_PER_KEY entities stops growing (as in SqliteKb.addKey). */
-  private async addKey(db: Db, key: string, row: number): Promise<void> {
-    await run(db, `INSERT INTO kb_keys (key, entity) SELECT ?, ?
-      WHERE (SELECT count(*) FROM (SELECT 1 FROM kb_keys WHERE key = ? LIMIT ${MAX_PER_KEY}) k) < ${MAX_PER_KEY}
-      ON CONFLICT DO NOTHING`, [key, row, key]);
+  /**
+   * Adds keys in order; a key that already finds MAX_PER_KEY entities stops growing (as in
+   * SqliteKb.addKey): the counts and the pairs already there are read at once, the rest decided here.
+   */
+  private async addKeys(db: Db, pairs: readonly [string, number][]): Promise<void> {
+    if (!pairs.length) return;
+    const distinct = [...new Set(pairs.map(([k]) => k))];
+    const counts = new Map((await all(db, `SELECT k.key, (SELECT count(*) FROM (SELECT 1 FROM kb_keys WHERE key = k.key LIMIT ${MAX_PER_KEY}) x) AS n
+      FROM unnest(?::text[]) AS k(key)`, [distinct])).map((r) => [String(r.key), Number(r.n)]));
+    const had = new Set((await all(db, 'SELECT key, entity FROM kb_keys WHERE key = ANY(?::text[]) AND entity = ANY(?::bigint[])',
+      [distinct, [...new Set(pairs.map(([, row]) => row))]])).map((r) => `${r.key}\u0000${r.entity}`));
+    const add: [string, number][] = [];
+    for (const [key, row] of pairs) {
+      const id = `${key}\u0000${row}`;
+      if (had.has(id) || (counts.get(key) ?? 0) >= MAX_PER_KEY) continue;
+      had.add(id);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      add.push([key, row]);
+    }
+    if (add.length) await run(db, 'INSERT INTO kb_keys (key, entity) SELECT * FROM unnest(?::text[], ?::bigint[])', columns(add, 2));
   }
 
   /** The name most documents use (a person's full name first) and the type most give it, unless a user chose the name. */

@@ -22,7 +22,7 @@ import type {
 import { PgClaims } from './claims.js';
 import { PgCopies } from './copies.js';
 import { all, insertRows, LOCKS, one, run, uniqueViolation, type Db, type Row } from './db.js';
-import { followAll, PgKb } from './kb.js';
+import { followAll, PgKb, type NoteItem } from './kb.js';
 import { migrate } from './schema.js';
 import { PgStories } from './stories.js';
 import { toTsQuery } from './tsquery.js';
@@ -331,11 +331,13 @@ export class PgStore implements Store {
     const rows = unknown.length
       ? new Map((await all(c, 'SELECT key, rowid FROM entities WHERE key = ANY(?::text[])', [[...new Set(current.values())]])).map((r) => [String(r.key), Number(r.rowid)]))
       : new Map<string, number>();
+    const items: NoteItem[] = [];
     for (const [id, note] of notes) {
       const known = rowOf?.get(id);
       const row = known?.row ?? rows.get(current.get(id)!);
-      if (row !== undefined) await this.kb.note(c, row, note, sign, known);
+      if (row !== undefined) items.push({ row, note, ...(known ? { current: known } : {}) });
     }
+    await this.kb.noteAll(c, items, sign);
   }
 
   private async findDoc(db: Db, id: string): Promise<number | undefined> {
