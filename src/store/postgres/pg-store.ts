@@ -420,7 +420,7 @@ export class PgStore implements Store {
     const counts = await all(c, `SELECT de.entity, de.mentions, substr(d.day, 1, 7) AS month FROM doc_entities de JOIN documents d ON d.rowid = de.doc
       WHERE de.doc = ?`, [doc]);
     if (keepText) {
-      for (const t of DOC_TABLES) await run(c, `DELETE FROM ${t} WHERE ${t === 'records' ? 'rowid' : 'doc'} = ?`, [doc]);
+      await run(c, `WITH ${DOC_TABLES.map((t, i) => `d${i} AS (DELETE FROM ${t} WHERE ${t === 'records' ? 'rowid' : 'doc'} = $1)`).join(', ')} SELECT 1`, [doc]);
     } else {
       await run(c, 'DELETE FROM documents WHERE rowid = ?', [doc]);
     }
@@ -781,16 +781,34 @@ export class PgStore implements Store {
     return r;
   }
 
-  /** A record with the entities it links to `fromKey` (those `pick` keeps) linked to `to`; undefined when none is. */
-  private async relinked(c: Db, rec: NewsRecord, fromKey: string, to: string, pick: (e: { name: string; aliases?: readonly string[] }) => boolean = () => true): Promise<NewsRecord | undefined> {
-    const current = await this.kbCurrent(c, rec.entities.map(entityIdOf));
-    let hit = false;
-    const entities = rec.entities.map((e) => {
-      if (current(entityIdOf(e)) !== fromKey || !pick(e)) return e;
-      hit = true;
-      return { ...e, kb: to };
-    });
-    return hit ? { ...rec, entities } : undefined;
+  /** Stored records by row, read in one query. */
+  private async recordsOf(c: Db, docs: readonly number[]): Promise<Map<number, NewsRecord>> {
+    const rows = docs.length ? await all(c, `SELECT r.rowid, t.text, r.record FROM records r JOIN texts t ON t.rowid = r.rowid
+      WHERE r.rowid = ANY(?::bigint[])`, [docs]) : [];
+    return new Map(rows.map((r) => [Number(r.rowid), recordFrom(String(r.text), String(r.record))]));
+  }
+
+  /** Records with the entities they link to `fromKey` (those `pick` keeps) linked to `to`: those that changed, by row. */
+  private async relinked(c: Db, recs: ReadonlyMap<number, NewsRecord>, fromKey: string, to: string, pick: (e: { name: string; aliases?: readonly string[] }) => boolean = () => true): Promise<Map<number, NewsRecord>> {
+    const current = await this.kbCurrent(c, [...recs.values()].flatMap((r) => r.entities.map(entityIdOf)));
+    const out = new Map<number, NewsRecord>();
+    for (const [doc, rec] of recs) {
+      let hit = false;
+      const entities = rec.entities.map((e) => {
+        if (current(entityIdOf(e)) !== fromKey || !pick(e)) return e;
+        hit = true;
+        return { ...e, kb: to };
+      });
+      if (hit) out.set(doc, { ...rec, entities });
+    }
+    return out;
+  }
+
+  /** Rewrites stored records (their JSON; the text stays) in one statement. */
+  private async setRecords(c: Db, recs: readonly [number, NewsRecord][]): Promise<void> {
+    if (!recs.length) return;
+    await run(c, `UPDATE records r SET record = u.record FROM unnest(?::bigint[], ?::text[]) AS u(rowid, record) WHERE r.rowid = u.rowid`,
+      [recs.map(([doc]) => doc), recs.map(([, { text: _text, ...rest }]) => JSON.stringify(rest))]);
   }
 
   async mergeEntities(into: string, from: string, d: Decision): Promise<EntityInfo> {
@@ -799,16 +817,11 @@ export class PgStore implements Store {
       const a = await this.knownEntity(c, into), b = await this.knownEntity(c, from);
       if (Number(a.rowid) === Number(b.rowid)) throw new NewsgraphError('kb.same-entity', `"${into}" and "${from}" are already one entity`);
       const intoKey = String(a.key), fromKey = String(b.key);
-      await this.kb.fold(c, Number(a.rowid), Number(b.rowid), intoKey, fromKey, async (doc) => {
-        // The records that named B name A: their entities' links change, nothing else.
-        const rec = await this.toRecord(c, doc);
-        const changed = await this.relinked(c, rec, fromKey, intoKey);
-        if (changed) {
-          const { text: _text, ...rest } = changed;
-          await run(c, 'UPDATE records SET record = ? WHERE rowid = ?', [JSON.stringify(rest), doc]);
-        }
-        return rec;
-      });
+      // The records that named B name A: their entities' links change, nothing else.
+      const recs = await this.recordsOf(c, (await all(c, 'SELECT doc FROM doc_entities WHERE entity = ?', [b.rowid])).map((r) => Number(r.doc)));
+      const changed = await this.relinked(c, recs, fromKey, intoKey);
+      await this.kb.fold(c, Number(a.rowid), Number(b.rowid), intoKey, fromKey, async (doc) => recs.get(doc) ?? await this.toRecord(c, doc));
+      await this.setRecords(c, [...changed].map(([doc, rec]) => [doc, rec]));
       await this.claims.fold(c, intoKey, fromKey);
       await run(c, 'UPDATE entity_redirects SET new = ? WHERE new = ?', [intoKey, fromKey]);
       await run(c, 'INSERT INTO entity_redirects (old, new) VALUES (?, ?) ON CONFLICT (old) DO UPDATE SET new = excluded.new', [fromKey, intoKey]);
@@ -832,12 +845,13 @@ export class PgStore implements Store {
       for (let n = 2; (await one(c, 'SELECT 1 FROM entities WHERE key = ?', [key])) || (await this.kb.current(c, key)) !== key; n++) key = `${entityKey(String(a.type), first)}~${n}`;
       // Every document that calls A by one of the names is stored again with the new link.
       let moved = 0;
-      const docs = await all(c, 'SELECT doc FROM doc_entities WHERE entity = ? ORDER BY day, doc', [a.rowid]);
-      for (const { doc } of docs) {
-        const rec = await this.toRecord(c, Number(doc));
-        const changed = await this.relinked(c, rec, String(a.key), key, (e) => [e.name, ...(e.aliases ?? [])].some((n) => norms.has(normalizeName(n))));
-        if (!changed) continue;
-        await this.replaceIn(c, changed);
+      const docs = (await all(c, 'SELECT doc FROM doc_entities WHERE entity = ? ORDER BY day, doc', [a.rowid])).map((r) => Number(r.doc));
+      const changed = await this.relinked(c, await this.recordsOf(c, docs), String(a.key), key,
+        (e) => [e.name, ...(e.aliases ?? [])].some((n) => norms.has(normalizeName(n))));
+      for (const doc of docs) {
+        const rec = changed.get(doc);
+        if (!rec) continue;
+        await this.replaceIn(c, rec);
         moved++;
       }
       if (!moved) throw new NewsgraphError('kb.bad-split', `no document calls "${String(a.key)}" ${names.map((n) => `"${n}"`).join(' or ')}`);
@@ -910,10 +924,8 @@ export class PgStore implements Store {
       await this.lock(c);
       await this.storyTables.merge(c, into, from, async (docs, story) => {
         // The records of the merged story name the survivor; nothing else in them changes.
-        for (const r of await all(c, 'SELECT rowid, record FROM records WHERE rowid = ANY(?::bigint[])', [docs])) {
-          const rec = JSON.parse(String(r.record)) as Record<string, unknown>;
-          await run(c, 'UPDATE records SET record = ? WHERE rowid = ?', [JSON.stringify({ ...rec, story }), r.rowid]);
-        }
+        const recs = await this.recordsOf(c, docs);
+        await this.setRecords(c, [...recs].map(([doc, rec]) => [doc, { ...rec, story }]));
       });
     });
   }
