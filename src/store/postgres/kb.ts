@@ -1,6 +1,7 @@
 import type { EntityType } from '../../core/layers.js';
 import { blockingKeys, nameForm } from '../../kb/names.js';
 import type { NewsRecord } from '../../output/record.js';
+import { Lru } from '../../core/lru.js';
 import { normalizeName } from '../keys.js';
 import type { EntityInfo, KbCandidate } from '../store.js';
 import { notesOf, type EntityNote } from '../sqlite/kb.js';
@@ -13,6 +14,7 @@ const NAMES_COMPARED = 30;
 const CONTEXT_DOCS = 20;
 const CONTEXT_SIZE = 30;
 const MAX_HOPS = 16;
+const CACHE_SIZE = 50_000;
 
 /** What one document says of one entity row, and the entity's name and type when known. */
 export interface NoteItem {
@@ -51,6 +53,12 @@ export async function followAll(db: Db, table: string, ids: Iterable<string>): P
  * transaction's client, or the pool for reads.
  */
 export class PgKb {
+  // The same caches as SqliteKb, with the same rules, so resolution weighs what it weighs on
+  // SQLite: a candidate's names and places while its documents grow by less than a tenth, an
+  // entity's company until its documents grow by a quarter.
+  private readonly cache = new Lru<number, { stamp: string; documents: number; value: Omit<KbCandidate, 'notSame' | 'keys'> }>(CACHE_SIZE);
+  private readonly company = new Lru<number, { documents: number; ids: string[] }>(CACHE_SIZE);
+
   /** Where an id leads now that merges may have folded it into another. */
   async current(db: Db, id: string): Promise<string> {
     return (await followAll(db, 'entity_redirects', [id])).get(id)!;
@@ -136,8 +144,13 @@ export class PgKb {
       if (sign > 0) for (const g of it.note.places) keys.push([`g:${g}`, it.row]);
       if (again) recheck.push(it.row);
     });
-    await this.addKeys(db, keys);
-    for (const row of recheck) await this.rename(db, row);
+    // Another document with the names, types and places the entity had leaves its description
+    // as it was (as in SqliteKb.note).
+    for (const [key, row] of await this.addKeys(db, keys)) if (key.startsWith('g:')) this.cache.delete(row);
+    for (const row of recheck) {
+      this.cache.delete(row);
+      await this.rename(db, row);
+    }
   }
 
   /** A name a user gave the entity: kept with no documents yet, with its keys, so resolution finds it. */
@@ -187,6 +200,8 @@ export class PgKb {
       ON CONFLICT (entity, type) DO UPDATE SET documents = entity_types.documents + excluded.documents`, [into, from]);
     await run(db, 'INSERT INTO kb_keys (key, entity) SELECT key, ? FROM kb_keys WHERE entity = ? ON CONFLICT DO NOTHING', [into, from]);
     await this.noteAll(db, twice.map((note) => ({ row: into, note })), -1);
+    this.cache.delete(into);
+    this.company.delete(into);
     await this.rename(db, into);
   }
 
@@ -194,8 +209,8 @@ export class PgKb {
    * Adds keys in order; a key that already finds MAX_PER_KEY entities stops growing (as in
    * SqliteKb.addKey): the counts and the pairs already there are read at once, the rest decided here.
    */
-  private async addKeys(db: Db, pairs: readonly [string, number][]): Promise<void> {
-    if (!pairs.length) return;
+  private async addKeys(db: Db, pairs: readonly [string, number][]): Promise<[string, number][]> {
+    if (!pairs.length) return [];
     const distinct = [...new Set(pairs.map(([k]) => k))];
     const counts = new Map((await all(db, `SELECT k.key, (SELECT count(*) FROM (SELECT 1 FROM kb_keys WHERE key = k.key LIMIT ${MAX_PER_KEY}) x) AS n
       FROM unnest(?::text[]) AS k(key)`, [distinct])).map((r) => [String(r.key), Number(r.n)]));
@@ -210,6 +225,7 @@ export class PgKb {
       add.push([key, row]);
     }
     if (add.length) await run(db, 'INSERT INTO kb_keys (key, entity) SELECT * FROM unnest(?::text[], ?::bigint[])', columns(add, 2));
+    return add;
   }
 
   /** The name most documents use (a person's full name first) and the type most give it, unless a user chose the name. */
@@ -273,31 +289,44 @@ export class PgKb {
       else rows.set(Number(r.rowid), { row: r, keys: [String(r.hit)] });
     }
     if (!rows.size) return [];
-    const ids = [...rows.keys()];
-    // The names some stored document still uses, and the entity's own (a user's choice may be used by none).
-    const names = await all(db, `SELECT entity, name, documents FROM (
-        SELECT n.entity, n.name, n.documents, row_number() OVER (PARTITION BY n.entity ORDER BY n.documents DESC, length(n.name) DESC, n.name) AS rank
-        FROM entity_names n JOIN entities e ON e.rowid = n.entity
-        WHERE n.entity = ANY(?::bigint[]) AND (n.documents > 0 OR n.norm = e.norm)) t
-      WHERE rank <= ${NAMES_COMPARED} ORDER BY entity, rank`, [ids]);
-    const places = await all(db, `SELECT entity, substr(key, 3) AS g FROM kb_keys WHERE entity = ANY(?::bigint[]) AND key >= 'g:' AND key < 'g;' ORDER BY entity, key`, [ids]);
-    const apart = await this.apart(db, rows.values());
-    const namesOf = group(names), placesOf = group(places);
-    return [...rows.values()]
-      .sort((a, b) => Number(b.row.documents) - Number(a.row.documents) || Number(a.row.rowid) - Number(b.row.rowid))
-      .map(({ row: r, keys: matched }) => {
+    const described = new Map<number, Omit<KbCandidate, 'notSame' | 'keys'>>();
+    const stale: Row[] = [];
+    for (const { row: r } of rows.values()) {
+      const row = Number(r.rowid), documents = Number(r.documents);
+      const hit = this.cache.get(row);
+      if (hit && hit.stamp === stampOf(r) && documents >= hit.documents && documents <= hit.documents * 1.1 + 1) {
+        described.set(row, hit.value.documents === documents ? hit.value : { ...hit.value, documents });
+      } else stale.push(r);
+    }
+    if (stale.length) {
+      const ids = stale.map((r) => Number(r.rowid));
+      // The names some stored document still uses, and the entity's own (a user's choice may be used by none).
+      const names = await all(db, `SELECT entity, name, documents FROM (
+          SELECT n.entity, n.name, n.documents, row_number() OVER (PARTITION BY n.entity ORDER BY n.documents DESC, length(n.name) DESC, n.name) AS rank
+          FROM entity_names n JOIN entities e ON e.rowid = n.entity
+          WHERE n.entity = ANY(?::bigint[]) AND (n.documents > 0 OR n.norm = e.norm)) t
+        WHERE rank <= ${NAMES_COMPARED} ORDER BY entity, rank`, [ids]);
+      const places = await all(db, `SELECT entity, substr(key, 3) AS g FROM kb_keys WHERE entity = ANY(?::bigint[]) AND key >= 'g:' AND key < 'g;' ORDER BY entity, key`, [ids]);
+      const namesOf = group(names), placesOf = group(places);
+      for (const r of stale) {
+        const row = Number(r.rowid), documents = Number(r.documents);
         const own = String(r.norm);
-        const ps = (placesOf.get(Number(r.rowid)) ?? []).map((p) => Number(p.g)).filter(Number.isFinite);
-        return {
-          id: String(r.key), type: String(r.type) as EntityType, name: String(r.name), documents: Number(r.documents),
-          names: (namesOf.get(Number(r.rowid)) ?? [])
+        const ps = (placesOf.get(row) ?? []).map((p) => Number(p.g)).filter(Number.isFinite);
+        const value = {
+          id: String(r.key), type: String(r.type) as EntityType, name: String(r.name), documents,
+          names: (namesOf.get(row) ?? [])
             .filter((n) => Number(n.documents) > 0 || normalizeName(String(n.name)) === own)
             .map((n) => ({ name: String(n.name), documents: Number(n.documents) })),
           ...(ps.length ? { places: ps } : {}),
-          keys: matched,
-          notSame: apart.get(String(r.key)) ?? [],
         };
-      });
+        this.cache.set(row, { stamp: stampOf(r), documents, value });
+        described.set(row, value);
+      }
+    }
+    const apart = await this.apart(db, rows.values());
+    return [...rows.values()]
+      .sort((a, b) => Number(b.row.documents) - Number(a.row.documents) || Number(a.row.rowid) - Number(b.row.rowid))
+      .map(({ row: r, keys: matched }) => ({ ...described.get(Number(r.rowid))!, keys: matched, notSame: apart.get(String(r.key)) ?? [] }));
   }
 
   /** The entities users said are not these ones, both ways. */
@@ -318,12 +347,38 @@ export class PgKb {
     return out;
   }
 
-  /** The entities most often reported with this one in its newest documents. */
-  async context(db: Db, row: number): Promise<string[]> {
-    return (await all(db, `SELECT e.key, count(*) AS n FROM doc_entities de JOIN entities e ON e.rowid = de.entity
-      WHERE de.doc IN (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY day DESC NULLS LAST LIMIT ${CONTEXT_DOCS}) AND de.entity <> ?
-      GROUP BY e.key ORDER BY n DESC, e.key LIMIT ${CONTEXT_SIZE}`, [row, row])).map((c) => String(c.key));
+  /**
+   * For each entity row (with its documents), the entities most often reported with it in its
+   * newest documents; those not cached read in one query.
+   */
+  async context(db: Db, entities: readonly { row: number; documents: number }[]): Promise<Map<number, string[]>> {
+    const out = new Map<number, string[]>();
+    const stale: { row: number; documents: number }[] = [];
+    for (const e of entities) {
+      const hit = this.company.get(e.row);
+      if (hit && e.documents <= hit.documents * 1.25 + 2) out.set(e.row, hit.ids);
+      else stale.push(e);
+    }
+    if (stale.length) {
+      // Its newest documents as SQLite's (entity, day, doc) index gives them backwards.
+      const rows = await all(db, `SELECT x.entity, e.key, count(*) AS n FROM unnest(?::bigint[]) AS x(entity)
+          CROSS JOIN LATERAL (SELECT doc FROM doc_entities WHERE entity = x.entity ORDER BY day DESC NULLS LAST, doc DESC LIMIT ${CONTEXT_DOCS}) d
+          JOIN doc_entities de ON de.doc = d.doc AND de.entity <> x.entity JOIN entities e ON e.rowid = de.entity
+        GROUP BY x.entity, e.key ORDER BY x.entity, n DESC, e.key`, [[...new Set(stale.map((e) => e.row))]]);
+      const byRow = group(rows);
+      for (const e of stale) {
+        const ids = (byRow.get(e.row) ?? []).slice(0, CONTEXT_SIZE).map((c) => String(c.key));
+        this.company.set(e.row, { documents: e.documents, ids });
+        out.set(e.row, ids);
+      }
+    }
+    return out;
   }
+}
+
+/** What a cached candidate was described under: it is read again when any of these change. */
+function stampOf(r: Row): string {
+  return `${String(r.key)}\u0000${String(r.name)}\u0000${String(r.type)}`;
 }
 
 /** Rows by their `entity` column. */

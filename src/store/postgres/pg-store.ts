@@ -766,11 +766,14 @@ export class PgStore implements Store {
   async kbContext(ids: readonly string[]): Promise<Record<string, string[]>> {
     const db = await this.reader();
     const current = await followAll(db, 'entity_redirects', ids);
-    const rows = new Map((await all(db, 'SELECT key, rowid FROM entities WHERE key = ANY(?::text[])', [[...new Set(current.values())]])).map((r) => [String(r.key), Number(r.rowid)]));
+    const rows = new Map((await all(db, 'SELECT key, rowid, documents FROM entities WHERE key = ANY(?::text[])', [[...new Set(current.values())]]))
+      .map((r) => [String(r.key), { row: Number(r.rowid), documents: Number(r.documents) }]));
+    const found = ids.flatMap((id) => rows.get(current.get(id)!) ?? []);
+    const context = await this.kb.context(db, found);
     const out: Record<string, string[]> = {};
     for (const id of ids) {
-      const row = rows.get(current.get(id)!);
-      if (row !== undefined) out[id] = await this.kb.context(db, row);
+      const e = rows.get(current.get(id)!);
+      if (e) out[id] = context.get(e.row)!;
     }
     return out;
   }
