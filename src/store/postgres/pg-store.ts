@@ -568,10 +568,11 @@ export class PgStore implements Store {
     return (await this.entityByKey(db, idOrName))
       ?? (typed ? await this.entityByKey(db, entityKey(typed[1]!, typed[2]!)) : undefined)
       // By name: the entity most documents call that; a name no stored document uses any more
-      // counts only as the entity's own name, which a user may have chosen.
+      // counts only as the entity's own name, which a user may have chosen. Ties: the oldest
+      // entity, as SQLite's index on names gives them.
       ?? await one(db, `SELECT e.* FROM entity_names n JOIN entities e ON e.rowid = n.entity
           WHERE n.norm = ? AND (n.documents > 0 OR e.norm = n.norm)
-          ORDER BY n.documents DESC, (e.norm = n.norm) DESC, e.documents DESC, e.mentions DESC LIMIT 1`, [normalizeName(idOrName)])
+          ORDER BY n.documents DESC, (e.norm = n.norm) DESC, e.documents DESC, e.mentions DESC, e.rowid LIMIT 1`, [normalizeName(idOrName)])
       // Then the name folded as resolution compares names ("Al Qaida" for "Al-Qaida").
       ?? await one(db, `SELECT e.* FROM kb_keys k JOIN entities e ON e.rowid = k.entity WHERE k.key = ?
           ORDER BY e.documents DESC, e.rowid LIMIT 1`, [`n:${fold(idOrName)}`]);
@@ -625,7 +626,7 @@ export class PgStore implements Store {
     // match it folded (spelling, hyphens) or share its surname, by documents.
     const named = await all(db, `SELECT e.*, n.documents AS called FROM entity_names n JOIN entities e ON e.rowid = n.entity
       WHERE n.norm = ? AND (n.documents > 0 OR e.norm = n.norm)
-      ORDER BY n.documents DESC, (e.norm = n.norm) DESC, e.documents DESC, e.mentions DESC LIMIT ?`, [n, limit]);
+      ORDER BY n.documents DESC, (e.norm = n.norm) DESC, e.documents DESC, e.mentions DESC, e.rowid LIMIT ?`, [n, limit]);
     const infos = await this.toEntities(db, named);
     named.forEach((r, i) => out.set(Number(r.rowid), { ...infos[i]!, called: Number(r.called), match: 'name' }));
     if (out.size < limit) {
