@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { after } from 'node:test';
 import type { NewsRecord } from '../output/record.js';
 import { PgStore } from '../store/postgres/pg-store.js';
 import { TEST_PG, TestDatabases } from '../store/postgres/test-server.js';
@@ -23,6 +24,8 @@ export interface Running {
 const onServer = process.env.NEWSGRAPH_TEST_STORE === 'postgres';
 if (onServer && !TEST_PG) throw new Error('NEWSGRAPH_TEST_STORE=postgres needs NEWSGRAPH_TEST_PG=postgres://… (a role that may create databases)');
 const databases = onServer ? new TestDatabases(TEST_PG!) : undefined;
+// Databases of servers a test closed itself are dropped when the test file ends.
+after(() => databases?.dropAll());
 
 export async function startServer(dir: string, name: string, records: readonly NewsRecord[], opts: Omit<ServerOptions, 'store'> = {}): Promise<Running> {
   const database = await databases?.fresh();
