@@ -945,7 +945,8 @@ export class PgStore implements Store {
 
   async close(): Promise<void> {
     await this.ready.catch(() => undefined);
-    await this.pool.end();
+    // Idempotent, as SqliteStore.close is: the pool refuses to end twice.
+    if (!this.pool.ended) await this.pool.end();
   }
 }
 
