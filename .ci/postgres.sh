@@ -1,7 +1,7 @@
 # Sourced by .ci/run: a throwaway PostgreSQL cluster on a free loopback port, as the postgres user,
 # for the store contract and the API tests on a server; NEWSGRAPH_TEST_PG names it, and it is
 # stopped and removed when the shell exits. Installs PostgreSQL from the distribution if missing.
-pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true; }
 PGBIN=$(pg_bin)
 if [ -z "$PGBIN" ] && command -v apt-get >/dev/null; then
   $SUDO apt-get update && $SUDO apt-get install -y postgresql

@@ -80,7 +80,7 @@ if (!TEST_PG) {
     const s = new PgStore('postgres://ana:s3cret@127.0.0.1:1/none');
     await assert.rejects(s.count(), (err: Error) => /cannot open database postgres:\/\/ana:\*\*\*@127\.0\.0\.1:1\/none/.test(err.message) && !err.message.includes('s3cret'));
     await s.close();
-    await s.close();  // closing twice is harmless, as for SQLite
+    await s.close(); // closing twice is harmless, as for SQLite
   });
 
   test('postgres: each layer table has the columns its declaration in src/layers gives, one row per item', async () => {
