@@ -296,6 +296,40 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       assert.deepEqual(await s.get(first.id), revised);
     }));
 
+    test('settling a story moves the documents its chooser sends elsewhere; records, counts and the settled size follow', withStore(async (s) => {
+      const [r1, r2, r3] = sampleRecords();
+      await s.put({ ...r1!, story: 'story:one' });
+      await s.put({ ...r2!, story: 'story:one' });
+      await s.put({ ...r3!, story: 'story:three' });
+      // A story of two documents has never settled; one of a single document waits for a second.
+      assert.deepEqual(await s.unsettledStories(), ['story:one']);
+      const seen: string[] = [];
+      // r2 belongs with r3 now; r1 stays where it is.
+      const moved = await s.settleStory('story:one', (f, pool) => {
+        seen.push(pool.newId);
+        assert.ok(f.terms.size > 0);
+        return seen.length === 2 ? 'story:three' : 'story:one';
+      }, 10);
+      assert.equal(moved, 1);
+      assert.equal(seen.length, 2);
+      assert.equal((await s.get(r2!.id))!.story, 'story:three');
+      assert.equal((await s.get(r1!.id))!.story, 'story:one');
+      assert.deepEqual((await s.stories()).map((x) => [x.id, x.documents]), [['story:three', 2], ['story:one', 1]]);
+      assert.deepEqual(await s.unsettledStories(), ['story:three'], 'a story that grew to two documents');
+      // Undefined sends a document to a story of its own, under the id its pool offers; only the
+      // first documents (by arrival) are weighed: r2 came before r3.
+      assert.equal(await s.settleStory('story:three', () => undefined, 1), 1);
+      assert.equal((await s.get(r2!.id))!.story, `story:${r2!.id}`);
+      assert.equal((await s.get(r3!.id))!.story, 'story:three');
+      assert.equal(await s.settleStory('story:gone', () => undefined, 1), 0);
+      assert.deepEqual(await s.unsettledStories(), []);
+      // A document alone in its story that belongs nowhere else stays in it.
+      assert.equal(await s.settleStory(`story:${r2!.id}`, () => undefined, 10), 0);
+      assert.equal((await s.get(r2!.id))!.story, `story:${r2!.id}`);
+      assert.deepEqual(await s.unsettledStories(), []);
+      assert.deepEqual((await s.stories()).map((x) => [x.id, x.documents]), [['story:one', 1], ['story:three', 1], [`story:${r2!.id}`, 1]]);
+    }));
+
     kbContract(withStore);
     copiesContract(withStore);
     claimsContract(withStore);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { CLAIM_KINDS, type ClaimKind } from '../../claims/assertions.js';
 import type { Claim } from '../../claims/build.js';
 import { claimEntity, claimsFor } from '../../claims/query.js';
-import { DEFAULT_DB, openStore } from '../../store/open.js';
+import { DB_HELP, DEFAULT_DB, openStore } from '../../store/open.js';
 import { checkDate, positiveInt, UsageError } from '../report.js';
 import { jsonText, out } from '../terminal.js';
 
@@ -26,7 +26,7 @@ export function registerClaims(program: Command): void {
   program
     .command('claims')
     .description('statements across documents with their evidence, documents, independent sources and conflicts')
-    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--db <path>', DB_HELP, DEFAULT_DB)
     .option('--entity <name>', 'claims about this entity (a name, read as `entities NAME` reads it, or an id)')
     .option('--kind <kind>', `only claims of this kind (${CLAIM_KINDS.join(', ')})`)
     .option('--from <date>', 'claims about this day or later (YYYY-MM-DD)')

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { NewsgraphError } from '../../core/errors.js';
 import { ENTITY_TYPES, type EntityType } from '../../core/layers.js';
-import { DEFAULT_DB, openStore } from '../../store/open.js';
+import { DB_HELP, DEFAULT_DB, describeDb, openStore } from '../../store/open.js';
 import { positiveInt, UsageError } from '../report.js';
 import { registerCorrections } from './entity-corrections.js';
 import { entityLine, entityReport } from './entity-report.js';
@@ -19,7 +19,7 @@ async function show(db: string, name: string, json: boolean): Promise<void> {
   try {
     const matches = ID.test(name) ? [] : await store.lookup(name, 6);
     const e = await store.entity(matches[0]?.id ?? name);
-    if (!e) throw new NewsgraphError('store.not-found', `no entity named ${name} in ${db}`, 404);
+    if (!e) throw new NewsgraphError('store.not-found', `no entity named ${name} in ${describeDb(db)}`, 404);
     const others = matches.filter((m) => m.id !== e.id);
     out(json ? jsonText({ ...e, also: others }) + '\n' : await entityReport(store, e, { name, others }));
   } finally {
@@ -32,7 +32,7 @@ export function registerEntities(program: Command): void {
     .command('entities')
     .description('stored people, organisations and places, most documents first; or one entity in full; or a correction to the knowledge base')
     .argument('[name]', 'an entity id, or a name or alias: show that entity (a name that is also a subcommand: `entities show NAME`)')
-    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--db <path>', DB_HELP, DEFAULT_DB)
     .option('--q <prefix>', 'only entities whose name or alias starts with this')
     .option('--type <type>', `only this type (${ENTITY_TYPES.join(', ')})`)
     .option('--limit <n>', 'most entities listed', '30')
@@ -56,7 +56,7 @@ export function registerEntities(program: Command): void {
   // Subcommand names are matched before a NAME, so an entity called "merge" is reached by `show`.
   const showCmd = entities.command('show <name>')
     .description('one entity in full, by id or by name (any name, including one that is also a subcommand)')
-    .option('--db <path>', `database file (default: ${DEFAULT_DB})`)
+    .option('--db <path>', `${DB_HELP} (default: ${describeDb(DEFAULT_DB)})`)
     .option('--json', 'print JSON');
   showCmd.action(async (name: string, o: { db?: string; json?: boolean }) => {
     const parent = entities.opts() as { db: string; json?: boolean };

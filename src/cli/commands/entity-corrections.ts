@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { NewsgraphError } from '../../core/errors.js';
-import { DEFAULT_DB, openStore } from '../../store/open.js';
+import { DB_HELP, DEFAULT_DB, describeDb, openStore } from '../../store/open.js';
 import type { Decision, DecisionRecord, EntityInfo, Store } from '../../store/store.js';
 import { positiveInt } from '../report.js';
 import { decisionLines, label } from './entity-report.js';
@@ -66,7 +66,7 @@ function correction(parent: Command, spec: string, description: string, run: (st
   const cmd = parent.command(spec).description(description)
     .option('--who <name>', 'who decides, for the audit trail (default: your user name)')
     .option('--note <text>', 'why, for the audit trail')
-    .option('--db <path>', `database file (default: ${DEFAULT_DB})`)
+    .option('--db <path>', `${DB_HELP} (default: ${describeDb(DEFAULT_DB)})`)
     .option('--json', 'print the decision and the entity as JSON');
   cmd.action(async (...params: unknown[]) => {
     const o = params[params.length - 2] as CorrectionOptions;
@@ -113,7 +113,7 @@ export function registerCorrections(entities: Command): void {
 
   const trail = entities.command('decisions [a]')
     .description('the audit trail of the knowledge base, newest first: who merged, split, renamed or told apart what, when, and on what evidence')
-    .option('--db <path>', `database file (default: ${DEFAULT_DB})`)
+    .option('--db <path>', `${DB_HELP} (default: ${describeDb(DEFAULT_DB)})`)
     .option('--limit <n>', 'most decisions shown', '50')
     .option('--json', 'print JSON Lines, one decision per line');
   trail.action(async (a: string | undefined, o: CorrectionOptions & { limit?: string }) => {

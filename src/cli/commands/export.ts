@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { EXPORT_FORMATS, exportFormat } from '../../output/export/formats.js';
-import { DEFAULT_DB, openStore } from '../../store/open.js';
+import { DB_HELP, DEFAULT_DB, openStore } from '../../store/open.js';
 import { UsageError } from '../report.js';
 
 export function registerExport(program: Command): void {
@@ -10,7 +10,7 @@ export function registerExport(program: Command): void {
     .command('export')
     .description('write everything stored, in one format')
     .requiredOption('--format <name>', `output format: ${[...EXPORT_FORMATS.keys()].join(', ')}`)
-    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--db <path>', DB_HELP, DEFAULT_DB)
     .option('--out <file>', 'write to a file instead of stdout')
     .action(async (o: { db: string; format: string; out?: string }) => {
       const format = exportFormat(o.format);

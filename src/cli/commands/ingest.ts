@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { addReaderOptions, readerOptions, type ReaderCliOptions } from '../../ingest/cli-options.js';
 import type { Source } from '../../ingest/sources.js';
 import type { ReadOptions } from '../../ingest/types.js';
-import { DEFAULT_DB, openStore } from '../../store/open.js';
+import { DB_HELP, DEFAULT_DB, describeDb, openStore } from '../../store/open.js';
 import type { Store } from '../../store/store.js';
 import { Progress } from '../progress.js';
 import { checkDate, oneLine, UsageError, warningLine } from '../report.js';
@@ -97,7 +97,7 @@ export function registerIngest(program: Command): void {
     .command('ingest')
     .description('extract and store documents in the database (the same article twice is stored once)')
     .argument('[inputs...]', 'files, directories, URLs, or - for stdin')
-    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--db <path>', DB_HELP, DEFAULT_DB)
     .option('--published <date>', 'publication date (YYYY-MM-DD) for documents that have none')
     .option('--no-progress', 'no progress line, even on a terminal')
     .option('--json', 'print the summary as JSON on stdout');
@@ -117,9 +117,9 @@ export function registerIngest(program: Command): void {
       progress.clear();
       await store.close();
     }
-    if (o.json) out(jsonText({ db: o.db, ...sum }) + '\n');
+    if (o.json) out(jsonText({ db: describeDb(o.db), ...sum }) + '\n');
     const lines = [
-      `ingested into ${o.db}: ${sum.added} added, ${sum.refreshed ? `${sum.refreshed} refreshed (an older build made them), ` : ''}${sum.present} already present, ${sum.failed.length} failed; ${sum.total} documents stored`,
+      `ingested into ${describeDb(o.db)}: ${sum.added} added, ${sum.refreshed ? `${sum.refreshed} refreshed (an older build made them), ` : ''}${sum.present} already present, ${sum.failed.length} failed; ${sum.total} documents stored`,
       ...unsupportedLine(sum.unsupported),
       ...sum.failed.map((f) => `  failed: ${f.input}: ${f.reason}`),
     ];

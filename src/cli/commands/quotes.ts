@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_DB, openStore } from '../../store/open.js';
+import { DB_HELP, DEFAULT_DB, openStore } from '../../store/open.js';
 import type { QuoteHit } from '../../store/store.js';
 import { positiveInt } from '../report.js';
 import { jsonText, out } from '../terminal.js';
@@ -14,7 +14,7 @@ export function registerQuotes(program: Command): void {
   program
     .command('quotes')
     .description('stored quotes with speaker, outlet and date, newest first')
-    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--db <path>', DB_HELP, DEFAULT_DB)
     .option('--speaker <name>', 'only quotes by this speaker (full name, alias, or one word of it)')
     .option('--entity <id>', 'only quotes by this entity id')
     .option('--doc <id>', 'only quotes in this document')

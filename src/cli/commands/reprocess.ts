@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_DB, openStore } from '../../store/open.js';
+import { DB_HELP, DEFAULT_DB, describeDb, openStore } from '../../store/open.js';
 import { Progress } from '../progress.js';
 import { oneLine, UsageError } from '../report.js';
 import { jsonText, out } from '../terminal.js';
@@ -16,7 +16,7 @@ export function registerReprocess(program: Command): void {
   program
     .command('reprocess')
     .description('bring stored records up to this build: re-run the stages whose version changed, and what depends on them')
-    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--db <path>', DB_HELP, DEFAULT_DB)
     .option('--dry-run', 'count the stale records per stage, change nothing')
     .option('--layers <a,b>', 'only the stages that write these layers (and what reads them)')
     .option('--no-progress', 'no progress line, even on a terminal')
@@ -37,12 +37,12 @@ export function registerReprocess(program: Command): void {
         progress.clear();
         await store.close();
       }
-      if (o.json) out(jsonText({ db: o.db, dryRun: !!o.dryRun, ...sum }) + '\n');
+      if (o.json) out(jsonText({ db: describeDb(o.db), dryRun: !!o.dryRun, ...sum }) + '\n');
       const stages = Object.entries(sum.byStage).map(([s, n]) => `${s} ${n}`).join(', ');
       const lines = [
         o.dryRun
-          ? `${o.db}: ${sum.stale} of ${sum.checked} records made by older stages${stages ? ` (${stages})` : ''}; nothing changed (--dry-run)`
-          : `reprocessed ${o.db}: ${sum.refreshed} refreshed, ${sum.failed.length} failed, ${sum.checked - sum.stale} already current${stages ? `; stale stages: ${stages}` : ''}`,
+          ? `${describeDb(o.db)}: ${sum.stale} of ${sum.checked} records made by older stages${stages ? ` (${stages})` : ''}; nothing changed (--dry-run)`
+          : `reprocessed ${describeDb(o.db)}: ${sum.refreshed} refreshed, ${sum.failed.length} failed, ${sum.checked - sum.stale} already current${stages ? `; stale stages: ${stages}` : ''}`,
         ...sum.failed.map((f) => `  failed: ${f.id}: ${oneLine(f.reason)}`),
       ];
       out(lines.join('\n') + '\n', process.stderr);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ENTITY_TYPES, type EntityType } from '../../core/layers.js';
-import { DEFAULT_DB, openStore } from '../../store/open.js';
+import { DB_HELP, DEFAULT_DB, openStore } from '../../store/open.js';
 import type { SearchHit } from '../../store/store.js';
 import { checkDate, positiveInt, UsageError } from '../report.js';
 import { jsonText, out, printable } from '../terminal.js';
@@ -38,7 +38,7 @@ export function registerSearch(program: Command): void {
     .command('search')
     .description('full-text search over stored documents: ranked hits with snippets and ids')
     .argument('<query>', 'words (all must match); "a phrase"; a OR b; -word excludes; word* is a prefix')
-    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--db <path>', DB_HELP, DEFAULT_DB)
     .option('--json', 'print the result as JSON')
     .option('--limit <n>', 'most hits shown', '10')
     .option('--offset <n>', 'hits to skip (paging)', '0')

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { splitHost } from '../../api/host-check.js';
-import { DEFAULT_DB, openStore } from '../../store/open.js';
+import { DB_HELP, DEFAULT_DB, describeDb, openStore } from '../../store/open.js';
 import { positiveInt, UsageError, warningLine } from '../report.js';
 import { out } from '../terminal.js';
 import { addWorkerOptions, workerOptions, type WorkerCliOptions } from '../../workers/cli-options.js';
@@ -22,7 +22,7 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('serve the HTTP API (/api/) and the analyst web app (/) over a store')
     .argument('[inputs...]', 'files or folders to ingest in the background at start (progress on the Ingest page)')
-    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--db <path>', DB_HELP, DEFAULT_DB)
     .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
     .option('--token <token>', 'token required by the write (ingest) endpoints; default $NEWSGRAPH_TOKEN, else a random one printed at start')
@@ -48,7 +48,7 @@ export function registerServe(program: Command): void {
       const addr = await app.listen(port, o.host);
       const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
       process.stderr.write(
-        `newsgraph: serving ${o.db} at http://${host}:${addr.port}/ (API under /api/)` +
+        `newsgraph: serving ${describeDb(o.db)} at http://${host}:${addr.port}/ (API under /api/)` +
           `${!token ? '; read-only' : given ? '; ingest enabled with the token' : `; ingest token for this run: ${token}`}\n`,
       );
       if (inputs.length) {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { NewsgraphError } from '../../core/errors.js';
 import { COUNTED_FIELDS } from '../../layers/index.js';
 import type { NewsRecord } from '../../output/record.js';
-import { DEFAULT_DB, openStore } from '../../store/open.js';
+import { DB_HELP, DEFAULT_DB, describeDb, openStore } from '../../store/open.js';
 import { jsonText, out } from '../terminal.js';
 
 /** A stored record for reading: metadata, the text, and what each layer found. */
@@ -46,13 +46,13 @@ export function registerShow(program: Command): void {
     .command('show')
     .description('print one stored document: its metadata, text and what was found')
     .argument('<id>', 'document id (or content hash)')
-    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--db <path>', DB_HELP, DEFAULT_DB)
     .option('--json', 'print the stored newsgraph/1 record')
     .action(async (id: string, o: { db: string; json?: boolean }) => {
       const store = openStore(o.db, { mustExist: true });
       try {
         const r = await store.get(id);
-        if (!r) throw new NewsgraphError('store.not-found', `no document with id ${id} in ${o.db}`, 404);
+        if (!r) throw new NewsgraphError('store.not-found', `no document with id ${id} in ${describeDb(o.db)}`, 404);
         out(o.json ? jsonText(r) + '\n' : formatRecord(r));
       } finally {
         await store.close();

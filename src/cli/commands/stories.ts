@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { NewsgraphError } from '../../core/errors.js';
-import { DEFAULT_DB, openStore } from '../../store/open.js';
+import { DB_HELP, DEFAULT_DB, describeDb, openStore } from '../../store/open.js';
 import type { StoryDetail, StoryInfo } from '../../store/store.js';
 import { positiveInt } from '../report.js';
 import { jsonText, out } from '../terminal.js';
@@ -20,7 +20,7 @@ export function registerStories(program: Command): void {
   program
     .command('stories [id]')
     .description('stories (documents that report the same event), most documents first; or one story with its documents in order of publication')
-    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--db <path>', DB_HELP, DEFAULT_DB)
     .option('--limit <n>', 'most stories shown', '20')
     .option('--json', 'print JSON (one story per line for the list)')
     .action(async (id: string | undefined, o: { db: string; limit?: string; json?: boolean }) => {
@@ -28,7 +28,7 @@ export function registerStories(program: Command): void {
       try {
         if (id) {
           const s = await store.story(id);
-          if (!s) throw new NewsgraphError('stories.not-found', `no story "${id}" in ${o.db}`, 404);
+          if (!s) throw new NewsgraphError('stories.not-found', `no story "${id}" in ${describeDb(o.db)}`, 404);
           out(o.json ? jsonText(s) + '\n' : formatStoryDetail(s));
           return;
         }

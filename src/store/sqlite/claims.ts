@@ -1,14 +1,11 @@
 import type Database from 'better-sqlite3';
-import { assertionsOf, rulesVersion, type Assertion } from '../../claims/assertions.js';
+import { assertionsOf, rulesVersion } from '../../claims/assertions.js';
 import type { ClaimRow } from '../../claims/build.js';
 import type { NewsRecord } from '../../output/record.js';
+import { claimRowsSql, uniqueClaimRows } from '../claim-rows.js';
 import type { ClaimRowQuery } from '../store.js';
 
 type Row = Record<string, unknown>;
-
-/** Most assertions one query reads: the newest, per side of the entity. */
-export const CLAIM_ROWS_MAX = 10_000;
-const CLAIM_ROWS_DEFAULT = 5_000;
 
 /**
  * The claim tables of the SQLite store: one row per assertion a stored record makes
@@ -67,29 +64,11 @@ export class SqliteClaims {
    * first and merged), or of one kind and key in a period (the kind-key-day index).
    */
   rows(q: ClaimRowQuery, entity?: string): ClaimRow[] {
-    const limit = Math.max(1, Math.min(CLAIM_ROWS_MAX, Math.floor(q.limit ?? CLAIM_ROWS_DEFAULT)));
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (q.kind) { where.push('c.kind = ?'); args.push(q.kind); }
-    if (q.key) { where.push('c.key = ?'); args.push(q.key); }
-    if (q.from) { where.push('c.day >= ?'); args.push(q.from); }
-    if (q.to) { where.push('c.day <= ?'); args.push(`${q.to}\uffff`); }
     const read = (side?: 'subject' | 'other') => {
-      const cond = [...(side ? [`c.${side} = ?`] : []), ...where];
-      return this.prepared(`SELECT c.*, d.id AS doc_id, d.outlet, d.published, d.copy_of, d.source, es.name AS subject_name, eo.name AS other_name, ep.name AS speaker_name
-        FROM claim_rows c JOIN documents d ON d.rowid = c.doc
-        LEFT JOIN entities es ON es.key = c.subject LEFT JOIN entities eo ON eo.key = c.other LEFT JOIN entities ep ON ep.key = c.speaker
-        ${cond.length ? `WHERE ${cond.join(' AND ')}` : ''} ORDER BY c.day DESC, c.doc DESC, c.seq LIMIT ?`)
-        .all(...(side ? [entity] : []), ...args, limit) as Row[];
+      const { sql, args } = claimRowsSql(q, side, entity);
+      return this.prepared(sql).all(...args) as Row[];
     };
-    const rows = entity === undefined ? read() : [...read('subject'), ...read('other')];
-    const seen = new Set<string>();
-    const out: ClaimRow[] = [];
-    for (const r of rows) {
-      const k = `${r.doc}#${r.seq}`;
-      if (!seen.has(k)) { seen.add(k); out.push(toRow(r)); }
-    }
-    return out;
+    return uniqueClaimRows(entity === undefined ? read() : [...read('subject'), ...read('other')]);
   }
 
   private prepared(sql: string): Database.Statement {
@@ -97,20 +76,4 @@ export class SqliteClaims {
     if (!st) this.cache.set(sql, (st = this.db.prepare(sql)));
     return st;
   }
-}
-
-function toRow(r: Row): ClaimRow {
-  const opt = (k: string, v: unknown) => (v == null ? {} : { [k]: String(v) });
-  const a: Assertion = {
-    kind: String(r.kind) as Assertion['kind'], seq: Number(r.seq), subject: String(r.subject),
-    ...opt('other', r.other), ...opt('speaker', r.speaker), key: String(r.key), ...opt('day', r.day),
-    ...(r.lo != null ? { lo: Number(r.lo) } : {}), ...(r.hi != null ? { hi: Number(r.hi) } : {}),
-    ...(Number(r.negated) ? { negated: true } : {}),
-    start: Number(r.start), end: Number(r.end), detail: JSON.parse(String(r.detail)) as Assertion['detail'],
-  };
-  return {
-    ...a, doc: String(r.doc_id), ...opt('outlet', r.outlet), ...opt('published', r.published),
-    ...opt('copyOf', r.copy_of), ...opt('source', r.source),
-    ...opt('subjectName', r.subject_name), ...opt('otherName', r.other_name), ...opt('speakerName', r.speaker_name),
-  };
 }

@@ -3,6 +3,7 @@ import type { NewsRecord } from '../../output/record.js';
 import { outletOf } from '../../stories/outlets.js';
 import { indexed } from '../../stories/copies.js';
 import { sketch } from '../../stories/shingles.js';
+import { copyCandidate, docSource } from '../results.js';
 import { COPY_POSTINGS_MAX, type CopyCandidate, type CopyQuery, type DocSource } from '../store.js';
 
 type Row = Record<string, unknown>;
@@ -68,13 +69,7 @@ export class SqliteCopies {
       }
     }
     return [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, opts.limit ?? 5).map(([doc, n]) => {
-      const r = this.st('candidate').get(doc) as Row;
-      return {
-        id: String(r.id), text: String(r.text), shared: n, order: doc,
-        ...(r.published != null ? { published: String(r.published) } : {}),
-        ...(r.outlet != null ? { outlet: String(r.outlet) } : {}),
-        ...(r.source != null ? { source: String(r.source) } : {}),
-      };
+      return copyCandidate(this.st('candidate').get(doc) as Row, n, doc);
     });
   }
 
@@ -89,13 +84,7 @@ export class SqliteCopies {
     for (const id of ids) {
       const r = this.st('source').get(id, id) as Row | undefined;
       if (!r) continue;
-      out.push({
-        id: String(r.id),
-        ...(r.source != null ? { source: String(r.source) } : {}),
-        ...(r.copy_of != null ? { copyOf: String(r.copy_of) } : {}),
-        ...(r.outlet != null ? { outlet: String(r.outlet) } : {}),
-        ...(r.published != null ? { published: String(r.published) } : {}),
-      });
+      out.push(docSource(r));
     }
     return out;
   }

@@ -5,10 +5,14 @@ import { NewsgraphError, errorMessage } from '../../core/errors.js';
 import type { EntityType } from '../../core/layers.js';
 import type { RowContext, StoredEntity } from '../../layers/spec.js';
 import type { DocMeta } from '../../core/meta.js';
-import { SCHEMA_ID, type NewsRecord } from '../../output/record.js';
+import type { NewsRecord } from '../../output/record.js';
+import {
+  checkRecord, decisionFrom, entityConditions, docRef, emptyFacets, eventHit, facetCounts, facetsOf, MAX_LIMIT, META_KEYS, page, PERIOD, placeHit, quoteHit,
+  placeConditions, recordFrom, speakerCondition, stampFrom, type MergeUndo, undoable, undoLater,
+} from '../results.js';
 import { dayOf, entityIdOf, entityKey, normalizeName } from '../keys.js';
 import type {
-  EntityCount, EntityInfo, EntityQuery, EventHit, EventQuery, FacetCount, Facets, Interval, PeriodCount,
+  EntityCount, EntityInfo, EntityQuery, EventHit, EventQuery, Facets, Interval, PeriodCount,
   ClaimRowQuery, Decision, DecisionRecord, EntityMatch, KbCandidate, PlaceHit, PlaceQuery, PutResult, QuoteHit, QuoteQuery, RecordStamp, RelationHit, RelationQuery, SearchHit, SearchQuery,
   SearchResult, Store, CopyCandidate, CopyQuery, DocSource, StoryChooser, StoryDetail, StoryInfo, StoryPool, Page,
 } from '../store.js';
@@ -27,12 +31,6 @@ import { fold, nameForm } from '../../kb/names.js';
 type Row = Record<string, unknown>;
 type Stmt = Database.Statement;
 
-const MAX_LIMIT = 10000;
-const page = (p: { limit?: number; offset?: number }, dflt = 20): [number, number] => [
-  Math.max(0, Math.min(MAX_LIMIT, Math.floor(p.limit ?? dflt))),
-  Math.max(0, Math.floor(p.offset ?? 0)),
-];
-const PERIOD: Record<Interval, number> = { day: 10, month: 7, year: 4 };
 // Largest filter turned into an in-memory list of documents when words drive the search.
 const LIST_MAX = 3000;
 const HIT_COLS = 'd.id, d.title, d.author, d.outlet, d.url, d.published, d.origin, d.lang';
@@ -55,17 +53,6 @@ export interface SqliteStoreOptions {
    * with `store.locked` (write-lock.ts). Default 30 s.
    */
   readonly lockWaitMs?: number;
-}
-
-/**
- * What undoing a merge needs: B's documents and document entities ([doc rowid, local id]), the
- * ids that led to B, B's not-same decisions by side.
- */
-interface MergeUndo {
-  readonly docs: number[];
-  readonly moved: [number, string][];
-  readonly redirected: string[];
-  readonly notSame: { a: number[]; b: number[] };
 }
 
 /**
@@ -337,10 +324,7 @@ export class SqliteStore implements Store {
 
   private toRecord(doc: number): NewsRecord {
     const r = this.s.body!.get(doc) as Row;
-    const rest = JSON.parse(String(r.record)) as Omit<NewsRecord, 'text'>;
-    // Same key order as the pipeline writes: text right after hash.
-    const { schema, id, hash, ...layers } = rest;
-    return { schema, id, hash, text: String(r.text), ...layers } as NewsRecord;
+    return recordFrom(String(r.text), String(r.record));
   }
 
   async replace(record: NewsRecord): Promise<void> {
@@ -377,14 +361,14 @@ export class SqliteStore implements Store {
     for (;;) {
       const rows = this.s.stampPage!.all(after, 500) as Row[];
       if (!rows.length) return;
-      for (const r of rows) yield stampFrom(r);
+      for (const r of rows) yield stampOfRow(r);
       after = Number(rows[rows.length - 1]!.rowid);
     }
   }
 
   async stampOf(idOrHash: string): Promise<RecordStamp | undefined> {
     const doc = this.findDoc(idOrHash);
-    return doc === undefined ? undefined : stampFrom(this.s.stampOf!.get(doc) as Row);
+    return doc === undefined ? undefined : stampOfRow(this.s.stampOf!.get(doc) as Row);
   }
 
   async has(hash: string): Promise<boolean> {
@@ -603,7 +587,7 @@ export class SqliteStore implements Store {
     const hits: SearchHit[] = pageIds.map((rid) => {
       const r = (matched ? matched.get(rid) : snippets.get(rid)) as Row;
       const meta: Record<string, string> = {};
-      for (const k of ['title', 'author', 'outlet', 'url', 'published', 'origin', 'lang']) if (r[k] != null) meta[k] = String(r[k]);
+      for (const k of META_KEYS) if (r[k] != null) meta[k] = String(r[k]);
       return {
         id: String(r.id),
         ...(r.title != null ? { title: String(r.title) } : {}),
@@ -622,33 +606,8 @@ export class SqliteStore implements Store {
     const f = this.facetStmts ??= this.prepareFacets();
     f.clear.run();
     f.fill.run(JSON.stringify(docs));
-    const counts = (st: Stmt): FacetCount[] =>
-      (st.all() as Row[]).map((r) => ({
-        value: String(r.value),
-        ...(r.label != null ? { label: String(r.label) } : {}),
-        count: Number(r.count),
-      }));
     // Outlet, month and type come from the document rows in one pass.
-    const outlets = new Map<string, number>();
-    const months = new Map<string, number>();
-    const types = new Map<string, number>();
-    const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
-    for (const [outlet, day, typeList] of f.docs.all() as [string | null, string | null, string | null][]) {
-      if (outlet != null) bump(outlets, outlet);
-      if (day != null) bump(months, day.slice(0, 7));
-      if (typeList) for (const t of typeList.split(',')) if (t) bump(types, t);
-    }
-    const byCount = (m: Map<string, number>, max: number): FacetCount[] =>
-      [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, max).map(([value, count]) => ({ value, count }));
-    const facets: Facets = {
-      outlet: byCount(outlets, 25),
-      entity: counts(f.entity),
-      type: byCount(types, 50),
-      place: counts(f.place),
-      month: [...months].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([value, count]) => ({ value, count })),
-      over: docs.length,
-      ...(approximate ? { approximate: true } : {}),
-    };
+    const facets = facetsOf(f.docs.all() as [unknown, unknown, unknown][], facetCounts(f.entity.all() as Row[]), facetCounts(f.place.all() as Row[]), docs.length, approximate);
     f.clear.run();
     return facets;
   }
@@ -813,17 +772,10 @@ export class SqliteStore implements Store {
    */
   async undoDecision(seq: number, d: Decision): Promise<DecisionRecord> {
     return this.write(this.db.transaction(() => {
-      const row = this.prepared('SELECT * FROM kb_decisions WHERE seq = ?').get(seq) as Row | undefined;
-      if (!row) throw new NewsgraphError('kb.no-decision', `no decision ${seq}`, 404);
-      if (row.undone != null) throw new NewsgraphError('kb.undone', `decision ${seq} was undone already`, 409);
-      if (row.undo == null || row.action === 'undo') throw new NewsgraphError('kb.not-undoable', `decision ${seq} (${String(row.action)}) cannot be undone: only corrections a user made can`, 409);
-      const action = String(row.action) as DecisionRecord['action'];
-      const a = String(row.a), b = row.b == null ? undefined : String(row.b);
-      const undo = JSON.parse(String(row.undo)) as MergeUndo & { name?: string; pinned?: number; notSameSeq?: number };
-      const later = (what: string) => new NewsgraphError('kb.undo-later', `${what}: undo the later corrections first`, 409);
+      const { action, a, b, undo } = undoable(seq, this.prepared('SELECT * FROM kb_decisions WHERE seq = ?').get(seq) as Row | undefined);
       if (action === 'merge') {
-        if (this.kb.current(a) !== a || !this.entityRow(a)) throw later(`${a} has been merged or removed since`);
-        if (this.s.entityByKey!.get(b!) || this.kb.current(b!) !== a) throw later(`${b} is in use again`);
+        if (this.kb.current(a) !== a || !this.entityRow(a)) throw undoLater(`${a} has been merged or removed since`);
+        if (this.s.entityByKey!.get(b!) || this.kb.current(b!) !== a) throw undoLater(`${b} is in use again`);
         this.prepared('DELETE FROM entity_redirects WHERE old = ?').run(b);
         for (const old of undo.redirected) this.prepared('UPDATE entity_redirects SET new = ? WHERE old = ? AND new = ?').run(b, old, a);
         // Each document B was in is stored again: its entities that were B's link to B, and names
@@ -839,7 +791,7 @@ export class SqliteStore implements Store {
         }
       } else if (action === 'split') {
         const whole = this.entityRow(a), part = this.entityRow(b!);
-        if (!whole || !part || String(whole.key) !== a || String(part.key) !== b) throw later(`${a} or ${b} has changed since`);
+        if (!whole || !part || String(whole.key) !== a || String(part.key) !== b) throw undoLater(`${a} or ${b} has changed since`);
         this.fold(whole, part);
         if (undo.notSameSeq !== undefined) this.prepared('UPDATE kb_decisions SET undone = ? WHERE seq = ?').run(seq, undo.notSameSeq);
       } else if (action === 'rename') {
@@ -897,16 +849,7 @@ export class SqliteStore implements Store {
   }
 
   private decisionsWhere(cond: string, args: unknown[]): DecisionRecord[] {
-    const rows = this.prepared(`SELECT * FROM kb_decisions WHERE ${cond} ORDER BY seq DESC LIMIT 500`).all(...args) as Row[];
-    return rows.map((r) => {
-      const out: Record<string, unknown> = { seq: Number(r.seq), action: String(r.action), a: String(r.a), who: String(r.who), at: String(r.at) };
-      for (const k of ['b', 'name', 'note', 'doc', 'evidence']) if (r[k] != null) out[k] = String(r[k]);
-      for (const k of ['start', 'end']) if (r[k] != null) out[k] = Number(r[k]);
-      if (r.undone != null) out.undone = Number(r.undone);
-      else if (r.undo != null && r.action !== 'undo') out.undoable = true;
-      if (r.action === 'undo' && r.undo != null) out.undoes = (JSON.parse(String(r.undo)) as { undoes: number }).undoes;
-      return out as unknown as DecisionRecord;
-    });
+    return (this.prepared(`SELECT * FROM kb_decisions WHERE ${cond} ORDER BY seq DESC LIMIT 500`).all(...args) as Row[]).map(decisionFrom);
   }
 
   /** Records a decision; `undo` is what undoing it needs (absent: it cannot be undone). Answers its seq. */
@@ -920,14 +863,7 @@ export class SqliteStore implements Store {
 
   async entities(query: EntityQuery = {}): Promise<EntityInfo[]> {
     const [limit, offset] = page(query, 50);
-    const where = ['e.documents > 0'];
-    const args: unknown[] = [];
-    if (query.type) { where.push('e.type = ?'); args.push(query.type); }
-    if (query.q) {
-      const n = normalizeName(query.q);
-      where.push(`e.rowid IN (SELECT entity FROM entity_names WHERE norm >= ? AND norm < ?)`);
-      args.push(n, n + '\uffff');
-    }
+    const { where, args } = entityConditions(query);
     const rows = this.db.prepare(`SELECT e.* FROM entities e WHERE ${where.join(' AND ')}
       ORDER BY e.documents DESC, e.mentions DESC, e.name LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
     return rows.map((r) => this.toEntity(r));
@@ -968,12 +904,9 @@ export class SqliteStore implements Store {
     const args: unknown[] = [];
     if (query.entity) { where.push('q.speaker = (SELECT rowid FROM entities WHERE key = ?)'); args.push(this.kb.current(query.entity)); }
     if (query.speaker) {
-      const n = normalizeName(query.speaker);
-      // A name matches the whole name or alias, or one whole word of it ("Hoffman" finds "Bruce Hoffman").
-      const wordMatch = (col: string) => `(${col} = ? OR ${col} LIKE ? OR ${col} LIKE ? OR ${col} LIKE ?)`;
-      const pats = [n, `${n} %`, `% ${n}`, `% ${n} %`];
-      where.push(`(q.speaker IN (SELECT entity FROM entity_names WHERE ${wordMatch('norm')}) OR ${wordMatch('q.speaker_norm')})`);
-      args.push(...pats, ...pats);
+      const c = speakerCondition(query.speaker);
+      where.push(c.sql);
+      args.push(...c.args);
     }
     if (query.about) {
       where.push(`EXISTS (SELECT 1 FROM mentions m WHERE m.doc = q.doc AND m.start >= q.start AND m."end" <= q."end"
@@ -988,40 +921,19 @@ export class SqliteStore implements Store {
       FROM quotes q JOIN documents d ON d.rowid = q.doc LEFT JOIN entities e ON e.rowid = q.speaker
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY d.day IS NULL, d.day DESC, q.doc DESC, q.seq LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
-    return rows.map((r) => ({
-      ...docRef(r),
-      start: Number(r.start), end: Number(r.end), text: String(r.text), kind: r.kind === 'indirect' ? 'indirect' : 'direct',
-      ...(r.speaker_key != null ? { speaker: String(r.speaker_key), speakerName: String(r.speaker_name) } : {}),
-      ...(r.speaker_text != null ? { speakerText: String(r.speaker_text) } : {}),
-      ...(r.cue != null ? { cue: String(r.cue) } : {}),
-    }));
+    return rows.map(quoteHit);
   }
 
   async places(query: PlaceQuery = {}): Promise<PlaceHit[]> {
     const [limit, offset] = page(query, 100);
     // Toponyms embedded in longer names are not in the table (the places stage marks them).
-    const where = ['p.lat IS NOT NULL', 'p.lon IS NOT NULL'];
-    const args: unknown[] = [];
-    if (query.doc) { where.push('p.doc = (SELECT rowid FROM documents WHERE id = ?)'); args.push(query.doc); }
-    if (query.q) { const n = normalizeName(query.q); where.push('p.norm >= ? AND p.norm < ?'); args.push(n, n + '\uffff'); }
-    if (query.country) { where.push('p.country = ? COLLATE NOCASE'); args.push(query.country); }
-    if (query.from) { where.push('p.doc IN (SELECT rowid FROM documents WHERE day >= ?)'); args.push(query.from); }
-    if (query.to) { where.push('p.doc IN (SELECT rowid FROM documents WHERE day <= ?)'); args.push(query.to + '\uffff'); }
-    if (query.entity) {
-      where.push('p.doc IN (SELECT de.doc FROM doc_entities de WHERE de.entity = (SELECT rowid FROM entities WHERE key = ?))');
-      args.push(this.kb.current(query.entity));
-    }
+    const { where, args } = placeConditions(query, query.entity ? this.kb.current(query.entity) : undefined);
     // Grouped by coordinates rounded to ~1 km so one place read twice is one point on a map.
     const rows = this.db.prepare(`SELECT min(p.name) AS name, avg(p.lat) AS lat, avg(p.lon) AS lon, max(p.country) AS country,
         max(p.geoname_id) AS geoname_id, count(DISTINCT p.doc) AS documents, count(*) AS mentions
       FROM places p WHERE ${where.join(' AND ')}
       GROUP BY p.norm, round(p.lat, 2), round(p.lon, 2) ORDER BY documents DESC, mentions DESC, name LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
-    return rows.map((r) => ({
-      name: String(r.name), lat: Number(r.lat), lon: Number(r.lon),
-      ...(r.country != null ? { country: String(r.country) } : {}),
-      ...(r.geoname_id != null ? { geonameId: Number(r.geoname_id) } : {}),
-      documents: Number(r.documents), mentions: Number(r.mentions),
-    }));
+    return rows.map(placeHit);
   }
 
   async events(query: EventQuery = {}): Promise<EventHit[]> {
@@ -1036,16 +948,7 @@ export class SqliteStore implements Store {
     const rows = this.db.prepare(`SELECT ev.*, d.id AS doc_id, d.title, d.outlet, d.published, substr(f.text, ev.start + 1, ev."end" - ev.start) AS evidence
       FROM events ev JOIN documents d ON d.rowid = ev.doc JOIN documents_fts f ON f.rowid = ev.doc ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ev.day IS NULL, ev.day, ev.doc, ev.seq LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
-    return rows.map((r) => ({
-      ...docRef(r),
-      type: String(r.type), start: Number(r.start), end: Number(r.end), text: String(r.evidence ?? ''),
-      ...(r.actor != null ? { actor: String(r.actor) } : {}),
-      ...(r.target != null ? { target: String(r.target) } : {}),
-      ...(r.place != null ? { place: String(r.place) } : {}),
-      ...(r.time != null ? { time: String(r.time) } : {}),
-      ...(r.day != null ? { date: String(r.day) } : {}),
-      item: JSON.parse(String(r.item)) as Record<string, unknown>,
-    }));
+    return rows.map(eventHit);
   }
 
   async relations(query: RelationQuery = {}): Promise<RelationHit[]> {
@@ -1081,26 +984,6 @@ export class SqliteStore implements Store {
   }
 }
 
-function docRef(r: Row) {
-  return {
-    doc: String(r.doc_id),
-    ...(r.title != null ? { title: String(r.title) } : {}),
-    ...(r.outlet != null ? { outlet: String(r.outlet) } : {}),
-    ...(r.published != null ? { published: String(r.published) } : {}),
-  };
-}
-
-function emptyFacets(): Facets {
-  return { outlet: [], entity: [], type: [], place: [], month: [], over: 0 };
-}
-
-function checkRecord(rec: NewsRecord): void {
-  if (!rec || rec.schema !== SCHEMA_ID || typeof rec.id !== 'string' || typeof rec.text !== 'string' || typeof rec.hash !== 'string') {
-    throw new NewsgraphError('store.bad-record', `not a ${SCHEMA_ID} record`);
-  }
-}
-
-function stampFrom(r: Row): RecordStamp {
-  const stages = JSON.parse(String(r.stages ?? '[]')) as { name: string; version: string }[];
-  return { id: String(r.id), hash: String(r.hash), stages: stages.map((s) => ({ name: s.name, version: s.version })) };
+function stampOfRow(r: Row): RecordStamp {
+  return stampFrom(String(r.id), String(r.hash), JSON.parse(String(r.stages ?? '[]')) as { name: string; version: string }[]);
 }

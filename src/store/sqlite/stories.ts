@@ -7,7 +7,8 @@ import { Lru } from '../../core/lru.js';
 import { addToCentroid, asCentroid, centroidFromJson, centroidToJson, emptyCentroid, mergeCentroids, withoutDocument, type CentroidData } from '../../stories/story-centroid.js';
 import { withPrior } from '../../stories/story-prior.js';
 import { docVectors, type StoryCentroid, type StoryStats } from '../../stories/story-score.js';
-import type { StoryChooser, StoryDetail, StoryDoc, StoryInfo, StoryPool } from '../store.js';
+import { storyDoc } from '../results.js';
+import type { StoryChooser, StoryDetail, StoryInfo, StoryPool } from '../store.js';
 import { followRedirects } from './redirects.js';
 
 type Row = Record<string, unknown>;
@@ -237,13 +238,7 @@ export class SqliteStories {
     if (!r) return undefined;
     const items = (this.db.prepare(`SELECT d.id AS doc_id, d.title, d.outlet, d.published, json_extract(rc.record, '$.copyOf') AS copy_of
         FROM story_docs sd JOIN documents d ON d.rowid = sd.doc JOIN records rc ON rc.rowid = sd.doc
-        WHERE sd.story = ? ORDER BY d.published IS NULL, d.published, d.rowid`).all(r.rowid) as Row[]).map((x): StoryDoc => ({
-      doc: String(x.doc_id),
-      ...(x.title != null ? { title: String(x.title) } : {}),
-      ...(x.outlet != null ? { outlet: String(x.outlet) } : {}),
-      ...(x.published != null ? { published: String(x.published) } : {}),
-      ...(x.copy_of != null ? { copyOf: String(x.copy_of) } : {}),
-    }));
+        WHERE sd.story = ? ORDER BY d.published IS NULL, d.published, d.rowid`).all(r.rowid) as Row[]).map(storyDoc);
     const formerIds = (this.db.prepare('SELECT old FROM story_redirects WHERE new = ? ORDER BY old').all(r.id) as Row[]).map((x) => String(x.old));
     return { ...this.info(r), items, formerIds };
   }

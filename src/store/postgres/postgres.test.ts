@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import pg from 'pg';
+import { sampleRecords, storeContract } from '../contract.js';
+import { STORED_LAYERS } from '../sqlite/layer-rows.js';
+import { openStore } from '../open.js';
+import { PgStore, redactUrl } from './pg-store.js';
+import { SCHEMA_VERSION } from './schema.js';
+import { SKIP_PG, TEST_PG, TestDatabases } from './test-server.js';
+import { toTsQuery } from './tsquery.js';
+
+test('tsquery: user text becomes a safe to_tsquery input with phrases, OR, exclusion and prefixes', () => {
+  assert.equal(toTsQuery('al-Qaeda attack'), `('al' <-> 'Qaeda') & 'attack'`);
+  assert.equal(toTsQuery('"aid convoy" OR truce'), `(('aid' <-> 'convoy') | 'truce')`);
+  assert.equal(toTsQuery('convoy -truce dal*'), `'convoy' & 'dal':* & !'truce'`);
+  assert.equal(toTsQuery(`it's "a b*"`), `('it' <-> 's') & ('a' <-> 'b')`);
+  assert.equal(toTsQuery('-only'), undefined);
+  assert.equal(toTsQuery(`?! ... '&|!:*<->()`), undefined);
+});
+
+test('a connection URL is shown without its password', () => {
+  assert.equal(redactUrl('postgres://ana:s3cret@db.example:5432/news'), 'postgres://ana:***@db.example:5432/news');
+  assert.equal(redactUrl('postgresql://ana@db.example/news'), 'postgresql://ana@db.example/news');
+});
+
+test('openStore opens a postgres:// or postgresql:// URL as the PostgreSQL store, anything else as SQLite', async () => {
+  for (const url of ['postgres://127.0.0.1:1/news', 'POSTGRESQL://ana@127.0.0.1:1/news']) {
+    const s = openStore(url, { mustExist: true });
+    assert.ok(s instanceof PgStore, url);
+    await s.close();
+  }
+  const lite = openStore(':memory:');
+  assert.ok(!(lite instanceof PgStore));
+  await lite.close();
+});
+
+if (!TEST_PG) {
+  test('PostgreSQL store contract', { skip: SKIP_PG }, () => undefined);
+} else {
+  const dbs = new TestDatabases(TEST_PG);
+  after(() => dbs.dropAll());
+
+  storeContract('postgres', async () => new PgStore(await dbs.fresh()));
+
+  /** A fresh database holding the sample records, and a plain client on it. */
+  const filled = async (): Promise<{ url: string; raw: pg.Client }> => {
+    const url = await dbs.fresh();
+    const s = new PgStore(url);
+    for (const r of sampleRecords()) await s.put(r);
+    await s.close();
+    const raw = new pg.Client({ connectionString: url });
+    await raw.connect();
+    return { url, raw };
+  };
+
+  test('postgres: migrations recorded, data kept across reopen, openStore picks the server by URL', async () => {
+    const { url, raw } = await filled();
+    assert.equal((await raw.query('SELECT version FROM newsgraph_schema')).rows[0].version, SCHEMA_VERSION);
+    await raw.end();
+    const again = openStore(url);
+    assert.ok(again instanceof PgStore);
+    assert.equal(await again.count(), 3);
+    assert.equal((await again.search({ q: 'harvest' })).total, 1);
+    await again.close();
+  });
+
+  test('postgres: a database from a newer schema is refused with a clear message', async () => {
+    const url = await dbs.fresh();
+    await new PgStore(url).close();
+    const raw = new pg.Client({ connectionString: url });
+    await raw.connect();
+    await raw.query('UPDATE newsgraph_schema SET version = version + 1');
+    await raw.end();
+    const s = new PgStore(url);
+    await assert.rejects(s.count(), /newer than this newsgraph supports/);
+    await s.close();
+  });
+
+  test('postgres: a server that cannot be reached fails with the URL, its password hidden', async () => {
+    const s = new PgStore('postgres://ana:s3cret@127.0.0.1:1/none');
+    await assert.rejects(s.count(), (err: Error) => /cannot open database postgres:\/\/ana:\*\*\*@127\.0\.0\.1:1\/none/.test(err.message) && !err.message.includes('s3cret'));
+    await s.close();
+    await s.close(); // closing twice is harmless, as for SQLite
+  });
+
+  test('postgres: each layer table has the columns its declaration in src/layers gives, one row per item', async () => {
+    const { raw } = await filled();
+    const TYPES = { INTEGER: 'bigint', REAL: 'double precision', TEXT: 'text' };
+    for (const layer of STORED_LAYERS) {
+      const { table } = layer;
+      const actual = (await raw.query(`SELECT column_name, data_type, is_nullable FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`, [table.name])).rows
+        .map((c) => `${c.column_name} ${c.data_type}${c.is_nullable === 'NO' ? ' NOT NULL' : ''}`);
+      const declared = table.columns.map((c) => `${c.name} ${TYPES[c.type]}${c.notNull ? ' NOT NULL' : ''}`);
+      assert.deepEqual(actual, declared, `table ${table.name}: append a migration (postgres/schema.ts) or fix the declaration`);
+      const items = sampleRecords().reduce((n, r) => n + layer.record.reduce((k, f) => k + ((r as unknown as Record<string, unknown[] | undefined>)[f.field]?.length ?? 0), 0), 0);
+      assert.ok(items > 0, `the sample records have no ${layer.name}`);
+      assert.equal(Number((await raw.query(`SELECT count(*) AS n FROM ${table.name}`)).rows[0].n), items, layer.name);
+    }
+    await raw.end();
+  });
+
+  test('postgres: two stores writing at once keep one entity per key and every count', async () => {
+    const url = await dbs.fresh();
+    const [a, b] = [new PgStore(url), new PgStore(url)];
+    const recs = sampleRecords();
+    // The same three records from two writers, interleaved: each stored once, counted once.
+    await Promise.all([...recs.map((r) => a.put(r)), ...recs.map((r) => b.put(r))]);
+    assert.equal(await a.count(), 3);
+    const e = await b.entity('PERSON:amara okafor');
+    assert.equal(e?.documents, 2);
+    assert.equal(e?.mentions, 3);
+    assert.equal((await a.entities({ q: 'amara' })).length, 1);
+    await Promise.all([a.close(), b.close()]);
+  });
+}
