@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { JobQueue } from '../../queue/job-queue.js';
 import { SKIP_PG, TEST_PG, TestDatabases } from '../../store/postgres/test-server.js';
@@ -99,4 +101,32 @@ test('a job whose worker died is taken by another worker once its lease ends', {
   assert.equal(summary(r.out).added, 1);
   const jobs = (JSON.parse(cli('queue', '--db', url, '--json', '--state', 'done').out) as { jobs: { worker: string; attempts: number; result: string }[] }).jobs;
   assert.deepEqual(jobs.map((j) => [j.worker, j.attempts, j.result]), [['rescuer', 2, 'added']]);
+});
+
+test('a worker killed in the middle of a document leaves it to another, and the document is stored once', { skip: SKIP_PG }, async () => {
+  const url = await dbs!.fresh();
+  // Long enough that extracting it takes seconds: the kill lands while the worker holds it.
+  const long = { title: 'Harwick Island almanac', outlet: 'Coastal Ledger', published: '2025-03-01', text: Array.from({ length: 1500 }, (_, i) =>
+    `Entry ${i + 1}. The ferry from Portmere to Harwick Island left at ${6 + (i % 12)} o'clock, harbour master Elin Vasquez said, carrying ${20 + (i % 50)} passengers.`).join(' ') };
+  assert.equal(cli('enqueue', writeJsonl('long.jsonl', [long]), '--db', url).code, 0);
+  const doomed = spawn(process.execPath, [fileURLToPath(new URL('../main.js', import.meta.url)), 'worker', '--db', url, '--lease', '1', '--id', 'doomed', '--poll', '0.1'], { cwd: dir, stdio: 'ignore' });
+  const q = new JobQueue(url);
+  try {
+    for (let t = 0; !(await q.list(['running'])).length; t++) {
+      assert.ok(t < 600, 'the worker took the job');
+      await sleep(50);
+    }
+    doomed.kill('SIGKILL');
+    await new Promise((resolve) => doomed.once('exit', resolve));
+    assert.deepEqual((await q.list(['running', 'done'])).map((j) => [j.state, j.worker]), [['running', 'doomed']]);
+  } finally {
+    doomed.kill('SIGKILL');
+    await q.close();
+  }
+  const r = await cliAsync('worker', '--db', url, '--exit-when-empty', '--poll', '0.2', '--id', 'rescuer', '--json');
+  assert.equal(r.code, 0, r.err);
+  assert.equal(summary(r.out).added, 1);
+  const jobs = (JSON.parse(cli('queue', '--db', url, '--json', '--state', 'done').out) as { jobs: { worker: string; attempts: number }[] }).jobs;
+  assert.deepEqual(jobs.map((j) => [j.worker, j.attempts]), [['rescuer', 2]]);
+  assert.equal(cli('export', '--db', url, '--format', 'jsonl').out.split('\n').filter(Boolean).length, 1);
 });
