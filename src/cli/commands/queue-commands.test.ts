@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import pg from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { JobQueue } from '../../queue/job-queue.js';
@@ -129,4 +130,27 @@ test('a worker killed in the middle of a document leaves it to another, and the 
   const jobs = (JSON.parse(cli('queue', '--db', url, '--json', '--state', 'done').out) as { jobs: { worker: string; attempts: number }[] }).jobs;
   assert.deepEqual(jobs.map((j) => [j.worker, j.attempts]), [['rescuer', 2]]);
   assert.equal(cli('export', '--db', url, '--format', 'jsonl').out.split('\n').filter(Boolean).length, 1);
+});
+
+test('a worker waiting on an empty queue stops on SIGTERM with its summary', { skip: SKIP_PG }, async () => {
+  const url = await dbs!.fresh();
+  const worker = spawn(process.execPath, [fileURLToPath(new URL('../main.js', import.meta.url)), 'worker', '--db', url, '--id', 'idle', '--poll', '0.1'], { cwd: dir });
+  let err = '';
+  worker.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
+  const exited = new Promise<number | null>((resolve) => worker.once('exit', resolve));
+  // Connected to its database, the worker has set its signal handlers and polls the empty queue.
+  const admin = new pg.Client({ connectionString: TEST_PG });
+  await admin.connect();
+  try {
+    const name = decodeURIComponent(new URL(url).pathname.slice(1));
+    for (let t = 0; !Number((await admin.query('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1', [name])).rows[0].n); t++) {
+      assert.ok(t < 400, 'the worker connected');
+      await sleep(50);
+    }
+  } finally {
+    await admin.end();
+  }
+  worker.kill('SIGTERM');
+  assert.equal(await exited, 0);
+  assert.match(err, /^worker idle on postgres:\/\/.*: 0 added, 0 refreshed, 0 already present, 0 to retry, 0 failed\n$/);
 });
