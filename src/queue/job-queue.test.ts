@@ -33,6 +33,8 @@ test('jobs are claimed oldest first, each by one worker; a text already waiting 
   assert.equal(await q.enqueue([job(1)]), 1);
   const done = await q.list(['done']);
   assert.deepEqual(done.map((j) => [j.job, j.result, j.document]), [[1, 'added', 'doc-1']]);
+  assert.equal(await q.clearDone(), 1);
+  assert.deepEqual(await q.counts(), { pending: 2, running: 1, done: 0, failed: 0 });
 });
 
 test('many workers claiming at once never take the same job', { skip: SKIP_PG }, async () => {

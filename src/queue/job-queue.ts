@@ -177,6 +177,11 @@ export class JobQueue {
       AND id = (SELECT min(id) FROM jobs f WHERE f.hash = j.hash AND f.state = 'failed')`);
   }
 
+  /** Removes done jobs (their text stays in the store's documents); returns how many. */
+  async clearDone(): Promise<number> {
+    return run(await this.db(), `DELETE FROM jobs WHERE state = 'done'`);
+  }
+
   async close(): Promise<void> {
     await this.ready.catch(() => undefined);
     await this.pool.end().catch(() => undefined);

@@ -83,6 +83,8 @@ test('two workers store every enqueued document once; a refused document ends fa
   const again = summary((await work()).out);
   assert.deepEqual([again.added, again.present, again.failed], [0, queued - 1, 1]);
   assert.equal(cli('export', '--db', url, '--format', 'jsonl').out.split('\n').filter(Boolean).length, queued - 1);
+  const cleared = cli('queue', '--db', url, '--clear-done');
+  assert.match(cleared.out, new RegExp(`^${2 * (queued - 1)} done job\\(s\\) removed\nqueue on .*: 0 pending, 0 running, 0 done, 2 failed\n`));
 });
 
 test('a job whose worker died is taken by another worker once its lease ends', { skip: SKIP_PG }, async () => {

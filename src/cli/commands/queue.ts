@@ -129,6 +129,7 @@ interface QueueCliOptions {
   state?: string;
   limit?: string;
   retryFailed?: boolean;
+  clearDone?: boolean;
   json?: boolean;
 }
 
@@ -148,6 +149,7 @@ export function registerQueue(program: Command): void {
     .option('--state <states>', `states to list, comma-separated (${JOB_STATES.join(', ')})`, 'pending,running,failed')
     .option('--limit <n>', 'jobs listed per state', '20')
     .option('--retry-failed', 'put failed jobs back to pending, with fresh attempts')
+    .option('--clear-done', 'remove done jobs from the queue (their documents stay stored)')
     .option('--json', 'print counts and jobs as JSON on stdout')
     .action(async (o: QueueCliOptions) => {
       const db = serverDb('queue', o.db);
@@ -159,14 +161,16 @@ export function registerQueue(program: Command): void {
       const queue = new JobQueue(db);
       try {
         const retried = o.retryFailed ? await queue.retryFailed() : undefined;
+        const cleared = o.clearDone ? await queue.clearDone() : undefined;
         const counts = await queue.counts();
         const jobs = await queue.list(states as JobState[], limit);
         if (o.json) {
-          out(jsonText({ db: describeDb(db), counts, ...(retried !== undefined ? { retried } : {}), jobs }) + '\n');
+          out(jsonText({ db: describeDb(db), counts, ...(retried !== undefined ? { retried } : {}), ...(cleared !== undefined ? { cleared } : {}), jobs }) + '\n');
           return;
         }
         const lines = [
           ...(retried !== undefined ? [`${retried} failed job(s) pending again`] : []),
+          ...(cleared !== undefined ? [`${cleared} done job(s) removed`] : []),
           `queue on ${describeDb(db)}: ${JOB_STATES.map((s) => `${counts[s]} ${s}`).join(', ')}`,
           ...jobs.map(jobLine),
         ];
