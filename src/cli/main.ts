@@ -8,6 +8,7 @@ import { registerEval } from './commands/eval.js';
 import { registerExport } from './commands/export.js';
 import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerEnqueue, registerQueue, registerWorker } from './commands/queue.js';
 import { registerQuotes } from './commands/quotes.js';
 import { registerStories } from './commands/stories.js';
 import { registerReprocess } from './commands/reprocess.js';
@@ -21,6 +22,9 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
 program.name('newsgraph').version(version).description('Turn news articles into a sourced, searchable knowledge base.');
 registerExtract(program);
 registerIngest(program);
+registerEnqueue(program);
+registerWorker(program);
+registerQueue(program);
 registerReprocess(program);
 registerSearch(program);
 registerShow(program);

@@ -52,6 +52,33 @@ export function redactUrl(url: string): string {
   return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/i, '$1:***@');
 }
 
+/** A connection pool on the server at `url`, as every user of the server store opens it. */
+export function serverPool(url: string, max: number): pg.Pool {
+  // A server that does not answer fails the call that waits for it instead of hanging it.
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 15_000 });
+  // A connection the server drops while idle is replaced on next use; it must not end the process.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+function openError(url: string, err: unknown): NewsgraphError {
+  return err instanceof NewsgraphError ? err : new NewsgraphError('store.open', `cannot open database ${redactUrl(url)}: ${errorMessage(err)}`);
+}
+
+/** Brings the database of `pool` up to the current schema (schema.ts); failures name the server. */
+export async function migrated(pool: pg.Pool, url: string): Promise<void> {
+  try {
+    const c = await pool.connect();
+    try {
+      await migrate(c);
+    } finally {
+      c.release();
+    }
+  } catch (err) {
+    throw openError(url, err);
+  }
+}
+
 /**
  * The server store: PostgreSQL through one connection pool (`pg`), with the tables of the SQLite
  * store, full-text search by a `tsvector` (GIN index) under the `newsgraph` configuration
@@ -75,27 +102,18 @@ export class PgStore implements Store {
     this.rankCap = Math.max(1, opts.rankCap ?? 2_000);
     this.facetCap = Math.max(1, opts.facetCap ?? 500);
     this.countCap = Math.max(1, opts.countCap ?? 10_000);
-    // A server that does not answer fails the call that waits for it instead of hanging it.
-    this.pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 15_000 });
-    // A connection the server drops while idle is replaced on next use; it must not end the process.
-    this.pool.on('error', () => undefined);
+    this.pool = serverPool(url, opts.max ?? 10);
     this.ready = this.open();
     // Failures surface from the first call that awaits `ready`, not as an unhandled rejection.
     this.ready.catch(() => undefined);
   }
 
   private async open(): Promise<void> {
+    await migrated(this.pool, this.url);
     try {
-      const c = await this.pool.connect();
-      try {
-        await migrate(c);
-      } finally {
-        c.release();
-      }
       await this.refreshClaims();
     } catch (err) {
-      if (err instanceof NewsgraphError) throw err;
-      throw new NewsgraphError('store.open', `cannot open database ${redactUrl(this.url)}: ${errorMessage(err)}`);
+      throw openError(this.url, err);
     }
   }
 
