@@ -183,9 +183,11 @@ export function docSource(r: Row): DocSource {
 
 /** A story's document row: doc_id, title, outlet, published, copy_of. */
 export function storyDoc(x: Row): StoryDoc {
+  // An untitled document is named by its first line, as a story is (`head`: its text's start).
+  const title = x.title != null ? String(x.title) : x.head != null ? String(x.head).trim().split('\n')[0]!.trim() : '';
   return {
     doc: String(x.doc_id),
-    ...(x.title != null ? { title: String(x.title) } : {}),
+    ...(title ? { title } : {}),
     ...(x.outlet != null ? { outlet: String(x.outlet) } : {}),
     ...(x.published != null ? { published: String(x.published) } : {}),
     ...(x.copy_of != null ? { copyOf: String(x.copy_of) } : {}),

@@ -212,8 +212,9 @@ export class PgStories {
   async detail(db: Db, id: string): Promise<StoryDetail | undefined> {
     const r = await one(db, 'SELECT rowid, id, documents FROM stories WHERE id = ?', [await this.current(db, id)]);
     if (!r) return undefined;
-    const items = (await all(db, `SELECT d.id AS doc_id, d.title, d.outlet, d.published, d.copy_of
-        FROM story_docs sd JOIN documents d ON d.rowid = sd.doc
+    const items = (await all(db, `SELECT d.id AS doc_id, d.title, d.outlet, d.published, d.copy_of,
+        CASE WHEN d.title IS NULL THEN substr(t.text, 1, 300) END AS head
+        FROM story_docs sd JOIN documents d ON d.rowid = sd.doc JOIN texts t ON t.rowid = sd.doc
         WHERE sd.story = ? ORDER BY d.published ASC NULLS LAST, d.rowid`, [r.rowid])).map(storyDoc);
     const formerIds = (await all(db, 'SELECT old FROM story_redirects WHERE new = ? ORDER BY old', [r.id])).map((x) => String(x.old));
     return { ...(await this.info(db, [r]))[0]!, items, formerIds };

@@ -236,8 +236,9 @@ export class SqliteStories {
   detail(id: string): StoryDetail | undefined {
     const r = this.s.byId!.get(this.current(id)) as Row | undefined;
     if (!r) return undefined;
-    const items = (this.db.prepare(`SELECT d.id AS doc_id, d.title, d.outlet, d.published, json_extract(rc.record, '$.copyOf') AS copy_of
-        FROM story_docs sd JOIN documents d ON d.rowid = sd.doc JOIN records rc ON rc.rowid = sd.doc
+    const items = (this.db.prepare(`SELECT d.id AS doc_id, d.title, d.outlet, d.published, json_extract(rc.record, '$.copyOf') AS copy_of,
+        CASE WHEN d.title IS NULL THEN substr(f.text, 1, 300) END AS head
+        FROM story_docs sd JOIN documents d ON d.rowid = sd.doc JOIN records rc ON rc.rowid = sd.doc JOIN documents_fts f ON f.rowid = sd.doc
         WHERE sd.story = ? ORDER BY d.published IS NULL, d.published, d.rowid`).all(r.rowid) as Row[]).map(storyDoc);
     const formerIds = (this.db.prepare('SELECT old FROM story_redirects WHERE new = ? ORDER BY old').all(r.id) as Row[]).map((x) => String(x.old));
     return { ...this.info(r), items, formerIds };
