@@ -4,17 +4,10 @@ import type { NewsRecord } from '../../output/record.js';
 import { Lru } from '../../core/lru.js';
 import { normalizeName } from '../keys.js';
 import type { EntityInfo, KbCandidate } from '../store.js';
-import { notesOf, type EntityNote } from '../sqlite/kb.js';
+import { CACHE_SIZE, CANDIDATES_PER_KEY, CONTEXT_DOCS, CONTEXT_SIZE, LOOSE_CANDIDATES_PER_KEY, MAX_PER_KEY, NAMES_COMPARED, notesOf, type EntityNote } from '../kb-notes.js';
 import { all, one, run, type Db, type Row } from './db.js';
 
-const CANDIDATES_PER_KEY = 20;
-const LOOSE_CANDIDATES_PER_KEY = 8;
-const MAX_PER_KEY = 200;
-const NAMES_COMPARED = 30;
-const CONTEXT_DOCS = 20;
-const CONTEXT_SIZE = 30;
 const MAX_HOPS = 16;
-const CACHE_SIZE = 50_000;
 
 /** What one document says of one entity row, and the entity's name and type when known. */
 export interface NoteItem {

@@ -12,7 +12,7 @@ import {
   checkRecord, decisionFrom, entityConditions, docRef, emptyFacets, eventHit, facetCounts, facetsOf, MAX_LIMIT, META_KEYS, page, PERIOD, placeHit, quoteHit,
   placeConditions, recordFrom, speakerCondition, stampFrom, type MergeUndo, undoable, undoLater,
 } from '../results.js';
-import { notesOf } from '../sqlite/kb.js';
+import { notesOf } from '../kb-notes.js';
 import { STORED_LAYERS, layerRows } from '../sqlite/layer-rows.js';
 import type {
   ClaimRowQuery, CopyCandidate, CopyQuery, Decision, DecisionRecord, DocSource, EntityCount, EntityInfo, EntityMatch, EntityQuery,
