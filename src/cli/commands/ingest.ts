@@ -58,9 +58,9 @@ export async function ingest(
   };
   // Once another process has held the store past the lock wait, nothing more was stored: no settling.
   let locked = false;
+  const target = { store, pipeline: defaultPipeline(), collection: defaultCollection() };
   const pool = new WorkerPool(opts.pool);
   try {
-    const target = { store, pipeline: defaultPipeline(), collection: defaultCollection() };
     for await (const e of runBatch(sources, { pool, read: opts.read ?? {}, ...(opts.published ? { published: opts.published } : {}) }, target)) {
       if (e.kind === 'input') {
         show(e.input + 1);
@@ -87,7 +87,7 @@ export async function ingest(
     await pool.close();
   }
   // Stories and the like revisit what the batch's first documents decided alone.
-  if (!locked) for (const note of await defaultCollection().settle(store)) progress?.log(`newsgraph: ${note}`);
+  if (!locked) for (const note of await target.collection.settle(store)) progress?.log(`newsgraph: ${note}`);
   sum.total = await store.count();
   return sum;
 }
