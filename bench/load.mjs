@@ -7,6 +7,7 @@
 //   node bench/load.mjs                              # 2,000 documents, concurrency 10
 //   node bench/load.mjs --docs 10000 --concurrency 10 --requests 600
 //   node bench/load.mjs --docs 10000 --db /tmp/load.db   # keeps the store there, and reuses it next time
+//   node bench/load.mjs --read-threads 1                 # the server reads on its own thread only
 //
 // Results: a table on stdout and bench/results/load.json.
 import { spawn } from 'node:child_process';
@@ -19,6 +20,8 @@ import { dist, flag, realTexts, ROOT } from './lib.mjs';
 const N = Number(flag('--docs', '2000'));
 const CONCURRENCY = Number(flag('--concurrency', '10'));
 const REQUESTS = Number(flag('--requests', '400'));
+// Threads the server reads searches and entity pages with (default: serve's own, one per core).
+const READ_THREADS = flag('--read-threads', undefined);
 
 const { Doc, defaultPipeline, toRecord } = await dist('index.js');
 const { SqliteStore } = await dist('store/sqlite/sqlite-store.js');
@@ -51,7 +54,7 @@ const pick = (k) => vocab[(k * 7919) % vocab.length];
 const queries = Array.from({ length: 200 }, (_, k) => (k % 4 === 0 ? `${pick(k)} ${pick(k + 1)}` : k % 4 === 1 ? `"${pick(k)}"` : pick(k)));
 
 const main = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
-const server = spawn(process.execPath, [main, 'serve', '--db', db, '--port', '0', '--read-only'], { stdio: ['ignore', 'ignore', 'pipe'] });
+const server = spawn(process.execPath, [main, 'serve', '--db', db, '--port', '0', '--read-only', ...(READ_THREADS ? ['--read-threads', READ_THREADS] : [])], { stdio: ['ignore', 'ignore', 'pipe'] });
 // The server says where it listens on stderr.
 const baseUrl = await new Promise((resolve, reject) => {
   let out = '';
@@ -94,7 +97,7 @@ for (const [name, paths] of Object.entries(scenarios)) results[name] = await loa
 server.kill();
 if (dir) rmSync(dir, { recursive: true, force: true });
 
-console.log(`${stored} documents (${corpus})${reuse ? `, reused from ${db}` : `, stored in ${buildSecs.toFixed(0)} s`}; concurrency ${CONCURRENCY}`);
+console.log(`${stored} documents (${corpus})${reuse ? `, reused from ${db}` : `, stored in ${buildSecs.toFixed(0)} s`}; concurrency ${CONCURRENCY}; read threads ${READ_THREADS ?? 'one per core'}`);
 const rows = [['endpoint', 'requests', 'failed', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms']];
 for (const [name, r] of Object.entries(results)) rows.push([name, r.requests, r.failed, r.p50.toFixed(1), r.p95.toFixed(1), r.p99.toFixed(1), r.max.toFixed(1)]);
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));

@@ -1,6 +1,4 @@
-import type { NewsRecord } from '../output/record.js';
-import { entityKey } from '../store/keys.js';
-import { entityIdOf } from '../store/keys.js';
+import { entityKey, normalizeName } from '../store/keys.js';
 import type { DocRef, EntityInfo, EntityMatch, PlaceHit, QuoteHit, RelationHit, Store } from '../store/store.js';
 import { lineage, type Lineage } from './lineage.js';
 
@@ -30,11 +28,12 @@ export interface EntityView {
   readonly documents: (DocRef & { snippet: string })[];
 }
 
-// Quotes about an entity and the places around it are read from the most recent documents
-// that mention it: enough for a page, and bounded however famous the entity is.
+// Quotes about an entity and the places around it are read from its most recent documents:
+// enough for a page, and bounded however famous the entity is.
 const SAMPLE_DOCS = 40;
 // Co-occurrence reads every entity of each document counted: bounded to the newest documents.
-const CO_OCCURRENCE_DOCS = 500;
+const CO_OCCURRENCE_DOCS = 250;
+const DOCUMENTS = 20;
 const CANDIDATES = 8;
 export const NEIGHBOURS = 12;
 export const NEIGHBOUR_RELATIONS = 6;
@@ -47,51 +46,22 @@ export async function entityView(store: Store, idOrName: string): Promise<Entity
   const id = entity.id;
   // Asked by a bare name, the other entities of that name; asked by id, those that share its name.
   const askedName = typed ? entity.name : idOrName;
-  const [mentionsOverTime, coOccurring, quotesBy, relations, found, matches, family] = await Promise.all([
+  const [mentionsOverTime, coOccurring, quotesBy, quotesAbout, places, relations, found, matches, family] = await Promise.all([
     store.mentionsOverTime(id, 'month'),
     store.coOccurring(id, 20, CO_OCCURRENCE_DOCS),
     store.quotes({ entity: id, limit: 100 }),
+    store.quotes({ about: id, recent: SAMPLE_DOCS, limit: 100 }),
+    store.places({ entity: id, recent: SAMPLE_DOCS, limit: 50 }),
     store.relations({ entity: id, limit: 50 }),
-    store.search({ entity: id, limit: SAMPLE_DOCS, mark: ['', ''] }),
+    store.search({ entity: id, limit: DOCUMENTS, mark: ['', ''] }),
     store.lookup(askedName, CANDIDATES + 1),
     lineage(store, { id, name: entity.name }),
   ]);
   const neighbourRelations = await relationsAround(store, id, relations);
-  const records = (await Promise.all(found.hits.map((h) => store.get(h.id)))).filter((r): r is NewsRecord => !!r);
-  const quotesAbout: QuoteHit[] = [];
-  const places = new Map<string, { name: string; lat: number; lon: number; country?: string; geonameId?: number; docs: Set<string>; mentions: number }>();
-  let location: EntityView['location'];
-  for (const rec of records) {
-    // Records link their entities to the knowledge base (`kb`); older ones are keyed by type and name.
-    const local = new Set(rec.entities.filter((e) => entityIdOf(e) === id).map((e) => e.id));
-    const mentions = [...rec.mentions, ...(rec.references ?? [])].filter((m) => m.entity !== undefined && local.has(m.entity));
-    const ref: DocRef = { doc: rec.id, title: rec.meta.title, outlet: rec.meta.outlet, published: rec.meta.published };
-    for (const q of rec.quotes) {
-      if (q.speaker && local.has(q.speaker)) continue;
-      if (!mentions.some((m) => m.start >= q.start && m.end <= q.end)) continue;
-      const speaker = q.speaker ? rec.entities.find((e) => e.id === q.speaker) : undefined;
-      quotesAbout.push({
-        ...ref,
-        start: q.start,
-        end: q.end,
-        text: rec.text.slice(q.start, q.end),
-        kind: q.kind,
-        speaker: speaker ? entityIdOf(speaker) : undefined,
-        speakerName: speaker?.name,
-        speakerText: q.speakerText,
-        cue: q.cue,
-      });
-    }
-    for (const p of rec.places) {
-      if (p.embedded) continue;
-      if (p.entity && local.has(p.entity)) location ??= { lat: p.lat, lon: p.lon, country: p.country };
-      const k = `${p.name}|${p.lat.toFixed(3)}|${p.lon.toFixed(3)}`;
-      const agg = places.get(k) ?? { name: p.name, lat: p.lat, lon: p.lon, country: p.country, geonameId: p.geonameId, docs: new Set<string>(), mentions: 0 };
-      agg.docs.add(rec.id);
-      agg.mentions++;
-      places.set(k, agg);
-    }
-  }
+  // Where it is itself: the most reported of those places that bear one of its names.
+  const names = new Set([entity.name, ...entity.aliases].map(normalizeName));
+  const own = places.find((p) => names.has(normalizeName(p.name)));
+  const location: EntityView['location'] = own ? { lat: own.lat, lon: own.lon, ...(own.country ? { country: own.country } : {}) } : undefined;
   return {
     entity,
     candidates: { name: askedName, entities: matches.filter((m) => m.id !== id).slice(0, CANDIDATES) },
@@ -100,20 +70,17 @@ export async function entityView(store: Store, idOrName: string): Promise<Entity
     coOccurring,
     coOccurringOver: Math.min(entity.documents, CO_OCCURRENCE_DOCS),
     quotesBy,
-    quotesAbout: quotesAbout.slice(0, 100),
+    quotesAbout,
     relations,
     neighbourRelations,
-    places: [...places.values()]
-      .map(({ docs, ...p }) => ({ ...p, documents: docs.size }))
-      .sort((a, b) => b.documents - a.documents || b.mentions - a.mentions)
-      .slice(0, 50),
+    places,
     location,
-    documents: found.hits.slice(0, 20).map((h) => ({ doc: h.id, title: h.title, outlet: h.meta.outlet, published: h.meta.published, snippet: h.snippet })),
+    documents: found.hits.map((h) => ({ doc: h.id, title: h.title, outlet: h.meta.outlet, published: h.meta.published, snippet: h.snippet })),
   };
 }
 
 /** Relations among and beyond the entity's neighbours, so a page shows the group its rival became. */
-async function relationsAround(store: Store, id: string, direct: readonly RelationHit[]): Promise<RelationHit[]> {
+export async function relationsAround(store: Store, id: string, direct: readonly RelationHit[]): Promise<RelationHit[]> {
   const neighbours: string[] = [];
   for (const r of direct) {
     for (const side of [r.a.id, r.b.id]) if (side !== id && !neighbours.includes(side)) neighbours.push(side);

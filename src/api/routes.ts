@@ -7,7 +7,8 @@ import { cleanMeta } from '../core/meta.js';
 import { assertFetchableUrl } from '../ingest/net-guard.js';
 import { FORMATS, type Format } from '../ingest/types.js';
 import type { Facets, SearchHit, Store } from '../store/store.js';
-import { entityView, type EntityView } from './entity-view.js';
+import type { EntityView } from './entity-view.js';
+import { localReads, type PageReads } from './read-pool.js';
 import { exportRoutes } from './export-routes.js';
 import { locateEvents } from './event-places.js';
 import { httpError, readBody, readJson, SECURITY_HEADERS, sendJson } from './http.js';
@@ -27,6 +28,8 @@ export interface ApiOptions {
   readonly jsonLimit?: number;
   /** Largest uploaded file. */
   readonly uploadLimit?: number;
+  /** Where searches and entity pages are read (default: the store, on this thread). */
+  readonly reads?: PageReads;
 }
 
 // Matched words in snippets are wrapped in these private-use characters by the store, then
@@ -58,6 +61,7 @@ export class TtlCache<V> {
 
 export function apiRouter(o: ApiOptions): Router {
   const { store } = o;
+  const reads = o.reads ?? localReads(store);
   const jsonLimit = o.jsonLimit ?? 2 * 1024 * 1024;
   const uploadLimit = o.uploadLimit ?? 20 * 1024 * 1024;
   const r = new Router();
@@ -73,7 +77,7 @@ export function apiRouter(o: ApiOptions): Router {
     // briefly per filter set, and dropped as soon as this server stores a new document.
     const key = JSON.stringify([o.ingest.changes, filters]);
     const cached = wantFacets ? facetCache.get(key) : undefined;
-    const res = await store.search({
+    const res = await reads.search({
       ...filters,
       limit: int(p, 'limit', 20, 1, 100),
       offset: int(p, 'offset', 0, 0, 10000),
@@ -109,7 +113,7 @@ export function apiRouter(o: ApiOptions): Router {
   const viewCache = new TtlCache<EntityView>(VIEW_TTL_MS, 200);
   r.get('/api/entities/:id', async ({ params }) => {
     const key = JSON.stringify([o.ingest.changes, params.id]);
-    const view = viewCache.get(key) ?? await entityView(store, params.id!);
+    const view = viewCache.get(key) ?? await reads.entityView(params.id!);
     if (!view) throw httpError(404, 'api.not-found', `no entity ${params.id}`);
     viewCache.set(key, view);
     return view;

@@ -5,6 +5,7 @@ import type { PoolOptions } from '../workers/pool.js';
 import { allowedHosts, hostAllowed } from './host-check.js';
 import { httpError, SECURITY_HEADERS, sendError, sendJson } from './http.js';
 import { IngestQueue } from './ingest.js';
+import { pageReads } from './read-pool.js';
 import { apiRouter } from './routes.js';
 import { serveStatic, serveVendor, WEB_ROOT } from './static.js';
 
@@ -23,6 +24,8 @@ export interface ServerOptions {
    * `name:port`; a bare name takes the server's port); any other Host gets a 421.
    */
   readonly allowHosts?: readonly string[];
+  /** Threads that read searches and entity pages from a SQLite file (default 1: on the server's thread). */
+  readonly readThreads?: number;
 }
 
 export interface NewsgraphServer {
@@ -35,7 +38,8 @@ export interface NewsgraphServer {
 /** The HTTP API under /api/ and the web app at /, from one node:http server. */
 export function createNewsgraphServer(o: ServerOptions): NewsgraphServer {
   const ingest = new IngestQueue(o.store, { allowPrivate: o.allowPrivate, ...(o.pool ? { pool: o.pool } : {}) });
-  const router = apiRouter({ ...o, ingest });
+  const reads = pageReads(o.store, o.readThreads ?? 1);
+  const router = apiRouter({ ...o, ingest, reads });
   const webRoot = o.webRoot ?? WEB_ROOT;
 
   let allowed: { port: number; hosts: Set<string> } | undefined;
@@ -104,6 +108,7 @@ export function createNewsgraphServer(o: ServerOptions): NewsgraphServer {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await ingest.close();
+      await reads.close();
     },
   };
 }

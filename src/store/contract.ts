@@ -204,6 +204,9 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       assert.deepEqual(about.map((x) => x.speakerName), ['Amara Okafor']);
       // A speaker's own words are quotes by, not about, them.
       assert.deepEqual(await s.quotes({ about: 'PERSON:amara okafor' }), []);
+      // Bounded to the entity's newest documents.
+      assert.deepEqual(await s.quotes({ about: 'GPE:dalmora', recent: 5 }), about);
+      assert.deepEqual(await s.quotes({ about: 'GPE:dalmora', recent: 0 }), []);
       assert.equal((await s.quotes({ limit: 1 })).length, 1);
       // By the quoting document's outlet and date.
       assert.equal((await s.quotes({ outlet: 'harbour times' })).length, 2);
@@ -218,6 +221,8 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       assert.equal((await s.places({ q: 'dal' })).length, 1);
       assert.equal((await s.places({ entity: 'PERSON:amara okafor' }))[0]?.documents, 1);
       assert.deepEqual(await s.places({ entity: 'PERSON:nobody' }), []);
+      assert.equal((await s.places({ entity: 'GPE:dalmora' }))[0]?.documents, 2);
+      assert.equal((await s.places({ entity: 'GPE:dalmora', recent: 1 }))[0]?.documents, 1);
       // By the documents' dates: published 2023-03-02 and 2023-03-15.
       assert.equal((await s.places({ from: '2023-03-10' }))[0]?.documents, 1);
       assert.equal((await s.places({ to: '2023-03-02' }))[0]?.documents, 1);

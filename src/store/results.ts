@@ -213,7 +213,7 @@ export function speakerCondition(name: string): { sql: string; args: string[] } 
  * The conditions of a places query (SQL with `?` parameters, the same for SQLite and
  * PostgreSQL); `entity` is the entity id as it leads now.
  */
-export function placeConditions(query: PlaceQuery, entity?: string): { where: string[]; args: unknown[] } {
+export function placeConditions(query: PlaceQuery, entity?: string, newest = NEWEST_DOCS): { where: string[]; args: unknown[] } {
   const where = ['p.lat IS NOT NULL', 'p.lon IS NOT NULL'];
   const args: unknown[] = [];
   if (query.doc) { where.push('p.doc = (SELECT rowid FROM documents WHERE id = ?)'); args.push(query.doc); }
@@ -224,10 +224,46 @@ export function placeConditions(query: PlaceQuery, entity?: string): { where: st
   if (query.from) { where.push('p.doc IN (SELECT rowid FROM documents WHERE day >= ?)'); args.push(query.from); }
   if (query.to) { where.push('p.doc IN (SELECT rowid FROM documents WHERE day <= ?)'); args.push(query.to + '\uffff'); }
   if (entity !== undefined) {
-    where.push('p.doc IN (SELECT de.doc FROM doc_entities de WHERE de.entity = (SELECT rowid FROM entities WHERE key = ?))');
+    where.push(inEntityDocs('p.doc', query.recent, newest));
     args.push(entity);
   }
   return { where, args };
+}
+
+/** How each database orders an entity's documents newest first on its (entity, day, doc) index, undated last. */
+export const NEWEST_DOCS = 'day DESC, doc DESC';
+export const NEWEST_DOCS_PG = 'day DESC NULLS LAST, doc DESC';
+
+/** `col` is a document that mentions the entity (its key the parameter); one of its `recent` newest when bounded. */
+function inEntityDocs(col: string, recent: number | undefined, newest: string): string {
+  const bound = recent === undefined ? '' : ` ORDER BY ${newest} LIMIT ${Math.max(0, Math.floor(recent))}`;
+  return `${col} IN (SELECT doc FROM doc_entities WHERE entity = (SELECT rowid FROM entities WHERE key = ?)${bound})`;
+}
+
+/**
+ * The conditions of quotes about an entity (its key as it leads now): a mention of it inside the
+ * quote, its own words left out. Bounded to its `recent` newest documents, the mentions of it
+ * there are read once (`with`, to put before the SELECT) rather than every mention per quote.
+ */
+export function aboutConditions(about: string, recent: number | undefined, newest = NEWEST_DOCS): { with: string; withArgs: unknown[]; where: string[]; args: unknown[] } {
+  const self = 'q.speaker IS DISTINCT FROM (SELECT rowid FROM entities WHERE key = ?)';
+  if (recent !== undefined) {
+    return {
+      // `+entity` keeps SQLite on the few documents' mentions rather than every mention of a famous entity.
+      with: `WITH about_mentions AS MATERIALIZED (SELECT doc, start, "end" FROM mentions
+               WHERE ${inEntityDocs('doc', recent, newest)} AND +entity = (SELECT rowid FROM entities WHERE key = ?))`,
+      withArgs: [about, about],
+      where: ['q.doc IN (SELECT doc FROM about_mentions)', `EXISTS (SELECT 1 FROM about_mentions am WHERE am.doc = q.doc AND am.start >= q.start AND am."end" <= q."end")`, self],
+      args: [about],
+    };
+  }
+  return {
+    with: '',
+    withArgs: [],
+    where: [`EXISTS (SELECT 1 FROM mentions m WHERE m.doc = q.doc AND m.start >= q.start AND m."end" <= q."end"
+               AND +m.entity = (SELECT rowid FROM entities WHERE key = ?))`, self],
+    args: [about, about],
+  };
 }
 
 /** The conditions of an entity list (SQL with `?` parameters for either store): named from the start, of a type. */

@@ -397,6 +397,8 @@ export interface QuoteQuery extends Page {
   readonly entity?: string;
   /** Entity id mentioned inside the quote (quotes about it; its own words left out). */
   readonly about?: string;
+  /** With `about`: only in its this many newest documents (a bounded sample, however famous it is). */
+  readonly recent?: number;
   readonly doc?: string;
   /** The outlet of the quoting document, case ignored. */
   readonly outlet?: string;
@@ -425,6 +427,8 @@ export interface PlaceQuery extends Page {
   readonly doc?: string;
   /** Only places found in documents that mention this entity id. */
   readonly entity?: string;
+  /** With `entity`: only in its this many newest documents. */
+  readonly recent?: number;
   /** Name prefix, case and accents ignored. */
   readonly q?: string;
   readonly country?: string;

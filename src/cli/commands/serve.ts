@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { splitHost } from '../../api/host-check.js';
 import { DB_HELP, DEFAULT_DB, describeDb, openStore } from '../../store/open.js';
@@ -15,6 +16,7 @@ interface ServeOptions extends WorkerCliOptions {
   maxUpload?: string;
   readOnly?: boolean;
   allowHost: string[];
+  readThreads?: string;
 }
 
 export function registerServe(program: Command): void {
@@ -29,6 +31,7 @@ export function registerServe(program: Command): void {
     .option('--read-only', 'no write endpoints at all (no ingest from the app)')
     .option('--allow-private', 'let URL ingest reach loopback and private network addresses')
     .option('--max-upload <mb>', 'largest uploaded file, in megabytes', '20')
+    .option('--read-threads <n>', 'threads answering searches and entity pages from a SQLite file (default: one per core)')
     .option('--allow-host <name>', 'also answer requests for this host name (or name:port), as behind a proxy; repeatable', (v: string, acc: string[]) => [...acc, v], []);
   addWorkerOptions(cmd)
     .action(async (inputs: string[], o: ServeOptions) => {
@@ -41,10 +44,11 @@ export function registerServe(program: Command): void {
       if (given !== undefined && given.length < 8) throw new UsageError('the token must be at least 8 characters long');
       // Without a token of their own, whoever starts the server gets a fresh one on their console.
       const token = o.readOnly ? undefined : (given ?? randomBytes(18).toString('base64url'));
+      const readThreads = positiveInt('--read-threads', o.readThreads, availableParallelism());
       const store = openStore(o.db);
       // The server and web app load only for this command, so other commands start fast.
       const { createNewsgraphServer } = await import('../../api/server.js');
-      const app = createNewsgraphServer({ store, token, allowPrivate: !!o.allowPrivate, uploadLimit: Math.max(1, uploadMb) * 1024 * 1024, allowHosts: o.allowHost, pool: workerOptions(o) });
+      const app = createNewsgraphServer({ store, token, allowPrivate: !!o.allowPrivate, uploadLimit: Math.max(1, uploadMb) * 1024 * 1024, allowHosts: o.allowHost, pool: workerOptions(o), readThreads });
       const addr = await app.listen(port, o.host);
       const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
       process.stderr.write(

@@ -10,7 +10,7 @@ import type { StoryFeatures } from '../../stories/story-features.js';
 import { dayOf, entityIdOf, entityKey, normalizeName } from '../keys.js';
 import {
   checkRecord, decisionFrom, entityConditions, docRef, emptyFacets, eventHit, facetCounts, facetsOf, MAX_LIMIT, META_KEYS, page, PERIOD, placeHit, quoteHit,
-  placeConditions, recordFrom, speakerCondition, stampFrom, type MergeUndo, undoable, undoLater,
+  aboutConditions, NEWEST_DOCS_PG, placeConditions, recordFrom, speakerCondition, stampFrom, type MergeUndo, undoable, undoLater,
 } from '../results.js';
 import { notesOf } from '../kb-notes.js';
 import { STORED_LAYERS, layerRows } from '../sqlite/layer-rows.js';
@@ -679,7 +679,7 @@ export class PgStore implements Store {
     const docs = maxDocs === undefined ? null : Math.max(0, Math.floor(maxDocs));
     const rows = await all(db, `SELECT o.key, o.name, o.type, t.documents FROM (
         SELECT b.entity, count(*) AS documents
-        FROM (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY day DESC NULLS LAST, doc DESC LIMIT ?) a
+        FROM (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY ${NEWEST_DOCS_PG} LIMIT ?) a
         JOIN doc_entities b ON b.doc = a.doc AND b.entity <> ?
         GROUP BY b.entity) t JOIN entities o ON o.rowid = t.entity
       ORDER BY t.documents DESC, o.mentions DESC, o.name LIMIT ?`, [e.rowid, docs, e.rowid, page({ limit })[0]]);
@@ -693,6 +693,7 @@ export class PgStore implements Store {
     const [limit, offset] = page(query, 50);
     const where: string[] = [];
     const args: unknown[] = [];
+    let pre: { with: string; withArgs: unknown[] } = { with: '', withArgs: [] };
     if (query.entity) { where.push('q.speaker = (SELECT rowid FROM entities WHERE key = ?)'); args.push(await this.kb.current(db, query.entity)); }
     if (query.speaker) {
       const c = speakerCondition(query.speaker);
@@ -700,27 +701,27 @@ export class PgStore implements Store {
       args.push(...c.args);
     }
     if (query.about) {
-      const about = await this.kb.current(db, query.about);
-      where.push(`EXISTS (SELECT 1 FROM mentions m WHERE m.doc = q.doc AND m.start >= q.start AND m."end" <= q."end"
-                   AND m.entity = (SELECT rowid FROM entities WHERE key = ?)) AND q.speaker IS DISTINCT FROM (SELECT rowid FROM entities WHERE key = ?)`);
-      args.push(about, about);
+      const c = aboutConditions(await this.kb.current(db, query.about), query.recent, NEWEST_DOCS_PG);
+      pre = c;
+      where.push(...c.where);
+      args.push(...c.args);
     }
     if (query.doc) { where.push('d.id = ?'); args.push(query.doc); }
     // lower() folds ASCII letters, as SQLite's NOCASE does; `to` takes the whole of a shorter date.
     if (query.outlet) { where.push('lower(d.outlet) = lower(?::text)'); args.push(query.outlet); }
     if (query.from) { where.push('d.day >= ?'); args.push(query.from); }
     if (query.to) { where.push('d.day <= ?'); args.push(`${query.to}\uffff`); }
-    const rows = await all(db, `SELECT q.*, d.id AS doc_id, d.title, d.outlet, d.published, e.key AS speaker_key, e.name AS speaker_name
+    const rows = await all(db, `${pre.with} SELECT q.*, d.id AS doc_id, d.title, d.outlet, d.published, e.key AS speaker_key, e.name AS speaker_name
       FROM quotes q JOIN documents d ON d.rowid = q.doc LEFT JOIN entities e ON e.rowid = q.speaker
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY d.day DESC NULLS LAST, q.doc DESC, q.seq LIMIT ? OFFSET ?`, [...args, limit, offset]);
+      ORDER BY d.day DESC NULLS LAST, q.doc DESC, q.seq LIMIT ? OFFSET ?`, [...pre.withArgs, ...args, limit, offset]);
     return rows.map(quoteHit);
   }
 
   async places(query: PlaceQuery = {}): Promise<PlaceHit[]> {
     const db = await this.reader();
     const [limit, offset] = page(query, 100);
-    const { where, args } = placeConditions(query, query.entity ? await this.kb.current(db, query.entity) : undefined);
+    const { where, args } = placeConditions(query, query.entity ? await this.kb.current(db, query.entity) : undefined, NEWEST_DOCS_PG);
     // Grouped by coordinates rounded to ~1 km so one place read twice is one point on a map.
     const rows = await all(db, `SELECT min(p.name) AS name, avg(p.lat) AS lat, avg(p.lon) AS lon, max(p.country) AS country,
         max(p.geoname_id) AS geoname_id, count(DISTINCT p.doc) AS documents, count(*) AS mentions

@@ -8,7 +8,7 @@ import type { DocMeta } from '../../core/meta.js';
 import type { NewsRecord } from '../../output/record.js';
 import {
   checkRecord, decisionFrom, entityConditions, docRef, emptyFacets, eventHit, facetCounts, facetsOf, MAX_LIMIT, META_KEYS, page, PERIOD, placeHit, quoteHit,
-  placeConditions, recordFrom, speakerCondition, stampFrom, type MergeUndo, undoable, undoLater,
+  aboutConditions, NEWEST_DOCS, placeConditions, recordFrom, speakerCondition, stampFrom, type MergeUndo, undoable, undoLater,
 } from '../results.js';
 import { dayOf, entityIdOf, entityKey, normalizeName } from '../keys.js';
 import type {
@@ -79,6 +79,11 @@ export class SqliteStore implements Store {
   private readonly claims: SqliteClaims;
   private readonly storyTables: SqliteStories;
   private facetStmts?: ReturnType<SqliteStore['prepareFacets']>;
+
+  /** The bounds this store searches with, for another connection to the same file to use. */
+  get readOptions(): SqliteStoreOptions {
+    return { rankCap: this.rankCap, facetCap: this.facetCap, countCap: this.countCap };
+  }
 
   constructor(path: string, opts: SqliteStoreOptions = {}) {
     this.path = path;
@@ -865,7 +870,7 @@ export class SqliteStore implements Store {
   async entities(query: EntityQuery = {}): Promise<EntityInfo[]> {
     const [limit, offset] = page(query, 50);
     const { where, args } = entityConditions(query);
-    const rows = this.db.prepare(`SELECT e.* FROM entities e WHERE ${where.join(' AND ')}
+    const rows = this.prepared(`SELECT e.* FROM entities e WHERE ${where.join(' AND ')}
       ORDER BY e.documents DESC, e.mentions DESC, e.name LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
     return rows.map((r) => this.toEntity(r));
   }
@@ -890,7 +895,7 @@ export class SqliteStore implements Store {
     const docs = maxDocs === undefined ? -1 : Math.max(0, Math.floor(maxDocs));
     const rows = this.prepared(`SELECT o.key, o.name, o.type, t.documents FROM (
         SELECT b.entity, count(*) AS documents
-        FROM (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY day DESC, doc DESC LIMIT ?) a
+        FROM (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY ${NEWEST_DOCS} LIMIT ?) a
         JOIN doc_entities b ON b.doc = a.doc AND b.entity <> ?
         GROUP BY b.entity) t JOIN entities o ON o.rowid = t.entity
       ORDER BY t.documents DESC, o.mentions DESC, o.name LIMIT ?`).all(e.rowid, docs, e.rowid, page({ limit })[0]) as Row[];
@@ -903,6 +908,7 @@ export class SqliteStore implements Store {
     const [limit, offset] = page(query, 50);
     const where: string[] = [];
     const args: unknown[] = [];
+    let pre: { with: string; withArgs: unknown[] } = { with: '', withArgs: [] };
     if (query.entity) { where.push('q.speaker = (SELECT rowid FROM entities WHERE key = ?)'); args.push(this.kb.current(query.entity)); }
     if (query.speaker) {
       const c = speakerCondition(query.speaker);
@@ -910,18 +916,19 @@ export class SqliteStore implements Store {
       args.push(...c.args);
     }
     if (query.about) {
-      where.push(`EXISTS (SELECT 1 FROM mentions m WHERE m.doc = q.doc AND m.start >= q.start AND m."end" <= q."end"
-                   AND m.entity = (SELECT rowid FROM entities WHERE key = ?)) AND q.speaker IS NOT (SELECT rowid FROM entities WHERE key = ?)`);
-      args.push(this.kb.current(query.about), this.kb.current(query.about));
+      const c = aboutConditions(this.kb.current(query.about), query.recent);
+      pre = c;
+      where.push(...c.where);
+      args.push(...c.args);
     }
     if (query.doc) { where.push('d.id = ?'); args.push(query.doc); }
     if (query.outlet) { where.push('d.outlet = ? COLLATE NOCASE'); args.push(query.outlet); }
     if (query.from) { where.push('d.day >= ?'); args.push(query.from); }
     if (query.to) { where.push('d.day <= ?'); args.push(query.to + '\uffff'); }
-    const rows = this.db.prepare(`SELECT q.*, d.id AS doc_id, d.title, d.outlet, d.published, e.key AS speaker_key, e.name AS speaker_name
+    const rows = this.prepared(`${pre.with} SELECT q.*, d.id AS doc_id, d.title, d.outlet, d.published, e.key AS speaker_key, e.name AS speaker_name
       FROM quotes q JOIN documents d ON d.rowid = q.doc LEFT JOIN entities e ON e.rowid = q.speaker
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY d.day IS NULL, d.day DESC, q.doc DESC, q.seq LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
+      ORDER BY d.day IS NULL, d.day DESC, q.doc DESC, q.seq LIMIT ? OFFSET ?`).all(...pre.withArgs, ...args, limit, offset) as Row[];
     return rows.map(quoteHit);
   }
 
@@ -930,7 +937,7 @@ export class SqliteStore implements Store {
     // Toponyms embedded in longer names are not in the table (the places stage marks them).
     const { where, args } = placeConditions(query, query.entity ? this.kb.current(query.entity) : undefined);
     // Grouped by coordinates rounded to ~1 km so one place read twice is one point on a map.
-    const rows = this.db.prepare(`SELECT min(p.name) AS name, avg(p.lat) AS lat, avg(p.lon) AS lon, max(p.country) AS country,
+    const rows = this.prepared(`SELECT min(p.name) AS name, avg(p.lat) AS lat, avg(p.lon) AS lon, max(p.country) AS country,
         max(p.geoname_id) AS geoname_id, count(DISTINCT p.doc) AS documents, count(*) AS mentions
       FROM places p WHERE ${where.join(' AND ')}
       GROUP BY p.norm, round(p.lat, 2), round(p.lon, 2) ORDER BY documents DESC, mentions DESC, name LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
@@ -946,7 +953,7 @@ export class SqliteStore implements Store {
     if (query.entity) { const e = this.kb.current(query.entity); where.push('(ev.actor = ? OR ev.target = ?)'); args.push(e, e); }
     if (query.from) { where.push('ev.day >= ?'); args.push(query.from); }
     if (query.to) { where.push('substr(ev.day, 1, length(?)) <= ?'); args.push(query.to, query.to); }
-    const rows = this.db.prepare(`SELECT ev.*, d.id AS doc_id, d.title, d.outlet, d.published, substr(f.text, ev.start + 1, ev."end" - ev.start) AS evidence
+    const rows = this.prepared(`SELECT ev.*, d.id AS doc_id, d.title, d.outlet, d.published, substr(f.text, ev.start + 1, ev."end" - ev.start) AS evidence
       FROM events ev JOIN documents d ON d.rowid = ev.doc JOIN documents_fts f ON f.rowid = ev.doc ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ev.day IS NULL, ev.day, ev.doc, ev.seq LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
     return rows.map(eventHit);
@@ -960,10 +967,10 @@ export class SqliteStore implements Store {
     if (query.type) { where.push('r.type = ?'); args.push(query.type); }
     if (query.doc) { where.push('d.id = ?'); args.push(query.doc); }
     const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const groups = this.db.prepare(`SELECT r.type, r.a, r.b, count(DISTINCT r.doc) AS documents, ea.name AS a_name, eb.name AS b_name
+    const groups = this.prepared(`SELECT r.type, r.a, r.b, count(DISTINCT r.doc) AS documents, ea.name AS a_name, eb.name AS b_name
       FROM relations r JOIN documents d ON d.rowid = r.doc LEFT JOIN entities ea ON ea.key = r.a LEFT JOIN entities eb ON eb.key = r.b
       ${cond} GROUP BY r.type, r.a, r.b ORDER BY documents DESC, r.type, r.a, r.b LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
-    const evidence = this.db.prepare(`SELECT d.id AS doc_id, d.title, d.outlet, d.published, r.start, r."end",
+    const evidence = this.prepared(`SELECT d.id AS doc_id, d.title, d.outlet, d.published, r.start, r."end",
         substr(f.text, r.start + 1, r."end" - r.start) AS text
       FROM relations r JOIN documents d ON d.rowid = r.doc JOIN documents_fts f ON f.rowid = r.doc WHERE r.type = ? AND r.a = ? AND r.b = ?
       ORDER BY d.day IS NULL, d.day DESC, r.doc, r.seq LIMIT 5`);

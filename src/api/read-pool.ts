@@ -1,0 +1,50 @@
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { NewsgraphError } from '../core/errors.js';
+import type { SearchQuery, SearchResult, Store } from '../store/store.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { entityView, type EntityView } from './entity-view.js';
+import type { ReadAnswer, ReadTask } from './read-worker.js';
+
+/** The two reads that cost a page: what the search and entity endpoints ask. */
+export interface PageReads {
+  /** Threads reading (1: the server's own). */
+  readonly threads: number;
+  search(query: SearchQuery): Promise<SearchResult>;
+  entityView(id: string): Promise<EntityView | undefined>;
+  close(): Promise<void>;
+}
+
+/** Reads on the server's own thread, through the store it was given. */
+export function localReads(store: Store): PageReads {
+  return { threads: 1, search: (q) => store.search(q), entityView: (id) => entityView(store, id), close: async () => {} };
+}
+
+/**
+ * Searches and entity pages in threads of their own, each with a read-only connection to the
+ * SQLite file: one connection answers one query at a time, so on one thread concurrent users
+ * queue behind each other's pages. Other stores (a PostgreSQL server runs queries in parallel
+ * itself), an in-memory database, or a single core read on the server's thread.
+ */
+export function pageReads(store: Store, threads = availableParallelism()): PageReads {
+  if (!(store instanceof SqliteStore) || store.path === ':memory:' || threads < 2) return localReads(store);
+  const pool = new Piscina({
+    filename: fileURLToPath(new URL('./read-worker.js', import.meta.url)),
+    workerData: { path: store.path, options: store.readOptions },
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: Infinity,
+  });
+  const run = async <T>(task: ReadTask): Promise<T> => {
+    const a = (await pool.run(task)) as ReadAnswer;
+    if ('error' in a) throw a.error.code ? new NewsgraphError(a.error.code, a.error.message, a.error.status) : new Error(a.error.message);
+    return a.value as T;
+  };
+  return {
+    threads,
+    search: (query) => run<SearchResult>({ kind: 'search', query }),
+    entityView: (id) => run<EntityView | undefined>({ kind: 'entity', id }),
+    close: () => pool.destroy(),
+  };
+}
