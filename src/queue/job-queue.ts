@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { DocMeta } from '../core/meta.js';
 import { all, one, run, type Row } from '../store/postgres/db.js';
-import { migrated, serverPool } from '../store/postgres/pg-store.js';
+import { migrated, serverPool, Setup } from '../store/postgres/pg-store.js';
 
 export type JobState = 'pending' | 'running' | 'done' | 'failed';
 export const JOB_STATES: readonly JobState[] = ['pending', 'running', 'done', 'failed'];
@@ -60,19 +60,19 @@ export class JobQueue {
   readonly leaseMs: number;
   readonly maxAttempts: number;
   private readonly pool: pg.Pool;
-  private readonly ready: Promise<void>;
+  private readonly ready: Setup;
 
   constructor(readonly url: string, opts: JobQueueOptions = {}) {
     this.leaseMs = Math.max(1, Math.round(opts.leaseMs ?? 60_000));
     this.maxAttempts = Math.max(1, Math.floor(opts.maxAttempts ?? 3));
     this.pool = serverPool(url, 2);
     // The jobs table is part of the store's schema, set up on first use like the rest.
-    this.ready = migrated(this.pool, url);
-    this.ready.catch(() => undefined);
+    this.ready = new Setup(() => migrated(this.pool, url));
+    this.ready.done().catch(() => undefined);
   }
 
   private async db(): Promise<pg.Pool> {
-    await this.ready;
+    await this.ready.done();
     return this.pool;
   }
 
@@ -183,7 +183,7 @@ export class JobQueue {
   }
 
   async close(): Promise<void> {
-    await this.ready.catch(() => undefined);
+    await this.ready.settled();
     await this.pool.end().catch(() => undefined);
   }
 }

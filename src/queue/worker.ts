@@ -15,6 +15,10 @@ export interface WorkerOptions {
   readonly stopped?: () => boolean;
   /** Told of each job it finishes or gives up. */
   readonly onJob?: (job: ClaimedJob, outcome: JobOutcome) => void;
+  /** Told when the queue cannot be reached and the worker waits to try again. */
+  readonly onTrouble?: (error: string) => void;
+  /** How long the queue may stay unreachable before the worker gives up (default 60 s). */
+  readonly serverWaitMs?: number;
 }
 
 export type JobOutcome =
@@ -52,7 +56,8 @@ export async function runWorker(store: Store, queue: JobQueue, opts: WorkerOptio
   const pollMs = opts.pollMs ?? 1000;
   const sum: WorkerSummary = { added: 0, present: 0, refreshed: 0, retried: 0, failed: 0 };
   let stored = 0;
-  while (!opts.stopped?.()) {
+  /** One look at the queue and the job it gives; false when the worker is done. */
+  const step = async (): Promise<boolean> => {
     const job = await queue.claim(id);
     if (!job) {
       // Nothing to take: the stories this worker's documents grew settle, as after an ingest batch.
@@ -63,10 +68,10 @@ export async function runWorker(store: Store, queue: JobQueue, opts: WorkerOptio
       if (opts.exitWhenEmpty) {
         const n = await queue.counts();
         // Running jobs are waited for: their worker may die and leave them to this one.
-        if (!n.pending && !n.running) break;
+        if (!n.pending && !n.running) return false;
       }
       await sleep(pollMs);
-      continue;
+      return true;
     }
     // Renewed at a third of the lease, so a late renewal or two still keeps it.
     const renewal = setInterval(() => { queue.renew(job.job, id).catch(() => undefined); }, Math.max(10, queue.leaseMs / 3));
@@ -89,6 +94,22 @@ export async function runWorker(store: Store, queue: JobQueue, opts: WorkerOptio
       outcome = { state: state === 'failed' ? 'failed' : 'pending', error };
     }
     opts.onJob?.(job, outcome);
+    return true;
+  };
+  // The queue out of reach (its server restarting, a connection cut): the worker waits and looks
+  // again. A job it could not mark stays running until its lease ends, then is taken again; a
+  // document stored already answers "present" then, so nothing is stored twice.
+  let troubleSince: number | undefined;
+  while (!opts.stopped?.()) {
+    try {
+      if (!(await step())) break;
+      troubleSince = undefined;
+    } catch (err) {
+      troubleSince ??= Date.now();
+      if (Date.now() - troubleSince > (opts.serverWaitMs ?? 60_000)) throw err;
+      opts.onTrouble?.(errorMessage(err));
+      await sleep(Math.max(pollMs, 500));
+    }
   }
   return sum;
 }

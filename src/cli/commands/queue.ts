@@ -111,6 +111,7 @@ export function registerWorker(program: Command): void {
           onJob: (job, r) => {
             if (r.state !== 'done') out(`newsgraph: ${oneLine(job.source)}: job ${job.job} ${r.state === 'failed' ? 'failed' : `attempt ${job.attempt} failed, will be retried`}: ${oneLine(r.error)}\n`, process.stderr);
           },
+          onTrouble: (error) => out(`newsgraph: worker ${oneLine(id)}: ${oneLine(error)}; trying again\n`, process.stderr),
         });
       } finally {
         process.off('SIGINT', onSignal);

@@ -58,6 +58,9 @@ export function serverPool(url: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 15_000 });
   // A connection the server drops while idle is replaced on next use; it must not end the process.
   pool.on('error', () => undefined);
+  // Nor one dropped while checked out between two queries (a transaction, a lock held): its next
+  // query fails, and that error reaches the caller.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
@@ -65,14 +68,42 @@ function openError(url: string, err: unknown): NewsgraphError {
   return err instanceof NewsgraphError ? err : new NewsgraphError('store.open', `cannot open database ${redactUrl(url)}: ${errorMessage(err)}`);
 }
 
+/**
+ * Setting up on first use: once done it stays done, and an attempt that failed (the server
+ * away, a connection cut) is tried again by the next caller rather than failing every call after.
+ */
+export class Setup {
+  private attempt?: Promise<void>;
+
+  constructor(private readonly run: () => Promise<void>) {}
+
+  done(): Promise<void> {
+    if (!this.attempt) {
+      const attempt = this.run();
+      this.attempt = attempt;
+      attempt.catch(() => { if (this.attempt === attempt) this.attempt = undefined; });
+    }
+    return this.attempt;
+  }
+
+  /** Waits for an attempt in progress, without starting one. */
+  async settled(): Promise<void> {
+    await this.attempt?.catch(() => undefined);
+  }
+}
+
 /** Brings the database of `pool` up to the current schema (schema.ts); failures name the server. */
 export async function migrated(pool: pg.Pool, url: string): Promise<void> {
   try {
     const c = await pool.connect();
+    let failed: Error | undefined;
     try {
       await migrate(c);
+    } catch (err) {
+      failed = err as Error;
+      throw err;
     } finally {
-      c.release();
+      c.release(failed);
     }
   } catch (err) {
     throw openError(url, err);
@@ -88,7 +119,7 @@ export async function migrated(pool: pg.Pool, url: string): Promise<void> {
 export class PgStore implements Store {
   readonly url: string;
   private readonly pool: pg.Pool;
-  private readonly ready: Promise<void>;
+  private readonly ready = new Setup(() => this.open());
   private readonly rankCap: number;
   private readonly facetCap: number;
   private readonly countCap: number;
@@ -103,9 +134,8 @@ export class PgStore implements Store {
     this.facetCap = Math.max(1, opts.facetCap ?? 500);
     this.countCap = Math.max(1, opts.countCap ?? 10_000);
     this.pool = serverPool(url, opts.max ?? 10);
-    this.ready = this.open();
     // Failures surface from the first call that awaits `ready`, not as an unhandled rejection.
-    this.ready.catch(() => undefined);
+    this.ready.done().catch(() => undefined);
   }
 
   private async open(): Promise<void> {
@@ -137,18 +167,20 @@ export class PgStore implements Store {
 
   /** Runs `fn` in one transaction on a client of its own. */
   private async transaction<T>(fn: (c: pg.PoolClient) => Promise<T>, wait = true): Promise<T> {
-    if (wait) await this.ready;
+    if (wait) await this.ready.done();
     const c = await this.pool.connect();
+    // A connection that cannot even roll back is broken: it leaves the pool rather than serve the next caller.
+    let broken: Error | undefined;
     try {
       await c.query('BEGIN');
       const out = await fn(c);
       await c.query('COMMIT');
       return out;
     } catch (err) {
-      await c.query('ROLLBACK').catch(() => undefined);
+      await c.query('ROLLBACK').catch((e: Error) => { broken = e; });
       throw err;
     } finally {
-      c.release();
+      c.release(broken);
     }
   }
 
@@ -166,7 +198,7 @@ export class PgStore implements Store {
   }
 
   private async reader(): Promise<Db> {
-    await this.ready;
+    await this.ready.done();
     return this.pool;
   }
 
@@ -1041,7 +1073,7 @@ export class PgStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.ready.catch(() => undefined);
+    await this.ready.settled();
     // Idempotent, as SqliteStore.close is: the pool refuses to end twice.
     if (!this.pool.ended) await this.pool.end();
   }
