@@ -3,6 +3,7 @@ import type { Span } from '../../core/span.js';
 import type { Ymd } from './calendar.js';
 import { linkRanges, resolveReferences, type Placed } from './reference.js';
 import { RULES, type Direction, type Found, type RuleEnv } from './rules.js';
+import { ruleMatches, Triggers } from './scan.js';
 
 export interface TimeMatch extends Omit<Found, 'offset' | 'split'>, Span {
   readonly text: string;
@@ -81,11 +82,10 @@ export function recognizeTimes(text: string, anchor: Ymd | undefined, sentences:
   };
   const env: RuleEnv = { text, anchor, dayFirst: options.dayFirst, direction: (s, e) => clauseDirection(text, sentenceAt(s), s, e) };
   const cands: (Placed & { prio: number })[] = [];
+  const triggers = new Triggers(text, RULES);
   RULES.forEach((rule, prio) => {
     if (rule.cue && !rule.cue.test(text)) return;
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
-      if (m[0].length === 0) { rule.re.lastIndex++; continue; }
+    for (const m of ruleMatches(rule, text, triggers)) {
       let found: Found | undefined;
       try {
         found = rule.build(m, env);

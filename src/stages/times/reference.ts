@@ -20,7 +20,8 @@ const ANAPHORIC_UNIT = '(?:day|morning|afternoon|evening|night|week|month|year)'
 export const REFERENCE_RULES: readonly Rule[] = [
   {
     name: 'anaphoric',
-    cue: /\b(?:that|same|very|next|following|previous|preceding|prior)\s+(?:same\s+)?(?:day|morning|afternoon|evening|night|week|month|year)|\bday\s+(?:before|after)/i,
+    words: ['day', 'morning', 'afternoon', 'evening', 'night', 'week', 'month', 'year'],
+    reach: 25,
     re: re(`\\b(?:(?<edge>earlier|later)\\s+)?(?:(?<that>that(?:\\s+same)?|the\\s+same|the\\s+very)\\s+(?<u>${ANAPHORIC_UNIT})|the\\s+(?<dir>next|following|previous|preceding|prior)\\s+(?<u2>${ANAPHORIC_UNIT})|the\\s+day\\s+(?<ba>before|after)(?!\\s+(?:yesterday|tomorrow)))\\b`),
     build(m, env) {
       const x = g(m);

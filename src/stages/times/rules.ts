@@ -1,6 +1,6 @@
 import { NUMBER_WORDS_SOURCE, parseNumber } from '../../text/numbers.js';
 import { addDays, addMonths, compareYmd, easter, fmtDate, fmtMonth, fmtTime, fmtWeek, fmtYear, isValidDate, nthWeekday, parseIsoDate, weekday, type Ymd } from './calendar.js';
-import { DAY_PARTS, DURATION_MOD_SOURCE, DURATION_MODS, PART_SOURCE, partMod, SEASON_START, SEASONS, UNIT_SOURCE } from './lexicon.js';
+import { DAY_PARTS, DURATION_MOD_SOURCE, DURATION_MODS, MONTH_WORDS, PART_SOURCE, partMod, SEASON_START, SEASONS, UNIT_SOURCE, UNIT_WORDS, WEEKDAY_WORDS } from './lexicon.js';
 import { FULL_MONTHS } from '../../text/months.js';
 import { WEEKDAYS } from '../../text/weekdays.js';
 import { FORM_RULES } from './forms.js';
@@ -81,6 +81,8 @@ export const RULES: readonly Rule[] = [
   ...REFERENCE_RULES,
   {
     name: 'clock-time',
+    trigger: re(`\\d(?:[:.][0-5]\\d)?(?:\\s*(?:a\\.m|p\\.m|am\\b|pm\\b)|\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?:morning|afternoon|evening)|at\\s+night))|\\d:[0-5]\\d|noon|midnight|midday`),
+    reach: 20,
     cue: /\d\s*(?:[ap]\.?m\b|in\s+the\s|at\s+night)|\d:\d|noon|midnight|midday/i,
     // "10:35 a.m. (0735 GMT) Friday", "4 in the morning", "at 14:30", "noon".
     re: re(`\\b(?:(?<wd1>${WD}),?\\s+(?:at\\s+)?)?(?:(?<h>[01]?\\d|2[0-3])(?:[:.](?<min>[0-5]\\d))?(?:\\s*(?<ampm>a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)|\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?<dp>morning|afternoon|evening)|at\\s+(?<dp2>night)))|(?<=\\b(?:at|by|from|until|till|after|before|since)\\s+)(?<h24>[01]?\\d|2[0-3]):(?<m24>[0-5]\\d)(?![:.,]?\\d)(?:\\s*(?:hrs|hours|h)\\b)?)(?:\\s+(?:[ECMP][SD]T|GMT|UTC)\\b)?(?:(?:\\s*\\([^()]{1,24}\\))?\\s+(?:on\\s+)?(?<wd2>${WD})\\b)?|\\b(?:12\\s+)?(?<word>noon|midnight|midday)\\b`),
@@ -101,6 +103,9 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'month-day',
+    words: MONTH_WORDS,
+    wholeWords: true,
+    reach: 30,
     re: re(`\\b(?<weekof>the\\s+week\\s+of\\s+)?(?:(?<rel>last|next|this)\\s+)?(?:(?<wd>${WD}),?\\s+)?(?<mon>${MON})(?:\\s+|-)(?<d>${DAY})${END}(?:(?:,?\\s+|[-/])(?<y>${YEAR})\\b|,?\\s+(?<y2>['’]\\d\\d)\\b)?`),
     build(m, env) {
       const x = g(m);
@@ -113,6 +118,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'day-month',
+    trigger: re(`\\d(?:st|nd|rd|th)?(?:\\s+of\\s+|\\s+|[-/])${MON}`),
+    reach: 20,
     // "3 Aug 96", "10-August-2012", "23rd february, 2016"; a two-digit year is not a count ("3 May 20 people").
     re: re(`\\b(?:(?<wd>${WD}),?\\s+)?(?:the\\s+)?(?<d>${DAY})(?:\\s+of\\s+|\\s+|(?<sep>[-/]))(?<mon>${MON})(?![\\w])(?:(?:,?\\s+|[-/])(?<y>${YEAR})\\b|(?:,?\\s+|[-/])(?<y2>['’]?\\d\\d)(?![\\d%])(?!\\s*(?:percent|per\\s+cent)|\\s+(?!(?:and|or|but|when|while|until|to|in|at|on|for|with|from|by|after|before|as)\\b)[a-z]))?`),
     build(m, env) {
@@ -125,6 +132,9 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'month-year',
+    words: MONTH_WORDS,
+    wholeWords: true,
+    reach: 25,
     re: re(`\\b${PART_SOURCE}?(?<mon>${MON})(?:,?\\s+(?:of\\s+)?|[-/]|\\s*['’])(?<y>${YEAR}|(?<=['’])\\d\\d)\\b`),
     build(m, env) {
       const x = g(m);
@@ -134,6 +144,9 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'month',
+    words: MONTH_WORDS,
+    wholeWords: true,
+    reach: 30,
     trimThe: true,
     re: re(`(?<pre>\\b(?:in|since|until|till|through|from|by|during|before|after|of|to|and|or|between|on|the(?!\\s+(?:beginning|start|end|middle|close)\\b))\\s+)?\\b(?:(?<rel>last|next|this|early|late|mid)(?:\\s+|-)|(?:the\\s+)?(?<part2>beginning|start|end|middle|close)\\s+of\\s+)?(?<mon>${MON})(?![\\w-])(?:,?\\s+(?:of\\s+)?(?<yrel>this|last|next)\\s+year\\b)?`),
     build(m, env) {
@@ -159,7 +172,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'decade',
-    cue: /\d0['’]?s\b/,
+    trigger: /\d0['’]?s\b/g,
+    reach: 40,
     re: re(`\\b${PART_SOURCE}?(?:the\\s+)?(?:(?<c>1[0-9]|20)(?<d>\\d)0['’]?s|['’](?<d2>\\d)0s|(?<=\\bthe\\s+)(?<d3>[1-9])0['’]s)\\b`),
     build(m, env) {
       const x = g(m);
@@ -172,7 +186,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'century',
-    cue: /century/i,
+    words: ['century'],
+    reach: 40,
     re: re(`\\b(?:the\\s+)?(?<n>\\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)(?:st|nd|rd|th)?\\s+century\\b|\\b(?<this>this|last|next)\\s+century\\b`),
     build(m, env) {
       const x = g(m);
@@ -188,7 +203,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'season',
-    cue: /spring|summer|fall|autumn|winter/i,
+    words: ['spring', 'summer', 'fall', 'autumn', 'winter'],
+    reach: 40,
     re: re(`(?<pre>\\b(?:in|during|since|until|through|by|over|before|after|throughout|of)\\s+(?:the\\s+)?)?\\b(?:(?<rel>last|this|next|past|coming|previous)\\s+|${PART_SOURCE})?(?<s>spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(?<y>${YEAR})\\b)?(?![\\w-])`),
     build(m, env) {
       const x = g(m);
@@ -203,7 +219,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'quarter',
-    cue: /quarter|half/i,
+    words: ['quarter', 'half'],
+    reach: 30,
     re: re(`\\b(?:the\\s+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:\\s+|-)(?<unit>quarter|half)(?:\\s+of\\s+(?:(?<y>${YEAR})|(?<rel>this|last|next)\\s+year))?\\b`),
     build(m, env) {
       const x = g(m);
@@ -223,6 +240,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'year',
+    trigger: /(?:1[5-9]|20)\d\d/g,
+    reach: 35,
     trimThe: true,
     re: re(`(?<pre>\\b(?:in|since|until|till|through|from|by|during|before|after|of|to|and|or|between|fiscal|the(?!\\s+(?:beginning|start|end|middle|close)\\b)|year|summer|spring|winter|fall|autumn)[\\s-]+)?(?:(?<part>early|late|mid)(?:\\s+|-)|(?:the\\s+)?(?<part2>beginning|start|end|middle|close)\\s+of\\s+)?(?:(?<pp>post|pre)-)?(?<![\\d,.$£€]|[^a-z]-)(?<y>${YEAR})(?![\\d%]|s\\b|,\\d|\\.\\d|\\s*(?:percent|per\\s+cent)\\b)`),
     build(m, env) {
@@ -239,7 +258,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'holiday',
-    cue: /christmas|new\s+year|thanksgiving|easter|independence|halloween|valentine|election\s+day/i,
+    words: ['christmas', 'year', 'thanksgiving', 'easter', 'independence', 'halloween', 'valentine', 'election'],
+    reach: 10,
     re: re(`\\b(?:(?<rel>last|next|this)\\s+)?(?<h>${HOLIDAY_SOURCE})(?:,?\\s+(?<y>${YEAR}))?\\b`),
     build(m, env) {
       const x = g(m);
@@ -259,6 +279,9 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'weekday',
+    words: WEEKDAY_WORDS,
+    wholeWords: true,
+    reach: 30,
     re: re(`\\b${PART_SOURCE}?(?:(?<rel>last|next|this|past|coming)\\s+)?(?<wd>${WD})(?:['’]s)?(?:\\s+(?<dp>morning|afternoon|evening|night))?\\b`),
     build(m, env) {
       const x = g(m);
@@ -276,6 +299,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'day-word',
+    words: ['today', 'yesterday', 'tomorrow', 'tonight', 'morning', 'afternoon', 'evening', 'night'],
+    reach: 20,
     re: re(`\\b(?:(?<dby>the\\s+day\\s+before\\s+yesterday)|(?<dat>the\\s+day\\s+after\\s+tomorrow)|(?<w>today|yesterday|tomorrow|tonight)(?:['’]s)?(?:\\s+(?<dp>morning|afternoon|evening|night))?|(?<this>this|last)\\s+(?<dp2>morning|afternoon|evening|night))\\b`),
     build(m, env) {
       const x = g(m);
@@ -287,6 +312,9 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'present-ref',
+    words: ['now', 'currently', 'nowadays', 'present', 'moment', 'days', 'recent', 'far', 'future', 'past'],
+    wholeWords: true,
+    reach: 20,
     re: re(`\\b(?:(?<now>right\\s+now|now|currently|nowadays|at\\s+present|at\\s+the\\s+moment|these\\s+days|in\\s+recent\\s+(?:days|weeks|months|years)|so\\s+far\\s+this\\s+year)|(?<fut>(?:the\\s+)?(?:near\\s+|distant\\s+|foreseeable\\s+)?future)|(?<past>the\\s+(?:distant|recent)\\s+past))\\b`),
     build(m, env) {
       const x = g(m);
@@ -301,6 +329,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'relative-period',
+    words: ['week', 'month', 'year', 'quarter', 'decade'],
+    reach: 40,
     re: re(`\\b(?:(?<edge>earlier|later)\\s+)?(?:(?<part>early|late|mid)(?:\\s+|-)|(?:the\\s+)?(?<part2>beginning|start|end|middle|close)\\s+of\\s+)?(?:(?<the>the\\s+)?(?<rel>last|this|next|past|previous|coming|current|same)\\s+(?<u>week|weekend|month|year|quarter|decade)|(?<rel2>the)\\s+(?<u2>weekend)|(?<=(?:beginning|start|end|middle|close)\\s+of\\s+)(?<rel3>the)\\s+(?<u3>year|month|week))\\b`),
     build(m, env) {
       const x = g(m);
@@ -337,6 +367,9 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'set',
+    words: ['daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly', 'quarterly', 'every', 'each', 'per'],
+    wholeWords: true,
+    reach: 0,
     re: re(`\\b(?:(?<w>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)|(?<q>every|each|per)\\s+(?:(?<n>other|${NUMBER_WORDS_SOURCE}|\\d+)\\s+)?(?<u>day|week|month|year|hour|morning|evening|night|weekend)s?)\\b`),
     build(m, env) {
       const x = g(m);
@@ -371,6 +404,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'duration',
+    words: UNIT_WORDS,
+    reach: 80,
     re: re(`\\b(?:(?<q>${DURATION_MOD_SOURCE})\\s+)?(?:the\\s+)?(?:(?<rel>past|last|next|coming|previous|first|final|recent)\\s+)?(?<n>${NUM})(?:\\s+(?:more|additional|full|long))?(?:\\s+|-)(?<u>${UNIT_SOURCE})s?(?<long>-long|-old)?\\b(?:\\s+(?:(?<ago>ago|from\\s+now|hence)|(?<after>earlier)\\b))?`),
     build(m, env) {
       const x = g(m);
@@ -408,6 +443,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'vague-duration',
+    words: ['year', 'month', 'week', 'day', 'decade', 'hour'],
+    reach: 15,
     re: re(`\\b(?:(?<pre>for|within|over|in|after)\\s+(?:(?:many|several|a\\s+few|the\\s+past|the\\s+last|recent)\\s+)?|(?:the\\s+)?(?:coming|next\\s+few|past\\s+few|last\\s+few)\\s+)(?<u>years|months|weeks|days|decades|hours)\\b|\\b(?<u2>years|months|weeks|days|decades|hours)-long\\b|\\b(?<u3>day|week|month|year|hour)-long\\b`),
     build(m) {
       const x = g(m);
