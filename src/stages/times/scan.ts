@@ -12,11 +12,11 @@ import type { Rule } from './resolve.js';
 const WINDOW = 64;
 const windowed = new WeakMap<RegExp, RegExp>();
 
-/** `re` tried at each of the next WINDOW + 1 positions; the match itself is group `found`. */
+/** `re` tried at each of the next WINDOW + 1 positions; the match itself is group 1 (rules read named groups only). */
 function windowRe(re: RegExp): RegExp {
   let w = windowed.get(re);
   if (!w) {
-    w = new RegExp(`[\\s\\S]{0,${WINDOW}}?(?<found>${re.source})`, re.flags.replace('g', '') + 'y');
+    w = new RegExp(`[\\s\\S]{0,${WINDOW}}?(${re.source})`, re.flags.replace('g', '') + 'y');
     windowed.set(re, w);
   }
   return w;
@@ -122,13 +122,16 @@ export function* ruleMatches(rule: Rule, text: string, triggers: Triggers): Gene
       pos = from + WINDOW + 1;
       continue;
     }
-    const { found, ...groups } = wm.groups!;
-    const index = from + wm[0].length - found!.length;
-    if (!found!.length) {
+    const found = wm[1]!;
+    const index = from + wm[0].length - found.length;
+    if (!found.length) {
       pos = index + 1;
       continue;
     }
-    yield Object.assign([found!], { index, input: text, groups }) as unknown as RegExpExecArray;
-    pos = index + found!.length;
+    // The window's match becomes the rule's own: its text and where it starts.
+    wm[0] = found;
+    wm.index = index;
+    yield wm;
+    pos = index + found.length;
   }
 }
