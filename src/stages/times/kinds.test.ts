@@ -128,4 +128,5 @@ test('a date with a part of the day; "next" weekday is the first such day after 
   ['The blast came at 10:35 a.m. (0735 GMT) Friday.', MON, '10:35', { value: '2017-07-21T10:35' }],
   ['The polls close at 21:00 on the day.', MON, '21:00', { value: '2017-07-24T21:00' }],
   ['Relatives have until 9 a.m. Tuesday to answer.', MON, '9 a.m.', { value: '2017-07-25T09:00' }],
+  ['The ferry will sail at 5 in the morning (5 a.m. GMT Wednesday), the captain said.', MON, '5 in the morning', { value: '2017-07-26T05:00' }],
 ]));

@@ -73,6 +73,8 @@ const HOLIDAY_SOURCE = Object.keys(HOLIDAYS).sort((a, b) => b.length - a.length)
 // Words that make "in N units" a stretch measured back from now or a record, not a date ahead.
 const STRETCH_BEFORE = /\b(?:first|last|only|once|twice|times?|record|ever|most|least|fewest|worst|best|highest|lowest|biggest|largest|smallest|greatest|fastest|slowest|strongest|weakest|longest|shortest|warmest|coldest|hottest|wettest|driest|busiest|heaviest|deadliest)\b[^.;!?]*$/i;
 
+const PAREN_DAY = new RegExp(`^\\s*\\([^()]{0,30}?\\b(${WD})\\)`, 'i');
+
 const SET_WORDS: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', nightly: 'P1D', quarterly: 'P3M' };
 
 /** The rules, most specific first; overlapping matches are settled by length, then by this order. */
@@ -93,7 +95,8 @@ export const RULES: readonly Rule[] = [
       const ampm = x.ampm ?? (dp === 'morning' ? 'am' : dp ? (Number(x.h) < 5 && dp === 'night' ? 'am' : 'pm') : undefined);
       const t = x.word ? (x.word.toLowerCase() === 'midnight' ? 'T24:00' : 'T12:00') : x.h24 ? clock(x.h24, x.m24, undefined) : clock(x.h!, x.min, ampm);
       if (!t) return undefined;
-      const wd = x.wd1 ?? x.wd2;
+      // "4 in the morning (4 a.m. EDT Thursday)": the day may stand in a parenthesis right after the time.
+      const wd = x.wd1 ?? x.wd2 ?? PAREN_DAY.exec(env.text.slice(m.index + m[0].length, m.index + m[0].length + 40))?.[1];
       if (wd && !cap(wd)) return undefined;
       return anchored(env, 'TIME', UNRESOLVED_DATE + t, (a) => {
         const day = wd ? weekdayDate(a, WEEKDAYS[wd.toLowerCase()]!, undefined, env.direction(m.index, m.index + m[0].length)) : a;
