@@ -113,6 +113,12 @@ test('offsets from another time of the text', () => check([
   ['He was shot on Friday and died two hours later.', MON, 'two hours', { value: 'PT2H' }],
 ]));
 
+test('the week of a holiday', () => check([
+  ['Pilgrims arrived as Easter week began.', '2017-04-10', 'Easter week', { value: '2017-W15' }],
+  ['Shops stay shut during Christmas week 2015.', MON, 'Christmas week', { value: '2015-W52' }],
+  ['Traffic will peak in Thanksgiving week.', MON, 'Thanksgiving week', { value: '2017-W47' }],
+]));
+
 test('a date with a part of the day; "next" weekday is the first such day after publication', () => check([
   ['The panel meets next Monday afternoon.', MON, 'next Monday afternoon', { value: '2017-07-31' }],
   ['The panel meets next monday.', MON, 'next monday', { value: '2017-07-31' }],

@@ -263,20 +263,25 @@ export const RULES: readonly Rule[] = [
     name: 'holiday',
     words: ['christmas', 'year', 'thanksgiving', 'easter', 'independence', 'halloween', 'valentine', 'election'],
     reach: 10,
-    re: re(`\\b(?:(?<rel>last|next|this)\\s+)?(?<h>${HOLIDAY_SOURCE})(?:,?\\s+(?<y>${YEAR}))?\\b`),
+    // "Easter week", "Christmas week 2015": the ISO week the day falls in.
+    re: re(`\\b(?:(?<rel>last|next|this)\\s+)?(?<h>${HOLIDAY_SOURCE})(?:\\s+(?<wk>week)\\b)?(?:,?\\s+(?<y>${YEAR}))?\\b`),
     build(m, env) {
       const x = g(m);
       if (!cap(x.h)) return undefined;
       if (/^\s+[A-Z][a-z]/.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 3)) && !x.y) return undefined; // "Easter Island"
       const f = HOLIDAYS[x.h!.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'")]!;
-      if (x.y) return { value: fmtDate(f(+x.y)), type: 'DATE' };
-      return anchored(env, 'DATE', 'XXXX-XX-XX', (a) => {
+      const fmt = x.wk ? fmtWeek : fmtDate;
+      if (x.y) return { value: fmt(f(+x.y)), type: 'DATE' };
+      return anchored(env, 'DATE', x.wk ? 'XXXX-WXX' : 'XXXX-XX-XX', (a) => {
         const rel = x.rel?.toLowerCase();
+        // The holiday's week under way is the one meant, whatever the tense ("as Easter week began").
+        const current = x.wk && !rel ? [a.y - 1, a.y, a.y + 1].map(f).find((c) => fmtWeek(c) === fmtWeek(a)) : undefined;
+        if (current) return { value: fmtWeek(current), type: 'DATE' };
         const dir = rel === 'last' ? 'past' : rel === 'next' ? 'future' : env.direction(m.index, m.index + m[0].length);
         const cands = [a.y - 1, a.y, a.y + 1].map(f);
         const pick = dir === 'past' ? cands.filter((c) => compareYmd(c, a) < 0).pop()! : dir === 'future' ? cands.find((c) => compareYmd(c, a) >= 0)! :
           cands.reduce((b, c) => (Math.abs(Date.UTC(c.y, c.m - 1, c.d) - Date.UTC(a.y, a.m - 1, a.d)) < Math.abs(Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) ? c : b));
-        return { value: fmtDate(pick), type: 'DATE' };
+        return { value: fmt(pick), type: 'DATE' };
       });
     },
   },
