@@ -83,6 +83,8 @@ test('numbers that only look like dates are left alone', () => {
   none('Statues stand on Easter Island.');
   assert.deepEqual(recognizeTimes('On March 3, 20 people were hurt.', parseIsoDate(MON)).map((t) => t.value), ['2017-03-03']);
   assert.deepEqual(recognizeTimes('Ask him on 5 May 96 people came.', parseIsoDate(MON)).map((t) => t.value), []);
+  none('She told CBS This Morning that she would run.');
+  none('Prices change on a day-to-day basis.');
 });
 
 test('offsets from now are dates, with the stretch beside them', () => check([

@@ -313,7 +313,7 @@ export const RULES: readonly Rule[] = [
     build(m, env) {
       const x = g(m);
       const w = x.w?.toLowerCase();
-      if (x.w && inName(env.text, m.index)) return undefined; // "USA Today"
+      if ((x.w || x.this) && inName(env.text, m.index)) return undefined; // "USA Today", "CBS This Morning"
       const off = x.dby ? -2 : x.dat ? 2 : w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : x.this?.toLowerCase() === 'last' ? -1 : 0;
       return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => ({ value: fmtDate(addDays(a, off)), type: 'DATE' }));
     },
@@ -423,6 +423,7 @@ export const RULES: readonly Rule[] = [
       const n = countOf(x.n!);
       const u = x.u!.toLowerCase();
       const rest = env.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (/^-to-/.test(rest)) return undefined; // "on a day-to-day basis"
       const before = env.text.slice(Math.max(0, m.index - 20), m.index);
       // "over the past 12 months": "over" is the preposition, not a bound.
       const qWord = x.q?.toLowerCase().replace(/\s+/g, ' ');
