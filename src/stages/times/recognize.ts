@@ -1,7 +1,7 @@
 import { TakenPositions } from '../../core/span-index.js';
 import type { Span } from '../../core/span.js';
 import type { Ymd } from './calendar.js';
-import { linkRanges, resolveReferences, type Placed } from './reference.js';
+import { dayForClockTimes, linkRanges, resolveReferences, type Placed } from './reference.js';
 import { RULES, type Direction, type Found, type RuleEnv } from './rules.js';
 import { ruleMatches, Triggers } from './scan.js';
 
@@ -113,7 +113,7 @@ export function recognizeTimes(text: string, anchor: Ymd | undefined, sentences:
     taken.take(c);
   }
   kept.sort((a, b) => a.start - b.start);
-  const placed = linkRanges(text, resolveReferences(text, kept.flatMap(({ prio: _p, ...t }) => splitRange(text, t))));
+  const placed = dayForClockTimes(text, linkRanges(text, resolveReferences(text, kept.flatMap(({ prio: _p, ...t }) => splitRange(text, t)))));
   return placed.map(({ offset: _o, split: _s, ...t }) => t);
 }
 
