@@ -413,6 +413,7 @@ export const RULES: readonly Rule[] = [
   {
     name: 'duration',
     words: UNIT_WORDS,
+    // A bound, not an exact length: a bound word, a count in words and "more" come to far less.
     reach: 80,
     re: re(`\\b(?:(?<q>${DURATION_MOD_SOURCE})\\s+)?(?:the\\s+)?(?:(?<rel>past|last|next|coming|previous|first|final|recent)\\s+)?(?<n>${NUM})(?:\\s+(?:more|additional|full|long))?(?:\\s+|-)(?<u>${UNIT_SOURCE})s?(?<long>-long|-old)?\\b(?:\\s+(?:(?<ago>ago|from\\s+now|hence)|(?<after>earlier)\\b))?`),
     build(m, env) {
