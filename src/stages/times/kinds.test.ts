@@ -63,6 +63,7 @@ test('dates in their written forms', () => check([
   ['It reopens on 5 Jan 25, officials say.', MON, 'Jan', { value: '2025-01-05' }],
   ['The storm of Oct. 3, \'98 is remembered.', MON, 'Oct', { value: '1998-10-03' }],
   ['Results posted on august 5 drew complaints.', MON, 'august', { value: '2017-08-05' }],
+  ['The embassy confirmed the slated visit in September.', MON, 'September', { value: '2017-09' }],
   ['The file was stamped 2016-11-02T14:30:00Z by the clerk.', MON, '2016-11-02', { value: '2016-11-02T14:30:00', type: 'TIME' }],
   ['The log entry reads 2016-11-02 09:05 exactly.', MON, '2016-11-02', { value: '2016-11-02T09:05', type: 'TIME' }],
   ['The fine was paid 2012/08/10 in full.', MON, '2012/08/10', { value: '2012-08-10' }],

@@ -18,7 +18,7 @@ export interface RecognizeOptions {
 // Prepositions that introduce a time but are not part of it (TimeML leaves them out).
 const LEADING = /^(?:(?:in|on|at|since|until|till|through|from|by|during|before|after|of|to|and|or|between|for|within|over|throughout)\s+)+/i;
 
-const FUTURE = /\b(?:will|won['’]t|shall|would|going\s+to|plans?\s+to|planning\s+to|planned|scheduled|expected\s+to|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|next\s+(?:week|month|year)|hopes?\s+to|intends?\s+to)\b|['’]ll\b/i;
+const FUTURE = /\b(?:will|won['’]t|shall|would|going\s+to|plans?\s+to|planning\s+to|planned|scheduled|slated|expected\s+to|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|next\s+(?:week|month|year)|hopes?\s+to|intends?\s+to)\b|['’]ll\b/i;
 // Case-sensitive on purpose: a capitalised "-ed" word is a name ("United", "Ahmed"), and "-eed"
 // words ("need", "indeed") are not past tense.
 const PAST = /\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|been|ago|[Ll]ast|[Ee]arlier|said|told|announced|(?<!\b(?:is|are|am|be)\s+)[a-z]{2,}[^e\W]ed|agreed|freed)\b/;
