@@ -87,3 +87,12 @@ test('percent signs of encoded text are not percentages', () => check([
   ['Turnout reached 62% in the north.', '62', { value: 62, unit: 'percent' }],
   ['Turnout reached 62 % in the north.', '62', { value: 62, unit: 'percent' }],
 ]));
+
+test('names, markup values and heights count nothing', () => check([
+  ['“It is over,” Zero Hedge said on its site.', 'Zero', null],
+  ['Work at the Three Mile Island plant stopped.', 'Three', null],
+  ['Fact-checkers gave the claim Two Pinocchios.', 'Two', { value: 2 }],
+  ['<blockquote data-time="1474387200" lang="en">', '1474387200', null],
+  ['He is 6\'3" tall and weighs 200 pounds.', '3"', null],
+  ['Three officers arrived later.', 'Three', { value: 3, unit: 'officers' }],
+]));

@@ -39,6 +39,14 @@ const CORE = new RegExp(
 const MEASURE_AFTER = /^-(inch|foot|mile|yard|met(?:er|re)|kilomet(?:er|re)|km|centimet(?:er|re)|cm|millimet(?:er|re)|mm|kilo(?:gram)?|kg|gram|ton|tonne|pound|ounce|gallon|lit(?:er|re)|acre|hectare|megawatt|kilowatt|watt|volt|degree|storey|story|floor|lane|seat|bed|page|point|member|man|percent)(?![\w-])/i;
 const CENTS_AFTER = /^\s+(?:and\s+)?(\d{1,2})\s+(?:cents?|pence)\b/i;
 const BOUND_AFTER = /^(?:\s+or\s+(more|less|fewer|greater|higher|lower|so|thereabouts)|\s+and\s+(over|above|up|under|below)|-?(plus)|(\+))(?![\w+])/i;
+/** `before` ends inside a quoted markup value: `="`, `= '`. */
+function markupValue(before: string): boolean {
+  const last = before[before.length - 1];
+  return (last === '"' || last === "'") && before.slice(0, -1).trimEnd().endsWith('=');
+}
+
+// Where a sentence, a quotation or a parenthesis opens.
+const SENTENCE_START = /(?:^|[.!?:;"“‘(]|\n)\s*$/;
 const URL_BEFORE = /(?:https?:\/\/|www\.)\S*$|[?&=][\w%-]*$/i;
 const PERCENT_AFTER = /^\s*(?:%|percent\b|per\s*cent\b|percentage\s+points?\b)/i;
 const PER_AFTER = /^(?:\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour)|\s*\/\s*(day|week|month|year|hour)|\s+(daily|weekly|monthly|annually|yearly))\b/i;
@@ -238,8 +246,12 @@ export function recognizeQuantities(text: string, exclude: readonly Span[] = [])
     if (first.value !== undefined && /\.\d{4,}$/.test(first.raw)) continue; // a coordinate or a reading, not a count
     if (!cur && first.words && /^[A-Z][a-z]+-[A-Z]/.test(first.raw)) continue; // "Ninety-Four": a name or a title
 
-    // "Mega Millions", "the Thousand Islands": a capitalised word inside a name.
-    if (first.vague && /^[A-Z]/.test(first.raw) && !/(?:^|[.!?:;"“‘(]|\n)\s*$/.test(before)) continue;
+    // "Mega Millions", "the Thousand Islands": a capitalised word inside a name; so is a number word
+    // before a capitalised word that is no plural ("Zero Hedge said", "Three Mile Island"; not "Two Instances").
+    const capitalInside = /^[A-Z]/.test(first.raw) && !SENTENCE_START.test(before);
+    if (capitalInside && (first.vague || (!cur && first.words && /^\s+[A-Z][a-z]*[^s\W](?![\w'’])/.test(after0)))) continue;
+    // A value in markup (timestamp="1474387200") or inches after feet (6'3"): no count.
+    if (markupValue(before) || (/^["”″]/.test(after0) && /\d['’′]$/.test(before))) continue;
     // Lists of numbers ("balls 11, 28, 31") and ages after a name ("Jane Doe, 59,") count nothing.
     if (first.value !== undefined && !cur && !first.words && (/\d,\s*$/.test(before) || /\d,\s*\d+,?\s+(?:and|or)\s+$/.test(before) || /^,\s*\d/.test(after0))) continue;
     if (first.value !== undefined && !cur && /[A-Z][a-z]+,\s*$/.test(before) && /^,/.test(after0) && first.value < 120) continue;

@@ -1,4 +1,5 @@
 import { fmtDate, fmtMonth, fmtTime, isValidDate } from './calendar.js';
+import { MONTH_WORDS } from './lexicon.js';
 import { DAY, fullDate, g, MON, month, monthOk, re, twoDigitYear, yearFor, YEAR, type Found, type Rule, type RuleEnv } from './resolve.js';
 
 /*
@@ -66,7 +67,9 @@ export const FORM_RULES: readonly Rule[] = [
   },
   {
     name: 'month-range',
-    cue: new RegExp(`(?:[-–—]|\\b(?:to|and|through|thru|until|till))\\s*(?:${MON})(?![\\w])`, 'i'),
+    words: MONTH_WORDS,
+    wholeWords: true,
+    reach: 10,
     // "between August and October", "from Sep to Nov 2012", "June-August 2016".
     re: re(`\\b(?:(?<pre>between|from)\\s+)?(?<m1>${MON})(?:,?\\s+(?<y1>${YEAR}))?${RANGE_SEP}(?<m2>${MON})(?![\\w])(?:,?\\s+(?<y2>${YEAR})\\b)?`),
     build(m, env) {

@@ -63,6 +63,7 @@ test('dates in their written forms', () => check([
   ['It reopens on 5 Jan 25, officials say.', MON, 'Jan', { value: '2025-01-05' }],
   ['The storm of Oct. 3, \'98 is remembered.', MON, 'Oct', { value: '1998-10-03' }],
   ['Results posted on august 5 drew complaints.', MON, 'august', { value: '2017-08-05' }],
+  ['The embassy confirmed the slated visit in September.', MON, 'September', { value: '2017-09' }],
   ['The file was stamped 2016-11-02T14:30:00Z by the clerk.', MON, '2016-11-02', { value: '2016-11-02T14:30:00', type: 'TIME' }],
   ['The log entry reads 2016-11-02 09:05 exactly.', MON, '2016-11-02', { value: '2016-11-02T09:05', type: 'TIME' }],
   ['The fine was paid 2012/08/10 in full.', MON, '2012/08/10', { value: '2012-08-10' }],
@@ -83,6 +84,8 @@ test('numbers that only look like dates are left alone', () => {
   none('Statues stand on Easter Island.');
   assert.deepEqual(recognizeTimes('On March 3, 20 people were hurt.', parseIsoDate(MON)).map((t) => t.value), ['2017-03-03']);
   assert.deepEqual(recognizeTimes('Ask him on 5 May 96 people came.', parseIsoDate(MON)).map((t) => t.value), []);
+  none('She told CBS This Morning that she would run.');
+  none('Prices change on a day-to-day basis.');
 });
 
 test('offsets from now are dates, with the stretch beside them', () => check([
@@ -107,10 +110,19 @@ test('offsets from another time of the text', () => check([
   ['The day before last Tuesday\'s hearing, lawyers met.', MON, 'The day before', { value: '2017-07-17' }],
   ['Two days after March 3, 2016, the truce held.', MON, 'Two days after', { value: '2016-03-05' }],
   ['A guard saw the van ten days before the robbery. The robbery on Sept. 20, 2013 was never solved.', MON, 'ten days', { value: '2013-09-10', duration: 'P10D' }],
+  // The event may be named in other words: a killing as a murder, a shooting, a death.
+  ['The guard was shot dead on 4 May 2012. A neighbour saw a van ten days before the murder.', MON, 'ten days', { value: '2012-04-24', duration: 'P10D' }],
+  ['The singer was killed on 2 June 2014; fans gathered the day after his death.', MON, 'the day after', { value: '2014-06-03' }],
   // With no date for the event, the stretch stays a stretch.
   ['A guard saw the van ten days before the robbery.', MON, 'ten days', { value: 'P10D', type: 'DURATION' }],
   // Hours counted from a day tell no more than the day.
   ['He was shot on Friday and died two hours later.', MON, 'two hours', { value: 'PT2H' }],
+]));
+
+test('the week of a holiday', () => check([
+  ['Pilgrims arrived as Easter week began.', '2017-04-10', 'Easter week', { value: '2017-W15' }],
+  ['Shops stay shut during Christmas week 2015.', MON, 'Christmas week', { value: '2015-W52' }],
+  ['Traffic will peak in Thanksgiving week.', MON, 'Thanksgiving week', { value: '2017-W47' }],
 ]));
 
 test('a date with a part of the day; "next" weekday is the first such day after publication', () => check([
@@ -128,4 +140,8 @@ test('a date with a part of the day; "next" weekday is the first such day after 
   ['The blast came at 10:35 a.m. (0735 GMT) Friday.', MON, '10:35', { value: '2017-07-21T10:35' }],
   ['The polls close at 21:00 on the day.', MON, '21:00', { value: '2017-07-24T21:00' }],
   ['Relatives have until 9 a.m. Tuesday to answer.', MON, '9 a.m.', { value: '2017-07-25T09:00' }],
+  ['The doors opened at 6:30 a.m. on March 19, 2002, to a crowd.', MON, '6:30', { value: '2002-03-19T06:30' }],
+  ['The service is on Friday, April 7, 2017 at noon.', MON, 'noon', { value: '2017-04-07T12:00' }],
+  ['A witness saw the car at 6 a.m. ten days before the robbery. The robbery on Sept. 20, 2013 was never solved.', MON, '6 a.m.', { value: '2013-09-10T06:00' }],
+  ['The ferry will sail at 5 in the morning (5 a.m. GMT Wednesday), the captain said.', MON, '5 in the morning', { value: '2017-07-26T05:00' }],
 ]));

@@ -1,10 +1,13 @@
-import { MONTH_WORD_SOURCE } from '../../text/months.js';
+import { MONTH_WORD_SOURCE, MONTHS } from '../../text/months.js';
 import { WEEKDAY_NAMES } from '../../text/weekdays.js';
 
 /** Words of the calendar, as regex sources and lookups (month and weekday names: src/text). */
 
 export const MONTH_SOURCE = `(?:${MONTH_WORD_SOURCE})\\.?`;
 export const WEEKDAY_SOURCE = `(?:${WEEKDAY_NAMES.join('|')})`;
+/** The same words as lists, for rules' triggers (scan.ts). */
+export const MONTH_WORDS: readonly string[] = Object.keys(MONTHS);
+export const WEEKDAY_WORDS: readonly string[] = WEEKDAY_NAMES;
 
 export const SEASONS: Record<string, string> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
 /** First month of each season (northern hemisphere, meteorological); winter starts in December of its year. */
@@ -26,6 +29,7 @@ export const UNITS: Record<string, { letter: string; time: boolean; times: numbe
   century: { letter: 'Y', time: false, times: 100 },
 };
 export const UNIT_SOURCE = '(?:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie))';
+export const UNIT_WORDS: readonly string[] = ['second', 'minute', 'hour', 'day', 'week', 'fortnight', 'month', 'year', 'decade', 'centur'];
 
 /** Words before a duration that bound it, as TIMEX3 mods. */
 export const DURATION_MODS: Record<string, string> = {

@@ -1,8 +1,9 @@
 import { TakenPositions } from '../../core/span-index.js';
 import type { Span } from '../../core/span.js';
 import type { Ymd } from './calendar.js';
-import { linkRanges, resolveReferences, type Placed } from './reference.js';
+import { dayForClockTimes, linkRanges, resolveReferences, type Placed } from './reference.js';
 import { RULES, type Direction, type Found, type RuleEnv } from './rules.js';
+import { ruleMatches, Triggers } from './scan.js';
 
 export interface TimeMatch extends Omit<Found, 'offset' | 'split'>, Span {
   readonly text: string;
@@ -17,7 +18,7 @@ export interface RecognizeOptions {
 // Prepositions that introduce a time but are not part of it (TimeML leaves them out).
 const LEADING = /^(?:(?:in|on|at|since|until|till|through|from|by|during|before|after|of|to|and|or|between|for|within|over|throughout)\s+)+/i;
 
-const FUTURE = /\b(?:will|won['’]t|shall|would|going\s+to|plans?\s+to|planning\s+to|planned|scheduled|expected\s+to|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|next\s+(?:week|month|year)|hopes?\s+to|intends?\s+to)\b|['’]ll\b/i;
+const FUTURE = /\b(?:will|won['’]t|shall|would|going\s+to|plans?\s+to|planning\s+to|planned|scheduled|slated|expected\s+to|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|next\s+(?:week|month|year)|hopes?\s+to|intends?\s+to)\b|['’]ll\b/i;
 // Case-sensitive on purpose: a capitalised "-ed" word is a name ("United", "Ahmed"), and "-eed"
 // words ("need", "indeed") are not past tense.
 const PAST = /\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|been|ago|[Ll]ast|[Ee]arlier|said|told|announced|(?<!\b(?:is|are|am|be)\s+)[a-z]{2,}[^e\W]ed|agreed|freed)\b/;
@@ -81,11 +82,10 @@ export function recognizeTimes(text: string, anchor: Ymd | undefined, sentences:
   };
   const env: RuleEnv = { text, anchor, dayFirst: options.dayFirst, direction: (s, e) => clauseDirection(text, sentenceAt(s), s, e) };
   const cands: (Placed & { prio: number })[] = [];
+  const triggers = new Triggers(text, RULES);
   RULES.forEach((rule, prio) => {
     if (rule.cue && !rule.cue.test(text)) return;
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
-      if (m[0].length === 0) { rule.re.lastIndex++; continue; }
+    for (const m of ruleMatches(rule, text, triggers)) {
       let found: Found | undefined;
       try {
         found = rule.build(m, env);
@@ -113,7 +113,7 @@ export function recognizeTimes(text: string, anchor: Ymd | undefined, sentences:
     taken.take(c);
   }
   kept.sort((a, b) => a.start - b.start);
-  const placed = linkRanges(text, resolveReferences(text, kept.flatMap(({ prio: _p, ...t }) => splitRange(text, t))));
+  const placed = dayForClockTimes(text, linkRanges(text, resolveReferences(text, kept.flatMap(({ prio: _p, ...t }) => splitRange(text, t)))));
   return placed.map(({ offset: _o, split: _s, ...t }) => t);
 }
 

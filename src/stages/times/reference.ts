@@ -20,7 +20,8 @@ const ANAPHORIC_UNIT = '(?:day|morning|afternoon|evening|night|week|month|year)'
 export const REFERENCE_RULES: readonly Rule[] = [
   {
     name: 'anaphoric',
-    cue: /\b(?:that|same|very|next|following|previous|preceding|prior)\s+(?:same\s+)?(?:day|morning|afternoon|evening|night|week|month|year)|\bday\s+(?:before|after)/i,
+    words: ['day', 'morning', 'afternoon', 'evening', 'night', 'week', 'month', 'year'],
+    reach: 25,
     re: re(`\\b(?:(?<edge>earlier|later)\\s+)?(?:(?<that>that(?:\\s+same)?|the\\s+same|the\\s+very)\\s+(?<u>${ANAPHORIC_UNIT})|the\\s+(?<dir>next|following|previous|preceding|prior)\\s+(?<u2>${ANAPHORIC_UNIT})|the\\s+day\\s+(?<ba>before|after)(?!\\s+(?:yesterday|tomorrow)))\\b`),
     build(m, env) {
       const x = g(m);
@@ -61,6 +62,9 @@ const NARRATIVE_AFTER = /^\s+(?:(later|afterwards?|earlier|previously)\b|(before
 const LINK_BETWEEN = /^\s+(before|after|prior\s+to|following)\s+$/i;
 const EVENT_AFTER = /^\s+(before|after|prior\s+to|following)\s+(?:the|his|her|their|its|this|that)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)/i;
 
+// Words news uses in turn for one killing: "ten days before the murder" after "was shot to death on Oct. 23".
+const KILLING = ['murder', 'kill', 'slay', 'slain', 'shoot', 'shot', 'assassinat', 'death', 'died'];
+
 const signOf = (word: string) => (/^(?:before|prior|earlier|previously)/i.test(word) ? -1 : 1);
 
 /** The last time before `i` whose value counts `unit` (a date for days, a month for months...). */
@@ -81,10 +85,11 @@ function eventDate(text: string, items: SpanIndex<Placed>, self: Placed, words: 
     if (w.length < 5) continue;
     const stem = w.replace(/(?:ings?|ions?|s)$/, '').replace(/[^\w]/g, '');
     // The text is searched once per word, however many phrases name it.
-    let found = mentionsOf.get(stem);
+    const source = KILLING.some((k) => stem.startsWith(k)) ? `(?:${KILLING.join('|')})` : stem;
+    let found = mentionsOf.get(source);
     if (!found) {
-      const mention = new RegExp(`\\b${stem}\\w*`, 'gi');
-      mentionsOf.set(stem, (found = [...text.matchAll(mention)].map((m) => ({ index: m.index, length: m[0].length }))));
+      const mention = new RegExp(`\\b${source}\\w*`, 'gi');
+      mentionsOf.set(source, (found = [...text.matchAll(mention)].map((m) => ({ index: m.index, length: m[0].length }))));
     }
     for (const m of found) {
       if (m.index >= self.start && m.index < phraseEnd) continue; // this very phrase
@@ -174,6 +179,26 @@ export function linkRanges(text: string, items: readonly Placed[]): Placed[] {
       out[i + 1] = b;
     }
     out[i] = { ...a, to: b.value };
+  }
+  return out;
+}
+
+// A clock time and a day side by side: "at 6 a.m. ten days before the vote", "on March 3 at 10 p.m.".
+const CLOCK_THEN_DAY = /^\s*,?\s*(?:on\s+)?$/i;
+const DAY_THEN_CLOCK = /^\s*,?\s*(?:at\s+)?$/i;
+const DAY_VALUE = /^\d{4}-\d\d-\d\d$/;
+
+/** A clock time that names no day of its own takes the day written right before or after it. */
+export function dayForClockTimes(text: string, items: readonly Placed[]): Placed[] {
+  const out = [...items];
+  const ownDay = (t: Placed) => t.rule !== 'clock-time' || /\d{4}|day\b/i.test(t.text);
+  for (let i = 0; i < out.length; i++) {
+    const t = out[i]!;
+    if (t.type !== 'TIME' || ownDay(t) || !t.value.includes('T')) continue;
+    const next = out[i + 1], prev = out[i - 1];
+    const day = next && next.type === 'DATE' && DAY_VALUE.test(next.value) && CLOCK_THEN_DAY.test(text.slice(t.end, next.start)) ? next
+      : prev && prev.type === 'DATE' && DAY_VALUE.test(prev.value) && DAY_THEN_CLOCK.test(text.slice(prev.end, t.start)) ? prev : undefined;
+    if (day) out[i] = { ...t, value: day.value + t.value.slice(t.value.indexOf('T')), unresolved: undefined };
   }
   return out;
 }

@@ -47,6 +47,15 @@ export interface Rule {
   readonly trimThe?: boolean;
   /** A cheap test the text must pass before the rule's own regex is run over it. */
   readonly cue?: RegExp;
+  /**
+   * What every match holds, starting at most `reach` characters (spaces not counted) after the
+   * match's own start: lower-case `words` (at the start of a word; a whole word with
+   * `wholeWords`) or a cheap global `trigger`. The regex is then tried only near them (scan.ts).
+   */
+  readonly words?: readonly string[];
+  readonly wholeWords?: boolean;
+  readonly trigger?: RegExp;
+  readonly reach?: number;
   build(m: RegExpExecArray, env: RuleEnv): Found | undefined;
 }
 

@@ -1,6 +1,6 @@
 import { NUMBER_WORDS_SOURCE, parseNumber } from '../../text/numbers.js';
 import { addDays, addMonths, compareYmd, easter, fmtDate, fmtMonth, fmtTime, fmtWeek, fmtYear, isValidDate, nthWeekday, parseIsoDate, weekday, type Ymd } from './calendar.js';
-import { DAY_PARTS, DURATION_MOD_SOURCE, DURATION_MODS, PART_SOURCE, partMod, SEASON_START, SEASONS, UNIT_SOURCE } from './lexicon.js';
+import { DAY_PARTS, DURATION_MOD_SOURCE, DURATION_MODS, MONTH_WORDS, PART_SOURCE, partMod, SEASON_START, SEASONS, UNIT_SOURCE, UNIT_WORDS, WEEKDAY_WORDS } from './lexicon.js';
 import { FULL_MONTHS } from '../../text/months.js';
 import { WEEKDAYS } from '../../text/weekdays.js';
 import { FORM_RULES } from './forms.js';
@@ -73,6 +73,8 @@ const HOLIDAY_SOURCE = Object.keys(HOLIDAYS).sort((a, b) => b.length - a.length)
 // Words that make "in N units" a stretch measured back from now or a record, not a date ahead.
 const STRETCH_BEFORE = /\b(?:first|last|only|once|twice|times?|record|ever|most|least|fewest|worst|best|highest|lowest|biggest|largest|smallest|greatest|fastest|slowest|strongest|weakest|longest|shortest|warmest|coldest|hottest|wettest|driest|busiest|heaviest|deadliest)\b[^.;!?]*$/i;
 
+const PAREN_DAY = new RegExp(`^\\s*\\([^()]{0,30}?\\b(${WD})\\)`, 'i');
+
 const SET_WORDS: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', nightly: 'P1D', quarterly: 'P3M' };
 
 /** The rules, most specific first; overlapping matches are settled by length, then by this order. */
@@ -81,6 +83,8 @@ export const RULES: readonly Rule[] = [
   ...REFERENCE_RULES,
   {
     name: 'clock-time',
+    trigger: re(`\\d(?:[:.][0-5]\\d)?(?:\\s*(?:a\\.m|p\\.m|am\\b|pm\\b)|\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?:morning|afternoon|evening)|at\\s+night))|\\d:[0-5]\\d|noon|midnight|midday`),
+    reach: 20,
     cue: /\d\s*(?:[ap]\.?m\b|in\s+the\s|at\s+night)|\d:\d|noon|midnight|midday/i,
     // "10:35 a.m. (0735 GMT) Friday", "4 in the morning", "at 14:30", "noon".
     re: re(`\\b(?:(?<wd1>${WD}),?\\s+(?:at\\s+)?)?(?:(?<h>[01]?\\d|2[0-3])(?:[:.](?<min>[0-5]\\d))?(?:\\s*(?<ampm>a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)|\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?<dp>morning|afternoon|evening)|at\\s+(?<dp2>night)))|(?<=\\b(?:at|by|from|until|till|after|before|since)\\s+)(?<h24>[01]?\\d|2[0-3]):(?<m24>[0-5]\\d)(?![:.,]?\\d)(?:\\s*(?:hrs|hours|h)\\b)?)(?:\\s+(?:[ECMP][SD]T|GMT|UTC)\\b)?(?:(?:\\s*\\([^()]{1,24}\\))?\\s+(?:on\\s+)?(?<wd2>${WD})\\b)?|\\b(?:12\\s+)?(?<word>noon|midnight|midday)\\b`),
@@ -91,7 +95,8 @@ export const RULES: readonly Rule[] = [
       const ampm = x.ampm ?? (dp === 'morning' ? 'am' : dp ? (Number(x.h) < 5 && dp === 'night' ? 'am' : 'pm') : undefined);
       const t = x.word ? (x.word.toLowerCase() === 'midnight' ? 'T24:00' : 'T12:00') : x.h24 ? clock(x.h24, x.m24, undefined) : clock(x.h!, x.min, ampm);
       if (!t) return undefined;
-      const wd = x.wd1 ?? x.wd2;
+      // "4 in the morning (4 a.m. EDT Thursday)": the day may stand in a parenthesis right after the time.
+      const wd = x.wd1 ?? x.wd2 ?? PAREN_DAY.exec(env.text.slice(m.index + m[0].length, m.index + m[0].length + 40))?.[1];
       if (wd && !cap(wd)) return undefined;
       return anchored(env, 'TIME', UNRESOLVED_DATE + t, (a) => {
         const day = wd ? weekdayDate(a, WEEKDAYS[wd.toLowerCase()]!, undefined, env.direction(m.index, m.index + m[0].length)) : a;
@@ -101,6 +106,9 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'month-day',
+    words: MONTH_WORDS,
+    wholeWords: true,
+    reach: 30,
     re: re(`\\b(?<weekof>the\\s+week\\s+of\\s+)?(?:(?<rel>last|next|this)\\s+)?(?:(?<wd>${WD}),?\\s+)?(?<mon>${MON})(?:\\s+|-)(?<d>${DAY})${END}(?:(?:,?\\s+|[-/])(?<y>${YEAR})\\b|,?\\s+(?<y2>['’]\\d\\d)\\b)?`),
     build(m, env) {
       const x = g(m);
@@ -113,6 +121,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'day-month',
+    trigger: re(`\\d(?:st|nd|rd|th)?(?:\\s+of\\s+|\\s+|[-/])${MON}`),
+    reach: 20,
     // "3 Aug 96", "10-August-2012", "23rd february, 2016"; a two-digit year is not a count ("3 May 20 people").
     re: re(`\\b(?:(?<wd>${WD}),?\\s+)?(?:the\\s+)?(?<d>${DAY})(?:\\s+of\\s+|\\s+|(?<sep>[-/]))(?<mon>${MON})(?![\\w])(?:(?:,?\\s+|[-/])(?<y>${YEAR})\\b|(?:,?\\s+|[-/])(?<y2>['’]?\\d\\d)(?![\\d%])(?!\\s*(?:percent|per\\s+cent)|\\s+(?!(?:and|or|but|when|while|until|to|in|at|on|for|with|from|by|after|before|as)\\b)[a-z]))?`),
     build(m, env) {
@@ -125,6 +135,9 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'month-year',
+    words: MONTH_WORDS,
+    wholeWords: true,
+    reach: 25,
     re: re(`\\b${PART_SOURCE}?(?<mon>${MON})(?:,?\\s+(?:of\\s+)?|[-/]|\\s*['’])(?<y>${YEAR}|(?<=['’])\\d\\d)\\b`),
     build(m, env) {
       const x = g(m);
@@ -134,6 +147,9 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'month',
+    words: MONTH_WORDS,
+    wholeWords: true,
+    reach: 30,
     trimThe: true,
     re: re(`(?<pre>\\b(?:in|since|until|till|through|from|by|during|before|after|of|to|and|or|between|on|the(?!\\s+(?:beginning|start|end|middle|close)\\b))\\s+)?\\b(?:(?<rel>last|next|this|early|late|mid)(?:\\s+|-)|(?:the\\s+)?(?<part2>beginning|start|end|middle|close)\\s+of\\s+)?(?<mon>${MON})(?![\\w-])(?:,?\\s+(?:of\\s+)?(?<yrel>this|last|next)\\s+year\\b)?`),
     build(m, env) {
@@ -159,7 +175,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'decade',
-    cue: /\d0['’]?s\b/,
+    trigger: /\d0['’]?s\b/g,
+    reach: 40,
     re: re(`\\b${PART_SOURCE}?(?:the\\s+)?(?:(?<c>1[0-9]|20)(?<d>\\d)0['’]?s|['’](?<d2>\\d)0s|(?<=\\bthe\\s+)(?<d3>[1-9])0['’]s)\\b`),
     build(m, env) {
       const x = g(m);
@@ -172,7 +189,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'century',
-    cue: /century/i,
+    words: ['century'],
+    reach: 40,
     re: re(`\\b(?:the\\s+)?(?<n>\\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)(?:st|nd|rd|th)?\\s+century\\b|\\b(?<this>this|last|next)\\s+century\\b`),
     build(m, env) {
       const x = g(m);
@@ -188,7 +206,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'season',
-    cue: /spring|summer|fall|autumn|winter/i,
+    words: ['spring', 'summer', 'fall', 'autumn', 'winter'],
+    reach: 40,
     re: re(`(?<pre>\\b(?:in|during|since|until|through|by|over|before|after|throughout|of)\\s+(?:the\\s+)?)?\\b(?:(?<rel>last|this|next|past|coming|previous)\\s+|${PART_SOURCE})?(?<s>spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(?<y>${YEAR})\\b)?(?![\\w-])`),
     build(m, env) {
       const x = g(m);
@@ -203,7 +222,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'quarter',
-    cue: /quarter|half/i,
+    words: ['quarter', 'half'],
+    reach: 30,
     re: re(`\\b(?:the\\s+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:\\s+|-)(?<unit>quarter|half)(?:\\s+of\\s+(?:(?<y>${YEAR})|(?<rel>this|last|next)\\s+year))?\\b`),
     build(m, env) {
       const x = g(m);
@@ -223,6 +243,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'year',
+    trigger: /(?:1[5-9]|20)\d\d/g,
+    reach: 35,
     trimThe: true,
     re: re(`(?<pre>\\b(?:in|since|until|till|through|from|by|during|before|after|of|to|and|or|between|fiscal|the(?!\\s+(?:beginning|start|end|middle|close)\\b)|year|summer|spring|winter|fall|autumn)[\\s-]+)?(?:(?<part>early|late|mid)(?:\\s+|-)|(?:the\\s+)?(?<part2>beginning|start|end|middle|close)\\s+of\\s+)?(?:(?<pp>post|pre)-)?(?<![\\d,.$£€]|[^a-z]-)(?<y>${YEAR})(?![\\d%]|s\\b|,\\d|\\.\\d|\\s*(?:percent|per\\s+cent)\\b)`),
     build(m, env) {
@@ -239,26 +261,35 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'holiday',
-    cue: /christmas|new\s+year|thanksgiving|easter|independence|halloween|valentine|election\s+day/i,
-    re: re(`\\b(?:(?<rel>last|next|this)\\s+)?(?<h>${HOLIDAY_SOURCE})(?:,?\\s+(?<y>${YEAR}))?\\b`),
+    words: ['christmas', 'year', 'thanksgiving', 'easter', 'independence', 'halloween', 'valentine', 'election'],
+    reach: 10,
+    // "Easter week", "Christmas week 2015": the ISO week the day falls in.
+    re: re(`\\b(?:(?<rel>last|next|this)\\s+)?(?<h>${HOLIDAY_SOURCE})(?:\\s+(?<wk>week)\\b)?(?:,?\\s+(?<y>${YEAR}))?\\b`),
     build(m, env) {
       const x = g(m);
       if (!cap(x.h)) return undefined;
       if (/^\s+[A-Z][a-z]/.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 3)) && !x.y) return undefined; // "Easter Island"
       const f = HOLIDAYS[x.h!.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'")]!;
-      if (x.y) return { value: fmtDate(f(+x.y)), type: 'DATE' };
-      return anchored(env, 'DATE', 'XXXX-XX-XX', (a) => {
+      const fmt = x.wk ? fmtWeek : fmtDate;
+      if (x.y) return { value: fmt(f(+x.y)), type: 'DATE' };
+      return anchored(env, 'DATE', x.wk ? 'XXXX-WXX' : 'XXXX-XX-XX', (a) => {
         const rel = x.rel?.toLowerCase();
+        // The holiday's week under way is the one meant, whatever the tense ("as Easter week began").
+        const current = x.wk && !rel ? [a.y - 1, a.y, a.y + 1].map(f).find((c) => fmtWeek(c) === fmtWeek(a)) : undefined;
+        if (current) return { value: fmtWeek(current), type: 'DATE' };
         const dir = rel === 'last' ? 'past' : rel === 'next' ? 'future' : env.direction(m.index, m.index + m[0].length);
         const cands = [a.y - 1, a.y, a.y + 1].map(f);
         const pick = dir === 'past' ? cands.filter((c) => compareYmd(c, a) < 0).pop()! : dir === 'future' ? cands.find((c) => compareYmd(c, a) >= 0)! :
           cands.reduce((b, c) => (Math.abs(Date.UTC(c.y, c.m - 1, c.d) - Date.UTC(a.y, a.m - 1, a.d)) < Math.abs(Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) ? c : b));
-        return { value: fmtDate(pick), type: 'DATE' };
+        return { value: fmt(pick), type: 'DATE' };
       });
     },
   },
   {
     name: 'weekday',
+    words: WEEKDAY_WORDS,
+    wholeWords: true,
+    reach: 30,
     re: re(`\\b${PART_SOURCE}?(?:(?<rel>last|next|this|past|coming)\\s+)?(?<wd>${WD})(?:['’]s)?(?:\\s+(?<dp>morning|afternoon|evening|night))?\\b`),
     build(m, env) {
       const x = g(m);
@@ -276,17 +307,22 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'day-word',
+    words: ['today', 'yesterday', 'tomorrow', 'tonight', 'morning', 'afternoon', 'evening', 'night'],
+    reach: 20,
     re: re(`\\b(?:(?<dby>the\\s+day\\s+before\\s+yesterday)|(?<dat>the\\s+day\\s+after\\s+tomorrow)|(?<w>today|yesterday|tomorrow|tonight)(?:['’]s)?(?:\\s+(?<dp>morning|afternoon|evening|night))?|(?<this>this|last)\\s+(?<dp2>morning|afternoon|evening|night))\\b`),
     build(m, env) {
       const x = g(m);
       const w = x.w?.toLowerCase();
-      if (x.w && inName(env.text, m.index)) return undefined; // "USA Today"
+      if ((x.w || x.this) && inName(env.text, m.index)) return undefined; // "USA Today", "CBS This Morning"
       const off = x.dby ? -2 : x.dat ? 2 : w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : x.this?.toLowerCase() === 'last' ? -1 : 0;
       return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => ({ value: fmtDate(addDays(a, off)), type: 'DATE' }));
     },
   },
   {
     name: 'present-ref',
+    words: ['now', 'currently', 'nowadays', 'present', 'moment', 'days', 'recent', 'far', 'future', 'past'],
+    wholeWords: true,
+    reach: 20,
     re: re(`\\b(?:(?<now>right\\s+now|now|currently|nowadays|at\\s+present|at\\s+the\\s+moment|these\\s+days|in\\s+recent\\s+(?:days|weeks|months|years)|so\\s+far\\s+this\\s+year)|(?<fut>(?:the\\s+)?(?:near\\s+|distant\\s+|foreseeable\\s+)?future)|(?<past>the\\s+(?:distant|recent)\\s+past))\\b`),
     build(m, env) {
       const x = g(m);
@@ -301,6 +337,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'relative-period',
+    words: ['week', 'month', 'year', 'quarter', 'decade'],
+    reach: 40,
     re: re(`\\b(?:(?<edge>earlier|later)\\s+)?(?:(?<part>early|late|mid)(?:\\s+|-)|(?:the\\s+)?(?<part2>beginning|start|end|middle|close)\\s+of\\s+)?(?:(?<the>the\\s+)?(?<rel>last|this|next|past|previous|coming|current|same)\\s+(?<u>week|weekend|month|year|quarter|decade)|(?<rel2>the)\\s+(?<u2>weekend)|(?<=(?:beginning|start|end|middle|close)\\s+of\\s+)(?<rel3>the)\\s+(?<u3>year|month|week))\\b`),
     build(m, env) {
       const x = g(m);
@@ -337,6 +375,9 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'set',
+    words: ['daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly', 'quarterly', 'every', 'each', 'per'],
+    wholeWords: true,
+    reach: 0,
     re: re(`\\b(?:(?<w>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)|(?<q>every|each|per)\\s+(?:(?<n>other|${NUMBER_WORDS_SOURCE}|\\d+)\\s+)?(?<u>day|week|month|year|hour|morning|evening|night|weekend)s?)\\b`),
     build(m, env) {
       const x = g(m);
@@ -371,6 +412,9 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'duration',
+    words: UNIT_WORDS,
+    // A bound, not an exact length: a bound word, a count in words and "more" come to far less.
+    reach: 80,
     re: re(`\\b(?:(?<q>${DURATION_MOD_SOURCE})\\s+)?(?:the\\s+)?(?:(?<rel>past|last|next|coming|previous|first|final|recent)\\s+)?(?<n>${NUM})(?:\\s+(?:more|additional|full|long))?(?:\\s+|-)(?<u>${UNIT_SOURCE})s?(?<long>-long|-old)?\\b(?:\\s+(?:(?<ago>ago|from\\s+now|hence)|(?<after>earlier)\\b))?`),
     build(m, env) {
       const x = g(m);
@@ -380,6 +424,7 @@ export const RULES: readonly Rule[] = [
       const n = countOf(x.n!);
       const u = x.u!.toLowerCase();
       const rest = env.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (/^-to-/.test(rest)) return undefined; // "on a day-to-day basis"
       const before = env.text.slice(Math.max(0, m.index - 20), m.index);
       // "over the past 12 months": "over" is the preposition, not a bound.
       const qWord = x.q?.toLowerCase().replace(/\s+/g, ' ');
@@ -408,6 +453,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'vague-duration',
+    words: ['year', 'month', 'week', 'day', 'decade', 'hour'],
+    reach: 15,
     re: re(`\\b(?:(?<pre>for|within|over|in|after)\\s+(?:(?:many|several|a\\s+few|the\\s+past|the\\s+last|recent)\\s+)?|(?:the\\s+)?(?:coming|next\\s+few|past\\s+few|last\\s+few)\\s+)(?<u>years|months|weeks|days|decades|hours)\\b|\\b(?<u2>years|months|weeks|days|decades|hours)-long\\b|\\b(?<u3>day|week|month|year|hour)-long\\b`),
     build(m) {
       const x = g(m);
