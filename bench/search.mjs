@@ -5,6 +5,12 @@
 // corpus), stored in SQLite, and queried directly and over HTTP as the app does.
 //
 //   npm run build && node bench/search.mjs [--docs 100000] [--queries 300] [--db FILE] [--rebuild]
+//   node bench/search.mjs --docs 1000000 --db postgres://user@host:port/db [--base 20000]
+//
+// On PostgreSQL (an empty database, or one this built before) the first `--base` articles are
+// stored one by one as ingest stores them; the rest are copies of those made in SQL (new ids,
+// rows and texts, their search vectors copied), so a store of a million articles takes minutes
+// rather than a day. The time of each part is printed.
 //
 // Needs ../shared/data (polnear dev texts, GeoWebNews dev); not part of npm test.
 // Results: a table on stdout and bench/results/search.json.
@@ -22,7 +28,9 @@ const flag = (name, dflt) => {
 const N = Number(flag('--docs', '100000'));
 const Q = Number(flag('--queries', '300'));
 const RESULTS = join(ROOT, 'bench/results');
-const DB = resolve(flag('--db', join(RESULTS, `search-${N}.db`)));
+const SERVER = /^postgres(ql)?:\/\//i.test(flag('--db', ''));
+const DB = SERVER ? flag('--db') : resolve(flag('--db', join(RESULTS, `search-${N}.db`)));
+const BASE = Math.min(N, Number(flag('--base', '20000')));
 const SHARED = [resolve(process.cwd(), '../shared/data'), join(ROOT, '../shared/data')].find(existsSync);
 if (!SHARED) {
   console.log('bench/search: skipped, needs ../shared/data (polnear dev, geowebnews dev)');
@@ -30,6 +38,7 @@ if (!SHARED) {
 }
 
 const { SqliteStore } = await dist('store/sqlite/sqlite-store.js');
+const { PgStore } = await dist('store/postgres/pg-store.js');
 const { createNewsgraphServer } = await dist('api/server.js');
 
 // Deterministic PRNG (mulberry32) so the corpus and the queries are the same every run.
@@ -45,12 +54,13 @@ const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const OUTLETS = Array.from({ length: 40 }, (_, i) => `Outlet ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? i : ''} News`);
 
 mkdirSync(RESULTS, { recursive: true });
-if (argv.includes('--rebuild')) for (const ext of ['', '-wal', '-shm']) rmSync(DB + ext, { force: true });
-const fresh = !existsSync(DB);
-const store = new SqliteStore(DB);
+if (argv.includes('--rebuild') && !SERVER) for (const ext of ['', '-wal', '-shm']) rmSync(DB + ext, { force: true });
+const fresh = !SERVER && !existsSync(DB);
+const store = SERVER ? new PgStore(DB) : new SqliteStore(DB);
 const pool = await sentencePool();
 
-if (fresh || (await store.count()) < N) {
+if (SERVER && (await store.count()) < N) await buildOnServer();
+else if (fresh || (await store.count()) < N) {
   const t0 = performance.now();
   let added = await store.count();
   let i = 0;
@@ -157,6 +167,49 @@ for (const [kind, ms] of Object.entries(byKind)) {
 }
 console.log(`median hits per query: ${summary(hits).p50}; load average ${loadBefore.toFixed(1)} at the start, ${load.toFixed(1)} at the end, on ${os.cpus().length} cores`);
 writeFileSync(join(RESULTS, 'search.json'), JSON.stringify({ date: new Date().toISOString(), articles: total, queries: queries.length, node: process.version, load: { start: loadBefore, end: load }, results, cpu: cpuResults }, null, 2) + '\n');
+
+/** The PostgreSQL store: `BASE` articles stored as ingest stores them, then copied in SQL up to N. */
+async function buildOnServer() {
+  const t0 = performance.now();
+  let added = await store.count();
+  for (let i = added; added < BASE; i++) {
+    if ((await store.put(synthesize(pool, i))).status === 'added') added++;
+    if (added % 500 === 0) process.stderr.write(`\rbench/search: ${added} / ${BASE} articles stored`);
+  }
+  const stored = (performance.now() - t0) / 1000;
+  process.stderr.write(`\rbench/search: ${BASE} articles stored in ${stored.toFixed(0)} s (${(1000 * stored / BASE).toFixed(1)} ms each)\n`);
+  const pg = (await import('pg')).default;
+  const c = new pg.Client({ connectionString: DB });
+  await c.connect();
+  const t1 = performance.now();
+  const span = Number((await c.query('SELECT max(rowid) AS m FROM documents WHERE id NOT LIKE $1', ['%~%'])).rows[0].m);
+  const have = Number((await c.query('SELECT count(*) AS n FROM documents')).rows[0].n);
+  const copies = Math.ceil((N - have) / BASE);
+  const first = Math.round(have / BASE);
+  // Without the text index while copying: built once at the end, it is much faster than kept up row by row.
+  await c.query('DROP INDEX IF EXISTS texts_tsv');
+  for (let k = first; k < first + copies; k++) {
+    const off = k * span, tag = `~${k}`, limit = Math.min(BASE, N - have - (k - first) * BASE);
+    await c.query('BEGIN');
+    await c.query(`CREATE TEMP TABLE pick ON COMMIT DROP AS SELECT rowid FROM documents WHERE rowid <= $1 ORDER BY rowid LIMIT $2`, [span, limit]);
+    await c.query(`INSERT INTO documents (rowid, id, hash, title, author, outlet, url, published, origin, lang, day, added, types, source)
+      SELECT d.rowid + $1, d.id || $2, d.hash || $2, d.title, d.author, d.outlet, d.url, d.published, d.origin, d.lang, d.day, d.added, d.types, d.source
+      FROM documents d JOIN pick USING (rowid)`, [off, tag]);
+    await c.query('INSERT INTO texts (rowid, title, text, tsv) SELECT t.rowid + $1, t.title, t.text, t.tsv FROM texts t JOIN pick USING (rowid)', [off]);
+    await c.query('INSERT INTO doc_entities (doc, entity, mentions, type, day) SELECT de.doc + $1, de.entity, de.mentions, de.type, de.day FROM doc_entities de JOIN pick p ON p.rowid = de.doc', [off]);
+    await c.query(`INSERT INTO places (doc, seq, start, "end", text, name, norm, lat, lon, country, geoname_id)
+      SELECT pl.doc + $1, pl.seq, pl.start, pl."end", pl.text, pl.name, pl.norm, pl.lat, pl.lon, pl.country, pl.geoname_id FROM places pl JOIN pick p ON p.rowid = pl.doc`, [off]);
+    await c.query('COMMIT');
+    process.stderr.write(`\rbench/search: ${have + (k - first + 1) * BASE} / ${N} articles (copies made in SQL)`);
+  }
+  const copied = (performance.now() - t1) / 1000;
+  const t2 = performance.now();
+  await c.query('CREATE INDEX IF NOT EXISTS texts_tsv ON texts USING gin(tsv)');
+  await c.query(`SELECT setval(pg_get_serial_sequence('documents', 'rowid'), (SELECT max(rowid) FROM documents))`);
+  await c.query('VACUUM ANALYZE');
+  await c.end();
+  process.stderr.write(`\nbench/search: copied in ${copied.toFixed(0)} s, text index built and tables analysed in ${((performance.now() - t2) / 1000).toFixed(0)} s\n`);
+}
 
 function summary(xs) {
   const s = [...xs].sort((a, b) => a - b);
