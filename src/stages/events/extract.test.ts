@@ -73,10 +73,10 @@ test('reported speech is attributed; a place in another clause is not borrowed',
   assert.equal(e.place, undefined);
 });
 
-test('a trigger used as a noun does not take the clause subject as its actor; time alone is no event', () => {
+test('a trigger used as a noun does not take the clause subject as its actor; a bare trigger gets no fields', () => {
   const es = events('Officials in [Port Lune|GPE|pl] and the [Veloria|GPE|ve] government fear similar attacks are coming.');
   assert.ok(es.every((e) => e.actor !== 've'));
-  assert.deepEqual(events('What matters comes after {today|2020-03-02}’s battles are over.'), []);
+  assert.ok(events('What matters comes after {today|2020-03-02}’s battles are over.').every((e) => !e.actor && !e.target && !e.place));
   assert.deepEqual(events('Farmers felt abandoned by the government in [Port Lune|GPE|pl].').filter((e) => e.type === 'territory_loss'), []);
 });
 
@@ -114,8 +114,8 @@ test('words, deals and gadgets are not violence', () => {
 test('each event keeps the span of the trigger it was read from', () => {
   const d = fixtureDoc('[Red Cell|ORG|rc] fighters stormed a checkpoint in [Port Lune|GPE|pl] {on Monday|2019-05-06}, and police arrested [Tomas Vey|PERSON|tv] later.');
   const es = extractEvents(d);
-  const said = es.map((e) => [e.type, d.text.slice(e.triggerStart!, e.triggerEnd!)]);
+  const said = es.map((e) => [e.type, d.text.slice(e.trigger!.start, e.trigger!.end)]);
   assert.ok(said.length >= 2, JSON.stringify(said));
-  for (const e of es) assert.ok(e.start <= e.triggerStart! && e.triggerEnd! <= e.end && e.triggerStart! < e.triggerEnd!, JSON.stringify(e));
+  for (const e of es) assert.ok(e.start <= e.trigger!.start && e.trigger!.end <= e.end && e.trigger!.start < e.trigger!.end, JSON.stringify(e));
   assert.ok(said.some(([t, w]) => t === 'arrest' && w === 'arrested'), JSON.stringify(said));
 });

@@ -7,18 +7,38 @@ import { buildFrames, docSpan, OPEN, CLOSE, type Arg, type Frame } from '../../t
 import { modality } from '../../text/modality.js';
 import { subjectBefore } from '../../text/subjects.js';
 import { verbReading } from '../../text/verb-reading.js';
+import { POLITICAL, VIOLENCE, WEAPON, triggerFeatures } from './features.js';
 import { CLAIM, LOCATIVE, PERSONNEL_WORDS, SUPPORT_VERB, TRIGGERS, type Trigger } from './lexicon.js';
+import { defaultTriggerModel, type TriggerModel } from './trigger-model.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 interface CompiledTrigger {
   readonly t: Trigger;
   readonly re: RegExp;
+  /** Position in TRIGGERS: of two hits of one length, the earlier entry wins. */
+  readonly rank: number;
 }
 
 let compiled: CompiledTrigger[] | undefined;
 function triggers(): CompiledTrigger[] {
-  return (compiled ??= TRIGGERS.map((t) => ({ t, re: new RegExp(`(?<![\\w-])(?:${t.words})(?![\\w-])`, 'gi') })));
+  return (compiled ??= TRIGGERS.map((t, rank) => ({ t, rank, re: new RegExp(`(?<![\\w-])(?:${t.words})(?![\\w-])`, 'gi') })));
+}
+
+/** A lexicon hit as the trigger model sees it (for training and inspection). */
+export interface Candidate {
+  readonly type: Event['type'];
+  readonly trigger: Span;
+  readonly features: readonly string[];
+  readonly hasArgs: boolean;
+  readonly kept: boolean;
+}
+
+export interface ExtractOptions {
+  /** The trigger model; by default the committed one. Null: keep only hits whose clause gives an actor, target or place. */
+  readonly model?: TriggerModel | null;
+  /** Called with every hit the rules let through, kept or not. */
+  readonly candidates?: (c: Candidate) => void;
 }
 
 const AGENT = 'POGN';
@@ -40,8 +60,6 @@ function reducedRelative(before: string, after: string): boolean {
 /** "attack helicopters", "attack ads": the word names a kind of thing, not an event. */
 const NOT_AN_EVENT_AFTER = /^\s*,?\s*(?:and\s+)?(?:distance|bombers?|fighters?|helicopters?|aircraft|jets?|submarines?|dogs?|ads?|planes?|drones?|vectors?|surface|rifles?|boats?)\b/i;
 
-/** Words that make an attack on a person physical. */
-const VIOLENCE = /\b(?:kill\w*|wound\w*|injur\w*|shot|shoot\w*|stabb?\w*|bomb\w*|gun\w*|knife|knives|weapons?|hospital\w*|dead|death|explosi\w*|grenade|rocket|missile|beat(?:en|ing)?|assassin\w*|hostage|kidnap\w*|raid)\b/i;
 
 /** "struck a deal", "strikes the right tone": not violence. */
 const STRUCK_A_DEAL = /^\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:deal|agreement|bargain|balance|chord|tone|note|pose|compromise|pact|accord|partnership)\b/i;
@@ -70,7 +88,8 @@ interface PlaceAt {
  * Events, each read from one clause: a trigger word, and the actor, target, place, time and
  * quantities found in that clause only. Fields the clause does not give stay empty.
  */
-export function extractEvents(doc: Doc): Event[] {
+export function extractEvents(doc: Doc, opts: ExtractOptions = {}): Event[] {
+  const model = opts.model === undefined ? defaultTriggerModel() : opts.model;
   const frames = buildFrames(doc);
   const ev = new EvidenceContext(doc);
   const places = doc.layer('places');
@@ -94,6 +113,8 @@ export function extractEvents(doc: Doc): Event[] {
       ct.re.lastIndex = 0;
       for (let m = ct.re.exec(f.masked); m; m = ct.re.exec(f.masked)) hits.push({ ct, at: m.index, end: m.index + m[0].length });
     }
+    // The longest reading of a stretch is tried first ("shot dead" before "shot").
+    hits.sort((x, y) => y.end - y.at - (x.end - x.at) || x.ct.rank - y.ct.rank || x.at - y.at);
     let previous: Event | undefined;
     for (const c of cls) {
       const found: { at: number; end: number; e: Event }[] = [];
@@ -102,8 +123,11 @@ export function extractEvents(doc: Doc): Event[] {
         if (found.some((x) => h.at < x.end && x.at < h.end)) continue;
         // A run-on "sentence" (a table, a list without stops) is read in a window around the trigger.
         const w = { start: Math.max(c.start, h.at - WINDOW), end: Math.min(c.end, h.end + WINDOW) };
-        const e = fromTrigger(f, w, h.ct.t, h.at, h.end, fPlaces, ev, quantities, times);
-        if (e) found.push({ at: h.at, end: h.end, e });
+        const r = fromTrigger(f, w, h.ct.t, h.at, h.end, fPlaces, ev, quantities, times);
+        if (!r) continue;
+        const kept = model ? model.keeps(r.features, r.hasArgs) : r.hasArgs;
+        opts.candidates?.({ type: r.e.type, trigger: r.e.trigger!, features: r.features, hasArgs: r.hasArgs, kept });
+        if (kept) found.push({ at: h.at, end: h.end, e: r.e });
       }
       // "..., followed by a second group, around 20, in March": the same kind of event again,
       // with only what this clause says.
@@ -149,7 +173,7 @@ function fromTrigger(
   f: Frame, c: Span, t: Trigger, at: number, end: number, fPlaces: PlaceAt[], ev: EvidenceContext,
   quantities: readonly Quantity[],
   times: readonly Span[],
-): Event | undefined {
+): { e: Event; features: string[]; hasArgs: boolean } | undefined {
   const before = f.masked.slice(c.start, at);
   const clauseText = f.masked.slice(c.start, c.end);
   let actor: Arg | undefined;
@@ -213,9 +237,8 @@ function fromTrigger(
   const clauseDoc = docSpan(f, c.start, c.end);
   const trig = docSpan(f, at, end);
   const time = ev.timeIn(clauseDoc, trig.start);
-  // A time alone does not make an event ("today's battles"): something in the clause must say who or where.
-  if (!actor && !target && !place) return undefined;
   if (actor && target && actor.entity === target.entity) target = undefined;
+  const instrument = INSTRUMENTAL.has(t.type) ? instrumentNear(f, c, at, end) : undefined;
 
   const parts: Span[] = [trig];
   for (const a of [actor, target]) if (a) parts.push({ start: a.start, end: a.end });
@@ -223,12 +246,19 @@ function fromTrigger(
   if (time) parts.push(time);
   const qs = quantitiesIn(clauseDoc, quantities, times);
   for (const i of qs) parts.push(quantities[i]!);
+  if (instrument) parts.push(instrument);
   const span = { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
-  // One named person "attacking" another is, in news, almost always words: PLOVER DISAPPROVE.
-  const type = t.type === 'attack' && target?.cls === 'P' && (!actor || actor.cls === 'P') && !VIOLENCE.test(clauseText) ? 'disapprove' : t.type;
-  const e: Mutable<Event> = { type, start: span.start, end: span.end, triggerStart: trig.start, triggerEnd: trig.end };
+  // People attacking, fighting or killing in a clause about politics and words, with nothing
+  // physical in it, is a figure of speech: an attack is PLOVER DISAPPROVE, the rest no event.
+  const unphysical = !VIOLENCE.test(clauseText.replace(f.masked.slice(at, end), ' ')) && !WEAPON.test(clauseText);
+  const figurative = FIGURATIVE.has(t.type) && unphysical && (!target || target.cls === 'P' || target.cls === 'O') && (!actor || actor.cls === 'P' || actor.cls === 'O')
+    && (POLITICAL.test(clauseText) || (target?.cls === 'P' && (!actor || actor.cls === 'P')));
+  if (figurative && t.type !== 'attack') return undefined;
+  const type = figurative ? 'disapprove' : t.type;
+  const e: Mutable<Event> = { type, start: span.start, end: span.end, trigger: trig };
   if (actor) e.actor = actor.entity;
   if (target) e.target = target.entity;
+  if (instrument) e.instrument = instrument;
   if (place) {
     e.place = place.place.entity ?? place.place.name;
     e.placeId = place.place.id;
@@ -241,7 +271,28 @@ function fromTrigger(
   if (mod.negated) e.negated = true;
   if (mod.hedged) e.hedged = true;
   if (claimed) e.claimed = true;
-  return e;
+  const features = triggerFeatures(f.masked, c, at, end, t, {
+    actor: !!actor, target: !!target, place: !!place, instrument: !!instrument, time: !!time, quantities: qs.length > 0,
+  });
+  return { e, features, hasArgs: !!(actor || target || place) };
+}
+
+const FIGURATIVE = new Set<Event['type']>(['attack', 'fight', 'killing']);
+const INSTRUMENTAL = new Set<Event['type']>(['attack', 'killing', 'injury', 'damage']);
+
+/** The weapon named nearest the trigger in its clause ("a car bomb exploded", "killed in a drone strike"). */
+function instrumentNear(f: Frame, c: Span, at: number, end: number): (Span & { text: string }) | undefined {
+  const re = new RegExp(WEAPON.source, 'gi');
+  let best: { s: number; e: number; d: number } | undefined;
+  const text = f.masked.slice(c.start, c.end);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const s = c.start + m.index, e = s + m[0].length;
+    const d = s >= end ? s - end : e <= at ? at - e : 0;
+    if (d <= 60 && (!best || d < best.d)) best = { s, e, d };
+  }
+  if (!best) return undefined;
+  const span = docSpan(f, best.s, best.e);
+  return { ...span, text: f.masked.slice(best.s, best.e) };
 }
 
 /** The agent named as a modifier of a following noun: "in a U.S. airstrike". */
