@@ -43,7 +43,7 @@ export interface ExtractOptions {
 
 const AGENT = 'POGN';
 const WINDOW = 400;
-const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+)?(?:\S+\s+(?:and|or)\s+)?(?:\S+\s+)?$/i;
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:(?:\w+ly|also|later|then|all|both|eventually|not|never|soon)\s+)?(?:\S+\s+(?:and|or)\s+)?(?:\S+\s+)?$/i;
 const PARTICIPLE = /(?:ed|en|slain|struck|shot dead|gunned down|taken into custody|rounded up|overrun|retaken|taken control of|taken over)$/i;
 
 /**
@@ -179,7 +179,9 @@ function fromTrigger(
   let actor: Arg | undefined;
   let target: Arg | undefined;
   let claimed = false;
-  if (t.form === 'verb' && !verbReading(f.masked.slice(at, end), before, f.masked.slice(end, c.end))) return undefined;
+  // ", killing 30 people": a participle hanging from the clause before is a verb.
+  const participle = /ing$/i.test(f.masked.slice(at, end)) && /,\s*(?:and\s+)?$/.test(f.masked.slice(0, at));
+  if (t.form === 'verb' && !participle && !verbReading(f.masked.slice(at, end), before, f.masked.slice(end, c.end))) return undefined;
   if (t.type === 'attack' && (NOT_AN_EVENT_AFTER.test(f.masked.slice(end, c.end)) || (/^str/i.test(f.masked.slice(at, end)) && STRUCK_A_DEAL.test(f.masked.slice(end, c.end))))) return undefined;
   if (t.form === 'verb') {
     const transitive = t.type !== 'movement' && t.type !== 'protest' && t.type !== 'fight';
@@ -192,9 +194,12 @@ function fromTrigger(
       const by = /^\s*(?:(?:in|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:raid|strike|airstrike|air strike|drone strike|attack|operation|ambush|bombing|offensive|assault)\s+(?:(?:carried out|conducted|launched|mounted)\s+)?)?by\s+/i.exec(f.masked.slice(end, c.end));
       if (by) actor = argStarting(f, end + by[0].length) ?? objectAfter(f, end + by[0].length, c.end, AGENT, 1);
       if (!actor) actor = modifierOf(f, end, c.end, /^(?:air ?strikes?|drone strikes?|strikes?|raids?|attacks?|operations?|bombardments?|bombings?|ambush(?:es)?)\b/i);
+    } else if (t.subjectIsTarget) {
+      target = subjectBefore(f, at, AGENT, c.start);
     } else {
-      actor = subjectBefore(f, at, AGENT, c.start);
-      if (!t.objectIsPlace) target = objectAfter(f, end, c.end, AGENT, t.type === 'fight' ? 6 : 3, t.type === 'fight' ? /^(?:against|on|of|what|it|calls|so-called)$/i : /^(?:against|on|of)$/i);
+      actor = subjectBefore(f, at, AGENT, c.start) ?? governingSubject(f, c, at);
+      if (!t.objectIsPlace) target = objectAfter(f, end, c.end, t.type === 'attack' || t.type === 'damage' ? 'POGNLM' : AGENT, t.type === 'fight' ? 6 : 3, t.type === 'fight' ? /^(?:against|on|of|what|it|calls|so-called)$/i : /^(?:against|on|of)$/i)
+        ?? including(f, end, c.end);
     }
   } else {
     // Noun trigger: "the X attack", "X's offensive", "an attack by X", "X carried out the attack".
@@ -237,6 +242,9 @@ function fromTrigger(
   const clauseDoc = docSpan(f, c.start, c.end);
   const trig = docSpan(f, at, end);
   const time = ev.timeIn(clauseDoc, trig.start);
+  // "Russian soldiers", "the Rolando Cafe bombing": a name modifying a noun is not the one who acts or suffers.
+  if (actor && (modifier(f, actor) || (t.type !== 'attack' && t.type !== 'airstrike' && t.type !== 'fight' && actor.cls === 'G'))) actor = undefined;
+  if (target && modifier(f, target)) target = undefined;
   if (actor && target && actor.entity === target.entity) target = undefined;
   const instrument = INSTRUMENTAL.has(t.type) ? instrumentNear(f, c, at, end) : undefined;
 
@@ -252,7 +260,7 @@ function fromTrigger(
   // physical in it, is a figure of speech: an attack is PLOVER DISAPPROVE, the rest no event.
   const unphysical = !VIOLENCE.test(clauseText.replace(f.masked.slice(at, end), ' ')) && !WEAPON.test(clauseText);
   const figurative = FIGURATIVE.has(t.type) && unphysical && (!target || target.cls === 'P' || target.cls === 'O') && (!actor || actor.cls === 'P' || actor.cls === 'O')
-    && (POLITICAL.test(clauseText) || (target?.cls === 'P' && (!actor || actor.cls === 'P')));
+    && (POLITICAL.test(clauseText) || (t.type === 'attack' && target?.cls === 'P' && (!actor || actor.cls === 'P')));
   if (figurative && t.type !== 'attack') return undefined;
   const type = figurative ? 'disapprove' : t.type;
   const e: Mutable<Event> = { type, start: span.start, end: span.end, trigger: trig };
@@ -275,6 +283,32 @@ function fromTrigger(
     actor: !!actor, target: !!target, place: !!place, instrument: !!instrument, time: !!time, quantities: qs.length > 0,
   });
   return { e, features, hasArgs: !!(actor || target || place) };
+}
+
+/** A demonym or a facility name right before a common noun: "Afghan soldiers", "Bagram Airfield bombing" reads the noun, not the name. */
+function modifier(f: Frame, a: Arg): boolean {
+  const next = /^\s+([a-z][\w-]*)/.exec(f.masked.slice(a.mEnd))?.[1];
+  if (!next || /(?:ed|ly)$/.test(next) || NOT_A_NOUN.test(next)) return false;
+  return a.cls === 'N' || a.type === 'NORP' || /(?:ian|ese|ish|an|i)$/.test(a.text) || FACILITY.test(a.text);
+}
+const NOT_A_NOUN = /^(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|did|does|do|also|then|not|never|again|still|later|already|and|or|but|who|which|that|said|says|to|of|in|on|at|by|for|with|from|as)$/;
+const FACILITY = /\b(?:cafe|café|cafeteria|restaurant|hotel|airfield|airport|marathon|building|bridge|street|road|square|market|station|mosque|church|school|hospital|base|camp|embassy|stadium|club|bar|mall)\b/i;
+
+/** "arrested five people, including X": the first one named stands for the group. */
+function including(f: Frame, from: number, limit: number): Arg | undefined {
+  const m = /^[^;:]{0,60}?,?\s+(?:including|among them)\s+/i.exec(f.masked.slice(from, limit));
+  return m ? objectAfter(f, from + m.index + m[0].length, limit, 'P', 2) : undefined;
+}
+
+/**
+ * ", killing 12 soldiers" after "Gunmen from X attacked the base": a participle clause takes the
+ * subject of the clause it hangs from.
+ */
+function governingSubject(f: Frame, c: Span, at: number): Arg | undefined {
+  const before = f.masked.slice(0, at);
+  if (!/,\s*(?:and\s+)?$/.test(before) || !/^\w+ing\b/i.test(f.masked.slice(at))) return undefined;
+  const comma = before.lastIndexOf(',');
+  return subjectBefore(f, comma, AGENT, 0);
 }
 
 const FIGURATIVE = new Set<Event['type']>(['attack', 'fight', 'killing']);

@@ -18,6 +18,8 @@ export interface Trigger {
   readonly needsPersonnel?: boolean;
   /** The object of the verb is a place, not a target (captured the town). */
   readonly objectIsPlace?: boolean;
+  /** The subject undergoes the event (died, was hurt): it is the target, and there is no actor. */
+  readonly subjectIsTarget?: boolean;
 }
 
 export const TRIGGERS: readonly Trigger[] = [
@@ -28,7 +30,8 @@ export const TRIGGERS: readonly Trigger[] = [
   { type: 'attack', form: 'verb', words: 'attacked|attacks|attacking|attack|ambushed|ambushing|bombed|bombing|stormed|storming|raided|raiding|shelled|shelling|struck|strikes|striking|opened fire on|fired on|fired rockets at' },
   { type: 'killing', form: 'verb', words: 'killed|kills|killing|kill|assassinated|assassinating|executed|executing|beheaded|beheading|murdered|murdering|slain|slew|shot dead|gunned down' },
   { type: 'killing', form: 'noun', words: 'killings?|assassinations?|executions?|beheadings?|murders?|slayings?|slaughter|homicides?|deaths?|death toll|dead' },
-  { type: 'killing', form: 'verb', words: 'died|dies|die|dying|slaughtered|perished' },
+  { type: 'killing', form: 'verb', subjectIsTarget: true, words: 'died|dies|die|dying|perished' },
+  { type: 'killing', form: 'verb', words: 'slaughtered|slaughtering' },
   { type: 'injury', form: 'verb', words: 'injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|hurting|maimed|maiming|mutilated|mutilating' },
   { type: 'injury', form: 'noun', words: 'injur(?:y|ies)|casualt(?:y|ies)' },
   { type: 'charge', form: 'verb', words: 'charged|charging|indicted|indicting|indicts|prosecuted|prosecuting|accused in court' },
