@@ -7,7 +7,8 @@ import { buildFrames, docSpan, OPEN, CLOSE, type Arg, type Frame } from '../../t
 import { modality } from '../../text/modality.js';
 import { subjectBefore } from '../../text/subjects.js';
 import { verbReading } from '../../text/verb-reading.js';
-import { POLITICAL, VIOLENCE, WEAPON, triggerFeatures } from './features.js';
+import { WEAPON, triggerFeatures } from './features.js';
+import { isFigurative } from './figurative.js';
 import { CLAIM, LOCATIVE, PERSONNEL_WORDS, SUPPORT_VERB, TRIGGERS, type Trigger } from './lexicon.js';
 import { defaultTriggerModel, type TriggerModel } from './trigger-model.js';
 
@@ -123,7 +124,7 @@ export function extractEvents(doc: Doc, opts: ExtractOptions = {}): Event[] {
         if (found.some((x) => h.at < x.end && x.at < h.end)) continue;
         // A run-on "sentence" (a table, a list without stops) is read in a window around the trigger.
         const w = { start: Math.max(c.start, h.at - WINDOW), end: Math.min(c.end, h.end + WINDOW) };
-        const r = fromTrigger(f, w, h.ct.t, h.at, h.end, fPlaces, ev, quantities, times);
+        const r = fromTrigger(doc.text, f, w, h.ct.t, h.at, h.end, fPlaces, ev, quantities, times);
         if (!r) continue;
         const kept = model ? model.keeps(r.features, r.hasArgs) : r.hasArgs;
         opts.candidates?.({ type: r.e.type, trigger: r.e.trigger!, features: r.features, hasArgs: r.hasArgs, kept });
@@ -170,7 +171,7 @@ function objectAfter(f: Frame, from: number, limit: number, classes: string, wor
 }
 
 function fromTrigger(
-  f: Frame, c: Span, t: Trigger, at: number, end: number, fPlaces: PlaceAt[], ev: EvidenceContext,
+  raw: string, f: Frame, c: Span, t: Trigger, at: number, end: number, fPlaces: PlaceAt[], ev: EvidenceContext,
   quantities: readonly Quantity[],
   times: readonly Span[],
 ): { e: Event; features: string[]; hasArgs: boolean } | undefined {
@@ -198,6 +199,8 @@ function fromTrigger(
       target = subjectBefore(f, at, AGENT, c.start);
     } else {
       actor = subjectBefore(f, at, AGENT, c.start) ?? governingSubject(f, c, at);
+      // "Spain ... killed 13": a state as the plain subject of harm is, in news, where it happened.
+      if (actor?.cls === 'G' && HARM.has(t.type)) actor = undefined;
       if (!t.objectIsPlace) target = objectAfter(f, end, c.end, t.type === 'attack' || t.type === 'damage' ? 'POGNLM' : AGENT, t.type === 'fight' ? 6 : 3, t.type === 'fight' ? /^(?:against|on|of|what|it|calls|so-called)$/i : /^(?:against|on|of)$/i)
         ?? including(f, end, c.end);
     }
@@ -243,7 +246,7 @@ function fromTrigger(
   const trig = docSpan(f, at, end);
   const time = ev.timeIn(clauseDoc, trig.start);
   // "Russian soldiers", "the Rolando Cafe bombing": a name modifying a noun is not the one who acts or suffers.
-  if (actor && (modifier(f, actor) || (t.type !== 'attack' && t.type !== 'airstrike' && t.type !== 'fight' && actor.cls === 'G'))) actor = undefined;
+  if (actor && modifier(f, actor)) actor = undefined;
   if (target && modifier(f, target)) target = undefined;
   if (actor && target && actor.entity === target.entity) target = undefined;
   const instrument = INSTRUMENTAL.has(t.type) ? instrumentNear(f, c, at, end) : undefined;
@@ -258,9 +261,10 @@ function fromTrigger(
   const span = { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
   // People attacking, fighting or killing in a clause about politics and words, with nothing
   // physical in it, is a figure of speech: an attack is PLOVER DISAPPROVE, the rest no event.
-  const unphysical = !VIOLENCE.test(clauseText.replace(f.masked.slice(at, end), ' ')) && !WEAPON.test(clauseText);
-  const figurative = FIGURATIVE.has(t.type) && unphysical && (!target || target.cls === 'P' || target.cls === 'O') && (!actor || actor.cls === 'P' || actor.cls === 'O')
-    && (POLITICAL.test(clauseText) || (t.type === 'attack' && target?.cls === 'P' && (!actor || actor.cls === 'P')));
+  const figurative = isFigurative({
+    type: t.type, clause: raw.slice(clauseDoc.start, clauseDoc.end), trigger: raw.slice(trig.start, trig.end),
+    after: raw.slice(trig.end, clauseDoc.end), actorCls: actor?.cls, targetCls: target?.cls,
+  });
   if (figurative && t.type !== 'attack') return undefined;
   const type = figurative ? 'disapprove' : t.type;
   const e: Mutable<Event> = { type, start: span.start, end: span.end, trigger: trig };
@@ -311,7 +315,7 @@ function governingSubject(f: Frame, c: Span, at: number): Arg | undefined {
   return subjectBefore(f, comma, AGENT, 0);
 }
 
-const FIGURATIVE = new Set<Event['type']>(['attack', 'fight', 'killing']);
+const HARM = new Set<Event['type']>(['killing', 'injury', 'damage']);
 const INSTRUMENTAL = new Set<Event['type']>(['attack', 'killing', 'injury', 'damage']);
 
 /** The weapon named nearest the trigger in its clause ("a car bomb exploded", "killed in a drone strike"). */
