@@ -78,9 +78,11 @@ function supportVerb(before: string): RegExpExecArray | null {
   return null;
 }
 
+/** Where an event happened: a place of the places layer, or a named site (a street, a building) it did not place on the map. */
+type Site = Pick<Place, 'start' | 'end' | 'name' | 'entity' | 'featureCode'> & { readonly id?: string };
+
 interface PlaceAt {
-  readonly i: number;
-  readonly place: Place;
+  readonly place: Site;
   readonly mStart: number;
   readonly mEnd: number;
 }
@@ -106,8 +108,13 @@ export function extractEvents(doc: Doc, opts: ExtractOptions = {}): Event[] {
     while (pi < placeOrder.length && places[placeOrder[pi]!]!.start < f.start) pi++;
     for (let k = pi; k < placeOrder.length && places[placeOrder[k]!]!.start < f.end; k++) {
       const i = placeOrder[k]!, p = places[i]!;
-      if (p.end <= f.end && !p.embedded) fPlaces.push({ i, place: p, mStart: maskedAt(f, p.start), mEnd: maskedAt(f, p.end) });
+      if (p.end <= f.end && !p.embedded) fPlaces.push({ place: p, mStart: maskedAt(f, p.start), mEnd: maskedAt(f, p.end) });
     }
+    // Named sites the gazetteer does not hold ("Deerpark Road", "the Rolando cafe") can still be where it happened.
+    for (const a of f.args) {
+      if (a.cls === 'L' && !fPlaces.some((p) => p.place.start < a.end && a.start < p.place.end)) fPlaces.push({ place: { start: a.start, end: a.end, name: a.text, entity: a.entity }, mStart: a.mStart, mEnd: a.mEnd });
+    }
+    fPlaces.sort((x, y) => x.mStart - y.mStart);
     // Every trigger pattern runs once over the sentence; matches are then dealt to their clauses.
     const hits: { ct: CompiledTrigger; at: number; end: number }[] = [];
     for (const ct of triggers()) {
@@ -237,7 +244,7 @@ function fromTrigger(
     claimed = /\b(?:claimed|claims|claim)\b[^.;]*$/i.test(f.masked.slice(c.start, at)) || /^[^.;]*\bclaimed\b/i.test(f.masked.slice(end, c.end));
   }
 
-  const place = placeFor(f, c, t, at, end, fPlaces, actor, target);
+  const place = placeFor(f, c, t, at, end, fPlaces, actor, target) ?? (t.needsPlace || t.type === 'movement' ? undefined : sentencePlace(f, at, end, fPlaces, actor, target));
   if (t.needsPlace && !place) return undefined;
   // Fighters move ("X fighters arrived"); forces are deployed ("deployed troops", "troops were deployed").
   const people = t.type === 'mobilize' ? PERSONNEL_WORDS.test(clauseText) : PERSONNEL_WORDS.test(before);
@@ -273,7 +280,7 @@ function fromTrigger(
   if (instrument) e.instrument = instrument;
   if (place) {
     e.place = place.place.entity ?? place.place.name;
-    e.placeId = place.place.id;
+    if (place.place.id) e.placeId = place.place.id;
   }
   if (time) e.time = time.value;
   if (qs.length) e.quantities = qs.map((i) => quantities[i]!.id);
@@ -369,6 +376,23 @@ function placeFor(f: Frame, c: Span, t: Trigger, at: number, end: number, fPlace
   }
   return undefined;
 }
+
+/**
+ * "a man was shot dead when he answered the door in X": failing its own clause, an event
+ * happened at the place the sentence introduces with a locative preposition nearest to it.
+ */
+function sentencePlace(f: Frame, at: number, end: number, fPlaces: PlaceAt[], actor?: Arg, target?: Arg): PlaceAt | undefined {
+  let best: { p: PlaceAt; d: number } | undefined;
+  for (const p of fPlaces) {
+    if (overlapsArg(p, actor) || overlapsArg(p, target) || !/\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:(?:city|town|village|province|region|district|area) of\s+)?$/i.test(f.masked.slice(Math.max(0, p.mStart - 30), p.mStart))) continue;
+    const gap = p.mStart >= end ? f.masked.slice(end, p.mStart) : f.masked.slice(p.mEnd, at);
+    const d = gap.length;
+    if (d > SENTENCE_PLACE_REACH || /[;:]|\s[–—]\s/.test(gap)) continue;
+    if (!best || d < best.d) best = { p, d };
+  }
+  return best?.p;
+}
+const SENTENCE_PLACE_REACH = 60;
 
 /** Words between a verb or "capture of" and the place it takes: "the strategic town of". */
 const PLACE_HEAD = /^\s*(?:the\s+)?(?:(?:city|town|village|province|region|district|area|neighbou?rhood|outskirts|port|base|airport|strategic|key|northern|southern|eastern|western|central|border|nearby|rebel-held|government-held|old|remaining|last)\s+)*(?:of\s+)?(?:the\s+)?$/i;
