@@ -253,7 +253,9 @@ function fromTrigger(
   const trig = docSpan(f, at, end);
   const time = ev.timeIn(clauseDoc, trig.start);
   // "Russian soldiers", "the Rolando Cafe bombing": a name modifying a noun is not the one who acts or suffers.
-  if (actor && modifier(f, actor)) actor = undefined;
+  // "Roadside IED kills ...": a weapon named like an organisation is the instrument, not the actor.
+  // "X fighters attacked" names the doer by its fighters; "X soldiers were killed" names the victims.
+  if (actor && (modifier(f, actor, HARM.has(t.type)) || WEAPON.test(actor.text))) actor = undefined;
   if (target && modifier(f, target)) target = undefined;
   if (actor && target && actor.entity === target.entity) target = undefined;
   const instrument = INSTRUMENTAL.has(t.type) ? instrumentNear(f, c, at, end) : undefined;
@@ -296,14 +298,20 @@ function fromTrigger(
   return { e, features, hasArgs: !!(actor || target || place) };
 }
 
-/** A demonym or a facility name right before a common noun: "Afghan soldiers", "Bagram Airfield bombing" reads the noun, not the name. */
-function modifier(f: Frame, a: Arg): boolean {
+/**
+ * A demonym or a facility name right before a common noun ("Afghan soldiers", "Bagram Airfield
+ * bombing"), or with `ofPeople` any name before a noun for people ("U.S. service members"):
+ * the event reads the noun, not the name.
+ */
+function modifier(f: Frame, a: Arg, ofPeople = true): boolean {
   const next = /^\s+([a-z][\w-]*)/.exec(f.masked.slice(a.mEnd))?.[1];
   if (!next || /(?:ed|ly)$/.test(next) || NOT_A_NOUN.test(next)) return false;
-  return a.cls === 'N' || a.type === 'NORP' || /(?:ian|ese|ish|an|i)$/.test(a.text) || FACILITY.test(a.text);
+  return a.cls === 'N' || a.type === 'NORP' || /(?:ian|ese|ish|an|i)$/.test(a.text) || FACILITY.test(a.text) || (ofPeople && PEOPLE_HEAD.test(next));
 }
+/** Nouns for people a name can only modify: "U.S. service members", "pro-regime fighters". */
+const PEOPLE_HEAD = /^(?:fighters|soldiers|troops|forces|members|militants|officers|police|policemen|personnel|civilians|workers|people|supporters|protesters|demonstrators|students|children|women|men|service|guards?|officials|commanders?|citizens|nationals|residents|villagers|pilgrims|tourists|sailors|marines|gunmen|rebels|insurgents|jihadists|militiamen|staff|employees|diplomats|journalists|passengers|worshippers|prisoners|detainees|hostages|victims|lawmakers)$/i;
 const NOT_A_NOUN = /^(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|did|does|do|also|then|not|never|again|still|later|already|and|or|but|who|which|that|said|says|to|of|in|on|at|by|for|with|from|as)$/;
-const FACILITY = /\b(?:cafe|café|cafeteria|restaurant|hotel|airfield|airport|marathon|building|bridge|street|road|square|market|station|mosque|church|school|hospital|base|camp|embassy|stadium|club|bar|mall)\b/i;
+const FACILITY = /(?:^|\s)(?:cafe|café|cafeteria|cafetería|restaurant|hotel|airfield|airport|marathon|building|bridge|street|road|square|market|station|mosque|church|school|hospital|base|camp|embassy|stadium|club|bar|mall)(?=\s|$)/i;
 
 /** "arrested five people, including X": the first one named stands for the group. */
 function including(f: Frame, from: number, limit: number): Arg | undefined {
