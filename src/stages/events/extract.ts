@@ -21,9 +21,33 @@ interface CompiledTrigger {
   readonly rank: number;
 }
 
+const bounded = (words: string) => `(?<![\\w-])(?:${words})(?![\\w-])`;
 let compiled: CompiledTrigger[] | undefined;
 function triggers(): CompiledTrigger[] {
-  return (compiled ??= TRIGGERS.map((t, rank) => ({ t, rank, re: new RegExp(`(?<![\\w-])(?:${t.words})(?![\\w-])`, 'gi') })));
+  // Sticky: each pattern is tried only where the union of all of them matched.
+  return (compiled ??= TRIGGERS.map((t, rank) => ({ t, rank, re: new RegExp(bounded(t.words), 'iy') })));
+}
+let union: RegExp | undefined;
+/** Every trigger pattern in one: a sentence is scanned once, and the patterns tried where it stops. */
+function anyTrigger(): RegExp {
+  return (union ??= new RegExp(bounded(TRIGGERS.map((t) => `(?:${t.words})`).join('|')), 'gi'));
+}
+
+/** Every lexicon hit in a masked sentence, overlapping ones included. */
+function hitsIn(masked: string): { ct: CompiledTrigger; at: number; end: number }[] {
+  const hits: { ct: CompiledTrigger; at: number; end: number }[] = [];
+  const any = anyTrigger();
+  any.lastIndex = 0;
+  for (let m = any.exec(masked); m; m = any.exec(masked)) {
+    // Every start is visited, so a shorter hit inside a longer one is found too.
+    any.lastIndex = m.index + 1;
+    for (const ct of triggers()) {
+      ct.re.lastIndex = m.index;
+      const x = ct.re.exec(masked);
+      if (x) hits.push({ ct, at: m.index, end: m.index + x[0].length });
+    }
+  }
+  return hits;
 }
 
 /** A lexicon hit as the trigger model sees it (for training and inspection). */
@@ -116,11 +140,7 @@ export function extractEvents(doc: Doc, opts: ExtractOptions = {}): Event[] {
     }
     fPlaces.sort((x, y) => x.mStart - y.mStart);
     // Every trigger pattern runs once over the sentence; matches are then dealt to their clauses.
-    const hits: { ct: CompiledTrigger; at: number; end: number }[] = [];
-    for (const ct of triggers()) {
-      ct.re.lastIndex = 0;
-      for (let m = ct.re.exec(f.masked); m; m = ct.re.exec(f.masked)) hits.push({ ct, at: m.index, end: m.index + m[0].length });
-    }
+    const hits = hitsIn(f.masked);
     // The longest reading of a stretch is tried first ("shot dead" before "shot").
     hits.sort((x, y) => y.end - y.at - (x.end - x.at) || x.ct.rank - y.ct.rank || x.at - y.at);
     let previous: Event | undefined;
@@ -272,7 +292,7 @@ function fromTrigger(
   // physical in it, is a figure of speech: an attack is PLOVER DISAPPROVE, the rest no event.
   const figurative = isFigurative({
     type: t.type, clause: raw.slice(clauseDoc.start, clauseDoc.end), trigger: raw.slice(trig.start, trig.end),
-    after: raw.slice(trig.end, clauseDoc.end), actorCls: actor?.cls, targetCls: target?.cls,
+    after: raw.slice(trig.end, clauseDoc.end), before: raw.slice(clauseDoc.start, trig.start), actorCls: actor?.cls, targetCls: target?.cls,
   });
   if (figurative && t.type !== 'attack') return undefined;
   const type = figurative ? 'disapprove' : t.type;

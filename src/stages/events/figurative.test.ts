@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { isFigurative } from './figurative.js';
 
 const fig = (type: 'attack' | 'fight' | 'killing' | 'injury', clause: string, trigger: string, cls: { actorCls?: string; targetCls?: string } = {}) =>
-  isFigurative({ type, clause, trigger, after: clause.slice(clause.indexOf(trigger) + trigger.length), ...cls });
+  isFigurative({ type, clause, trigger, before: clause.slice(0, clause.indexOf(trigger)), after: clause.slice(clause.indexOf(trigger) + trigger.length), ...cls });
 
 test('words and causes are figures; weapons and wounds are not', () => {
   assert.ok(fig('attack', 'the senator attacked her record on trade', 'attacked'));

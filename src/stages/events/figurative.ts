@@ -22,6 +22,8 @@ export interface FigureContext {
   readonly trigger: string;
   /** The clause text right after the trigger. */
   readonly after: string;
+  /** The clause text right before the trigger. */
+  readonly before?: string;
   /** Classes of the actor and target the clause gave (frame.ts ArgClass), when it gave them. */
   readonly actorCls?: string;
   readonly targetCls?: string;
@@ -31,7 +33,8 @@ export interface FigureContext {
 export function isFigurative(x: FigureContext): boolean {
   if (!FIGURATIVE_TYPES.has(x.type)) return false;
   const rest = x.clause.replace(x.trigger, ' ');
-  if (FIGURE.test(x.clause)) return true;
+  // Set phrases hold the trigger: only its neighbourhood is searched.
+  if (FIGURE.test(`${(x.before ?? '').slice(-40)}${x.trigger}${x.after.slice(0, 70)}`)) return true;
   if (VIOLENCE.test(rest) || WEAPON.test(rest)) return false;
   const people = (c?: string) => !c || c === 'P' || c === 'O';
   if (!people(x.actorCls) || !people(x.targetCls)) return false;
