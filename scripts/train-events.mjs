@@ -1,7 +1,9 @@
 // Trains the event-trigger model from ../shared/data and writes models/events/triggers.json.
 // Every lexicon hit the event rules let through is an example: ECB+ train event mentions say
 // which hits are event triggers (untyped), and the even-numbered WikiEvents dev articles say
-// which are triggers of the type the lexicon gives (the odd ones stay unseen, for measuring).
+// which are triggers of the type the lexicon gives (the odd ones stay unseen, for measuring);
+// sentences written for the model (src/stages/events/own-examples.ts) add the new types and
+// words that only look like events.
 // Usage: node scripts/train-events.mjs [--data DIR] [--out FILE] [--no-wikievents]
 //        [--ecb-records FILE] [--wiki-records FILE]   (records from `newsgraph extract`, to skip the pipeline)
 // (run `npm run build` first; `npm run train:events` does both).
@@ -12,6 +14,8 @@ import { Doc } from '../dist/core/doc.js';
 import { defaultPipeline } from '../dist/pipeline/default.js';
 import { docFromRecord } from '../dist/output/restore.js';
 import { extractEvents } from '../dist/stages/events/extract.js';
+import { OWN_EXAMPLES } from '../dist/stages/events/own-examples.js';
+import { fixtureDoc } from '../dist/stages/fixture.js';
 import { trainTriggers } from '../dist/stages/events/trigger-model.js';
 
 const { values: a } = parseArgs({
@@ -24,6 +28,7 @@ const { values: a } = parseArgs({
     seed: { type: 'string', default: '11' },
     'min-count': { type: 'string', default: '2' },
     'wiki-weight': { type: 'string', default: '1' },
+    'own-weight': { type: 'string', default: '1' },
     threshold: { type: 'string', default: '0.5' },
     'threshold-args': { type: 'string', default: '0.35' },
     'no-wikievents': { type: 'boolean', default: false },
@@ -93,9 +98,21 @@ if (!a['no-wikievents']) {
   log(`wikievents dev, even articles: ${wiki.length} documents, ${n} hits, ${pos} triggers`);
 }
 
+// Sentences written for the model (src/stages/events/own-examples.ts): the hits they list are events, the others not.
+pos = 0; n = 0;
+for (const x of OWN_EXAMPLES) {
+  const doc = fixtureDoc(x.text);
+  for (const c of candidatesOf(doc)) {
+    const label = x.events.includes(`${c.type}:${doc.text.slice(c.trigger.start, c.trigger.end).toLowerCase()}`) ? 1 : 0;
+    examples.push({ features: c.features, label, weight: Number(a['own-weight']) });
+    pos += label; n++;
+  }
+}
+log(`own examples: ${OWN_EXAMPLES.length} sentences, ${n} hits, ${pos} triggers`);
+
 const opts = { epochs: Number(a.epochs), rate: Number(a.rate), l2: Number(a.l2), seed: Number(a.seed), minCount: Number(a['min-count']) };
 const { bias, weights } = trainTriggers(examples, opts);
-const info = { corpora: ['ecbplus/train', a['no-wikievents'] ? null : 'wikievents/dev (even articles)'].filter(Boolean), examples: examples.length, ...opts };
+const info = { corpora: ['ecbplus/train', a['no-wikievents'] ? null : 'wikievents/dev (even articles)', 'own examples'].filter(Boolean), examples: examples.length, ...opts };
 const model = { bias, threshold: Number(a.threshold), thresholdWithArgs: Number(a['threshold-args']), info, weights };
 mkdirSync(dirname(a.out), { recursive: true });
 // One weight a line, in key order: diffs between trainings stay readable.
