@@ -326,7 +326,7 @@ function fromTrigger(
 function modifier(f: Frame, a: Arg, ofPeople = true): boolean {
   const next = /^\s+([a-z][\w-]*)/.exec(f.masked.slice(a.mEnd))?.[1];
   if (!next || /(?:ed|ly)$/.test(next) || NOT_A_NOUN.test(next)) return false;
-  return a.cls === 'N' || a.type === 'NORP' || /(?:ian|ese|ish|an|i)$/.test(a.text) || FACILITY.test(a.text) || (ofPeople && PEOPLE_HEAD.test(next));
+  return a.cls === 'N' || a.type === 'NORP' || /^[A-Z][a-z]+(?:ian|ese|ish|an|i)$/.test(a.text) || FACILITY.test(a.text) || (ofPeople && PEOPLE_HEAD.test(next));
 }
 /** Nouns for people a name can only modify: "U.S. service members", "pro-regime fighters". */
 const PEOPLE_HEAD = /^(?:fighters|soldiers|troops|forces|members|militants|officers|police|policemen|personnel|civilians|workers|people|supporters|protesters|demonstrators|students|children|women|men|service|guards?|officials|commanders?|citizens|nationals|residents|villagers|pilgrims|tourists|sailors|marines|gunmen|rebels|insurgents|jihadists|militiamen|staff|employees|diplomats|journalists|passengers|worshippers|prisoners|detainees|hostages|victims|lawmakers)$/i;
