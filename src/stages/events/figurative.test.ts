@@ -14,5 +14,7 @@ test('words and causes are figures; weapons and wounds are not', () => {
   assert.ok(!fig('attack', 'gunmen attacked the senator with knives', 'attacked', { targetCls: 'P' }));
   assert.ok(!fig('killing', 'the senator was killed in a bombing', 'killed', { targetCls: 'P' }));
   assert.ok(!fig('injury', 'the bill injured nobody', 'injured'));
+  assert.ok(fig('killing', 'her uncle died of lung cancer last year', 'died'));
+  assert.ok(!fig('killing', 'her uncle died of his wounds', 'died'));
   assert.ok(!fig('attack', 'militants attacked the base', 'attacked', { actorCls: 'O', targetCls: 'L' }));
 });
