@@ -72,7 +72,7 @@ export function fixtureRecords(): NewsRecord[] {
     places: [place(a, 'p1', 'Mombasa', 'e5')],
     relations: [{ ...at(a, 'The group, also known as RHF, split from the Blue Lantern Movement'), type: 'split', a: 'e1', b: 'e4', time: '2019' }],
     events: [{ ...at(a, 'Fighters of the Red Heron Front attacked a police post in Mombasa on February 2'), type: 'attack', actor: 'e1', place: 'Mombasa', time: '2024-02-02', placeId: 'p1', quantities: ['n1'],
-      triggerStart: at(a, 'attacked').start, triggerEnd: at(a, 'attacked').end }],
+      trigger: at(a, 'attacked') }],
   });
 
   const b =

@@ -1,21 +1,22 @@
 import type { Span } from '../core/span.js';
 import type { EventRow } from '../output/event-rows.js';
-import { DOC, END, OFFSET, SEQ, START, idSchema, keyOf, spanItem, str, type LayerSpec } from './spec.js';
+import { DOC, END, SEQ, SPAN, START, idSchema, keyOf, spanItem, str, type LayerSpec } from './spec.js';
 
 /** The event types the triggers read (src/stages/events/ONTOLOGY.md). */
 export const EVENT_TYPES = [
-  'disapprove', 'attack', 'airstrike', 'killing', 'arrest', 'movement', 'territory_capture', 'territory_loss',
-  'fight', 'protest', 'mobilize', 'agree', 'coerce', 'threaten',
+  'disapprove', 'attack', 'airstrike', 'killing', 'injury', 'arrest', 'charge', 'trial', 'sentence', 'damage', 'movement',
+  'territory_capture', 'territory_loss', 'fight', 'protest', 'mobilize', 'agree', 'coerce', 'threaten',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export interface Event extends Span {
   readonly type: EventType;
-  /** The trigger word or phrase the event was read from ("attacked", "the offensive"). */
-  readonly triggerStart?: number;
-  readonly triggerEnd?: number;
+  /** The trigger word or phrase the event was read from ("attacked", "offensive"). */
+  readonly trigger?: Span;
   readonly actor?: string;
   readonly target?: string;
+  /** The means of an attack when its clause names one ("a car bomb", "a drone"). */
+  readonly instrument?: Span & { readonly text: string };
   readonly place?: string;
   /** Id of the event's place in the places layer (`p2`; coordinates live there). */
   readonly placeId?: string;
@@ -36,10 +37,10 @@ export const eventLayer: LayerSpec<'events', Event, EventRow> = {
   def: 'event',
   schema: spanItem<Event>(['type'], {
     type: { enum: EVENT_TYPES },
-    triggerStart: { ...OFFSET, description: 'Span of the trigger the event was read from (with `triggerEnd`).' },
-    triggerEnd: OFFSET,
+    trigger: { ...SPAN, description: 'Span of the trigger word(s) the event was read from.' },
     actor: { type: 'string' },
     target: { type: 'string' },
+    instrument: { allOf: [SPAN], required: ['text'], properties: { text: { type: 'string' } }, description: 'The words naming the means of an attack (a bomb, a drone, a vehicle).' },
     place: { type: 'string' },
     placeId: { ...idSchema('p'), description: 'Id of the event\'s place (`places[].id`).' },
     time: { type: 'string' },

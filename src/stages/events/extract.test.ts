@@ -73,10 +73,10 @@ test('reported speech is attributed; a place in another clause is not borrowed',
   assert.equal(e.place, undefined);
 });
 
-test('a trigger used as a noun does not take the clause subject as its actor; time alone is no event', () => {
+test('a trigger used as a noun does not take the clause subject as its actor; a bare trigger gets no fields', () => {
   const es = events('Officials in [Port Lune|GPE|pl] and the [Veloria|GPE|ve] government fear similar attacks are coming.');
   assert.ok(es.every((e) => e.actor !== 've'));
-  assert.deepEqual(events('What matters comes after {today|2020-03-02}’s battles are over.'), []);
+  assert.ok(events('What matters comes after {today|2020-03-02}’s battles are over.').every((e) => !e.actor && !e.target && !e.place));
   assert.deepEqual(events('Farmers felt abandoned by the government in [Port Lune|GPE|pl].').filter((e) => e.type === 'territory_loss'), []);
 });
 
@@ -114,8 +114,48 @@ test('words, deals and gadgets are not violence', () => {
 test('each event keeps the span of the trigger it was read from', () => {
   const d = fixtureDoc('[Red Cell|ORG|rc] fighters stormed a checkpoint in [Port Lune|GPE|pl] {on Monday|2019-05-06}, and police arrested [Tomas Vey|PERSON|tv] later.');
   const es = extractEvents(d);
-  const said = es.map((e) => [e.type, d.text.slice(e.triggerStart!, e.triggerEnd!)]);
+  const said = es.map((e) => [e.type, d.text.slice(e.trigger!.start, e.trigger!.end)]);
   assert.ok(said.length >= 2, JSON.stringify(said));
-  for (const e of es) assert.ok(e.start <= e.triggerStart! && e.triggerEnd! <= e.end && e.triggerStart! < e.triggerEnd!, JSON.stringify(e));
+  for (const e of es) assert.ok(e.start <= e.trigger!.start && e.trigger!.end <= e.end && e.trigger!.start < e.trigger!.end, JSON.stringify(e));
   assert.ok(said.some(([t, w]) => t === 'arrest' && w === 'arrested'), JSON.stringify(said));
+});
+
+test('injuries, charges, trials, sentences and damage, with their victims and counts', () => {
+  const i = one('The blast wounded <14|14> shoppers and [Ana Ruiz|PERSON|ar] was injured in [Port Lune|GPE|pl].', 'injury');
+  assert.deepEqual(i.quantities, ['n1']);
+  assert.ok(events('The blast wounded <14|14> shoppers and [Ana Ruiz|PERSON|ar] was injured in [Port Lune|GPE|pl].').some((e) => e.type === 'injury' && e.target === 'ar'));
+  assert.equal(one('Prosecutors charged [Tomas Vey|PERSON|tv] with murder {on Tuesday|2021-02-02}.', 'charge').target, 'tv');
+  assert.equal(one('[Tomas Vey|PERSON|tv] testified at the trial in [Doma|GPE|doma].', 'trial').place, 'doma');
+  assert.equal(one('[Tomas Vey|PERSON|tv] was jailed for <12|12> years.', 'sentence').target, 'tv');
+  assert.equal(events('[Tomas Vey|PERSON|tv] was jailed by [the Mountain Guard|ORG|mg].').filter((e) => e.type === 'sentence').length, 0);
+  one('Fighters set fire to the town hall and destroyed <40|40> homes in [Doma|GPE|doma].', 'damage');
+});
+
+test('the weapon of an attack is its instrument; a bare trigger is an event of its own', () => {
+  const a = one('A car bomb exploded outside the ministry {on Sunday|2020-03-08}.', 'attack');
+  assert.equal(a.instrument?.text, 'car bomb');
+  assert.equal(a.time, '2020-03-08');
+  const d = fixtureDoc('[Red Cell|ORG|rc] fighters attacked the convoy with a drone.');
+  const b = extractEvents(d).find((e) => e.type === 'attack')!;
+  assert.equal(d.text.slice(b.instrument!.start, b.instrument!.end), 'drone');
+  assert.equal(one('Three men died in the fire.', 'killing').actor, undefined);
+});
+
+test('victims and doers read past the plain clause', () => {
+  assert.equal(one('[Hector Lopez|PERSON|hl] was also detained.', 'arrest').target, 'hl');
+  assert.equal(one('[Tamerlan Vey|PERSON|tv], 26, died after a gunfight.', 'killing').target, 'tv');
+  const es = events('The [Red Cell|ORG|rc] militant group launched a series of attacks across [Port Lune|GPE|pl], killing <30|30> people and injuring <100|100>.');
+  assert.equal(es.find((e) => e.type === 'killing')?.actor, 'rc');
+  assert.equal(es.find((e) => e.type === 'injury')?.actor, 'rc');
+  assert.equal(one('Police arrested <five|5> people, including [Ana Ruiz|PERSON|ar].', 'arrest').target, 'ar');
+  // A demonym before a noun names whose soldiers, not who was killed.
+  assert.equal(one('The ambush killed <12|12> [Veloria|NORP|ve] soldiers.', 'killing').target, undefined);
+});
+
+test('figures of speech in political news are no violence', () => {
+  assert.equal(events('[Senate|ORG|senate] leaders killed the bill {on Friday|2020-03-06}.').filter((e) => e.type === 'killing').length, 0);
+  assert.equal(events('[Jane Roe|PERSON|roe] has fought for lower taxes for years.').filter((e) => e.type === 'fight').length, 0);
+  assert.equal(events('The campaign kept up its personal attacks on the governor.').filter((e) => e.type === 'attack').length, 0);
+  assert.equal(one('[Red Cell|ORG|rc] attacked [Jane Roe|PERSON|roe] in a statement.', 'disapprove').target, 'roe');
+  assert.equal(one('Gunmen shot [Jane Roe|PERSON|roe] outside her office.', 'attack').target, 'roe');
 });

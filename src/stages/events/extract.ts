@@ -7,23 +7,68 @@ import { buildFrames, docSpan, OPEN, CLOSE, type Arg, type Frame } from '../../t
 import { modality } from '../../text/modality.js';
 import { subjectBefore } from '../../text/subjects.js';
 import { verbReading } from '../../text/verb-reading.js';
+import { WEAPON, triggerFeatures } from './features.js';
+import { isFigurative } from './figurative.js';
 import { CLAIM, LOCATIVE, PERSONNEL_WORDS, SUPPORT_VERB, TRIGGERS, type Trigger } from './lexicon.js';
+import { defaultTriggerModel, type TriggerModel } from './trigger-model.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 interface CompiledTrigger {
   readonly t: Trigger;
   readonly re: RegExp;
+  /** Position in TRIGGERS: of two hits of one length, the earlier entry wins. */
+  readonly rank: number;
 }
 
+const bounded = (words: string) => `(?<![\\w-])(?:${words})(?![\\w-])`;
 let compiled: CompiledTrigger[] | undefined;
 function triggers(): CompiledTrigger[] {
-  return (compiled ??= TRIGGERS.map((t) => ({ t, re: new RegExp(`(?<![\\w-])(?:${t.words})(?![\\w-])`, 'gi') })));
+  // Sticky: each pattern is tried only where the union of all of them matched.
+  return (compiled ??= TRIGGERS.map((t, rank) => ({ t, rank, re: new RegExp(bounded(t.words), 'iy') })));
+}
+let union: RegExp | undefined;
+/** Every trigger pattern in one: a sentence is scanned once, and the patterns tried where it stops. */
+function anyTrigger(): RegExp {
+  return (union ??= new RegExp(bounded(TRIGGERS.map((t) => `(?:${t.words})`).join('|')), 'gi'));
+}
+
+/** Every lexicon hit in a masked sentence, overlapping ones included. */
+function hitsIn(masked: string): { ct: CompiledTrigger; at: number; end: number }[] {
+  const hits: { ct: CompiledTrigger; at: number; end: number }[] = [];
+  const any = anyTrigger();
+  any.lastIndex = 0;
+  for (let m = any.exec(masked); m; m = any.exec(masked)) {
+    // Every start is visited, so a shorter hit inside a longer one is found too.
+    any.lastIndex = m.index + 1;
+    for (const ct of triggers()) {
+      ct.re.lastIndex = m.index;
+      const x = ct.re.exec(masked);
+      if (x) hits.push({ ct, at: m.index, end: m.index + x[0].length });
+    }
+  }
+  return hits;
+}
+
+/** A lexicon hit as the trigger model sees it (for training and inspection). */
+export interface Candidate {
+  readonly type: Event['type'];
+  readonly trigger: Span;
+  readonly features: readonly string[];
+  readonly hasArgs: boolean;
+  readonly kept: boolean;
+}
+
+export interface ExtractOptions {
+  /** The trigger model; by default the committed one. Null: keep only hits whose clause gives an actor, target or place. */
+  readonly model?: TriggerModel | null;
+  /** Called with every hit the rules let through, kept or not. */
+  readonly candidates?: (c: Candidate) => void;
 }
 
 const AGENT = 'POGN';
 const WINDOW = 400;
-const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:\w+ly\s+)?(?:\S+\s+(?:and|or)\s+)?(?:\S+\s+)?$/i;
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:(?:\w+ly|also|later|then|all|both|eventually|not|never|soon)\s+)?(?:\S+\s+(?:and|or)\s+)?(?:\S+\s+)?$/i;
 const PARTICIPLE = /(?:ed|en|slain|struck|shot dead|gunned down|taken into custody|rounded up|overrun|retaken|taken control of|taken over)$/i;
 
 /**
@@ -40,8 +85,6 @@ function reducedRelative(before: string, after: string): boolean {
 /** "attack helicopters", "attack ads": the word names a kind of thing, not an event. */
 const NOT_AN_EVENT_AFTER = /^\s*,?\s*(?:and\s+)?(?:distance|bombers?|fighters?|helicopters?|aircraft|jets?|submarines?|dogs?|ads?|planes?|drones?|vectors?|surface|rifles?|boats?)\b/i;
 
-/** Words that make an attack on a person physical. */
-const VIOLENCE = /\b(?:kill\w*|wound\w*|injur\w*|shot|shoot\w*|stabb?\w*|bomb\w*|gun\w*|knife|knives|weapons?|hospital\w*|dead|death|explosi\w*|grenade|rocket|missile|beat(?:en|ing)?|assassin\w*|hostage|kidnap\w*|raid)\b/i;
 
 /** "struck a deal", "strikes the right tone": not violence. */
 const STRUCK_A_DEAL = /^\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:deal|agreement|bargain|balance|chord|tone|note|pose|compromise|pact|accord|partnership)\b/i;
@@ -59,9 +102,11 @@ function supportVerb(before: string): RegExpExecArray | null {
   return null;
 }
 
+/** Where an event happened: a place of the places layer, or a named site (a street, a building) it did not place on the map. */
+type Site = Pick<Place, 'start' | 'end' | 'name' | 'entity' | 'featureCode'> & { readonly id?: string };
+
 interface PlaceAt {
-  readonly i: number;
-  readonly place: Place;
+  readonly place: Site;
   readonly mStart: number;
   readonly mEnd: number;
 }
@@ -70,7 +115,8 @@ interface PlaceAt {
  * Events, each read from one clause: a trigger word, and the actor, target, place, time and
  * quantities found in that clause only. Fields the clause does not give stay empty.
  */
-export function extractEvents(doc: Doc): Event[] {
+export function extractEvents(doc: Doc, opts: ExtractOptions = {}): Event[] {
+  const model = opts.model === undefined ? defaultTriggerModel() : opts.model;
   const frames = buildFrames(doc);
   const ev = new EvidenceContext(doc);
   const places = doc.layer('places');
@@ -86,14 +132,17 @@ export function extractEvents(doc: Doc): Event[] {
     while (pi < placeOrder.length && places[placeOrder[pi]!]!.start < f.start) pi++;
     for (let k = pi; k < placeOrder.length && places[placeOrder[k]!]!.start < f.end; k++) {
       const i = placeOrder[k]!, p = places[i]!;
-      if (p.end <= f.end && !p.embedded) fPlaces.push({ i, place: p, mStart: maskedAt(f, p.start), mEnd: maskedAt(f, p.end) });
+      if (p.end <= f.end && !p.embedded) fPlaces.push({ place: p, mStart: maskedAt(f, p.start), mEnd: maskedAt(f, p.end) });
     }
+    // Named sites the gazetteer does not hold ("Deerpark Road", "the Rolando cafe") can still be where it happened.
+    for (const a of f.args) {
+      if (a.cls === 'L' && !fPlaces.some((p) => p.place.start < a.end && a.start < p.place.end)) fPlaces.push({ place: { start: a.start, end: a.end, name: a.text, entity: a.entity }, mStart: a.mStart, mEnd: a.mEnd });
+    }
+    fPlaces.sort((x, y) => x.mStart - y.mStart);
     // Every trigger pattern runs once over the sentence; matches are then dealt to their clauses.
-    const hits: { ct: CompiledTrigger; at: number; end: number }[] = [];
-    for (const ct of triggers()) {
-      ct.re.lastIndex = 0;
-      for (let m = ct.re.exec(f.masked); m; m = ct.re.exec(f.masked)) hits.push({ ct, at: m.index, end: m.index + m[0].length });
-    }
+    const hits = hitsIn(f.masked);
+    // The longest reading of a stretch is tried first ("shot dead" before "shot").
+    hits.sort((x, y) => y.end - y.at - (x.end - x.at) || x.ct.rank - y.ct.rank || x.at - y.at);
     let previous: Event | undefined;
     for (const c of cls) {
       const found: { at: number; end: number; e: Event }[] = [];
@@ -102,8 +151,11 @@ export function extractEvents(doc: Doc): Event[] {
         if (found.some((x) => h.at < x.end && x.at < h.end)) continue;
         // A run-on "sentence" (a table, a list without stops) is read in a window around the trigger.
         const w = { start: Math.max(c.start, h.at - WINDOW), end: Math.min(c.end, h.end + WINDOW) };
-        const e = fromTrigger(f, w, h.ct.t, h.at, h.end, fPlaces, ev, quantities, times);
-        if (e) found.push({ at: h.at, end: h.end, e });
+        const r = fromTrigger(doc.text, f, w, h.ct.t, h.at, h.end, fPlaces, ev, quantities, times);
+        if (!r) continue;
+        const kept = model ? model.keeps(r.features, r.hasArgs) : r.hasArgs;
+        opts.candidates?.({ type: r.e.type, trigger: r.e.trigger!, features: r.features, hasArgs: r.hasArgs, kept });
+        if (kept) found.push({ at: h.at, end: h.end, e: r.e });
       }
       // "..., followed by a second group, around 20, in March": the same kind of event again,
       // with only what this clause says.
@@ -146,16 +198,18 @@ function objectAfter(f: Frame, from: number, limit: number, classes: string, wor
 }
 
 function fromTrigger(
-  f: Frame, c: Span, t: Trigger, at: number, end: number, fPlaces: PlaceAt[], ev: EvidenceContext,
+  raw: string, f: Frame, c: Span, t: Trigger, at: number, end: number, fPlaces: PlaceAt[], ev: EvidenceContext,
   quantities: readonly Quantity[],
   times: readonly Span[],
-): Event | undefined {
+): { e: Event; features: string[]; hasArgs: boolean } | undefined {
   const before = f.masked.slice(c.start, at);
   const clauseText = f.masked.slice(c.start, c.end);
   let actor: Arg | undefined;
   let target: Arg | undefined;
   let claimed = false;
-  if (t.form === 'verb' && !verbReading(f.masked.slice(at, end), before, f.masked.slice(end, c.end))) return undefined;
+  // ", killing 30 people": a participle hanging from the clause before is a verb.
+  const participle = /ing$/i.test(f.masked.slice(at, end)) && /,\s*(?:and\s+)?$/.test(f.masked.slice(0, at));
+  if (t.form === 'verb' && !participle && !verbReading(f.masked.slice(at, end), before, f.masked.slice(end, c.end))) return undefined;
   if (t.type === 'attack' && (NOT_AN_EVENT_AFTER.test(f.masked.slice(end, c.end)) || (/^str/i.test(f.masked.slice(at, end)) && STRUCK_A_DEAL.test(f.masked.slice(end, c.end))))) return undefined;
   if (t.form === 'verb') {
     const transitive = t.type !== 'movement' && t.type !== 'protest' && t.type !== 'fight';
@@ -168,9 +222,14 @@ function fromTrigger(
       const by = /^\s*(?:(?:in|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:raid|strike|airstrike|air strike|drone strike|attack|operation|ambush|bombing|offensive|assault)\s+(?:(?:carried out|conducted|launched|mounted)\s+)?)?by\s+/i.exec(f.masked.slice(end, c.end));
       if (by) actor = argStarting(f, end + by[0].length) ?? objectAfter(f, end + by[0].length, c.end, AGENT, 1);
       if (!actor) actor = modifierOf(f, end, c.end, /^(?:air ?strikes?|drone strikes?|strikes?|raids?|attacks?|operations?|bombardments?|bombings?|ambush(?:es)?)\b/i);
+    } else if (t.subjectIsTarget) {
+      target = subjectBefore(f, at, AGENT, c.start);
     } else {
-      actor = subjectBefore(f, at, AGENT, c.start);
-      if (!t.objectIsPlace) target = objectAfter(f, end, c.end, AGENT, t.type === 'fight' ? 6 : 3, t.type === 'fight' ? /^(?:against|on|of|what|it|calls|so-called)$/i : /^(?:against|on|of)$/i);
+      actor = subjectBefore(f, at, AGENT, c.start) ?? governingSubject(f, c, at);
+      // "Spain ... killed 13": a state as the plain subject of harm is, in news, where it happened.
+      if (actor?.cls === 'G' && HARM.has(t.type)) actor = undefined;
+      if (!t.objectIsPlace) target = objectAfter(f, end, c.end, t.type === 'attack' || t.type === 'damage' ? 'POGNLM' : AGENT, t.type === 'fight' ? 6 : 3, t.type === 'fight' ? /^(?:against|on|of|what|it|calls|so-called)$/i : /^(?:against|on|of)$/i)
+        ?? including(f, end, c.end);
     }
   } else {
     // Noun trigger: "the X attack", "X's offensive", "an attack by X", "X carried out the attack".
@@ -205,7 +264,7 @@ function fromTrigger(
     claimed = /\b(?:claimed|claims|claim)\b[^.;]*$/i.test(f.masked.slice(c.start, at)) || /^[^.;]*\bclaimed\b/i.test(f.masked.slice(end, c.end));
   }
 
-  const place = placeFor(f, c, t, at, end, fPlaces, actor, target);
+  const place = placeFor(f, c, t, at, end, fPlaces, actor, target) ?? (t.needsPlace || t.type === 'movement' ? undefined : sentencePlace(f, at, end, fPlaces, actor, target));
   if (t.needsPlace && !place) return undefined;
   // Fighters move ("X fighters arrived"); forces are deployed ("deployed troops", "troops were deployed").
   const people = t.type === 'mobilize' ? PERSONNEL_WORDS.test(clauseText) : PERSONNEL_WORDS.test(before);
@@ -213,9 +272,13 @@ function fromTrigger(
   const clauseDoc = docSpan(f, c.start, c.end);
   const trig = docSpan(f, at, end);
   const time = ev.timeIn(clauseDoc, trig.start);
-  // A time alone does not make an event ("today's battles"): something in the clause must say who or where.
-  if (!actor && !target && !place) return undefined;
+  // "Russian soldiers", "the Rolando Cafe bombing": a name modifying a noun is not the one who acts or suffers.
+  // "Roadside IED kills ...": a weapon named like an organisation is the instrument, not the actor.
+  // "X fighters attacked" names the doer by its fighters; "X soldiers were killed" names the victims.
+  if (actor && (modifier(f, actor, HARM.has(t.type)) || WEAPON.test(actor.text))) actor = undefined;
+  if (target && modifier(f, target)) target = undefined;
   if (actor && target && actor.entity === target.entity) target = undefined;
+  const instrument = INSTRUMENTAL.has(t.type) ? instrumentNear(f, c, at, end) : undefined;
 
   const parts: Span[] = [trig];
   for (const a of [actor, target]) if (a) parts.push({ start: a.start, end: a.end });
@@ -223,15 +286,23 @@ function fromTrigger(
   if (time) parts.push(time);
   const qs = quantitiesIn(clauseDoc, quantities, times);
   for (const i of qs) parts.push(quantities[i]!);
+  if (instrument) parts.push(instrument);
   const span = { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
-  // One named person "attacking" another is, in news, almost always words: PLOVER DISAPPROVE.
-  const type = t.type === 'attack' && target?.cls === 'P' && (!actor || actor.cls === 'P') && !VIOLENCE.test(clauseText) ? 'disapprove' : t.type;
-  const e: Mutable<Event> = { type, start: span.start, end: span.end, triggerStart: trig.start, triggerEnd: trig.end };
+  // People attacking, fighting or killing in a clause about politics and words, with nothing
+  // physical in it, is a figure of speech: an attack is PLOVER DISAPPROVE, the rest no event.
+  const figurative = isFigurative({
+    type: t.type, clause: raw.slice(clauseDoc.start, clauseDoc.end), trigger: raw.slice(trig.start, trig.end),
+    after: raw.slice(trig.end, clauseDoc.end), before: raw.slice(clauseDoc.start, trig.start), actorCls: actor?.cls, targetCls: target?.cls,
+  });
+  if (figurative && t.type !== 'attack') return undefined;
+  const type = figurative ? 'disapprove' : t.type;
+  const e: Mutable<Event> = { type, start: span.start, end: span.end, trigger: trig };
   if (actor) e.actor = actor.entity;
   if (target) e.target = target.entity;
+  if (instrument) e.instrument = instrument;
   if (place) {
     e.place = place.place.entity ?? place.place.name;
-    e.placeId = place.place.id;
+    if (place.place.id) e.placeId = place.place.id;
   }
   if (time) e.time = time.value;
   if (qs.length) e.quantities = qs.map((i) => quantities[i]!.id);
@@ -241,7 +312,60 @@ function fromTrigger(
   if (mod.negated) e.negated = true;
   if (mod.hedged) e.hedged = true;
   if (claimed) e.claimed = true;
-  return e;
+  const features = triggerFeatures(f.masked, c, at, end, t, {
+    actor: !!actor, target: !!target, place: !!place, instrument: !!instrument, time: !!time, quantities: qs.length > 0,
+  });
+  return { e, features, hasArgs: !!(actor || target || place) };
+}
+
+/**
+ * A demonym or a facility name right before a common noun ("Afghan soldiers", "Bagram Airfield
+ * bombing"), or with `ofPeople` any name before a noun for people ("U.S. service members"):
+ * the event reads the noun, not the name.
+ */
+function modifier(f: Frame, a: Arg, ofPeople = true): boolean {
+  const next = /^\s+([a-z][\w-]*)/.exec(f.masked.slice(a.mEnd))?.[1];
+  if (!next || /(?:ed|ly)$/.test(next) || NOT_A_NOUN.test(next)) return false;
+  return a.cls === 'N' || a.type === 'NORP' || /^[A-Z][a-z]+(?:ian|ese|ish|an|i)$/.test(a.text) || FACILITY.test(a.text) || (ofPeople && PEOPLE_HEAD.test(next));
+}
+/** Nouns for people a name can only modify: "U.S. service members", "pro-regime fighters". */
+const PEOPLE_HEAD = /^(?:fighters|soldiers|troops|forces|members|militants|officers|police|policemen|personnel|civilians|workers|people|supporters|protesters|demonstrators|students|children|women|men|service|guards?|officials|commanders?|citizens|nationals|residents|villagers|pilgrims|tourists|sailors|marines|gunmen|rebels|insurgents|jihadists|militiamen|staff|employees|diplomats|journalists|passengers|worshippers|prisoners|detainees|hostages|victims|lawmakers)$/i;
+const NOT_A_NOUN = /^(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|did|does|do|also|then|not|never|again|still|later|already|and|or|but|who|which|that|said|says|to|of|in|on|at|by|for|with|from|as)$/;
+const FACILITY = /(?:^|\s)(?:cafe|café|cafeteria|cafetería|restaurant|hotel|airfield|airport|marathon|building|bridge|street|road|square|market|station|mosque|church|school|hospital|base|camp|embassy|stadium|club|bar|mall)(?=\s|$)/i;
+
+/** "arrested five people, including X": the first one named stands for the group. */
+function including(f: Frame, from: number, limit: number): Arg | undefined {
+  const m = /^[^;:]{0,60}?,?\s+(?:including|among them)\s+/i.exec(f.masked.slice(from, limit));
+  return m ? objectAfter(f, from + m.index + m[0].length, limit, 'P', 2) : undefined;
+}
+
+/**
+ * ", killing 12 soldiers" after "Gunmen from X attacked the base": a participle clause takes the
+ * subject of the clause it hangs from.
+ */
+function governingSubject(f: Frame, c: Span, at: number): Arg | undefined {
+  const before = f.masked.slice(0, at);
+  if (!/,\s*(?:and\s+)?$/.test(before) || !/^\w+ing\b/i.test(f.masked.slice(at))) return undefined;
+  const comma = before.lastIndexOf(',');
+  return subjectBefore(f, comma, AGENT, 0);
+}
+
+const HARM = new Set<Event['type']>(['killing', 'injury', 'damage']);
+const INSTRUMENTAL = new Set<Event['type']>(['attack', 'killing', 'injury', 'damage']);
+
+/** The weapon named nearest the trigger in its clause ("a car bomb exploded", "killed in a drone strike"). */
+function instrumentNear(f: Frame, c: Span, at: number, end: number): (Span & { text: string }) | undefined {
+  const re = new RegExp(WEAPON.source, 'gi');
+  let best: { s: number; e: number; d: number } | undefined;
+  const text = f.masked.slice(c.start, c.end);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const s = c.start + m.index, e = s + m[0].length;
+    const d = s >= end ? s - end : e <= at ? at - e : 0;
+    if (d <= 60 && (!best || d < best.d)) best = { s, e, d };
+  }
+  if (!best) return undefined;
+  const span = docSpan(f, best.s, best.e);
+  return { ...span, text: f.masked.slice(best.s, best.e) };
 }
 
 /** The agent named as a modifier of a following noun: "in a U.S. airstrike". */
@@ -280,6 +404,23 @@ function placeFor(f: Frame, c: Span, t: Trigger, at: number, end: number, fPlace
   }
   return undefined;
 }
+
+/**
+ * "a man was shot dead when he answered the door in X": failing its own clause, an event
+ * happened at the place the sentence introduces with a locative preposition nearest to it.
+ */
+function sentencePlace(f: Frame, at: number, end: number, fPlaces: PlaceAt[], actor?: Arg, target?: Arg): PlaceAt | undefined {
+  let best: { p: PlaceAt; d: number } | undefined;
+  for (const p of fPlaces) {
+    if (overlapsArg(p, actor) || overlapsArg(p, target) || !/\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:(?:city|town|village|province|region|district|area) of\s+)?$/i.test(f.masked.slice(Math.max(0, p.mStart - 30), p.mStart))) continue;
+    const gap = p.mStart >= end ? f.masked.slice(end, p.mStart) : f.masked.slice(p.mEnd, at);
+    const d = gap.length;
+    if (d > SENTENCE_PLACE_REACH || /[;:]|\s[–—]\s/.test(gap)) continue;
+    if (!best || d < best.d) best = { p, d };
+  }
+  return best?.p;
+}
+const SENTENCE_PLACE_REACH = 60;
 
 /** Words between a verb or "capture of" and the place it takes: "the strategic town of". */
 const PLACE_HEAD = /^\s*(?:the\s+)?(?:(?:city|town|village|province|region|district|area|neighbou?rhood|outskirts|port|base|airport|strategic|key|northern|southern|eastern|western|central|border|nearby|rebel-held|government-held|old|remaining|last)\s+)*(?:of\s+)?(?:the\s+)?$/i;

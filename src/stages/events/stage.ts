@@ -1,6 +1,7 @@
 import { defineStage } from '../../pipeline/version.js';
 import { extractEvents } from './extract.js';
 import { impliedRelations } from './implied.js';
+import { TRIGGER_MODEL_FILE } from './trigger-model.js';
 
 /**
  * Events (see ONTOLOGY.md), one per trigger, with actor, target, place, time and quantities
@@ -13,6 +14,7 @@ export const eventsStage = defineStage(import.meta.url, {
   requires: ['sentences'],
   optional: ['mentions', 'entities', 'places', 'quantities', 'times', 'quotes'],
   provides: ['events'],
+  assets: [TRIGGER_MODEL_FILE],
   // Hostile events between a group and a resolved target also state a `fights` relation.
   updates: ['relations'],
   run(doc) {

@@ -3,8 +3,9 @@ import { h } from './dom.js';
 /** An event as lists show it: its evidence text, clipped, with the trigger it was read from marked. */
 export function eventEvidence(e: { readonly text: string; readonly start: number; readonly item: Record<string, unknown> }, max: number): DocumentFragment {
   const f = document.createDocumentFragment();
-  const a = typeof e.item.triggerStart === 'number' ? e.item.triggerStart - e.start : -1;
-  const b = typeof e.item.triggerEnd === 'number' ? e.item.triggerEnd - e.start : -1;
+  const t = e.item.trigger as { start?: unknown; end?: unknown } | undefined;
+  const a = typeof t?.start === 'number' ? t.start - e.start : -1;
+  const b = typeof t?.end === 'number' ? t.end - e.start : -1;
   const text = e.text.length > max ? e.text.slice(0, max - 1) + '…' : e.text;
   if (a < 0 || b <= a || b > Math.min(text.length, e.text.length)) {
     f.append(text);

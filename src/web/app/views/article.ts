@@ -46,7 +46,7 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
   rec.events.forEach((e, i) => {
     marks.push({ key: `events-${i}`, layer: 'events', start: e.start, end: e.end });
     // The trigger, the words the event was read from, stands out inside the event's span.
-    if (e.triggerStart != null && e.triggerEnd != null) marks.push({ key: `events-${i}`, layer: 'triggers', start: e.triggerStart, end: e.triggerEnd });
+    if (e.trigger) marks.push({ key: `events-${i}`, layer: 'triggers', start: e.trigger.start, end: e.trigger.end });
   });
 
   // Segments are built as DOM text nodes: the article is never parsed as markup.

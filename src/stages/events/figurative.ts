@@ -1,0 +1,50 @@
+import type { EventType } from './lexicon.js';
+import { POLITICAL, VIOLENCE, WEAPON } from './features.js';
+
+/*
+ * Attacks, fights and killings that are figures of speech: political news "attacks" records,
+ * "fights" climate change and "kills" bills. An attack so read is PLOVER DISAPPROVE; a fight or
+ * a killing so read is no event, and so is a death no one caused ("died of cancer").
+ */
+
+/** Phrases that are figures whatever the clause says: "personal attacks", "shooting itself in the foot", "killed the bill". */
+export const FIGURE = /\b(?:personal|political|verbal|legislative|partisan|rhetorical|negative|scathing|sharp|blistering|fierce|withering|relentless|constant|campaign|twitter|online|media|ad hominem)\s+(?:attacks?|assaults?|battles?|fights?|offensive)\b|\b(?:shoot\w*|shot)\s+(?:\w+self|themselves|ourselves|yourselves)\s+in\s+the\s+foot|\bbattle\s+lines?\b|\battack\s+(?:ads?|dogs?|lines?|mode)\b|\bwar\s+of\s+words\b|\b(?:fight(?:ing|s)?|fought)\s+(?:for|to\s+\w+)\s+(?:[\w-]+\s+){0,2}?(?:taxes|rights|justice|change|jobs|reform|freedom|equality|wages|health|care|families|workers|votes?|seats?|survival|access|funding|money|bill|law|legislation|policy|policies|future|cause|causes)\b|\btargeted\s+(?:employment|areas?|ads?|advertising|audiences?|voters?|messages?|tax|relief|programs?)\b|\bexploded\s+(?:to|in|into|from|over|onto)\b|\bkill(?:ed|s|ing)?\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|its\s+)?(?:bill|deal|plan|proposal|measure|legislation|idea|momentum|buzz|mood|story|time|it)\b|\b(?:uphill|legal|court|courtroom|political|budget|custody|ratings|public relations|losing|winning|long)\s+battles?\b|\bfighting\s+(?:force|chance|spirit|words|shape)\b|\b(?:flawless|perfect|poor|flawed|smooth|good|bad|strong|weak|careful)\s+execution\b|\bbattl\w*\s+(?:through|with|against)\s+(?:[\w-]+\s+){0,4}?(?:cancer|pneumonia|illness|disease|addiction|depression|injur\w*|flu)\b/i;
+
+/** Deaths no one caused: "died of cancer", "people who have died or moved away". */
+const NATURAL_DEATH = /\b(?:died|dies|die|dying)\s+(?:(?:of|from)\s+(?:[\w-]+\s+){0,2}?(?:cancer|disease|illness|complications|natural causes|old age|heart|stroke|pneumonia|aids|covid|flu|infection|overdose|malaria|cholera)|(?:or|and)\s+(?:moved|left|retired))\b/i;
+
+/** What an attack or fight is aimed at when it is aimed at words, plans or abstractions. */
+const ABSTRACT_OBJECT = /^\s+(?:(?:on|upon|against)\s+)?(?:(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those)\s+)?(?:[\w-]+\s+)?(?:record|records|plan|plans|policy|policies|proposal|proposals|loopholes?|bill|bills|idea|ideas|comments?|remarks|claims?|statements?|positions?|views|stance|climate|change|poverty|corruption|inflation|drugs|cancer|taxes|tax|regulations?|rules|deficit|media|press|credibility|integrity|character|candidacy|nomination|agenda|law|legislation|ruling|decision|budget|reform|rhetoric|tweets?|speech|opponents?|rivals?|critics?|nominee|candidates?|moderators?|wife|husband|father|mother|family|journalists?|reporters?|democrats?|republicans?|establishment|officials?|leaders?)\b/i;
+
+const FIGURATIVE_TYPES = new Set<EventType>(['attack', 'fight', 'killing']);
+
+export interface FigureContext {
+  readonly type: EventType;
+  /** The clause as written (names included). */
+  readonly clause: string;
+  readonly trigger: string;
+  /** The clause text right after the trigger. */
+  readonly after: string;
+  /** The clause text right before the trigger. */
+  readonly before?: string;
+  /** Classes of the actor and target the clause gave (frame.ts ArgClass), when it gave them. */
+  readonly actorCls?: string;
+  readonly targetCls?: string;
+}
+
+/** Whether the event is a figure of speech rather than physical harm. */
+export function isFigurative(x: FigureContext): boolean {
+  if (!FIGURATIVE_TYPES.has(x.type)) return false;
+  const rest = x.clause.replace(x.trigger, ' ');
+  // Set phrases hold the trigger: only its neighbourhood is searched.
+  const near = `${(x.before ?? '').slice(-40)}${x.trigger}${x.after.slice(0, 70)}`;
+  if (FIGURE.test(near) || (x.type === 'killing' && NATURAL_DEATH.test(near))) return true;
+  if (/\bpolitical\s+weapons?\b/i.test(x.clause) && !/\b(?:kill\w*|wound\w*|injur\w*|dead|bomb\w*)\b/i.test(rest)) return true;
+  if (VIOLENCE.test(rest) || WEAPON.test(rest)) return false;
+  const people = (c?: string) => !c || c === 'P' || c === 'O';
+  if (!people(x.actorCls) || !people(x.targetCls)) return false;
+  if (x.type !== 'killing' && ABSTRACT_OBJECT.test(x.after)) return true;
+  // A named person "attacked" without a weapon or a wound in the clause is, in news, almost always words.
+  if (x.type === 'attack' && x.targetCls === 'P') return true;
+  return POLITICAL.test(x.clause);
+}
