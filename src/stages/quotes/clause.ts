@@ -1,4 +1,5 @@
 import { BELIEF_VERBS, REPORTING_VERBS } from '../../text/reporting-verbs.js';
+import { isReportingVerb } from './cue.js';
 import type { TokenView } from './view.js';
 
 const SUBORDINATORS = new Set(['who', 'which', 'as', 'though', 'although', 'while', 'before', 'after', 'because', 'since', 'despite', 'even', 'including', 'whereas', 'when', 'until', 'where']);
@@ -16,3 +17,35 @@ export function clauseBreak(v: TokenView, k: number): boolean {
   return false;
 }
 
+
+/** Auxiliaries and adverbs before the verb of a second predicate ("and has since called"). */
+const SECOND_PREDICATE_LEADS = new Set(['has', 'have', 'had', 'also', 'then', 'later', 'since', 'again', 'repeatedly']);
+
+/** Words after a comma that open a comment on the report or a clause of the writer's own. */
+const COMMENT_LEADS = new Set(['a', 'an', 'however', 'compared', 'after', 'while', 'whereas', 'though', 'although', 'even', 'despite', 'as']);
+
+/**
+ * Where the content of "X said CONTENT" ends (exclusive), before `b`: at an apposition that
+ * comments on the report (", an ominous sign"), a participle or subordinate clause set off by a
+ * comma, or a second report joined by "and"/"but" ("…, and Y said …", "… but said …").
+ */
+export function reportEnd(v: TokenView, c: number, b: number): number {
+  for (let t = c + 1; t < b; t++) {
+    const tok = v.tokens[t]!.text;
+    const next = v.lower[t + 1] ?? '';
+    if (tok === ',' && COMMENT_LEADS.has(next)) return t;
+    if (tok === ',' && /^[a-z]+ing$/.test(next) && next !== 'including') return t;
+    if (tok === ';' || tok === '—' || tok === '–') return t;
+    if (v.lower[t] === 'and' || v.lower[t] === 'but') {
+      // "… and has called for …", "… but said …": a second predicate of the same subject.
+      let k = t + 1;
+      while (k < b && SECOND_PREDICATE_LEADS.has(v.lower[k]!)) k++;
+      if (isReportingVerb(v, k, true) || (k > t + 1 && /^[a-z]+ed$/.test(v.lower[k]!))) return t;
+    }
+    // "…, and more than half said …": a new subject with a report of its own.
+    if (tok === ',' && (next === 'and' || next === 'but')) {
+      for (let k = t + 3; k < b && k < t + 10 && !v.isPunct(k); k++) if (isReportingVerb(v, k, true)) return t;
+    }
+  }
+  return b;
+}

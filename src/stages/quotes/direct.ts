@@ -2,6 +2,7 @@ import type { Paragraph } from '../../core/layers.js';
 import { attributionAfter, attributionBefore, sentenceSubject, type Attribution } from './cue.js';
 import { findQuotedSpans, type QuotedSpan } from '../../text/quote-marks.js';
 import { clauseBreak } from './clause.js';
+import { SPEECH_VERBS } from '../../text/reporting-verbs.js';
 import { DETERMINERS } from './lexicon.js';
 import { SPEAKER_PRONOUNS } from '../../text/pronouns.js';
 import type { TokenView } from './view.js';
@@ -146,7 +147,10 @@ export function findDirectQuotes(v: TokenView, paragraphs: readonly Paragraph[],
       // A partial quote inside a reported clause: the whole clause is the content.
       // An explicit "that" marks where the clause starts, so commas after it are its own.
       const marked = v.lower[att.cueLast + 1] === 'that';
-      let clean = first > att.cueLast + 1 && first - att.cueLast - 1 <= (marked ? 40 : 25);
+      // A quote right after a speech verb ("said “it is late” when …") opens the clause: a term
+      // after "called" or "chanted" does not.
+      const opens = first === att.cueLast + 1 && SPEECH_VERBS.has(v.lower[att.cueLast]!) && countWords(v.text.slice(q.innerStart, q.innerEnd)) >= 3;
+      let clean = (first > att.cueLast + 1 || opens) && first - att.cueLast - 1 <= (marked ? 40 : 25);
       for (let k = att.cueLast + 1; k < first && clean; k++) {
         const t = v.tokens[k]!.text;
         if (marked ? t === ':' || t === ';' : CLAUSE_PUNCT.has(t)) clean = false;

@@ -4,7 +4,9 @@ import { phraseBefore } from './speaker.js';
 import { doubledClose, isDoubledMark } from './apostrophes.js';
 import { DETERMINERS } from './lexicon.js';
 import { questionAt } from './questions.js';
+import { reportEnd } from './clause.js';
 import { findStances } from './stance.js';
+import { findInnerReports } from './inner-reports.js';
 import type { TokenView } from './view.js';
 import { SUBJECT_PRONOUNS } from '../../text/pronouns.js';
 import { WEEKDAY_NAMES } from '../../text/weekdays.js';
@@ -101,6 +103,7 @@ export function findIndirectQuotes(v: TokenView, skip: (sentence: number) => boo
     // Stances a sentence reports besides its speech: "X wants …", "her claim that …".
     const taken = out.filter((q) => q.start < v.tokens[b - 1]!.end && v.tokens[a]!.start < q.end);
     for (const st of findStances(v, a, b)) if (!taken.some((q) => q.start < st.end && st.start < q.end)) out.push(st);
+    out.push(...findInnerReports(v, a, b, [...quoted, ...out]));
   }
   return out;
 }
@@ -251,18 +254,7 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
       }
     }
     // ", an ominous sign for ...": a closing apposition comments on the report, it is not said.
-    let e = b;
-    for (let t = c + 1; t < b; t++) {
-      if (v.tokens[t]!.text === ',' && (v.lower[t + 1] === 'a' || v.lower[t + 1] === 'an')) {
-        e = t;
-        break;
-      }
-      // "... to answer questions but said CONTENT": a second report by the same subject.
-      if (COORDINATORS.has(v.lower[t]!) && isReportingVerb(v, t + 1, true)) {
-        e = t;
-        break;
-      }
-    }
+    const e = reportEnd(v, c, b);
     const span = contentSpan(v, c, e);
     if (span) return { ...span, attribution: { cueFirst: k, cueLast: k, speaker: sp, position: 'before', form: 'subject' } };
   }

@@ -1,5 +1,5 @@
 import type { Attribution } from './cue.js';
-import { clauseBreak } from './clause.js';
+import { clauseBreak, reportEnd } from './clause.js';
 import { phraseBefore, type Phrase } from './speaker.js';
 import type { TokenView } from './view.js';
 import { SPEAKER_PRONOUNS } from '../../text/pronouns.js';
@@ -39,8 +39,9 @@ const MAX_TOKENS = 40;
 
 /** End (exclusive) of the clause that starts at token c, before token b. */
 function clauseEnd(v: TokenView, c: number, b: number): number {
-  for (let k = c + 1; k < b && k < c + MAX_TOKENS; k++) if (clauseBreak(v, k) || v.tokens[k]!.text === ':') return k;
-  return Math.min(b, c + MAX_TOKENS);
+  const e = reportEnd(v, c, b);
+  for (let k = c + 1; k < e && k < c + MAX_TOKENS; k++) if (clauseBreak(v, k) || v.tokens[k]!.text === ':') return k;
+  return Math.min(e, c + MAX_TOKENS);
 }
 
 function span(v: TokenView, a: number, e: number): { start: number; end: number } | null {
