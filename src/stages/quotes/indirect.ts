@@ -103,7 +103,7 @@ export function findIndirectQuotes(v: TokenView, skip: (sentence: number) => boo
     // Stances a sentence reports besides its speech: "X wants …", "her claim that …".
     const taken = out.filter((q) => q.start < v.tokens[b - 1]!.end && v.tokens[a]!.start < q.end);
     for (const st of findStances(v, a, b)) if (!taken.some((q) => q.start < st.end && st.start < q.end)) out.push(st);
-    out.push(...findInnerReports(v, a, b, [...quoted, ...out]));
+    if (!process.env.NO_INNER) out.push(...findInnerReports(v, a, b, [...quoted, ...out]));
   }
   return out;
 }
@@ -165,7 +165,11 @@ function paragraphEnd(v: TokenView, i: number): number {
 
 function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote | null {
   // "According to X, CONTENT."
-  const acc = accordingAt(v, a, b);
+  // "In addition, according to X, CONTENT": a short opening phrase may come first.
+  let lead = a;
+  while (lead < a + 5 && lead < b && v.lower[lead] !== 'according') lead++;
+  if (lead > a && v.tokens[lead - 1]!.text !== ',') lead = a;
+  const acc = accordingAt(v, lead, b);
   if (acc) {
     let c = acc.speaker.last + 1;
     while (c < b && v.tokens[c]!.text !== ',') c++;
@@ -192,7 +196,9 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
     // "In May, X said, ''...''": the marks after the cue hold what was said.
     if (rest && isDoubledMark(v, v.tokenAtOrAfter(rest.start))) return { ...rest, attribution: att };
     // "CONTENT, said X, a lawyer at Y": after an inverted cue the comma opens X's description.
-    if (rest && b - after > 6 && att.form !== 'inverted') return { start: head.start, end: rest.end, attribution: att };
+    // "CONTENT, according to X, was …" runs on; "CONTENT, according to X, higher than …" comments on it.
+    const runsOn = att.form !== 'according' || FINITE.has(v.lower[v.tokenAtOrAfter(rest?.start ?? 0)]!);
+    if (rest && b - after > 6 && att.form !== 'inverted' && runsOn) return { start: head.start, end: rest.end, attribution: att };
     const addressee = TELL.has(v.lower[att.cueLast]!) && att.form === 'subject';
     // "..., according to a study of county data by the state auditor": the source runs on.
     if (att.form === 'according' || (b - after <= 8 && (after >= b || addressee || TRAILERS.has(v.lower[after]!) || v.isPunct(after)))) {

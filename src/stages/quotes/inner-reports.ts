@@ -13,6 +13,8 @@ import type { TokenView } from './view.js';
 const MIN_TOKENS = 3;
 /** Words that may open the reported clause after the verb. */
 const CLAUSE_OPENERS = new Set(['that', 'he', 'she', 'they', 'it', 'we', 'i', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'there', 'this', 'if']);
+/** Verbs with another common sense, reporting only before "that". */
+const THAT_ONLY = new Set(['state', 'states', 'continue', 'continues', 'continued', 'known', 'find', 'show']);
 /** Subjects that do not name a source. */
 const NOT_SOURCES = new Set(['it', 'there', 'this', 'that', 'what', 'which']);
 
@@ -31,6 +33,9 @@ export function findInnerReports(v: TokenView, a: number, b: number, taken: read
     const opener = v.lower[c]!;
     // The clause must open right after the verb: "said they …", "says that …", "said the …".
     if (!CLAUSE_OPENERS.has(opener) && !v.isCapitalized(c)) continue;
+    // "his home state", "continued the fight", "told The Times": these need "that" to report.
+    if (THAT_ONLY.has(v.lower[k]!) && opener !== 'that') continue;
+    if (/^(told|tells|tell|asked|asks|remarks)$/.test(v.lower[k]!) && opener !== 'that') continue;
     const sp = phraseBefore(v, k, a);
     if (!sp || NOT_SOURCES.has(v.lower[sp.first]!)) continue;
     // A relative subject ("who said …,") ends the clause at the next comma.
