@@ -22,7 +22,7 @@ export function clauseBreak(v: TokenView, k: number): boolean {
 const SECOND_PREDICATE_LEADS = new Set(['has', 'have', 'had', 'also', 'then', 'later', 'since', 'again', 'repeatedly']);
 
 /** Words after a comma that open a comment on the report or a clause of the writer's own. */
-const COMMENT_LEADS = new Set(['a', 'an', 'however', 'compared', 'after', 'while', 'whereas', 'though', 'although', 'even', 'despite', 'as']);
+const COMMENT_LEADS = new Set(['a', 'an', 'however', 'compared', 'after', 'though', 'although', 'as']);
 
 /**
  * Where the content of "X said CONTENT" ends (exclusive), before `b`: at an apposition that
@@ -34,8 +34,16 @@ export function reportEnd(v: TokenView, c: number, b: number): number {
     const tok = v.tokens[t]!.text;
     const next = v.lower[t + 1] ?? '';
     if (tok === ',' && COMMENT_LEADS.has(next)) return t;
-    if (tok === ',' && /^[a-z]+ing$/.test(next) && next !== 'including') return t;
-    if (tok === ';' || tok === '—' || tok === '–') return t;
+    // ", adding that …", ", referring to …": another cue; ", pushing her to victory" still reports.
+    if (tok === ',' && /^[a-z]+ing$/.test(next) && REPORTING_VERBS.has(next)) return t;
+    if (tok === ';') return t;
+    if (tok === '—' || tok === '–') {
+      // A pair of dashes sets off an aside inside the clause ("— including the cost —").
+      let pair = t + 1;
+      while (pair < b && pair < t + 20 && v.tokens[pair]!.text !== tok) pair++;
+      if (pair < b && pair < t + 20) t = pair;
+      else return t;
+    }
     if (v.lower[t] === 'and' || v.lower[t] === 'but') {
       // "… and has called for …", "… but said …": a second predicate of the same subject.
       let k = t + 1;

@@ -147,9 +147,9 @@ export function findDirectQuotes(v: TokenView, paragraphs: readonly Paragraph[],
       // A partial quote inside a reported clause: the whole clause is the content.
       // An explicit "that" marks where the clause starts, so commas after it are its own.
       const marked = v.lower[att.cueLast + 1] === 'that';
-      // A quote right after a speech verb ("said “it is late” when …") opens the clause: a term
+      // A quote right after a speech verb ("said “it is too late” when …") opens the clause: a term
       // after "called" or "chanted" does not.
-      const opens = first === att.cueLast + 1 && SPEECH_VERBS.has(v.lower[att.cueLast]!) && countWords(v.text.slice(q.innerStart, q.innerEnd)) >= 3;
+      const opens = first === att.cueLast + 1 && SPEECH_VERBS.has(v.lower[att.cueLast]!) && countWords(v.text.slice(q.innerStart, q.innerEnd)) > 3;
       let clean = (first > att.cueLast + 1 || opens) && first - att.cueLast - 1 <= (marked ? 40 : 25);
       for (let k = att.cueLast + 1; k < first && clean; k++) {
         const t = v.tokens[k]!.text;

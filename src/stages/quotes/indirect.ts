@@ -174,7 +174,8 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
     let c = acc.speaker.last + 1;
     while (c < b && v.tokens[c]!.text !== ',') c++;
     const span = contentSpan(v, c + 1, b);
-    return span ? { ...span, attribution: acc } : null;
+    // "Prices rose, according to X." is read below, as a source closing the sentence.
+    if (span || lead === a) return span ? { ...span, attribution: acc } : null;
   }
   // Trailing attribution after a comma; the rightmost comma that gives one wins.
   for (let c = b - 1; c > a + MIN_CONTENT_TOKENS - 1; c--) {

@@ -13,16 +13,27 @@ import { SPEAKER_PRONOUNS } from '../../text/pronouns.js';
 
 /** Verbs whose object is the stance: the content runs from the word after them. */
 const STANCE_VERBS = new Set([
-  'wants', 'want', 'wanted', 'plans', 'intends', 'seeks', 'sought',
+  'wants', 'want', 'wanted', 'plans', 'intends', 'seeks', 'sought', 'prefer', 'prefers', 'preferred',
   'support', 'supports', 'supported', 'backs', 'backed', 'endorse', 'endorses', 'endorsed', 'favor', 'favors', 'favour', 'favours',
   'oppose', 'opposes', 'opposed', 'rejects', 'rejected', 'condemns', 'condemned', 'criticizes', 'criticized', 'criticises', 'criticised',
   'praises', 'praised', 'defends', 'defended', 'accuses', 'accused', 'blames', 'blamed', 'urges', 'urged',
   'proposes', 'proposed', 'demands', 'demanded', 'denounces', 'denounced', 'questions', 'questioned', 'dismisses', 'dismissed',
+  // What a source names, cites or describes is attributed to it as much as what it backs.
+  'cited', 'cites', 'described', 'describes', 'mentioned', 'mentions', 'expressed', 'expresses', 'voiced', 'voices',
+  'highlighted', 'highlights', 'touted', 'touts', 'invoked', 'invokes', 'echoed', 'echoes', 'discussed', 'discusses',
+  'portrayed', 'portrays', 'characterized', 'characterizes', 'likened', 'likens', 'compared', 'quoted', 'quotes',
+  'attacked', 'blasted', 'blasts', 'slammed', 'slams', 'mocked', 'knocked', 'decried', 'decries', 'lambasted', 'eviscerated',
+  'challenged', 'applauded', 'hailed', 'welcomed', 'thanked', 'ordered', 'requested', 'named', 'released', 'offered',
+  'promised', 'promises', 'pledged', 'pledges', 'announced', 'repeated', 'reiterated', 'recalled', 'cast', 'casts', 'acknowledges',
 ]);
-/** Verbs that take their stance through a particle: "called for", "pushed for", "argued for". */
-const PARTICLE_VERBS: ReadonlyMap<string, string> = new Map(
-  ['called', 'calls', 'call', 'pushed', 'pushes', 'argued', 'argues', 'pressed', 'lobbied'].map((w) => [w, 'for']),
-);
+/** Verbs that take their stance through a particle: "called for", "pointed to", "spoke about". */
+const PARTICLE_VERBS: ReadonlyMap<string, readonly string[]> = new Map(([
+  [['called', 'calls', 'call', 'pushed', 'pushes', 'argued', 'argues', 'pressed', 'lobbied'], ['for', 'on']],
+  [['talked', 'talks', 'spoke', 'speaks', 'worried', 'joked', 'complained', 'complains'], ['about', 'of']],
+  [['pointed', 'points', 'referred', 'refers'], ['to']],
+  [['focused', 'focuses'], ['on']],
+  [['railed', 'rails'], ['against']],
+] as const).flatMap(([verbs, particles]) => verbs.map((w): [string, readonly string[]] => [w, particles])));
 /** Nouns whose clause is what the possessor holds or said: "his claim that", "her plan to". */
 const STANCE_NOUNS = new Set([
   'claim', 'claims', 'assertion', 'argument', 'belief', 'view', 'call', 'calls', 'proposal', 'promise', 'pledge',
@@ -77,12 +88,14 @@ export function findStances(v: TokenView, a: number, b: number): Stance[] {
     const l = v.lower[k]!;
     let c = -1;
     if (STANCE_VERBS.has(l)) c = k + 1;
-    else if (PARTICLE_VERBS.has(l) && v.lower[k + 1] === PARTICLE_VERBS.get(l)) c = k + 2;
+    else if (PARTICLE_VERBS.get(l)?.includes(v.lower[k + 1]!)) c = k + 2;
     else if (!STANCE_NOUNS.has(l)) continue;
     if (v.isCapitalized(k)) continue;
     if (c >= 0) {
       // "the plan he wanted", "a bill backed by": a verb without an object or in the passive reports nothing.
       if (v.lower[c] === 'by' || v.isPunct(c)) continue;
+      // "mocked her claim that …": the possessed claim is the stance, read next.
+      if (POSSESSIVES.has(v.lower[c]!) && STANCE_NOUNS.has(v.lower[c + 1]!)) continue;
       const sp = sourceBefore(v, k, a);
       const s = sp && span(v, c, clauseEnd(v, c, b));
       if (sp && s) {
