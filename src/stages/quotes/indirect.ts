@@ -7,6 +7,7 @@ import { questionAt } from './questions.js';
 import { reportEnd } from './clause.js';
 import { findStances } from './stance.js';
 import { findInnerReports } from './inner-reports.js';
+import { labelledTurn } from './labels.js';
 import type { TokenView } from './view.js';
 import { SUBJECT_PRONOUNS } from '../../text/pronouns.js';
 import { WEEKDAY_NAMES } from '../../text/weekdays.js';
@@ -73,11 +74,17 @@ export function findIndirectQuotes(v: TokenView, skip: (sentence: number) => boo
     let b = sent.tokenEnd;
     if (b - a < MIN_CONTENT_TOKENS + 2) continue;
     if (TERMINAL.has(v.tokens[b - 1]!.text)) b--;
+    // "Ruiz: Bridge Will Reopen": a headline or a transcript turn, up to the paragraph's end.
+    const turn = labelledTurn(v, a);
+    if (turn && !quoted.some((q) => q.start < turn.end && turn.start < q.end)) {
+      out.push(turn);
+      s = v.sentenceOf[turn.lastToken]!;
+      continue;
+    }
     if (skip(s)) {
       // Around direct quotes: "..., adding that CONTENT", and a report the quotes left alone.
       const free = (x: Span) => !quoted.some((q) => q.start < x.end && x.start < q.end) && !out.some((q) => q.start < x.end && x.start < q.end);
-      const part = participleAttribution(v, a, b);
-      if (part && free(part)) out.push(part);
+      for (const part of participleAttributions(v, a, b)) if (free(part)) out.push(part);
       // Without marks of its own: quoted words in a report are the direct rules' to judge.
       const report = sentenceAttribution(v, a, b);
       if (report && free(report) && !/[“”"„«»]/.test(v.text.slice(report.start, report.end))) out.push(report);
@@ -98,29 +105,42 @@ export function findIndirectQuotes(v: TokenView, skip: (sentence: number) => boo
       out[out.length - 1] = { ...out[out.length - 1]!, end: v.tokens[close + 1]!.end };
       s = closeSentence;
     }
-    const part = participleAttribution(v, a, b);
-    if (part && !(found && found.start < part.end && part.start < found.end)) out.push(part);
+    for (const part of participleAttributions(v, a, b)) if (!(found && found.start < part.end && part.start < found.end)) out.push(part);
     // Stances a sentence reports besides its speech: "X wants …", "her claim that …".
     const taken = out.filter((q) => q.start < v.tokens[b - 1]!.end && v.tokens[a]!.start < q.end);
     for (const st of findStances(v, a, b)) if (!taken.some((q) => q.start < st.end && st.start < q.end)) out.push(st);
-    if (!process.env.NO_INNER) out.push(...findInnerReports(v, a, b, [...quoted, ...out]));
+    out.push(...findInnerReports(v, a, b, [...quoted, ...out]));
   }
   return out;
 }
 
 const PARTICIPLES = new Set(['saying', 'adding', 'arguing', 'noting', 'insisting', 'claiming', 'warning', 'explaining', 'suggesting',
-  'asserting', 'contending', 'stressing', 'acknowledging', 'admitting', 'declaring', 'predicting', 'complaining', 'calling', 'accusing']);
+  'asserting', 'contending', 'stressing', 'acknowledging', 'admitting', 'declaring', 'predicting', 'complaining', 'calling', 'accusing',
+  // Stances told by a participle: ", citing the cost", ", promising a new bridge".
+  'citing', 'referring', 'describing', 'promising', 'urging', 'praising', 'recalling', 'touting', 'questioning', 'criticizing',
+  'blaming', 'defending', 'demanding', 'pledging', 'vowing', 'attacking', 'dismissing', 'denouncing', 'condemning', 'expressing',
+  'highlighting', 'mocking', 'rejecting', 'pointing', 'asking', 'telling', 'announcing', 'reiterating', 'echoing', 'invoking']);
+/** Particles a participle takes before its content: "calling for", "referring to", "pointing to". */
+const PARTICIPLE_PARTICLES = new Set(['for', 'to', 'on', 'out']);
 
-/** "X rejected the plan, saying (that) CONTENT": the participle's speaker is the sentence subject. */
-function participleAttribution(v: TokenView, a: number, b: number): IndirectQuote | null {
+/**
+ * "X rejected the plan, saying (that) CONTENT", "…, citing the cost": each participle after a
+ * comma reports for the sentence's subject, up to where its clause ends.
+ */
+function participleAttributions(v: TokenView, a: number, b: number): IndirectQuote[] {
+  const out: IndirectQuote[] = [];
   for (let k = a + 2; k < b - MIN_CONTENT_TOKENS; k++) {
     if (!PARTICIPLES.has(v.lower[k]!) || v.tokens[k - 1]!.text !== ',') continue;
     const subj = sentenceSubject(v, a, k);
-    if (!subj) return null;
-    const span = contentSpan(v, k + 1, b);
-    return span ? { ...span, attribution: { cueFirst: k, cueLast: k, speaker: subj.speaker, position: 'before', form: 'subject' } } : null;
+    if (!subj) break;
+    let c = k + 1;
+    if (PARTICIPLE_PARTICLES.has(v.lower[c]!)) c++;
+    const e = reportEnd(v, c, b);
+    const span = contentSpan(v, c, e);
+    if (span) out.push({ ...span, attribution: { cueFirst: k, cueLast: c - 1, speaker: subj.speaker, position: 'before', form: 'subject' } });
+    k = e - 1;
   }
-  return null;
+  return out;
 }
 
 /** "X refused to comment but said CONTENT": the report after a coordinator shares the first one's speaker. */
