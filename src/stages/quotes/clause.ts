@@ -21,6 +21,9 @@ export function clauseBreak(v: TokenView, k: number): boolean {
 /** Auxiliaries and adverbs before the verb of a second predicate ("and has since called"). */
 const SECOND_PREDICATE_LEADS = new Set(['has', 'have', 'had', 'also', 'then', 'later', 'since', 'again', 'repeatedly']);
 
+/** Words opening a clause with its own subject after ", and". */
+const NEW_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'the']);
+
 /** Words after a comma that open a comment on the report or a clause of the writer's own. */
 const COMMENT_LEADS = new Set(['a', 'an', 'however', 'compared', 'after', 'though', 'although', 'as']);
 
@@ -34,6 +37,8 @@ export function reportEnd(v: TokenView, c: number, b: number): number {
     const tok = v.tokens[t]!.text;
     const next = v.lower[t + 1] ?? '';
     if (tok === ',' && COMMENT_LEADS.has(next)) return t;
+    // "…, but …", "…, which …": a turn or an aside of the writer's.
+    if (tok === ',' && (next === 'but' || next === 'which' || next === 'while')) return t;
     // ", adding that …", ", referring to …": another cue; ", pushing her to victory" still reports.
     if (tok === ',' && /^[a-z]+ing$/.test(next) && REPORTING_VERBS.has(next)) return t;
     if (tok === ';') return t;
@@ -52,6 +57,8 @@ export function reportEnd(v: TokenView, c: number, b: number): number {
     }
     // "…, and more than half said …": a new subject with a report of its own.
     if (tok === ',' && (next === 'and' || next === 'but')) {
+      // "…, and the mayor …": a clause with a subject of its own.
+      if (NEW_SUBJECTS.has(v.lower[t + 2] ?? '')) return t;
       for (let k = t + 3; k < b && k < t + 10 && !v.isPunct(k); k++) if (isReportingVerb(v, k, true)) return t;
     }
   }
