@@ -1,6 +1,8 @@
 import { BELIEF_VERBS, REPORTING_VERBS } from '../../text/reporting-verbs.js';
 import { isReportingVerb } from './cue.js';
 import type { TokenView } from './view.js';
+import { FULL_MONTHS } from '../../text/months.js';
+import { WEEKDAY_NAMES } from '../../text/weekdays.js';
 
 const SUBORDINATORS = new Set(['who', 'which', 'as', 'though', 'although', 'while', 'before', 'after', 'because', 'since', 'despite', 'even', 'including', 'whereas', 'when', 'until', 'where']);
 /**
@@ -63,4 +65,25 @@ export function reportEnd(v: TokenView, c: number, b: number): number {
     }
   }
   return b;
+}
+
+const DAY_WORDS = new Set([...WEEKDAY_NAMES, 'today', 'yesterday', 'tonight', 'tomorrow']);
+const PERIODS = new Set(['week', 'month', 'year', 'weekend', 'night', 'morning', 'afternoon', 'evening', 'summer', 'spring', 'fall', 'winter']);
+const PERIOD_LEADS = new Set(['last', 'this', 'next', 'earlier', 'later', 'that']);
+
+/**
+ * The end (exclusive) of tokens [a, e) less a time closing them ("endorsed Ruiz last week",
+ * "praised the plan on Monday"): when something was said is not what was said.
+ */
+export function trimTrailingTime(v: TokenView, a: number, e: number): number {
+  for (;;) {
+    const l = v.lower[e - 1] ?? '';
+    let from = -1;
+    if (DAY_WORDS.has(l) || FULL_MONTHS.has(l)) from = e - 1;
+    else if (PERIODS.has(l) && PERIOD_LEADS.has(v.lower[e - 2] ?? '')) from = e - 2;
+    if (from < 0) return e;
+    if (/^(on|in|during)$/.test(v.lower[from - 1] ?? '')) from--;
+    if (from <= a) return e;
+    e = from;
+  }
 }

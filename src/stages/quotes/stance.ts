@@ -1,5 +1,5 @@
 import type { Attribution } from './cue.js';
-import { clauseBreak, reportEnd } from './clause.js';
+import { clauseBreak, reportEnd, trimTrailingTime } from './clause.js';
 import { phraseBefore, type Phrase } from './speaker.js';
 import type { TokenView } from './view.js';
 import { SPEAKER_PRONOUNS } from '../../text/pronouns.js';
@@ -57,7 +57,9 @@ function clauseEnd(v: TokenView, c: number, b: number): number {
 
 function span(v: TokenView, a: number, e: number): { start: number; end: number } | null {
   while (e > a && /^[,.;:!?—–]$/.test(v.tokens[e - 1]!.text)) e--;
-  if (e - a < MIN_TOKENS) return null;
+  // A name alone is a stance's object too: "endorsed Ruiz".
+  e = trimTrailingTime(v, a, e);
+  if (e - a < MIN_TOKENS && !(e - a === 1 && v.isCapitalized(a))) return null;
   return { start: v.tokens[a]!.start, end: v.tokens[e - 1]!.end };
 }
 
@@ -84,7 +86,7 @@ export interface Stance {
 /** Stances in the sentence's tokens [a, b): verbs first, then possessed stance nouns. */
 export function findStances(v: TokenView, a: number, b: number): Stance[] {
   const out: Stance[] = [];
-  for (let k = a + 1; k < b - MIN_TOKENS; k++) {
+  for (let k = a + 1; k < b - 1; k++) {
     const l = v.lower[k]!;
     let c = -1;
     if (STANCE_VERBS.has(l)) c = k + 1;
