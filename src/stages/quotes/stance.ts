@@ -39,8 +39,9 @@ const STANCE_NOUNS = new Set([
   'claim', 'claims', 'assertion', 'argument', 'belief', 'view', 'call', 'calls', 'proposal', 'promise', 'pledge',
   'suggestion', 'insistence', 'contention', 'allegation', 'allegations', 'demand', 'demands', 'warning', 'vow',
   'threat', 'assessment', 'prediction', 'position', 'accusation', 'charge', 'idea', 'refusal',
+  'criticism', 'opposition', 'attacks', 'comments', 'views', 'decision', 'endorsement', 'condemnation', 'concerns', 'doubts',
 ]);
-const NOUN_LINKS = new Set(['that', 'to', 'for']);
+const NOUN_LINKS = new Set(['that', 'to', 'for', 'of', 'on', 'about', 'against']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our']);
 /** Auxiliaries and adverbs that may stand between a subject and its verb. */
 const BETWEEN = /^(has|have|had|is|was|are|were|will|would|also|still|now|reportedly|repeatedly|strongly|openly|publicly|long|previously|even|then|again|only|already)$/;
