@@ -2,14 +2,13 @@ import type { Span } from '../../core/span.js';
 import { accordingAt, attributionAfter, isReportingVerb, sentenceSubject, type Attribution } from './cue.js';
 import { phraseBefore } from './speaker.js';
 import { doubledClose, isDoubledMark } from './apostrophes.js';
-import { DETERMINERS } from './lexicon.js';
 import { questionAt } from './questions.js';
 import { reportEnd } from './clause.js';
+import { reportContentStart, TELL } from './content-start.js';
 import { findStances } from './stance.js';
 import { findInnerReports } from './inner-reports.js';
 import { labelledTurn } from './labels.js';
 import type { TokenView } from './view.js';
-import { SUBJECT_PRONOUNS } from '../../text/pronouns.js';
 import { WEEKDAY_NAMES } from '../../text/weekdays.js';
 
 export interface IndirectQuote extends Span {
@@ -28,20 +27,10 @@ const COORDINATORS = new Set(['and', 'but']);
  * state") and "continues to grow" is not speech.
  */
 const NEEDS_THAT = new Set(['state', 'states', 'continue', 'continues', 'continued', 'known']);
-/** Words opening the content clause of "told X that", "asked X whether". */
-const CLAUSE_STARTS = new Set(['that', 'whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who', 'to']);
-const TELL = new Set(['told', 'tells', 'tell', 'asked', 'assured', 'warned', 'informed', 'reminded']);
 /** What may follow a closing attribution ("..., she said in a statement on Tuesday."). */
 const TRAILERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'last', 'this', 'earlier', 'later', 'to', 'recently',
   'yesterday', 'today', 'tonight', ...WEEKDAY_NAMES, 'adding', 'noting', 'citing',
   'according', 'of', 'about', 'as', 'via', 'through', 'from', 'with', 'reporters', 'journalists', 'told', 'late', 'early', 'afterward', 'afterwards', 'then', 'again', 'recently', 'for', 'by', 'without', 'because', 'but', 'and']);
-const TIME_OR_PLACE_LEAD = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'last', 'this', 'earlier', 'later', ...WEEKDAY_NAMES, 'yesterday', 'today', 'recently', ',']);
-/** Words that may separate a reporting verb from its content clause: "told reporters that". */
-const OBJECT_REACH = 6;
-/** How far "that" may follow "told" past a long addressee. */
-const LONG_OBJECT_REACH = 12;
-/** Common nouns in an addressee before a name ("told host Ana Cruz"). */
-const ADDRESSEE_NOUNS = new Set(['host', 'anchor', 'reporters', 'reporter', 'interviewer', 'moderator', 'viewers', 'supporters', 'audience', 'crowd']);
 
 const FINITE = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should', 'must', 'may', 'might', 'does', 'did']);
 
@@ -254,32 +243,7 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
       if (!sp && subj && subj.verb < k - 1 && COORDINATORS.has(v.lower[k - 1]!) && isReportingVerb(v, k, true)) sp = subj.speaker;
     }
     if (!sp) continue;
-    let c = k + 1;
-    const l = v.lower[k]!;
-    if (TELL.has(l)) {
-      // Skip the addressee up to "that" or a comma.
-      let t = c;
-      while (t < b && t < c + OBJECT_REACH && !CLAUSE_STARTS.has(v.lower[t]!) && v.tokens[t]!.text !== ',') t++;
-      if (t < b && (CLAUSE_STARTS.has(v.lower[t]!) || v.tokens[t]!.text === ',')) c = t;
-      else {
-        // "told The Daily Ledger of Arden on Monday that ...", "told host Ana Cruz she ...".
-        let u = c;
-        while (u < b && u < c + LONG_OBJECT_REACH && v.lower[u] !== 'that' && v.tokens[u]!.text !== ',' && !v.isPunct(u)) u++;
-        if (u < b && v.lower[u] === 'that') c = u;
-        else {
-          u = c;
-          while (u < b && u < c + OBJECT_REACH && (v.isCapitalized(u) || DETERMINERS.has(v.lower[u]!) || ADDRESSEE_NOUNS.has(v.lower[u]!))) u++;
-          if (u > c && u < b && SUBJECT_PRONOUNS.has(v.lower[u]!) && v.lower[u] !== 'it') c = u;
-        }
-      }
-    }
-    // "said in a statement that", "said on Tuesday that": content starts at "that".
-    if (v.lower[c] !== 'that' && TIME_OR_PLACE_LEAD.has(v.lower[c] ?? '')) {
-      for (let t = c; t < b && t < c + OBJECT_REACH; t++) {
-        if (v.lower[t] === 'that') { c = t; break; }
-        if (v.tokens[t]!.text === ',') break;
-      }
-    }
+    const c = reportContentStart(v, k, b);
     // ", an ominous sign for ...": a closing apposition comments on the report, it is not said.
     const e = reportEnd(v, c, b);
     const span = contentSpan(v, c, e);

@@ -1,5 +1,6 @@
 import { isReportingVerb, type Attribution } from './cue.js';
 import { reportEnd } from './clause.js';
+import { reportContentStart, TELL } from './content-start.js';
 import { phraseBefore } from './speaker.js';
 import type { TokenView } from './view.js';
 
@@ -29,13 +30,14 @@ export function findInnerReports(v: TokenView, a: number, b: number, taken: read
   const out: InnerReport[] = [];
   for (let k = a + 1; k < b - MIN_TOKENS; k++) {
     if (!isReportingVerb(v, k, true) || /ing$/.test(v.lower[k]!)) continue;
-    const c = k + 1;
+    const c = reportContentStart(v, k, b);
     const opener = v.lower[c]!;
     // The clause must open right after the verb: "said they …", "says that …", "said the …".
     if (!CLAUSE_OPENERS.has(opener) && !v.isCapitalized(c)) continue;
     // "his home state", "continued the fight", "told The Times": these need "that" to report.
     if (THAT_ONLY.has(v.lower[k]!) && opener !== 'that') continue;
-    if (/^(told|tells|tell|asked|asks|remarks)$/.test(v.lower[k]!) && opener !== 'that') continue;
+    // "told The Times": an addressee alone is not what was told.
+    if ((TELL.has(v.lower[k]!) && c === k + 1) || v.lower[k] === 'remarks') continue;
     const sp = phraseBefore(v, k, a);
     if (!sp || NOT_SOURCES.has(v.lower[sp.first]!)) continue;
     // A relative subject ("who said …,") ends the clause at the next comma.
