@@ -47,8 +47,20 @@ function outerReport(v: TokenView, inner: Attribution, lo: number): Attribution 
   if (v.lower[k] === 'that' || OUTER_LINKS.has(v.lower[k]!)) k--;
   if (k < lo || k <= 0) return null;
   const outer = attributionBefore(v, k + 1, lo, true, 1);
-  return outer && outer.cueLast === k && outer.form === 'subject' ? outer : null;
+  if (outer && outer.cueLast === k && outer.form === 'subject') return outer;
+  // "X told reporters he thought …", "X said Sunday in Madison that she hoped …": the outer
+  // report's content, past its addressee or time, opens with the inner one's subject.
+  for (let j = k - 1; j >= lo && j > k - OUTER_REACH; j--) {
+    if (v.isPunct(j) && v.tokens[j]!.text !== ',') break;
+    const c = reportContentStart(v, j, inner.speaker.first + 1);
+    if (c !== inner.speaker.first && !(c === inner.speaker.first - 1 && v.lower[c] === 'that')) continue;
+    const far = attributionBefore(v, j + 1, lo, true, 1);
+    return far && far.cueLast === j && far.form === 'subject' ? far : null;
+  }
+  return null;
 }
+/** How far back an outer report's verb may stand from the inner report's subject. */
+const OUTER_REACH = 12;
 
 function crossesParagraph(v: TokenView, from: number, to: number): boolean {
   for (let k = Math.max(0, from - 1); k < to && k < v.length - 1; k++) if (v.breakAfter(k)) return true;
