@@ -26,6 +26,8 @@ const STANCE_VERBS = new Set([
   'challenged', 'applauded', 'hailed', 'welcomed', 'thanked', 'ordered', 'requested', 'named', 'released', 'offered',
   'promised', 'promises', 'pledged', 'pledges', 'announced', 'repeated', 'reiterated', 'recalled', 'cast', 'casts', 'acknowledges',
 ]);
+/** Verbs naming something as the source sees it: "called the plan a disaster", "dubbed him a fraud". */
+const NAMING_VERBS = new Set(['called', 'calls', 'call', 'calling', 'dubbed', 'dubs', 'labeled', 'labelled', 'labels', 'branded', 'brands', 'termed']);
 /** Verbs that take their stance through a particle: "called for", "pointed to", "spoke about". */
 const PARTICLE_VERBS: ReadonlyMap<string, readonly string[]> = new Map(([
   [['called', 'calls', 'call', 'pushed', 'pushes', 'argued', 'argues', 'pressed', 'lobbied'], ['for', 'on']],
@@ -90,8 +92,8 @@ export function findStances(v: TokenView, a: number, b: number): Stance[] {
   for (let k = a + 1; k < b - 1; k++) {
     const l = v.lower[k]!;
     let c = -1;
-    if (STANCE_VERBS.has(l)) c = k + 1;
-    else if (PARTICLE_VERBS.get(l)?.includes(v.lower[k + 1]!)) c = k + 2;
+    if (PARTICLE_VERBS.get(l)?.includes(v.lower[k + 1]!)) c = k + 2;
+    else if (STANCE_VERBS.has(l) || NAMING_VERBS.has(l)) c = k + 1;
     else if (!STANCE_NOUNS.has(l)) continue;
     if (v.isCapitalized(k)) continue;
     if (c >= 0) {
