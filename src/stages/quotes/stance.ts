@@ -28,6 +28,12 @@ const STANCE_VERBS = new Set([
 ]);
 /** Verbs naming something as the source sees it: "called the plan a disaster", "dubbed him a fraud". */
 const NAMING_VERBS = new Set(['called', 'calls', 'call', 'calling', 'dubbed', 'dubs', 'labeled', 'labelled', 'labels', 'branded', 'brands', 'termed']);
+/** Adjectives that hold a stance after "is": "confident that", "critical of", "worried about". */
+const STANCE_ADJECTIVES = new Set(['confident', 'sure', 'certain', 'convinced', 'worried', 'concerned', 'optimistic', 'hopeful', 'skeptical',
+  'sceptical', 'critical', 'supportive', 'afraid', 'aware', 'adamant', 'proud', 'angry', 'upset', 'disappointed', 'frustrated', 'wary',
+  'fearful', 'doubtful', 'positive', 'unhappy', 'pleased', 'furious', 'insistent', 'open']);
+const BE = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'remains', 'remained', 'seemed', 'appeared', 'sounded', 'felt']);
+const ADJECTIVE_LINKS = new Set(['that', 'of', 'about', 'with', 'to']);
 /** Verbs that take their stance through a particle: "called for", "pointed to", "spoke about". */
 const PARTICLE_VERBS: ReadonlyMap<string, readonly string[]> = new Map(([
   [['called', 'calls', 'call', 'pushed', 'pushes', 'argued', 'argues', 'pressed', 'lobbied'], ['for', 'on']],
@@ -94,6 +100,8 @@ export function findStances(v: TokenView, a: number, b: number): Stance[] {
     let c = -1;
     if (PARTICLE_VERBS.get(l)?.includes(v.lower[k + 1]!)) c = k + 2;
     else if (STANCE_VERBS.has(l) || NAMING_VERBS.has(l)) c = k + 1;
+    // "X is confident that …", "X was critical of …": a stance held as a state.
+    else if (STANCE_ADJECTIVES.has(l) && BE.has(v.lower[k - 1]!) && ADJECTIVE_LINKS.has(v.lower[k + 1]!)) c = v.lower[k + 1] === 'that' ? k + 1 : k + 2;
     else if (!STANCE_NOUNS.has(l)) continue;
     if (v.isCapitalized(k)) continue;
     if (c >= 0) {
