@@ -109,6 +109,8 @@ const PARTICIPLES = new Set(['saying', 'adding', 'arguing', 'noting', 'insisting
   'citing', 'referring', 'describing', 'promising', 'urging', 'praising', 'recalling', 'touting', 'questioning', 'criticizing',
   'blaming', 'defending', 'demanding', 'pledging', 'vowing', 'attacking', 'dismissing', 'denouncing', 'condemning', 'expressing',
   'highlighting', 'mocking', 'rejecting', 'pointing', 'asking', 'telling', 'announcing', 'reiterating', 'echoing', 'invoking']);
+/** Prepositions before a participle whose subject is the sentence's ("by arguing", "after noting"; "for saying" may be the object's). */
+const PARTICIPLE_LEADS = new Set(['by', 'after', 'while', 'when', 'before', 'without']);
 /** Particles a participle takes before its content: "calling for", "referring to", "pointing to". */
 const PARTICIPLE_PARTICLES = new Set(['for', 'to', 'on', 'out']);
 
@@ -119,7 +121,8 @@ const PARTICIPLE_PARTICLES = new Set(['for', 'to', 'on', 'out']);
 function participleAttributions(v: TokenView, a: number, b: number): IndirectQuote[] {
   const out: IndirectQuote[] = [];
   for (let k = a + 2; k < b - MIN_CONTENT_TOKENS; k++) {
-    if (!PARTICIPLES.has(v.lower[k]!) || v.tokens[k - 1]!.text !== ',') continue;
+    // ", saying …", "… by arguing …".
+    if (!PARTICIPLES.has(v.lower[k]!) || !(v.tokens[k - 1]!.text === ',' || PARTICIPLE_LEADS.has(v.lower[k - 1]!))) continue;
     const subj = sentenceSubject(v, a, k);
     if (!subj) break;
     let c = k + 1;
