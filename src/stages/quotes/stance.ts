@@ -26,6 +26,8 @@ const STANCE_VERBS = new Set([
   'challenged', 'applauded', 'hailed', 'welcomed', 'thanked', 'ordered', 'requested', 'named', 'released', 'offered',
   'promised', 'promises', 'pledged', 'pledges', 'announced', 'repeated', 'reiterated', 'recalled', 'cast', 'casts', 'acknowledges',
 ]);
+/** Participles of stance verbs, whose source is the noun they follow ("voters backing Ruiz"). */
+const STANCE_PARTICIPLES = new Set(['supporting', 'backing', 'opposing', 'endorsing', 'favoring', 'favouring', 'seeking', 'urging', 'demanding', 'praising', 'criticizing', 'criticising']);
 /** Verbs naming something as the source sees it: "called the plan a disaster", "dubbed him a fraud". */
 const NAMING_VERBS = new Set(['called', 'calls', 'call', 'calling', 'dubbed', 'dubs', 'labeled', 'labelled', 'labels', 'branded', 'brands', 'termed']);
 /** Adjectives that hold a stance after "is": "confident that", "critical of", "worried about". */
@@ -99,7 +101,7 @@ export function findStances(v: TokenView, a: number, b: number): Stance[] {
     const l = v.lower[k]!;
     let c = -1;
     if (PARTICLE_VERBS.get(l)?.includes(v.lower[k + 1]!)) c = k + 2;
-    else if (STANCE_VERBS.has(l) || NAMING_VERBS.has(l)) c = k + 1;
+    else if (STANCE_VERBS.has(l) || NAMING_VERBS.has(l) || STANCE_PARTICIPLES.has(l)) c = k + 1;
     // "X is confident that …", "X was critical of …": a stance held as a state.
     else if (STANCE_ADJECTIVES.has(l) && BE.has(v.lower[k - 1]!) && ADJECTIVE_LINKS.has(v.lower[k + 1]!)) c = v.lower[k + 1] === 'that' ? k + 1 : k + 2;
     else if (!STANCE_NOUNS.has(l)) continue;
@@ -109,7 +111,8 @@ export function findStances(v: TokenView, a: number, b: number): Stance[] {
       if (v.lower[c] === 'by' || v.isPunct(c)) continue;
       // "mocked her claim that …": the possessed claim is the stance, read next.
       if (POSSESSIVES.has(v.lower[c]!) && STANCE_NOUNS.has(v.lower[c + 1]!)) continue;
-      const sp = sourceBefore(v, k, a);
+      // "a group backing Ruiz": the noun before a participle is its source.
+      const sp = STANCE_PARTICIPLES.has(l) ? (v.isPunct(k - 1) ? null : phraseBefore(v, k, a)) : sourceBefore(v, k, a);
       const s = sp && span(v, c, clauseEnd(v, c, b));
       if (sp && s) {
         out.push({ ...s, attribution: { cueFirst: k, cueLast: c - 1, speaker: sp, position: 'before', form: 'subject' } });
