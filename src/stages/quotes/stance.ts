@@ -28,6 +28,14 @@ const STANCE_VERBS = new Set([
 ]);
 /** Participles of stance verbs, whose source is the noun they follow ("voters backing Ruiz"). */
 const STANCE_PARTICIPLES = new Set(['supporting', 'backing', 'opposing', 'endorsing', 'favoring', 'favouring', 'seeking', 'urging', 'demanding', 'praising', 'criticizing', 'criticising']);
+/** Verbs of seeing a thing as something ("see X as Y", "regarded X as Y"). */
+const SEE_AS = new Set(['see', 'sees', 'saw', 'view', 'views', 'viewed', 'regard', 'regards', 'regarded', 'perceive', 'perceives', 'perceived']);
+const AS_REACH = 14;
+/** An "as" among tokens [from, to) before any clause punctuation. */
+function asWithin(v: TokenView, from: number, to: number): boolean {
+  for (let k = from; k < to && !/^[,;:—–.]$/.test(v.tokens[k]!.text); k++) if (v.lower[k] === 'as') return true;
+  return false;
+}
 /** Verbs naming something as the source sees it: "called the plan a disaster", "dubbed him a fraud". */
 const NAMING_VERBS = new Set(['called', 'calls', 'call', 'calling', 'dubbed', 'dubs', 'labeled', 'labelled', 'labels', 'branded', 'brands', 'termed']);
 /** Adjectives that hold a stance after "is": "confident that", "critical of", "worried about". */
@@ -102,6 +110,8 @@ export function findStances(v: TokenView, a: number, b: number): Stance[] {
     let c = -1;
     if (PARTICLE_VERBS.get(l)?.includes(v.lower[k + 1]!)) c = k + 2;
     else if (STANCE_VERBS.has(l) || NAMING_VERBS.has(l) || STANCE_PARTICIPLES.has(l)) c = k + 1;
+    // "voters see Ruiz as the likely winner": a view held of something.
+    else if (SEE_AS.has(l) && asWithin(v, k + 2, Math.min(b, k + AS_REACH))) c = k + 1;
     // "X is confident that …", "X was critical of …": a stance held as a state.
     else if (STANCE_ADJECTIVES.has(l) && BE.has(v.lower[k - 1]!) && ADJECTIVE_LINKS.has(v.lower[k + 1]!)) c = v.lower[k + 1] === 'that' ? k + 1 : k + 2;
     else if (!STANCE_NOUNS.has(l)) continue;
