@@ -175,12 +175,35 @@ function paragraphEnd(v: TokenView, i: number): number {
   return i + 1;
 }
 
+/** Nouns of documents and surveys that state what a sentence opened by "In a …," reports. */
+const SOURCE_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'study', 'report', 'analysis', 'interview', 'statement', 'letter',
+  'memo', 'filing', 'op-ed', 'column', 'post', 'tweet', 'book', 'speech', 'editorial', 'essay', 'lawsuit', 'complaint', 'ruling', 'opinion']);
+const SOURCE_REACH = 15;
+
+/** "In a survey released Monday, CONTENT" at the sentence's start a. */
+function inSourceAt(v: TokenView, a: number, b: number): IndirectQuote | null {
+  if (v.lower[a] !== 'in' || !/^(a|an|the|his|her|their|its|one)$/.test(v.lower[a + 1] ?? '')) return null;
+  let comma = a + 2;
+  while (comma < b && comma < a + SOURCE_REACH && v.tokens[comma]!.text !== ',') comma++;
+  if (v.tokens[comma]?.text !== ',') return null;
+  let noun = -1;
+  for (let k = a + 2; k < comma; k++) if (SOURCE_NOUNS.has(v.lower[k]!)) { noun = k; break; }
+  if (noun < 0) return null;
+  // "In an interview, Ruiz said …": the report after the comma has a source of its own.
+  for (let k = comma + 1; k < b && k < comma + 9; k++) if (isReportingVerb(v, k, true)) return null;
+  const span = contentSpan(v, comma + 1, reportEnd(v, comma + 1, b));
+  return span ? { ...span, attribution: { cueFirst: a, cueLast: a, speaker: { first: a + 1, last: comma - 1 }, position: 'before', form: 'according' } } : null;
+}
+
 function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote | null {
   // "According to X, CONTENT."
   // "In addition, according to X, CONTENT": a short opening phrase may come first.
   let lead = a;
   while (lead < a + 5 && lead < b && v.lower[lead] !== 'according') lead++;
   if (lead > a && v.tokens[lead - 1]!.text !== ',') lead = a;
+  // "In a poll released Monday, CONTENT": a document or survey opening the sentence is the source.
+  const doc = inSourceAt(v, a, b);
+  if (doc) return doc;
   const acc = accordingAt(v, lead, b);
   if (acc) {
     let c = acc.speaker.last + 1;
