@@ -44,6 +44,8 @@ export function reportEnd(v: TokenView, c: number, b: number): number {
     // ", adding that …", ", referring to …": another cue; ", pushing her to victory" still reports.
     if (tok === ',' && /^[a-z]+ing$/.test(next) && REPORTING_VERBS.has(next)) return t;
     if (tok === ';') return t;
+    // "Lee, who says he walks, said …": the main clause's own report.
+    if (tok === ',' && isReportingVerb(v, t + 1, true) && !/ing$/.test(next)) return t;
     if (tok === '—' || tok === '–') {
       // A pair of dashes sets off an aside inside the clause ("— including the cost —").
       let pair = t + 1;

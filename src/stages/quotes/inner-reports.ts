@@ -15,7 +15,7 @@ const MIN_TOKENS = 3;
 /** Words that may open the reported clause after the verb. */
 const CLAUSE_OPENERS = new Set(['that', 'he', 'she', 'they', 'it', 'we', 'i', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'there', 'this', 'if']);
 /** Verbs with another common sense, reporting only before "that". */
-const THAT_ONLY = new Set(['state', 'states', 'continue', 'continues', 'continued', 'known', 'find', 'show']);
+const THAT_ONLY = new Set(['state', 'states', 'continue', 'continues', 'continued', 'known', 'find', 'show', 'feel', 'feels', 'felt', 'know', 'knows', 'knew']);
 /** Subjects that do not name a source. */
 const NOT_SOURCES = new Set(['it', 'there', 'this', 'that', 'what', 'which']);
 

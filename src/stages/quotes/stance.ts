@@ -1,4 +1,4 @@
-import type { Attribution } from './cue.js';
+import { isNounUse, type Attribution } from './cue.js';
 import { clauseBreak, reportEnd, trimTrailingTime } from './clause.js';
 import { phraseBefore, type Phrase } from './speaker.js';
 import type { TokenView } from './view.js';
@@ -27,7 +27,7 @@ const STANCE_VERBS = new Set([
   'promised', 'promises', 'pledged', 'pledges', 'announced', 'repeated', 'reiterated', 'recalled', 'cast', 'casts', 'acknowledges',
 ]);
 /** Participles of stance verbs, whose source is the noun they follow ("voters backing Ruiz"). */
-const STANCE_PARTICIPLES = new Set(['supporting', 'backing', 'opposing', 'endorsing', 'favoring', 'favouring', 'seeking', 'urging', 'demanding', 'praising', 'criticizing', 'criticising']);
+const STANCE_PARTICIPLES = new Set(['supporting', 'backing', 'opposing', 'endorsing', 'favoring', 'favouring', 'urging', 'demanding', 'praising', 'criticizing', 'criticising']);
 /** Verbs of seeing a thing as something ("see X as Y", "regarded X as Y"). */
 const SEE_AS = new Set(['see', 'sees', 'saw', 'view', 'views', 'viewed', 'regard', 'regards', 'regarded', 'perceive', 'perceives', 'perceived']);
 const AS_REACH = 14;
@@ -35,6 +35,12 @@ const AS_REACH = 14;
 function asWithin(v: TokenView, from: number, to: number): boolean {
   for (let k = from; k < to && !/^[,;:—–.]$/.test(v.tokens[k]!.text); k++) if (v.lower[k] === 'as') return true;
   return false;
+}
+const FINITE = /^(is|are|was|were|has|have|had|will|would|can|could|said|says|[a-z]+ed)$/;
+/** "a group backing Ruiz raised …": a participle's object ends before the sentence's own verb. */
+function objectEnd(v: TokenView, c: number, e: number): number {
+  for (let k = c + 1; k < e; k++) if (FINITE.test(v.tokens[k]!.text)) return k;
+  return e;
 }
 /** Verbs naming something as the source sees it: "called the plan a disaster", "dubbed him a fraud". */
 const NAMING_VERBS = new Set(['called', 'calls', 'call', 'calling', 'dubbed', 'dubs', 'labeled', 'labelled', 'labels', 'branded', 'brands', 'termed']);
@@ -115,7 +121,8 @@ export function findStances(v: TokenView, a: number, b: number): Stance[] {
     // "X is confident that …", "X was critical of …": a stance held as a state.
     else if (STANCE_ADJECTIVES.has(l) && BE.has(v.lower[k - 1]!) && ADJECTIVE_LINKS.has(v.lower[k + 1]!)) c = v.lower[k + 1] === 'that' ? k + 1 : k + 2;
     else if (!STANCE_NOUNS.has(l)) continue;
-    if (v.isCapitalized(k)) continue;
+    // "their support for", "the plans": a noun, not a verb.
+    if (v.isCapitalized(k) || (c >= 0 && isNounUse(v, k))) continue;
     if (c >= 0) {
       // "the plan he wanted", "a bill backed by": a verb without an object or in the passive reports nothing.
       if (v.lower[c] === 'by' || v.isPunct(c)) continue;
@@ -123,7 +130,7 @@ export function findStances(v: TokenView, a: number, b: number): Stance[] {
       if (POSSESSIVES.has(v.lower[c]!) && STANCE_NOUNS.has(v.lower[c + 1]!)) continue;
       // "a group backing Ruiz": the noun before a participle is its source.
       const sp = STANCE_PARTICIPLES.has(l) ? (v.isPunct(k - 1) ? null : phraseBefore(v, k, a)) : sourceBefore(v, k, a);
-      const s = sp && span(v, c, clauseEnd(v, c, b));
+      const s = sp && span(v, c, STANCE_PARTICIPLES.has(l) ? objectEnd(v, c, clauseEnd(v, c, b)) : clauseEnd(v, c, b));
       if (sp && s) {
         out.push({ ...s, attribution: { cueFirst: k, cueLast: c - 1, speaker: sp, position: 'before', form: 'subject' } });
         k = v.tokenAtOrAfter(s.end);
