@@ -20,6 +20,7 @@ const PASSIVE_REPORTS = new Set(['expected', 'believed', 'thought', 'said', 'rep
 const EXPECTED_AUX = new Set(['is', 'are', 'was', 'were']);
 const CLAUSE_EDGES = new Set([',', ';', ':', '—', '–', '(', '“', '”', '"']);
 const LINKS = new Set(['and', 'but', 'while', 'though', 'although', 'because', 'as', 'so', 'if', 'when']);
+const CUE_WORDS = new Set([...SEEM, ...PASSIVE_REPORTS, 'reportedly', 'allegedly']);
 const MAX_SUBJECT = 20;
 const MIN_TOKENS = 3;
 
@@ -40,6 +41,7 @@ export function findHedges(v: TokenView, skip: (sentence: number) => boolean, ta
     let b = v.sentences[s]!.tokenEnd;
     while (b > a && /^[.!?]$/.test(v.tokens[b - 1]!.text)) b--;
     for (let k = a + 1; k < b - 1; k++) {
+      if (!CUE_WORDS.has(v.lower[k]!)) continue;
       const cue = hedgeCue(v, k);
       if (!cue) continue;
       let from: number;

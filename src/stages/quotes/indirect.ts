@@ -98,7 +98,7 @@ export function findIndirectQuotes(v: TokenView, skip: (sentence: number) => boo
     // Stances a sentence reports besides its speech: "X wants …", "her claim that …".
     const taken = out.filter((q) => q.start < v.tokens[b - 1]!.end && v.tokens[a]!.start < q.end);
     for (const st of findStances(v, a, b)) if (!taken.some((q) => q.start < st.end && st.start < q.end)) out.push(st);
-    out.push(...findInnerReports(v, a, b, [...quoted, ...out]));
+    out.push(...findInnerReports(v, a, b, [quoted, out]));
   }
   return out;
 }

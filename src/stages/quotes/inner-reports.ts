@@ -25,8 +25,10 @@ export interface InnerReport {
   readonly attribution: Attribution;
 }
 
-/** Reports in the sentence's tokens [a, b) whose content does not overlap `taken`. */
-export function findInnerReports(v: TokenView, a: number, b: number, taken: readonly { start: number; end: number }[]): InnerReport[] {
+type Spans = readonly { readonly start: number; readonly end: number }[];
+
+/** Reports in the sentence's tokens [a, b) whose content overlaps no span in the lists of `taken`. */
+export function findInnerReports(v: TokenView, a: number, b: number, taken: readonly Spans[]): InnerReport[] {
   const out: InnerReport[] = [];
   for (let k = a + 1; k < b - MIN_TOKENS; k++) {
     if (!isReportingVerb(v, k, true) || /ing$/.test(v.lower[k]!)) continue;
@@ -47,7 +49,8 @@ export function findInnerReports(v: TokenView, a: number, b: number, taken: read
     while (e > c && /^[,.;:!?—–]$/.test(v.tokens[e - 1]!.text)) e--;
     if (e - c < MIN_TOKENS) continue;
     const span = { start: v.tokens[c]!.start, end: v.tokens[e - 1]!.end };
-    if ([...taken, ...out].some((t) => t.start < span.end && span.start < t.end)) continue;
+    const overlaps = (t: { start: number; end: number }) => t.start < span.end && span.start < t.end;
+    if (out.some(overlaps) || taken.some((list) => list.some(overlaps))) continue;
     if (/[“”"]/.test(v.text.slice(span.start, span.end))) continue;
     out.push({ ...span, attribution: { cueFirst: k, cueLast: k, speaker: sp, position: 'before', form: 'subject' } });
   }

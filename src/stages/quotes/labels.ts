@@ -45,7 +45,8 @@ const MAX_HEADLINE_TOKENS = 30;
 
 /** "Ruiz Says Bridge Will Reopen in May": a title-case line whose capitalised verb reports. */
 function headlineReport(v: TokenView, a: number): LabelledTurn | null {
-  const last = lastOfParagraph(v, a);
+  let last = a;
+  while (last < v.length - 1 && last - a <= MAX_HEADLINE_TOKENS && !v.breakAfter(last)) last++;
   if (last - a > MAX_HEADLINE_TOKENS) return null;
   let words = 0, capitals = 0;
   for (let k = a; k <= last; k++) if (!v.isPunct(k)) { words++; if (v.isCapitalized(k)) capitals++; }

@@ -65,6 +65,8 @@ const STANCE_NOUNS = new Set([
   'threat', 'assessment', 'prediction', 'position', 'accusation', 'charge', 'idea', 'refusal',
   'criticism', 'opposition', 'attacks', 'comments', 'views', 'decision', 'endorsement', 'condemnation', 'concerns', 'doubts',
 ]);
+/** Every word that may open a stance: one lookup for the many tokens that open none. */
+const TRIGGERS = new Set([...STANCE_VERBS, ...NAMING_VERBS, ...STANCE_PARTICIPLES, ...SEE_AS, ...STANCE_ADJECTIVES, ...STANCE_NOUNS, ...PARTICLE_VERBS.keys()]);
 const NOUN_LINKS = new Set(['that', 'to', 'for', 'of', 'on', 'about', 'against']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our']);
 /** Auxiliaries and adverbs that may stand between a subject and its verb. */
@@ -113,6 +115,7 @@ export function findStances(v: TokenView, a: number, b: number): Stance[] {
   const out: Stance[] = [];
   for (let k = a + 1; k < b - 1; k++) {
     const l = v.lower[k]!;
+    if (!TRIGGERS.has(l)) continue;
     let c = -1;
     if (PARTICLE_VERBS.get(l)?.includes(v.lower[k + 1]!)) c = k + 2;
     else if (STANCE_VERBS.has(l) || NAMING_VERBS.has(l) || STANCE_PARTICIPLES.has(l)) c = k + 1;
