@@ -19,8 +19,9 @@ export interface Attribution {
 
 export function isReportingVerb(v: TokenView, i: number, speechOnly = false): boolean {
   const l = v.lower[i];
-  if (l === undefined || v.isCapitalized(i)) return false;
-  if (!(speechOnly ? SPEECH_VERBS.has(l) || BELIEF_VERBS.has(l) : REPORTING_VERBS.has(l))) return false;
+  // The word lists first: most tokens are in none, and that test is cheaper than the case test.
+  if (l === undefined || !(speechOnly ? SPEECH_VERBS.has(l) || BELIEF_VERBS.has(l) : REPORTING_VERBS.has(l))) return false;
+  if (v.isCapitalized(i)) return false;
   return !isNounUse(v, i) && !isPassive(v, i);
 }
 
@@ -97,13 +98,15 @@ const TRAILERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when',
   'of', 'about', 'from', 'with', 'reporters', 'journalists', 'again', 'then', 'yesterday', 'today', 'tonight', ...WEEKDAY_NAMES,
   'recently', 'adding', 'noting', 'citing', 'according', 'via', 'through', 'for', 'by', 'in', 'late',
   'early', 'afterward', 'afterwards', 'because', 'but', 'and', 'referring', 'pointing', 'speaking', 'told', 'said', 'wrote', 'of', 'without', 'than']);
+const OBJECT_PRONOUNS = new Set(['them', 'him', 'us', 'me']);
 const TELL = new Set(['told', 'tells', 'tell', 'telling', 'asked', 'asks', 'assured', 'warned', 'informed', 'reminded']);
 
 /** "X said" ends its clause: nothing, punctuation, a trailer, or the addressee of "told". */
 function closesClause(v: TokenView, cue: number, hi: number): boolean {
   const k = cue + 1;
   if (k >= hi || v.isPunct(k)) return true;
-  return TRAILERS.has(v.lower[k]!) || TELL.has(v.lower[cue]!) || v.isCapitalized(k) || /ly$/.test(v.lower[k]!);
+  // "he urged them", "she told us": an object pronoun is the addressee.
+  return TRAILERS.has(v.lower[k]!) || TELL.has(v.lower[cue]!) || v.isCapitalized(k) || /ly$/.test(v.lower[k]!) || OBJECT_PRONOUNS.has(v.lower[k]!);
 }
 
 const PAST_VERBS = /^(?:\p{Ll}+ed|stood|said|told|went|came|gave|took|made|got|left|ran|saw|spoke|wrote|began|kept|held|sat|shook|put|set|felt|knew|thought|brought|sent|won|lost|met|paid|read|led|fell|rose|struck|stuck|threw|drew|grew|hit|cut|let|quit)$/u;

@@ -1,7 +1,10 @@
 import type { Paragraph } from '../../core/layers.js';
 import { attributionAfter, attributionBefore, sentenceSubject, type Attribution } from './cue.js';
+import { phraseAfter } from './speaker.js';
 import { findQuotedSpans, type QuotedSpan } from '../../text/quote-marks.js';
 import { clauseBreak } from './clause.js';
+import { reportContentStart } from './content-start.js';
+import { SPEECH_VERBS } from '../../text/reporting-verbs.js';
 import { DETERMINERS } from './lexicon.js';
 import { SPEAKER_PRONOUNS } from '../../text/pronouns.js';
 import type { TokenView } from './view.js';
@@ -44,8 +47,20 @@ function outerReport(v: TokenView, inner: Attribution, lo: number): Attribution 
   if (v.lower[k] === 'that' || OUTER_LINKS.has(v.lower[k]!)) k--;
   if (k < lo || k <= 0) return null;
   const outer = attributionBefore(v, k + 1, lo, true, 1);
-  return outer && outer.cueLast === k && outer.form === 'subject' ? outer : null;
+  if (outer && outer.cueLast === k && outer.form === 'subject') return outer;
+  // "X told reporters he thought …", "X said Sunday in Madison that she hoped …": the outer
+  // report's content, past its addressee or time, opens with the inner one's subject.
+  for (let j = k - 1; j >= lo && j > k - OUTER_REACH; j--) {
+    if (v.isPunct(j) && v.tokens[j]!.text !== ',') break;
+    const c = reportContentStart(v, j, inner.speaker.first + 1);
+    if (c !== inner.speaker.first && !(c === inner.speaker.first - 1 && v.lower[c] === 'that')) continue;
+    const far = attributionBefore(v, j + 1, lo, true, 1);
+    return far && far.cueLast === j && far.form === 'subject' ? far : null;
+  }
+  return null;
 }
+/** How far back an outer report's verb may stand from the inner report's subject. */
+const OUTER_REACH = 12;
 
 function crossesParagraph(v: TokenView, from: number, to: number): boolean {
   for (let k = Math.max(0, from - 1); k < to && k < v.length - 1; k++) if (v.breakAfter(k)) return true;
@@ -135,6 +150,12 @@ export function findDirectQuotes(v: TokenView, paragraphs: readonly Paragraph[],
       if (earlier) att = { ...att, speaker: earlier.speaker };
       else if (subj) att = { ...att, speaker: subj.speaker };
     }
+    // "Said Ana Ruiz, a neighbour, “...”", "Added Ruiz: “...”": the cue opens the sentence.
+    if (!att && first > sent1.tokenStart + 1 && (v.tokens[first - 1]!.text === ':' || v.tokens[first - 1]!.text === ',')) {
+      const cue = sent1.tokenStart;
+      const sp = v.isCapitalized(cue) && SPEECH_VERBS.has(v.lower[cue]!) && /(ed|id|te|ote)$/.test(v.lower[cue]!) ? phraseAfter(v, cue + 1, first - 1) : null;
+      if (sp && sp.first === cue + 1 && v.isCapitalized(sp.first)) att = { cueFirst: cue, cueLast: cue, speaker: sp, position: 'before', form: 'inverted' };
+    }
     // "Clinton has since apologized: “...”": a colon hands the quote to the sentence's subject.
     if (!att && first > sent1.tokenStart && (v.tokens[first - 1]!.text === ':' || v.tokens[first - 1]!.text === ',')) {
       const subj = sentenceSubject(v, sent1.tokenStart, first - 1);
@@ -145,14 +166,20 @@ export function findDirectQuotes(v: TokenView, paragraphs: readonly Paragraph[],
     if (att && att.position === 'before' && att.form !== 'according' && att.cueLast < first) {
       // A partial quote inside a reported clause: the whole clause is the content.
       // An explicit "that" marks where the clause starts, so commas after it are its own.
-      const marked = v.lower[att.cueLast + 1] === 'that';
-      let clean = first > att.cueLast + 1 && first - att.cueLast - 1 <= (marked ? 40 : 25);
-      for (let k = att.cueLast + 1; k < first && clean; k++) {
+      // "said (on Tuesday) that", "told reporters that": the clause starts past a time or an addressee.
+      let from = reportContentStart(v, att.cueLast, first);
+      if (from >= first) from = att.cueLast + 1;
+      const marked = v.lower[from] === 'that';
+      // A quote right after a speech verb ("said “it is too late” when …") opens the clause: a term
+      // after "called" or "chanted" does not.
+      const opens = first === from && SPEECH_VERBS.has(v.lower[att.cueLast]!) && countWords(v.text.slice(q.innerStart, q.innerEnd)) > 3;
+      let clean = (first > from || opens) && first - from <= (marked ? 40 : 25);
+      for (let k = from; k < first && clean; k++) {
         const t = v.tokens[k]!.text;
         if (marked ? t === ':' || t === ';' : CLAUSE_PUNCT.has(t)) clean = false;
       }
       if (clean) {
-        start = v.tokens[att.cueLast + 1]!.start;
+        start = v.tokens[from]!.start;
         let e = sent2.tokenEnd - 1;
         for (let k = end; k <= e; k++) {
           if (clauseBreak(v, k)) {

@@ -2,11 +2,13 @@ import type { Span } from '../../core/span.js';
 import { accordingAt, attributionAfter, isReportingVerb, sentenceSubject, type Attribution } from './cue.js';
 import { phraseBefore } from './speaker.js';
 import { doubledClose, isDoubledMark } from './apostrophes.js';
-import { DETERMINERS } from './lexicon.js';
 import { questionAt } from './questions.js';
+import { reportEnd } from './clause.js';
+import { reportContentStart, TELL } from './content-start.js';
 import { findStances } from './stance.js';
+import { findInnerReports } from './inner-reports.js';
+import { labelledTurn } from './labels.js';
 import type { TokenView } from './view.js';
-import { SUBJECT_PRONOUNS } from '../../text/pronouns.js';
 import { WEEKDAY_NAMES } from '../../text/weekdays.js';
 
 export interface IndirectQuote extends Span {
@@ -25,20 +27,10 @@ const COORDINATORS = new Set(['and', 'but']);
  * state") and "continues to grow" is not speech.
  */
 const NEEDS_THAT = new Set(['state', 'states', 'continue', 'continues', 'continued', 'known']);
-/** Words opening the content clause of "told X that", "asked X whether". */
-const CLAUSE_STARTS = new Set(['that', 'whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who', 'to']);
-const TELL = new Set(['told', 'tells', 'tell', 'asked', 'assured', 'warned', 'informed', 'reminded']);
 /** What may follow a closing attribution ("..., she said in a statement on Tuesday."). */
 const TRAILERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'last', 'this', 'earlier', 'later', 'to', 'recently',
   'yesterday', 'today', 'tonight', ...WEEKDAY_NAMES, 'adding', 'noting', 'citing',
   'according', 'of', 'about', 'as', 'via', 'through', 'from', 'with', 'reporters', 'journalists', 'told', 'late', 'early', 'afterward', 'afterwards', 'then', 'again', 'recently', 'for', 'by', 'without', 'because', 'but', 'and']);
-const TIME_OR_PLACE_LEAD = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'last', 'this', 'earlier', 'later', ...WEEKDAY_NAMES, 'yesterday', 'today', 'recently', ',']);
-/** Words that may separate a reporting verb from its content clause: "told reporters that". */
-const OBJECT_REACH = 6;
-/** How far "that" may follow "told" past a long addressee. */
-const LONG_OBJECT_REACH = 12;
-/** Common nouns in an addressee before a name ("told host Ana Cruz"). */
-const ADDRESSEE_NOUNS = new Set(['host', 'anchor', 'reporters', 'reporter', 'interviewer', 'moderator', 'viewers', 'supporters', 'audience', 'crowd']);
 
 const FINITE = new Set(['is', 'are', 'was', 'were', 'will', 'would', 'has', 'have', 'had', 'can', 'could', 'should', 'must', 'may', 'might', 'does', 'did']);
 
@@ -71,11 +63,17 @@ export function findIndirectQuotes(v: TokenView, skip: (sentence: number) => boo
     let b = sent.tokenEnd;
     if (b - a < MIN_CONTENT_TOKENS + 2) continue;
     if (TERMINAL.has(v.tokens[b - 1]!.text)) b--;
+    // "Ruiz: Bridge Will Reopen": a headline or a transcript turn, up to the paragraph's end.
+    const turn = labelledTurn(v, a);
+    if (turn && !quoted.some((q) => q.start < turn.end && turn.start < q.end)) {
+      out.push(turn);
+      s = v.sentenceOf[turn.lastToken]!;
+      continue;
+    }
     if (skip(s)) {
       // Around direct quotes: "..., adding that CONTENT", and a report the quotes left alone.
       const free = (x: Span) => !quoted.some((q) => q.start < x.end && x.start < q.end) && !out.some((q) => q.start < x.end && x.start < q.end);
-      const part = participleAttribution(v, a, b);
-      if (part && free(part)) out.push(part);
+      for (const part of participleAttributions(v, a, b)) if (free(part)) out.push(part);
       // Without marks of its own: quoted words in a report are the direct rules' to judge.
       const report = sentenceAttribution(v, a, b);
       if (report && free(report) && !/[“”"„«»]/.test(v.text.slice(report.start, report.end))) out.push(report);
@@ -96,28 +94,45 @@ export function findIndirectQuotes(v: TokenView, skip: (sentence: number) => boo
       out[out.length - 1] = { ...out[out.length - 1]!, end: v.tokens[close + 1]!.end };
       s = closeSentence;
     }
-    const part = participleAttribution(v, a, b);
-    if (part && !(found && found.start < part.end && part.start < found.end)) out.push(part);
+    for (const part of participleAttributions(v, a, b)) if (!(found && found.start < part.end && part.start < found.end)) out.push(part);
     // Stances a sentence reports besides its speech: "X wants …", "her claim that …".
     const taken = out.filter((q) => q.start < v.tokens[b - 1]!.end && v.tokens[a]!.start < q.end);
     for (const st of findStances(v, a, b)) if (!taken.some((q) => q.start < st.end && st.start < q.end)) out.push(st);
+    out.push(...findInnerReports(v, a, b, [quoted, out]));
   }
   return out;
 }
 
 const PARTICIPLES = new Set(['saying', 'adding', 'arguing', 'noting', 'insisting', 'claiming', 'warning', 'explaining', 'suggesting',
-  'asserting', 'contending', 'stressing', 'acknowledging', 'admitting', 'declaring', 'predicting', 'complaining', 'calling', 'accusing']);
+  'asserting', 'contending', 'stressing', 'acknowledging', 'admitting', 'declaring', 'predicting', 'complaining', 'calling', 'accusing',
+  // Stances told by a participle: ", citing the cost", ", promising a new bridge".
+  'citing', 'referring', 'describing', 'promising', 'urging', 'praising', 'recalling', 'touting', 'questioning', 'criticizing',
+  'blaming', 'defending', 'demanding', 'pledging', 'vowing', 'attacking', 'dismissing', 'denouncing', 'condemning', 'expressing',
+  'highlighting', 'mocking', 'rejecting', 'pointing', 'asking', 'telling', 'announcing', 'reiterating', 'echoing', 'invoking']);
+/** Prepositions before a participle whose subject is the sentence's ("by arguing", "after noting"; "for saying" may be the object's). */
+const PARTICIPLE_LEADS = new Set(['by', 'after', 'while', 'when', 'before', 'without']);
+/** Particles a participle takes before its content: "calling for", "referring to", "pointing to". */
+const PARTICIPLE_PARTICLES = new Set(['for', 'to', 'on', 'out']);
 
-/** "X rejected the plan, saying (that) CONTENT": the participle's speaker is the sentence subject. */
-function participleAttribution(v: TokenView, a: number, b: number): IndirectQuote | null {
+/**
+ * "X rejected the plan, saying (that) CONTENT", "…, citing the cost": each participle after a
+ * comma reports for the sentence's subject, up to where its clause ends.
+ */
+function participleAttributions(v: TokenView, a: number, b: number): IndirectQuote[] {
+  const out: IndirectQuote[] = [];
   for (let k = a + 2; k < b - MIN_CONTENT_TOKENS; k++) {
-    if (!PARTICIPLES.has(v.lower[k]!) || v.tokens[k - 1]!.text !== ',') continue;
+    // ", saying …", "… by arguing …".
+    if (!PARTICIPLES.has(v.lower[k]!) || !(v.tokens[k - 1]!.text === ',' || PARTICIPLE_LEADS.has(v.lower[k - 1]!))) continue;
     const subj = sentenceSubject(v, a, k);
-    if (!subj) return null;
-    const span = contentSpan(v, k + 1, b);
-    return span ? { ...span, attribution: { cueFirst: k, cueLast: k, speaker: subj.speaker, position: 'before', form: 'subject' } } : null;
+    if (!subj) break;
+    let c = k + 1;
+    if (PARTICIPLE_PARTICLES.has(v.lower[c]!)) c++;
+    const e = reportEnd(v, c, b);
+    const span = contentSpan(v, c, e);
+    if (span) out.push({ ...span, attribution: { cueFirst: k, cueLast: c - 1, speaker: subj.speaker, position: 'before', form: 'subject' } });
+    k = e - 1;
   }
-  return null;
+  return out;
 }
 
 /** "X refused to comment but said CONTENT": the report after a coordinator shares the first one's speaker. */
@@ -160,14 +175,42 @@ function paragraphEnd(v: TokenView, i: number): number {
   return i + 1;
 }
 
+/** Nouns of documents and surveys that state what a sentence opened by "In a …," reports. */
+const SOURCE_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'study', 'report', 'analysis', 'interview', 'statement', 'letter',
+  'memo', 'filing', 'op-ed', 'column', 'post', 'tweet', 'book', 'speech', 'editorial', 'essay', 'lawsuit', 'complaint', 'ruling', 'opinion']);
+const SOURCE_REACH = 15;
+
+/** "In a survey released Monday, CONTENT" at the sentence's start a. */
+function inSourceAt(v: TokenView, a: number, b: number): IndirectQuote | null {
+  if (v.lower[a] !== 'in' || !/^(a|an|the|his|her|their|its|one)$/.test(v.lower[a + 1] ?? '')) return null;
+  let comma = a + 2;
+  while (comma < b && comma < a + SOURCE_REACH && v.tokens[comma]!.text !== ',') comma++;
+  if (v.tokens[comma]?.text !== ',') return null;
+  let noun = -1;
+  for (let k = a + 2; k < comma; k++) if (SOURCE_NOUNS.has(v.lower[k]!)) { noun = k; break; }
+  if (noun < 0) return null;
+  // "In an interview, Ruiz said …": the report after the comma has a source of its own.
+  for (let k = comma + 1; k < b && k < comma + 9; k++) if (isReportingVerb(v, k, true)) return null;
+  const span = contentSpan(v, comma + 1, reportEnd(v, comma + 1, b));
+  return span ? { ...span, attribution: { cueFirst: a, cueLast: a, speaker: { first: a + 1, last: comma - 1 }, position: 'before', form: 'according' } } : null;
+}
+
 function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote | null {
   // "According to X, CONTENT."
-  const acc = accordingAt(v, a, b);
+  // "In addition, according to X, CONTENT": a short opening phrase may come first.
+  let lead = a;
+  while (lead < a + 5 && lead < b && v.lower[lead] !== 'according') lead++;
+  if (lead > a && v.tokens[lead - 1]!.text !== ',') lead = a;
+  // "In a poll released Monday, CONTENT": a document or survey opening the sentence is the source.
+  const doc = inSourceAt(v, a, b);
+  if (doc) return doc;
+  const acc = accordingAt(v, lead, b);
   if (acc) {
     let c = acc.speaker.last + 1;
     while (c < b && v.tokens[c]!.text !== ',') c++;
     const span = contentSpan(v, c + 1, b);
-    return span ? { ...span, attribution: acc } : null;
+    // "Prices rose, according to X." is read below, as a source closing the sentence.
+    if (span || lead === a) return span ? { ...span, attribution: acc } : null;
   }
   // Trailing attribution after a comma; the rightmost comma that gives one wins.
   for (let c = b - 1; c > a + MIN_CONTENT_TOKENS - 1; c--) {
@@ -189,7 +232,9 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
     // "In May, X said, ''...''": the marks after the cue hold what was said.
     if (rest && isDoubledMark(v, v.tokenAtOrAfter(rest.start))) return { ...rest, attribution: att };
     // "CONTENT, said X, a lawyer at Y": after an inverted cue the comma opens X's description.
-    if (rest && b - after > 6 && att.form !== 'inverted') return { start: head.start, end: rest.end, attribution: att };
+    // "CONTENT, according to X, was …" runs on; "CONTENT, according to X, higher than …" comments on it.
+    const runsOn = att.form !== 'according' || FINITE.has(v.lower[v.tokenAtOrAfter(rest?.start ?? 0)]!);
+    if (rest && b - after > 6 && att.form !== 'inverted' && runsOn) return { start: head.start, end: rest.end, attribution: att };
     const addressee = TELL.has(v.lower[att.cueLast]!) && att.form === 'subject';
     // "..., according to a study of county data by the state auditor": the source runs on.
     if (att.form === 'according' || (b - after <= 8 && (after >= b || addressee || TRAILERS.has(v.lower[after]!) || v.isPunct(after)))) {
@@ -224,45 +269,9 @@ function sentenceAttribution(v: TokenView, a: number, b: number): IndirectQuote 
       if (!sp && subj && subj.verb < k - 1 && COORDINATORS.has(v.lower[k - 1]!) && isReportingVerb(v, k, true)) sp = subj.speaker;
     }
     if (!sp) continue;
-    let c = k + 1;
-    const l = v.lower[k]!;
-    if (TELL.has(l)) {
-      // Skip the addressee up to "that" or a comma.
-      let t = c;
-      while (t < b && t < c + OBJECT_REACH && !CLAUSE_STARTS.has(v.lower[t]!) && v.tokens[t]!.text !== ',') t++;
-      if (t < b && (CLAUSE_STARTS.has(v.lower[t]!) || v.tokens[t]!.text === ',')) c = t;
-      else {
-        // "told The Daily Ledger of Arden on Monday that ...", "told host Ana Cruz she ...".
-        let u = c;
-        while (u < b && u < c + LONG_OBJECT_REACH && v.lower[u] !== 'that' && v.tokens[u]!.text !== ',' && !v.isPunct(u)) u++;
-        if (u < b && v.lower[u] === 'that') c = u;
-        else {
-          u = c;
-          while (u < b && u < c + OBJECT_REACH && (v.isCapitalized(u) || DETERMINERS.has(v.lower[u]!) || ADDRESSEE_NOUNS.has(v.lower[u]!))) u++;
-          if (u > c && u < b && SUBJECT_PRONOUNS.has(v.lower[u]!) && v.lower[u] !== 'it') c = u;
-        }
-      }
-    }
-    // "said in a statement that", "said on Tuesday that": content starts at "that".
-    if (v.lower[c] !== 'that' && TIME_OR_PLACE_LEAD.has(v.lower[c] ?? '')) {
-      for (let t = c; t < b && t < c + OBJECT_REACH; t++) {
-        if (v.lower[t] === 'that') { c = t; break; }
-        if (v.tokens[t]!.text === ',') break;
-      }
-    }
+    const c = reportContentStart(v, k, b);
     // ", an ominous sign for ...": a closing apposition comments on the report, it is not said.
-    let e = b;
-    for (let t = c + 1; t < b; t++) {
-      if (v.tokens[t]!.text === ',' && (v.lower[t + 1] === 'a' || v.lower[t + 1] === 'an')) {
-        e = t;
-        break;
-      }
-      // "... to answer questions but said CONTENT": a second report by the same subject.
-      if (COORDINATORS.has(v.lower[t]!) && isReportingVerb(v, t + 1, true)) {
-        e = t;
-        break;
-      }
-    }
+    const e = reportEnd(v, c, b);
     const span = contentSpan(v, c, e);
     if (span) return { ...span, attribution: { cueFirst: k, cueLast: k, speaker: sp, position: 'before', form: 'subject' } };
   }

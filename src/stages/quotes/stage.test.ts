@@ -361,3 +361,53 @@ test('a possessive name in the speaker phrase is not the speaker', () => {
   assert.equal(qs[0]!.speakerText, 'Duarte’s spokesman');
   assert.equal(qs[0]!.speaker, undefined);
 });
+
+/** Content and the words naming its source, for each quote in order. */
+const reports = (text: string) => {
+  const { doc, quotes: qs } = quotes(text);
+  return qs.map((q) => [slice(doc, q), q.speakerStart === undefined ? '' : slice(doc, { start: q.speakerStart, end: q.speakerEnd })]);
+};
+
+test('a sentence gives every report it holds, each ending where the next begins', () => {
+  assert.deepEqual(reports('Most residents said the ferry should run daily, and nearly a third said the fares were too high.'), [
+    ['the ferry should run daily', 'Most residents'],
+    ['the fares were too high', 'nearly a third'],
+  ]);
+  assert.deepEqual(reports('Lee, who says he walks to work, said the new tram line is late.'), [
+    ['he walks to work', 'who'],
+    ['the new tram line is late', 'Lee'],
+  ]);
+});
+
+test('a headline or a transcript turn is the words of the name that opens it', () => {
+  const colon = reports('Ruiz: Bridge Will Reopen Before the Winter Storms\n\nThe council met on Monday.');
+  assert.deepEqual(colon, [['Bridge Will Reopen Before the Winter Storms', 'Ruiz']]);
+  const says = reports('Ruiz Says Bridge Will Reopen Before the Winter\n\nThe council met on Monday.');
+  assert.deepEqual(says, [['Bridge Will Reopen Before the Winter', 'Ruiz']]);
+});
+
+test('hedged reports with no named source keep their cue and no speaker', () => {
+  const { doc, quotes: qs } = quotes('The new terminal is expected to open in the spring.');
+  assert.equal(qs.length, 1);
+  assert.equal(slice(doc, qs[0]!), 'The new terminal is expected to open in the spring');
+  assert.equal(qs[0]!.cue, 'is expected');
+  assert.equal(qs[0]!.speakerStart, undefined);
+});
+
+test('stances: a participle after a comma, a view held "as", a state, a noun before a participle', () => {
+  assert.deepEqual(reports('The mayor rejected the plan, citing the cost of the new tunnel.')[1], ['the cost of the new tunnel', 'The mayor']);
+  assert.deepEqual(reports('Many farmers see the dam as a threat to their wells.'), [['the dam as a threat to their wells', 'Many farmers']]);
+  assert.deepEqual(reports('The union is confident that the strike will end soon.'), [['that the strike will end soon', 'The union']]);
+  assert.deepEqual(reports('A group backing Ana Ruiz raised more money than any other.'), [['Ana Ruiz', 'A group']]);
+  assert.deepEqual(reports('Their support for the tunnel faded.'), []);
+});
+
+test('a survey opening the sentence is its source; a quote right after "said" opens the reported clause', () => {
+  assert.deepEqual(reports('In a survey released on Monday, most drivers favored a lower speed limit.'), [
+    ['most drivers favored a lower speed limit', 'a survey released on Monday'],
+  ]);
+  const { doc, quotes: qs } = quotes('Ortiz said “we will finish the pier” before the summer ends.');
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.kind, 'direct');
+  assert.equal(slice(doc, qs[0]!), '“we will finish the pier” before the summer ends');
+});

@@ -8,6 +8,7 @@ import type { Attribution } from './cue.js';
 import { findDirectQuotes } from './direct.js';
 import { findIndirectQuotes } from './indirect.js';
 import { findQuestions } from './questions.js';
+import { findHedges } from './hedges.js';
 import { phraseCore, type Phrase } from './speaker.js';
 import { TokenView } from './view.js';
 
@@ -115,6 +116,12 @@ function quoteFrom(v: TokenView, kind: Quote['kind'], start: number, end: number
   };
 }
 
+/** A report whose source the text does not name: the content and its cue only. */
+function cueOnly(v: TokenView, q: { start: number; end: number; cueFirst: number; cueLast: number }): Quote {
+  const cueStart = v.tokens[q.cueFirst]!.start, cueEnd = v.tokens[q.cueLast]!.end;
+  return { start: q.start, end: q.end, kind: 'indirect', cueStart, cueEnd, cue: v.text.slice(cueStart, cueEnd) };
+}
+
 /**
  * A content is a direct quote when quotation marks open or close it; a reported clause with
  * a few quoted words in its middle is indirect speech.
@@ -203,9 +210,9 @@ export const quotesStage = defineStage(import.meta.url, {
         continue;
       }
       // Nobody named as asking: the question and its cue only.
-      const cueStart = v.tokens[q.cueFirst]!.start, cueEnd = v.tokens[q.cueLast]!.end;
-      quotes.push({ start: q.start, end: q.end, kind: 'indirect', cueStart, cueEnd, cue: v.text.slice(cueStart, cueEnd) });
+      quotes.push(cueOnly(v, q));
     }
+    for (const h of findHedges(v, (s) => covered.has(s), quotes)) quotes.push(cueOnly(v, h));
     quotes.sort(compareSpans);
     return { quotes: numbered(quoteLayer, quotes) };
   },
