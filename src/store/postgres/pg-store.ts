@@ -9,7 +9,7 @@ import type { NewsRecord } from '../../output/record.js';
 import type { StoryFeatures } from '../../stories/story-features.js';
 import { dayOf, entityIdOf, entityKey, normalizeName } from '../keys.js';
 import {
-  checkRecord, decisionFrom, entityConditions, docRef, emptyFacets, eventHit, facetCounts, facetsOf, MAX_LIMIT, META_KEYS, page, PERIOD, placeHit, quoteHit,
+  checkRecord, decisionFrom, entityConditions, docRef, emptyFacets, eventHit, FACET_CAP, facetCounts, facetsOf, MAX_LIMIT, META_KEYS, page, PERIOD, placeHit, quoteHit,
   aboutConditions, NEWEST_DOCS_PG, placeConditions, recordFrom, speakerCondition, stampFrom, type MergeUndo, undoable, undoLater,
 } from '../results.js';
 import { notesOf } from '../kb-notes.js';
@@ -131,7 +131,7 @@ export class PgStore implements Store {
   constructor(url: string, opts: PgStoreOptions = {}) {
     this.url = url;
     this.rankCap = Math.max(1, opts.rankCap ?? 2_000);
-    this.facetCap = Math.max(1, opts.facetCap ?? 500);
+    this.facetCap = Math.max(1, opts.facetCap ?? FACET_CAP);
     this.countCap = Math.max(1, opts.countCap ?? 10_000);
     this.pool = serverPool(url, opts.max ?? 10);
     // Failures surface from the first call that awaits `ready`, not as an unhandled rejection.

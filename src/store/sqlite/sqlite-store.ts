@@ -7,7 +7,7 @@ import type { RowContext, StoredEntity } from '../../layers/spec.js';
 import type { DocMeta } from '../../core/meta.js';
 import type { NewsRecord } from '../../output/record.js';
 import {
-  checkRecord, decisionFrom, entityConditions, docRef, emptyFacets, eventHit, facetCounts, facetsOf, MAX_LIMIT, META_KEYS, page, PERIOD, placeHit, quoteHit,
+  checkRecord, decisionFrom, entityConditions, docRef, emptyFacets, eventHit, FACET_CAP, facetCounts, facetsOf, MAX_LIMIT, META_KEYS, page, PERIOD, placeHit, quoteHit,
   aboutConditions, NEWEST_DOCS, placeConditions, recordFrom, speakerCondition, stampFrom, type MergeUndo, undoable, undoLater,
 } from '../results.js';
 import { dayOf, entityIdOf, entityKey, normalizeName } from '../keys.js';
@@ -45,7 +45,7 @@ export interface SqliteStoreOptions {
    * Default 2,000.
    */
   readonly rankCap?: number;
-  /** Facets count the first `facetCap` hits in result order (the result says so). Default 500. */
+  /** Facets count the first `facetCap` hits in result order (the result says so). Default FACET_CAP (250). */
   readonly facetCap?: number;
   /** Totals are counted up to this many documents (past it, `totalCapped` is set). Default 10,000. */
   readonly countCap?: number;
@@ -88,7 +88,7 @@ export class SqliteStore implements Store {
   constructor(path: string, opts: SqliteStoreOptions = {}) {
     this.path = path;
     this.rankCap = Math.max(1, opts.rankCap ?? 2_000);
-    this.facetCap = Math.max(1, opts.facetCap ?? 500);
+    this.facetCap = Math.max(1, opts.facetCap ?? FACET_CAP);
     this.countCap = Math.max(1, opts.countCap ?? 10_000);
     this.lock = { path, waitMs: Math.max(0, opts.lockWaitMs ?? LOCK_WAIT_MS) };
     try {
