@@ -28,8 +28,13 @@ export function httpError(status: number, code: string, message: string): Newsgr
   return new NewsgraphError(code, message, status);
 }
 
+/** A response body serialised already (in a read thread, or once for a cache), sent as it is. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const data = Buffer.from(JSON.stringify(body));
+  const data = Buffer.from(body instanceof JsonText ? body.text : JSON.stringify(body));
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     'content-type': 'application/json; charset=utf-8',

@@ -5,6 +5,7 @@ import { NewsgraphError } from '../core/errors.js';
 import type { SearchQuery, SearchResult, Store } from '../store/store.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { entityView, type EntityView } from './entity-view.js';
+import { JsonText } from './http.js';
 import type { ReadAnswer, ReadTask } from './read-worker.js';
 
 /** The two reads that cost a page: what the search and entity endpoints ask. */
@@ -12,13 +13,16 @@ export interface PageReads {
   /** Threads reading (1: the server's own). */
   readonly threads: number;
   search(query: SearchQuery): Promise<SearchResult>;
-  entityView(id: string): Promise<EntityView | undefined>;
+  /** The entity page as JSON text: a page is large, and text crosses threads and is sent as it is. */
+  entityView(id: string): Promise<JsonText | undefined>;
   close(): Promise<void>;
 }
 
+const asText = (view: EntityView | undefined) => (view === undefined ? undefined : new JsonText(JSON.stringify(view)));
+
 /** Reads on the server's own thread, through the store it was given. */
 export function localReads(store: Store): PageReads {
-  return { threads: 1, search: (q) => store.search(q), entityView: (id) => entityView(store, id), close: async () => {} };
+  return { threads: 1, search: (q) => store.search(q), entityView: async (id) => asText(await entityView(store, id)), close: async () => {} };
 }
 
 /**
@@ -44,7 +48,10 @@ export function pageReads(store: Store, threads = availableParallelism()): PageR
   return {
     threads,
     search: (query) => run<SearchResult>({ kind: 'search', query }),
-    entityView: (id) => run<EntityView | undefined>({ kind: 'entity', id }),
+    entityView: async (id) => {
+      const text = await run<string | undefined>({ kind: 'entity', id });
+      return text === undefined ? undefined : new JsonText(text);
+    },
     close: () => pool.destroy(),
   };
 }

@@ -16,7 +16,9 @@ const store = new SqliteStore(path, { ...options, readonly: true });
 
 export default async function read(task: ReadTask): Promise<ReadAnswer> {
   try {
-    return { value: task.kind === 'search' ? await store.search(task.query) : await entityView(store, task.id) };
+    if (task.kind === 'search') return { value: await store.search(task.query) };
+    const view = await entityView(store, task.id);
+    return { value: view === undefined ? undefined : JSON.stringify(view) };
   } catch (err) {
     const e = err as Error;
     return { error: err instanceof NewsgraphError ? { code: err.code, message: err.message, status: err.status } : { message: e.message } };

@@ -7,11 +7,10 @@ import { cleanMeta } from '../core/meta.js';
 import { assertFetchableUrl } from '../ingest/net-guard.js';
 import { FORMATS, type Format } from '../ingest/types.js';
 import type { Facets, SearchHit, Store } from '../store/store.js';
-import type { EntityView } from './entity-view.js';
 import { localReads, type PageReads } from './read-pool.js';
 import { exportRoutes } from './export-routes.js';
 import { locateEvents } from './event-places.js';
-import { httpError, readBody, readJson, SECURITY_HEADERS, sendJson } from './http.js';
+import { httpError, JsonText, readBody, readJson, SECURITY_HEADERS, sendJson } from './http.js';
 import type { IngestQueue } from './ingest.js';
 import { kbRoutes, nameLookup } from './kb-routes.js';
 import { openApiDocument } from './openapi.js';
@@ -110,7 +109,7 @@ export function apiRouter(o: ApiOptions): Router {
   // An entity page reads dozens of its documents; the same page asked again soon (an analyst
   // going back, a team on one entity) is served as built, until this server changes the store
   // or VIEW_TTL_MS passes (for writes by other processes).
-  const viewCache = new TtlCache<EntityView>(VIEW_TTL_MS, 200);
+  const viewCache = new TtlCache<JsonText>(VIEW_TTL_MS, 200);
   r.get('/api/entities/:id', async ({ params }) => {
     const key = JSON.stringify([o.ingest.changes, params.id]);
     const view = viewCache.get(key) ?? await reads.entityView(params.id!);
