@@ -79,8 +79,14 @@ export async function entityView(store: Store, idOrName: string): Promise<Entity
   };
 }
 
+/** The entity page as JSON text, as the server sends it (built where it is read: a page is large). */
+export async function entityViewJson(store: Store, idOrName: string): Promise<string | undefined> {
+  const view = await entityView(store, idOrName);
+  return view === undefined ? undefined : JSON.stringify(view);
+}
+
 /** Relations among and beyond the entity's neighbours, so a page shows the group its rival became. */
-export async function relationsAround(store: Store, id: string, direct: readonly RelationHit[]): Promise<RelationHit[]> {
+async function relationsAround(store: Store, id: string, direct: readonly RelationHit[]): Promise<RelationHit[]> {
   const neighbours: string[] = [];
   for (const r of direct) {
     for (const side of [r.a.id, r.b.id]) if (side !== id && !neighbours.includes(side)) neighbours.push(side);

@@ -4,7 +4,7 @@ import { Piscina } from 'piscina';
 import { NewsgraphError } from '../core/errors.js';
 import type { SearchQuery, SearchResult, Store } from '../store/store.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
-import { entityView, type EntityView } from './entity-view.js';
+import { entityViewJson } from './entity-view.js';
 import { JsonText } from './http.js';
 import type { ReadAnswer, ReadTask } from './read-worker.js';
 
@@ -18,11 +18,11 @@ export interface PageReads {
   close(): Promise<void>;
 }
 
-const asText = (view: EntityView | undefined) => (view === undefined ? undefined : new JsonText(JSON.stringify(view)));
+const asText = (text: string | undefined) => (text === undefined ? undefined : new JsonText(text));
 
 /** Reads on the server's own thread, through the store it was given. */
 export function localReads(store: Store): PageReads {
-  return { threads: 1, search: (q) => store.search(q), entityView: async (id) => asText(await entityView(store, id)), close: async () => {} };
+  return { threads: 1, search: (q) => store.search(q), entityView: async (id) => asText(await entityViewJson(store, id)), close: async () => {} };
 }
 
 /**
@@ -48,10 +48,7 @@ export function pageReads(store: Store, threads = availableParallelism()): PageR
   return {
     threads,
     search: (query) => run<SearchResult>({ kind: 'search', query }),
-    entityView: async (id) => {
-      const text = await run<string | undefined>({ kind: 'entity', id });
-      return text === undefined ? undefined : new JsonText(text);
-    },
+    entityView: async (id) => asText(await run<string | undefined>({ kind: 'entity', id })),
     close: () => pool.destroy(),
   };
 }
