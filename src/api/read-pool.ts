@@ -2,18 +2,19 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { NewsgraphError } from '../core/errors.js';
-import type { SearchQuery, SearchResult, Store } from '../store/store.js';
+import type { SearchQuery, Store } from '../store/store.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { entityViewJson } from './entity-view.js';
 import { JsonText } from './http.js';
 import type { ReadAnswer, ReadTask } from './read-worker.js';
+import { searchPageText, type SearchPageText } from './search-page.js';
 
 /** The two reads that cost a page: what the search and entity endpoints ask. */
 export interface PageReads {
   /** Threads reading (1: the server's own). */
   readonly threads: number;
-  search(query: SearchQuery): Promise<SearchResult>;
-  /** The entity page as JSON text: a page is large, and text crosses threads and is sent as it is. */
+  /** Pages and entity views come as JSON text: text crosses threads cheaply and is sent as it is. */
+  search(query: SearchQuery): Promise<SearchPageText>;
   entityView(id: string): Promise<JsonText | undefined>;
   close(): Promise<void>;
 }
@@ -22,7 +23,7 @@ const asText = (text: string | undefined) => (text === undefined ? undefined : n
 
 /** Reads on the server's own thread, through the store it was given. */
 export function localReads(store: Store): PageReads {
-  return { threads: 1, search: (q) => store.search(q), entityView: async (id) => asText(await entityViewJson(store, id)), close: async () => {} };
+  return { threads: 1, search: (q) => searchPageText(store, q), entityView: async (id) => asText(await entityViewJson(store, id)), close: async () => {} };
 }
 
 /**
@@ -47,7 +48,7 @@ export function pageReads(store: Store, threads = availableParallelism()): PageR
   };
   return {
     threads,
-    search: (query) => run<SearchResult>({ kind: 'search', query }),
+    search: (query) => run<SearchPageText>({ kind: 'search', query }),
     entityView: async (id) => asText(await run<string | undefined>({ kind: 'entity', id })),
     close: () => pool.destroy(),
   };

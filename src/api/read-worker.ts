@@ -3,6 +3,7 @@ import { NewsgraphError } from '../core/errors.js';
 import type { SearchQuery } from '../store/store.js';
 import { SqliteStore, type SqliteStoreOptions } from '../store/sqlite/sqlite-store.js';
 import { entityViewJson } from './entity-view.js';
+import { searchPageText } from './search-page.js';
 
 /** What a read thread is asked: a search, or a whole entity page. */
 export type ReadTask = { readonly kind: 'search'; readonly query: SearchQuery } | { readonly kind: 'entity'; readonly id: string };
@@ -16,7 +17,7 @@ const store = new SqliteStore(path, { ...options, readonly: true });
 
 export default async function read(task: ReadTask): Promise<ReadAnswer> {
   try {
-    return { value: task.kind === 'search' ? await store.search(task.query) : await entityViewJson(store, task.id) };
+    return { value: task.kind === 'search' ? await searchPageText(store, task.query) : await entityViewJson(store, task.id) };
   } catch (err) {
     const e = err as Error;
     return { error: err instanceof NewsgraphError ? { code: err.code, message: err.message, status: err.status } : { message: e.message } };

@@ -6,10 +6,11 @@ import { ENTITY_TYPES, type EntityType } from '../core/layers.js';
 import { cleanMeta } from '../core/meta.js';
 import { assertFetchableUrl } from '../ingest/net-guard.js';
 import { FORMATS, type Format } from '../ingest/types.js';
-import type { Facets, SearchHit, Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { localReads, type PageReads } from './read-pool.js';
 import { exportRoutes } from './export-routes.js';
 import { locateEvents } from './event-places.js';
+import { withFacets } from './search-page.js';
 import { httpError, JsonText, readBody, readJson, SECURITY_HEADERS, sendJson } from './http.js';
 import type { IngestQueue } from './ingest.js';
 import { kbRoutes, nameLookup } from './kb-routes.js';
@@ -31,10 +32,6 @@ export interface ApiOptions {
   readonly reads?: PageReads;
 }
 
-// Matched words in snippets are wrapped in these private-use characters by the store, then
-// turned into offsets, so clients highlight them without ever parsing markup.
-const MARK_OPEN = '\uE000';
-const MARK_CLOSE = '\uE001';
 const FACET_TTL_MS = 60_000;
 const VIEW_TTL_MS = 30_000;
 
@@ -67,30 +64,28 @@ export function apiRouter(o: ApiOptions): Router {
 
   r.get('/api/stats', async () => ({ documents: await store.count(), writable: !!o.token, allowPrivate: !!o.allowPrivate }));
 
-  const facetCache = new TtlCache<Facets>(FACET_TTL_MS, 500);
+  // Facet counts cost more than the ranked page and do not change when paging: they are kept
+  // briefly per filter set, and so is each page asked (an analyst going back, several on one
+  // query). Both are dropped as soon as this server stores a new document.
+  const facetCache = new TtlCache<string>(FACET_TTL_MS, 500);
+  const pageCache = new TtlCache<string>(FACET_TTL_MS, 500);
   r.get('/api/search', async ({ url }) => {
     const p = url.searchParams;
     const filters = searchFilters(p);
     const wantFacets = p.get('facets') !== 'false';
-    // Facet counts cost more than the ranked page and do not change when paging: they are kept
-    // briefly per filter set, and dropped as soon as this server stores a new document.
+    const limit = int(p, 'limit', 20, 1, 100);
+    const offset = int(p, 'offset', 0, 0, 10000);
     const key = JSON.stringify([o.ingest.changes, filters]);
-    const cached = wantFacets ? facetCache.get(key) : undefined;
-    const res = await reads.search({
-      ...filters,
-      limit: int(p, 'limit', 20, 1, 100),
-      offset: int(p, 'offset', 0, 0, 10000),
-      facets: wantFacets && !cached,
-      mark: [MARK_OPEN, MARK_CLOSE],
-    });
-    if (res.facets) facetCache.set(key, res.facets);
-    return {
-      total: res.total,
-      ...(res.totalCapped ? { totalCapped: true } : {}),
-      ...(res.rankedOver ? { rankedOver: res.rankedOver } : {}),
-      hits: res.hits.map(markedHit),
-      facets: wantFacets ? (cached ?? res.facets) : undefined,
-    };
+    const pageKey = JSON.stringify([key, limit, offset]);
+    let facets = wantFacets ? facetCache.get(key) : undefined;
+    let page = pageCache.get(pageKey);
+    if (page === undefined || (wantFacets && facets === undefined)) {
+      const res = await reads.search({ ...filters, limit, offset, facets: wantFacets && facets === undefined });
+      page = res.page;
+      pageCache.set(pageKey, page);
+      if (res.facets !== undefined) facetCache.set(key, facets = res.facets);
+    }
+    return withFacets(page, facets);
   });
 
   r.get('/api/docs/:id', async ({ params }) => {
@@ -253,20 +248,6 @@ function tokenMatches(req: IncomingMessage, token: string): boolean {
 }
 
 /** Snippet without marks, plus the marked ranges as offsets into it. */
-export function markedHit(h: SearchHit): SearchHit & { marks: [number, number][] } {
-  const marks: [number, number][] = [];
-  let out = '';
-  let open = -1;
-  for (const ch of h.snippet) {
-    if (ch === MARK_OPEN) open = out.length;
-    else if (ch === MARK_CLOSE) {
-      if (open >= 0 && out.length > open) marks.push([open, out.length]);
-      open = -1;
-    } else out += ch;
-  }
-  return { ...h, snippet: out, marks };
-}
-
 /** The filters of a search, as /api/search and the export of a search read them. */
 function searchFilters(p: URLSearchParams) {
   return {
