@@ -34,6 +34,8 @@ const SAMPLE_DOCS = 40;
 // Co-occurrence reads every entity of each document counted: bounded to the newest documents.
 const CO_OCCURRENCE_DOCS = 250;
 const DOCUMENTS = 20;
+// The newest quotes by and about it: a page to read, with the quotes explorer for all of them.
+const QUOTES = 50;
 const CANDIDATES = 8;
 export const NEIGHBOURS = 12;
 export const NEIGHBOUR_RELATIONS = 6;
@@ -49,8 +51,8 @@ export async function entityView(store: Store, idOrName: string): Promise<Entity
   const [mentionsOverTime, coOccurring, quotesBy, quotesAbout, places, relations, found, matches, family] = await Promise.all([
     store.mentionsOverTime(id, 'month'),
     store.coOccurring(id, 20, CO_OCCURRENCE_DOCS),
-    store.quotes({ entity: id, limit: 100 }),
-    store.quotes({ about: id, recent: SAMPLE_DOCS, limit: 100 }),
+    store.quotes({ entity: id, limit: QUOTES }),
+    store.quotes({ about: id, recent: SAMPLE_DOCS, limit: QUOTES }),
     store.places({ entity: id, recent: SAMPLE_DOCS, limit: 50 }),
     store.relations({ entity: id, limit: 50 }),
     store.search({ entity: id, limit: DOCUMENTS, mark: ['', ''] }),

@@ -896,12 +896,17 @@ export class SqliteStore implements Store {
     if (!e) return [];
     // Its newest documents walk the (entity, day) index backwards; the other entities of each are one range read.
     const docs = maxDocs === undefined ? -1 : Math.max(0, Math.floor(maxDocs));
-    const rows = this.prepared(`SELECT o.key, o.name, o.type, t.documents FROM (
+    // Only the entities counted at least as often as the last one kept are looked up (ties included,
+    // so the order by mentions is unchanged): a famous entity's documents name thousands.
+    const [n] = page({ limit });
+    const rows = this.prepared(`WITH t AS MATERIALIZED (
         SELECT b.entity, count(*) AS documents
         FROM (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY ${NEWEST_DOCS} LIMIT ?) a
         JOIN doc_entities b ON b.doc = a.doc AND b.entity <> ?
-        GROUP BY b.entity) t JOIN entities o ON o.rowid = t.entity
-      ORDER BY t.documents DESC, o.mentions DESC, o.name LIMIT ?`).all(e.rowid, docs, e.rowid, page({ limit })[0]) as Row[];
+        GROUP BY b.entity)
+      SELECT o.key, o.name, o.type, t.documents FROM t JOIN entities o ON o.rowid = t.entity
+      WHERE t.documents >= coalesce((SELECT documents FROM t ORDER BY documents DESC LIMIT 1 OFFSET ?), 0)
+      ORDER BY t.documents DESC, o.mentions DESC, o.name LIMIT ?`).all(e.rowid, docs, e.rowid, Math.max(0, n - 1), n) as Row[];
     return rows.map((r) => ({ id: String(r.key), name: String(r.name), type: String(r.type) as EntityType, documents: Number(r.documents) }));
   }
 
