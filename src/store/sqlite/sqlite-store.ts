@@ -634,7 +634,10 @@ export class SqliteStore implements Store {
                    SELECT entity, count(*) AS count FROM doc_entities WHERE doc IN temp.facet_docs
                    GROUP BY entity ORDER BY count DESC, entity LIMIT 25) t
                  JOIN entities e ON e.rowid = t.entity ORDER BY t.count DESC, value`),
-      place: p(`SELECT min(name) AS value, count(DISTINCT doc) AS count FROM places WHERE doc IN temp.facet_docs
+      // One row per document and place first, in the (doc, norm, name) index's own order: the
+      // grouping by place then sorts those few rather than every mention.
+      place: p(`SELECT min(name) AS value, count(*) AS count FROM (
+                  SELECT norm, min(name) AS name FROM places WHERE doc IN temp.facet_docs GROUP BY doc, norm)
                 GROUP BY norm ORDER BY count DESC, value LIMIT 25`),
     };
   }
