@@ -8,7 +8,7 @@ import { modality } from '../../text/modality.js';
 import { subjectBefore } from '../../text/subjects.js';
 import { verbReading } from '../../text/verb-reading.js';
 import { WEAPON, triggerFeatures } from './features.js';
-import { isFigurative } from './figurative.js';
+import { isFigurative, isNoHarm } from './figurative.js';
 import { CLAIM, LOCATIVE, PERSONNEL_WORDS, SUPPORT_VERB, TRIGGERS, type Trigger } from './lexicon.js';
 import { defaultTriggerModel, type TriggerModel } from './trigger-model.js';
 
@@ -290,10 +290,12 @@ function fromTrigger(
   const span = { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
   // People attacking, fighting or killing in a clause about politics and words, with nothing
   // physical in it, is a figure of speech: an attack is PLOVER DISAPPROVE, the rest no event.
-  const figurative = isFigurative({
+  const context = {
     type: t.type, clause: raw.slice(clauseDoc.start, clauseDoc.end), trigger: raw.slice(trig.start, trig.end),
     after: raw.slice(trig.end, clauseDoc.end), before: raw.slice(clauseDoc.start, trig.start), actorCls: actor?.cls, targetCls: target?.cls,
-  });
+  };
+  if (isNoHarm({ ...context, sentence: raw.slice(f.start, f.end) })) return undefined;
+  const figurative = isFigurative(context);
   if (figurative && t.type !== 'attack') return undefined;
   const type = figurative ? 'disapprove' : t.type;
   const e: Mutable<Event> = { type, start: span.start, end: span.end, trigger: trig };

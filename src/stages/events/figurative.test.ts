@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isFigurative } from './figurative.js';
+import { isFigurative, isNoHarm } from './figurative.js';
 
 const fig = (type: 'attack' | 'fight' | 'killing' | 'injury', clause: string, trigger: string, cls: { actorCls?: string; targetCls?: string } = {}) =>
   isFigurative({ type, clause, trigger, before: clause.slice(0, clause.indexOf(trigger)), after: clause.slice(clause.indexOf(trigger) + trigger.length), ...cls });
@@ -17,4 +17,27 @@ test('words and causes are figures; weapons and wounds are not', () => {
   assert.ok(fig('killing', 'her uncle died of lung cancer last year', 'died'));
   assert.ok(!fig('killing', 'her uncle died of his wounds', 'died'));
   assert.ok(!fig('attack', 'militants attacked the base', 'attacked', { actorCls: 'O', targetCls: 'L' }));
+  assert.ok(fig('attack', 'the mayor vowed to stand up to the attacks', 'attacks'));
+  assert.ok(fig('attack', 'critics attack and mock the governor daily', 'attack'));
+  assert.ok(fig('attack', 'he kept up his attacks on a former rival', 'attacks'));
+  assert.ok(!fig('attack', 'he kept up his attacks on the border posts with mortars', 'attacks'));
+});
+
+test('a death no sentence-mate caused, a suicide, animals and plans carried out are no harm done', () => {
+  const none = (type: 'attack' | 'killing', sentence: string, trigger: string) => {
+    const at = sentence.indexOf(trigger);
+    return isNoHarm({ type, clause: sentence, sentence, trigger, before: sentence.slice(0, at), after: sentence.slice(at + trigger.length) });
+  };
+  assert.ok(none('killing', 'The old poet died in his sleep in March.', 'died'));
+  assert.ok(none('killing', 'Her grandmother was dying when the letter came.', 'dying'));
+  assert.ok(none('attack', 'The retired judge shot himself at his farm.', 'shot'));
+  assert.ok(none('killing', 'Herders kill and roast goats for the feast.', 'kill'));
+  assert.ok(none('killing', 'The plan was executed by a small team of accountants.', 'executed'));
+  assert.ok(!none('killing', 'Two guards died when the bomb went off.', 'died'));
+  assert.ok(!none('killing', 'Four villagers died in the clashes on Sunday.', 'died'));
+  assert.ok(!none('killing', 'The rebels executed six prisoners.', 'executed'));
+  assert.ok(!none('killing', 'The bomber killed himself and nine shoppers.', 'killed'));
+  assert.ok(!none('killing', 'The death toll rose to 30.', 'death toll'));
+  assert.ok(!none('attack', 'Gunmen shot the mayor at his office.', 'shot'));
+  assert.ok(!none('attack', 'No camera saw the shooting itself.', 'shooting'));
 });

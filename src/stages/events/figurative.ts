@@ -8,7 +8,7 @@ import { POLITICAL, VIOLENCE, WEAPON } from './features.js';
  */
 
 /** Phrases that are figures whatever the clause says: "personal attacks", "shooting itself in the foot", "killed the bill". */
-export const FIGURE = /\b(?:personal|political|verbal|legislative|partisan|rhetorical|negative|scathing|sharp|blistering|fierce|withering|relentless|constant|campaign|twitter|online|media|ad hominem)\s+(?:attacks?|assaults?|battles?|fights?|offensive)\b|\b(?:shoot\w*|shot)\s+(?:\w+self|themselves|ourselves|yourselves)\s+in\s+the\s+foot|\bbattle\s+lines?\b|\battack\s+(?:ads?|dogs?|lines?|mode)\b|\bwar\s+of\s+words\b|\b(?:fight(?:ing|s)?|fought)\s+(?:for|to\s+\w+)\s+(?:[\w-]+\s+){0,2}?(?:taxes|rights|justice|change|jobs|reform|freedom|equality|wages|health|care|families|workers|votes?|seats?|survival|access|funding|money|bill|law|legislation|policy|policies|future|cause|causes)\b|\btargeted\s+(?:employment|areas?|ads?|advertising|audiences?|voters?|messages?|tax|relief|programs?)\b|\bexploded\s+(?:to|in|into|from|over|onto)\b|\bkill(?:ed|s|ing)?\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|its\s+)?(?:bill|deal|plan|proposal|measure|legislation|idea|momentum|buzz|mood|story|time|it)\b|\b(?:uphill|legal|court|courtroom|political|budget|custody|ratings|public relations|losing|winning|long)\s+battles?\b|\bfighting\s+(?:force|chance|spirit|words|shape)\b|\b(?:flawless|perfect|poor|flawed|smooth|good|bad|strong|weak|careful)\s+execution\b|\bbattl\w*\s+(?:through|with|against)\s+(?:[\w-]+\s+){0,4}?(?:cancer|pneumonia|illness|disease|addiction|depression|injur\w*|flu)\b/i;
+export const FIGURE = /\b(?:personal|political|verbal|legislative|partisan|rhetorical|negative|scathing|sharp|blistering|fierce|withering|relentless|constant|campaign|twitter|online|media|ad hominem)\s+(?:attacks?|assaults?|battles?|fights?|offensive)\b|\b(?:shoot\w*|shot)\s+(?:\w+self|themselves|ourselves|yourselves)\s+in\s+the\s+foot|\bbattle\s+lines?\b|\battack\s+(?:ads?|dogs?|lines?|mode)\b|\bstand(?:s|ing)?\s+up\s+to\s+(?:the\s+|these\s+|those\s+|such\s+)?attacks\b|\battack\w*\s+(?:and|or)\s+(?:critici[sz]\w*|critique\w*|condemn\w*|denounc\w*|mock\w*|insult\w*|smear\w*|ridicul\w*|belittl\w*|blam\w*)|\b(?:critici[sz]\w*|critique\w*|condemn\w*|denounc\w*|mock\w*|insult\w*|smear\w*|ridicul\w*|belittl\w*|blam\w*)\s+(?:and|or)\s+attack\w*|\bwar\s+of\s+words\b|\b(?:fight(?:ing|s)?|fought)\s+(?:for|to\s+\w+)\s+(?:[\w-]+\s+){0,2}?(?:taxes|rights|justice|change|jobs|reform|freedom|equality|wages|health|care|families|workers|votes?|seats?|survival|access|funding|money|bill|law|legislation|policy|policies|future|cause|causes)\b|\btargeted\s+(?:employment|areas?|ads?|advertising|audiences?|voters?|messages?|tax|relief|programs?)\b|\bexploded\s+(?:to|in|into|from|over|onto)\b|\bkill(?:ed|s|ing)?\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+|its\s+)?(?:bill|deal|plan|proposal|measure|legislation|idea|momentum|buzz|mood|story|time|it)\b|\b(?:uphill|legal|court|courtroom|political|budget|custody|ratings|public relations|losing|winning|long)\s+battles?\b|\bfighting\s+(?:force|chance|spirit|words|shape)\b|\b(?:flawless|perfect|poor|flawed|smooth|good|bad|strong|weak|careful)\s+execution\b|\bbattl\w*\s+(?:through|with|against)\s+(?:[\w-]+\s+){0,4}?(?:cancer|pneumonia|illness|disease|addiction|depression|injur\w*|flu)\b/i;
 
 /** Deaths no one caused: "died of cancer", "people who have died or moved away". */
 const NATURAL_DEATH = /\b(?:died|dies|die|dying)\s+(?:(?:of|from)\s+(?:[\w-]+\s+){0,2}?(?:cancer|disease|illness|complications|natural causes|old age|heart|stroke|pneumonia|aids|covid|flu|infection|overdose|malaria|cholera)|(?:or|and)\s+(?:moved|left|retired))\b/i;
@@ -17,6 +17,33 @@ const NATURAL_DEATH = /\b(?:died|dies|die|dying)\s+(?:(?:of|from)\s+(?:[\w-]+\s+
 const ABSTRACT_OBJECT = /^\s+(?:(?:on|upon|against)\s+)?(?:(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those)\s+)?(?:[\w-]+\s+)?(?:record|records|plan|plans|policy|policies|proposal|proposals|loopholes?|bill|bills|idea|ideas|comments?|remarks|claims?|statements?|positions?|views|stance|climate|change|poverty|corruption|inflation|drugs|cancer|taxes|tax|regulations?|rules|deficit|media|press|credibility|integrity|character|candidacy|nomination|agenda|law|legislation|ruling|decision|budget|reform|rhetoric|tweets?|speech|opponents?|rivals?|critics?|nominee|candidates?|moderators?|wife|husband|father|mother|family|journalists?|reporters?|democrats?|republicans?|establishment|officials?|leaders?)\b/i;
 
 const FIGURATIVE_TYPES = new Set<EventType>(['attack', 'fight', 'killing']);
+
+/** Words that say a person died, without saying anyone caused it. */
+const DEATH_WORD = /^(?:die[sd]?|dying|perished|deaths?|dead)$/i;
+/** What makes a death a killing when the sentence gives it: a weapon, a blow, a killer, a fatal act. */
+const CAUSED = /\b(?:fatal\w*|toll|at the hands of|murder\w*|massacre\w*|execut\w*|clash\w*|fighting|battle\w*|combat|air ?strikes?|shelling|attack\w*|ambush\w*|violence|war|crossfire|fire|blaze|flames|riot\w*|lynch\w*)\b/i;
+/** Harm a person does to themselves is no attack or killing of another ("shot himself"), unless others share it. */
+const SELF_HARM = /^\s+(?:him|her|them|my|your|our)sel(?:f|ves)\b(?!\s+(?:and|along|together|with)\b)/i;
+/** Killing animals ("kill and sacrifice animals", "culled the herd") is no event of violence. */
+const ANIMALS = /^\s+(?:(?:and|or)\s+)?(?:[\w-]+\s+){0,3}?(?:animals?|cattle|sheep|goats?|livestock|birds?|poultry|chickens?|fish|deer|cows?|pigs?|dogs?|cats?|herds?|flocks?|wolves|wolf|rats?|mosquitoes|insects|pests)\b/i;
+/** "Executed" a plan, a campaign or an order: carried out, not put to death. */
+const CARRIED_OUT = /\b(?:plans?|campaigns?|strateg\w+|orders?|operations?|programs?|programmes?|contracts?|deals?|warrants?|trades?|transactions?|agreements?|policy|policies|projects?|moves?|play|maneuvers?|manoeuvres?)\b/i;
+
+/**
+ * Harm the sentence does not show anyone doing to another: a death with no cause in its sentence
+ * ("my father died", "friends were dying"), a suicide ("shot himself"), animals killed, a plan
+ * "executed". Not a figure of speech, so no DISAPPROVE either: no event.
+ */
+export function isNoHarm(x: FigureContext & { readonly sentence: string }): boolean {
+  if (x.type !== 'killing' && x.type !== 'attack') return false;
+  if (SELF_HARM.test(x.after) || ANIMALS.test(x.after)) return true;
+  if (x.type !== 'killing') return false;
+  if (/^execut/i.test(x.trigger) && CARRIED_OUT.test(x.clause) && !/\b(?:prisoners?|inmates?|hostages?|captives?|civilians?|soldiers?|men|women|people|firing squad|hanging|behead\w*)\b/i.test(x.clause)) return true;
+  if (!DEATH_WORD.test(x.trigger.trim())) return false;
+  const rest = x.sentence.replace(x.trigger, ' ');
+  const causes = rest.replace(/\b(?:dead|deaths?|die[sd]?|dying)\b/gi, ' ');
+  return !(VIOLENCE.test(causes) || WEAPON.test(causes) || CAUSED.test(causes));
+}
 
 export interface FigureContext {
   readonly type: EventType;
@@ -44,6 +71,8 @@ export function isFigurative(x: FigureContext): boolean {
   const people = (c?: string) => !c || c === 'P' || c === 'O';
   if (!people(x.actorCls) || !people(x.targetCls)) return false;
   if (x.type !== 'killing' && ABSTRACT_OBJECT.test(x.after)) return true;
+  // "His attacks on ...": one person's attacks with no weapon or wound in the clause are words.
+  if (x.type === 'attack' && /\b(?:his|her)\s+(?:[\w-]+\s+)?$/i.test(x.before ?? '')) return true;
   // A named person "attacked" without a weapon or a wound in the clause is, in news, almost always words.
   if (x.type === 'attack' && x.targetCls === 'P') return true;
   return POLITICAL.test(x.clause);
