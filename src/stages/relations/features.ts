@@ -61,7 +61,13 @@ export function acronymOf(short: string, long: string): boolean {
 }
 
 const dist = (n: number) => (n <= 2 ? String(n) : n <= 4 ? '3-4' : n <= 8 ? '5-8' : n <= 14 ? '9-14' : '15+');
-const head = (a: Arg) => a.text.toLowerCase().split(/\s+/).pop()!.replace(/[^\w'’-]/g, '');
+/** What is read from one mention on its own (its head word, whether it names an office), once per mention. */
+const argInfo = new WeakMap<Arg, { head: string; title: boolean }>();
+function infoOf(a: Arg): { head: string; title: boolean } {
+  let v = argInfo.get(a);
+  if (!v) argInfo.set(a, (v = { head: a.text.toLowerCase().split(/\s+/).pop()!.replace(/[^\w'’-]/g, ''), title: OFFICE_WORD.test(a.text) }));
+  return v;
+}
 
 /**
  * Features of the pair of arguments at tokens `i` < `j` of `toks`. `rules`: the relation types
@@ -72,14 +78,13 @@ export function pairFeatures(f: Frame, toks: readonly Token[], i: number, j: num
   const xy = `${x.cls}${y.cls}`;
   const between = toks.slice(i + 1, j);
   const low = between.map((t) => (t.arg === undefined ? t.w.toLowerCase() : t.w));
-  const out = [`cls=${xy}`, `d=${dist(between.length)}`, `xh=${head(x)}`, `yh=${head(y)}`, `xk=${x.kind ?? 'name'}|${y.kind ?? 'name'}`];
+  const out = [`cls=${xy}`, `d=${dist(between.length)}`, `xh=${infoOf(x).head}`, `yh=${infoOf(y).head}`, `xk=${x.kind ?? 'name'}|${y.kind ?? 'name'}`];
   if (x.entity === y.entity) out.push('same');
   // A title read as a person next to a name: "the Foreign Secretary, Jane Roe".
-  const titles = `${OFFICE_WORD.test(x.text) ? 'T' : '-'}${OFFICE_WORD.test(y.text) ? 'T' : '-'}`;
+  const titles = `${infoOf(x).title ? 'T' : '-'}${infoOf(y).title ? 'T' : '-'}`;
   if (titles !== '--') out.push(`titles=${titles}`, `titles=${titles}|${xy}|${dist(between.length)}`);
   if (acronymOf(y.text, x.text) || acronymOf(x.text, y.text)) out.push('acronym');
   if (between.length <= 4) out.push(`bs=${low.join(' ')}`, `bs=${low.join(' ')}|${xy}`);
-  else out.push(`shape=${low[0]}..${low[low.length - 1]}|${xy}`);
   out.push(`b1=${low[0] ?? 'NONE'}`, `bl=${low[low.length - 1] ?? 'NONE'}`);
   const before = toks[i - 1], after = toks[j + 1];
   out.push(`pre=${before ? (before.arg === undefined ? before.w.toLowerCase() : before.w) : 'START'}`);
@@ -97,7 +102,6 @@ export function pairFeatures(f: Frame, toks: readonly Token[], i: number, j: num
     out.push(`bw=${l}`);
     const c = cueOf(t.w);
     if (c) cues.add(c);
-    if (k > 0 && between[k - 1]!.arg === undefined) out.push(`bb=${low[k - 1]} ${low[k]}`);
   }
   for (const c of cues) out.push(`cue=${c}`, `cue=${c}|${xy}`);
   out.push(`args=${Math.min(args, 2)}`, `commas=${Math.min(commas, 2)}`);
