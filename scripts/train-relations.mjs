@@ -91,7 +91,7 @@ const line = ({ tp, np, ng }) => {
 
 if (a.cv) {
   const K = Number(a.cv);
-  const thresholds = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
+  const thresholds = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
   const sum = thresholds.map(() => ({ tp: 0, np: 0, ng: 0 }));
   for (let k = 0; k < K; k++) {
     const train = perDoc.filter((_, i) => i % K !== k).flat();
