@@ -22,7 +22,8 @@ export const POLITICAL = /\b(?:bill|bills|legislation|law|laws|policy|policies|p
 /** Physical violence words; with these, an attack on a person is no figure of speech. */
 export const VIOLENCE = /\b(?:kill\w*|wound\w*|injur\w*|shot|shoot\w*|stabb?\w*|bomb\w*|gun\w*|knife|knives|weapons?|hospital\w*|dead|death|explosi\w*|grenade|rocket|missile|beat(?:en|ing)?|assassin\w*|hostage|kidnap\w*|raid|blast|militants?|soldiers?|troops|police|officers?|terror\w*|insurgents?|fighters?|gunm[ae]n|attackers?|victims?|civilians?)\b/i;
 
-function lemma(w: string): string {
+/** A crude lemma: the word without -ing, -ed or a plural ending (the relation features read it too). */
+export function lemma(w: string): string {
   const x = w.toLowerCase();
   if (x.length > 5 && x.endsWith('ing')) return x.slice(0, -3);
   if (x.length > 4 && x.endsWith('ied')) return x.slice(0, -3) + 'y';

@@ -18,6 +18,7 @@ const none = (marked: string, type?: string) => {
 test('alias from a parenthesis and from "also known as"', () => {
   has('[The Northern Front|ORG|nf] ([NF|ORG|nf2]) moved its fighters.', 'alias', 'nf', 'nf2');
   has('Police arrested members of [Jamaat Ansar|ORG|ja], also known as [the Helpers|ORG|helpers], on Friday.', 'alias', 'ja', 'helpers');
+  has('Aid went to [Harakat Sabr|ORG|hs], also known by its [Turkish|NORP] initials as [TSH|ORG|tsh], last year.', 'alias', 'hs', 'tsh');
   const r = has('[Harakat Sabr|ORG|hs]’s ([HS|ORG|hs]) leaders met.', 'alias', 'hs', 'hs');
   assert.equal(r.a, r.b);
   none('[Harakat Sabr|ORG|hs] ([Harakat Sabr|ORG|hs]) met.', 'alias');

@@ -9,6 +9,8 @@ import { OFFICE_WORD } from '../../text/titles.js';
 import { verbReading } from '../../text/verb-reading.js';
 import { RELATION_PATTERNS, ROLE_WORD, roleLabel, roleRelation, type RelationPattern } from './lexicon.js';
 import { compile, slotClasses } from './pattern.js';
+import { MAX_PAIR_DISTANCE, MAX_PAIRS_PER_SENTENCE, pairFeatures, tokensOf } from './features.js';
+import { defaultRelationModel, type RelationModel } from './model.js';
 
 interface Compiled {
   readonly p: RelationPattern;
@@ -25,36 +27,112 @@ function patterns(): Compiled[] {
 /** Symmetric relation types are stored with their arguments in a canonical order so duplicates collapse. */
 const SYMMETRIC = new Set(['alias', 'split', 'merge', 'allies', 'fights']);
 
-export function extractRelations(doc: Doc): Relation[] {
+/** A pair of resolved mentions of one sentence as the relation model sees it (for training and inspection). */
+export interface PairCandidate {
+  /** The first mention of the pair in the sentence, and the second. */
+  readonly x: Arg;
+  readonly y: Arg;
+  readonly features: readonly string[];
+  /** What the model made of it; undefined when the rules already read the pair or there is no model. */
+  readonly predicted?: string;
+}
+
+export interface ExtractOptions {
+  /** The relation model; by default the committed one. Null: the pattern rules only. */
+  readonly model?: RelationModel | null;
+  /** Called with every pair of mentions the model reads. */
+  readonly candidates?: (c: PairCandidate) => void;
+}
+
+/** What the model's labels become: a relation type, and whether y is the relation's `a`. */
+const LABEL_TYPE: Record<string, { type: Relation['type']; swap: boolean }> = {
+  fights: { type: 'fights', swap: false },
+  allies: { type: 'allies', swap: false },
+  alias: { type: 'alias', swap: false },
+  member: { type: 'member', swap: false },
+  'member<': { type: 'member', swap: true },
+};
+
+export function extractRelations(doc: Doc, opts: ExtractOptions = {}): Relation[] {
+  const model = opts.model === undefined ? defaultRelationModel() : opts.model;
   const frames = buildFrames(doc);
   if (!frames.some((f) => f.args.length >= 2 || (f.args.length === 1 && /\b(?:known|named|renamed|rebranded)\b/i.test(f.masked)))) return [];
   const ev = new EvidenceContext(doc);
   const out: Relation[] = [];
   const seen = new Set<string>();
+  const keep = (r: Relation) => {
+    const key = `${r.type}|${r.a}|${r.b}|${r.negated ? 1 : 0}|${r.hedged ? 1 : 0}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(r);
+  };
   for (const f of frames) {
     // Every pattern relates two argument placeholders.
     if (f.args.length < 2) continue;
     const cls = clauses(f);
+    // What the rules read for each pair of arguments: "type>" when the first of the pair is `a`.
+    const ruled = new Map<string, string[]>();
     for (const c of patterns()) {
       c.re.lastIndex = 0;
       for (let m = c.re.exec(f.masked); m; m = c.re.exec(f.masked)) {
-        const r = fromMatch(doc, f, cls, c, m, ev);
-        if (r) {
-          const key = `${r.type}|${r.a}|${r.b}|${r.negated ? 1 : 0}|${r.hedged ? 1 : 0}`;
-          if (!seen.has(key)) {
-            seen.add(key);
-            out.push(r);
-          }
+        const found = fromMatch(doc, f, cls, c, m, ev);
+        if (found) {
+          keep(found.r);
+          const [x, y] = found.a.mStart <= found.b.mStart ? [found.a, found.b] : [found.b, found.a];
+          const k = `${x.mStart}:${y.mStart}`;
+          const tag = `${found.r.type}${x === found.a ? '>' : '<'}`;
+          const list = ruled.get(k) ?? [];
+          if (!list.includes(tag)) list.push(tag);
+          ruled.set(k, list);
         }
         // Patterns may overlap (a list of three organisations); retry one step further on.
         c.re.lastIndex = m.index + 1;
       }
     }
+    if (model || opts.candidates) fromModel(f, cls, ruled, model, ev, keep, opts.candidates);
   }
   return out.sort((x, y) => x.start - y.start || x.end - y.end);
 }
 
-function fromMatch(doc: Doc, f: Frame, cls: ReturnType<typeof clauses>, c: Compiled, m: RegExpExecArray, ev: EvidenceContext): Relation | undefined {
+/** Pairs of mentions the rules did not relate, read by the model: the closest pairs of the sentence first. */
+function fromModel(f: Frame, cls: ReturnType<typeof clauses>, ruled: ReadonlyMap<string, readonly string[]>, model: RelationModel | null, ev: EvidenceContext, keep: (r: Relation) => void, candidates: ExtractOptions['candidates']): void {
+  const toks = tokensOf(f);
+  const at: number[] = [];
+  for (const [i, t] of toks.entries()) if (t.arg !== undefined) at.push(i);
+  const pairs: [number, number][] = [];
+  for (let p = 0; p < at.length; p++) {
+    for (let q = p + 1; q < at.length && at[q]! - at[p]! - 1 <= MAX_PAIR_DISTANCE; q++) pairs.push([at[p]!, at[q]!]);
+  }
+  pairs.sort((u, v) => u[1] - u[0] - (v[1] - v[0]) || u[0] - v[0]);
+  for (const [i, j] of pairs.slice(0, MAX_PAIRS_PER_SENTENCE)) {
+    const x = f.args[toks[i]!.arg!]!, y = f.args[toks[j]!.arg!]!;
+    const rules = ruled.get(`${x.mStart}:${y.mStart}`) ?? [];
+    const features = pairFeatures(f, toks, i, j, rules);
+    // The rules' reading of a pair stands; the model adds relations between pairs they left alone.
+    const pred = model && !rules.length ? model.predict(features) : undefined;
+    candidates?.({ x, y, features, predicted: pred?.label });
+    if (!pred) continue;
+    const how = LABEL_TYPE[pred.label];
+    if (!how) continue;
+    const [a, b] = how.swap ? [y, x] : [x, y];
+    let type = how.type;
+    let role: string | undefined;
+    if (type === 'member' && a.cls === 'P') {
+      // A role noun between the two names says which kind of membership: "X, a senior commander of Y".
+      const noun = toks.slice(i + 1, j).find((t) => t.arg === undefined && ROLE_WORD.test(t.w))?.w;
+      if (noun) {
+        type = roleRelation(noun, false);
+        role = roleLabel(noun);
+      }
+    }
+    if (!acceptable(type, a, b)) continue;
+    const whole = clauseOf(cls, x.mStart);
+    const clause = { start: Math.max(whole.start, x.mStart - 400), end: Math.min(Math.max(whole.end, y.mEnd), y.mEnd + 400) };
+    keep(complete(f, ev, clause, x.mStart, y.mEnd, y.mEnd, type, a, b, role));
+  }
+}
+
+function fromMatch(doc: Doc, f: Frame, cls: ReturnType<typeof clauses>, c: Compiled, m: RegExpExecArray, ev: EvidenceContext): { r: Relation; a: Arg; b: Arg } | undefined {
   const g = m.groups ?? {};
   let a = argByIndex(f, g.a);
   let b = argByIndex(f, g.b);
@@ -90,9 +168,15 @@ function fromMatch(doc: Doc, f: Frame, cls: ReturnType<typeof clauses>, c: Compi
   if (!acceptable(type, a, b)) return undefined;
   // Exactly one side of a person-person apposition is a title; two names in a row are a list.
   if (c.p.titled && OFFICE_WORD.test(a.text) === OFFICE_WORD.test(b.text)) return undefined;
-  const span = docSpan(f, Math.min(mStart, a.mStart, b.mStart), Math.max(mEnd, a.mEnd, b.mEnd));
-  // Modality is read from the clause up to the end of the match: "denied having split from", "may have joined".
-  const mod = modality(f.masked.slice(Math.max(clause.start, Math.min(mStart, a.mStart, b.mStart) - 40), mEnd));
+  void doc;
+  return { r: complete(f, ev, clause, Math.min(mStart, a.mStart, b.mStart), Math.max(mEnd, a.mEnd, b.mEnd), mEnd, type, a, b, role), a, b };
+}
+
+/** The relation record: evidence span (with a date right after it), time, source, modality, canonical order. */
+function complete(f: Frame, ev: EvidenceContext, clause: { start: number; end: number }, mFrom: number, mEnd: number, modEnd: number, type: Relation['type'], a: Arg, b: Arg, role: string | undefined): Relation {
+  const span = docSpan(f, mFrom, mEnd);
+  // Modality is read from the clause up to the end of the evidence: "denied having split from", "may have joined".
+  const mod = modality(f.masked.slice(Math.max(clause.start, mFrom - 40), modEnd));
   const sentenceEnd = docSpan(f, clause.start, clause.end).end;
   const time = ev.timeIn(span, span.end) ?? ev.timeAfter(span, sentenceEnd);
   const evidence = time && time.end > span.end ? { start: span.start, end: time.end } : span;
@@ -106,7 +190,6 @@ function fromMatch(doc: Doc, f: Frame, cls: ReturnType<typeof clauses>, c: Compi
   if (source) rel.source = source;
   if (mod.negated) rel.negated = true;
   if (mod.hedged) rel.hedged = true;
-  void doc;
   return rel;
 }
 

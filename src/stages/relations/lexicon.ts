@@ -65,7 +65,7 @@ export const RELATION_PATTERNS: readonly RelationPattern[] = [
   // ---- alias -------------------------------------------------------------------------
   // Not when the bracket sits inside a longer name ("Task Force (TF) 50").
   { type: 'alias', src: '<A:ORGPER><POS>? \\((?:also |otherwise |or |aka |a\\.k\\.a\\. |also known as |known as |also called )?<B:ORGPER>\\)(?! ?\\d)', symmetric: true },
-  { type: 'alias', src: '<A:ORGPER>(?: ?\\([^()]{0,60}\\))?,? (?:also|otherwise|better|widely|commonly|sometimes) (?:known|referred to|called)(?: by (?:<W> ){0,4}?)? (?:as )?<B:ORGPER>', symmetric: true },
+  { type: 'alias', src: '<A:ORGPER>(?: ?\\([^()]{0,60}\\))?,? (?:also|otherwise|better|widely|commonly|sometimes) (?:known|referred to|called)(?: by(?: (?:<W>|<X>)){0,4}?)? (?:as )?<B:ORGPER>', symmetric: true },
   // "The Foreign Secretary, Jane Roe, said": a title the tagger read as a person, in apposition with the name.
   { type: 'alias', src: '(?:^|[.;:“"]\\s*|\\b(?:said|says|met|with|by|and) )<A:PER>,? <B:PER>(?=,| (?:said|says|told|responds|responded|welcomes|welcomed|made|visited|met|added|announced|released|marks)\\b)', titled: true, symmetric: true },
   { type: 'alias', src: '<A:ORGPER>,? (?:aka|a\\.k\\.a\\.|alias) <B:ORGPER>', symmetric: true },

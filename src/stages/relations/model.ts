@@ -1,0 +1,139 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { mulberry32, shuffleInPlace } from '../entities/lexicon-build.js';
+
+/**
+ * The relation classifier: a multinomial logistic regression over sparse string features of a
+ * pair of resolved mentions in one sentence (features.ts), with the pattern rules among its
+ * features. Trained by scripts/train-relations.mjs and committed as JSON.
+ */
+
+/** The committed model, relative to the package root. */
+export const RELATION_MODEL_FILE = 'models/relations/pairs.json';
+
+/**
+ * What the model says about an ordered pair (x before y in the sentence). `member` keeps the
+ * direction: `member` has x as the member, `member<` has y as the member.
+ */
+export const PAIR_LABELS = ['none', 'fights', 'allies', 'alias', 'member', 'member<'] as const;
+export type PairLabel = (typeof PAIR_LABELS)[number];
+
+export interface PairWeights {
+  readonly labels: readonly string[];
+  readonly bias: readonly number[];
+  /** Probability at or above which a label other than `none` is kept. */
+  readonly threshold: number;
+  /** One weight per label, in `labels` order. */
+  readonly weights: Readonly<Record<string, readonly number[]>>;
+  readonly info?: Readonly<Record<string, unknown>>;
+}
+
+export class RelationModel {
+  constructor(readonly w: PairWeights) {}
+
+  static load(path: string): RelationModel {
+    return new RelationModel(JSON.parse(readFileSync(path, 'utf8')) as PairWeights);
+  }
+
+  /** Probability of each label, in `labels` order. */
+  probabilities(features: readonly string[]): number[] {
+    const z = [...this.w.bias];
+    for (const f of features) {
+      const v = this.w.weights[f];
+      if (v) for (let k = 0; k < z.length; k++) z[k]! += v[k]!;
+    }
+    return softmax(z);
+  }
+
+  /** The most likely label other than `none`, when its probability reaches the threshold. */
+  predict(features: readonly string[]): { label: string; p: number } | undefined {
+    const p = this.probabilities(features);
+    let best = -1;
+    for (let k = 0; k < p.length; k++) if (this.w.labels[k] !== 'none' && (best < 0 || p[k]! > p[best]!)) best = k;
+    return best >= 0 && p[best]! >= this.w.threshold ? { label: this.w.labels[best]!, p: p[best]! } : undefined;
+  }
+}
+
+function softmax(z: number[]): number[] {
+  let m = -Infinity;
+  for (const v of z) if (v > m) m = v;
+  let s = 0;
+  const e = z.map((v) => {
+    const x = Math.exp(v - m);
+    s += x;
+    return x;
+  });
+  return e.map((x) => x / s);
+}
+
+let shared: RelationModel | null | undefined;
+/** The committed model, loaded once per process; null when the file is missing. */
+export function defaultRelationModel(): RelationModel | null {
+  if (shared !== undefined) return shared;
+  const p = process.env.NEWSGRAPH_RELATIONS_MODEL ?? fileURLToPath(new URL(`../../../${RELATION_MODEL_FILE}`, import.meta.url));
+  shared = existsSync(p) ? RelationModel.load(p) : null;
+  return shared;
+}
+
+export interface PairExample {
+  readonly features: readonly string[];
+  readonly label: string;
+  readonly weight?: number;
+}
+
+export interface PairTrainOptions {
+  readonly epochs: number;
+  readonly rate: number;
+  readonly l2: number;
+  readonly seed: number;
+  /** Features seen in fewer examples are left out. */
+  readonly minCount: number;
+  /** Weight of an example whose label is not `none` (the pairs that hold a relation are few). */
+  readonly positiveWeight: number;
+}
+
+/**
+ * Multinomial logistic regression by SGD with L2 and a decaying rate; the same examples and
+ * seed give the same weights.
+ */
+export function trainRelations(examples: readonly PairExample[], labels: readonly string[], o: PairTrainOptions): { bias: number[]; weights: Record<string, number[]> } {
+  const K = labels.length;
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  const count = new Map<string, number>();
+  for (const x of examples) for (const f of new Set(x.features)) count.set(f, (count.get(f) ?? 0) + 1);
+  const index = new Map<string, number>();
+  for (const [f, n] of [...count].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (n >= o.minCount) index.set(f, index.size);
+  const rows = examples.map((x) => {
+    const y = labelIndex.get(x.label);
+    if (y === undefined) throw new Error(`unknown label ${x.label}`);
+    const ids = [...new Set(x.features)].map((f) => index.get(f)).filter((i): i is number => i !== undefined);
+    return { ids, y, k: (x.weight ?? 1) * (x.label === 'none' ? 1 : o.positiveWeight) };
+  });
+  const w = new Float64Array(index.size * K);
+  const b = new Float64Array(K);
+  const order = rows.map((_, i) => i);
+  const rand = mulberry32(o.seed);
+  const z = new Float64Array(K);
+  for (let ep = 0; ep < o.epochs; ep++) {
+    shuffleInPlace(order, rand);
+    const rate = o.rate / (1 + ep);
+    for (const r of order.map((i) => rows[i]!)) {
+      for (let k = 0; k < K; k++) z[k] = b[k]!;
+      for (const i of r.ids) for (let k = 0; k < K; k++) z[k]! += w[i * K + k]!;
+      const p = softmax([...z]);
+      for (let k = 0; k < K; k++) {
+        const g = (p[k]! - (k === r.y ? 1 : 0)) * r.k;
+        b[k]! -= rate * g;
+        // L2 applied lazily, only to the weights this example touches.
+        for (const i of r.ids) w[i * K + k] = w[i * K + k]! - rate * (g + o.l2 * w[i * K + k]!);
+      }
+    }
+  }
+  const round = (v: number) => Math.round(v * 1e4) / 1e4;
+  const weights: Record<string, number[]> = {};
+  for (const [f, i] of index) {
+    const v = Array.from(w.subarray(i * K, i * K + K), round);
+    if (v.some((x) => Math.abs(x) >= 1e-3)) weights[f] = v;
+  }
+  return { bias: Array.from(b, round), weights };
+}
