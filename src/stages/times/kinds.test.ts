@@ -143,5 +143,9 @@ test('a date with a part of the day; "next" weekday is the first such day after 
   ['The doors opened at 6:30 a.m. on March 19, 2002, to a crowd.', MON, '6:30', { value: '2002-03-19T06:30' }],
   ['The service is on Friday, April 7, 2017 at noon.', MON, 'noon', { value: '2017-04-07T12:00' }],
   ['A witness saw the car at 6 a.m. ten days before the robbery. The robbery on Sept. 20, 2013 was never solved.', MON, '6 a.m.', { value: '2013-09-10T06:00' }],
+  // With nothing between them the clock time and its day are one time; a place may stand between them.
+  ['A witness saw the car at 6 a.m. ten days before the robbery. The robbery on Sept. 20, 2013 was never solved.', MON, 'ten days', { value: '2013-09-10T06:00', type: 'TIME' }],
+  ['A porter saw the truck at 7 p.m. outside the depot three days before the robbery. The robbery on June 2, 2011 was never solved.', MON, '7 p.m.', { value: '2011-05-30T19:00' }],
+  ['Guards left at 7 p.m. and returned three days before the robbery. The robbery on June 2, 2011 was never solved.', MON, '7 p.m.', { value: '2017-07-24T19:00' }],
   ['The ferry will sail at 5 in the morning (5 a.m. GMT Wednesday), the captain said.', MON, '5 in the morning', { value: '2017-07-26T05:00' }],
 ]));

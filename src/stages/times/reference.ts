@@ -183,12 +183,16 @@ export function linkRanges(text: string, items: readonly Placed[]): Placed[] {
   return out;
 }
 
-// A clock time and a day side by side: "at 6 a.m. ten days before the vote", "on March 3 at 10 p.m.".
-const CLOCK_THEN_DAY = /^\s*,?\s*(?:on\s+)?$/i;
+// A clock time and a day side by side: "at 6 a.m. ten days before the vote", "on March 3 at 10 p.m.",
+// or with a place between them: "at 9 p.m. outside the court on March 3".
+const CLOCK_THEN_DAY = /^\s*,?\s*(?:on\s+)?$|^\s+(?:near|outside|inside|in|at|behind|beside|by)\s+(?:(?!(?:and|or|but|then)\s)[\w'’.-]+\s+){1,4}(?:on\s+)?$/i;
 const DAY_THEN_CLOCK = /^\s*,?\s*(?:at\s+)?$/i;
 const DAY_VALUE = /^\d{4}-\d\d-\d\d$/;
 
-/** A clock time that names no day of its own takes the day written right before or after it. */
+/**
+ * A clock time that names no day of its own takes the day written right before or after it; a
+ * day that follows with nothing between ("6 a.m. ten days before the vote") is one time with it.
+ */
 export function dayForClockTimes(text: string, items: readonly Placed[]): Placed[] {
   const out = [...items];
   const ownDay = (t: Placed) => t.rule !== 'clock-time' || /\d{4}|day\b/i.test(t.text);
@@ -198,7 +202,11 @@ export function dayForClockTimes(text: string, items: readonly Placed[]): Placed
     const next = out[i + 1], prev = out[i - 1];
     const day = next && next.type === 'DATE' && DAY_VALUE.test(next.value) && CLOCK_THEN_DAY.test(text.slice(t.end, next.start)) ? next
       : prev && prev.type === 'DATE' && DAY_VALUE.test(prev.value) && DAY_THEN_CLOCK.test(text.slice(prev.end, t.start)) ? prev : undefined;
-    if (day) out[i] = { ...t, value: day.value + t.value.slice(t.value.indexOf('T')), unresolved: undefined };
+    if (!day) continue;
+    const value = day.value + t.value.slice(t.value.indexOf('T'));
+    if (day === next && /^\s+$/.test(text.slice(t.end, next.start))) {
+      out.splice(i, 2, { ...t, end: next.end, text: text.slice(t.start, next.end), value, unresolved: undefined });
+    } else out[i] = { ...t, value, unresolved: undefined };
   }
   return out;
 }
