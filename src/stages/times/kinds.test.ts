@@ -113,7 +113,13 @@ test('offsets from another time of the text', () => check([
   // The event may be named in other words: a killing as a murder, a shooting, a death.
   ['The guard was shot dead on 4 May 2012. A neighbour saw a van ten days before the murder.', MON, 'ten days', { value: '2012-04-24', duration: 'P10D' }],
   ['The singer was killed on 2 June 2014; fans gathered the day after his death.', MON, 'the day after', { value: '2014-06-03' }],
+  // A time written right before the event's noun dates the event before one merely near it.
+  ['The clerk was charged on Friday with the murder. Police had sought him since the June 3 killing; a van was seen ten days before the shooting.', MON, 'ten days', { value: '2017-05-24' }],
+  // A stretch of unknown length: the month of the time it is counted from.
+  ['The guard was shot dead on 4 May 2012. A neighbour saw a van in the weeks before the killing.', MON, 'weeks', { value: '2012-05' }],
+  ['Prices rose in the days after March 3, 2016.', MON, 'days', { value: '2016-03' }],
   // With no date for the event, the stretch stays a stretch.
+  ['Tenants left in the months after the flood.', MON, 'months', { value: 'PXM', type: 'DURATION' }],
   ['A guard saw the van ten days before the robbery.', MON, 'ten days', { value: 'P10D', type: 'DURATION' }],
   // Hours counted from a day tell no more than the day.
   ['He was shot on Friday and died two hours later.', MON, 'two hours', { value: 'PT2H' }],
