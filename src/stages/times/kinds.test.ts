@@ -118,6 +118,8 @@ test('offsets from another time of the text', () => check([
   // A stretch of unknown length: the month of the time it is counted from.
   ['The guard was shot dead on 4 May 2012. A neighbour saw a van in the weeks before the killing.', MON, 'weeks', { value: '2012-05' }],
   ['Prices rose in the days after March 3, 2016.', MON, 'days', { value: '2016-03' }],
+  ['The guard was shot dead on 4 May 2012. A van was seen in the weeks before Smith was killed.', MON, 'weeks', { value: '2012-05' }],
+  ['The guard was shot dead on 4 May 2012. A van was seen ten days before Smith was killed.', MON, 'ten days', { value: '2012-04-24', duration: 'P10D' }],
   // With no date for the event, the stretch stays a stretch.
   ['Tenants left in the months after the flood.', MON, 'months', { value: 'PXM', type: 'DURATION' }],
   ['A guard saw the van ten days before the robbery.', MON, 'ten days', { value: 'P10D', type: 'DURATION' }],

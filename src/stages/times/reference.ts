@@ -82,6 +82,8 @@ const CALENDAR = /^\d{4}/;
 const NARRATIVE_AFTER = /^\s+(?:(later|afterwards?|earlier|previously)\b|(before|after)(?=\s*(?:[.,;:!?)"”]|$)))/i;
 const LINK_BETWEEN = /^\s+(before|after|prior\s+to|following)\s+$/i;
 const EVENT_AFTER = /^\s+(before|after|prior\s+to|following)\s+(?:the|his|her|their|its|this|that)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)/i;
+// "ten days before Smith was shot": the event as a clause about someone named.
+const EVENT_CLAUSE_AFTER = /^\s+(before|after)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s+(?:was|were)\s+([a-z]+)/;
 
 // Words news uses in turn for one killing: "ten days before the murder" after "was shot to death on Oct. 23".
 const KILLING = ['murder', 'kill', 'slay', 'slain', 'shoot', 'shot', 'assassinat', 'death', 'died'];
@@ -154,7 +156,7 @@ export function resolveReferences(text: string, items: readonly Placed[]): Place
     const after = text.slice(linkWord ? t.end - linkWord.length - 1 : t.end, t.end + 80);
     const own = /\s(earlier|later)$/i.exec(t.text);
     const narrative = o.anaphoric || subDay ? null : NARRATIVE_AFTER.exec(after) ?? (own ? ['', own[1]!] : null);
-    const event = !o.anaphoric && !narrative && !subDay ? EVENT_AFTER.exec(after) : null;
+    const event = !o.anaphoric && !narrative && !subDay ? EVENT_AFTER.exec(after) ?? EVENT_CLAUSE_AFTER.exec(after) : null;
     let value: string | undefined;
     let end = t.end;
     if (o.anaphoric || narrative) {
