@@ -323,15 +323,13 @@ export const RULES: readonly Rule[] = [
     words: ['now', 'currently', 'nowadays', 'present', 'moment', 'days', 'recent', 'far', 'future', 'past'],
     wholeWords: true,
     reach: 20,
-    re: re(`\\b(?:(?<now>right\\s+now|now|currently|nowadays|at\\s+present|at\\s+the\\s+moment|these\\s+days|in\\s+recent\\s+(?<recent>days|weeks|months|years)|so\\s+far\\s+this\\s+year)|(?<fut>(?:the\\s+)?(?:near\\s+|distant\\s+|foreseeable\\s+)?future)|(?<past>the\\s+(?:distant|recent)\\s+past))\\b`),
+    re: re(`\\b(?:(?<now>right\\s+now|now|currently|nowadays|at\\s+present|at\\s+the\\s+moment|these\\s+days|in\\s+recent\\s+(?:days|weeks|months|years)|so\\s+far\\s+this\\s+year)|(?<fut>(?:the\\s+)?(?:near\\s+|distant\\s+|foreseeable\\s+)?future)|(?<past>the\\s+(?:distant|recent)\\s+past))\\b`),
     build(m, env) {
       const x = g(m);
       if (x.fut) {
         return { value: 'FUTURE_REF', type: 'DATE' };
       }
       if (x.past) return { value: 'PAST_REF', type: 'DATE' };
-      // "in recent years": a stretch of unknown length reaching to now, as "the past few years".
-      if (x.recent) return { value: durationValue(undefined, x.recent), type: 'DURATION' };
       const t = x.now!.toLowerCase();
       if (t === 'now' && /^\s*that\b/i.test(env.text.slice(m.index + 3, m.index + 12))) return undefined; // "now that" is causal
       return { value: 'PRESENT_REF', type: 'DATE' };
