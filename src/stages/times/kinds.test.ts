@@ -113,7 +113,15 @@ test('offsets from another time of the text', () => check([
   // The event may be named in other words: a killing as a murder, a shooting, a death.
   ['The guard was shot dead on 4 May 2012. A neighbour saw a van ten days before the murder.', MON, 'ten days', { value: '2012-04-24', duration: 'P10D' }],
   ['The singer was killed on 2 June 2014; fans gathered the day after his death.', MON, 'the day after', { value: '2014-06-03' }],
+  // A time written right before the event's noun dates the event before one merely near it.
+  ['The clerk was charged on Friday with the murder. Police had sought him since the June 3 killing; a van was seen ten days before the shooting.', MON, 'ten days', { value: '2017-05-24' }],
+  // A stretch of unknown length: the month of the time it is counted from.
+  ['The guard was shot dead on 4 May 2012. A neighbour saw a van in the weeks before the killing.', MON, 'weeks', { value: '2012-05' }],
+  ['Prices rose in the days after March 3, 2016.', MON, 'days', { value: '2016-03' }],
+  ['The guard was shot dead on 4 May 2012. A van was seen in the weeks before Smith was killed.', MON, 'weeks', { value: '2012-05' }],
+  ['The guard was shot dead on 4 May 2012. A van was seen ten days before Smith was killed.', MON, 'ten days', { value: '2012-04-24', duration: 'P10D' }],
   // With no date for the event, the stretch stays a stretch.
+  ['Tenants left in the months after the flood.', MON, 'months', { value: 'PXM', type: 'DURATION' }],
   ['A guard saw the van ten days before the robbery.', MON, 'ten days', { value: 'P10D', type: 'DURATION' }],
   // Hours counted from a day tell no more than the day.
   ['He was shot on Friday and died two hours later.', MON, 'two hours', { value: 'PT2H' }],
@@ -143,5 +151,9 @@ test('a date with a part of the day; "next" weekday is the first such day after 
   ['The doors opened at 6:30 a.m. on March 19, 2002, to a crowd.', MON, '6:30', { value: '2002-03-19T06:30' }],
   ['The service is on Friday, April 7, 2017 at noon.', MON, 'noon', { value: '2017-04-07T12:00' }],
   ['A witness saw the car at 6 a.m. ten days before the robbery. The robbery on Sept. 20, 2013 was never solved.', MON, '6 a.m.', { value: '2013-09-10T06:00' }],
+  // With nothing between them the clock time and its day are one time; a place may stand between them.
+  ['A witness saw the car at 6 a.m. ten days before the robbery. The robbery on Sept. 20, 2013 was never solved.', MON, 'ten days', { value: '2013-09-10T06:00', type: 'TIME' }],
+  ['A porter saw the truck at 7 p.m. outside the depot three days before the robbery. The robbery on June 2, 2011 was never solved.', MON, '7 p.m.', { value: '2011-05-30T19:00' }],
+  ['Guards left at 7 p.m. and returned three days before the robbery. The robbery on June 2, 2011 was never solved.', MON, '7 p.m.', { value: '2017-07-24T19:00' }],
   ['The ferry will sail at 5 in the morning (5 a.m. GMT Wednesday), the captain said.', MON, '5 in the morning', { value: '2017-07-26T05:00' }],
 ]));

@@ -44,6 +44,11 @@ test('weekdays resolve to the nearest day in the direction of the clause', () =>
   // "next" is the first such day after the publication date, never the day itself.
   assert.deepEqual(times('They meet again next Tuesday.', MON), [['next Tuesday', '2017-07-25']]);
   assert.deepEqual(times('They meet again next Monday.', MON), [['next Monday', '2017-07-31']]);
+  // A time that opens the sentence takes the tense of the main verb after it.
+  assert.deepEqual(times('On Thursday, the council plans to vote on the budget.', MON), [['Thursday', '2017-07-27']]);
+  assert.deepEqual(times('On Friday, the council planned to close the road.', MON), [['Friday', '2017-07-21']]);
+  assert.deepEqual(times('On Friday, when the mayor had planned a visit, the council closed the road.', MON), [['Friday', '2017-07-21']]);
+  assert.deepEqual(times('In January, weeks after the vote, a fire destroyed the old mill.', '2017-10-24'), [['January', '2017-01']]);
 });
 
 test('relative expressions resolve against the publication date', () => {

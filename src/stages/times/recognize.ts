@@ -18,7 +18,10 @@ export interface RecognizeOptions {
 // Prepositions that introduce a time but are not part of it (TimeML leaves them out).
 const LEADING = /^(?:(?:in|on|at|since|until|till|through|from|by|during|before|after|of|to|and|or|between|for|within|over|throughout)\s+)+/i;
 
-const FUTURE = /\b(?:will|won['’]t|shall|would|going\s+to|plans?\s+to|planning\s+to|planned|scheduled|slated|expected\s+to|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|next\s+(?:week|month|year)|hopes?\s+to|intends?\s+to)\b|['’]ll\b/i;
+// Verbs that speak of what is to come; "planned", "scheduled" and the like may also be adjectives.
+const WILL = `will|won['’]t|shall|would|going\\s+to|plans?\\s+to|planning\\s+to|expected\\s+to|due\\s+to|set\\s+to|is\\s+to|are\\s+to|hopes?\\s+to|intends?\\s+to`;
+const FUTURE_VERB = new RegExp(`\\b(?:${WILL})\\b|['’]ll\\b`, 'i');
+const FUTURE = new RegExp(`\\b(?:${WILL}|planned|scheduled|slated|upcoming|next\\s+(?:week|month|year))\\b|['’]ll\\b`, 'i');
 // Case-sensitive on purpose: a capitalised "-ed" word is a name ("United", "Ahmed"), and "-eed"
 // words ("need", "indeed") are not past tense.
 const PAST = /\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|been|ago|[Ll]ast|[Ee]arlier|said|told|announced|(?<!\b(?:is|are|am|be)\s+)[a-z]{2,}[^e\W]ed|agreed|freed)\b/;
@@ -26,6 +29,10 @@ const REPORTING_BEFORE = /\b(?:said|says|told|announced|reported|added|declared|
 // Right before a day: "as soon as Tuesday", "until Friday".
 const FUTURE_BEFORE = /\b(?:until|by|before|from)\s*$/i;
 const SOON_BEFORE = /\bas\s+(?:soon|early)\s+as\s*$/i;
+// Nothing but a preposition between the sentence's start and the time.
+const OPENER = /^\W*(?:[A-Za-z]+\s+)?$/;
+// "On Friday, when the minister had planned a trip, the ministry lifted…": the main clause comes after.
+const SUBCLAUSE = /^,\s*(?:when|as|while|after|before|because|since|if|although|though|until)\b[^,]*,/i;
 
 const FUTURE_G = new RegExp(FUTURE.source, 'gi');
 const PAST_G = new RegExp(PAST.source, 'g');
@@ -34,6 +41,12 @@ const SINCE_BEFORE = /\bsince\s*$/i;
 const DEADLINE_BEFORE = /\b(?:postpon|delay|extend|adjourn|deadline|gave|given|giving|give|has|have|had)\w*\b[^.;!?]{0,50}\b(?:until|till)\s*$/i;
 // "decided to admit them in March": an infinitive after a past cue speaks of what was still to come.
 const INFINITIVE = /\bto\s+(?!(?:the|a|an|his|her|its|their|this|that|be|have)\b)[a-z]+\b(?![\s\S]*\b(?:was|were|had|did)\b)/;
+
+/** The direction of the verb cue nearest the start of `s` ("the government planned to pay": past), if any. */
+function firstCue(s: string): Direction | undefined {
+  const f = FUTURE_VERB.exec(s), p = PAST.exec(s);
+  return f && (!p || f.index <= p.index) ? 'future' : p ? 'past' : undefined;
+}
 
 /** The cue nearest the end of `s` (direction and distance from the end), if any. */
 function lastCue(s: string): { dir: Direction; at: number } | undefined {
@@ -59,6 +72,12 @@ export function clauseDirection(text: string, sentence: Span | undefined, start:
   const cue = lastCue(before);
   if (cue?.dir === 'past' && INFINITIVE.test(before.slice(cue.at))) return 'none';
   if (cue) return cue.dir;
+  // A time that opens its sentence ("On Tuesday, the league plans to…") takes the tense of the
+  // main verb, which may come well after it.
+  if (OPENER.test(before) && (sentence || from === 0)) {
+    const verb = firstCue(text.slice(end, Math.min(sentence?.end ?? text.length, end + 150)).replace(SUBCLAUSE, ''));
+    if (verb) return verb;
+  }
   const after = text.slice(end, to);
   if (FUTURE.test(after)) return 'future';
   if (PAST.test(after)) return 'past';

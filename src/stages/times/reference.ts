@@ -1,7 +1,7 @@
 import type { Span } from '../../core/span.js';
 import { SpanIndex } from '../../core/span-index.js';
 import { DAY_PARTS } from './lexicon.js';
-import { agoValue, g, re, UNRESOLVED_DATE, type Found, type Rule } from './resolve.js';
+import { agoValue, durationValue, g, re, UNRESOLVED_DATE, type Found, type Rule } from './resolve.js';
 
 /*
  * Times counted from another time of the text rather than from the publication date: "that
@@ -40,7 +40,28 @@ export const REFERENCE_RULES: readonly Rule[] = [
       return value ? { value, type: 'DATE', offset } : { value: UNRESOLVED_DATE, type: 'DATE', unresolved: true, offset };
     },
   },
+  {
+    name: 'vague-around',
+    words: ['days', 'weeks', 'months'],
+    wholeWords: true,
+    reach: 0,
+    // "in the weeks before the shooting": dated by the time it is counted from, else a stretch.
+    re: re(`(?<=\\bthe\\s+)(?<u>days|weeks|months)(?=\\s+(?:before|after|prior\\s+to|following)\\s)`),
+    build(m) {
+      const u = g(m).u!.toLowerCase();
+      return { value: durationValue(undefined, u), type: 'DURATION', offset: { n: 0, unit: u.replace(/s$/, ''), vague: true } };
+    },
+  },
 ];
+
+/**
+ * The time `n` units from `base`; for a count left vague ("the weeks before"), the month of the
+ * base (the year for months), the finest a stretch of unknown length allows.
+ */
+function countFrom(base: string, n: number, o: NonNullable<Found['offset']>): string | undefined {
+  if (!o.vague) return shiftValue(base, n, o.unit);
+  return /^\d{4}-\d\d/.exec(base)?.[0].slice(0, o.unit === 'month' ? 4 : 7);
+}
 
 /** Granularity a base value needs before `unit` can be counted from it. */
 const NEEDS: Record<string, number> = { day: 3, hour: 3, minute: 3, second: 3, week: 3, fortnight: 3, month: 2, year: 1, decade: 1, century: 1 };
@@ -61,6 +82,8 @@ const CALENDAR = /^\d{4}/;
 const NARRATIVE_AFTER = /^\s+(?:(later|afterwards?|earlier|previously)\b|(before|after)(?=\s*(?:[.,;:!?)"”]|$)))/i;
 const LINK_BETWEEN = /^\s+(before|after|prior\s+to|following)\s+$/i;
 const EVENT_AFTER = /^\s+(before|after|prior\s+to|following)\s+(?:the|his|her|their|its|this|that)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)/i;
+// "ten days before Smith was shot": the event as a clause about someone named.
+const EVENT_CLAUSE_AFTER = /^\s+(before|after)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s+(?:was|were)\s+([a-z]+)/;
 
 // Words news uses in turn for one killing: "ten days before the murder" after "was shot to death on Oct. 23".
 const KILLING = ['murder', 'kill', 'slay', 'slain', 'shoot', 'shot', 'assassinat', 'death', 'died'];
@@ -91,14 +114,15 @@ function eventDate(text: string, items: SpanIndex<Placed>, self: Placed, words: 
       const mention = new RegExp(`\\b${source}\\w*`, 'gi');
       mentionsOf.set(source, (found = [...text.matchAll(mention)].map((m) => ({ index: m.index, length: m[0].length }))));
     }
-    for (const m of found) {
-      if (m.index >= self.start && m.index < phraseEnd) continue; // this very phrase
-      // Only times within 40 characters of the mention can qualify.
-      const near = items.overlapping(m.index - 41, m.index + m.length + 41).find((t) => t !== self && !t.offset && CALENDAR.test(t.value) && shiftValue(t.value, 0, unit) !== undefined &&
-        Math.abs((t.start < m.index ? m.index - t.end : t.start - m.index - m.length)) <= 40 &&
-        !/[.!?]\s/.test(text.slice(Math.min(t.end, m.index), Math.max(t.start, m.index))));
-      if (near) return near.value;
-    }
+    const others = found.filter((m) => m.index < self.start || m.index >= phraseEnd); // not this very phrase
+    // Only times within 40 characters of a mention can qualify.
+    const near = others.map((m) => items.overlapping(m.index - 41, m.index + m.length + 41).filter((t) => t !== self && !t.offset && CALENDAR.test(t.value) && shiftValue(t.value, 0, unit) !== undefined &&
+      Math.abs((t.start < m.index ? m.index - t.end : t.start - m.index - m.length)) <= 40 &&
+      !/[.!?]\s/.test(text.slice(Math.min(t.end, m.index), Math.max(t.start, m.index)))).map((t) => ({ t, m })));
+    // A time written right before the noun dates it best ("the Oct. 23 slaying"); else the first near one.
+    const pre = near.flat().find(({ t, m }) => t.end <= m.index && /^\s+$/.test(text.slice(t.end, m.index)));
+    const pick = pre ?? near.find((c) => c.length)?.[0];
+    if (pick) return pick.t.value;
   }
   return undefined;
 }
@@ -119,7 +143,7 @@ export function resolveReferences(text: string, items: readonly Placed[]): Place
     const link = next && (LINK_BETWEEN.exec(between) ?? (linkWord && /^\s*$/.test(between) ? [between, linkWord] : null));
     const keepDuration = o.anaphoric ? {} : { duration: t.value };
     if (next && link && CALENDAR.test(next.value)) {
-      const v = shiftValue(next.value, signOf(link[1]!) * Math.abs(o.n || 1), o.unit);
+      const v = countFrom(next.value, signOf(link[1]!) * Math.abs(o.n || 1), o);
       if (v) {
         const { offset: _o, ...rest } = t;
         done.push({ ...rest, end: next.end, text: text.slice(t.start, next.end), value: v, type: 'DATE', ...keepDuration, unresolved: undefined });
@@ -132,17 +156,17 @@ export function resolveReferences(text: string, items: readonly Placed[]): Place
     const after = text.slice(linkWord ? t.end - linkWord.length - 1 : t.end, t.end + 80);
     const own = /\s(earlier|later)$/i.exec(t.text);
     const narrative = o.anaphoric || subDay ? null : NARRATIVE_AFTER.exec(after) ?? (own ? ['', own[1]!] : null);
-    const event = !o.anaphoric && !narrative && !subDay ? EVENT_AFTER.exec(after) : null;
+    const event = !o.anaphoric && !narrative && !subDay ? EVENT_AFTER.exec(after) ?? EVENT_CLAUSE_AFTER.exec(after) : null;
     let value: string | undefined;
     let end = t.end;
     if (o.anaphoric || narrative) {
       const ref = lastReference(done, o.unit);
       const sign = o.anaphoric ? 1 : signOf(narrative![1] ?? narrative![2]!);
-      if (ref) value = shiftValue(ref.value, sign * o.n, o.unit);
+      if (ref) value = countFrom(ref.value, sign * o.n, o);
       if (narrative && narrative[0] && !linkWord) end = t.end + narrative[0].length;
     } else if (event) {
       const base = eventDate(text, itemsAt, t, event[2]!, t.end + event[0].length, o.unit, mentionsOf);
-      if (base) value = shiftValue(base, signOf(event[1]!) * o.n, o.unit);
+      if (base) value = countFrom(base, signOf(event[1]!) * o.n, o);
     }
     const { offset: _o, ...rest } = t;
     if (!value && linkWord) {
@@ -183,12 +207,16 @@ export function linkRanges(text: string, items: readonly Placed[]): Placed[] {
   return out;
 }
 
-// A clock time and a day side by side: "at 6 a.m. ten days before the vote", "on March 3 at 10 p.m.".
-const CLOCK_THEN_DAY = /^\s*,?\s*(?:on\s+)?$/i;
+// A clock time and a day side by side: "at 6 a.m. ten days before the vote", "on March 3 at 10 p.m.",
+// or with a place between them: "at 9 p.m. outside the court on March 3".
+const CLOCK_THEN_DAY = /^\s*,?\s*(?:on\s+)?$|^\s+(?:near|outside|inside|in|at|behind|beside|by)\s+(?:(?!(?:and|or|but|then)\s)[\w'’.-]+\s+){1,4}(?:on\s+)?$/i;
 const DAY_THEN_CLOCK = /^\s*,?\s*(?:at\s+)?$/i;
 const DAY_VALUE = /^\d{4}-\d\d-\d\d$/;
 
-/** A clock time that names no day of its own takes the day written right before or after it. */
+/**
+ * A clock time that names no day of its own takes the day written right before or after it; a
+ * day that follows with nothing between ("6 a.m. ten days before the vote") is one time with it.
+ */
 export function dayForClockTimes(text: string, items: readonly Placed[]): Placed[] {
   const out = [...items];
   const ownDay = (t: Placed) => t.rule !== 'clock-time' || /\d{4}|day\b/i.test(t.text);
@@ -198,7 +226,11 @@ export function dayForClockTimes(text: string, items: readonly Placed[]): Placed
     const next = out[i + 1], prev = out[i - 1];
     const day = next && next.type === 'DATE' && DAY_VALUE.test(next.value) && CLOCK_THEN_DAY.test(text.slice(t.end, next.start)) ? next
       : prev && prev.type === 'DATE' && DAY_VALUE.test(prev.value) && DAY_THEN_CLOCK.test(text.slice(prev.end, t.start)) ? prev : undefined;
-    if (day) out[i] = { ...t, value: day.value + t.value.slice(t.value.indexOf('T')), unresolved: undefined };
+    if (!day) continue;
+    const value = day.value + t.value.slice(t.value.indexOf('T'));
+    if (day === next && /^\s+$/.test(text.slice(t.end, next.start))) {
+      out.splice(i, 2, { ...t, end: next.end, text: text.slice(t.start, next.end), value, unresolved: undefined });
+    } else out[i] = { ...t, value, unresolved: undefined };
   }
   return out;
 }

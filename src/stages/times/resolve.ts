@@ -33,9 +33,10 @@ export interface Found {
   readonly duration?: string;
   /**
    * A count of units ("ten days") a later pass may turn into a date counted from another time
-   * (reference.ts); `anaphoric` when the words need one ("that day", "the next morning").
+   * (reference.ts); `anaphoric` when the words need one ("that day", "the next morning"), `vague`
+   * when the count is not given ("the weeks before").
    */
-  readonly offset?: { readonly n: number; readonly unit: string; readonly anaphoric?: boolean };
+  readonly offset?: { readonly n: number; readonly unit: string; readonly anaphoric?: boolean; readonly vague?: boolean };
   /** A range matched whole: where its first end stops and its second starts, relative to the match. */
   readonly split?: { readonly firstEnd: number; readonly secondStart: number; readonly second: Found };
 }
