@@ -38,6 +38,7 @@ test('a death no sentence-mate caused, a suicide, animals and plans carried out 
   assert.ok(!none('killing', 'The rebels executed six prisoners.', 'executed'));
   assert.ok(!none('killing', 'The bomber killed himself and nine shoppers.', 'killed'));
   assert.ok(!none('killing', 'The death toll rose to 30.', 'death toll'));
+  assert.ok(!none('killing', 'Dozens have died in a month of street protests.', 'died'));
   assert.ok(!none('attack', 'Gunmen shot the mayor at his office.', 'shot'));
   assert.ok(!none('attack', 'No camera saw the shooting itself.', 'shooting'));
 });

@@ -21,7 +21,7 @@ const FIGURATIVE_TYPES = new Set<EventType>(['attack', 'fight', 'killing']);
 /** Words that say a person died, without saying anyone caused it. */
 const DEATH_WORD = /^(?:die[sd]?|dying|perished|deaths?|dead)$/i;
 /** What makes a death a killing when the sentence gives it: a weapon, a blow, a killer, a fatal act. */
-const CAUSED = /\b(?:fatal\w*|toll|at the hands of|murder\w*|massacre\w*|execut\w*|clash\w*|fighting|battle\w*|combat|air ?strikes?|shelling|attack\w*|ambush\w*|violence|war|crossfire|fire|blaze|flames|riot\w*|lynch\w*)\b/i;
+const CAUSED = /\b(?:fatal\w*|toll|at the hands of|murder\w*|massacre\w*|execut\w*|clash\w*|fighting|battle\w*|combat|air ?strikes?|shelling|attack\w*|ambush\w*|violence|war|crossfire|fire|blaze|flames|riot\w*|lynch\w*|protests?|unrest|crackdown|uprising|caus\w*)\b/i;
 /** Harm a person does to themselves is no attack or killing of another ("shot himself"), unless others share it. */
 const SELF_HARM = /^\s+(?:him|her|them|my|your|our)sel(?:f|ves)\b(?!\s+(?:and|along|together|with)\b)/i;
 /** Killing animals ("kill and sacrifice animals", "culled the herd") is no event of violence. */
