@@ -145,6 +145,12 @@ test('a date with a part of the day; "next" weekday is the first such day after 
   ['The shelling went on tonight.', MON, 'tonight', { value: '2017-07-24' }],
   ['Shots rang out last night.', MON, 'last night', { value: '2017-07-23' }],
   ['The ferry leaves at 4 in the morning.', MON, '4 in the morning', { value: '2017-07-24T04:00' }],
+  // A bare hour beside tonight or this evening is after noon; small hours of the night stay in the morning.
+  ['The vote is counted at 7:30 tonight.', MON, '7:30', { value: '2017-07-24T19:30' }],
+  ['The mayor will speak at 8 tonight.', MON, '8', { value: '2017-07-24T20:00' }],
+  ['The market reopens at 3 this afternoon.', MON, '3', { value: '2017-07-24T15:00' }],
+  ['The curfew ends at 2 tonight.', MON, '2', { value: '2017-07-24T02:00' }],
+  ['Police counted 8 tonight.', MON, 'tonight', { value: '2017-07-24' }],
   ['The blast came at 10:35 a.m. (0735 GMT) Friday.', MON, '10:35', { value: '2017-07-21T10:35' }],
   ['The polls close at 21:00 on the day.', MON, '21:00', { value: '2017-07-24T21:00' }],
   ['Relatives have until 9 a.m. Tuesday to answer.', MON, '9 a.m.', { value: '2017-07-25T09:00' }],
@@ -157,3 +163,14 @@ test('a date with a part of the day; "next" weekday is the first such day after 
   ['Guards left at 7 p.m. and returned three days before the robbery. The robbery on June 2, 2011 was never solved.', MON, '7 p.m.', { value: '2017-07-24T19:00' }],
   ['The ferry will sail at 5 in the morning (5 a.m. GMT Wednesday), the captain said.', MON, '5 in the morning', { value: '2017-07-26T05:00' }],
 ]));
+
+test('quarters by their code', () => check([
+  ['Sales fell in Q3 2016.', MON, 'Q3 2016', { value: '2016-Q3' }],
+  ['Profits rose in Q1\u201919.', MON, 'Q1', { value: '2019-Q1' }],
+  ['The plant opens in Q4.', MON, 'Q4', { value: '2017-Q4' }],
+  ['Output dropped in Q4.', THU, 'Q4', { value: '2018-Q4' }],
+]));
+
+test('a quarter code with no year or word of time is no date', () => {
+  for (const s of ['Answer Q2 first.', 'See the Q3 tables.']) assert.equal(recognizeTimes(s, parseIsoDate(MON), []).length, 0, s);
+});

@@ -83,15 +83,16 @@ export const RULES: readonly Rule[] = [
   ...REFERENCE_RULES,
   {
     name: 'clock-time',
-    trigger: re(`\\d(?:[:.][0-5]\\d)?(?:\\s*(?:a\\.m|p\\.m|am\\b|pm\\b)|\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?:morning|afternoon|evening)|at\\s+night))|\\d:[0-5]\\d|noon|midnight|midday`),
+    trigger: re(`\\d(?:[:.][0-5]\\d)?(?:\\s*(?:a\\.m|p\\.m|am\\b|pm\\b)|\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?:morning|afternoon|evening)|at\\s+night)|\\s+(?:tonight|this\\s+(?:evening|afternoon))\\b)|\\d:[0-5]\\d|noon|midnight|midday`),
     reach: 20,
-    cue: /\d\s*(?:[ap]\.?m\b|in\s+the\s|at\s+night)|\d:\d|noon|midnight|midday/i,
+    cue: /\d\s*(?:[ap]\.?m\b|in\s+the\s|at\s+night)|\d\s+(?:tonight|this\s+(?:evening|afternoon))\b|\d:\d|noon|midnight|midday/i,
     // "10:35 a.m. (0735 GMT) Friday", "4 in the morning", "at 14:30", "noon".
-    re: re(`\\b(?:(?<wd1>${WD}),?\\s+(?:at\\s+)?)?(?:(?<h>[01]?\\d|2[0-3])(?:[:.](?<min>[0-5]\\d))?(?:\\s*(?<ampm>a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)|\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?<dp>morning|afternoon|evening)|at\\s+(?<dp2>night)))|(?<=\\b(?:at|by|from|until|till|after|before|since)\\s+)(?<h24>[01]?\\d|2[0-3]):(?<m24>[0-5]\\d)(?![:.,]?\\d)(?:\\s*(?:hrs|hours|h)\\b)?)(?:\\s+(?:[ECMP][SD]T|GMT|UTC)\\b)?(?:(?:\\s*\\([^()]{1,24}\\))?\\s+(?:on\\s+)?(?<wd2>${WD})\\b)?|\\b(?:12\\s+)?(?<word>noon|midnight|midday)\\b`),
+    re: re(`\\b(?:(?<wd1>${WD}),?\\s+(?:at\\s+)?)?(?:(?<h>[01]?\\d|2[0-3])(?:[:.](?<min>[0-5]\\d))?(?:\\s*(?<ampm>a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)|\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?<dp>morning|afternoon|evening)|at\\s+(?<dp2>night))|(?<=\\b(?:at|by|from|until|till|after|before|around|about)\\s+(?:[01]?\\d|2[0-3])(?:[:.][0-5]\\d)?)(?=\\s+(?<dp3>tonight|this\\s+(?:evening|afternoon))\\b))|(?<=\\b(?:at|by|from|until|till|after|before|since)\\s+)(?<h24>[01]?\\d|2[0-3]):(?<m24>[0-5]\\d)(?![:.,]?\\d)(?:\\s*(?:hrs|hours|h)\\b)?)(?:\\s+(?:[ECMP][SD]T|GMT|UTC)\\b)?(?:(?:\\s*\\([^()]{1,24}\\))?\\s+(?:on\\s+)?(?<wd2>${WD})\\b)?|\\b(?:12\\s+)?(?<word>noon|midnight|midday)\\b`),
     build(m, env) {
       const x = g(m);
       if (x.word && /\bhigh\s+$/i.test(env.text.slice(Math.max(0, m.index - 6), m.index))) return undefined; // "high noon"
-      const dp = (x.dp ?? x.dp2)?.toLowerCase();
+      // "At 8 tonight": a bare hour before a later part of today is in the afternoon or evening.
+      const dp = (x.dp ?? x.dp2 ?? x.dp3?.replace(/^this\s+/i, '').replace(/^tonight$/i, 'night'))?.toLowerCase();
       const ampm = x.ampm ?? (dp === 'morning' ? 'am' : dp ? (Number(x.h) < 5 && dp === 'night' ? 'am' : 'pm') : undefined);
       const t = x.word ? (x.word.toLowerCase() === 'midnight' ? 'T24:00' : 'T12:00') : x.h24 ? clock(x.h24, x.m24, undefined) : clock(x.h!, x.min, ampm);
       if (!t) return undefined;
@@ -237,6 +238,25 @@ export const RULES: readonly Rule[] = [
         const off = x.rel ? { this: 0, last: -1, next: 1 }[x.rel.toLowerCase() as 'this'] : 0;
         let y = a.y + off;
         if (!x.rel && env.direction(m.index, m.index + m[0].length) === 'past' && (q - 1) * 3 + 1 > a.m) y -= 1;
+        return { value: `${fmtYear(y)}-${code}`, type: 'DATE' };
+      });
+    },
+  },
+  {
+    // "Q3 2012", "Q1'19", "in Q4": a quarter by its code; without a year, only after a word of time.
+    name: 'quarter-code',
+    trigger: /\bQ[1-4]\b/g,
+    reach: 12,
+    re: re(`(?:\\b(?<pre>in|during|for|by|since|until|through|from|to|and|of|the)\\s+)?\\bQ(?<n>[1-4])(?:(?:\\s+(?:of\\s+)?|\\s*[-/]\\s*)(?<y>${YEAR})|['’](?<yy>\\d\\d))?(?![\\w'’-])`),
+    build(m, env) {
+      const x = g(m);
+      const code = `Q${x.n}`;
+      if (x.y) return { value: `${x.y}-${code}`, type: 'DATE' };
+      if (x.yy) return { value: `${twoDigitYear(x.yy, env.anchor)}-${code}`, type: 'DATE' };
+      if (!x.pre || x.pre.toLowerCase() === 'the') return undefined;
+      return anchored(env, 'DATE', `XXXX-${code}`, (a) => {
+        let y = a.y;
+        if (env.direction(m.index, m.index + m[0].length) === 'past' && (Number(x.n) - 1) * 3 + 1 > a.m) y -= 1;
         return { value: `${fmtYear(y)}-${code}`, type: 'DATE' };
       });
     },
