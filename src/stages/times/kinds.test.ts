@@ -93,6 +93,8 @@ test('offsets from now are dates, with the stretch beside them', () => check([
   ['The ministry says it will decide in five days.', MON, 'five days', { value: '2017-07-29', duration: 'P5D' }],
   ['Ballots are counted in three months\' time.', MON, 'three months', { value: '2017-10', duration: 'P3M' }],
   ['The shop reopens in a year.', MON, 'a year', { value: '2018', duration: 'P1Y' }],
+  ['The ferry returns five days from today.', MON, 'five days', { value: '2017-07-29' }],
+  ['The ferry returns five days from tomorrow.', MON, 'five days', { value: '2017-07-30' }],
   // A stretch, not a date: a record, a past event, an age.
   ['It was the first rise in five years.', MON, 'five years', { value: 'P5Y', type: 'DURATION' }],
   ['The bridge was built in two years.', MON, 'two years', { value: 'P2Y', type: 'DURATION' }],
@@ -151,6 +153,10 @@ test('a date with a part of the day; "next" weekday is the first such day after 
   ['The market reopens at 3 this afternoon.', MON, '3', { value: '2017-07-24T15:00' }],
   ['The curfew ends at 2 tonight.', MON, '2', { value: '2017-07-24T02:00' }],
   ['Police counted 8 tonight.', MON, 'tonight', { value: '2017-07-24' }],
+  // The first end of a range of hours takes the half of the day the last one gives.
+  ['Polls are open between 3 and 5 pm.', MON, '3', { value: '2017-07-24T15:00', to: '2017-07-24T17:00' }],
+  ['The clinic opens from 9 to 11 a.m.', MON, '9', { value: '2017-07-24T09:00' }],
+  ['The office opens from 11 to 1 pm.', MON, '11', { value: '2017-07-24T11:00' }],
   ['The blast came at 10:35 a.m. (0735 GMT) Friday.', MON, '10:35', { value: '2017-07-21T10:35' }],
   ['The polls close at 21:00 on the day.', MON, '21:00', { value: '2017-07-24T21:00' }],
   ['Relatives have until 9 a.m. Tuesday to answer.', MON, '9 a.m.', { value: '2017-07-25T09:00' }],

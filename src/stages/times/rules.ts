@@ -83,17 +83,19 @@ export const RULES: readonly Rule[] = [
   ...REFERENCE_RULES,
   {
     name: 'clock-time',
-    trigger: re(`\\d(?:[:.][0-5]\\d)?(?:\\s*(?:a\\.m|p\\.m|am\\b|pm\\b)|\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?:morning|afternoon|evening)|at\\s+night)|\\s+(?:tonight|this\\s+(?:evening|afternoon))\\b)|\\d:[0-5]\\d|noon|midnight|midday`),
+    trigger: re(`\\d(?:[:.][0-5]\\d)?(?:\\s*(?:a\\.m|p\\.m|am\\b|pm\\b)|\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?:morning|afternoon|evening)|at\\s+night)|\\s+(?:tonight|this\\s+(?:evening|afternoon))\\b|\\s*(?:and|to|until|till|-|–)\\s*\\d{1,2}(?:[:.][0-5]\\d)?\\s*(?:a\\.m|p\\.m|am\\b|pm\\b))|\\d:[0-5]\\d|noon|midnight|midday`),
     reach: 20,
     cue: /\d\s*(?:[ap]\.?m\b|in\s+the\s|at\s+night)|\d\s+(?:tonight|this\s+(?:evening|afternoon))\b|\d:\d|noon|midnight|midday/i,
     // "10:35 a.m. (0735 GMT) Friday", "4 in the morning", "at 14:30", "noon".
-    re: re(`\\b(?:(?<wd1>${WD}),?\\s+(?:at\\s+)?)?(?:(?<h>[01]?\\d|2[0-3])(?:[:.](?<min>[0-5]\\d))?(?:\\s*(?<ampm>a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)|\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?<dp>morning|afternoon|evening)|at\\s+(?<dp2>night))|(?<=\\b(?:at|by|from|until|till|after|before|around|about)\\s+(?:[01]?\\d|2[0-3])(?:[:.][0-5]\\d)?)(?=\\s+(?<dp3>tonight|this\\s+(?:evening|afternoon))\\b))|(?<=\\b(?:at|by|from|until|till|after|before|since)\\s+)(?<h24>[01]?\\d|2[0-3]):(?<m24>[0-5]\\d)(?![:.,]?\\d)(?:\\s*(?:hrs|hours|h)\\b)?)(?:\\s+(?:[ECMP][SD]T|GMT|UTC)\\b)?(?:(?:\\s*\\([^()]{1,24}\\))?\\s+(?:on\\s+)?(?<wd2>${WD})\\b)?|\\b(?:12\\s+)?(?<word>noon|midnight|midday)\\b`),
+    re: re(`\\b(?:(?<wd1>${WD}),?\\s+(?:at\\s+)?)?(?:(?<h>[01]?\\d|2[0-3])(?:[:.](?<min>[0-5]\\d))?(?:\\s*(?<ampm>a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)|\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?<dp>morning|afternoon|evening)|at\\s+(?<dp2>night))|(?<=\\b(?:at|by|from|until|till|after|before|around|about)\\s+(?:[01]?\\d|2[0-3])(?:[:.][0-5]\\d)?)(?=\\s+(?<dp3>tonight|this\\s+(?:evening|afternoon))\\b)|(?<=\\b(?:between|from)\\s+(?:[01]?\\d|2[0-3])(?:[:.][0-5]\\d)?)(?=\\s*(?:and|to|until|till|-|–)\\s*(?<h2>[01]?\\d|2[0-3])(?:[:.][0-5]\\d)?\\s*(?<ap2>a\\.m|p\\.m|am\\b|pm\\b)))|(?<=\\b(?:at|by|from|until|till|after|before|since)\\s+)(?<h24>[01]?\\d|2[0-3]):(?<m24>[0-5]\\d)(?![:.,]?\\d)(?:\\s*(?:hrs|hours|h)\\b)?)(?:\\s+(?:[ECMP][SD]T|GMT|UTC)\\b)?(?:(?:\\s*\\([^()]{1,24}\\))?\\s+(?:on\\s+)?(?<wd2>${WD})\\b)?|\\b(?:12\\s+)?(?<word>noon|midnight|midday)\\b`),
     build(m, env) {
       const x = g(m);
       if (x.word && /\bhigh\s+$/i.test(env.text.slice(Math.max(0, m.index - 6), m.index))) return undefined; // "high noon"
       // "At 8 tonight": a bare hour before a later part of today is in the afternoon or evening.
       const dp = (x.dp ?? x.dp2 ?? x.dp3?.replace(/^this\s+/i, '').replace(/^tonight$/i, 'night'))?.toLowerCase();
-      const ampm = x.ampm ?? (dp === 'morning' ? 'am' : dp ? (Number(x.h) < 5 && dp === 'night' ? 'am' : 'pm') : undefined);
+      // "Between 3 and 5 pm": the first end takes the last one's half of the day ("from 11 to 1 pm": the morning).
+      const pmEnd = x.ap2 && /^p/i.test(x.ap2) && (Number(x.h2) === 12 || Number(x.h) > Number(x.h2));
+      const ampm = x.ampm ?? (pmEnd ? 'am' : x.ap2) ?? (dp === 'morning' ? 'am' : dp ? (Number(x.h) < 5 && dp === 'night' ? 'am' : 'pm') : undefined);
       const t = x.word ? (x.word.toLowerCase() === 'midnight' ? 'T24:00' : 'T12:00') : x.h24 ? clock(x.h24, x.m24, undefined) : clock(x.h!, x.min, ampm);
       if (!t) return undefined;
       // "4 in the morning (4 a.m. EDT Thursday)": the day may stand in a parenthesis right after the time.
@@ -435,7 +437,7 @@ export const RULES: readonly Rule[] = [
     words: UNIT_WORDS,
     // A bound, not an exact length: a bound word, a count in words and "more" come to far less.
     reach: 80,
-    re: re(`\\b(?:(?<q>${DURATION_MOD_SOURCE})\\s+)?(?:the\\s+)?(?:(?<rel>past|last|next|coming|previous|first|final|recent)\\s+)?(?<n>${NUM})(?:\\s+(?:more|additional|full|long))?(?:\\s+|-)(?<u>${UNIT_SOURCE})s?(?<long>-long|-old)?\\b(?:\\s+(?:(?<ago>ago|from\\s+now|hence)|(?<after>earlier)\\b))?`),
+    re: re(`\\b(?:(?<q>${DURATION_MOD_SOURCE})\\s+)?(?:the\\s+)?(?:(?<rel>past|last|next|coming|previous|first|final|recent)\\s+)?(?<n>${NUM})(?:\\s+(?:more|additional|full|long))?(?:\\s+|-)(?<u>${UNIT_SOURCE})s?(?<long>-long|-old)?\\b(?:\\s+(?:(?<ago>ago|from\\s+(?:now|today|(?<tmw>tomorrow))|hence)|(?<after>earlier)\\b))?`),
     build(m, env) {
       const x = g(m);
       if (x.long?.toLowerCase() === '-old' || /^\s+old\b/i.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 5))) return undefined; // an age, not a time
@@ -458,7 +460,8 @@ export const RULES: readonly Rule[] = [
       if (x.ago) {
         const sign = x.ago.toLowerCase() === 'ago' ? -1 : 1;
         if (n === undefined) return { value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', type: 'DATE' };
-        return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => ({ value: agoValue(a, n, u, sign), type: 'DATE', mod: mod === 'APPROX' ? 'APPROX' : undefined }));
+        // "Two weeks from tomorrow" counts from the day after publication.
+        return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => ({ value: agoValue(x.tmw ? addDays(a, 1) : a, n, u, sign), type: 'DATE', mod: mod === 'APPROX' ? 'APPROX' : undefined }));
       }
       // "$600 a month", "twice a day": a rate, not a stretch of time.
       if (/^an?$/i.test(x.n!) && !x.q && !x.rel && (/(?:\d(?:k|m|bn?|mn|tn)?|%|dollars?|euros?|pounds?|percent|times|twice|once)\s*$/i.test(before))) {
