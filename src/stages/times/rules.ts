@@ -308,6 +308,23 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    // "Monday next week", "Friday of last week": that day of the week named (weeks start on Monday).
+    name: 'weekday-of-week',
+    words: WEEKDAY_WORDS,
+    wholeWords: true,
+    reach: 5,
+    re: re(`\\b(?<wd>${WD})\\s+(?:of\\s+)?(?<rel>next|this|last|the\\s+following|the\\s+previous)\\s+week\\b`),
+    build(m, env) {
+      const x = g(m);
+      const rel = x.rel!.toLowerCase().replace(/\s+/g, ' ');
+      const off = rel === 'last' || rel === 'the previous' ? -1 : rel === 'this' ? 0 : 1;
+      return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => {
+        const monday = addDays(a, 7 * off - ((weekday(a) + 6) % 7));
+        return { value: fmtDate(addDays(monday, (WEEKDAYS[x.wd!.toLowerCase()]! + 6) % 7)), type: 'DATE' };
+      });
+    },
+  },
+  {
     name: 'weekday',
     words: WEEKDAY_WORDS,
     wholeWords: true,
