@@ -63,6 +63,25 @@ test('measures joined by a hyphen', () => check([
   ['An F-16 crashed.', '16', null],
 ]));
 
+test('measures written against their number', () => check([
+  ['The parcel weighed 5kg at the depot.', '5', { text: '5kg', value: 5, unit: 'kg' }],
+  ['Runners set off on a 10km loop.', '10', { text: '10km', value: 10, unit: 'km' }],
+  ['Gusts reached 80mph overnight.', '80', { value: 80, unit: 'mph' }],
+  ['The dam feeds a 2GW plant.', '2', { value: 2, unit: 'GW' }],
+]));
+
+test('numbers below zero', () => check([
+  ['The night fell to minus 12 degrees.', '12', { text: 'minus 12', value: -12, unit: 'degrees' }],
+  ['Output shrank by -0.4 percent.', '0.4', { text: '-0.4 percent', value: -0.4, unit: 'percent' }],
+  // A dash between numbers is a range, and one after a word a compound.
+  ['They won 4-2 at home.', '2', null],
+  ['The margin of error is plus or minus 3 points.', '3', { value: 3 }],
+]));
+
+test('a time zone offset is no count', () => check([
+  ['The post is stamped 10:42 GMT+0300.', '0300', null],
+]));
+
 test('scale suffixes', () => check([
   ['Starting pay is 10k a year.', '10k', { value: 10000, per: 'year' }],
   ['Revenue reached 1.2b in the period.', '1.2b', { value: 1.2e9 }],

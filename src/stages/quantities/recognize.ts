@@ -23,6 +23,10 @@ const QUAL_BEFORE = new RegExp(`\\b(${Object.keys(QUALIFIERS).sort((a, b) => b.l
 const FRACTION_PARTS: Record<string, number> = { half: 2, third: 3, quarter: 4, fourth: 4, fifth: 5, sixth: 6, eighth: 8, tenth: 10 };
 const VAGUE_SCALE: Record<string, number> = { ten: 10, dozen: 12, score: 20, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 
+// Units written against their number: "5kg", "10km", "40mph", "2GW".
+const GLUED_UNIT = '(?:kg|km|cm|mm|mg|ml|lbs?|ft|mph|kph|km/h|[kMG]W)';
+const GLUED_AFTER = new RegExp(`^(${GLUED_UNIT})(?![\\w])`);
+
 // One number: vague plurals, digits with an optional scale, or words.
 const CORE = new RegExp(
   '(?<![\\w.,]|[A-Za-z]-)(?:' +
@@ -33,7 +37,7 @@ const CORE = new RegExp(
     '|(?<frac>a|one|two|three|four|five|six|seven|eight|nine)[\\s-]+(?<part>half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)(?:\\s+of\\s+an?\\s+(?<fracScale>thousand|million|billion|trillion))?(?![\\w-])' +
     `|(?<whole>\\d+|${NUMBER_WORDS_SOURCE})\\s+and\\s+a\\s+half(?:\\s+(?<halfScale>hundred|thousand|million|billion|trillion))?` +
     `|(?<words>(?:half\\s+a|a|an)\\s+(?:dozen|hundred|thousand|million|billion)|${NUMBER_WORDS_SOURCE})` +
-  ')(?![\\w])', 'gi');
+  `)(?:(?![\\w])|(?<=\\d)(?=${GLUED_UNIT}(?![\\w])))`, 'gi');
 
 // A measure joined to its number: "a 3-inch pipe", "a six-mile walk", "a 10-storey block".
 const MEASURE_AFTER = /^-(inch|foot|mile|yard|met(?:er|re)|kilomet(?:er|re)|km|centimet(?:er|re)|cm|millimet(?:er|re)|mm|kilo(?:gram)?|kg|gram|ton|tonne|pound|ounce|gallon|lit(?:er|re)|acre|hectare|megawatt|kilowatt|watt|volt|degree|storey|story|floor|lane|seat|bed|page|point|member|man|percent)(?![\w-])/i;
@@ -233,11 +237,13 @@ export function recognizeQuantities(text: string, exclude: readonly Span[] = [])
     if (ORDINAL_AFTER.test(after0) || TIME_AFTER.test(after0)) continue;
     if (!cur && (MONTH_NEAR.test(before) || MONTH_AFTER.test(after0))) continue;
     // Part of a compound: "F-16", "a 35-year-old", "24-hour"; "a 500-strong force" and a measure ("3-inch") are kept.
-    const measure = MEASURE_AFTER.exec(after0);
+    const measure = MEASURE_AFTER.exec(after0) ?? GLUED_AFTER.exec(after0);
     if (/^-[a-z]/i.test(after0) && !/^-(?:strong|plus)\b/i.test(after0) && !measure) continue;
     if (/[A-Za-z]-$/.test(before)) continue;
     // Inside a web address or a percent-encoded string ("%28", "?id=20"): not a count.
     if (/%[0-9A-F]?$/i.test(before) || /^%[0-9A-F]{2}/i.test(after0) || URL_BEFORE.test(before)) continue;
+    // A time zone's offset ("GMT+0900", "UTC-5"): no count.
+    if (/\b(?:GMT|UTC)\s*[+−-]\s*$/i.test(before)) continue;
     // Citation marks "[1]", coordinates "33°47′", phone numbers and fractions "910-432-3383", "24/7", eras "575 B.C.".
     if (/\[$/.test(before) && /^\]/.test(after0)) continue;
     if (/^\s*[°′″]/.test(after0) || /[°′″]\s*$/.test(before)) continue;
@@ -260,6 +266,12 @@ export function recognizeQuantities(text: string, exclude: readonly Span[] = [])
     let currency = cur ? currencyBySymbol(cur[1], cur[2]) : undefined;
     if (cur) start -= cur[0].length;
     let value = first.value, min = first.min, max = first.max, vague = first.vague;
+    // "minus 5 degrees", "growth of -0.3 percent": below zero ("plus or minus 3 points" is a margin).
+    const minus = !cur && value !== undefined && min === undefined && max === undefined ? /(?:(?<!\bplus\s+or\s+)\bminus\s+|(?<=^|[\s(])[-−])$/i.exec(before) : null;
+    if (minus && value !== undefined) {
+      value = -value;
+      start -= minus[0].length;
+    }
     let qualifier: string | undefined;
 
     // A range: "10-15", "$500 to $600", "between 10 and 15", "1 to 2 million".
@@ -338,7 +350,7 @@ export function recognizeQuantities(text: string, exclude: readonly Span[] = [])
     let unit: string | undefined;
     let per: string | undefined;
     if (measure) {
-      unit = measure[1]!.toLowerCase();
+      unit = /^[kMG]W$/.test(measure[1]!) ? measure[1]! : measure[1]!.toLowerCase();
       end += measure[0].length;
     } else if (curAfter) {
       const c = currencyByName(curAfter[1], curAfter[2]!, /sterling/i.test(curAfter[0]));
