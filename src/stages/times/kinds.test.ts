@@ -184,3 +184,17 @@ test('quarters by their code', () => check([
 test('a quarter code with no year or word of time is no date', () => {
   for (const s of ['Answer Q2 first.', 'See the Q3 tables.']) assert.equal(recognizeTimes(s, parseIsoDate(MON), []).length, 0, s);
 });
+
+test('a day of the month with no month named', () => check([
+  ['Claims must be filed by the 28th.', MON, 'the 28th', { value: '2017-07-28' }],
+  ['Claims must be filed by the 3rd.', MON, 'the 3rd', { value: '2017-08-03' }],
+  ['The convoy left on the 20th, officials said.', MON, 'the 20th', { value: '2017-07-20' }],
+  ['The convoy was attacked on the 30th.', MON, 'the 30th', { value: '2017-06-30' }],
+  ['The hearing is on the 9th of next month.', MON, 'the 9th of next month', { value: '2017-08-09' }],
+]));
+
+test('an ordinal before a noun is no day', () => {
+  for (const s of ['The office is on the 15th floor.', 'It came after the 3rd round of talks.']) {
+    assert.equal(recognizeTimes(s, parseIsoDate(MON), []).filter((t) => t.rule === 'day-of-month').length, 0, s);
+  }
+});

@@ -108,6 +108,29 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    // "by the 15th", "on the 3rd of next month": a day of the month with no month named.
+    name: 'day-of-month',
+    trigger: /\bthe\s+\d{1,2}(?:st|nd|rd|th)\b/gi,
+    reach: 2,
+    re: re(`(?<=\\b(?:on|by|until|till|before|after|since|from)\\s+)the\\s+(?<d>[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)(?:\\s+of\\s+(?<rel>this|next|last)\\s+month)?(?=\\s*(?:[.,;:!?)]|$|\\s(?:and|or|but|when|at|to|of\\s+(?:the\\s+)?month)\\b))`),
+    build(m, env) {
+      const x = g(m);
+      const d = Number(x.d);
+      return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => {
+        let y = a.y, mo = a.m;
+        const step = (k: number) => { mo += k; if (mo > 12) { mo = 1; y++; } else if (mo < 1) { mo = 12; y--; } };
+        if (x.rel) step({ this: 0, next: 1, last: -1 }[x.rel.toLowerCase() as 'this']);
+        else {
+          const dir = env.direction(m.index, m.index + m[0].length);
+          if (dir === 'past' && d > a.d) step(-1);
+          else if (dir !== 'past' && d < a.d) step(1);
+        }
+        const day = { y, m: mo, d };
+        return isValidDate(day) ? { value: fmtDate(day), type: 'DATE' } : { value: UNRESOLVED_DATE, type: 'DATE' };
+      });
+    },
+  },
+  {
     name: 'month-day',
     words: MONTH_WORDS,
     wholeWords: true,
