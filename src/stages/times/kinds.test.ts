@@ -193,6 +193,11 @@ test('a day of the month with no month named', () => check([
   ['The hearing is on the 9th of next month.', MON, 'the 9th of next month', { value: '2017-08-09' }],
 ]));
 
+test('a weekday before last week\u2019s event is a weekday of its own', () => {
+  const t = recognizeTimes('Police spoke on Monday of last week\u2019s raid.', parseIsoDate(MON), []);
+  assert.ok(!t.some((x) => x.rule === 'weekday-of-week'), JSON.stringify(t));
+});
+
 test('an ordinal before a noun is no day', () => {
   for (const s of ['The office is on the 15th floor.', 'It came after the 3rd round of talks.']) {
     assert.equal(recognizeTimes(s, parseIsoDate(MON), []).filter((t) => t.rule === 'day-of-month').length, 0, s);

@@ -336,7 +336,7 @@ export const RULES: readonly Rule[] = [
     words: WEEKDAY_WORDS,
     wholeWords: true,
     reach: 5,
-    re: re(`\\b(?<wd>${WD})\\s+(?:of\\s+)?(?<rel>next|this|last|the\\s+following|the\\s+previous)\\s+week\\b`),
+    re: re(`\\b(?<wd>${WD})\\s+(?:of\\s+)?(?<rel>next|this|last|the\\s+following|the\\s+previous)\\s+week\\b(?!['’]s\\b)`),
     build(m, env) {
       const x = g(m);
       const rel = x.rel!.toLowerCase().replace(/\s+/g, ' ');
