@@ -33,6 +33,15 @@ export const LOCATIVE: ReadonlySet<string> = new Set([
   'eastern', 'western', 'central', 'downtown', 'suburban',
 ]);
 
+/**
+ * Words after a nationality word that show it modifies no noun: it names a language or a people
+ * ("learning English will", "English is", "French to gain").
+ */
+export const NOT_MODIFIED: ReadonlySet<string> = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'has', 'have', 'had',
+  'does', 'did', 'and', 'or', 'but', 'to', 'in', 'on', 'at', 'of', 'for', 'with', 'as', 'by', 'from', 'than', 'that', 'which', 'who', 'need', 'needs',
+]);
+
 /** Lower-case words allowed inside a multi-word name ("Strait of Hormuz", "Bosnia and Herzegovina"). */
 export const CONNECTORS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'de', 'del', 'la', 'le', 'du', 'da', 'on', 'upon', 'al', 'el', 'ul', 'sur', 'am', 'an', 'der', 'di', 'do', 'dos', 'das', 'los', 'las', 'y']);
 

@@ -5,7 +5,7 @@ import type { Mention } from '../../core/layers.js';
 import { ADMIN1_ABBREVIATIONS } from '../../geo/tables.js';
 import { ARABIC_ARTICLES, looseName } from '../../text/names.js';
 import { PERSON_TITLES } from '../../text/titles.js';
-import { CALENDAR, CONNECTORS, HEADS, LOCATIVE, ORG_HEADS, type HeadKind } from './lexicon.js';
+import { CALENDAR, CONNECTORS, HEADS, LOCATIVE, NOT_MODIFIED, ORG_HEADS, type HeadKind } from './lexicon.js';
 import { joins, type Word } from './words.js';
 
 /** A stretch of text taken to name a place, with the gazetteer entries it could be. */
@@ -448,14 +448,34 @@ export function modifierHits(ctx: RecognizeContext, taken: readonly Hit[]): Hit[
   const takenIndex = new SpanIndex(taken);
   ctx.words.forEach((w, i) => {
     if (!w.cap || takenIndex.overlapsAny(w.start, w.end)) return;
-    const cc = ctx.gaz.word(w.text.toLowerCase())?.demonym;
-    if (!cc) return;
+    const lower = w.text.toLowerCase();
+    const cc = ctx.gaz.word(lower)?.demonym;
+    if (cc === undefined) return;
     const next = ctx.words[i + 1];
     // A modifier: another word follows in the same phrase ("Russian hackers"), not "the Russians".
     if (!next || next.sep !== ' ' || /s$/.test(w.text)) return;
-    const country = ctx.gaz.country(cc);
-    if (!country) return;
-    out.push({ start: w.start, end: w.end, key: nameKey(w.text), cands: [country], wi: i, wj: i + 1, conf: 0.5, fixed: true });
+    // "learning English is", "French to gain": the language or the people, not a modifier; "Russian
+    // and Chinese hackers" still modifies.
+    const nl = next.text.toLowerCase();
+    // "African American": one compound nationality word.
+    if (next.cap && ctx.gaz.word(nl)?.demonym !== undefined) return;
+    if (NOT_MODIFIED.has(nl) && !((nl === 'and' || nl === 'or') && ctx.words[i + 2]?.cap && ctx.gaz.word(ctx.words[i + 2]!.text.toLowerCase())?.demonym !== undefined)) return;
+    const place = cc ? ctx.gaz.country(cc) : regionOfAdjective(ctx.gaz, lower);
+    if (!place) return;
+    out.push({ start: w.start, end: w.end, key: nameKey(w.text), cands: [place], wi: i, wj: i + 1, conf: 0.5, fixed: true });
   });
   return out;
+}
+
+/**
+ * The continent or division a nationality word of no single country is formed from: "European"
+ * Europe, "African" Africa, "Californian" California (the word less its "-n" or "-an").
+ */
+function regionOfAdjective(gaz: Gazetteer, lower: string): GazRecord | undefined {
+  if (!lower.endsWith('n')) return undefined;
+  for (const stem of [lower.slice(0, -1), lower.slice(0, -2)]) {
+    const r = gaz.lookup(stem).find((c) => (c.code === 'CONT' || c.code === 'ADM1') && nameKey(c.name) === stem);
+    if (r) return r;
+  }
+  return undefined;
 }

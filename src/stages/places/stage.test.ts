@@ -81,3 +81,12 @@ test('focus countries follow the places named, the first place counting double',
   assert.deepEqual(focusCountries([p('IQ'), p('SY'), p('IQ'), p('SY', 'PCLI'), p('IQ'), p('IQ'), p('US')]), ['IQ', 'SY']);
   assert.deepEqual(focusCountries([]), []);
 });
+
+test('nationality words of a continent modify as the continent; a language or compound nationality is no modifier', { skip }, () => {
+  const ps = places('European carmakers met African ministers. Pupils said learning English is hard, and African American voters turned out.');
+  assert.equal(at(ps, 'European')?.featureCode, 'CONT');
+  assert.equal(at(ps, 'European')?.modifier, true);
+  assert.equal(at(ps, 'African')?.name, 'Africa');
+  assert.equal(at(ps, 'English'), undefined);
+  assert.equal(ps.filter((p) => p.text === 'African').length, 1);
+});
