@@ -454,12 +454,13 @@ export function modifierHits(ctx: RecognizeContext, taken: readonly Hit[]): Hit[
     const next = ctx.words[i + 1];
     // A modifier: another word follows in the same phrase ("Russian hackers"), not "the Russians".
     if (!next || next.sep !== ' ' || /s$/.test(w.text)) return;
-    // "learning English is", "French to gain": the language or the people, not a modifier; "Russian
-    // and Chinese hackers" still modifies.
     const nl = next.text.toLowerCase();
     // "African American": one compound nationality word.
     if (next.cap && ctx.gaz.word(nl)?.demonym !== undefined) return;
-    if (NOT_MODIFIED.has(nl) && !((nl === 'and' || nl === 'or') && ctx.words[i + 2]?.cap && ctx.gaz.word(ctx.words[i + 2]!.text.toLowerCase())?.demonym !== undefined)) return;
+    // "learning English is", "French to gain": the language or the people, not a modifier; "Russian
+    // and Chinese hackers", "Irish and other migrants" still modify.
+    const after = ctx.words[i + 2];
+    if (NOT_MODIFIED.has(nl) && !((nl === 'and' || nl === 'or') && after && (after.cap || after.text === 'other'))) return;
     const place = cc ? ctx.gaz.country(cc) : regionOfAdjective(ctx.gaz, lower);
     if (!place) return;
     out.push({ start: w.start, end: w.end, key: nameKey(w.text), cands: [place], wi: i, wj: i + 1, conf: 0.5, fixed: true });

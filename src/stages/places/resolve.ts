@@ -23,6 +23,9 @@ function primaryKey(c: GazRecord): string {
   return k;
 }
 
+/** The entry bears the name as its own and is more than a hamlet (Salisbury, not Calcutta, Ohio). */
+const bearsName = (c: GazRecord, key: string) => primaryKey(c) === key && (!isCityCode(c.code) || c.population >= 10000);
+
 const handWritten = (c: GazRecord) => !isCityCode(c.code) && c.code !== 'ADM1' && c.code !== 'PCLI';
 
 /** How likely a name means this entry before reading the document: size and kind. */
@@ -50,6 +53,9 @@ export function docContext(words: readonly Word[], gaz: Gazetteer, hits: readonl
     if (country && h.cands.some((c) => c.code === 'ADM1' && primaryKey(c) === h.key)) continue;
     if (country) { add(country.country, 1); continue; }
     const majors = h.cands.filter(isMajor);
+    // A large place under a former or other name ("Salisbury" for Harare) is no evidence while
+    // another entry bears the name as its own.
+    if (majors.length && majors.every((m) => primaryKey(m) !== h.key) && h.cands.some((c) => bearsName(c, h.key))) continue;
     if (majors.length === 1 || (majors.length > 1 && majors.every((m) => m.country === majors[0]!.country))) {
       const m = majors.sort((a, b) => prior(b) - prior(a))[0]!;
       add(m.country, 0.7);
@@ -123,6 +129,7 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
     hits.map((h, i) => {
       const box = containerOf(i);
       const hasCountry = h.cands.some((c) => c.code === 'PCLI');
+      const ownNamed = h.cands.some((c) => bearsName(c, h.key));
       const prevHit = i > 0 && text.slice(hits[i - 1]!.end, h.start) === ', ' ? hits[i - 1] : undefined;
       return h.cands.map((c) => {
         let s = prior(c) + countryBonus(c.country);
@@ -130,6 +137,8 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
         const pk = primaryKey(c);
         if (pk === h.key || withoutArticle(pk) === h.key) s += 2.5;
         else if (pk.startsWith(h.key + ' ') || pk.endsWith(' ' + h.key)) s += 1.5;
+        // A former name of a large city ("Salisbury" for Harare) yields to places that still bear it.
+        else if (ownNamed) s -= 1.5;
         // A division's namesake city ("New York", "Baghdad", "Idlib") is meant unless a cue says otherwise.
         if (isCityCode(c.code) && c.population >= 100000 && h.cands.some((a) => a.code === 'ADM1' && a.country === c.country && a.admin1 === c.admin1)) s += 3;
         // A country's own name or short name means the country (Mexico, Lebanon), unless a division of
