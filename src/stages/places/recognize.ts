@@ -183,7 +183,7 @@ function prevWord(words: readonly Word[], i: number): Word | undefined {
   return i > 0 && joins(words[i]!.sep) ? words[i - 1] : undefined;
 }
 
-function headAfter(words: readonly Word[], j: number): { kind: HeadKind; capital: boolean } | undefined {
+export function headAfter(words: readonly Word[], j: number): { kind: HeadKind; capital: boolean } | undefined {
   const w = words[j];
   if (!w || !joins(w.sep)) return undefined;
   const kind = HEADS.get(w.text.toLowerCase());

@@ -2,7 +2,7 @@ import type { Gazetteer, GazRecord } from '../../geo/gazetteer.js';
 import type { Place } from '../../core/layers.js';
 import { nameKey, withoutArticle } from '../../geo/normalize.js';
 import { focusCountries } from './focus.js';
-import { isCityCode, isMajor, type DocContext, type Hit } from './recognize.js';
+import { headAfter, isCityCode, isMajor, type DocContext, type Hit } from './recognize.js';
 import type { Word } from './words.js';
 
 export function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
@@ -48,6 +48,9 @@ export function docContext(words: readonly Word[], gaz: Gazetteer, hits: readonl
   const anchors: { lat: number; lon: number }[] = [];
   const add = (cc: string, w: number) => { if (cc) countries.set(cc, (countries.get(cc) ?? 0) + w); };
   for (const h of hits) {
+    // "Hampton Avenue", "Bedford Library": a street or building named after a place says nothing of where the story is.
+    const head = headAfter(words, h.wj)?.kind;
+    if (head && LOCAL_HEADS.has(head)) continue;
     const country = h.cands.find((c) => c.code === 'PCLI');
     // "Georgia" may be the state: a country name that is also a division's is no evidence yet.
     if (country && h.cands.some((c) => c.code === 'ADM1' && primaryKey(c) === h.key)) continue;
@@ -185,8 +188,14 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
   });
   const places: Place[] = [];
   const pending: number[] = [];
-  second.forEach((ss, i) => {
+  const firstAnchors = new AnchorIndex(anchors);
+  second.forEach((all, i) => {
     const h = hits[i]!;
+    let ss = all;
+    // "Hampton Avenue", "Carnegie Library", "Morris County": a street, building or county named
+    // after a place is not that place; it takes a reading that lies among the document's places,
+    // or is placed with the names the gazetteer lacks.
+    if (h.head && LOCAL_HEADS.has(h.head)) ss = ss.filter((x) => localReading(x.c, h.head!, doc, firstAnchors, i));
     const votes = byKey.get(h.key)!;
     let b = best(ss);
     if (b && votes.size > 1 && !h.head && !h.cityCue) {
@@ -204,10 +213,30 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
     const local = localFocus(places);
     for (const i of pending) {
       const h = hits[i]!;
-      if (local) places.push({ ...toPlace(text, h, local, 0.3 * h.conf, gaz), geonameId: undefined, name: text.slice(h.start, h.end), featureCode: undefined } as Place);
+      // Without a local place, the reading left aside stands.
+      const b = local ? undefined : best(second[i]!);
+      if (b) places.push(toPlace(text, h, b.c, 0.5 * h.conf, gaz));
+      else if (local) places.push({ ...toPlace(text, h, local, 0.3 * h.conf, gaz), geonameId: undefined, name: text.slice(h.start, h.end), featureCode: undefined } as Place);
     }
   }
   return places.sort((a, b) => a.start - b.start).map(stripUndefined);
+}
+
+/** Head words whose names are read as local features ("street", "facility", "county"). */
+const LOCAL_HEADS: ReadonlySet<string> = new Set(['street', 'facility', 'county']);
+
+/**
+ * Whether an entry can be what a street, building or county name is named after and lies by:
+ * a county or district entry for a county name, or a town in a division the document names or
+ * within 150 km of its other places.
+ */
+function localReading(c: GazRecord, head: string, doc: DocContext, anchors: AnchorIndex, hit: number): boolean {
+  if (head === 'county') {
+    if (c.code === 'ADM2') return true;
+    if (c.code === 'ADM1' || c.code === 'PCLI') return false;
+  }
+  if (!isCityCode(c.code)) return head !== 'street';
+  return doc.admin1s.has(c.country + '.' + c.admin1) || anchors.nearest(c, hit) < 150;
 }
 
 function best(ss: readonly Scored[]): Scored | undefined {

@@ -95,3 +95,15 @@ test('a large city under a former name is no evidence while a place bears that n
   const ps = places('Police in Salisbury closed a park after two people fell ill near the cathedral close.');
   assert.notEqual(at(ps, 'Salisbury')?.country, 'ZW');
 });
+
+test('streets, buildings and counties named after a far place stay with the story\'s places', { skip }, () => {
+  const street = places('Detectives said the stolen car was found on Hampton Avenue in St. Louis on Sunday.');
+  assert.ok(near(at(street, 'Hampton Avenue'), 38.63, -90.2, 40));
+  const library = places('Volunteers repainted the Bedford Library in Fresno, California, last week.');
+  assert.ok(near(at(library, 'Bedford Library'), 36.75, -119.77, 40));
+  const county = places('Schools in Ohio County will reopen on Monday, officials in Owensboro, Kentucky, said.');
+  assert.notEqual(at(county, 'Ohio County')?.featureCode, 'ADM1');
+  assert.ok(near(at(county, 'Ohio County'), 37.48, -86.85, 100));
+  const township = places('The mayor of Washington Township met residents in Paterson, New Jersey.');
+  assert.equal(at(township, 'Washington Township')?.admin1, 'New Jersey');
+});
