@@ -171,10 +171,10 @@ export function personSurnames(ctx: RecognizeContext): Set<string> {
 export interface DocContext {
   /** Country code -> weight (countries named, demonyms, large places). */
   readonly countries: Map<string, number>;
-  /** "CC.admin1" of divisions named. */
-  readonly admin1s: Set<string>;
-  /** Points of places named unambiguously (for proximity). */
-  readonly anchors: { lat: number; lon: number }[];
+  /** "CC.admin1" of divisions named -> the name keys that put the document there. */
+  readonly admin1s: Map<string, Set<string>>;
+  /** Points of places named unambiguously (for proximity), with the key of the name. */
+  readonly anchors: { lat: number; lon: number; key: string }[];
   /** Weight of the leading country. */
   readonly top: number;
 }

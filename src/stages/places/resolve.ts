@@ -44,8 +44,9 @@ export function prior(c: GazRecord): number {
 /** Country and division evidence from hits that are places whatever the context. */
 export function docContext(words: readonly Word[], gaz: Gazetteer, hits: readonly Hit[]): DocContext {
   const countries = new Map<string, number>();
-  const admin1s = new Set<string>();
-  const anchors: { lat: number; lon: number }[] = [];
+  const admin1s = new Map<string, Set<string>>();
+  const anchors: { lat: number; lon: number; key: string }[] = [];
+  const addAdmin1 = (a1: string, key: string) => { const ks = admin1s.get(a1); if (ks) ks.add(key); else admin1s.set(a1, new Set([key])); };
   const add = (cc: string, w: number) => { if (cc) countries.set(cc, (countries.get(cc) ?? 0) + w); };
   for (const h of hits) {
     // "Hampton Avenue", "Bedford Library": a street or building named after a place says nothing of where the story is.
@@ -62,8 +63,8 @@ export function docContext(words: readonly Word[], gaz: Gazetteer, hits: readonl
     if (majors.length === 1 || (majors.length > 1 && majors.every((m) => m.country === majors[0]!.country))) {
       const m = majors.sort((a, b) => prior(b) - prior(a))[0]!;
       add(m.country, 0.7);
-      if (m.code === 'ADM1') admin1s.add(m.country + '.' + m.admin1);
-      else if (isCityCode(m.code)) { admin1s.add(m.country + '.' + m.admin1); anchors.push(m); }
+      if (m.code === 'ADM1') addAdmin1(m.country + '.' + m.admin1, h.key);
+      else if (isCityCode(m.code)) { addAdmin1(m.country + '.' + m.admin1, h.key); anchors.push({ lat: m.lat, lon: m.lon, key: h.key }); }
     }
   }
   for (const w of words) {
@@ -128,11 +129,12 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
     return n && text.slice(h.end, n.start) === ', ' ? n : undefined;
   };
 
-  const scoreAll = (anchors: AnchorIndex): Scored[][] =>
+  const scoreAll = (anchors: AnchorIndex, owner: (i: number) => number): Scored[][] =>
     hits.map((h, i) => {
       const box = containerOf(i);
       const hasCountry = h.cands.some((c) => c.code === 'PCLI');
       const ownNamed = h.cands.some((c) => bearsName(c, h.key));
+      const bigNamesake = h.cands.some((c) => isCityCode(c.code) && c.population >= 100000 && primaryKey(c) === h.key);
       const prevHit = i > 0 && text.slice(hits[i - 1]!.end, h.start) === ', ' ? hits[i - 1] : undefined;
       return h.cands.map((c) => {
         let s = prior(c) + countryBonus(c.country);
@@ -152,29 +154,39 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
           const theirs = Math.max(0, ...h.cands.filter((x) => x.code === 'PCLI').map((x) => doc.countries.get(x.country) ?? 0));
           if (mine > theirs) s += 10 + 2 * (mine - theirs);
         }
+        // A populous division named by its own name in the story's country is the division
+        // ("Florida" in a US story), not a town that shares the name; a large namesake city
+        // ("Washington", "New York") keeps its own claim.
+        if (c.code === 'ADM1' && pk === h.key && c.population >= 1000000 && !bigNamesake && (doc.countries.get(c.country) ?? 0) >= 0.5 * doc.top) s += 2;
         if (c.code === 'ADM1' && prevHit?.cands.some((y) => y.country === c.country && y.admin1 === c.admin1 && isCityCode(y.code))) s += 4;
-        if (doc.admin1s.has(c.country + '.' + c.admin1) && c.code !== 'PCLI') s += 2.5;
+        // A village counts its division and neighbours for less: a state or a world city of its
+        // name is more often meant ("Florida", "London") unless the text pins it ("Florida, N.Y.").
+        const village = isCityCode(c.code) && c.population < 10000;
+        if (c.code !== 'PCLI' && namedByOthers(doc, c, h.key)) s += village ? 1.5 : 2.5;
         if (box && box.cands.some((y) => y.country === c.country && (y.code === 'PCLI' || (y.code === 'ADM1' && y.admin1 === c.admin1)))) s += 6;
         if (h.head === 'admin') s += c.code === 'ADM1' ? 4 : -1;
         if (h.head === 'city' || h.cityCue) s += isCityCode(c.code) ? 2 : -2;
         if (h.head === 'county' && c.code === 'ADM1') s -= 1;
         if (isCityCode(c.code) || c.code === 'ADM1') {
-          const near = anchors.nearest(c, i);
-          if (near < 150) s += 2;
-          else if (near < 400) s += 1;
+          const near = anchors.nearest(c, owner(i));
+          if (near < 150) s += village ? 1 : 2;
+          else if (near < 400) s += village ? 0.5 : 1;
         }
         return { c, s };
       });
     });
 
   // Two passes: the first picks with priors and countries; the second adds nearness to the first's picks.
-  const first = scoreAll(new AnchorIndex(doc.anchors.map((a) => ({ ...a, hit: -1 }))));
+  // A name's own unambiguous reading does not count as its neighbour ("Lafayette" is no evidence for Lafayette).
+  const keyIds = new Map<string, number>();
+  const keyId = (k: string) => { let id = keyIds.get(k); if (id === undefined) keyIds.set(k, (id = -1 - keyIds.size)); return id; };
+  const first = scoreAll(new AnchorIndex(doc.anchors.map((a) => ({ lat: a.lat, lon: a.lon, hit: keyId(a.key) }))), (i) => keyId(hits[i]!.key));
   const anchors: { lat: number; lon: number; hit: number }[] = [];
   first.forEach((ss, i) => {
     const b = best(ss);
     if (b && isCityCode(b.c.code)) anchors.push({ lat: b.c.lat, lon: b.c.lon, hit: i });
   });
-  const second = scoreAll(new AnchorIndex(anchors));
+  const second = scoreAll(new AnchorIndex(anchors), (i) => i);
 
   // One sense per document: every mention of a name takes the reading its mentions support most
   // together ("Parkland, Florida" first, then "Parkland" alone).
@@ -236,7 +248,13 @@ function localReading(c: GazRecord, head: string, doc: DocContext, anchors: Anch
     if (c.code === 'ADM1' || c.code === 'PCLI') return false;
   }
   if (!isCityCode(c.code)) return head !== 'street';
-  return doc.admin1s.has(c.country + '.' + c.admin1) || anchors.nearest(c, hit) < 150;
+  return namedByOthers(doc, c, '') || anchors.nearest(c, hit) < 150;
+}
+
+/** The entry's division is named in the document by some name other than `key`. */
+function namedByOthers(doc: DocContext, c: GazRecord, key: string): boolean {
+  const ks = doc.admin1s.get(c.country + '.' + c.admin1);
+  return !!ks && (ks.size > 1 || !ks.has(key));
 }
 
 function best(ss: readonly Scored[]): Scored | undefined {
