@@ -132,6 +132,7 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
   const scoreAll = (anchors: AnchorIndex, owner: (i: number) => number): Scored[][] =>
     hits.map((h, i) => {
       const box = containerOf(i);
+      const inBoxDivision = !!box && h.cands.some((c) => isCityCode(c.code) && inDivision(box, c));
       const hasCountry = h.cands.some((c) => c.code === 'PCLI');
       const ownNamed = h.cands.some((c) => bearsName(c, h.key));
       const bigNamesake = h.cands.some((c) => isCityCode(c.code) && c.population >= 100000 && primaryKey(c) === h.key);
@@ -164,6 +165,9 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
         const village = isCityCode(c.code) && c.population < 10000;
         if (c.code !== 'PCLI' && namedByOthers(doc, c, h.key)) s += village ? 1.5 : 2.5;
         if (box && box.cands.some((y) => y.country === c.country && (y.code === 'PCLI' || (y.code === 'ADM1' && y.admin1 === c.admin1)))) s += 6;
+        // "Lebanon, N.H.", "Moscow, Idaho": a town the named division holds beats any namesake
+        // outside it, however large (the country Lebanon, the capital Moscow).
+        if (inBoxDivision && !inDivision(box!, c)) s -= 12;
         if (h.head === 'admin') s += c.code === 'ADM1' ? 4 : -1;
         if (h.head === 'city' || h.cityCue) s += isCityCode(c.code) ? 2 : -2;
         if (h.head === 'county' && c.code === 'ADM1') s -= 1;
@@ -189,14 +193,16 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
   const second = scoreAll(new AnchorIndex(anchors), (i) => i);
 
   // One sense per document: every mention of a name takes the reading its mentions support most
-  // together ("Parkland, Florida" first, then "Parkland" alone).
+  // together ("Parkland, Florida" first, then "Parkland" alone). A mention its division pins
+  // ("Lebanon, N.H.") keeps its reading and counts four times.
   const byKey = new Map<string, Map<number, number>>();
   second.forEach((ss, i) => {
     const k = hits[i]!.key;
     let m = byKey.get(k);
     if (!m) byKey.set(k, (m = new Map()));
     const b = best(ss);
-    for (const x of ss) m.set(x.c.index, (m.get(x.c.index) ?? 0) + (b ? Math.exp(x.s - b.s) : 0));
+    const w = containerOf(i) ? 4 : 1;
+    for (const x of ss) m.set(x.c.index, (m.get(x.c.index) ?? 0) + (b ? w * Math.exp(x.s - b.s) : 0));
   });
   const places: Place[] = [];
   const pending: number[] = [];
@@ -210,7 +216,7 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
     if (h.head && LOCAL_HEADS.has(h.head)) ss = ss.filter((x) => localReading(x.c, h.head!, doc, firstAnchors, i));
     const votes = byKey.get(h.key)!;
     let b = best(ss);
-    if (b && votes.size > 1 && !h.head && !h.cityCue) {
+    if (b && votes.size > 1 && !h.head && !h.cityCue && !containerOf(i)) {
       let top = b, topV = votes.get(b.c.index) ?? 0;
       for (const x of ss) { const v = votes.get(x.c.index) ?? 0; if (v > topV) { top = x; topV = v; } }
       b = top;
@@ -255,6 +261,11 @@ function localReading(c: GazRecord, head: string, doc: DocContext, anchors: Anch
 function namedByOthers(doc: DocContext, c: GazRecord, key: string): boolean {
   const ks = doc.admin1s.get(c.country + '.' + c.admin1);
   return !!ks && (ks.size > 1 || !ks.has(key));
+}
+
+/** The hit can be read as a first-level division that holds the entry (not the division itself). */
+function inDivision(box: Hit, c: GazRecord): boolean {
+  return c.code !== 'ADM1' && box.cands.some((y) => y.code === 'ADM1' && y.country === c.country && y.admin1 === c.admin1);
 }
 
 function best(ss: readonly Scored[]): Scored | undefined {

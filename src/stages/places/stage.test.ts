@@ -116,3 +116,13 @@ test('a state or a world city beats a village of its name in the story\'s state;
   const california = places('Firms left states such as California or Oregon, an economist in Boise, Idaho, said.');
   assert.equal(at(california, 'California')?.featureCode, 'ADM1');
 });
+
+test('"Town, St." pins the town against a country or capital of its name, and its other mentions follow', { skip }, () => {
+  const ps = places('A Lebanon man won a prize at a store in Lebanon, N.H., the lottery said.');
+  assert.ok(ps.filter((p) => p.text === 'Lebanon').every((p) => p.country === 'US' && p.admin1 === 'New Hampshire'));
+  const cairo = places('CAIRO, Ill. — The river crested below flood stage at Cairo on Monday.');
+  assert.ok(cairo.filter((p) => /^cairo$/i.test(p.text)).every((p) => near(p, 37.0, -89.18, 30)));
+  const abroad = places('Talks in Cairo and Amman, Jordan, resumed. Lebanon, Syria and Iraq sent envoys.');
+  assert.equal(at(abroad, 'Cairo')?.country, 'EG');
+  assert.equal(at(abroad, 'Lebanon')?.featureCode, 'PCLI');
+});
