@@ -198,6 +198,7 @@ export function headAfter(words: readonly Word[], j: number): { kind: HeadKind; 
 export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames: ReadonlySet<string>, doc: DocContext, trace?: (h: Hit, reason: string | undefined) => void): Hit[] {
   const { words, gaz, text } = ctx;
   const out: Hit[] = [];
+  const byStart = new Map(raw.map((h) => [h.start, h]));
   for (const h of raw) {
     const first = words[h.wi]!, last = words[h.wj - 1]!;
     const single = h.wj - h.wi === 1;
@@ -219,9 +220,12 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
     const inFocus = h.cands.some((c) => (doc.countries.get(c.country) ?? 0) > 0 || doc.admin1s.has(c.country + '.' + c.admin1));
     const commaPlace = text.slice(h.end, h.end + 2) === ', ' && words[h.wj]?.cap === true;
 
+    // "Normal, Ill.", "CANTON, Ohio": a town its division pins is a place, whatever else the word is.
+    const box = text.slice(h.end, h.end + 2) === ', ' ? byStart.get(h.end + 2) : undefined;
+    const pinned = !!box && box.cands.some((y) => y.code === 'ADM1' && h.cands.some((c) => isCityCode(c.code) && c.country === y.country && c.admin1 === y.admin1));
     let reason: string | undefined;
     decide: {
-      if (h.fixed) break decide;
+      if (h.fixed || pinned) break decide;
       if (CALENDAR.has(lower)) { reason = 'calendar'; break decide; }
       if (info?.demonym !== undefined || gaz.word(last.text.toLowerCase())?.demonym !== undefined) { reason = 'demonym'; break decide; }
       if (single && surface.replace(/\./g, '').length < 2) { reason = 'short'; break decide; }
@@ -304,6 +308,7 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
     trace?.(h, reason);
     if (reason) continue;
     const hit: Hit = { ...h };
+    if (pinned) hit.fixed = true;
     if (head) {
       hit.head = head.kind;
       // A capitalised head is part of the name ("Anbar Province", "Royal Street").

@@ -132,7 +132,9 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
   const scoreAll = (anchors: AnchorIndex, owner: (i: number) => number): Scored[][] =>
     hits.map((h, i) => {
       const box = containerOf(i);
-      const inBoxDivision = !!box && h.cands.some((c) => isCityCode(c.code) && inDivision(box, c));
+      // Not for a list of divisions ("Florida, Georgia and Alabama").
+      const inBoxDivision = !!box && !h.cands.some((c) => c.code === 'ADM1' && primaryKey(c) === h.key && box.cands.some((y) => y.code === 'ADM1' && y.country === c.country)) &&
+        h.cands.some((c) => isCityCode(c.code) && inDivision(box, c));
       const hasCountry = h.cands.some((c) => c.code === 'PCLI');
       const ownNamed = h.cands.some((c) => bearsName(c, h.key));
       const bigNamesake = h.cands.some((c) => isCityCode(c.code) && c.population >= 100000 && primaryKey(c) === h.key);
