@@ -445,7 +445,7 @@ export function applyMentions(ctx: RecognizeContext, hits: readonly Hit[]): Hit[
 
 /**
  * Nationality adjectives used as modifiers ("Russian hackers", "the British government"), as
- * hits on their country. Off by default: a nationality word names people, not a place; corpora
+ * hits on their country ("European rules" on Europe). Off by default: a nationality word names people, not a place; corpora
  * such as GeoWebNews annotate the modifier use as a toponym, and this reproduces that reading.
  */
 export function modifierHits(ctx: RecognizeContext, taken: readonly Hit[]): Hit[] {

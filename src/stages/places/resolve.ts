@@ -206,6 +206,7 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
     const w = containerOf(i) ? 4 : 1;
     for (const x of ss) m.set(x.c.index, (m.get(x.c.index) ?? 0) + (b ? w * Math.exp(x.s - b.s) : 0));
   });
+  const pinned = new Set(hits.filter((_, i) => containerOf(i)).map((h) => h.key));
   const places: Place[] = [];
   const pending: number[] = [];
   const firstAnchors = new AnchorIndex(anchors);
@@ -218,7 +219,9 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
     if (h.head && LOCAL_HEADS.has(h.head)) ss = ss.filter((x) => localReading(x.c, h.head!, doc, firstAnchors, i));
     const votes = byKey.get(h.key)!;
     let b = best(ss);
-    if (b && votes.size > 1 && !h.head && !h.cityCue && !containerOf(i)) {
+    // A "city of X" or "X city council" follows a pinned mention of X ("Moscow, Idaho") too.
+    const cityWord = h.head === 'city' || h.cityCue === true;
+    if (b && votes.size > 1 && !containerOf(i) && (cityWord ? pinned.has(h.key) : !h.head)) {
       let top = b, topV = votes.get(b.c.index) ?? 0;
       for (const x of ss) { const v = votes.get(x.c.index) ?? 0; if (v > topV) { top = x; topV = v; } }
       b = top;

@@ -133,3 +133,8 @@ test('a common word its division pins is a town; a list of states stays states',
   const ps = places('Voters in Florida, Georgia and Alabama went to the polls.');
   assert.ok(['Florida', 'Georgia', 'Alabama'].every((s) => at(ps, s)?.featureCode === 'ADM1'));
 });
+
+test('"X city council" follows a pinned mention of X', { skip }, () => {
+  const ps = places('The Moscow city council met on Monday. Students at the university in Moscow, Idaho, asked for a bike lane.');
+  assert.ok(ps.filter((p) => p.text === 'Moscow').every((p) => p.country === 'US'));
+});
