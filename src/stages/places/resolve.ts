@@ -129,16 +129,26 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
     return n && text.slice(h.end, n.start) === ', ' ? n : undefined;
   };
 
+  // What each hit's candidates say together, the same for both passes.
+  const facts = hits.map((h, i) => {
+    const box = containerOf(i);
+    let hasCountry = false, ownNamed = false, bigNamesake = false;
+    for (const c of h.cands) {
+      if (c.code === 'PCLI') hasCountry = true;
+      if (primaryKey(c) !== h.key) continue;
+      if (bearsName(c, h.key)) ownNamed = true;
+      if (isCityCode(c.code) && c.population >= 100000) bigNamesake = true;
+    }
+    // Not for a list of divisions ("Florida, Georgia and Alabama").
+    const inBoxDivision = !!box && !h.cands.some((c) => c.code === 'ADM1' && primaryKey(c) === h.key && box.cands.some((y) => y.code === 'ADM1' && y.country === c.country)) &&
+      h.cands.some((c) => isCityCode(c.code) && inDivision(box, c));
+    const prevHit = i > 0 && text.slice(hits[i - 1]!.end, h.start) === ', ' ? hits[i - 1] : undefined;
+    return { box, hasCountry, ownNamed, bigNamesake, inBoxDivision, prevHit };
+  });
+
   const scoreAll = (anchors: AnchorIndex, owner: (i: number) => number): Scored[][] =>
     hits.map((h, i) => {
-      const box = containerOf(i);
-      // Not for a list of divisions ("Florida, Georgia and Alabama").
-      const inBoxDivision = !!box && !h.cands.some((c) => c.code === 'ADM1' && primaryKey(c) === h.key && box.cands.some((y) => y.code === 'ADM1' && y.country === c.country)) &&
-        h.cands.some((c) => isCityCode(c.code) && inDivision(box, c));
-      const hasCountry = h.cands.some((c) => c.code === 'PCLI');
-      const ownNamed = h.cands.some((c) => bearsName(c, h.key));
-      const bigNamesake = h.cands.some((c) => isCityCode(c.code) && c.population >= 100000 && primaryKey(c) === h.key);
-      const prevHit = i > 0 && text.slice(hits[i - 1]!.end, h.start) === ', ' ? hits[i - 1] : undefined;
+      const { box, hasCountry, ownNamed, bigNamesake, inBoxDivision, prevHit } = facts[i]!;
       return h.cands.map((c) => {
         let s = prior(c) + countryBonus(c.country);
         // Entries found under their own name beat those found under an alternate one (Mexico, not Mexico City).
