@@ -26,6 +26,11 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
   'general', 'health', 'water', 'electric', 'energy', 'power', 'telecom', 'railway', 'railways', 'metro', 'transit',
 ]);
 
+/** Lower-case words after a town's name for its own public bodies and people ("Kokomo police"). */
+export const CIVIC: ReadonlySet<string> = new Set([
+  'police', 'officials', 'council', 'councilors', 'councillors', 'mayor', 'residents', 'schools', 'firefighters', 'leaders', 'officers', 'voters',
+]);
+
 /** Prepositions that put a place after them ("in Mosul", "near Tal Afar"). */
 export const LOCATIVE: ReadonlySet<string> = new Set([
   'in', 'at', 'near', 'from', 'to', 'outside', 'inside', 'across', 'around', 'into', 'towards', 'toward', 'through',

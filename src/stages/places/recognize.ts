@@ -5,7 +5,7 @@ import type { Mention } from '../../core/layers.js';
 import { ADMIN1_ABBREVIATIONS } from '../../geo/tables.js';
 import { ARABIC_ARTICLES, looseName } from '../../text/names.js';
 import { PERSON_TITLES } from '../../text/titles.js';
-import { CALENDAR, CONNECTORS, HEADS, LOCATIVE, NOT_MODIFIED, ORG_HEADS, type HeadKind } from './lexicon.js';
+import { CALENDAR, CIVIC, CONNECTORS, HEADS, LOCATIVE, NOT_MODIFIED, ORG_HEADS, type HeadKind } from './lexicon.js';
 import { joins, type Word } from './words.js';
 
 /** A stretch of text taken to name a place, with the gazetteer entries it could be. */
@@ -300,9 +300,12 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
         // division named, or a few thousand people (not every US hamlet named "Congress" is meant).
         const home = h.cands.some((c) => isCityCode(c.code) && (doc.countries.get(c.country) ?? 0) >= 0.5 * doc.top && doc.top >= 1 &&
           (locative || commaPlace || !!head || doc.admin1s.has(c.country + '.' + c.admin1) || c.population >= 5000));
-        if (first.initial && single && !inFocus) { reason = 'initial-unsupported'; break decide; }
+        // "Kokomo police said", "Tupelo officials": a town of some size before the word for its
+        // police, officials or council is that town.
+        const civic = !small && next !== undefined && !next.cap && CIVIC.has(next.text.toLowerCase());
+        if (first.initial && single && !inFocus && !civic) { reason = 'initial-unsupported'; break decide; }
         if (small && !home && !(inFocus && (locative || commaPlace || head))) { reason = 'small-unsupported'; break decide; }
-        if (!small && !inFocus && !locative && !commaPlace && !head && (info !== undefined || pop < 50000)) { reason = 'mid-unsupported'; break decide; }
+        if (!small && !inFocus && !locative && !commaPlace && !head && !civic && (info !== undefined || pop < 50000)) { reason = 'mid-unsupported'; break decide; }
       }
     }
     trace?.(h, reason);

@@ -138,3 +138,8 @@ test('"X city council" follows a pinned mention of X', { skip }, () => {
   const ps = places('The Moscow city council met on Monday. Students at the university in Moscow, Idaho, asked for a bike lane.');
   assert.ok(ps.filter((p) => p.text === 'Moscow').every((p) => p.country === 'US'));
 });
+
+test('a town before the word for its police or officials is the town, even opening a sentence', { skip }, () => {
+  assert.ok(near(at(places('Joplin officials approved the new budget on Tuesday.'), 'Joplin'), 37.08, -94.51, 20));
+  assert.ok(near(at(places('Paducah police closed the bridge overnight.'), 'Paducah'), 37.08, -88.6, 20));
+});
