@@ -387,7 +387,9 @@ export function headedNames(ctx: RecognizeContext, taken: readonly Hit[]): Hit[]
     // Leading "The" and titles are not part of the name.
     while (i < j && /^(the|a|an)$/i.test(words[i]!.text)) i++;
     if (i === j) continue;
-    if (words[i]!.initial && ctx.gaz.word(words[i]!.text.toLowerCase())?.common && j - i === 1) continue;
+    // A common word opening a sentence before a place-type word is no name ("Every Street"), but
+    // before "County" it is ("Story County supervisors").
+    if (kind !== 'county' && words[i]!.initial && ctx.gaz.word(words[i]!.text.toLowerCase())?.common && j - i === 1) continue;
     const start = words[i]!.start, end = w.end;
     if (covered(start, end)) continue;
     const key = nameKey(text.slice(start, words[j - 1]!.end));

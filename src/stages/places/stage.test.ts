@@ -143,3 +143,9 @@ test('a town before the word for its police or officials is the town, even openi
   assert.ok(near(at(places('Joplin officials approved the new budget on Tuesday.'), 'Joplin'), 37.08, -94.51, 20));
   assert.ok(near(at(places('Paducah police closed the bridge overnight.'), 'Paducah'), 37.08, -88.6, 20));
 });
+
+test('a county whose name is a common word is found after a dateline', { skip }, () => {
+  const ps = places('NEVADA, Iowa — Story County deputies searched the fields on Friday.');
+  assert.ok(near(at(ps, 'Story County'), 42.03, -93.45, 60));
+  assert.equal(at(ps, 'NEVADA')?.admin1, 'Iowa');
+});
