@@ -31,6 +31,9 @@ export const CIVIC: ReadonlySet<string> = new Set([
   'police', 'officials', 'council', 'councilors', 'councillors', 'mayor', 'residents', 'schools', 'firefighters', 'leaders', 'officers', 'voters',
 ]);
 
+/** Nationality words of a country's constituent parts, and the part's name ("an English city" is in England). */
+export const PART_NATIONALITIES: ReadonlyMap<string, string> = new Map([['english', 'england'], ['scottish', 'scotland'], ['welsh', 'wales']]);
+
 /** Prepositions that put a place after them ("in Mosul", "near Tal Afar"). */
 export const LOCATIVE: ReadonlySet<string> = new Set([
   'in', 'at', 'near', 'from', 'to', 'outside', 'inside', 'across', 'around', 'into', 'towards', 'toward', 'through',

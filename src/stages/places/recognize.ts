@@ -5,7 +5,7 @@ import type { Mention } from '../../core/layers.js';
 import { ADMIN1_ABBREVIATIONS } from '../../geo/tables.js';
 import { ARABIC_ARTICLES, looseName } from '../../text/names.js';
 import { PERSON_TITLES } from '../../text/titles.js';
-import { CALENDAR, CIVIC, CONNECTORS, HEADS, LOCATIVE, NOT_MODIFIED, ORG_HEADS, type HeadKind } from './lexicon.js';
+import { CALENDAR, CIVIC, CONNECTORS, HEADS, LOCATIVE, NOT_MODIFIED, ORG_HEADS, PART_NATIONALITIES, type HeadKind } from './lexicon.js';
 import { joins, type Word } from './words.js';
 
 /** A stretch of text taken to name a place, with the gazetteer entries it could be. */
@@ -471,7 +471,8 @@ export function modifierHits(ctx: RecognizeContext, taken: readonly Hit[]): Hit[
     // and Chinese hackers", "Irish and other migrants" still modify.
     const after = ctx.words[i + 2];
     if (NOT_MODIFIED.has(nl) && !((nl === 'and' || nl === 'or') && after && (after.cap || after.text === 'other'))) return;
-    const place = cc ? ctx.gaz.country(cc) : regionOfAdjective(ctx.gaz, lower);
+    const part = PART_NATIONALITIES.get(lower);
+    const place = (part && ctx.gaz.lookup(part).find((c) => c.code === 'ADM1' && c.country === cc)) || (cc ? ctx.gaz.country(cc) : regionOfAdjective(ctx.gaz, lower));
     if (!place) return;
     out.push({ start: w.start, end: w.end, key: nameKey(w.text), cands: [place], wi: i, wj: i + 1, conf: 0.5, fixed: true });
   });

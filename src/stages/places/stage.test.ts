@@ -149,3 +149,11 @@ test('a county whose name is a common word is found after a dateline', { skip },
   assert.ok(near(at(ps, 'Story County'), 42.03, -93.45, 60));
   assert.equal(at(ps, 'NEVADA')?.admin1, 'Iowa');
 });
+
+test('an English, Scottish or Welsh modifier is that part of Britain', { skip }, () => {
+  const ps = places('Police in the Scottish town searched the Welsh hills after an English tourist vanished.');
+  assert.equal(at(ps, 'Scottish')?.name, 'Scotland');
+  assert.equal(at(ps, 'Welsh')?.name, 'Wales');
+  assert.equal(at(ps, 'English')?.name, 'England');
+  assert.equal(at(ps, 'English')?.modifier, true);
+});
