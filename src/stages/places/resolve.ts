@@ -2,6 +2,7 @@ import type { Gazetteer, GazRecord } from '../../geo/gazetteer.js';
 import type { Place } from '../../core/layers.js';
 import { nameKey, withoutArticle } from '../../geo/normalize.js';
 import { focusCountries } from './focus.js';
+import { HEADS, type HeadKind } from './lexicon.js';
 import { headAfter, isCityCode, isMajor, type DocContext, type Hit } from './recognize.js';
 import type { Word } from './words.js';
 
@@ -219,14 +220,17 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
   const pinned = new Set(hits.filter((_, i) => containerOf(i)).map((h) => h.key));
   const places: Place[] = [];
   const pending: number[] = [];
-  const firstAnchors = new AnchorIndex(anchors);
+  // Other names' first picks (mentions of the same name do not vouch for each other).
+  const firstAnchors = new AnchorIndex(anchors.map((a) => ({ ...a, hit: keyId(hits[a.hit]!.key) })));
   second.forEach((all, i) => {
     const h = hits[i]!;
     let ss = all;
     // "Hampton Avenue", "Carnegie Library", "Morris County": a street, building or county named
     // after a place is not that place; it takes a reading that lies among the document's places,
     // or is placed with the names the gazetteer lacks.
-    if (h.head && LOCAL_HEADS.has(h.head)) ss = ss.filter((x) => localReading(x.c, h.head!, doc, firstAnchors, i));
+    if (h.head && LOCAL_HEADS.has(h.head)) ss = ss.filter((x) => localReading(x.c, h.head!, doc, firstAnchors, keyId(h.key)));
+    // "Washington Square" as another name of a far town: the square is meant, not the town.
+    else if (innerHead(h)) ss = ss.filter((x) => !isCityCode(x.c.code) || primaryKey(x.c) === h.key || localReading(x.c, innerHead(h)!, doc, firstAnchors, keyId(h.key)));
     const votes = byKey.get(h.key)!;
     let b = best(ss);
     // A "city of X" or "X city council" follows a pinned mention of X ("Moscow, Idaho") too.
@@ -276,6 +280,13 @@ function localReading(c: GazRecord, head: string, doc: DocContext, anchors: Anch
 function namedByOthers(doc: DocContext, c: GazRecord, key: string): boolean {
   const ks = doc.admin1s.get(c.country + '.' + c.admin1);
   return !!ks && (ks.size > 1 || !ks.has(key));
+}
+
+/** The street or building word a multi-word name ends in ("Washington Square"). */
+function innerHead(h: Hit): HeadKind | undefined {
+  const sp = h.key.lastIndexOf(' ');
+  const kind = sp > 0 ? HEADS.get(h.key.slice(sp + 1)) : undefined;
+  return kind === 'street' || kind === 'facility' ? kind : undefined;
 }
 
 /** The hit can be read as a first-level division that holds the entry (not the division itself). */

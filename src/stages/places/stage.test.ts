@@ -157,3 +157,8 @@ test('an English, Scottish or Welsh modifier is that part of Britain', { skip },
   assert.equal(at(ps, 'English')?.name, 'England');
   assert.equal(at(ps, 'English')?.modifier, true);
 });
+
+test('a square known as another name of a far town stays with the story\'s places', { skip }, () => {
+  const ps = places('A brass band played in Washington Square, a small park near the French Quarter of New Orleans.');
+  assert.ok(near(at(ps, 'Washington Square'), 29.95, -90.07, 40));
+});
