@@ -177,6 +177,8 @@ export interface DocContext {
   readonly anchors: { lat: number; lon: number; key: string }[];
   /** Weight of the leading country. */
   readonly top: number;
+  /** "CC key" -> the weight a name's own large readings gave that country. */
+  readonly ownWeights: Map<string, number>;
 }
 
 function prevWord(words: readonly Word[], i: number): Word | undefined {

@@ -48,6 +48,7 @@ export function docContext(words: readonly Word[], gaz: Gazetteer, hits: readonl
   const admin1s = new Map<string, Set<string>>();
   const anchors: { lat: number; lon: number; key: string }[] = [];
   const addAdmin1 = (a1: string, key: string) => { const ks = admin1s.get(a1); if (ks) ks.add(key); else admin1s.set(a1, new Set([key])); };
+  const ownWeights = new Map<string, number>();
   const add = (cc: string, w: number) => { if (cc) countries.set(cc, (countries.get(cc) ?? 0) + w); };
   for (const h of hits) {
     // "Hampton Avenue", "Bedford Library": a street or building named after a place says nothing of where the story is.
@@ -64,6 +65,8 @@ export function docContext(words: readonly Word[], gaz: Gazetteer, hits: readonl
     if (majors.length === 1 || (majors.length > 1 && majors.every((m) => m.country === majors[0]!.country))) {
       const m = majors.sort((a, b) => prior(b) - prior(a))[0]!;
       add(m.country, 0.7);
+      const own = `${m.country} ${h.key}`;
+      ownWeights.set(own, (ownWeights.get(own) ?? 0) + 0.7);
       if (m.code === 'ADM1') addAdmin1(m.country + '.' + m.admin1, h.key);
       else if (isCityCode(m.code)) { addAdmin1(m.country + '.' + m.admin1, h.key); anchors.push({ lat: m.lat, lon: m.lon, key: h.key }); }
     }
@@ -75,7 +78,7 @@ export function docContext(words: readonly Word[], gaz: Gazetteer, hits: readonl
   }
   let top = 0;
   for (const v of countries.values()) top = Math.max(top, v);
-  return { countries, admin1s, anchors, top };
+  return { countries, admin1s, anchors, top, ownWeights };
 }
 
 /**
@@ -123,7 +126,8 @@ interface Scored {
 export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext, gaz: Gazetteer): Place[] {
   let maxW = 0;
   for (const w of doc.countries.values()) maxW = Math.max(maxW, w);
-  const countryBonus = (cc: string) => (maxW > 0 ? (2.5 * (doc.countries.get(cc) ?? 0)) / maxW : 0);
+  // A name's own large reading does not vouch for its country ("Nelson" for New Zealand).
+  const countryBonus = (cc: string, key: string) => (maxW > 0 ? (2.5 * ((doc.countries.get(cc) ?? 0) - (doc.ownWeights.get(`${cc} ${key}`) ?? 0))) / maxW : 0);
 
   const containerOf = (i: number): Hit | undefined => {
     const h = hits[i]!, n = hits[i + 1];
@@ -151,7 +155,7 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
     hits.map((h, i) => {
       const { box, hasCountry, ownNamed, bigNamesake, inBoxDivision, prevHit } = facts[i]!;
       return h.cands.map((c) => {
-        let s = prior(c) + countryBonus(c.country);
+        let s = prior(c) + countryBonus(c.country, h.key);
         // Entries found under their own name beat those found under an alternate one (Mexico, not Mexico City).
         const pk = primaryKey(c);
         if (pk === h.key || withoutArticle(pk) === h.key) s += 2.5;
