@@ -177,8 +177,8 @@ export interface DocContext {
   readonly anchors: { lat: number; lon: number; key: string }[];
   /** Weight of the leading country. */
   readonly top: number;
-  /** "CC key" -> the weight a name's own large readings gave that country. */
-  readonly ownWeights: Map<string, number>;
+  /** Name key -> country -> the weight the name's own large readings gave that country. */
+  readonly ownWeights: Map<string, Map<string, number>>;
 }
 
 function prevWord(words: readonly Word[], i: number): Word | undefined {
@@ -473,12 +473,23 @@ export function modifierHits(ctx: RecognizeContext, taken: readonly Hit[]): Hit[
     // and Chinese hackers", "Irish and other migrants" still modify.
     const after = ctx.words[i + 2];
     if (NOT_MODIFIED.has(nl) && !((nl === 'and' || nl === 'or') && after && (after.cap || after.text === 'other'))) return;
-    const part = PART_NATIONALITIES.get(lower);
-    const place = (part && ctx.gaz.lookup(part).find((c) => c.code === 'ADM1' && c.country === cc)) || (cc ? ctx.gaz.country(cc) : regionOfAdjective(ctx.gaz, lower));
+    const place = adjectivePlace(ctx.gaz, lower, cc);
     if (!place) return;
     out.push({ start: w.start, end: w.end, key: nameKey(w.text), cands: [place], wi: i, wj: i + 1, conf: 0.5, fixed: true });
   });
   return out;
+}
+
+const adjectivePlaces = new WeakMap<Gazetteer, Map<string, GazRecord | undefined>>();
+/** The place a nationality word used as a modifier stands for, remembered per gazetteer. */
+function adjectivePlace(gaz: Gazetteer, lower: string, cc: string): GazRecord | undefined {
+  let known = adjectivePlaces.get(gaz);
+  if (!known) adjectivePlaces.set(gaz, (known = new Map()));
+  if (known.has(lower)) return known.get(lower);
+  const part = PART_NATIONALITIES.get(lower);
+  const place = (part && gaz.lookup(part).find((c) => c.code === 'ADM1' && c.country === cc)) || (cc ? gaz.country(cc) : regionOfAdjective(gaz, lower));
+  known.set(lower, place);
+  return place;
 }
 
 /**

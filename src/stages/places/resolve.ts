@@ -48,7 +48,7 @@ export function docContext(words: readonly Word[], gaz: Gazetteer, hits: readonl
   const admin1s = new Map<string, Set<string>>();
   const anchors: { lat: number; lon: number; key: string }[] = [];
   const addAdmin1 = (a1: string, key: string) => { const ks = admin1s.get(a1); if (ks) ks.add(key); else admin1s.set(a1, new Set([key])); };
-  const ownWeights = new Map<string, number>();
+  const ownWeights = new Map<string, Map<string, number>>();
   const add = (cc: string, w: number) => { if (cc) countries.set(cc, (countries.get(cc) ?? 0) + w); };
   for (const h of hits) {
     // "Hampton Avenue", "Bedford Library": a street or building named after a place says nothing of where the story is.
@@ -65,8 +65,9 @@ export function docContext(words: readonly Word[], gaz: Gazetteer, hits: readonl
     if (majors.length === 1 || (majors.length > 1 && majors.every((m) => m.country === majors[0]!.country))) {
       const m = majors.sort((a, b) => prior(b) - prior(a))[0]!;
       add(m.country, 0.7);
-      const own = `${m.country} ${h.key}`;
-      ownWeights.set(own, (ownWeights.get(own) ?? 0) + 0.7);
+      let own = ownWeights.get(h.key);
+      if (!own) ownWeights.set(h.key, (own = new Map()));
+      own.set(m.country, (own.get(m.country) ?? 0) + 0.7);
       if (m.code === 'ADM1') addAdmin1(m.country + '.' + m.admin1, h.key);
       else if (isCityCode(m.code)) { addAdmin1(m.country + '.' + m.admin1, h.key); anchors.push({ lat: m.lat, lon: m.lon, key: h.key }); }
     }
@@ -127,7 +128,7 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
   let maxW = 0;
   for (const w of doc.countries.values()) maxW = Math.max(maxW, w);
   // A name's own large reading does not vouch for its country ("Nelson" for New Zealand).
-  const countryBonus = (cc: string, key: string) => (maxW > 0 ? (2.5 * ((doc.countries.get(cc) ?? 0) - (doc.ownWeights.get(`${cc} ${key}`) ?? 0))) / maxW : 0);
+  const countryBonus = (cc: string, own: ReadonlyMap<string, number> | undefined) => (maxW > 0 ? (2.5 * ((doc.countries.get(cc) ?? 0) - (own?.get(cc) ?? 0))) / maxW : 0);
 
   const containerOf = (i: number): Hit | undefined => {
     const h = hits[i]!, n = hits[i + 1];
@@ -138,26 +139,29 @@ export function resolveHits(text: string, hits: readonly Hit[], doc: DocContext,
   const facts = hits.map((h, i) => {
     const box = containerOf(i);
     let hasCountry = false, ownNamed = false, bigNamesake = false;
-    for (const c of h.cands) {
+    const pks = h.cands.map(primaryKey);
+    for (let j = 0; j < h.cands.length; j++) {
+      const c = h.cands[j]!;
       if (c.code === 'PCLI') hasCountry = true;
-      if (primaryKey(c) !== h.key) continue;
+      if (pks[j] !== h.key) continue;
       if (bearsName(c, h.key)) ownNamed = true;
       if (isCityCode(c.code) && c.population >= 100000) bigNamesake = true;
     }
     // Not for a list of divisions ("Florida, Georgia and Alabama").
-    const inBoxDivision = !!box && !h.cands.some((c) => c.code === 'ADM1' && primaryKey(c) === h.key && box.cands.some((y) => y.code === 'ADM1' && y.country === c.country)) &&
+    const inBoxDivision = !!box && !h.cands.some((c, j) => c.code === 'ADM1' && pks[j] === h.key && box.cands.some((y) => y.code === 'ADM1' && y.country === c.country)) &&
       h.cands.some((c) => isCityCode(c.code) && inDivision(box, c));
     const prevHit = i > 0 && text.slice(hits[i - 1]!.end, h.start) === ', ' ? hits[i - 1] : undefined;
-    return { box, hasCountry, ownNamed, bigNamesake, inBoxDivision, prevHit };
+    return { box, pks, hasCountry, ownNamed, bigNamesake, inBoxDivision, prevHit };
   });
 
   const scoreAll = (anchors: AnchorIndex, owner: (i: number) => number): Scored[][] =>
     hits.map((h, i) => {
-      const { box, hasCountry, ownNamed, bigNamesake, inBoxDivision, prevHit } = facts[i]!;
-      return h.cands.map((c) => {
-        let s = prior(c) + countryBonus(c.country, h.key);
+      const { box, pks, hasCountry, ownNamed, bigNamesake, inBoxDivision, prevHit } = facts[i]!;
+      const own = doc.ownWeights.get(h.key);
+      return h.cands.map((c, j) => {
+        let s = prior(c) + countryBonus(c.country, own);
         // Entries found under their own name beat those found under an alternate one (Mexico, not Mexico City).
-        const pk = primaryKey(c);
+        const pk = pks[j]!;
         if (pk === h.key || withoutArticle(pk) === h.key) s += 2.5;
         else if (pk.startsWith(h.key + ' ') || pk.endsWith(' ' + h.key)) s += 1.5;
         // A former name of a large city ("Salisbury" for Harare) yields to places that still bear it.
