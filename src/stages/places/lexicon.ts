@@ -26,11 +26,28 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
   'general', 'health', 'water', 'electric', 'energy', 'power', 'telecom', 'railway', 'railways', 'metro', 'transit',
 ]);
 
+/** Lower-case words after a town's name for its own public bodies and people ("Kokomo police"). */
+export const CIVIC: ReadonlySet<string> = new Set([
+  'police', 'officials', 'council', 'councilors', 'councillors', 'mayor', 'residents', 'schools', 'firefighters', 'leaders', 'officers', 'voters',
+]);
+
+/** Nationality words of a country's constituent parts, and the part's name ("an English city" is in England). */
+export const PART_NATIONALITIES: ReadonlyMap<string, string> = new Map([['english', 'england'], ['scottish', 'scotland'], ['welsh', 'wales']]);
+
 /** Prepositions that put a place after them ("in Mosul", "near Tal Afar"). */
 export const LOCATIVE: ReadonlySet<string> = new Set([
   'in', 'at', 'near', 'from', 'to', 'outside', 'inside', 'across', 'around', 'into', 'towards', 'toward', 'through',
   'throughout', 'via', 'between', 'of', 'visited', 'visit', 'west', 'east', 'north', 'south', 'northern', 'southern',
   'eastern', 'western', 'central', 'downtown', 'suburban',
+]);
+
+/**
+ * Words after a nationality word that show it modifies no noun: it names a language or a people
+ * ("learning English will", "English is", "French to gain").
+ */
+export const NOT_MODIFIED: ReadonlySet<string> = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'has', 'have', 'had',
+  'does', 'did', 'and', 'or', 'but', 'to', 'in', 'on', 'at', 'of', 'for', 'with', 'as', 'by', 'from', 'than', 'that', 'which', 'who', 'need', 'needs',
 ]);
 
 /** Lower-case words allowed inside a multi-word name ("Strait of Hormuz", "Bosnia and Herzegovina"). */

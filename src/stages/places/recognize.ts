@@ -5,7 +5,7 @@ import type { Mention } from '../../core/layers.js';
 import { ADMIN1_ABBREVIATIONS } from '../../geo/tables.js';
 import { ARABIC_ARTICLES, looseName } from '../../text/names.js';
 import { PERSON_TITLES } from '../../text/titles.js';
-import { CALENDAR, CONNECTORS, HEADS, LOCATIVE, ORG_HEADS, type HeadKind } from './lexicon.js';
+import { CALENDAR, CIVIC, CONNECTORS, HEADS, LOCATIVE, NOT_MODIFIED, ORG_HEADS, PART_NATIONALITIES, type HeadKind } from './lexicon.js';
 import { joins, type Word } from './words.js';
 
 /** A stretch of text taken to name a place, with the gazetteer entries it could be. */
@@ -171,19 +171,21 @@ export function personSurnames(ctx: RecognizeContext): Set<string> {
 export interface DocContext {
   /** Country code -> weight (countries named, demonyms, large places). */
   readonly countries: Map<string, number>;
-  /** "CC.admin1" of divisions named. */
-  readonly admin1s: Set<string>;
-  /** Points of places named unambiguously (for proximity). */
-  readonly anchors: { lat: number; lon: number }[];
+  /** "CC.admin1" of divisions named -> the name keys that put the document there. */
+  readonly admin1s: Map<string, Set<string>>;
+  /** Points of places named unambiguously (for proximity), with the key of the name. */
+  readonly anchors: { lat: number; lon: number; key: string }[];
   /** Weight of the leading country. */
   readonly top: number;
+  /** Name key -> country -> the weight the name's own large readings gave that country. */
+  readonly ownWeights: Map<string, Map<string, number>>;
 }
 
 function prevWord(words: readonly Word[], i: number): Word | undefined {
   return i > 0 && joins(words[i]!.sep) ? words[i - 1] : undefined;
 }
 
-function headAfter(words: readonly Word[], j: number): { kind: HeadKind; capital: boolean } | undefined {
+export function headAfter(words: readonly Word[], j: number): { kind: HeadKind; capital: boolean } | undefined {
   const w = words[j];
   if (!w || !joins(w.sep)) return undefined;
   const kind = HEADS.get(w.text.toLowerCase());
@@ -198,6 +200,7 @@ function headAfter(words: readonly Word[], j: number): { kind: HeadKind; capital
 export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames: ReadonlySet<string>, doc: DocContext, trace?: (h: Hit, reason: string | undefined) => void): Hit[] {
   const { words, gaz, text } = ctx;
   const out: Hit[] = [];
+  const byStart = new Map(raw.map((h) => [h.start, h]));
   for (const h of raw) {
     const first = words[h.wi]!, last = words[h.wj - 1]!;
     const single = h.wj - h.wi === 1;
@@ -219,9 +222,12 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
     const inFocus = h.cands.some((c) => (doc.countries.get(c.country) ?? 0) > 0 || doc.admin1s.has(c.country + '.' + c.admin1));
     const commaPlace = text.slice(h.end, h.end + 2) === ', ' && words[h.wj]?.cap === true;
 
+    // "Normal, Ill.", "CANTON, Ohio": a town its division pins is a place, whatever else the word is.
+    const box = text.slice(h.end, h.end + 2) === ', ' ? byStart.get(h.end + 2) : undefined;
+    const pinned = !!box && box.cands.some((y) => y.code === 'ADM1' && h.cands.some((c) => isCityCode(c.code) && c.country === y.country && c.admin1 === y.admin1));
     let reason: string | undefined;
     decide: {
-      if (h.fixed) break decide;
+      if (h.fixed || pinned) break decide;
       if (CALENDAR.has(lower)) { reason = 'calendar'; break decide; }
       if (info?.demonym !== undefined || gaz.word(last.text.toLowerCase())?.demonym !== undefined) { reason = 'demonym'; break decide; }
       if (single && surface.replace(/\./g, '').length < 2) { reason = 'short'; break decide; }
@@ -296,14 +302,18 @@ export function filterHits(ctx: RecognizeContext, raw: readonly Hit[], surnames:
         // division named, or a few thousand people (not every US hamlet named "Congress" is meant).
         const home = h.cands.some((c) => isCityCode(c.code) && (doc.countries.get(c.country) ?? 0) >= 0.5 * doc.top && doc.top >= 1 &&
           (locative || commaPlace || !!head || doc.admin1s.has(c.country + '.' + c.admin1) || c.population >= 5000));
-        if (first.initial && single && !inFocus) { reason = 'initial-unsupported'; break decide; }
+        // "Kokomo police said", "Tupelo officials": a town of some size before the word for its
+        // police, officials or council is that town.
+        const civic = !small && next !== undefined && !next.cap && CIVIC.has(next.text.toLowerCase());
+        if (first.initial && single && !inFocus && !civic) { reason = 'initial-unsupported'; break decide; }
         if (small && !home && !(inFocus && (locative || commaPlace || head))) { reason = 'small-unsupported'; break decide; }
-        if (!small && !inFocus && !locative && !commaPlace && !head && (info !== undefined || pop < 50000)) { reason = 'mid-unsupported'; break decide; }
+        if (!small && !inFocus && !locative && !commaPlace && !head && !civic && (info !== undefined || pop < 50000)) { reason = 'mid-unsupported'; break decide; }
       }
     }
     trace?.(h, reason);
     if (reason) continue;
     const hit: Hit = { ...h };
+    if (pinned) hit.fixed = true;
     if (head) {
       hit.head = head.kind;
       // A capitalised head is part of the name ("Anbar Province", "Royal Street").
@@ -379,7 +389,9 @@ export function headedNames(ctx: RecognizeContext, taken: readonly Hit[]): Hit[]
     // Leading "The" and titles are not part of the name.
     while (i < j && /^(the|a|an)$/i.test(words[i]!.text)) i++;
     if (i === j) continue;
-    if (words[i]!.initial && ctx.gaz.word(words[i]!.text.toLowerCase())?.common && j - i === 1) continue;
+    // A common word opening a sentence before a place-type word is no name ("Every Street"), but
+    // before "County" it is ("Story County supervisors").
+    if (kind !== 'county' && words[i]!.initial && ctx.gaz.word(words[i]!.text.toLowerCase())?.common && j - i === 1) continue;
     const start = words[i]!.start, end = w.end;
     if (covered(start, end)) continue;
     const key = nameKey(text.slice(start, words[j - 1]!.end));
@@ -440,7 +452,7 @@ export function applyMentions(ctx: RecognizeContext, hits: readonly Hit[]): Hit[
 
 /**
  * Nationality adjectives used as modifiers ("Russian hackers", "the British government"), as
- * hits on their country. Off by default: a nationality word names people, not a place; corpora
+ * hits on their country ("European rules" on Europe). Off by default: a nationality word names people, not a place; corpora
  * such as GeoWebNews annotate the modifier use as a toponym, and this reproduces that reading.
  */
 export function modifierHits(ctx: RecognizeContext, taken: readonly Hit[]): Hit[] {
@@ -448,14 +460,47 @@ export function modifierHits(ctx: RecognizeContext, taken: readonly Hit[]): Hit[
   const takenIndex = new SpanIndex(taken);
   ctx.words.forEach((w, i) => {
     if (!w.cap || takenIndex.overlapsAny(w.start, w.end)) return;
-    const cc = ctx.gaz.word(w.text.toLowerCase())?.demonym;
-    if (!cc) return;
+    const lower = w.text.toLowerCase();
+    const cc = ctx.gaz.word(lower)?.demonym;
+    if (cc === undefined) return;
     const next = ctx.words[i + 1];
     // A modifier: another word follows in the same phrase ("Russian hackers"), not "the Russians".
     if (!next || next.sep !== ' ' || /s$/.test(w.text)) return;
-    const country = ctx.gaz.country(cc);
-    if (!country) return;
-    out.push({ start: w.start, end: w.end, key: nameKey(w.text), cands: [country], wi: i, wj: i + 1, conf: 0.5, fixed: true });
+    const nl = next.text.toLowerCase();
+    // "African American": one compound nationality word.
+    if (next.cap && ctx.gaz.word(nl)?.demonym !== undefined) return;
+    // "learning English is", "French to gain": the language or the people, not a modifier; "Russian
+    // and Chinese hackers", "Irish and other migrants" still modify.
+    const after = ctx.words[i + 2];
+    if (NOT_MODIFIED.has(nl) && !((nl === 'and' || nl === 'or') && after && (after.cap || after.text === 'other'))) return;
+    const place = adjectivePlace(ctx.gaz, lower, cc);
+    if (!place) return;
+    out.push({ start: w.start, end: w.end, key: nameKey(w.text), cands: [place], wi: i, wj: i + 1, conf: 0.5, fixed: true });
   });
   return out;
+}
+
+const adjectivePlaces = new WeakMap<Gazetteer, Map<string, GazRecord | undefined>>();
+/** The place a nationality word used as a modifier stands for, remembered per gazetteer. */
+function adjectivePlace(gaz: Gazetteer, lower: string, cc: string): GazRecord | undefined {
+  let known = adjectivePlaces.get(gaz);
+  if (!known) adjectivePlaces.set(gaz, (known = new Map()));
+  if (known.has(lower)) return known.get(lower);
+  const part = PART_NATIONALITIES.get(lower);
+  const place = (part && gaz.lookup(part).find((c) => c.code === 'ADM1' && c.country === cc)) || (cc ? gaz.country(cc) : regionOfAdjective(gaz, lower));
+  known.set(lower, place);
+  return place;
+}
+
+/**
+ * The continent or division a nationality word of no single country is formed from: "European"
+ * Europe, "African" Africa, "Californian" California (the word less its "-n" or "-an").
+ */
+function regionOfAdjective(gaz: Gazetteer, lower: string): GazRecord | undefined {
+  if (!lower.endsWith('n')) return undefined;
+  for (const stem of [lower.slice(0, -1), lower.slice(0, -2)]) {
+    const r = gaz.lookup(stem).find((c) => (c.code === 'CONT' || c.code === 'ADM1') && nameKey(c.name) === stem);
+    if (r) return r;
+  }
+  return undefined;
 }

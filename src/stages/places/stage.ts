@@ -13,7 +13,8 @@ import { scanWords } from './words.js';
 
 export interface PlacesOptions {
   /**
-   * Report nationality adjectives used as modifiers ("Russian hackers") as their country, marked
+   * Report nationality adjectives used as modifiers ("Russian hackers") as their country (a word
+   * of no single country as its continent or division: "European" Europe), marked
    * `modifier: true`; on by default. Demonym nouns for people ("the Russians") are never places.
    */
   readonly modifiers?: boolean;
