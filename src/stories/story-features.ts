@@ -1,3 +1,4 @@
+import { normalizeName } from '../text/names.js';
 import type { NewsRecord } from '../output/record.js';
 
 /**
@@ -11,8 +12,12 @@ export interface StoryFeatures {
   readonly terms: ReadonlyMap<string, number>;
   /** Knowledge-base ids of its entities. */
   readonly entities: readonly string[];
-  /** GeoNames ids of the places it names (adjectives such as "French" left out). */
-  readonly places: readonly number[];
+  /**
+   * GeoNames ids of the places it names (adjectives such as "French" left out); a toponym read
+   * with no entry of its own (a street or building named after a place) by its name, `n:` and the
+   * folded words.
+   */
+  readonly places: readonly (number | string)[];
   /** The day it reports from, YYYY-MM-DD: its publication date, else the first full date in its text. */
   readonly day?: string;
   /** Every year its dates name, first mention first. */
@@ -48,7 +53,8 @@ export function storyFeatures(rec: Pick<NewsRecord, 'text' | 'meta' | 'entities'
   const entities = [...new Set((rec.entities ?? []).map((e) => e.kb).filter((k): k is string => !!k))];
   // Toponyms inside longer names count too: not places the report is about, but the same words
   // ("the Velmora Relief Board") in reports of one event.
-  const places = [...new Set((rec.places ?? []).filter((p) => p.geonameId != null && !p.modifier).map((p) => p.geonameId!))];
+  const places = [...new Set((rec.places ?? []).filter((p) => !p.modifier && (p.geonameId != null || p.name))
+    .map((p) => p.geonameId ?? `n:${normalizeName(p.name)}`))];
   const years: number[] = [];
   let textDay: string | undefined;
   for (const t of [...(rec.times ?? [])].sort((a, b) => a.start - b.start)) {
