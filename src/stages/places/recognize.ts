@@ -473,6 +473,13 @@ export function modifierHits(ctx: RecognizeContext, taken: readonly Hit[]): Hit[
     // and Chinese hackers", "Irish and other migrants" still modify.
     const after = ctx.words[i + 2];
     if (NOT_MODIFIED.has(nl) && !((nl === 'and' || nl === 'or') && after && (after.cap || after.text === 'other'))) return;
+    // "North American", "Southeast Asian", "Eastern European": the region the two words name.
+    const prev = ctx.words[i - 1];
+    const region = prev && prev.cap && w.sep === ' ' && !takenIndex.overlapsAny(prev.start, prev.end) ? regionOfCompound(ctx.gaz, prev.text.toLowerCase(), lower) : undefined;
+    if (region && prev) {
+      out.push({ start: prev.start, end: w.end, key: nameKey(`${prev.text} ${w.text}`), cands: [region], wi: i - 1, wj: i + 1, conf: 0.5, fixed: true });
+      return;
+    }
     const place = adjectivePlace(ctx.gaz, lower, cc);
     if (!place) return;
     out.push({ start: w.start, end: w.end, key: nameKey(w.text), cands: [place], wi: i, wj: i + 1, conf: 0.5, fixed: true });
@@ -490,6 +497,17 @@ function adjectivePlace(gaz: Gazetteer, lower: string, cc: string): GazRecord | 
   const place = (part && gaz.lookup(part).find((c) => c.code === 'ADM1' && c.country === cc)) || (cc ? gaz.country(cc) : regionOfAdjective(gaz, lower));
   known.set(lower, place);
   return place;
+}
+
+/** A continent or region named by a direction word and a nationality word ("Central" + "American"). */
+function regionOfCompound(gaz: Gazetteer, first: string, lower: string): GazRecord | undefined {
+  if (!/^(?:north|south|east|west|central|latin|northern|southern|eastern|western|southeast|southeastern|northeast|northwest|southwest)$/.test(first)) return undefined;
+  for (const stem of [lower.slice(0, -1), lower.slice(0, -2), lower.slice(0, -3)]) {
+    const key = `${first} ${stem}`;
+    const r = gaz.lookup(key).find((c) => (c.code === 'CONT' || c.code === 'RGN') && nameKey(c.name) === key);
+    if (r) return r;
+  }
+  return undefined;
 }
 
 /**

@@ -91,6 +91,14 @@ test('nationality words of a continent modify as the continent; a language or co
   assert.equal(ps.filter((p) => p.text === 'African').length, 1);
 });
 
+test('a direction word and a nationality word modify as the region they name', { skip }, () => {
+  const ps = places('Central American growers met North American buyers and Eastern European traders in Lisbon.');
+  assert.equal(at(ps, 'Central American')?.name, 'Central America');
+  assert.equal(at(ps, 'North American')?.featureCode, 'CONT');
+  assert.equal(at(ps, 'Eastern European')?.name, 'Eastern Europe');
+  assert.ok(!ps.some((p) => p.country === 'US'), JSON.stringify(ps));
+});
+
 test('a large city under a former name is no evidence while a place bears that name as its own', { skip }, () => {
   const ps = places('Police in Salisbury closed a park after two people fell ill near the cathedral close.');
   assert.notEqual(at(ps, 'Salisbury')?.country, 'ZW');
