@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { mulberry32, shuffleInPlace } from '../entities/lexicon-build.js';
+import { committedModel, indexFeatures, roundWeight } from '../sparse-model.js';
 
 /**
  * Whether a lexicon hit is an event trigger in its context: a logistic regression over sparse
@@ -38,14 +38,8 @@ export class TriggerModel {
   }
 }
 
-let shared: TriggerModel | null | undefined;
 /** The committed model, loaded once per process; null when the file is missing. */
-export function defaultTriggerModel(): TriggerModel | null {
-  if (shared !== undefined) return shared;
-  const p = process.env.NEWSGRAPH_EVENTS_MODEL ?? fileURLToPath(new URL(`../../../${TRIGGER_MODEL_FILE}`, import.meta.url));
-  shared = existsSync(p) ? TriggerModel.load(p) : null;
-  return shared;
-}
+export const defaultTriggerModel = committedModel(TRIGGER_MODEL_FILE, 'NEWSGRAPH_EVENTS_MODEL', (p) => TriggerModel.load(p));
 
 export interface Example {
   readonly features: readonly string[];
@@ -64,11 +58,8 @@ export interface TrainOptions {
 
 /** Logistic regression by SGD with L2 and a decaying rate; the same data and seed give the same weights. */
 export function trainTriggers(examples: readonly Example[], o: TrainOptions): { bias: number; weights: Record<string, number> } {
-  const count = new Map<string, number>();
-  for (const x of examples) for (const f of new Set(x.features)) count.set(f, (count.get(f) ?? 0) + 1);
-  const index = new Map<string, number>();
-  for (const [f, n] of [...count].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (n >= o.minCount) index.set(f, index.size);
-  const rows = examples.map((x) => ({ ids: [...new Set(x.features)].map((f) => index.get(f)).filter((i): i is number => i !== undefined), y: x.label, k: x.weight ?? 1 }));
+  const { index, ids } = indexFeatures(examples, o.minCount);
+  const rows = examples.map((x, n) => ({ ids: ids[n]!, y: x.label, k: x.weight ?? 1 }));
   const w = new Float64Array(index.size);
   let b = 0;
   const order = rows.map((_, i) => i);
@@ -86,6 +77,6 @@ export function trainTriggers(examples: readonly Example[], o: TrainOptions): { 
     }
   }
   const weights: Record<string, number> = {};
-  for (const [f, i] of index) if (Math.abs(w[i]!) >= 1e-3) weights[f] = Math.round(w[i]! * 1e4) / 1e4;
-  return { bias: Math.round(b * 1e4) / 1e4, weights };
+  for (const [f, i] of index) if (Math.abs(w[i]!) >= 1e-3) weights[f] = roundWeight(w[i]!);
+  return { bias: roundWeight(b), weights };
 }

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { mulberry32, shuffleInPlace } from '../entities/lexicon-build.js';
+import { committedModel, indexFeatures, roundWeight } from '../sparse-model.js';
 
 /**
  * The relation classifier: a multinomial logistic regression over sparse string features of a
@@ -66,14 +66,8 @@ function softmax(z: number[]): number[] {
   return e.map((x) => x / s);
 }
 
-let shared: RelationModel | null | undefined;
 /** The committed model, loaded once per process; null when the file is missing. */
-export function defaultRelationModel(): RelationModel | null {
-  if (shared !== undefined) return shared;
-  const p = process.env.NEWSGRAPH_RELATIONS_MODEL ?? fileURLToPath(new URL(`../../../${RELATION_MODEL_FILE}`, import.meta.url));
-  shared = existsSync(p) ? RelationModel.load(p) : null;
-  return shared;
-}
+export const defaultRelationModel = committedModel(RELATION_MODEL_FILE, 'NEWSGRAPH_RELATIONS_MODEL', (p) => RelationModel.load(p));
 
 export interface PairExample {
   readonly features: readonly string[];
@@ -99,15 +93,11 @@ export interface PairTrainOptions {
 export function trainRelations(examples: readonly PairExample[], labels: readonly string[], o: PairTrainOptions): { bias: number[]; weights: Record<string, number[]> } {
   const K = labels.length;
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
-  const count = new Map<string, number>();
-  for (const x of examples) for (const f of new Set(x.features)) count.set(f, (count.get(f) ?? 0) + 1);
-  const index = new Map<string, number>();
-  for (const [f, n] of [...count].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (n >= o.minCount) index.set(f, index.size);
-  const rows = examples.map((x) => {
+  const { index, ids } = indexFeatures(examples, o.minCount);
+  const rows = examples.map((x, n) => {
     const y = labelIndex.get(x.label);
     if (y === undefined) throw new Error(`unknown label ${x.label}`);
-    const ids = [...new Set(x.features)].map((f) => index.get(f)).filter((i): i is number => i !== undefined);
-    return { ids, y, k: (x.weight ?? 1) * (x.label === 'none' ? 1 : o.positiveWeight) };
+    return { ids: ids[n]!, y, k: (x.weight ?? 1) * (x.label === 'none' ? 1 : o.positiveWeight) };
   });
   const w = new Float64Array(index.size * K);
   const b = new Float64Array(K);
@@ -129,11 +119,10 @@ export function trainRelations(examples: readonly PairExample[], labels: readonl
       }
     }
   }
-  const round = (v: number) => Math.round(v * 1e4) / 1e4;
   const weights: Record<string, number[]> = {};
   for (const [f, i] of index) {
-    const v = Array.from(w.subarray(i * K, i * K + K), round);
+    const v = Array.from(w.subarray(i * K, i * K + K), roundWeight);
     if (v.some((x) => Math.abs(x) >= 1e-3)) weights[f] = v;
   }
-  return { bias: Array.from(b, round), weights };
+  return { bias: Array.from(b, roundWeight), weights };
 }
