@@ -40,6 +40,9 @@ function seasonValue(a: Ymd, code: string, rel: string | undefined, dir: Directi
 }
 
 
+/** The year of quarter `q` spoken of in the past: last year's when it has not begun yet this year. */
+const pastQuarterYear = (a: Ymd, q: number): number => ((q - 1) * 3 + 1 > a.m ? a.y - 1 : a.y);
+
 function clock(hh: string, mm: string | undefined, ampm: string | undefined): string | undefined {
   let h = Number(hh);
   const min = mm ? Number(mm) : 0;
@@ -117,15 +120,9 @@ export const RULES: readonly Rule[] = [
       const x = g(m);
       const d = Number(x.d);
       return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => {
-        let y = a.y, mo = a.m;
-        const step = (k: number) => { mo += k; if (mo > 12) { mo = 1; y++; } else if (mo < 1) { mo = 12; y--; } };
-        if (x.rel) step({ this: 0, next: 1, last: -1 }[x.rel.toLowerCase() as 'this']);
-        else {
-          const dir = env.direction(m.index, m.index + m[0].length);
-          if (dir === 'past' && d > a.d) step(-1);
-          else if (dir !== 'past' && d < a.d) step(1);
-        }
-        const day = { y, m: mo, d };
+        const past = !x.rel && env.direction(m.index, m.index + m[0].length) === 'past';
+        const months = x.rel ? { this: 0, next: 1, last: -1 }[x.rel.toLowerCase() as 'this'] : past ? (d > a.d ? -1 : 0) : d < a.d ? 1 : 0;
+        const day = { ...addMonths({ y: a.y, m: a.m, d: 1 }, months), d };
         return isValidDate(day) ? { value: fmtDate(day), type: 'DATE' } : { value: UNRESOLVED_DATE, type: 'DATE' };
       });
     },
@@ -261,8 +258,7 @@ export const RULES: readonly Rule[] = [
       if (x.y) return { value: `${x.y}-${code}`, type: 'DATE' };
       return anchored(env, 'DATE', `XXXX-${code}`, (a) => {
         const off = x.rel ? { this: 0, last: -1, next: 1 }[x.rel.toLowerCase() as 'this'] : 0;
-        let y = a.y + off;
-        if (!x.rel && env.direction(m.index, m.index + m[0].length) === 'past' && (q - 1) * 3 + 1 > a.m) y -= 1;
+        const y = !x.rel && env.direction(m.index, m.index + m[0].length) === 'past' ? pastQuarterYear(a, q) : a.y + off;
         return { value: `${fmtYear(y)}-${code}`, type: 'DATE' };
       });
     },
@@ -280,9 +276,8 @@ export const RULES: readonly Rule[] = [
       if (x.yy) return { value: `${twoDigitYear(x.yy, env.anchor)}-${code}`, type: 'DATE' };
       if (!x.pre || x.pre.toLowerCase() === 'the') return undefined;
       return anchored(env, 'DATE', `XXXX-${code}`, (a) => {
-        let y = a.y;
-        if (env.direction(m.index, m.index + m[0].length) === 'past' && (Number(x.n) - 1) * 3 + 1 > a.m) y -= 1;
-        return { value: `${fmtYear(y)}-${code}`, type: 'DATE' };
+        const past = env.direction(m.index, m.index + m[0].length) === 'past';
+        return { value: `${fmtYear(past ? pastQuarterYear(a, Number(x.n)) : a.y)}-${code}`, type: 'DATE' };
       });
     },
   },
