@@ -501,13 +501,7 @@ function adjectivePlace(gaz: Gazetteer, lower: string, cc: string): GazRecord | 
 
 /** A continent or region named by a direction word and a nationality word ("Central" + "American"). */
 function regionOfCompound(gaz: Gazetteer, first: string, lower: string): GazRecord | undefined {
-  if (!/^(?:north|south|east|west|central|latin|northern|southern|eastern|western|southeast|southeastern|northeast|northwest|southwest)$/.test(first)) return undefined;
-  for (const stem of [lower.slice(0, -1), lower.slice(0, -2), lower.slice(0, -3)]) {
-    const key = `${first} ${stem}`;
-    const r = gaz.lookup(key).find((c) => (c.code === 'CONT' || c.code === 'RGN') && nameKey(c.name) === key);
-    if (r) return r;
-  }
-  return undefined;
+  return DIRECTIONS.has(first) || first === 'latin' ? formedFrom(gaz, `${first} `, lower, REGION_CODES, 3) : undefined;
 }
 
 /**
@@ -515,9 +509,17 @@ function regionOfCompound(gaz: Gazetteer, first: string, lower: string): GazReco
  * Europe, "African" Africa, "Californian" California (the word less its "-n" or "-an").
  */
 function regionOfAdjective(gaz: Gazetteer, lower: string): GazRecord | undefined {
-  if (!lower.endsWith('n')) return undefined;
-  for (const stem of [lower.slice(0, -1), lower.slice(0, -2)]) {
-    const r = gaz.lookup(stem).find((c) => (c.code === 'CONT' || c.code === 'ADM1') && nameKey(c.name) === stem);
+  return lower.endsWith('n') ? formedFrom(gaz, '', lower, ADJECTIVE_CODES, 2) : undefined;
+}
+
+const REGION_CODES: ReadonlySet<string> = new Set(['CONT', 'RGN']);
+const ADJECTIVE_CODES: ReadonlySet<string> = new Set(['CONT', 'ADM1']);
+
+/** The entry of one of `codes` named `prefix` and the word less its last one to `cuts` letters. */
+function formedFrom(gaz: Gazetteer, prefix: string, lower: string, codes: ReadonlySet<string>, cuts: number): GazRecord | undefined {
+  for (let k = 1; k <= cuts; k++) {
+    const key = prefix + lower.slice(0, -k);
+    const r = gaz.lookup(key).find((c) => codes.has(c.code) && nameKey(c.name) === key);
     if (r) return r;
   }
   return undefined;
