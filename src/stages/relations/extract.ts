@@ -107,6 +107,8 @@ function fromModel(f: Frame, cls: ReturnType<typeof clauses>, ruled: ReadonlyMap
   for (const [i, j] of pairs.slice(0, MAX_PAIRS_PER_SENTENCE)) {
     const x = f.args[toks[i]!.arg!]!, y = f.args[toks[j]!.arg!]!;
     const rules = ruled.get(`${x.mStart}:${y.mStart}`) ?? [];
+    // A pair the rules read is only described for training.
+    if (rules.length && !candidates) continue;
     const features = pairFeatures(f, toks, i, j, rules);
     // The rules' reading of a pair stands; the model adds relations between pairs they left alone.
     const pred = model && !rules.length ? model.predict(features) : undefined;
