@@ -281,10 +281,14 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
         events: [], relations: [],
         stages: [{ name: 'tokens', version: '2', ms: 0.4 }],
       };
+      assert.ok((await s.search({ facets: true })).facets!.entity.some((e) => e.value === 'ORG:river brigade'));
       await s.replace(revised);
       assert.deepEqual(await s.get(first.id), revised);
       assert.equal(await s.count(), 3);
       assert.equal(await s.entity('ORG:river brigade'), undefined);
+      // Facets and co-occurrence follow the replacement.
+      assert.ok(!(await s.search({ facets: true })).facets!.entity.some((e) => e.value === 'ORG:river brigade'));
+      assert.ok(!(await s.coOccurring('PERSON:amara okafor', 50)).some((c) => c.id === 'ORG:river brigade'));
       assert.equal((await s.entity('PERSON:amara okafor'))?.documents, 2);
       assert.equal((await s.events()).length, 1);
       const stamps = [];

@@ -62,7 +62,7 @@ export function stampFrom(id: string, hash: string, stages: readonly { name: str
  * Facet counts over the documents counted: outlet, month and type from their rows
  * ([outlet, day, ",TYPE,…,"]); entity and place counted by the store's own queries.
  */
-export function facetsOf(docs: Iterable<readonly [unknown, unknown, unknown]>, entity: FacetCount[], place: FacetCount[], over: number, approximate: boolean): Facets {
+export function facetsOf(docs: Iterable<readonly [unknown, unknown, unknown, ...unknown[]]>, entity: FacetCount[], place: FacetCount[], over: number, approximate: boolean): Facets {
   const outlets = new Map<string, number>();
   const months = new Map<string, number>();
   const types = new Map<string, number>();

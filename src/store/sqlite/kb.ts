@@ -7,6 +7,7 @@ import { normalizeName } from '../keys.js';
 import type { EntityInfo, KbCandidate } from '../store.js';
 import { CACHE_SIZE, CANDIDATES_PER_KEY, CONTEXT_DOCS, CONTEXT_SIZE, LOOSE_CANDIDATES_PER_KEY, MAX_PER_KEY, NAMES_COMPARED, notesOf, type EntityNote } from '../kb-notes.js';
 import { followRedirects } from './redirects.js';
+import { docFacetsSql } from './schema.js';
 
 type Row = Record<string, unknown>;
 
@@ -143,6 +144,8 @@ export class SqliteKb {
          WHERE entity = ? AND doc IN (SELECT doc FROM doc_entities WHERE entity = ?)`, from, into, from);
     run('DELETE FROM doc_entities WHERE entity = ? AND doc IN (SELECT doc FROM doc_entities WHERE entity = ?)', from, into);
     run('UPDATE doc_entities SET entity = ?, type = (SELECT type FROM entities WHERE rowid = ?) WHERE entity = ?', into, into, from);
+    const refacet = this.db.prepare(docFacetsSql('WHERE doc = @doc'));
+    for (const doc of docs) refacet.run({ doc });
     run(`UPDATE entities SET documents = (SELECT count(*) FROM doc_entities WHERE entity = ?),
          mentions = (SELECT coalesce(sum(mentions), 0) FROM doc_entities WHERE entity = ?) WHERE rowid = ?`, into, into, into);
     run('DELETE FROM entity_months WHERE entity IN (?, ?)', into, from);

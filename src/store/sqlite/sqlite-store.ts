@@ -7,7 +7,7 @@ import type { RowContext, StoredEntity } from '../../layers/spec.js';
 import type { DocMeta } from '../../core/meta.js';
 import type { NewsRecord } from '../../output/record.js';
 import {
-  checkRecord, decisionFrom, entityConditions, docRef, emptyFacets, eventHit, FACET_CAP, facetCounts, facetsOf, MAX_LIMIT, META_KEYS, page, PERIOD, placeHit, quoteHit,
+  checkRecord, decisionFrom, entityConditions, docRef, emptyFacets, eventHit, FACET_CAP, facetsOf, MAX_LIMIT, META_KEYS, page, PERIOD, placeHit, quoteHit,
   aboutConditions, NEWEST_DOCS, placeConditions, recordFrom, speakerCondition, stampFrom, type MergeUndo, undoable, undoLater,
 } from '../results.js';
 import { dayOf, entityIdOf, entityKey, normalizeName } from '../keys.js';
@@ -17,8 +17,10 @@ import type {
   SearchResult, Store, CopyCandidate, CopyQuery, DocSource, StoryChooser, StoryDetail, StoryInfo, StoryPool, Page,
 } from '../store.js';
 import { toFtsQuery } from './fts-query.js';
+import { parseQuery } from '../query-terms.js';
+import { cutSnippet, snippetTerms } from '../snippet.js';
 import { STORED_LAYERS, insertSql, layerRows } from './layer-rows.js';
-import { migrate } from './schema.js';
+import { docFacetsSql, migrate, SCHEMA_VERSION } from './schema.js';
 import { BUSY_TIMEOUT_MS, LOCK_WAIT_MS, retryWrite, retryWriteSync, type LockWait } from './write-lock.js';
 import { notesOf } from '../kb-notes.js';
 import { SqliteKb } from './kb.js';
@@ -109,7 +111,11 @@ export class SqliteStore implements Store {
       this.db.pragma('cache_size = -65536');
       this.db.pragma('mmap_size = 1073741824');
       if (!opts.readonly) retryWriteSync(() => migrate(this.db), this.lock);
-      else if ((this.db.pragma('user_version', { simple: true }) as number) === 0) throw new Error('not a newsgraph database');
+      else {
+        const v = this.db.pragma('user_version', { simple: true }) as number;
+        if (v === 0) throw new Error('not a newsgraph database');
+        if (v < SCHEMA_VERSION) throw new Error(`its schema (version ${v}) is older than this newsgraph's (${SCHEMA_VERSION}); open it once for writing (any ingest) to upgrade it`);
+      }
     } catch (err) {
       if (err instanceof NewsgraphError) throw err;
       throw new NewsgraphError('store.open', `cannot open database ${path}: ${errorMessage(err)}`);
@@ -139,6 +145,7 @@ export class SqliteStore implements Store {
                    RETURNING rowid, name, type`),
       insName: p('INSERT OR IGNORE INTO entity_names (entity, norm, name) VALUES (?, ?, ?)'),
       setTypes: p('UPDATE documents SET types = ? WHERE rowid = ?'),
+      setFacets: p(docFacetsSql('WHERE doc = @doc')),
       insDocEntity: p('INSERT INTO doc_entities (doc, entity, mentions, type, day) VALUES (?, ?, ?, (SELECT type FROM entities WHERE rowid = ?), ?)'),
       bumpEntity: p('UPDATE entities SET documents = documents + ?, mentions = mentions + ? WHERE rowid = ?'),
       bumpMonth: p(`INSERT INTO entity_months (entity, month, documents, mentions) VALUES (?, ?, ?, ?)
@@ -289,6 +296,7 @@ export class SqliteStore implements Store {
       this.stmt('bumpEntity').run(1, n, row);
       if (month) this.stmt('bumpMonth').run(row, month, 1, n);
     }
+    this.stmt('setFacets').run({ doc });
     this.noteEntities(rec, 1, rowOf);
     this.copies.add(doc, rec);
     this.storyTables.add(doc, rec, (id) => this.kb.current(id));
@@ -566,11 +574,9 @@ export class SqliteStore implements Store {
         ordered = scored.map((x) => x[0]);
         total = scored.length < window ? scored.length : countUpTo(scored.length);
         if (total > window || (totalCapped && this.countCap >= window)) rankedOver = window;
-        // Every snippet of the page in one statement, keyed by rowid. FTS5 ignores `rowid = ?`
-        // next to MATCH (each lookup answered with the first match's snippet); a rowid list it honours.
-        snippets = this.prepared(`SELECT documents_fts.rowid AS rid, ${HIT_COLS}, snippet(documents_fts, 1, ?, ?, '…', 24) AS snippet
-          FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-          WHERE documents_fts MATCH ? AND documents_fts.rowid IN (SELECT value FROM json_each(?))`);
+        // The page's rows with their text in one statement, keyed by rowid; snippets are cut from it.
+        snippets = this.prepared(`SELECT d.rowid AS rid, ${HIT_COLS}, f.text FROM documents d JOIN documents_fts f ON f.rowid = d.rowid
+          WHERE d.rowid IN (SELECT value FROM json_each(?))`);
         scores = new Map(scored.slice(offset, offset + limit));
       } else {
         // Newest first; NULL sorts lowest, so undated documents come last and a day index serves the
@@ -592,7 +598,7 @@ export class SqliteStore implements Store {
     }
     // Snippets for the page alone: each hit's row found by its own rowid, never by position.
     const pageIds = ordered.slice(offset, offset + limit);
-    const matched = fts ? new Map((snippets.all(open, close, fts, JSON.stringify(pageIds)) as Row[]).map((r) => [Number(r.rid), r])) : undefined;
+    const matched = fts ? this.snippetsOf(snippets.all(JSON.stringify(pageIds)) as Row[], q!, fts, [open, close]) : undefined;
     const hits: SearchHit[] = pageIds.map((rid) => {
       const r = (matched ? matched.get(rid) : snippets.get(rid)) as Row;
       const meta: Record<string, string> = {};
@@ -610,35 +616,68 @@ export class SqliteStore implements Store {
     return { ...result, facets: this.facetsOf(ordered.slice(0, this.facetCap), totalCapped || total > this.facetCap) };
   }
 
+  /**
+   * Each hit row with its snippet, keyed by rowid: cut from its text in JavaScript (snippet.ts),
+   * or by FTS5 where the text alone holds no match (a title match).
+   */
+  private snippetsOf(rows: Row[], q: string, fts: string, mark: readonly [string, string]): Map<number, Row> {
+    const terms = snippetTerms(parseQuery(q)!);
+    const out = new Map<number, Row>();
+    const rest: number[] = [];
+    for (const r of rows) {
+      const snippet = cutSnippet(String(r.text ?? ''), terms, mark);
+      if (snippet === undefined) rest.push(Number(r.rid));
+      out.set(Number(r.rid), { ...r, text: undefined, snippet: snippet ?? '' });
+    }
+    if (rest.length) {
+      // FTS5 ignores `rowid = ?` next to MATCH (each lookup answered with the first match's
+      // snippet); a rowid list it honours.
+      const st = this.prepared(`SELECT rowid AS rid, snippet(documents_fts, 1, ?, ?, '…', 24) AS snippet FROM documents_fts
+        WHERE documents_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`);
+      for (const r of st.all(mark[0], mark[1], fts, JSON.stringify(rest)) as Row[]) out.get(Number(r.rid))!.snippet = r.snippet;
+    }
+    return out;
+  }
+
   /** Facet counts over the given documents (the first hits in result order). */
   private facetsOf(docs: readonly number[], approximate: boolean): Facets {
     const f = this.facetStmts ??= this.prepareFacets();
-    f.clear.run();
-    f.fill.run(JSON.stringify(docs));
-    // Outlet, month and type come from the document rows in one pass.
-    const facets = facetsOf(f.docs.all() as [unknown, unknown, unknown][], facetCounts(f.entity.all() as Row[]), facetCounts(f.place.all() as Row[]), docs.length, approximate);
-    f.clear.run();
-    return facets;
+    const rows = f.docs.all(JSON.stringify(docs)) as [unknown, unknown, unknown, Buffer | null, string | null][];
+    // Entities and places counted here from each document's one facet row (doc_facets).
+    const entities = new Map<number, number>();
+    const places = new Map<string, { name: string; count: number }>();
+    for (const r of rows) {
+      const ids = r[3];
+      if (ids) for (let k = 0; k + 4 <= ids.length; k += 4) { const id = ids.readUInt32BE(k); entities.set(id, (entities.get(id) ?? 0) + 1); }
+      const pairs = r[4];
+      for (let at = 0; pairs && at < pairs.length;) {
+        const mid = pairs.indexOf('\x01', at);
+        let end = pairs.indexOf('\x02', mid);
+        if (end < 0) end = pairs.length;
+        const norm = pairs.slice(at, mid), name = pairs.slice(mid + 1, end);
+        const p = places.get(norm);
+        if (!p) places.set(norm, { name, count: 1 });
+        else { p.count++; if (name < p.name) p.name = name; }
+        at = end + 1;
+      }
+    }
+    const topIds = [...entities].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 25);
+    const named = new Map((f.entityNames.all(JSON.stringify(topIds.map(([id]) => id))) as Row[]).map((r) => [Number(r.rowid), r]));
+    const entity = topIds.flatMap(([id, count]) => {
+      const r = named.get(id);
+      return r ? [{ value: String(r.key), label: String(r.name), count }] : [];
+    }).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    const place = [...places.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .slice(0, 25).map((p) => ({ value: p.name, count: p.count }));
+    return facetsOf(rows, entity, place, docs.length, approximate);
   }
 
   private prepareFacets() {
-    // One temporary table, filled with the documents to count, that every facet query reads.
-    this.db.exec('CREATE TEMP TABLE IF NOT EXISTS facet_docs (rowid INTEGER PRIMARY KEY)');
     const p = (sql: string) => this.db.prepare(sql);
     return {
-      clear: p('DELETE FROM temp.facet_docs'),
-      fill: p('INSERT INTO temp.facet_docs (rowid) SELECT value FROM json_each(?)'),
-      docs: p('SELECT outlet, day, types FROM documents WHERE rowid IN temp.facet_docs').raw(),
-      // Counted on the narrow table first; names looked up for the 25 kept.
-      entity: p(`SELECT e.key AS value, e.name AS label, t.count FROM (
-                   SELECT entity, count(*) AS count FROM doc_entities WHERE doc IN temp.facet_docs
-                   GROUP BY entity ORDER BY count DESC, entity LIMIT 25) t
-                 JOIN entities e ON e.rowid = t.entity ORDER BY t.count DESC, value`),
-      // One row per document and place first, in the (doc, norm, name) index's own order: the
-      // grouping by place then sorts those few rather than every mention.
-      place: p(`SELECT min(name) AS value, count(*) AS count FROM (
-                  SELECT norm, min(name) AS name FROM places WHERE doc IN temp.facet_docs GROUP BY doc, norm)
-                GROUP BY norm ORDER BY count DESC, value LIMIT 25`),
+      docs: p(`SELECT d.outlet, d.day, d.types, f.entities, f.places FROM documents d LEFT JOIN doc_facets f ON f.doc = d.rowid
+               WHERE d.rowid IN (SELECT value FROM json_each(?))`).raw(),
+      entityNames: p('SELECT rowid, key, name FROM entities WHERE rowid IN (SELECT value FROM json_each(?))'),
     };
   }
 
@@ -897,20 +936,34 @@ export class SqliteStore implements Store {
   async coOccurring(entityId: string, limit = 20, maxDocs?: number): Promise<EntityCount[]> {
     const e = this.entityRow(entityId);
     if (!e) return [];
-    // Its newest documents walk the (entity, day) index backwards; the other entities of each are one range read.
+    // Its newest documents walk the (entity, day) index backwards; the other entities of each are
+    // read from the document's one facet row (doc_facets) and counted here.
     const docs = maxDocs === undefined ? -1 : Math.max(0, Math.floor(maxDocs));
+    const self = Number(e.rowid);
+    const counts = new Map<number, number>();
+    const lists = this.prepared(`SELECT f.entities FROM (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY ${NEWEST_DOCS} LIMIT ?) a
+      JOIN doc_facets f ON f.doc = a.doc`).pluck().all(self, docs) as (Buffer | null)[];
+    for (const ids of lists) {
+      if (ids) for (let k = 0; k + 4 <= ids.length; k += 4) { const id = ids.readUInt32BE(k); if (id !== self) counts.set(id, (counts.get(id) ?? 0) + 1); }
+    }
     // Only the entities counted at least as often as the last one kept are looked up (ties included,
     // so the order by mentions is unchanged): a famous entity's documents name thousands.
     const [n] = page({ limit });
-    const rows = this.prepared(`WITH t AS MATERIALIZED (
-        SELECT b.entity, count(*) AS documents
-        FROM (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY ${NEWEST_DOCS} LIMIT ?) a
-        JOIN doc_entities b ON b.doc = a.doc AND b.entity <> ?
-        GROUP BY b.entity)
-      SELECT o.key, o.name, o.type, t.documents FROM t JOIN entities o ON o.rowid = t.entity
-      WHERE t.documents >= coalesce((SELECT documents FROM t ORDER BY documents DESC LIMIT 1 OFFSET ?), 0)
-      ORDER BY t.documents DESC, o.mentions DESC, o.name LIMIT ?`).all(e.rowid, docs, e.rowid, Math.max(0, n - 1), n) as Row[];
-    return rows.map((r) => ({ id: String(r.key), name: String(r.name), type: String(r.type) as EntityType, documents: Number(r.documents) }));
+    // The n-th highest count, from a histogram: counts are at most the documents read.
+    const hist: number[] = [];
+    for (const c of counts.values()) hist[c] = (hist[c] ?? 0) + 1;
+    let least = hist.length, above = 0;
+    while (least > 1 && above < n) above += hist[--least] ?? 0;
+    const kept = [...counts].filter(([, c]) => c >= least);
+    const rows = this.prepared(`SELECT o.rowid, o.key, o.name, o.type, o.mentions FROM entities o WHERE o.rowid IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(kept.map(([id]) => id))) as Row[];
+    const byId = new Map(rows.map((r) => [Number(r.rowid), r]));
+    return kept.flatMap(([id, documents]) => {
+      const r = byId.get(id);
+      return r ? [{ r, documents }] : [];
+    }).sort((a, b) => b.documents - a.documents || Number(b.r.mentions) - Number(a.r.mentions) || (String(a.r.name) < String(b.r.name) ? -1 : String(a.r.name) > String(b.r.name) ? 1 : 0))
+      .slice(0, n)
+      .map(({ r, documents }) => ({ id: String(r.key), name: String(r.name), type: String(r.type) as EntityType, documents }));
   }
 
   // ---- layers across documents -------------------------------------------

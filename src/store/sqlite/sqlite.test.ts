@@ -112,6 +112,28 @@ test('sqlite: facets count the first facetCap hits in result order and say so', 
   await s.close();
 });
 
+test('sqlite: each document has one facet row, equal to its entity and place rows, through replace and delete', async () => {
+  const path = tmpDb();
+  const s = new SqliteStore(path);
+  const recs = sampleRecords();
+  for (const r of recs) await s.put(r);
+  await s.replace({ ...recs[0]!, entities: recs[0]!.entities.filter((e) => e.id !== 'e1'), mentions: recs[0]!.mentions.filter((m) => m.entity !== 'e1') });
+  await s.delete(recs[2]!.id);
+  const raw = new Database(path, { readonly: true });
+  const rows = raw.prepare('SELECT d.rowid AS doc, f.entities, f.places FROM documents d LEFT JOIN doc_facets f ON f.doc = d.rowid ORDER BY d.rowid').all() as { doc: number; entities: Buffer | null; places: string | null }[];
+  assert.equal(rows.length, 2);
+  assert.equal((raw.prepare('SELECT count(*) AS n FROM doc_facets').get() as { n: number }).n, 2);
+  for (const r of rows) {
+    const ids = [];
+    for (let k = 0; r.entities && k < r.entities.length; k += 4) ids.push(r.entities.readUInt32BE(k));
+    assert.deepEqual(ids.sort(), (raw.prepare('SELECT entity FROM doc_entities WHERE doc = ?').pluck().all(r.doc) as number[]).sort());
+    const norms = (r.places ?? '').split('\x02').filter(Boolean).map((p) => p.split('\x01')[0]).sort();
+    assert.deepEqual(norms, (raw.prepare('SELECT DISTINCT norm FROM places WHERE doc = ?').pluck().all(r.doc) as string[]).sort());
+  }
+  raw.close();
+  await s.close();
+});
+
 test('sqlite: mentions per month are kept at put and delete', async () => {
   const s = new SqliteStore(tmpDb());
   const recs = sampleRecords();
@@ -184,6 +206,8 @@ test('sqlite: a database written by an older schema is migrated in place, its da
   const res = await s.search({ q: 'harbour', facets: true });
   assert.equal(res.hits[0]!.id, 'd1');
   assert.deepEqual(res.facets!.type, [{ value: 'GPE', count: 1 }]);
+  // Entity facets read the per-document rows the migration filled from the old tables.
+  assert.deepEqual(res.facets!.entity, [{ value: 'GPE:harbour town', label: 'Harbour Town', count: 1 }]);
   assert.equal((await s.get('d1'))!.text, 'An old story about the harbour.');
   await s.close();
 });
