@@ -42,8 +42,14 @@ export function prior(c: GazRecord): number {
   return base + (c.code === 'PPLC' ? 1.2 : c.code === 'PPLA' ? 0.6 : c.code === 'PPLA2' ? 0.3 : 0);
 }
 
-/** Country and division evidence from hits that are places whatever the context. */
-export function docContext(words: readonly Word[], gaz: Gazetteer, hits: readonly Hit[]): DocContext {
+// The key the outlet's home is counted under: never a hit's, so it always counts as another place.
+const OUTLET_HOME = '\u0000outlet';
+
+/**
+ * Country and division evidence from hits that are places whatever the context, and from the
+ * outlet's home (outlet-home.ts), which counts as one more named place of the document.
+ */
+export function docContext(words: readonly Word[], gaz: Gazetteer, hits: readonly Hit[], home?: GazRecord): DocContext {
   const countries = new Map<string, number>();
   const admin1s = new Map<string, Set<string>>();
   const anchors: { lat: number; lon: number; key: string }[] = [];
@@ -71,6 +77,11 @@ export function docContext(words: readonly Word[], gaz: Gazetteer, hits: readonl
       if (m.code === 'ADM1') addAdmin1(m.country + '.' + m.admin1, h.key);
       else if (isCityCode(m.code)) { addAdmin1(m.country + '.' + m.admin1, h.key); anchors.push({ lat: m.lat, lon: m.lon, key: h.key }); }
     }
+  }
+  if (home) {
+    add(home.country, 0.7);
+    addAdmin1(home.country + '.' + home.admin1, OUTLET_HOME);
+    if (isCityCode(home.code)) anchors.push({ lat: home.lat, lon: home.lon, key: OUTLET_HOME });
   }
   for (const w of words) {
     if (!w.cap) continue;

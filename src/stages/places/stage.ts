@@ -9,6 +9,7 @@ import { applyMentions, filterHits, gazetteerHits, headedNames, mentionHits, mod
 import { inAddress } from '../../text/addresses.js';
 import { markEmbedded } from './embedded.js';
 import { docContext, resolveHits } from './resolve.js';
+import { outletHome } from './outlet-home.js';
 import { scanWords } from './words.js';
 
 export interface PlacesOptions {
@@ -27,7 +28,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer, opts: PlacesOptions = {}): 
   const ctx: RecognizeContext = { text: doc.text, words, gaz, mentions: doc.layer('mentions') };
   const raw = gazetteerHits(ctx);
   const surnames = personSurnames(ctx);
-  const context = docContext(words, gaz, raw.filter((h) => !surnames.has(h.key)));
+  const context = docContext(words, gaz, raw.filter((h) => !surnames.has(h.key)), outletHome(doc.meta.outlet, gaz));
   const proposed = [...raw, ...mentionHits(ctx, raw)].sort((a, b) => a.start - b.start);
   let hits = applyMentions(ctx, filterHits(ctx, proposed, surnames, context));
   hits = [...hits, ...headedNames(ctx, hits)];
