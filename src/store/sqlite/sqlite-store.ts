@@ -1000,11 +1000,13 @@ export class SqliteStore implements Store {
     const [limit, offset] = page(query, 100);
     // Toponyms embedded in longer names are not in the table (the places stage marks them).
     const { where, args } = placeConditions(query, query.entity ? this.kb.current(query.entity) : undefined);
-    // Grouped by coordinates rounded to ~1 km so one place read twice is one point on a map.
+    // Grouped by coordinates in hundredths of a degree (~1 km) so one place read twice is one
+    // point on a map; by integer arithmetic, as SQLite's round() formats and parses each number.
+    const cell = (c: string) => `CAST((p.${c} + 1000) * 100 + 0.5 AS INTEGER)`;
     const rows = this.prepared(`SELECT min(p.name) AS name, avg(p.lat) AS lat, avg(p.lon) AS lon, max(p.country) AS country,
         max(p.geoname_id) AS geoname_id, count(DISTINCT p.doc) AS documents, count(*) AS mentions
       FROM places p WHERE ${where.join(' AND ')}
-      GROUP BY p.norm, round(p.lat, 2), round(p.lon, 2) ORDER BY documents DESC, mentions DESC, name LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
+      GROUP BY p.norm, ${cell('lat')}, ${cell('lon')} ORDER BY documents DESC, mentions DESC, name LIMIT ? OFFSET ?`).all(...args, limit, offset) as Row[];
     return rows.map(placeHit);
   }
 
