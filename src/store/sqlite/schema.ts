@@ -312,28 +312,29 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE kb_decisions ADD COLUMN undo TEXT;
   ALTER TABLE kb_decisions ADD COLUMN undone INTEGER;
   `,
-  // 15: each document's facet values in one row (its entities' rowids; its places' norms, each
-  // with its first name), so that a search's facets read one row per hit, not one per mention.
+  // 15: each document's facet values in one row (outlet, day, entity types; its entities'
+  // rowids; its places' norms, each with its first name), so that a search's facets read one
+  // row per hit, not one per mention.
   `
   CREATE TABLE doc_facets (
     doc INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
-    entities BLOB, places TEXT
+    outlet TEXT, day TEXT, types TEXT, entities BLOB, places TEXT
   );
   ${docFacetsSql('')}
   `,
 ];
 
 /**
- * Fills doc_facets from doc_entities and places, for every document or (`WHERE doc = ?`-style
- * condition given) one: entity rowids as 32-bit big-endian integers, read without parsing;
- * "norm\x01name" pairs joined by \x02.
+ * Fills doc_facets from documents, doc_entities and places, for every document or (`WHERE doc =
+ * ?`-style condition given) one: entity rowids as 32-bit big-endian integers, read without
+ * parsing; "norm\x01name" pairs joined by \x02.
  */
 export function docFacetsSql(where: string): string {
   return `WITH p AS (SELECT doc, norm, min(name) AS name FROM places ${where} GROUP BY doc, norm),
     pc AS (SELECT doc, group_concat(norm || char(1) || name, char(2)) AS places FROM p GROUP BY doc),
     ec AS (SELECT doc, unhex(group_concat(printf('%08X', entity), '')) AS entities FROM doc_entities ${where} GROUP BY doc)
-  INSERT OR REPLACE INTO doc_facets (doc, entities, places)
-    SELECT d.rowid, ec.entities, pc.places FROM documents d LEFT JOIN ec ON ec.doc = d.rowid LEFT JOIN pc ON pc.doc = d.rowid
+  INSERT OR REPLACE INTO doc_facets (doc, outlet, day, types, entities, places)
+    SELECT d.rowid, d.outlet, d.day, d.types, ec.entities, pc.places FROM documents d LEFT JOIN ec ON ec.doc = d.rowid LEFT JOIN pc ON pc.doc = d.rowid
     ${where ? where.replace('doc', 'd.rowid') : ''};`;
 }
 

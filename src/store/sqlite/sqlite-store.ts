@@ -19,6 +19,7 @@ import type {
 import { toFtsQuery } from './fts-query.js';
 import { parseQuery } from '../query-terms.js';
 import { cutSnippet, snippetTerms } from '../snippet.js';
+import { IdCounts } from './id-counts.js';
 import { STORED_LAYERS, insertSql, layerRows } from './layer-rows.js';
 import { docFacetsSql, migrate, SCHEMA_VERSION } from './schema.js';
 import { BUSY_TIMEOUT_MS, LOCK_WAIT_MS, retryWrite, retryWriteSync, type LockWait } from './write-lock.js';
@@ -81,6 +82,7 @@ export class SqliteStore implements Store {
   private readonly claims: SqliteClaims;
   private readonly storyTables: SqliteStories;
   private facetStmts?: ReturnType<SqliteStore['prepareFacets']>;
+  private readonly idCounts = new IdCounts();
 
   /** The bounds this store searches with, for another connection to the same file to use. */
   get readOptions(): SqliteStoreOptions {
@@ -642,13 +644,11 @@ export class SqliteStore implements Store {
   /** Facet counts over the given documents (the first hits in result order). */
   private facetsOf(docs: readonly number[], approximate: boolean): Facets {
     const f = this.facetStmts ??= this.prepareFacets();
+    // Every facet counted here from each document's one facet row (doc_facets).
     const rows = f.docs.all(JSON.stringify(docs)) as [unknown, unknown, unknown, Buffer | null, string | null][];
-    // Entities and places counted here from each document's one facet row (doc_facets).
-    const entities = new Map<number, number>();
     const places = new Map<string, { name: string; count: number }>();
     for (const r of rows) {
-      const ids = r[3];
-      if (ids) for (let k = 0; k + 4 <= ids.length; k += 4) { const id = ids.readUInt32BE(k); entities.set(id, (entities.get(id) ?? 0) + 1); }
+      if (r[3]) this.idCounts.add(r[3]);
       const pairs = r[4];
       for (let at = 0; pairs && at < pairs.length;) {
         const mid = pairs.indexOf('\x01', at);
@@ -661,7 +661,7 @@ export class SqliteStore implements Store {
         at = end + 1;
       }
     }
-    const topIds = [...entities].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 25);
+    const topIds = this.idCounts.take().sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 25);
     const named = new Map((f.entityNames.all(JSON.stringify(topIds.map(([id]) => id))) as Row[]).map((r) => [Number(r.rowid), r]));
     const entity = topIds.flatMap(([id, count]) => {
       const r = named.get(id);
@@ -675,8 +675,7 @@ export class SqliteStore implements Store {
   private prepareFacets() {
     const p = (sql: string) => this.db.prepare(sql);
     return {
-      docs: p(`SELECT d.outlet, d.day, d.types, f.entities, f.places FROM documents d LEFT JOIN doc_facets f ON f.doc = d.rowid
-               WHERE d.rowid IN (SELECT value FROM json_each(?))`).raw(),
+      docs: p('SELECT outlet, day, types, entities, places FROM doc_facets WHERE doc IN (SELECT value FROM json_each(?))').raw(),
       entityNames: p('SELECT rowid, key, name FROM entities WHERE rowid IN (SELECT value FROM json_each(?))'),
     };
   }
@@ -940,21 +939,19 @@ export class SqliteStore implements Store {
     // read from the document's one facet row (doc_facets) and counted here.
     const docs = maxDocs === undefined ? -1 : Math.max(0, Math.floor(maxDocs));
     const self = Number(e.rowid);
-    const counts = new Map<number, number>();
     const lists = this.prepared(`SELECT f.entities FROM (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY ${NEWEST_DOCS} LIMIT ?) a
       JOIN doc_facets f ON f.doc = a.doc`).pluck().all(self, docs) as (Buffer | null)[];
-    for (const ids of lists) {
-      if (ids) for (let k = 0; k + 4 <= ids.length; k += 4) { const id = ids.readUInt32BE(k); if (id !== self) counts.set(id, (counts.get(id) ?? 0) + 1); }
-    }
+    for (const ids of lists) if (ids) this.idCounts.add(ids, self);
+    const counts = this.idCounts.take();
     // Only the entities counted at least as often as the last one kept are looked up (ties included,
     // so the order by mentions is unchanged): a famous entity's documents name thousands.
     const [n] = page({ limit });
     // The n-th highest count, from a histogram: counts are at most the documents read.
     const hist: number[] = [];
-    for (const c of counts.values()) hist[c] = (hist[c] ?? 0) + 1;
+    for (const [, c] of counts) hist[c] = (hist[c] ?? 0) + 1;
     let least = hist.length, above = 0;
     while (least > 1 && above < n) above += hist[--least] ?? 0;
-    const kept = [...counts].filter(([, c]) => c >= least);
+    const kept = counts.filter(([, c]) => c >= least);
     const rows = this.prepared(`SELECT o.rowid, o.key, o.name, o.type, o.mentions FROM entities o WHERE o.rowid IN (SELECT value FROM json_each(?))`)
       .all(JSON.stringify(kept.map(([id]) => id))) as Row[];
     const byId = new Map(rows.map((r) => [Number(r.rowid), r]));
