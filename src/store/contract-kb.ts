@@ -39,6 +39,11 @@ export function kbContract(withStore: (fn: (s: Store) => Promise<void>) => () =>
     assert.deepEqual(e.types, [{ type: 'PERSON', documents: 3 }]);
     assert.deepEqual([e.firstSeen, e.lastSeen], ['2023-05-02', '2023-05-20']);
     assert.deepEqual(e.outlets, [{ outlet: 'Harbour Times', documents: 2 }, { outlet: 'Valley Post', documents: 1 }]);
+    // A document taken out leaves its outlet's count.
+    const gone = (await all(s)).find((r) => r.meta.outlet === 'Valley Post' && r.entities.some((x) => x.kb === 'PERSON:ines varga'));
+    assert.ok(gone);
+    await s.delete(gone.id);
+    assert.deepEqual((await s.entity('PERSON:ines varga'))!.outlets, [{ outlet: 'Harbour Times', documents: 2 }]);
   }));
 
   test('merge: B becomes part of A in every record, count, quote and page; B leads to A', withStore(async (s) => {
@@ -54,6 +59,11 @@ export function kbContract(withStore: (fn: (s: Store) => Promise<void>) => () =>
     const page = (await s.entity(B))!;
     assert.deepEqual(page.names, [{ name: 'Red Banner', documents: 3 }, { name: 'Lowland Front', documents: 2 }]);
     assert.deepEqual(page.types, [{ type: 'ORG', documents: 5 }]);
+    // Outlets count the documents of both, each once.
+    const byOutlet = new Map<string, number>();
+    for (const x of [...a.outlets ?? [], ...b.outlets ?? []]) byOutlet.set(x.outlet, (byOutlet.get(x.outlet) ?? 0) + x.documents);
+    assert.equal((page.outlets ?? []).reduce((n, x) => n + x.documents, 0), merged.documents);
+    for (const x of page.outlets ?? []) assert.ok(x.documents <= byOutlet.get(x.outlet)!, x.outlet);
     // Every record that named B now carries A's id; the others are as they were.
     for (const r of await all(s)) {
       assert.ok(!kbOf(r)!.includes(B), r.meta.title);

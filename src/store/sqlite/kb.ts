@@ -7,7 +7,7 @@ import { normalizeName } from '../keys.js';
 import type { EntityInfo, KbCandidate } from '../store.js';
 import { CACHE_SIZE, CANDIDATES_PER_KEY, CONTEXT_DOCS, CONTEXT_SIZE, LOOSE_CANDIDATES_PER_KEY, MAX_PER_KEY, NAMES_COMPARED, notesOf, type EntityNote } from '../kb-notes.js';
 import { followRedirects } from './redirects.js';
-import { docFacetsSql } from './schema.js';
+import { docFacetsSql, entityOutletsSql } from './schema.js';
 
 type Row = Record<string, unknown>;
 
@@ -54,8 +54,7 @@ export class SqliteKb {
       typeDocs: p('SELECT documents FROM entity_types WHERE entity = ? AND type = ?'),
       lastDecision: p('SELECT max(seq) AS seq FROM kb_decisions'),
       seen: p('SELECT min(day) AS first, max(day) AS last FROM doc_entities WHERE entity = ?'),
-      outlets: p(`SELECT d.outlet, count(*) AS n FROM doc_entities de JOIN documents d ON d.rowid = de.doc
-                  WHERE de.entity = ? AND d.outlet IS NOT NULL GROUP BY d.outlet COLLATE NOCASE ORDER BY n DESC, d.outlet LIMIT 20`),
+      outlets: p('SELECT outlet, documents AS n FROM entity_outlets WHERE entity = ? ORDER BY documents DESC, outlet COLLATE BINARY LIMIT 20'),
       former: p('SELECT old FROM entity_redirects WHERE new = ? ORDER BY old'),
     };
   }
@@ -149,6 +148,8 @@ export class SqliteKb {
     run(`UPDATE entities SET documents = (SELECT count(*) FROM doc_entities WHERE entity = ?),
          mentions = (SELECT coalesce(sum(mentions), 0) FROM doc_entities WHERE entity = ?) WHERE rowid = ?`, into, into, into);
     run('DELETE FROM entity_months WHERE entity IN (?, ?)', into, from);
+    run('DELETE FROM entity_outlets WHERE entity IN (?, ?)', into, from);
+    run(entityOutletsSql('AND de.entity = ?'), into);
     run(`INSERT INTO entity_months (entity, month, documents, mentions)
          SELECT ?, substr(day, 1, 7), count(*), sum(mentions) FROM doc_entities WHERE entity = ? AND day IS NOT NULL GROUP BY substr(day, 1, 7)`, into, into);
     run(`INSERT INTO entity_names (entity, norm, name, documents) SELECT ?, norm, name, documents FROM entity_names WHERE entity = ? AND true

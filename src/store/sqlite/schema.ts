@@ -321,8 +321,26 @@ export const MIGRATIONS: readonly string[] = [
     outlet TEXT, day TEXT, types TEXT, entities BLOB, places TEXT
   );
   ${docFacetsSql('')}
+  CREATE TABLE entity_outlets (
+    entity INTEGER NOT NULL REFERENCES entities(rowid) ON DELETE CASCADE,
+    outlet TEXT NOT NULL COLLATE NOCASE,
+    documents INTEGER NOT NULL,
+    PRIMARY KEY (entity, outlet)
+  ) WITHOUT ROWID;
+  ${entityOutletsSql('')}
   `,
 ];
+
+/**
+ * Counts the documents of each entity per outlet (letter case folded), for every entity or
+ * (`AND de.entity = ?`-style condition given) one, so an entity's page reads its outlets in a few
+ * rows however many documents name it; put(), delete and merges keep the counts.
+ */
+export function entityOutletsSql(and: string): string {
+  return `INSERT INTO entity_outlets (entity, outlet, documents)
+    SELECT de.entity, min(d.outlet), count(*) FROM doc_entities de JOIN documents d ON d.rowid = de.doc
+    WHERE d.outlet IS NOT NULL ${and} GROUP BY de.entity, d.outlet COLLATE NOCASE;`;
+}
 
 /**
  * Fills doc_facets from documents, doc_entities and places, for every document or (`WHERE doc =

@@ -153,7 +153,10 @@ export class SqliteStore implements Store {
       bumpMonth: p(`INSERT INTO entity_months (entity, month, documents, mentions) VALUES (?, ?, ?, ?)
                     ON CONFLICT(entity, month) DO UPDATE SET documents = documents + excluded.documents, mentions = mentions + excluded.mentions`),
       dropEmptyMonth: p('DELETE FROM entity_months WHERE entity = ? AND month = ? AND documents <= 0'),
-      docEntitiesOf: p(`SELECT de.entity, de.mentions, substr(d.day, 1, 7) AS month FROM doc_entities de JOIN documents d ON d.rowid = de.doc
+      bumpOutlet: p(`INSERT INTO entity_outlets (entity, outlet, documents) VALUES (?, ?, ?)
+                     ON CONFLICT(entity, outlet) DO UPDATE SET documents = documents + excluded.documents`),
+      dropEmptyOutlet: p('DELETE FROM entity_outlets WHERE entity = ? AND outlet = ? AND documents <= 0'),
+      docEntitiesOf: p(`SELECT de.entity, de.mentions, substr(d.day, 1, 7) AS month, d.outlet FROM doc_entities de JOIN documents d ON d.rowid = de.doc
                         WHERE de.doc = ?`),
       delDoc: p('DELETE FROM documents WHERE rowid = ?'),
       dropUnused: p('DELETE FROM entities WHERE rowid = ? AND documents <= 0'),
@@ -297,6 +300,7 @@ export class SqliteStore implements Store {
       this.stmt('insDocEntity').run(doc, row, n, row, day ?? null);
       this.stmt('bumpEntity').run(1, n, row);
       if (month) this.stmt('bumpMonth').run(row, month, 1, n);
+      if (meta.outlet) this.stmt('bumpOutlet').run(row, meta.outlet, 1);
     }
     this.stmt('setFacets').run({ doc });
     this.noteEntities(rec, 1, rowOf);
@@ -424,6 +428,10 @@ export class SqliteStore implements Store {
       if (c.month != null) {
         this.stmt('bumpMonth').run(c.entity, c.month, -1, -Number(c.mentions));
         this.stmt('dropEmptyMonth').run(c.entity, c.month);
+      }
+      if (c.outlet != null) {
+        this.stmt('bumpOutlet').run(c.entity, c.outlet, -1);
+        this.stmt('dropEmptyOutlet').run(c.entity, c.outlet);
       }
     }
     return counts.map((c) => Number(c.entity));
