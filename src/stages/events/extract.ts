@@ -10,6 +10,7 @@ import { verbReading } from '../../text/verb-reading.js';
 import { WEAPON, triggerFeatures } from './features.js';
 import { isFigurative, isNoHarm } from './figurative.js';
 import { CLAIM, LOCATIVE, PERSONNEL_WORDS, SUPPORT_VERB, TRIGGERS, type Trigger } from './lexicon.js';
+import { nominalParticipants } from './participants.js';
 import { defaultTriggerModel, type TriggerModel } from './trigger-model.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -207,6 +208,7 @@ function fromTrigger(
   let actor: Arg | undefined;
   let target: Arg | undefined;
   let claimed = false;
+  let passive = false;
   // ", killing 30 people": a participle hanging from the clause before is a verb.
   const participle = /ing$/i.test(f.masked.slice(at, end)) && /,\s*(?:and\s+)?$/.test(f.masked.slice(0, at));
   if (t.form === 'verb' && !participle && !verbReading(f.masked.slice(at, end), before, f.masked.slice(end, c.end))) return undefined;
@@ -214,7 +216,7 @@ function fromTrigger(
   if (t.form === 'verb') {
     const transitive = t.type !== 'movement' && t.type !== 'protest' && t.type !== 'fight';
     const reduced = transitive && !PASSIVE_BEFORE.test(before) && reducedRelative(before, f.masked.slice(end, c.end));
-    const passive = (PASSIVE_BEFORE.test(before) || reduced) && PARTICIPLE.test(f.masked.slice(at, end));
+    passive = (PASSIVE_BEFORE.test(before) || reduced) && PARTICIPLE.test(f.masked.slice(at, end));
     if (passive) {
       // In "the people killed on Thursday" the target is the plain noun, not the clause subject.
       target = t.objectIsPlace || reduced ? undefined : subjectBefore(f, at, AGENT, c.start);
@@ -279,6 +281,8 @@ function fromTrigger(
   if (target && modifier(f, target)) target = undefined;
   if (actor && target && actor.entity === target.entity) target = undefined;
   const instrument = INSTRUMENTAL.has(t.type) ? instrumentNear(f, c, at, end) : undefined;
+  // Sides no entity fills may still be named by a noun phrase ("three people", "the bomber").
+  const nominal = nominalParticipants(raw, f, c, at, end, { type: t.type, form: t.form, passive, subjectIsTarget: !!t.subjectIsTarget, participle }, { actor: !!actor, target: !!target, place: !!place });
 
   const parts: Span[] = [trig];
   for (const a of [actor, target]) if (a) parts.push({ start: a.start, end: a.end });
@@ -287,6 +291,7 @@ function fromTrigger(
   const qs = quantitiesIn(clauseDoc, quantities, times);
   for (const i of qs) parts.push(quantities[i]!);
   if (instrument) parts.push(instrument);
+  for (const a of nominal) parts.push(a);
   const span = { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
   // People attacking, fighting or killing in a clause about politics and words, with nothing
   // physical in it, is a figure of speech: an attack is PLOVER DISAPPROVE, the rest no event.
@@ -302,6 +307,7 @@ function fromTrigger(
   if (actor) e.actor = actor.entity;
   if (target) e.target = target.entity;
   if (instrument) e.instrument = instrument;
+  if (nominal.length) e.args = nominal;
   if (place) {
     e.place = place.place.entity ?? place.place.name;
     if (place.place.id) e.placeId = place.place.id;
