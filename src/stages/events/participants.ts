@@ -36,14 +36,16 @@ const ROLES: Partial<Record<EventType, readonly ParticipantRole[]>> = {
   threaten: ['actor', 'target'],
 };
 
-const PEOPLE = 'people|persons?|civilians?|soldiers?|troops|police|policem[ae]n|policewom[ae]n|officers?|militants?|gunm[ae]n|bombers?|attackers?|assailants?|shooters?|suspects?|terrorists?|jihadists?|insurgents?|rebels?|fighters?|militias?|militiamen|m[ae]n|wom[ae]n|child|children|kids?|boys?|girls?|teens?|teenagers?|students?|pupils?|worshipp?ers?|protesters?|protestors?|demonstrators?|victims?|passengers?|guards?|residents?|villagers?|pilgrims?|tourists?|journalists?|reporters?|officials?|members?|leaders?|commanders?|others|workers?|employees?|staff|forces|army|military|authorities|agents?|personnel|crowds?|famil(?:y|ies)|relatives|hostages?|prisoners?|detainees?|inmates?|doctors?|nurses?|patients?|shoppers?|spectators?|fans|drivers?|sons?|daughters?|wife|wives|husbands?|fathers?|mothers?|brothers?|sisters?|colleagues?|neighbou?rs?|individuals?|youths?|adults?|mourners|cops?|deputies|deputy|sergeants?|troopers?|marines?|sailors?|recruits?|citizens?|nationals?|migrants?|refugees?|gang|gangs|group|cells?|couple|parents?|friends?|victim|accomplices?|perpetrators?|killers?|murderers?|kidnappers?|hijackers?|extremists?|separatists?|activists?|opponents?|critics?|dissidents?|gunfire';
-const SITES = 'buildings?|church(?:es)?|mosques?|synagogues?|temples?|shrines?|schools?|universit(?:y|ies)|campus|colleges?|markets?|marketplace|hospitals?|clinics?|stations?|city|cities|towns?|villages?|areas?|scene|streets?|roads?|highways?|homes?|houses?|apartments?|residences?|offices?|headquarters|bases?|checkpoints?|compounds?|restaurants?|cafes?|cafés?|hotels?|airports?|embass(?:y|ies)|consulates?|neighbou?rhoods?|stadiums?|arenas?|clubs?|nightclubs?|bars?|concerts?|venues?|squares?|parks?|malls?|shops?|stores?|prisons?|jails?|courts?|courthouses?|facilit(?:y|ies)|camps?|capital|regions?|provinces?|districts?|ports?|bridges?|parking lots?|premises|classrooms?|offices|barracks|outposts?|posts?|positions?|plants?|factor(?:y|ies)|sites?|cathedrals?|chapels?|parish|festival|gathering|rally|ceremony|wedding|funeral|border';
+const PEOPLE = 'people|persons?|civilians?|soldiers?|troops|police|policem[ae]n|policewom[ae]n|officers?|militants?|gunm[ae]n|bombers?|attackers?|assailants?|shooters?|suspects?|terrorists?|jihadists?|insurgents?|rebels?|fighters?|militias?|militiamen|m[ae]n|wom[ae]n|child|children|kids?|boys?|girls?|teens?|teenagers?|students?|pupils?|worshipp?ers?|protesters?|protestors?|demonstrators?|victims?|passengers?|guards?|residents?|villagers?|pilgrims?|tourists?|journalists?|reporters?|officials?|members?|leaders?|commanders?|others|workers?|employees?|staff|forces|army|military|authorities|agents?|personnel|crowds?|famil(?:y|ies)|relatives|hostages?|prisoners?|detainees?|inmates?|doctors?|nurses?|patients?|shoppers?|spectators?|fans|drivers?|sons?|daughters?|wife|wives|husbands?|fathers?|mothers?|brothers?|sisters?|colleagues?|neighbou?rs?|individuals?|youths?|adults?|mourners|cops?|deputies|deputy|sergeants?|troopers?|marines?|sailors?|recruits?|citizens?|nationals?|migrants?|refugees?|gang|gangs|group|cells?|couple|parents?|friends?|victim|accomplices?|perpetrators?|killers?|murderers?|kidnappers?|hijackers?|extremists?|separatists?|activists?|opponents?|critics?|dissidents?|farmers?|miners?|teachers?|traders?|merchants?|vendors?|shopkeepers?|fishermen|herders?|labou?rers?|truckers?|bystanders?|congregants?|parishioners?|churchgoers?|believers?|lawmakers?|politicians?|candidates?|judges?|lawyers?|prosecutors?|medics?|paramedics?|volunteers?|peacekeepers?|contractors?|servicem[ae]n|infants?|babies|baby|toddlers?|pedestrians?|commuters?|travell?ers?|visitors?|guests?|customers?|diners?|audiences?|guardsmen|paratroopers?|commandos?|snipers?';
+const SITES = 'buildings?|church(?:es)?|mosques?|synagogues?|temples?|shrines?|schools?|universit(?:y|ies)|campus|colleges?|markets?|marketplace|hospitals?|clinics?|stations?|city|cities|towns?|villages?|areas?|scene|streets?|roads?|highways?|homes?|houses?|apartments?|residences?|offices?|headquarters|bases?|checkpoints?|compounds?|restaurants?|cafes?|cafés?|hotels?|airports?|embass(?:y|ies)|consulates?|neighbou?rhoods?|stadiums?|arenas?|clubs?|nightclubs?|bars?|concerts?|venues?|squares?|parks?|malls?|shops?|stores?|prisons?|jails?|courts?|courthouses?|facilit(?:y|ies)|camps?|capital|regions?|provinces?|districts?|ports?|bridges?|parking lots?|premises|classrooms?|offices|barracks|outposts?|posts?|positions?|plants?|factor(?:y|ies)|sites?|cathedrals?|chapels?|parish|festival|gathering|rally|ceremony|wedding|funeral|border|baker(?:y|ies)|pharmac(?:y|ies)|banks?|cinemas?|theat(?:re|er)s?|museums?|librar(?:y|ies)|halls?|cent(?:re|er)s?|terminals?|depots?|warehouses?|farms?|fields?|beach(?:es)?|tunnels?|gates?|entrances?|crossings?|stalls?|kiosks?|dormitor(?:y|ies)|hostels?|ministr(?:y|ies)|parliament|palace|barracks|airbase|garrison|refiner(?:y|ies)|pipelines?|mines?';
 const VEHICLES = 'vehicles?|cars?|bus(?:es)?|trucks?|convoys?|trains?|planes?|aircraft|ships?|boats?|vessels?|tankers?';
 const PRONOUN = 'he|she|they|him|her|them|we|us|who|whom';
 
 const PEOPLE_HEAD = new RegExp(`^(?:${PEOPLE})$`, 'i');
 const SITE_HEAD = new RegExp(`^(?:${SITES})$`, 'i');
 const THING_HEAD = new RegExp(`^(?:${VEHICLES})$`, 'i');
+/** Sites that are areas: an attack on or of one is where it happened ("the bombing of the city"). */
+const AREA_HEAD = /^(?:city|cities|towns?|villages?|areas?|regions?|provinces?|districts?|capital|neighbou?rhoods?|countryside|suburbs?|territory)$/i;
 const PRONOUN_HEAD = new RegExp(`^(?:${PRONOUN})$`, 'i');
 /** Nouns that name the doer of violence by themselves ("the bomber", "gunmen"). */
 const ATTACKER_HEAD = /^(?:bombers?|gunm[ae]n|attackers?|assailants?|shooters?|militants?|terrorists?|jihadists?|insurgents?|perpetrators?|killers?|murderers?|hijackers?|extremists?)$/i;
@@ -90,6 +92,13 @@ const bareCount = (ts: Tok[], k: number) => COUNT.test(ts[k]!.w) && !YEAR.test(t
 
 type Phrase = { from: number; to: number };
 
+const NUMBER = /^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|hundreds|thousands|scores)$/i;
+/** A plural noun right after a number ("four herdsmen", "12 tourists"). */
+function countedNoun(ts: Tok[], k: number): boolean {
+  const w = ts[k]!.w, prev = ts[k - 1]?.w;
+  return !!prev && NUMBER.test(prev) && !YEAR.test(prev) && /^[a-z][a-z-]*(?:s|men)$/.test(w) && !STOP.test(w) && !/^(?:years|months|weeks|days|hours|minutes|seconds|times|percent|dollars|euros|pounds|miles|kilometres|kilometers|metres|meters|feet|yards|rounds|shots|bombs|rockets|missiles|shells|attacks|others)$/.test(w);
+}
+
 /**
  * The noun phrase beginning at token i: determiners, numbers, modifiers, then a head the test
  * accepts, found within six words; the phrase ends at its head (an "of" phrase after it is
@@ -129,6 +138,8 @@ function oneAt(ts: Tok[], i: number, head: HeadTest, counts: boolean): Phrase | 
       return { from: start, to: h };
     }
     if (counts && bareCount(ts, k)) return { from: start, to: k };
+    // "four herdsmen": a plural noun right after a number names a counted group, whatever the noun.
+    if (counts && countedNoun(ts, k)) return { from: start, to: k };
     if (isPlaceholder(w)) continue;
     if (n > 0 && DETERMINER.test(w) && !/^\d|^(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|more|other|many|several|few)$/i.test(w)) return undefined;
     if (STOP.test(w) && !DETERMINER.test(w)) return undefined;
@@ -158,18 +169,20 @@ function oneBefore(ts: Tok[], end: number, head: HeadTest, skipAux: boolean, cou
   if (skipAux) while (h >= 0 && AUX.test(ts[h]!.w) && !PRONOUN_HEAD.test(ts[h]!.w)) h--;
   if (h < 0 || isPlaceholder(ts[h]!.w)) return undefined;
   const w0 = ts[h]!.w;
-  if (!head(w0) && !(counts && COUNT.test(w0) && !YEAR.test(w0))) return undefined;
+  const counted = counts && countedNoun(ts, h);
+  if (!head(w0) && !counted && !(counts && COUNT.test(w0) && !YEAR.test(w0))) return undefined;
   // A pronoun is a phrase by itself.
   if (PRONOUN_HEAD.test(w0)) return { from: h, to: h };
   let from = h;
+  // A bare count takes only determiners and numbers ("some 130 more").
+  const bare = !head(w0) && !counted;
   for (let k = h - 1, n = 0; k >= 0 && n < 5; k--, n++) {
     const w = ts[k]!.w;
     if (!isWord(w) && w !== '-') break;
     if (/^least$/i.test(w) && ts[k - 1] && /^at$/i.test(ts[k - 1]!.w)) { from = k - 1; break; }
-    if (DETERMINER.test(w)) { from = k; continue; }
-    if (STOP.test(w)) break;
-    // An adverb is no modifier ("reportedly").
-    if (/ly$/i.test(w)) break;
+    if (DETERMINER.test(w) || (bare && COUNT.test(w))) { from = k; continue; }
+    // An adverb is no modifier ("reportedly"), nor is a capitalised word that is no name ("Photos").
+    if (bare || STOP.test(w) || /ly$/i.test(w) || (k > 0 && /^[A-Z][a-z]/.test(w))) break;
     from = k;
   }
   return { from, to: h };
@@ -204,8 +217,9 @@ export function nominalParticipants(
   const harm = voice.type === 'killing' || voice.type === 'injury';
   const assault = voice.type === 'attack' || voice.type === 'airstrike';
   const sideHead: HeadTest = assault ? targetHead : victimHead;
-  // Harm is counted: "killed 12", "five more were wounded".
-  const counts = harm;
+  // Harm and arrests are counted: "killed 12", "five more were wounded", "thousands were detained".
+  const counts = harm || voice.type === 'arrest';
+  const areaHead = (w: string) => AREA_HEAD.test(w);
   // "the bomb exploded", "a device went off": what explodes is the weapon, not who set it.
   const selfActing = /^(?:explod|went off|gone off|going off)/i.test(f.masked.slice(at, end));
 
@@ -219,11 +233,17 @@ export function nominalParticipants(
       // "Gunmen killed three people", "police arrested two men".
       if (want('actor') && !voice.participle && !selfActing) {
         const head: HeadTest = voice.type === 'arrest' ? (w) => JAILER_HEAD.test(w) : harm || assault ? (w) => ATTACKER_HEAD.test(w) || JAILER_HEAD.test(w) || /^(?:he|she|they|we|who)$/i.test(w) : personHead;
-        add('before', phraseBefore(before, before.length, head, true), 'actor');
+        const last = before[before.length - 1]?.w;
+        if (last && /^and$/i.test(last)) {
+          // "They killed 23 soldiers and injured 15": the verbs share the subject that opens the clause.
+          const p = phraseAt(before, 0, head);
+          if (p && before[p.to + 1] && /^(?:\w+ed|had|have|has|were|was)$/i.test(before[p.to + 1]!.w)) add('before', p, 'actor');
+        } else add('before', phraseBefore(before, before.length, head, true), 'actor');
       }
-      // The object: "killed three people", ", wounding dozens of others", "stormed the building".
+      // The object: "killed three people", ", wounding dozens of others", "stormed the building";
+      // a gerund takes it with "of" ("the maiming of children").
       if (want('target') && !selfActing) {
-        let i = 0;
+        let i = /ing$/i.test(f.masked.slice(at, end)) && after[0] && /^of$/i.test(after[0].w) ? 1 : 0;
         // "shot dead", "gunned down": a particle before the object.
         if (after[i] && /^(?:dead|down|up)$/i.test(after[i]!.w)) i++;
         if (!add('after', phraseAt(after, i, sideHead, counts), 'target') && after[i + 1] && /^of$/i.test(after[i + 1]!.w) && COUNT.test(after[i]!.w)) {
@@ -236,9 +256,20 @@ export function nominalParticipants(
     // Noun triggers: "an attack on the church", "the bombing of a market", "the deaths of two soldiers",
     // "the arrest of a man"; "the killing and maiming of ..." shares its "of".
     const j = after[0] && /^(?:and|or)$/i.test(after[0].w) && after[2] ? 2 : 0;
-    if (want('target') && after[j] && /^(?:on|against|targeting|of)$/i.test(after[j]!.w)) add('after', phraseAt(after, j + 1, sideHead, counts), 'target');
+    if (want('target') && after[j] && /^(?:on|against|targeting|of)$/i.test(after[j]!.w)) {
+      const p = phraseAt(after, j + 1, sideHead, counts);
+      // An area is where an attack happened, not what it hit.
+      if (p && assault && areaHead(after[p.to]!.w)) { if (want('place')) add('after', p, 'place'); }
+      else add('after', p, 'target');
+    }
+    // "nine people were dead".
+    if (want('target') && harm && /^dead$/i.test(f.masked.slice(at, end)) && before.length && /^(?:is|are|was|were|been|lay|left)$/i.test(before[before.length - 1]!.w)) {
+      add('before', phraseBefore(before, before.length, sideHead, true, counts), 'target');
+    }
     if (want('actor') && after.length) {
-      const by = after.findIndex((t, k) => k < 4 && /^by$/i.test(t.w));
+      // "an attack by gunmen", "an attack on the base by gunmen".
+      const reach = 4 + (taken.find((t) => t.side === 'after')?.to ?? 0);
+      const by = after.findIndex((t, k) => k < reach && /^by$/i.test(t.w));
       if (by >= 0) add('after', phraseAt(after, by + 1, personHead), 'actor');
     }
   }
@@ -263,16 +294,18 @@ export function nominalParticipants(
   // "in the village", "at a checkpoint", "outside the church": a site introduced close after the
   // trigger, with no comma or other verb between.
   if (want('place')) {
-    for (let k = 0; k < Math.min(after.length - 1, PLACE_REACH); k++) {
+    // After the object, if the trigger took one ("killed two men in the village").
+    const from = Math.max(0, ...taken.filter((t) => t.side === 'after').map((t) => t.to + 1));
+    for (let k = from; k < Math.min(after.length - 1, from + PLACE_REACH); k++) {
       const w = after[k]!.w;
       if (w === ',' || /^(?:is|are|was|were|had|has|have|and|but|which|who|that|when|where|while)$/i.test(w)) break;
-      if (!/^(?:in|at|near|outside|inside|into)$/i.test(w)) continue;
+      if (!/^(?:in|at|near|outside|inside|into|across|throughout)$/i.test(w)) continue;
       const p = phraseAt(after, k + 1, siteHead);
-      if (p && !taken.some((t) => t.side === 'after' && t.from <= p.to && p.from <= t.to)) { add('after', p, 'place'); break; }
+      if (p) { add('after', p, 'place'); break; }
     }
   }
   return out;
 }
 
-/** How many words after the trigger its locative may begin. */
+/** How many words after the trigger (or its object) its locative may begin. */
 const PLACE_REACH = 6;
