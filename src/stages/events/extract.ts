@@ -70,6 +70,8 @@ export interface ExtractOptions {
 const AGENT = 'POGN';
 const WINDOW = 400;
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:(?:\w+ly|also|later|then|all|both|eventually|not|never|soon)\s+)?(?:\S+\s+(?:and|or)\s+)?(?:\S+\s+)?$/i;
+/** Participles without -ed/-en that are passive after "was/were" ("were hurt", "was shot"). */
+const SHORT_PARTICIPLE = /^(?:hurt|shot|struck|hit|cut|beat|stabbed)$/i;
 const PARTICIPLE = /(?:ed|en|slain|struck|shot dead|gunned down|taken into custody|rounded up|overrun|retaken|taken control of|taken over)$/i;
 
 /**
@@ -282,7 +284,7 @@ function fromTrigger(
   if (actor && target && actor.entity === target.entity) target = undefined;
   const instrument = INSTRUMENTAL.has(t.type) ? instrumentNear(f, c, at, end) : undefined;
   // Sides no entity fills may still be named by a noun phrase ("three people", "the bomber").
-  const nominal = nominalParticipants(raw, f, c, at, end, { type: t.type, form: t.form, passive, subjectIsTarget: !!t.subjectIsTarget, participle }, { actor: !!actor, target: !!target, place: !!place });
+  const nominal = nominalParticipants(raw, f, c, at, end, { type: t.type, form: t.form, passive: passive || (t.form === 'verb' && PASSIVE_BEFORE.test(before) && SHORT_PARTICIPLE.test(f.masked.slice(at, end))), subjectIsTarget: !!t.subjectIsTarget, participle }, { actor: !!actor, target: !!target, place: !!place });
 
   const parts: Span[] = [trig];
   for (const a of [actor, target]) if (a) parts.push({ start: a.start, end: a.end });

@@ -44,3 +44,9 @@ test('what explodes is the weapon, not who set it; a bare subject with no people
   assert.deepEqual(sides('They said the bomb exploded outside a bakery.', 'attack'), ['place=a bakery']);
   assert.deepEqual(sides('The plan was attacked by critics in the party.', 'disapprove').filter((s) => s.startsWith('target')), []);
 });
+
+test('a clash between two sides; a word for attackers stands in for a missing subject', () => {
+  assert.deepEqual(sides('Two men were hurt in a clash between soldiers and rebels near the border.', 'fight'), ['actor=soldiers', 'target=rebels', 'place=the border']);
+  assert.deepEqual(sides('Two men were hurt in a clash between soldiers and rebels near the border.', 'injury'), ['target=Two men']);
+  assert.deepEqual(sides('Witnesses said the gunman, who wore a mask, later shot two guards.', 'attack').filter((s) => s.startsWith('actor')), ['actor=the gunman']);
+});

@@ -34,6 +34,7 @@ const ROLES: Partial<Record<EventType, readonly ParticipantRole[]>> = {
   arrest: ['actor', 'target', 'place'],
   protest: ['actor', 'place'],
   threaten: ['actor', 'target'],
+  fight: ['actor', 'target', 'place'],
 };
 
 const PEOPLE = 'people|persons?|civilians?|soldiers?|troops|police|policem[ae]n|policewom[ae]n|officers?|militants?|gunm[ae]n|bombers?|attackers?|assailants?|shooters?|suspects?|terrorists?|jihadists?|insurgents?|rebels?|fighters?|militias?|militiamen|m[ae]n|wom[ae]n|child|children|kids?|boys?|girls?|teens?|teenagers?|students?|pupils?|worshipp?ers?|protesters?|protestors?|demonstrators?|victims?|passengers?|guards?|residents?|villagers?|pilgrims?|tourists?|journalists?|reporters?|officials?|members?|leaders?|commanders?|others|workers?|employees?|staff|forces|army|military|authorities|agents?|personnel|crowds?|famil(?:y|ies)|relatives|hostages?|prisoners?|detainees?|inmates?|doctors?|nurses?|patients?|shoppers?|spectators?|fans|drivers?|sons?|daughters?|wife|wives|husbands?|fathers?|mothers?|brothers?|sisters?|colleagues?|neighbou?rs?|individuals?|youths?|adults?|mourners|cops?|deputies|deputy|sergeants?|troopers?|marines?|sailors?|recruits?|citizens?|nationals?|migrants?|refugees?|gang|gangs|group|cells?|couple|parents?|friends?|victim|accomplices?|perpetrators?|killers?|murderers?|kidnappers?|hijackers?|extremists?|separatists?|activists?|opponents?|critics?|dissidents?|farmers?|miners?|teachers?|traders?|merchants?|vendors?|shopkeepers?|fishermen|herders?|labou?rers?|truckers?|bystanders?|congregants?|parishioners?|churchgoers?|believers?|lawmakers?|politicians?|candidates?|judges?|lawyers?|prosecutors?|medics?|paramedics?|volunteers?|peacekeepers?|contractors?|servicem[ae]n|infants?|babies|baby|toddlers?|pedestrians?|commuters?|travell?ers?|visitors?|guests?|customers?|diners?|audiences?|guardsmen|paratroopers?|commandos?|snipers?';
@@ -48,7 +49,9 @@ const THING_HEAD = new RegExp(`^(?:${VEHICLES})$`, 'i');
 const AREA_HEAD = /^(?:city|cities|towns?|villages?|areas?|regions?|provinces?|districts?|capital|neighbou?rhoods?|countryside|suburbs?|territory)$/i;
 const PRONOUN_HEAD = new RegExp(`^(?:${PRONOUN})$`, 'i');
 /** Nouns that name the doer of violence by themselves ("the bomber", "gunmen"). */
-const ATTACKER_HEAD = /^(?:bombers?|gunm[ae]n|attackers?|assailants?|shooters?|militants?|terrorists?|jihadists?|insurgents?|perpetrators?|killers?|murderers?|hijackers?|extremists?)$/i;
+const ATTACKER_HEAD = /^(?:bombers?|gunm[ae]n|attackers?|assailants?|shooters?|militants?|terrorists?|jihadists?|insurgents?|perpetrators?|killers?|murderers?|hijackers?|extremists?|rebels?|fighters?|militias?|militiamen|brigades?|squads?|commandos?|snipers?)$/i;
+/** Nouns that say by themselves who did it, wherever they stand in the clause ("the bomber"). */
+const DOER_HEAD = /^(?:bombers?|gunm[ae]n|attackers?|assailants?|shooters?|perpetrators?|hijackers?|killers?|murderers?)$/i;
 /** Those who arrest. */
 const JAILER_HEAD = /^(?:police|policem[ae]n|officers?|authorities|agents?|troops|soldiers?|forces|cops?|deputies|troopers?|military|army|guards?)$/i;
 
@@ -273,6 +276,18 @@ export function nominalParticipants(
       if (by >= 0) add('after', phraseAt(after, by + 1, personHead), 'actor');
     }
   }
+  // "clashes between troops and rebels": the first side is the actor, the second the target.
+  if (voice.type === 'fight' && want('actor') && want('target') && after[0] && /^between$/i.test(after[0].w)) {
+    const a = oneAt(after, 1, personHead, false);
+    if (a && after[a.to + 1] && /^and$/i.test(after[a.to + 1]!.w)) {
+      const b = oneAt(after, a.to + 2, personHead, false);
+      if (b) { add('after', a, 'actor'); add('after', b, 'target'); }
+    }
+  }
+  if (voice.type === 'fight') {
+    // A fight has no attacker word or "aimed at" reading: only its place is left.
+    return out.concat(placeAfter(raw, f, after, taken, want('place') && !out.some((o) => o.role === 'place')));
+  }
   // "attacks aimed at civilians", "bombings targeted at the police".
   if (want('target') && assault && !out.some((o) => o.role === 'target')) {
     const k = after.findIndex((t, n) => n < 8 && /^(?:targeted|aimed|directed)$/i.test(t.w) && !!after[n + 1] && /^(?:at|against)$/i.test(after[n + 1]!.w));
@@ -281,8 +296,8 @@ export function nominalParticipants(
   // "the bomber", "gunmen": a doer of violence named in the clause before the trigger, failing a subject.
   if (want('actor') && (assault || harm) && !out.some((o) => o.role === 'actor')) {
     for (let k = before.length - 1; k >= 0; k--) {
-      if (!ATTACKER_HEAD.test(before[k]!.w) || taken.some((t) => t.side === 'before' && t.from <= k && k <= t.to)) continue;
-      const p = phraseBefore(before, k + 1, (w) => ATTACKER_HEAD.test(w), false);
+      if (!DOER_HEAD.test(before[k]!.w) || taken.some((t) => t.side === 'before' && t.from <= k && k <= t.to)) continue;
+      const p = phraseBefore(before, k + 1, (w) => DOER_HEAD.test(w), false);
       if (!p) continue;
       // Not the object of a preposition or of another verb ("against the militants", "killed the gunman").
       const prev = before[p.from - 1]?.w;
@@ -291,20 +306,24 @@ export function nominalParticipants(
       break;
     }
   }
-  // "in the village", "at a checkpoint", "outside the church": a site introduced close after the
-  // trigger, with no comma or other verb between.
-  if (want('place')) {
-    // After the object, if the trigger took one ("killed two men in the village").
-    const from = Math.max(0, ...taken.filter((t) => t.side === 'after').map((t) => t.to + 1));
-    for (let k = from; k < Math.min(after.length - 1, from + PLACE_REACH); k++) {
-      const w = after[k]!.w;
-      if (w === ',' || /^(?:is|are|was|were|had|has|have|and|but|which|who|that|when|where|while)$/i.test(w)) break;
-      if (!/^(?:in|at|near|outside|inside|into|across|throughout)$/i.test(w)) continue;
-      const p = phraseAt(after, k + 1, siteHead);
-      if (p) { add('after', p, 'place'); break; }
-    }
+  return out.concat(placeAfter(raw, f, after, taken, want('place')));
+}
+
+/**
+ * "in the village", "at a checkpoint", "outside the church": a site introduced close after the
+ * trigger (or its object), with no comma, auxiliary or conjunction between.
+ */
+function placeAfter(raw: string, f: Frame, after: Tok[], taken: readonly { to: number; side: 'before' | 'after' }[], wanted: boolean): Participant[] {
+  if (!wanted) return [];
+  const from = Math.max(0, ...taken.filter((t) => t.side === 'after').map((t) => t.to + 1));
+  for (let k = from; k < Math.min(after.length - 1, from + PLACE_REACH); k++) {
+    const w = after[k]!.w;
+    if (w === ',' || /^(?:is|are|was|were|had|has|have|and|but|which|who|that|when|where|while)$/i.test(w)) break;
+    if (!/^(?:in|at|near|outside|inside|into|across|throughout)$/i.test(w)) continue;
+    const p = phraseAt(after, k + 1, siteHead);
+    if (p) return [spanOf(raw, f, after, p, 'place')];
   }
-  return out;
+  return [];
 }
 
 /** How many words after the trigger (or its object) its locative may begin. */
