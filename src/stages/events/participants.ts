@@ -62,12 +62,15 @@ const STOP = /^(?:and|or|but|nor|of|in|at|on|by|for|with|from|to|into|onto|near|
 /** Auxiliaries and adverbs between a subject and its verb. */
 const AUX = /^(?:is|are|was|were|be|been|being|has|have|had|got|get|gets|will|would|could|can|may|might|must|should|reportedly|allegedly|also|later|then|all|both|eventually|subsequently|apparently|not|never|soon|already|just|\w+ly)$/i;
 
+const WORD = new RegExp(`${OPEN}\\d+[A-Z]${CLOSE}(?:[’']s)?|[A-Za-z0-9][\\w’'.-]*|[^\\sA-Za-z0-9]`, 'g');
+
 interface Tok { readonly w: string; readonly s: number; readonly e: number }
 
 /** The words of a stretch of the masked sentence; a placeholder is one word. */
 function tokens(masked: string, from: number, to: number): Tok[] {
   const out: Tok[] = [];
-  const re = new RegExp(`${OPEN}\\d+[A-Z]${CLOSE}(?:[’']s)?|[A-Za-z0-9][\\w’'.-]*|[^\\sA-Za-z0-9]`, 'g');
+  const re = WORD;
+  re.lastIndex = 0;
   const s = masked.slice(from, to);
   for (let m = re.exec(s); m; m = re.exec(s)) {
     let w = m[0];
