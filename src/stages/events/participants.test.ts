@@ -50,3 +50,9 @@ test('a clash between two sides; a word for attackers stands in for a missing su
   assert.deepEqual(sides('Two men were hurt in a clash between soldiers and rebels near the border.', 'injury'), ['target=Two men']);
   assert.deepEqual(sides('Witnesses said the gunman, who wore a mask, later shot two guards.', 'attack').filter((s) => s.startsWith('actor')), ['actor=the gunman']);
 });
+
+test('participles in a list share the passive subject; "the 12 killed" and "a death toll of 11" count victims', () => {
+  assert.deepEqual(sides('Some 40 more were beaten, injured and robbed.', 'injury'), ['target=Some 40 more']);
+  assert.deepEqual(sides('Of the 30 injured in the crash, eight were children.', 'injury'), ['target=the 30']);
+  assert.deepEqual(sides('Officials gave a death toll of 11.', 'killing'), ['target=11']);
+});

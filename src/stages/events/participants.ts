@@ -92,6 +92,8 @@ const targetHead: HeadTest = (w) => PEOPLE_HEAD.test(w) || PRONOUN_HEAD.test(w) 
 
 /** A number standing for people ("killed 12", "five more were wounded", "injured another 15"). */
 const COUNT = /^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|scores|dozens|hundreds|thousands|more|others)$/i;
+/** A participle in a list of them ("mutilated, injured and ..."). */
+const PARTICIPLE_WORD = /^(?:[a-z]+(?:ed|en)|hurt|shot|struck|hit|slain|beaten)$/i;
 const YEAR = /^(?:1[89]|20)\d\d$/;
 /** A count is the whole phrase when nothing nominal follows it. */
 const bareCount = (ts: Tok[], k: number) => COUNT.test(ts[k]!.w) && !YEAR.test(ts[k]!.w) && (!ts[k + 1] || !isWord(ts[k + 1]!.w) || (STOP.test(ts[k + 1]!.w) && !/^(?:of|more|other)$/i.test(ts[k + 1]!.w)));
@@ -229,10 +231,26 @@ export function nominalParticipants(
   // "the bomb exploded", "a device went off": what explodes is the weapon, not who set it.
   const selfActing = /^(?:explod|went off|gone off|going off)/i.test(f.masked.slice(at, end));
 
+  // "were mutilated, injured and scarred": a participle in a list is passive when the first one is.
+  let subjectEnd = before.length;
+  let passive = voice.passive;
   if (voice.form === 'verb') {
-    if (voice.passive || voice.subjectIsTarget) {
+    let k = before.length;
+    while (k >= 2 && /^(?:,|and|or)$/i.test(before[k - 1]!.w) && PARTICIPLE_WORD.test(before[k - 2]!.w)) {
+      k -= 2;
+      if (before[k - 1]?.w === ',') k--;
+    }
+    if (k < before.length && k > 0 && /^(?:is|are|was|were|been|being|be)$/i.test(before[k - 1]!.w)) { passive = true; subjectEnd = k; }
+  }
+  // "the 12 killed", "of the 130 injured": a number right before the participle is who suffered.
+  if (voice.form === 'verb' && !passive && harm && before.length && COUNT.test(before[before.length - 1]!.w) && !YEAR.test(before[before.length - 1]!.w) && before.length >= 2 && /^(?:the|those|these)$/i.test(before[before.length - 2]!.w)) {
+    passive = true;
+  }
+
+  if (voice.form === 'verb') {
+    if (passive || voice.subjectIsTarget) {
       // "Three people were killed", "the men killed in the raid", "two soldiers died".
-      if (want('target')) add('before', phraseBefore(before, before.length, sideHead, true, counts), 'target');
+      if (want('target')) add('before', phraseBefore(before, subjectEnd, sideHead, true, counts), 'target');
       // "were killed by gunmen".
       if (want('actor') && after[0] && /^by$/i.test(after[0].w)) add('after', phraseAt(after, 1, personHead), 'actor');
     } else {
@@ -261,7 +279,8 @@ export function nominalParticipants(
   } else {
     // Noun triggers: "an attack on the church", "the bombing of a market", "the deaths of two soldiers",
     // "the arrest of a man"; "the killing and maiming of ..." shares its "of".
-    const j = after[0] && /^(?:and|or)$/i.test(after[0].w) && after[2] ? 2 : 0;
+    // "a death toll of 11" (the trigger is "death").
+    const j = after[0] && /^(?:and|or)$/i.test(after[0].w) && after[2] ? 2 : after[0] && /^toll$/i.test(after[0].w) ? 1 : 0;
     if (want('target') && after[j] && /^(?:on|against|targeting|of)$/i.test(after[j]!.w)) {
       const p = phraseAt(after, j + 1, sideHead, counts);
       // An area is where an attack happened, not what it hit.
