@@ -283,18 +283,6 @@ function fromTrigger(
   if (target && modifier(f, target)) target = undefined;
   if (actor && target && actor.entity === target.entity) target = undefined;
   const instrument = INSTRUMENTAL.has(t.type) ? instrumentNear(f, c, at, end) : undefined;
-  // Sides no entity fills may still be named by a noun phrase ("three people", "the bomber").
-  const nominal = nominalParticipants(raw, f, c, at, end, { type: t.type, form: t.form, passive: passive || (t.form === 'verb' && PASSIVE_BEFORE.test(before) && SHORT_PARTICIPLE.test(f.masked.slice(at, end))), subjectIsTarget: !!t.subjectIsTarget, participle }, { actor: !!actor, target: !!target, place: !!place });
-
-  const parts: Span[] = [trig];
-  for (const a of [actor, target]) if (a) parts.push({ start: a.start, end: a.end });
-  if (place) parts.push(place.place);
-  if (time) parts.push(time);
-  const qs = quantitiesIn(clauseDoc, quantities, times);
-  for (const i of qs) parts.push(quantities[i]!);
-  if (instrument) parts.push(instrument);
-  for (const a of nominal) parts.push(a);
-  const span = { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
   // People attacking, fighting or killing in a clause about politics and words, with nothing
   // physical in it, is a figure of speech: an attack is PLOVER DISAPPROVE, the rest no event.
   const context = {
@@ -305,6 +293,17 @@ function fromTrigger(
   const figurative = isFigurative(context);
   if (figurative && t.type !== 'attack') return undefined;
   const type = figurative ? 'disapprove' : t.type;
+  // Sides no entity fills may still be named by a noun phrase ("three people", "the bomber"); a figure of speech has none.
+  const nominal = figurative ? [] : nominalParticipants(raw, f, c, at, end, { type: t.type, form: t.form, passive: passive || (t.form === 'verb' && PASSIVE_BEFORE.test(before) && SHORT_PARTICIPLE.test(f.masked.slice(at, end))), subjectIsTarget: !!t.subjectIsTarget, participle }, { actor: !!actor, target: !!target, place: !!place });
+  const parts: Span[] = [trig];
+  for (const a of [actor, target]) if (a) parts.push({ start: a.start, end: a.end });
+  if (place) parts.push(place.place);
+  if (time) parts.push(time);
+  const qs = quantitiesIn(clauseDoc, quantities, times);
+  for (const i of qs) parts.push(quantities[i]!);
+  if (instrument) parts.push(instrument);
+  for (const a of nominal) parts.push(a);
+  const span = { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
   const e: Mutable<Event> = { type, start: span.start, end: span.end, trigger: trig };
   if (actor) e.actor = actor.entity;
   if (target) e.target = target.entity;

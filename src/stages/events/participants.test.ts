@@ -42,7 +42,8 @@ test('noun triggers: "attack on", "by"; a site after "in/at" is the place', () =
 
 test('what explodes is the weapon, not who set it; a bare subject with no people noun is no side', () => {
   assert.deepEqual(sides('They said the bomb exploded outside a bakery.', 'attack'), ['place=a bakery']);
-  assert.deepEqual(sides('The plan was attacked by critics in the party.', 'disapprove').filter((s) => s.startsWith('target')), []);
+  // A figure of speech has no nominal sides.
+  assert.deepEqual(sides('[Dana Holt|PERSON|dh] attacked the plan at a rally.', 'disapprove'), []);
 });
 
 test('a clash between two sides; a word for attackers stands in for a missing subject', () => {
