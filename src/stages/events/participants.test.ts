@@ -57,3 +57,8 @@ test('participles in a list share the passive subject; "the 12 killed" and "a de
   assert.deepEqual(sides('Of the 30 injured in the crash, eight were children.', 'injury'), ['target=the 30']);
   assert.deepEqual(sides('Officials gave a death toll of 11.', 'killing'), ['target=11']);
 });
+
+test('"shot and killed": joined verbs share their subject and their object', () => {
+  assert.deepEqual(sides('Two gunmen shot and killed a guard at the gate.', 'killing'), ['actor=Two gunmen', 'target=a guard', 'place=the gate']);
+  assert.deepEqual(sides('Two gunmen shot and killed a guard at the gate.', 'attack'), ['actor=Two gunmen', 'target=a guard', 'place=the gate']);
+});

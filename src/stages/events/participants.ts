@@ -94,6 +94,8 @@ const targetHead: HeadTest = (w) => PEOPLE_HEAD.test(w) || PRONOUN_HEAD.test(w) 
 const COUNT = /^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|scores|dozens|hundreds|thousands|more|others)$/i;
 /** A participle in a list of them ("mutilated, injured and ..."). */
 const PARTICIPLE_WORD = /^(?:[a-z]+(?:ed|en)|hurt|shot|struck|hit|slain|beaten)$/i;
+/** A verb in the past ("killed", "shot", "blew"). */
+const PAST = /^(?:[a-z]+ed|shot|struck|hit|beat|stabbed|blew|threw|set|slew|stole|took|seized|held|led)$/i;
 const YEAR = /^(?:1[89]|20)\d\d$/;
 /** A count is the whole phrase when nothing nominal follows it. */
 const bareCount = (ts: Tok[], k: number) => COUNT.test(ts[k]!.w) && !YEAR.test(ts[k]!.w) && (!ts[k + 1] || !isWord(ts[k + 1]!.w) || (STOP.test(ts[k + 1]!.w) && !/^(?:of|more|other)$/i.test(ts[k + 1]!.w)));
@@ -261,15 +263,16 @@ export function nominalParticipants(
         if (last && /^and$/i.test(last)) {
           // "They killed 23 soldiers and injured 15": the verbs share the subject that opens the clause.
           const p = phraseAt(before, 0, head);
-          if (p && before[p.to + 1] && /^(?:\w+ed|had|have|has|were|was)$/i.test(before[p.to + 1]!.w)) add('before', p, 'actor');
+          if (p && before[p.to + 1] && (PAST.test(before[p.to + 1]!.w) || /^(?:had|have|has|were|was)$/i.test(before[p.to + 1]!.w))) add('before', p, 'actor');
         } else add('before', phraseBefore(before, before.length, head, true), 'actor');
       }
       // The object: "killed three people", ", wounding dozens of others", "stormed the building";
       // a gerund takes it with "of" ("the maiming of children").
       if (want('target') && !selfActing) {
         let i = /ing$/i.test(f.masked.slice(at, end)) && after[0] && /^of$/i.test(after[0].w) ? 1 : 0;
-        // "shot dead", "gunned down": a particle before the object.
+        // "shot dead", "gunned down": a particle before the object; "shot and killed two men": the verbs share it.
         if (after[i] && /^(?:dead|down|up)$/i.test(after[i]!.w)) i++;
+        else if (i === 0 && after[1] && /^(?:and|or)$/i.test(after[0]!.w) && PAST.test(after[1]!.w)) i = 2;
         if (!add('after', phraseAt(after, i, sideHead, counts), 'target') && after[i + 1] && /^of$/i.test(after[i + 1]!.w) && COUNT.test(after[i]!.w)) {
           // "wounding dozens of others".
           add('after', phraseAt(after, i + 2, sideHead, counts), 'target');
