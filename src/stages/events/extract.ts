@@ -1,5 +1,6 @@
 import type { Doc } from '../../core/doc.js';
 import type { Event, Place, Quantity } from '../../core/layers.js';
+import type { EventArg } from '../../layers/events.js';
 import type { Span } from '../../core/span.js';
 import { clauses } from '../../text/clauses.js';
 import { EvidenceContext } from '../../text/evidence.js';
@@ -158,7 +159,7 @@ export function extractEvents(doc: Doc, opts: ExtractOptions = {}): Event[] {
         if (!r) continue;
         const kept = model ? model.keeps(r.features, r.hasArgs) : r.hasArgs;
         opts.candidates?.({ type: r.e.type, trigger: r.e.trigger!, features: r.features, hasArgs: r.hasArgs, kept });
-        if (kept) found.push({ at: h.at, end: h.end, e: r.e });
+        if (kept) found.push({ at: h.at, end: h.end, e: withArgs(r.e, r.nominal()) });
       }
       // "..., followed by a second group, around 20, in March": the same kind of event again,
       // with only what this clause says.
@@ -204,7 +205,7 @@ function fromTrigger(
   raw: string, f: Frame, c: Span, t: Trigger, at: number, end: number, fPlaces: PlaceAt[], ev: EvidenceContext,
   quantities: readonly Quantity[],
   times: readonly Span[],
-): { e: Event; features: string[]; hasArgs: boolean } | undefined {
+): { e: Event; features: string[]; hasArgs: boolean; nominal: () => EventArg[] } | undefined {
   const before = f.masked.slice(c.start, at);
   const clauseText = f.masked.slice(c.start, c.end);
   let actor: Arg | undefined;
@@ -294,7 +295,8 @@ function fromTrigger(
   if (figurative && t.type !== 'attack') return undefined;
   const type = figurative ? 'disapprove' : t.type;
   // Sides no entity fills may still be named by a noun phrase ("three people", "the bomber"); a figure of speech has none.
-  const nominal = figurative ? [] : nominalParticipants(raw, f, c, at, end, { type: t.type, form: t.form, passive: passive || (t.form === 'verb' && PASSIVE_BEFORE.test(before) && SHORT_PARTICIPLE.test(f.masked.slice(at, end))), subjectIsTarget: !!t.subjectIsTarget, participle }, { actor: !!actor, target: !!target, place: !!place });
+  // Read only for the hits the model keeps.
+  const nominal = (): EventArg[] => figurative ? [] : nominalParticipants(raw, f, c, at, end, { type: t.type, form: t.form, passive: passive || (t.form === 'verb' && PASSIVE_BEFORE.test(before) && SHORT_PARTICIPLE.test(f.masked.slice(at, end))), subjectIsTarget: !!t.subjectIsTarget, participle }, { actor: !!actor, target: !!target, place: !!place });
   const parts: Span[] = [trig];
   for (const a of [actor, target]) if (a) parts.push({ start: a.start, end: a.end });
   if (place) parts.push(place.place);
@@ -302,13 +304,11 @@ function fromTrigger(
   const qs = quantitiesIn(clauseDoc, quantities, times);
   for (const i of qs) parts.push(quantities[i]!);
   if (instrument) parts.push(instrument);
-  for (const a of nominal) parts.push(a);
   const span = { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
   const e: Mutable<Event> = { type, start: span.start, end: span.end, trigger: trig };
   if (actor) e.actor = actor.entity;
   if (target) e.target = target.entity;
   if (instrument) e.instrument = instrument;
-  if (nominal.length) e.args = nominal;
   if (place) {
     e.place = place.place.entity ?? place.place.name;
     if (place.place.id) e.placeId = place.place.id;
@@ -324,7 +324,13 @@ function fromTrigger(
   const features = triggerFeatures(f.masked, c, at, end, t, {
     actor: !!actor, target: !!target, place: !!place, instrument: !!instrument, time: !!time, quantities: qs.length > 0,
   });
-  return { e, features, hasArgs: !!(actor || target || place) };
+  return { e, features, hasArgs: !!(actor || target || place), nominal };
+}
+
+/** The event with its nominal sides, its evidence stretched to cover them. */
+function withArgs(e: Event, args: EventArg[]): Event {
+  if (!args.length) return e;
+  return { ...e, args, start: Math.min(e.start, ...args.map((a) => a.start)), end: Math.max(e.end, ...args.map((a) => a.end)) };
 }
 
 /**
