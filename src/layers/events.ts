@@ -9,6 +9,12 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/** A side of an event named by a plain noun phrase rather than an entity. */
+export interface EventArg extends Span {
+  readonly role: 'actor' | 'target' | 'place';
+  readonly text: string;
+}
+
 export interface Event extends Span {
   readonly type: EventType;
   /** The trigger word or phrase the event was read from ("attacked", "offensive"). */
@@ -17,6 +23,11 @@ export interface Event extends Span {
   readonly target?: string;
   /** The means of an attack when its clause names one ("a car bomb", "a drone"). */
   readonly instrument?: Span & { readonly text: string };
+  /**
+   * Noun phrases naming a side no entity fills ("three people", "the bomber", "a checkpoint"):
+   * document-local spans, not entities.
+   */
+  readonly args?: readonly EventArg[];
   readonly place?: string;
   /** Id of the event's place in the places layer (`p2`; coordinates live there). */
   readonly placeId?: string;
@@ -41,6 +52,11 @@ export const eventLayer: LayerSpec<'events', Event, EventRow> = {
     actor: { type: 'string' },
     target: { type: 'string' },
     instrument: { allOf: [SPAN], required: ['text'], properties: { text: { type: 'string' } }, description: 'The words naming the means of an attack (a bomb, a drone, a vehicle).' },
+    args: {
+      type: 'array',
+      description: 'Noun phrases naming a side no entity fills ("three people", "the bomber"): document-local spans, not entities.',
+      items: { allOf: [SPAN], required: ['role', 'text'], properties: { role: { enum: ['actor', 'target', 'place'] }, text: { type: 'string' } } },
+    },
     place: { type: 'string' },
     placeId: { ...idSchema('p'), description: 'Id of the event\'s place (`places[].id`).' },
     time: { type: 'string' },

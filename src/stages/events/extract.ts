@@ -1,5 +1,6 @@
 import type { Doc } from '../../core/doc.js';
 import type { Event, Place, Quantity } from '../../core/layers.js';
+import type { EventArg } from '../../layers/events.js';
 import type { Span } from '../../core/span.js';
 import { clauses } from '../../text/clauses.js';
 import { EvidenceContext } from '../../text/evidence.js';
@@ -10,6 +11,7 @@ import { verbReading } from '../../text/verb-reading.js';
 import { WEAPON, triggerFeatures } from './features.js';
 import { isFigurative, isNoHarm } from './figurative.js';
 import { CLAIM, LOCATIVE, PERSONNEL_WORDS, SUPPORT_VERB, TRIGGERS, type Trigger } from './lexicon.js';
+import { nominalParticipants } from './participants.js';
 import { defaultTriggerModel, type TriggerModel } from './trigger-model.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -69,6 +71,8 @@ export interface ExtractOptions {
 const AGENT = 'POGN';
 const WINDOW = 400;
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|got|get|gets)\s+(?:(?:\w+ly|also|later|then|all|both|eventually|not|never|soon)\s+)?(?:\S+\s+(?:and|or)\s+)?(?:\S+\s+)?$/i;
+/** Participles without -ed/-en that are passive after "was/were" ("were hurt", "was shot"). */
+const SHORT_PARTICIPLE = /^(?:hurt|shot|struck|hit|cut|beat|stabbed)$/i;
 const PARTICIPLE = /(?:ed|en|slain|struck|shot dead|gunned down|taken into custody|rounded up|overrun|retaken|taken control of|taken over)$/i;
 
 /**
@@ -155,7 +159,7 @@ export function extractEvents(doc: Doc, opts: ExtractOptions = {}): Event[] {
         if (!r) continue;
         const kept = model ? model.keeps(r.features, r.hasArgs) : r.hasArgs;
         opts.candidates?.({ type: r.e.type, trigger: r.e.trigger!, features: r.features, hasArgs: r.hasArgs, kept });
-        if (kept) found.push({ at: h.at, end: h.end, e: r.e });
+        if (kept) found.push({ at: h.at, end: h.end, e: withArgs(r.e, r.nominal()) });
       }
       // "..., followed by a second group, around 20, in March": the same kind of event again,
       // with only what this clause says.
@@ -201,12 +205,13 @@ function fromTrigger(
   raw: string, f: Frame, c: Span, t: Trigger, at: number, end: number, fPlaces: PlaceAt[], ev: EvidenceContext,
   quantities: readonly Quantity[],
   times: readonly Span[],
-): { e: Event; features: string[]; hasArgs: boolean } | undefined {
+): { e: Event; features: string[]; hasArgs: boolean; nominal: () => EventArg[] } | undefined {
   const before = f.masked.slice(c.start, at);
   const clauseText = f.masked.slice(c.start, c.end);
   let actor: Arg | undefined;
   let target: Arg | undefined;
   let claimed = false;
+  let passive = false;
   // ", killing 30 people": a participle hanging from the clause before is a verb.
   const participle = /ing$/i.test(f.masked.slice(at, end)) && /,\s*(?:and\s+)?$/.test(f.masked.slice(0, at));
   if (t.form === 'verb' && !participle && !verbReading(f.masked.slice(at, end), before, f.masked.slice(end, c.end))) return undefined;
@@ -214,7 +219,7 @@ function fromTrigger(
   if (t.form === 'verb') {
     const transitive = t.type !== 'movement' && t.type !== 'protest' && t.type !== 'fight';
     const reduced = transitive && !PASSIVE_BEFORE.test(before) && reducedRelative(before, f.masked.slice(end, c.end));
-    const passive = (PASSIVE_BEFORE.test(before) || reduced) && PARTICIPLE.test(f.masked.slice(at, end));
+    passive = (PASSIVE_BEFORE.test(before) || reduced) && PARTICIPLE.test(f.masked.slice(at, end));
     if (passive) {
       // In "the people killed on Thursday" the target is the plain noun, not the clause subject.
       target = t.objectIsPlace || reduced ? undefined : subjectBefore(f, at, AGENT, c.start);
@@ -279,15 +284,6 @@ function fromTrigger(
   if (target && modifier(f, target)) target = undefined;
   if (actor && target && actor.entity === target.entity) target = undefined;
   const instrument = INSTRUMENTAL.has(t.type) ? instrumentNear(f, c, at, end) : undefined;
-
-  const parts: Span[] = [trig];
-  for (const a of [actor, target]) if (a) parts.push({ start: a.start, end: a.end });
-  if (place) parts.push(place.place);
-  if (time) parts.push(time);
-  const qs = quantitiesIn(clauseDoc, quantities, times);
-  for (const i of qs) parts.push(quantities[i]!);
-  if (instrument) parts.push(instrument);
-  const span = { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
   // People attacking, fighting or killing in a clause about politics and words, with nothing
   // physical in it, is a figure of speech: an attack is PLOVER DISAPPROVE, the rest no event.
   const context = {
@@ -298,6 +294,17 @@ function fromTrigger(
   const figurative = isFigurative(context);
   if (figurative && t.type !== 'attack') return undefined;
   const type = figurative ? 'disapprove' : t.type;
+  // Sides no entity fills may still be named by a noun phrase ("three people", "the bomber"); a figure of speech has none.
+  // Read only for the hits the model keeps.
+  const nominal = (): EventArg[] => figurative ? [] : nominalParticipants(raw, f, c, at, end, { type: t.type, form: t.form, passive: passive || (t.form === 'verb' && PASSIVE_BEFORE.test(before) && SHORT_PARTICIPLE.test(f.masked.slice(at, end))), subjectIsTarget: !!t.subjectIsTarget, participle }, { actor: !!actor, target: !!target, place: !!place });
+  const parts: Span[] = [trig];
+  for (const a of [actor, target]) if (a) parts.push({ start: a.start, end: a.end });
+  if (place) parts.push(place.place);
+  if (time) parts.push(time);
+  const qs = quantitiesIn(clauseDoc, quantities, times);
+  for (const i of qs) parts.push(quantities[i]!);
+  if (instrument) parts.push(instrument);
+  const span = { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
   const e: Mutable<Event> = { type, start: span.start, end: span.end, trigger: trig };
   if (actor) e.actor = actor.entity;
   if (target) e.target = target.entity;
@@ -317,7 +324,13 @@ function fromTrigger(
   const features = triggerFeatures(f.masked, c, at, end, t, {
     actor: !!actor, target: !!target, place: !!place, instrument: !!instrument, time: !!time, quantities: qs.length > 0,
   });
-  return { e, features, hasArgs: !!(actor || target || place) };
+  return { e, features, hasArgs: !!(actor || target || place), nominal };
+}
+
+/** The event with its nominal sides, its evidence stretched to cover them. */
+function withArgs(e: Event, args: EventArg[]): Event {
+  if (!args.length) return e;
+  return { ...e, args, start: Math.min(e.start, ...args.map((a) => a.start)), end: Math.max(e.end, ...args.map((a) => a.end)) };
 }
 
 /**
