@@ -172,6 +172,9 @@ test('a date with a part of the day; "next" weekday is the first such day after 
   ['A porter saw the truck at 7 p.m. outside the depot three days before the robbery. The robbery on June 2, 2011 was never solved.', MON, '7 p.m.', { value: '2011-05-30T19:00' }],
   ['Guards left at 7 p.m. and returned three days before the robbery. The robbery on June 2, 2011 was never solved.', MON, '7 p.m.', { value: '2017-07-24T19:00' }],
   ['The ferry will sail at 5 in the morning (5 a.m. GMT Wednesday), the captain said.', MON, '5 in the morning', { value: '2017-07-26T05:00' }],
+  // A parenthesis ends the time; the weekday after it is a time of its own and still gives the clock time its day.
+  ['The storm hit at 9:10 p.m. (0110 GMT) Thursday, cutting power.', THU, '9:10 p.m.', { value: '2019-03-14T21:10' }],
+  ['The storm hit at 9:10 p.m. (0110 GMT) Thursday, cutting power.', THU, 'Thursday', { value: '2019-03-14' }],
 ]));
 
 test('quarters by their code', () => check([

@@ -76,7 +76,9 @@ const HOLIDAY_SOURCE = Object.keys(HOLIDAYS).sort((a, b) => b.length - a.length)
 // Words that make "in N units" a stretch measured back from now or a record, not a date ahead.
 const STRETCH_BEFORE = /\b(?:first|last|only|once|twice|times?|record|ever|most|least|fewest|worst|best|highest|lowest|biggest|largest|smallest|greatest|fastest|slowest|strongest|weakest|longest|shortest|warmest|coldest|hottest|wettest|driest|busiest|heaviest|deadliest)\b[^.;!?]*$/i;
 
-const PAREN_DAY = new RegExp(`^\\s*\\([^()]{0,30}?\\b(${WD})\\)`, 'i');
+// A parenthesis ends a time, as TIMEX3 extents do; a weekday inside it or right after it still
+// gives the time its day: "4 in the morning (4 a.m. EDT Thursday)", "10:35 a.m. (0735 GMT) Friday".
+const PAREN_DAY = new RegExp(`^\\s*\\((?:[^()]{0,30}?\\b(${WD})\\)|[^()]{1,24}\\)\\s+(?:on\\s+)?(${WD})\\b)`, 'i');
 
 const SET_WORDS: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', nightly: 'P1D', quarterly: 'P3M' };
 
@@ -89,8 +91,8 @@ export const RULES: readonly Rule[] = [
     trigger: re(`\\d(?:[:.][0-5]\\d)?(?:\\s*(?:a\\.m|p\\.m|am\\b|pm\\b)|\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?:morning|afternoon|evening)|at\\s+night)|\\s+(?:tonight|this\\s+(?:evening|afternoon))\\b|\\s*(?:and|to|until|till|-|–)\\s*\\d{1,2}(?:[:.][0-5]\\d)?\\s*(?:a\\.m|p\\.m|am\\b|pm\\b))|\\d:[0-5]\\d|noon|midnight|midday`),
     reach: 20,
     cue: /\d\s*(?:[ap]\.?m\b|in\s+the\s|at\s+night)|\d\s+(?:tonight|this\s+(?:evening|afternoon))\b|\d:\d|noon|midnight|midday/i,
-    // "10:35 a.m. (0735 GMT) Friday", "4 in the morning", "at 14:30", "noon".
-    re: re(`\\b(?:(?<wd1>${WD}),?\\s+(?:at\\s+)?)?(?:(?<h>[01]?\\d|2[0-3])(?:[:.](?<min>[0-5]\\d))?(?:\\s*(?<ampm>a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)|\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?<dp>morning|afternoon|evening)|at\\s+(?<dp2>night))|(?<=\\b(?:at|by|from|until|till|after|before|around|about)\\s+(?:[01]?\\d|2[0-3])(?:[:.][0-5]\\d)?)(?=\\s+(?<dp3>tonight|this\\s+(?:evening|afternoon))\\b)|(?<=\\b(?:between|from)\\s+(?:[01]?\\d|2[0-3])(?:[:.][0-5]\\d)?)(?=\\s*(?:and|to|until|till|-|–)\\s*(?<h2>[01]?\\d|2[0-3])(?:[:.][0-5]\\d)?\\s*(?<ap2>a\\.m|p\\.m|am\\b|pm\\b)))|(?<=\\b(?:at|by|from|until|till|after|before|since)\\s+)(?<h24>[01]?\\d|2[0-3]):(?<m24>[0-5]\\d)(?![:.,]?\\d)(?:\\s*(?:hrs|hours|h)\\b)?)(?:\\s+(?:[ECMP][SD]T|GMT|UTC)\\b)?(?:(?:\\s*\\([^()]{1,24}\\))?\\s+(?:on\\s+)?(?<wd2>${WD})\\b)?|\\b(?:12\\s+)?(?<word>noon|midnight|midday)\\b`),
+    // "10:35 a.m. Friday", "4 in the morning", "at 14:30", "noon".
+    re: re(`\\b(?:(?<wd1>${WD}),?\\s+(?:at\\s+)?)?(?:(?<h>[01]?\\d|2[0-3])(?:[:.](?<min>[0-5]\\d))?(?:\\s*(?<ampm>a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)|\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?<dp>morning|afternoon|evening)|at\\s+(?<dp2>night))|(?<=\\b(?:at|by|from|until|till|after|before|around|about)\\s+(?:[01]?\\d|2[0-3])(?:[:.][0-5]\\d)?)(?=\\s+(?<dp3>tonight|this\\s+(?:evening|afternoon))\\b)|(?<=\\b(?:between|from)\\s+(?:[01]?\\d|2[0-3])(?:[:.][0-5]\\d)?)(?=\\s*(?:and|to|until|till|-|–)\\s*(?<h2>[01]?\\d|2[0-3])(?:[:.][0-5]\\d)?\\s*(?<ap2>a\\.m|p\\.m|am\\b|pm\\b)))|(?<=\\b(?:at|by|from|until|till|after|before|since)\\s+)(?<h24>[01]?\\d|2[0-3]):(?<m24>[0-5]\\d)(?![:.,]?\\d)(?:\\s*(?:hrs|hours|h)\\b)?)(?:\\s+(?:[ECMP][SD]T|GMT|UTC)\\b)?(?:\\s+(?:on\\s+)?(?<wd2>${WD})\\b)?|\\b(?:12\\s+)?(?<word>noon|midnight|midday)\\b`),
     build(m, env) {
       const x = g(m);
       if (x.word && /\bhigh\s+$/i.test(env.text.slice(Math.max(0, m.index - 6), m.index))) return undefined; // "high noon"
@@ -101,8 +103,9 @@ export const RULES: readonly Rule[] = [
       const ampm = x.ampm ?? (pmEnd ? 'am' : x.ap2) ?? (dp === 'morning' ? 'am' : dp ? (Number(x.h) < 5 && dp === 'night' ? 'am' : 'pm') : undefined);
       const t = x.word ? (x.word.toLowerCase() === 'midnight' ? 'T24:00' : 'T12:00') : x.h24 ? clock(x.h24, x.m24, undefined) : clock(x.h!, x.min, ampm);
       if (!t) return undefined;
-      // "4 in the morning (4 a.m. EDT Thursday)": the day may stand in a parenthesis right after the time.
-      const wd = x.wd1 ?? x.wd2 ?? PAREN_DAY.exec(env.text.slice(m.index + m[0].length, m.index + m[0].length + 40))?.[1];
+      // "4 in the morning (4 a.m. EDT Thursday)": the day may stand in or right after a parenthesis after the time.
+      const paren = PAREN_DAY.exec(env.text.slice(m.index + m[0].length, m.index + m[0].length + 60));
+      const wd = x.wd1 ?? x.wd2 ?? paren?.[1] ?? paren?.[2];
       if (wd && !cap(wd)) return undefined;
       return anchored(env, 'TIME', UNRESOLVED_DATE + t, (a) => {
         const day = wd ? weekdayDate(a, WEEKDAYS[wd.toLowerCase()]!, undefined, env.direction(m.index, m.index + m[0].length)) : a;
@@ -380,7 +383,7 @@ export const RULES: readonly Rule[] = [
     words: ['now', 'currently', 'nowadays', 'present', 'moment', 'days', 'recent', 'far', 'future', 'past'],
     wholeWords: true,
     reach: 20,
-    re: re(`\\b(?:(?<now>right\\s+now|now|currently|nowadays|at\\s+present|at\\s+the\\s+moment|these\\s+days|in\\s+recent\\s+(?:days|weeks|months|years)|so\\s+far\\s+this\\s+year)|(?<fut>(?:the\\s+)?(?:near\\s+|distant\\s+|foreseeable\\s+)?future)|(?<past>the\\s+(?:distant|recent)\\s+past))\\b`),
+    re: re(`\\b(?:(?<now>right\\s+now|now|currently|nowadays|at\\s+present|at\\s+the\\s+moment|these\\s+days|so\\s+far\\s+this\\s+year)|(?<fut>(?:the\\s+)?(?:near\\s+|distant\\s+|foreseeable\\s+)?future)|(?<past>the\\s+(?:distant|recent)\\s+past))\\b`),
     build(m, env) {
       const x = g(m);
       if (x.fut) {
