@@ -124,6 +124,10 @@ test('offsets from another time of the text', () => check([
   ['The guard was shot dead on 4 May 2012. A van was seen ten days before Smith was killed.', MON, 'ten days', { value: '2012-04-24', duration: 'P10D' }],
   // With no date for the event, the stretch stays a stretch.
   ['Tenants left in the months after the flood.', MON, 'months', { value: 'PXM', type: 'DURATION' }],
+  // Stretches that follow or lie ahead, of no given length.
+  ['The mill closed in 1981, and in the years that followed the town shrank.', MON, 'years', { value: 'PXY', type: 'DURATION' }],
+  ['Fares will climb in the months to come.', MON, 'months', { value: 'PXM', type: 'DURATION' }],
+  ['Crews expect hard work in the days ahead.', MON, 'days', { value: 'PXD', type: 'DURATION' }],
   ['A guard saw the van ten days before the robbery.', MON, 'ten days', { value: 'P10D', type: 'DURATION' }],
   // Hours counted from a day tell no more than the day.
   ['He was shot on Friday and died two hours later.', MON, 'two hours', { value: 'PT2H' }],
