@@ -73,6 +73,12 @@ test('parts of periods carry a mod', () => {
   assert.deepEqual(times('The city fell in late 2016.', MON), [['late 2016', '2016', 'END']]);
   assert.deepEqual(times('The plan dates from mid-2015.', MON), [['mid-2015', '2015', 'MID']]);
   assert.deepEqual(times('Talks stalled in early June.', MON), [['early June', '2017-06', 'START']]);
+  // "year-end" is the end of the year of publication; "last year's end" the one before.
+  assert.deepEqual(times('The firm expects to hire again by year-end.', MON), [['year-end', '2017', 'END']]);
+  assert.deepEqual(times('Stocks were thin at last year\u2019s end.', MON), [['last year\u2019s end', '2016', 'END']]);
+  assert.deepEqual(times('The quarter-end figures disappointed.', MON), [['quarter-end', '2017-Q3', 'END']]);
+  // "a week or so ago" is a date, approximately.
+  assert.deepEqual(times('The leak began a week or so ago.', MON), [['a week or so ago', '2017-W29', 'APPROX']]);
 });
 
 test('durations and sets', () => {

@@ -396,6 +396,27 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    // "by year-end", "last year's end": the end of the year (month, quarter) of publication, or the one before.
+    name: 'period-end',
+    words: ['year', 'month', 'quarter'],
+    reach: 12,
+    re: re(`\\b(?:(?<rel>last|this|next)\\s+)?(?<u>year|month|quarter)(?:-end|['’]s\\s+end)\\b`),
+    build(m, env) {
+      const x = g(m);
+      if (/['’]/.test(m[0]) && !x.rel) return undefined; // "the year's end" is the relative-period rule's ("the end of the year")
+      const off = x.rel?.toLowerCase() === 'last' ? -1 : x.rel?.toLowerCase() === 'next' ? 1 : 0;
+      const u = x.u!.toLowerCase();
+      return anchored(env, 'DATE', u === 'month' ? 'XXXX-XX' : 'XXXX', (a) => {
+        if (u === 'month') { const x2 = addMonths(a, off); return { value: fmtMonth(x2.y, x2.m), type: 'DATE', mod: 'END' }; }
+        if (u === 'quarter') {
+          const idx = a.y * 4 + Math.floor((a.m - 1) / 3) + off;
+          return { value: `${fmtYear(Math.floor(idx / 4))}-Q${(idx % 4) + 1}`, type: 'DATE', mod: 'END' };
+        }
+        return { value: fmtYear(a.y + off), type: 'DATE', mod: 'END' };
+      }, 'END');
+    },
+  },
+  {
     name: 'relative-period',
     words: ['week', 'month', 'year', 'quarter', 'decade'],
     reach: 40,
@@ -475,7 +496,7 @@ export const RULES: readonly Rule[] = [
     words: UNIT_WORDS,
     // A bound, not an exact length: a bound word, a count in words and "more" come to far less.
     reach: 80,
-    re: re(`\\b(?:(?<q>${DURATION_MOD_SOURCE})\\s+)?(?:the\\s+)?(?:(?<rel>past|last|next|coming|previous|first|final|recent)\\s+)?(?<n>${NUM})(?:\\s+(?:more|additional|full|long))?(?:\\s+|-)(?<u>${UNIT_SOURCE})s?(?<long>-long|-old)?\\b(?:\\s+(?:(?<ago>ago|from\\s+(?:now|today|(?<tmw>tomorrow))|hence)|(?<after>earlier)\\b))?`),
+    re: re(`\\b(?:(?<q>${DURATION_MOD_SOURCE})\\s+)?(?:the\\s+)?(?:(?<rel>past|last|next|coming|previous|first|final|recent)\\s+)?(?<n>${NUM})(?:\\s+(?:more|additional|full|long))?(?:\\s+|-)(?<u>${UNIT_SOURCE})s?(?<long>-long|-old)?\\b(?:(?<orso>\\s+or\\s+so)?\\s+(?:(?<ago>ago|from\\s+(?:now|today|(?<tmw>tomorrow))|hence)|(?<after>earlier)\\b))?`),
     build(m, env) {
       const x = g(m);
       if (x.long?.toLowerCase() === '-old' || /^\s+old\b/i.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 5))) return undefined; // an age, not a time
@@ -499,7 +520,9 @@ export const RULES: readonly Rule[] = [
         const sign = x.ago.toLowerCase() === 'ago' ? -1 : 1;
         if (n === undefined) return { value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', type: 'DATE' };
         // "Two weeks from tomorrow" counts from the day after publication.
-        return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => ({ value: agoValue(x.tmw ? addDays(a, 1) : a, n, u, sign), type: 'DATE', mod: mod === 'APPROX' ? 'APPROX' : undefined }));
+        // "a week or so ago" is as near as "about a week ago".
+        const approx = mod === 'APPROX' || !!x.orso;
+        return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => ({ value: agoValue(x.tmw ? addDays(a, 1) : a, n, u, sign), type: 'DATE', mod: approx ? 'APPROX' : undefined }));
       }
       // "$600 a month", "twice a day": a rate, not a stretch of time.
       if (/^an?$/i.test(x.n!) && !x.q && !x.rel && (/(?:\d(?:k|m|bn?|mn|tn)?|%|dollars?|euros?|pounds?|percent|times|twice|once)\s*$/i.test(before))) {
