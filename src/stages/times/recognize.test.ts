@@ -23,6 +23,9 @@ test('absolute dates in common news forms', () => {
 test('quarters, halves and the end of the year', () => {
   assert.deepEqual(times('Profit fell in the third quarter of last year.', MON), [['the third quarter of last year', '2016-Q3']]);
   assert.deepEqual(times('Sales rose in the first half of 2016.', MON), [['the first half of 2016', '2016-H1']]);
+  // The year may stand before the ordinal.
+  assert.deepEqual(times('Margins narrowed in the 2015 fourth quarter.', MON), [['the 2015 fourth quarter', '2015-Q4']]);
+  assert.deepEqual(times('Orders slowed in last year\u2019s second half.', MON), [['last year\u2019s second half', '2016-H2']]);
   assert.deepEqual(times('Troops leave by the end of the year.', MON), [['the end of the year', '2017', 'END']]);
   assert.deepEqual(times('The vote was held in February this year.', MON), [['February this year', '2017-02']]);
   assert.deepEqual(times('Second-quarter profit beat the figure a year earlier.', MON), [['Second-quarter', '2017-Q2'], ['a year earlier', '2016']]);

@@ -250,7 +250,8 @@ export const RULES: readonly Rule[] = [
     name: 'quarter',
     words: ['quarter', 'half'],
     reach: 30,
-    re: re(`\\b(?:the\\s+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:\\s+|-)(?<unit>quarter|half)(?:\\s+of\\s+(?:(?<y>${YEAR})|(?<rel>this|last|next)\\s+year))?\\b`),
+    // "the 1988 third quarter", "last year's second half": the year may stand before the ordinal.
+    re: re(`\\b(?:the\\s+)?(?:(?<y0>${YEAR})(?:['’]s)?\\s+|(?<rel0>this|last|next)\\s+year['’]s\\s+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:\\s+|-)(?<unit>quarter|half)(?:\\s+of\\s+(?:(?<y>${YEAR})|(?<rel>this|last|next)\\s+year))?\\b`),
     build(m, env) {
       const x = g(m);
       const half = x.unit!.toLowerCase() === 'half';
@@ -258,10 +259,11 @@ export const RULES: readonly Rule[] = [
       if (half && q0 > 2) return undefined;
       const code = half ? `H${q0}` : `Q${q0}`;
       const q = half ? (q0 - 1) * 2 + 1 : q0; // first quarter of the period, to place it in time
-      if (x.y) return { value: `${x.y}-${code}`, type: 'DATE' };
+      const yw = x.y ?? x.y0, rel = x.rel ?? x.rel0;
+      if (yw) return { value: `${yw}-${code}`, type: 'DATE' };
       return anchored(env, 'DATE', `XXXX-${code}`, (a) => {
-        const off = x.rel ? { this: 0, last: -1, next: 1 }[x.rel.toLowerCase() as 'this'] : 0;
-        const y = !x.rel && env.direction(m.index, m.index + m[0].length) === 'past' ? pastQuarterYear(a, q) : a.y + off;
+        const off = rel ? { this: 0, last: -1, next: 1 }[rel.toLowerCase() as 'this'] : 0;
+        const y = !rel && env.direction(m.index, m.index + m[0].length) === 'past' ? pastQuarterYear(a, q) : a.y + off;
         return { value: `${fmtYear(y)}-${code}`, type: 'DATE' };
       });
     },
