@@ -68,6 +68,12 @@ test('relative expressions resolve against the publication date', () => {
   assert.deepEqual(times('Elections are due next year.', MON), [['next year', '2018']]);
   assert.deepEqual(times('Fighting flared this week.', MON), [['this week', '2017-W30']]);
   assert.deepEqual(times('Talks collapsed this past weekend.', MON), [['past weekend', '2017-W29-WE']]);
+  // With "the", "last" counts back from now like "past": a stretch, not the calendar period before this one.
+  assert.deepEqual(times('The ferry has been idle for the last week.', MON), [['the last week', 'P1W']]);
+  assert.deepEqual(times('Rents doubled over the past year.', MON), [['the past year', 'P1Y']]);
+  assert.deepEqual(times('Profit slipped in the last quarter.', MON), [['the last quarter', '2017-Q2']]);
+  // "the last week of March" is the last week of another period.
+  assert.deepEqual(times('Crowds peaked in the last week of March.', MON), [['March', '2017-03']]);
 });
 
 test('parts of periods carry a mod', () => {

@@ -428,8 +428,12 @@ export const RULES: readonly Rule[] = [
       const rel = x.rel2 || x.rel3 ? 'this' : x.rel!.toLowerCase(), u = (x.u ?? x.u2 ?? x.u3)!.toLowerCase();
       const mod = partMod(x.part ?? x.part2);
       if (rel === 'same') return undefined; // refers to another time in the text
-      // "the past week", "the coming year": a stretch of time reaching to or from now.
-      if ((rel === 'past' || rel === 'coming') && !mod && !x.edge && u !== 'weekend') {
+      const after = env.text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+      // "the last week of March", "the last month of the campaign": the last of some other period's.
+      if (x.the && rel === 'last' && /^\s+of\b/i.test(after)) return undefined;
+      // "the past week", "the coming year", "for the last month": a stretch of time reaching to or from now
+      // (a quarter is a period of the calendar: "the last quarter" is the one before this).
+      if ((rel === 'past' || rel === 'coming' || (rel === 'last' && x.the && u !== 'quarter')) && !mod && !x.edge && u !== 'weekend') {
         return { value: durationValue(1, u), type: 'DURATION' };
       }
       const off = rel === 'last' || rel === 'previous' || (rel === 'past' && u === 'weekend') ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0;
