@@ -63,6 +63,10 @@ test('relative expressions resolve against the publication date', () => {
   assert.deepEqual(times('Prices rose earlier this year.', MON), [['earlier this year', '2017']]);
   assert.deepEqual(times('The group is now weaker.', MON), [['now', 'PRESENT_REF']]);
   assert.deepEqual(times('It is currently held by rebels.', MON), [['currently', 'PRESENT_REF']]);
+  // "the past" alone is the past; "the past few weeks" a stretch of it.
+  assert.deepEqual(times('Floods like this were rare in the past.', MON), [['the past', 'PAST_REF']]);
+  assert.deepEqual(times('In the past, the bridge carried trams.', MON), [['the past', 'PAST_REF']]);
+  assert.deepEqual(times('Rain fell over the past few weeks.', MON), [['the past few weeks', 'PXW']]);
   assert.deepEqual(times('The group has in recent days begun new raids.', MON), [['recent days', 'PRESENT_REF']]);
   assert.deepEqual(times('The unit was formed two years ago.', MON), [['two years ago', '2015']]);
   assert.deepEqual(times('Elections are due next year.', MON), [['next year', '2018']]);

@@ -385,7 +385,7 @@ export const RULES: readonly Rule[] = [
     words: ['now', 'currently', 'nowadays', 'present', 'moment', 'days', 'recent', 'far', 'future', 'past'],
     wholeWords: true,
     reach: 20,
-    re: re(`\\b(?:(?<now>right\\s+now|now|currently|nowadays|at\\s+present|at\\s+the\\s+moment|these\\s+days|in\\s+recent\\s+(?:days|weeks|months|years)|so\\s+far\\s+this\\s+year)|(?<fut>(?:the\\s+)?(?:near\\s+|distant\\s+|foreseeable\\s+)?future)|(?<past>the\\s+(?:distant|recent)\\s+past))\\b`),
+    re: re(`\\b(?:(?<now>right\\s+now|now|currently|nowadays|at\\s+present|at\\s+the\\s+moment|these\\s+days|in\\s+recent\\s+(?:days|weeks|months|years)|so\\s+far\\s+this\\s+year)|(?<fut>(?:the\\s+)?(?:near\\s+|distant\\s+|foreseeable\\s+)?future)|(?<past>the\\s+(?:distant|recent)\\s+past|the\\s+past(?=\\s*(?:[.,;:!?)"”’]|$)|\\s+(?:and|or|but|when|while|as|is|was|has|had|have|were|are)\\b)))\\b`),
     build(m, env) {
       const x = g(m);
       if (x.fut) {
