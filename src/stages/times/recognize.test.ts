@@ -22,6 +22,7 @@ test('absolute dates in common news forms', () => {
 
 test('quarters, halves and the end of the year', () => {
   assert.deepEqual(times('Profit fell in the third quarter of last year.', MON), [['the third quarter of last year', '2016-Q3']]);
+  assert.deepEqual(times('Profit fell in the third quarter last year.', MON), [['the third quarter last year', '2016-Q3']]);
   assert.deepEqual(times('Sales rose in the first half of 2016.', MON), [['the first half of 2016', '2016-H1']]);
   // The year may stand before the ordinal.
   assert.deepEqual(times('Margins narrowed in the 2015 fourth quarter.', MON), [['the 2015 fourth quarter', '2015-Q4']]);

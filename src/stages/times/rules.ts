@@ -251,7 +251,7 @@ export const RULES: readonly Rule[] = [
     words: ['quarter', 'half'],
     reach: 30,
     // "the 1988 third quarter", "last year's second half": the year may stand before the ordinal.
-    re: re(`\\b(?:the\\s+)?(?:(?<y0>${YEAR})(?:['’]s)?\\s+|(?<rel0>this|last|next)\\s+year['’]s\\s+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:\\s+|-)(?<unit>quarter|half)(?:\\s+of\\s+(?:(?<y>${YEAR})|(?<rel>this|last|next)\\s+year))?\\b`),
+    re: re(`\\b(?:the\\s+)?(?:(?<y0>${YEAR})(?:['’]s)?\\s+|(?<rel0>this|last|next)\\s+year['’]s\\s+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:\\s+|-)(?<unit>quarter|half)(?:\\s+(?:of\\s+(?<y>${YEAR})|(?:of\\s+)?(?<rel>this|last|next)\\s+year))?\\b`),
     build(m, env) {
       const x = g(m);
       const half = x.unit!.toLowerCase() === 'half';
