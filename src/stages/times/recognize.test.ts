@@ -63,6 +63,9 @@ test('relative expressions resolve against the publication date', () => {
   assert.deepEqual(times('Aid arrives tomorrow.', MON), [['tomorrow', '2017-07-25']]);
   assert.deepEqual(times('Prices rose earlier this year.', MON), [['earlier this year', '2017']]);
   assert.deepEqual(times('The group is now weaker.', MON), [['now', 'PRESENT_REF']]);
+  // "some day" is a day ahead, of no given date; "some days" a stretch.
+  assert.deepEqual(times('Some day the line will reach the coast.', MON), [['Some day', 'FUTURE_REF']]);
+  assert.deepEqual(times('The repairs took some days.', MON), [['some days', 'PXD']]);
   assert.deepEqual(times('It is currently held by rebels.', MON), [['currently', 'PRESENT_REF']]);
   // "the past" alone is the past; "the past few weeks" a stretch of it.
   assert.deepEqual(times('Floods like this were rare in the past.', MON), [['the past', 'PAST_REF']]);

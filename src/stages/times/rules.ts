@@ -510,7 +510,13 @@ export const RULES: readonly Rule[] = [
       if (/^an?$/i.test(x.n!) && /^second$/i.test(x.u!)) return undefined; // "a second attack" is an ordinal
       const n = countOf(x.n!);
       const u = x.u!.toLowerCase();
+      // "some day" (one day, not a count of days) is a time ahead, as "someday" is.
       const rest = env.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (/^some$/i.test(x.n!) && u === 'day' && !x.q && !x.rel && /day$/i.test(m[0])) {
+        // "on some day in May", "some day or two" are a day of another time, or a count.
+        if (/^\s+(?:in|of|or|and)\b/i.test(rest) || /\b(?:on|for|by|until|from)\s+$/i.test(env.text.slice(Math.max(0, m.index - 7), m.index))) return undefined;
+        return { value: 'FUTURE_REF', type: 'DATE' };
+      }
       if (/^-to-/.test(rest)) return undefined; // "on a day-to-day basis"
       const before = env.text.slice(Math.max(0, m.index - 20), m.index);
       // "over the past 12 months": "over" is the preposition, not a bound.
