@@ -101,6 +101,12 @@ test('parts of periods carry a mod', () => {
 test('durations and sets', () => {
   assert.deepEqual(times('For more than a year, the group has planned for defeat.', MON), [['more than a year', 'P1Y', 'MORE_THAN']]);
   assert.deepEqual(times('The war lasted a decade.', MON), [['a decade', 'P10Y']]);
+  // Halves and quarters of a unit, however English writes them.
+  assert.deepEqual(times('The siege lasted half a century.', MON), [['half a century', 'P50Y']]);
+  assert.deepEqual(times('The meeting ran for half an hour.', MON), [['half an hour', 'PT30M']]);
+  assert.deepEqual(times('The repairs took a year and a half.', MON), [['a year and a half', 'P18M']]);
+  assert.deepEqual(times('The trial ran two and a half years.', MON), [['two and a half years', 'P30M']]);
+  assert.deepEqual(times('The bridge stood for a quarter century.', MON), [['a quarter century', 'P25Y']]);
   assert.deepEqual(times('They stay at least two more weeks.', MON), [['at least two more weeks', 'P2W', 'EQUAL_OR_MORE']]);
   assert.deepEqual(times('It lasted over an hour.', MON), [['over an hour', 'PT1H', 'MORE_THAN']]);
   assert.deepEqual(times('The siege lasted three months.', MON), [['three months', 'P3M']]);

@@ -502,13 +502,15 @@ export const RULES: readonly Rule[] = [
     words: UNIT_WORDS,
     // A bound, not an exact length: a bound word, a count in words and "more" come to far less.
     reach: 80,
-    re: re(`\\b(?:(?<q>${DURATION_MOD_SOURCE})\\s+)?(?:the\\s+)?(?:(?<rel>past|last|next|coming|previous|first|final|recent)\\s+)?(?<n>${NUM})(?:\\s+(?:more|additional|full|long))?(?:\\s+|-)(?<u>${UNIT_SOURCE})s?(?<long>-long|-old)?\\b(?:(?<orso>\\s+or\\s+so)?\\s+(?:(?<ago>ago|from\\s+(?:now|today|(?<tmw>tomorrow))|hence)|(?<after>earlier)\\b))?`),
+    re: re(`\\b(?:(?<q>${DURATION_MOD_SOURCE})\\s+)?(?:the\\s+)?(?:(?<rel>past|last|next|coming|previous|first|final|recent)\\s+)?(?<n>${NUM})(?:\\s+(?:more|additional|full|long))?(?:\\s+|-)(?<u>${UNIT_SOURCE})s?(?<half>\\s+and\\s+a\\s+half)?(?<long>-long|-old)?\\b(?:(?<orso>\\s+or\\s+so)?\\s+(?:(?<ago>ago|from\\s+(?:now|today|(?<tmw>tomorrow))|hence)|(?<after>earlier)\\b))?`),
     build(m, env) {
       const x = g(m);
       if (x.long?.toLowerCase() === '-old' || /^\s+old\b/i.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 5))) return undefined; // an age, not a time
       if (cap(x.u)) return undefined; // a title: "60 Minutes"
       if (/^an?$/i.test(x.n!) && /^second$/i.test(x.u!)) return undefined; // "a second attack" is an ordinal
-      const n = countOf(x.n!);
+      const n0 = countOf(x.n!);
+      // "a year and a half": the half is counted in the unit.
+      const n = x.half && n0 !== undefined ? n0 + 0.5 : n0;
       const u = x.u!.toLowerCase();
       // "some day" (one day, not a count of days) is a time ahead, as "someday" is.
       const rest = env.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
