@@ -101,6 +101,12 @@ test('parts of periods carry a mod', () => {
 test('durations and sets', () => {
   assert.deepEqual(times('For more than a year, the group has planned for defeat.', MON), [['more than a year', 'P1Y', 'MORE_THAN']]);
   assert.deepEqual(times('The war lasted a decade.', MON), [['a decade', 'P10Y']]);
+  // A weekday or season that recurs is a SET.
+  assert.deepEqual(times('The choir rehearses every Tuesday.', MON), [['every Tuesday', 'XXXX-WXX-2']]);
+  assert.deepEqual(times('The ferry runs on Sundays.', MON), [['Sundays', 'XXXX-WXX-7']]);
+  assert.deepEqual(times('Each winter the pass closes.', MON), [['Each winter', 'XXXX-WI']]);
+  assert.deepEqual(times('The museum is busiest on weekends.', MON), [['weekends', 'XXXX-WXX-WE']]);
+  assert.deepEqual(times('The stall opens every Saturday morning.', MON), [['every Saturday morning', 'XXXX-WXX-6TMO']]);
   // Halves and quarters of a unit, however English writes them.
   assert.deepEqual(times('The siege lasted half a century.', MON), [['half a century', 'P50Y']]);
   assert.deepEqual(times('The meeting ran for half an hour.', MON), [['half an hour', 'PT30M']]);

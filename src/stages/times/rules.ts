@@ -462,12 +462,19 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'set',
-    words: ['daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly', 'quarterly', 'every', 'each', 'per'],
+    words: ['daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly', 'quarterly', 'every', 'each', 'per', 'weekends'],
     wholeWords: true,
     reach: 0,
-    re: re(`\\b(?:(?<w>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)|(?<q>every|each|per)\\s+(?:(?<n>other|${NUMBER_WORDS_SOURCE}|\\d+)\\s+)?(?<u>day|week|month|year|hour|morning|evening|night|weekend)s?)\\b`),
+    re: re(`\\b(?:(?<w>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)|(?<q>every|each|per)\\s+(?:(?<n>other|${NUMBER_WORDS_SOURCE}|\\d+)\\s+)?(?<u>day|week|month|year|hour|morning|evening|night|weekend)s?|(?:every|each)\\s+(?<wd>${WD}|spring|summer|fall|autumn|winter)(?:\\s+(?<dp>morning|afternoon|evening|night))?|(?<=\\b(?:on|at)\\s+)(?<wends>weekends))\\b`),
     build(m, env) {
       const x = g(m);
+      if (x.wends) return { value: 'XXXX-WXX-WE', type: 'SET' }; // "on weekends"
+      // "every Monday" = XXXX-WXX-1, "every summer" = XXXX-SU.
+      if (x.wd) {
+        const w = x.wd.toLowerCase();
+        const part = x.dp && !SEASONS[w] ? `T${DAY_PARTS[x.dp.toLowerCase()]}` : '';
+        return { value: SEASONS[w] ? `XXXX-${SEASONS[w]}` : `XXXX-WXX-${WEEKDAYS[w] || 7}${part}`, type: 'SET' };
+      }
       // "the party daily Granma", "News Daily": a newspaper or a show.
       if (x.w && /^\s+[A-Z]/.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return undefined;
       if (x.w && inName(env.text, m.index)) return undefined;
@@ -477,6 +484,18 @@ export const RULES: readonly Rule[] = [
       if (u === 'weekend') return { value: 'XXXX-WXX-WE', type: 'SET' };
       const n = x.n ? (x.n.toLowerCase() === 'other' ? 2 : parseNumber(x.n)) : 1;
       return { value: durationValue(n, u), type: 'SET' };
+    },
+  },
+  {
+    // "on Mondays", "Fridays at noon": a weekday in the plural recurs (XXXX-WXX-1).
+    name: 'weekday-set',
+    words: WEEKDAY_WORDS,
+    reach: 0,
+    re: re(`\\b(?<wd>${WD})s\\b`),
+    build(m, env) {
+      const x = g(m);
+      if (!cap(x.wd) || inName(env.text, m.index) || NAMED_DAY_BEFORE.test(env.text.slice(Math.max(0, m.index - 12), m.index))) return undefined;
+      return { value: `XXXX-WXX-${WEEKDAYS[x.wd!.toLowerCase()] || 7}`, type: 'SET' };
     },
   },
   {
