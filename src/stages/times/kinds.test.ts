@@ -124,6 +124,10 @@ test('offsets from another time of the text', () => check([
   ['The guard was shot dead on 4 May 2012. A van was seen ten days before Smith was killed.', MON, 'ten days', { value: '2012-04-24', duration: 'P10D' }],
   // With no date for the event, the stretch stays a stretch.
   ['Tenants left in the months after the flood.', MON, 'months', { value: 'PXM', type: 'DURATION' }],
+  // Stretches that follow or lie ahead, of no given length.
+  ['The mill closed in 1981, and in the years that followed the town shrank.', MON, 'years', { value: 'PXY', type: 'DURATION' }],
+  ['Fares will climb in the months to come.', MON, 'months', { value: 'PXM', type: 'DURATION' }],
+  ['Crews expect hard work in the days ahead.', MON, 'days', { value: 'PXD', type: 'DURATION' }],
   ['A guard saw the van ten days before the robbery.', MON, 'ten days', { value: 'P10D', type: 'DURATION' }],
   // Hours counted from a day tell no more than the day.
   ['He was shot on Friday and died two hours later.', MON, 'two hours', { value: 'PT2H' }],
@@ -172,6 +176,9 @@ test('a date with a part of the day; "next" weekday is the first such day after 
   ['A porter saw the truck at 7 p.m. outside the depot three days before the robbery. The robbery on June 2, 2011 was never solved.', MON, '7 p.m.', { value: '2011-05-30T19:00' }],
   ['Guards left at 7 p.m. and returned three days before the robbery. The robbery on June 2, 2011 was never solved.', MON, '7 p.m.', { value: '2017-07-24T19:00' }],
   ['The ferry will sail at 5 in the morning (5 a.m. GMT Wednesday), the captain said.', MON, '5 in the morning', { value: '2017-07-26T05:00' }],
+  // A parenthesis ends the time; the weekday after it is a time of its own and still gives the clock time its day.
+  ['The storm hit at 9:10 p.m. (0110 GMT) Thursday, cutting power.', THU, '9:10 p.m.', { value: '2019-03-14T21:10' }],
+  ['The storm hit at 9:10 p.m. (0110 GMT) Thursday, cutting power.', THU, 'Thursday', { value: '2019-03-14' }],
 ]));
 
 test('quarters by their code', () => check([

@@ -22,7 +22,11 @@ test('absolute dates in common news forms', () => {
 
 test('quarters, halves and the end of the year', () => {
   assert.deepEqual(times('Profit fell in the third quarter of last year.', MON), [['the third quarter of last year', '2016-Q3']]);
+  assert.deepEqual(times('Profit fell in the third quarter last year.', MON), [['the third quarter last year', '2016-Q3']]);
   assert.deepEqual(times('Sales rose in the first half of 2016.', MON), [['the first half of 2016', '2016-H1']]);
+  // The year may stand before the ordinal.
+  assert.deepEqual(times('Margins narrowed in the 2015 fourth quarter.', MON), [['the 2015 fourth quarter', '2015-Q4']]);
+  assert.deepEqual(times('Orders slowed in last year\u2019s second half.', MON), [['last year\u2019s second half', '2016-H2']]);
   assert.deepEqual(times('Troops leave by the end of the year.', MON), [['the end of the year', '2017', 'END']]);
   assert.deepEqual(times('The vote was held in February this year.', MON), [['February this year', '2017-02']]);
   assert.deepEqual(times('Second-quarter profit beat the figure a year earlier.', MON), [['Second-quarter', '2017-Q2'], ['a year earlier', '2016']]);
@@ -59,12 +63,25 @@ test('relative expressions resolve against the publication date', () => {
   assert.deepEqual(times('Aid arrives tomorrow.', MON), [['tomorrow', '2017-07-25']]);
   assert.deepEqual(times('Prices rose earlier this year.', MON), [['earlier this year', '2017']]);
   assert.deepEqual(times('The group is now weaker.', MON), [['now', 'PRESENT_REF']]);
+  // "some day" is a day ahead, of no given date; "some days" a stretch.
+  assert.deepEqual(times('Some day the line will reach the coast.', MON), [['Some day', 'FUTURE_REF']]);
+  assert.deepEqual(times('The repairs took some days.', MON), [['some days', 'PXD']]);
   assert.deepEqual(times('It is currently held by rebels.', MON), [['currently', 'PRESENT_REF']]);
+  // "the past" alone is the past; "the past few weeks" a stretch of it.
+  assert.deepEqual(times('Floods like this were rare in the past.', MON), [['the past', 'PAST_REF']]);
+  assert.deepEqual(times('In the past, the bridge carried trams.', MON), [['the past', 'PAST_REF']]);
+  assert.deepEqual(times('Rain fell over the past few weeks.', MON), [['the past few weeks', 'PXW']]);
   assert.deepEqual(times('The group has in recent days begun new raids.', MON), [['recent days', 'PRESENT_REF']]);
   assert.deepEqual(times('The unit was formed two years ago.', MON), [['two years ago', '2015']]);
   assert.deepEqual(times('Elections are due next year.', MON), [['next year', '2018']]);
   assert.deepEqual(times('Fighting flared this week.', MON), [['this week', '2017-W30']]);
   assert.deepEqual(times('Talks collapsed this past weekend.', MON), [['past weekend', '2017-W29-WE']]);
+  // With "the", "last" counts back from now like "past": a stretch, not the calendar period before this one.
+  assert.deepEqual(times('The ferry has been idle for the last week.', MON), [['the last week', 'P1W']]);
+  assert.deepEqual(times('Rents doubled over the past year.', MON), [['the past year', 'P1Y']]);
+  assert.deepEqual(times('Profit slipped in the last quarter.', MON), [['the last quarter', '2017-Q2']]);
+  // "the last week of March" is the last week of another period.
+  assert.deepEqual(times('Crowds peaked in the last week of March.', MON), [['March', '2017-03']]);
 });
 
 test('parts of periods carry a mod', () => {
@@ -73,11 +90,29 @@ test('parts of periods carry a mod', () => {
   assert.deepEqual(times('The city fell in late 2016.', MON), [['late 2016', '2016', 'END']]);
   assert.deepEqual(times('The plan dates from mid-2015.', MON), [['mid-2015', '2015', 'MID']]);
   assert.deepEqual(times('Talks stalled in early June.', MON), [['early June', '2017-06', 'START']]);
+  // "year-end" is the end of the year of publication; "last year's end" the one before.
+  assert.deepEqual(times('The firm expects to hire again by year-end.', MON), [['year-end', '2017', 'END']]);
+  assert.deepEqual(times('Stocks were thin at last year\u2019s end.', MON), [['last year\u2019s end', '2016', 'END']]);
+  assert.deepEqual(times('The quarter-end figures disappointed.', MON), [['quarter-end', '2017-Q3', 'END']]);
+  // "a week or so ago" is a date, approximately.
+  assert.deepEqual(times('The leak began a week or so ago.', MON), [['a week or so ago', '2017-W29', 'APPROX']]);
 });
 
 test('durations and sets', () => {
   assert.deepEqual(times('For more than a year, the group has planned for defeat.', MON), [['more than a year', 'P1Y', 'MORE_THAN']]);
   assert.deepEqual(times('The war lasted a decade.', MON), [['a decade', 'P10Y']]);
+  // A weekday or season that recurs is a SET.
+  assert.deepEqual(times('The choir rehearses every Tuesday.', MON), [['every Tuesday', 'XXXX-WXX-2']]);
+  assert.deepEqual(times('The ferry runs on Sundays.', MON), [['Sundays', 'XXXX-WXX-7']]);
+  assert.deepEqual(times('Each winter the pass closes.', MON), [['Each winter', 'XXXX-WI']]);
+  assert.deepEqual(times('The museum is busiest on weekends.', MON), [['weekends', 'XXXX-WXX-WE']]);
+  assert.deepEqual(times('The stall opens every Saturday morning.', MON), [['every Saturday morning', 'XXXX-WXX-6TMO']]);
+  // Halves and quarters of a unit, however English writes them.
+  assert.deepEqual(times('The siege lasted half a century.', MON), [['half a century', 'P50Y']]);
+  assert.deepEqual(times('The meeting ran for half an hour.', MON), [['half an hour', 'PT30M']]);
+  assert.deepEqual(times('The repairs took a year and a half.', MON), [['a year and a half', 'P18M']]);
+  assert.deepEqual(times('The trial ran two and a half years.', MON), [['two and a half years', 'P30M']]);
+  assert.deepEqual(times('The bridge stood for a quarter century.', MON), [['a quarter century', 'P25Y']]);
   assert.deepEqual(times('They stay at least two more weeks.', MON), [['at least two more weeks', 'P2W', 'EQUAL_OR_MORE']]);
   assert.deepEqual(times('It lasted over an hour.', MON), [['over an hour', 'PT1H', 'MORE_THAN']]);
   assert.deepEqual(times('The siege lasted three months.', MON), [['three months', 'P3M']]);

@@ -42,13 +42,16 @@ export const REFERENCE_RULES: readonly Rule[] = [
   },
   {
     name: 'vague-around',
-    words: ['days', 'weeks', 'months'],
+    words: ['days', 'weeks', 'months', 'years'],
     wholeWords: true,
     reach: 0,
     // "in the weeks before the shooting": dated by the time it is counted from, else a stretch.
-    re: re(`(?<=\\bthe\\s+)(?<u>days|weeks|months)(?=\\s+(?:before|after|prior\\s+to|following)\\s)`),
+    // "the years that followed", "the months to come", "the days ahead": a stretch of no given length.
+    re: re(`(?<=\\bthe\\s+)(?:(?<u>days|weeks|months)(?=\\s+(?:before|after|prior\\s+to|following)\\s)|(?<u2>days|weeks|months|years)(?=\\s+(?:that\\s+(?:followed|preceded)|to\\s+come|ahead)\\b))`),
     build(m) {
-      const u = g(m).u!.toLowerCase();
+      const x = g(m);
+      if (x.u2) return { value: durationValue(undefined, x.u2), type: 'DURATION' };
+      const u = x.u!.toLowerCase();
       return { value: durationValue(undefined, u), type: 'DURATION', offset: { n: 0, unit: u.replace(/s$/, ''), vague: true } };
     },
   },

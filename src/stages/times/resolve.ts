@@ -130,7 +130,7 @@ export function durationValue(n: number | undefined, unitWord: string): string {
   let k = n * u.times;
   if (!Number.isInteger(k)) {
     // Halves become the next smaller unit where there is one: 1.5 hours = PT90M, 2.5 years = P30M.
-    if (u.letter === 'H') return `PT${Math.floor(k)}H${Math.round((k % 1) * 60)}M`;
+    if (u.letter === 'H') return Math.floor(k) ? `PT${Math.floor(k)}H${Math.round((k % 1) * 60)}M` : `PT${Math.round(k * 60)}M`;
     if (u.letter === 'Y' && !u.time) return `P${Math.round(k * 12)}M`;
     if (u.letter === 'D') return `PT${Math.round(k * 24)}H`;
     k = Math.round(k * 10) / 10;
@@ -154,11 +154,14 @@ export function agoValue(a: Ymd, n: number, unitWord: string, sign: number): str
   }
 }
 
-export const NUM = `(?:\\d+(?:\\.\\d+)?(?:\\s+1\\/2)?|${NUMBER_WORDS_SOURCE}|an?|a\\s+few|several|few|many|some|(?:a\\s+)?couple(?:\\s+of)?|a\\s+half)`;
+export const NUM = `(?:(?:\\d+|${NUMBER_WORDS_SOURCE})\\s+and\\s+a\\s+half|\\d+(?:\\.\\d+)?(?:\\s+1\\/2)?|${NUMBER_WORDS_SOURCE}|half\\s+an?|a\\s+quarter|an?|a\\s+few|several|few|many|some|(?:a\\s+)?couple(?:\\s+of)?|a\\s+half)`;
 export function countOf(s: string): number | undefined {
   const t = s.toLowerCase().replace(/\s+/g, ' ');
   if (t === 'a' || t === 'an') return 1;
-  if (t === 'a half') return 0.5;
+  if (t === 'a half' || /^half an?$/.test(t)) return 0.5; // "half an hour"
+  if (t === 'a quarter') return 0.25; // "a quarter century"
+  const andHalf = /^(.+) and a half$/.exec(t); // "two and a half years"
+  if (andHalf) { const k = countOf(andHalf[1]!); return k === undefined ? undefined : k + 0.5; }
   if (/\d 1\/2$/.test(t)) return Number(t.split(' ')[0]) + 0.5;
   if (/couple/.test(t)) return 2;
   if (/^(a few|several|few|many|some)$/.test(t)) return undefined;

@@ -76,7 +76,9 @@ const HOLIDAY_SOURCE = Object.keys(HOLIDAYS).sort((a, b) => b.length - a.length)
 // Words that make "in N units" a stretch measured back from now or a record, not a date ahead.
 const STRETCH_BEFORE = /\b(?:first|last|only|once|twice|times?|record|ever|most|least|fewest|worst|best|highest|lowest|biggest|largest|smallest|greatest|fastest|slowest|strongest|weakest|longest|shortest|warmest|coldest|hottest|wettest|driest|busiest|heaviest|deadliest)\b[^.;!?]*$/i;
 
-const PAREN_DAY = new RegExp(`^\\s*\\([^()]{0,30}?\\b(${WD})\\)`, 'i');
+// A parenthesis ends a time, as TIMEX3 extents do; a weekday inside it or right after it still
+// gives the time its day: "4 in the morning (4 a.m. EDT Thursday)", "10:35 a.m. (0735 GMT) Friday".
+const PAREN_DAY = new RegExp(`^\\s*\\((?:[^()]{0,30}?\\b(${WD})\\)|[^()]{1,24}\\)\\s+(?:on\\s+)?(${WD})\\b)`, 'i');
 
 const SET_WORDS: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', nightly: 'P1D', quarterly: 'P3M' };
 
@@ -89,8 +91,8 @@ export const RULES: readonly Rule[] = [
     trigger: re(`\\d(?:[:.][0-5]\\d)?(?:\\s*(?:a\\.m|p\\.m|am\\b|pm\\b)|\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?:morning|afternoon|evening)|at\\s+night)|\\s+(?:tonight|this\\s+(?:evening|afternoon))\\b|\\s*(?:and|to|until|till|-|–)\\s*\\d{1,2}(?:[:.][0-5]\\d)?\\s*(?:a\\.m|p\\.m|am\\b|pm\\b))|\\d:[0-5]\\d|noon|midnight|midday`),
     reach: 20,
     cue: /\d\s*(?:[ap]\.?m\b|in\s+the\s|at\s+night)|\d\s+(?:tonight|this\s+(?:evening|afternoon))\b|\d:\d|noon|midnight|midday/i,
-    // "10:35 a.m. (0735 GMT) Friday", "4 in the morning", "at 14:30", "noon".
-    re: re(`\\b(?:(?<wd1>${WD}),?\\s+(?:at\\s+)?)?(?:(?<h>[01]?\\d|2[0-3])(?:[:.](?<min>[0-5]\\d))?(?:\\s*(?<ampm>a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)|\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?<dp>morning|afternoon|evening)|at\\s+(?<dp2>night))|(?<=\\b(?:at|by|from|until|till|after|before|around|about)\\s+(?:[01]?\\d|2[0-3])(?:[:.][0-5]\\d)?)(?=\\s+(?<dp3>tonight|this\\s+(?:evening|afternoon))\\b)|(?<=\\b(?:between|from)\\s+(?:[01]?\\d|2[0-3])(?:[:.][0-5]\\d)?)(?=\\s*(?:and|to|until|till|-|–)\\s*(?<h2>[01]?\\d|2[0-3])(?:[:.][0-5]\\d)?\\s*(?<ap2>a\\.m|p\\.m|am\\b|pm\\b)))|(?<=\\b(?:at|by|from|until|till|after|before|since)\\s+)(?<h24>[01]?\\d|2[0-3]):(?<m24>[0-5]\\d)(?![:.,]?\\d)(?:\\s*(?:hrs|hours|h)\\b)?)(?:\\s+(?:[ECMP][SD]T|GMT|UTC)\\b)?(?:(?:\\s*\\([^()]{1,24}\\))?\\s+(?:on\\s+)?(?<wd2>${WD})\\b)?|\\b(?:12\\s+)?(?<word>noon|midnight|midday)\\b`),
+    // "10:35 a.m. Friday", "4 in the morning", "at 14:30", "noon".
+    re: re(`\\b(?:(?<wd1>${WD}),?\\s+(?:at\\s+)?)?(?:(?<h>[01]?\\d|2[0-3])(?:[:.](?<min>[0-5]\\d))?(?:\\s*(?<ampm>a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b)|\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?<dp>morning|afternoon|evening)|at\\s+(?<dp2>night))|(?<=\\b(?:at|by|from|until|till|after|before|around|about)\\s+(?:[01]?\\d|2[0-3])(?:[:.][0-5]\\d)?)(?=\\s+(?<dp3>tonight|this\\s+(?:evening|afternoon))\\b)|(?<=\\b(?:between|from)\\s+(?:[01]?\\d|2[0-3])(?:[:.][0-5]\\d)?)(?=\\s*(?:and|to|until|till|-|–)\\s*(?<h2>[01]?\\d|2[0-3])(?:[:.][0-5]\\d)?\\s*(?<ap2>a\\.m|p\\.m|am\\b|pm\\b)))|(?<=\\b(?:at|by|from|until|till|after|before|since)\\s+)(?<h24>[01]?\\d|2[0-3]):(?<m24>[0-5]\\d)(?![:.,]?\\d)(?:\\s*(?:hrs|hours|h)\\b)?)(?:\\s+(?:[ECMP][SD]T|GMT|UTC)\\b)?(?:\\s+(?:on\\s+)?(?<wd2>${WD})\\b)?|\\b(?:12\\s+)?(?<word>noon|midnight|midday)\\b`),
     build(m, env) {
       const x = g(m);
       if (x.word && /\bhigh\s+$/i.test(env.text.slice(Math.max(0, m.index - 6), m.index))) return undefined; // "high noon"
@@ -101,8 +103,9 @@ export const RULES: readonly Rule[] = [
       const ampm = x.ampm ?? (pmEnd ? 'am' : x.ap2) ?? (dp === 'morning' ? 'am' : dp ? (Number(x.h) < 5 && dp === 'night' ? 'am' : 'pm') : undefined);
       const t = x.word ? (x.word.toLowerCase() === 'midnight' ? 'T24:00' : 'T12:00') : x.h24 ? clock(x.h24, x.m24, undefined) : clock(x.h!, x.min, ampm);
       if (!t) return undefined;
-      // "4 in the morning (4 a.m. EDT Thursday)": the day may stand in a parenthesis right after the time.
-      const wd = x.wd1 ?? x.wd2 ?? PAREN_DAY.exec(env.text.slice(m.index + m[0].length, m.index + m[0].length + 40))?.[1];
+      // "4 in the morning (4 a.m. EDT Thursday)": the day may stand in or right after a parenthesis after the time.
+      const paren = PAREN_DAY.exec(env.text.slice(m.index + m[0].length, m.index + m[0].length + 60));
+      const wd = x.wd1 ?? x.wd2 ?? paren?.[1] ?? paren?.[2];
       if (wd && !cap(wd)) return undefined;
       return anchored(env, 'TIME', UNRESOLVED_DATE + t, (a) => {
         const day = wd ? weekdayDate(a, WEEKDAYS[wd.toLowerCase()]!, undefined, env.direction(m.index, m.index + m[0].length)) : a;
@@ -247,7 +250,8 @@ export const RULES: readonly Rule[] = [
     name: 'quarter',
     words: ['quarter', 'half'],
     reach: 30,
-    re: re(`\\b(?:the\\s+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:\\s+|-)(?<unit>quarter|half)(?:\\s+of\\s+(?:(?<y>${YEAR})|(?<rel>this|last|next)\\s+year))?\\b`),
+    // "the 1988 third quarter", "last year's second half": the year may stand before the ordinal.
+    re: re(`\\b(?:the\\s+)?(?:(?<y0>${YEAR})(?:['’]s)?\\s+|(?<rel0>this|last|next)\\s+year['’]s\\s+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:\\s+|-)(?<unit>quarter|half)(?:\\s+(?:of\\s+(?<y>${YEAR})|(?:of\\s+)?(?<rel>this|last|next)\\s+year))?\\b`),
     build(m, env) {
       const x = g(m);
       const half = x.unit!.toLowerCase() === 'half';
@@ -255,10 +259,11 @@ export const RULES: readonly Rule[] = [
       if (half && q0 > 2) return undefined;
       const code = half ? `H${q0}` : `Q${q0}`;
       const q = half ? (q0 - 1) * 2 + 1 : q0; // first quarter of the period, to place it in time
-      if (x.y) return { value: `${x.y}-${code}`, type: 'DATE' };
+      const yw = x.y ?? x.y0, rel = x.rel ?? x.rel0;
+      if (yw) return { value: `${yw}-${code}`, type: 'DATE' };
       return anchored(env, 'DATE', `XXXX-${code}`, (a) => {
-        const off = x.rel ? { this: 0, last: -1, next: 1 }[x.rel.toLowerCase() as 'this'] : 0;
-        const y = !x.rel && env.direction(m.index, m.index + m[0].length) === 'past' ? pastQuarterYear(a, q) : a.y + off;
+        const off = rel ? { this: 0, last: -1, next: 1 }[rel.toLowerCase() as 'this'] : 0;
+        const y = !rel && env.direction(m.index, m.index + m[0].length) === 'past' ? pastQuarterYear(a, q) : a.y + off;
         return { value: `${fmtYear(y)}-${code}`, type: 'DATE' };
       });
     },
@@ -380,7 +385,7 @@ export const RULES: readonly Rule[] = [
     words: ['now', 'currently', 'nowadays', 'present', 'moment', 'days', 'recent', 'far', 'future', 'past'],
     wholeWords: true,
     reach: 20,
-    re: re(`\\b(?:(?<now>right\\s+now|now|currently|nowadays|at\\s+present|at\\s+the\\s+moment|these\\s+days|in\\s+recent\\s+(?:days|weeks|months|years)|so\\s+far\\s+this\\s+year)|(?<fut>(?:the\\s+)?(?:near\\s+|distant\\s+|foreseeable\\s+)?future)|(?<past>the\\s+(?:distant|recent)\\s+past))\\b`),
+    re: re(`\\b(?:(?<now>right\\s+now|now|currently|nowadays|at\\s+present|at\\s+the\\s+moment|these\\s+days|in\\s+recent\\s+(?:days|weeks|months|years)|so\\s+far\\s+this\\s+year)|(?<fut>(?:the\\s+)?(?:near\\s+|distant\\s+|foreseeable\\s+)?future)|(?<past>the\\s+(?:distant|recent)\\s+past|the\\s+past(?=\\s*(?:[.,;:!?)"”’]|$)|\\s+(?:and|or|but|when|while|as|is|was|has|had|have|were|are)\\b)))\\b`),
     build(m, env) {
       const x = g(m);
       if (x.fut) {
@@ -393,6 +398,27 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    // "by year-end", "last year's end": the end of the year (month, quarter) of publication, or the one before.
+    name: 'period-end',
+    words: ['year', 'month', 'quarter'],
+    reach: 12,
+    re: re(`\\b(?:(?<rel>last|this|next)\\s+)?(?<u>year|month|quarter)(?:-end|['’]s\\s+end)\\b`),
+    build(m, env) {
+      const x = g(m);
+      if (/['’]/.test(m[0]) && !x.rel) return undefined; // "the year's end" is the relative-period rule's ("the end of the year")
+      const off = x.rel?.toLowerCase() === 'last' ? -1 : x.rel?.toLowerCase() === 'next' ? 1 : 0;
+      const u = x.u!.toLowerCase();
+      return anchored(env, 'DATE', u === 'month' ? 'XXXX-XX' : 'XXXX', (a) => {
+        if (u === 'month') { const x2 = addMonths(a, off); return { value: fmtMonth(x2.y, x2.m), type: 'DATE', mod: 'END' }; }
+        if (u === 'quarter') {
+          const idx = a.y * 4 + Math.floor((a.m - 1) / 3) + off;
+          return { value: `${fmtYear(Math.floor(idx / 4))}-Q${(idx % 4) + 1}`, type: 'DATE', mod: 'END' };
+        }
+        return { value: fmtYear(a.y + off), type: 'DATE', mod: 'END' };
+      }, 'END');
+    },
+  },
+  {
     name: 'relative-period',
     words: ['week', 'month', 'year', 'quarter', 'decade'],
     reach: 40,
@@ -402,8 +428,12 @@ export const RULES: readonly Rule[] = [
       const rel = x.rel2 || x.rel3 ? 'this' : x.rel!.toLowerCase(), u = (x.u ?? x.u2 ?? x.u3)!.toLowerCase();
       const mod = partMod(x.part ?? x.part2);
       if (rel === 'same') return undefined; // refers to another time in the text
-      // "the past week", "the coming year": a stretch of time reaching to or from now.
-      if ((rel === 'past' || rel === 'coming') && !mod && !x.edge && u !== 'weekend') {
+      const after = env.text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+      // "the last week of March", "the last month of the campaign": the last of some other period's.
+      if (x.the && rel === 'last' && /^\s+of\b/i.test(after)) return undefined;
+      // "the past week", "the coming year", "for the last month": a stretch of time reaching to or from now
+      // (a quarter is a period of the calendar: "the last quarter" is the one before this).
+      if ((rel === 'past' || rel === 'coming' || (rel === 'last' && x.the && u !== 'quarter')) && !mod && !x.edge && u !== 'weekend') {
         return { value: durationValue(1, u), type: 'DURATION' };
       }
       const off = rel === 'last' || rel === 'previous' || (rel === 'past' && u === 'weekend') ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0;
@@ -432,12 +462,19 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'set',
-    words: ['daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly', 'quarterly', 'every', 'each', 'per'],
+    words: ['daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly', 'quarterly', 'every', 'each', 'per', 'weekends'],
     wholeWords: true,
     reach: 0,
-    re: re(`\\b(?:(?<w>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)|(?<q>every|each|per)\\s+(?:(?<n>other|${NUMBER_WORDS_SOURCE}|\\d+)\\s+)?(?<u>day|week|month|year|hour|morning|evening|night|weekend)s?)\\b`),
+    re: re(`\\b(?:(?<w>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)|(?<q>every|each|per)\\s+(?:(?<n>other|${NUMBER_WORDS_SOURCE}|\\d+)\\s+)?(?<u>day|week|month|year|hour|morning|evening|night|weekend)s?|(?:every|each)\\s+(?<wd>${WD}|spring|summer|fall|autumn|winter)(?:\\s+(?<dp>morning|afternoon|evening|night))?|(?<=\\b(?:on|at)\\s+)(?<wends>weekends))\\b`),
     build(m, env) {
       const x = g(m);
+      if (x.wends) return { value: 'XXXX-WXX-WE', type: 'SET' }; // "on weekends"
+      // "every Monday" = XXXX-WXX-1, "every summer" = XXXX-SU.
+      if (x.wd) {
+        const w = x.wd.toLowerCase();
+        const part = x.dp && !SEASONS[w] ? `T${DAY_PARTS[x.dp.toLowerCase()]}` : '';
+        return { value: SEASONS[w] ? `XXXX-${SEASONS[w]}` : `XXXX-WXX-${WEEKDAYS[w] || 7}${part}`, type: 'SET' };
+      }
       // "the party daily Granma", "News Daily": a newspaper or a show.
       if (x.w && /^\s+[A-Z]/.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return undefined;
       if (x.w && inName(env.text, m.index)) return undefined;
@@ -447,6 +484,18 @@ export const RULES: readonly Rule[] = [
       if (u === 'weekend') return { value: 'XXXX-WXX-WE', type: 'SET' };
       const n = x.n ? (x.n.toLowerCase() === 'other' ? 2 : parseNumber(x.n)) : 1;
       return { value: durationValue(n, u), type: 'SET' };
+    },
+  },
+  {
+    // "on Mondays", "Fridays at noon": a weekday in the plural recurs (XXXX-WXX-1).
+    name: 'weekday-set',
+    words: WEEKDAY_WORDS,
+    reach: 0,
+    re: re(`\\b(?<wd>${WD})s\\b`),
+    build(m, env) {
+      const x = g(m);
+      if (!cap(x.wd) || inName(env.text, m.index) || NAMED_DAY_BEFORE.test(env.text.slice(Math.max(0, m.index - 12), m.index))) return undefined;
+      return { value: `XXXX-WXX-${WEEKDAYS[x.wd!.toLowerCase()] || 7}`, type: 'SET' };
     },
   },
   {
@@ -472,15 +521,23 @@ export const RULES: readonly Rule[] = [
     words: UNIT_WORDS,
     // A bound, not an exact length: a bound word, a count in words and "more" come to far less.
     reach: 80,
-    re: re(`\\b(?:(?<q>${DURATION_MOD_SOURCE})\\s+)?(?:the\\s+)?(?:(?<rel>past|last|next|coming|previous|first|final|recent)\\s+)?(?<n>${NUM})(?:\\s+(?:more|additional|full|long))?(?:\\s+|-)(?<u>${UNIT_SOURCE})s?(?<long>-long|-old)?\\b(?:\\s+(?:(?<ago>ago|from\\s+(?:now|today|(?<tmw>tomorrow))|hence)|(?<after>earlier)\\b))?`),
+    re: re(`\\b(?:(?<q>${DURATION_MOD_SOURCE})\\s+)?(?:the\\s+)?(?:(?<rel>past|last|next|coming|previous|first|final|recent)\\s+)?(?<n>${NUM})(?:\\s+(?:more|additional|full|long))?(?:\\s+|-)(?<u>${UNIT_SOURCE})s?(?<half>\\s+and\\s+a\\s+half)?(?<long>-long|-old)?\\b(?:(?<orso>\\s+or\\s+so)?\\s+(?:(?<ago>ago|from\\s+(?:now|today|(?<tmw>tomorrow))|hence)|(?<after>earlier)\\b))?`),
     build(m, env) {
       const x = g(m);
       if (x.long?.toLowerCase() === '-old' || /^\s+old\b/i.test(env.text.slice(m.index + m[0].length, m.index + m[0].length + 5))) return undefined; // an age, not a time
       if (cap(x.u)) return undefined; // a title: "60 Minutes"
       if (/^an?$/i.test(x.n!) && /^second$/i.test(x.u!)) return undefined; // "a second attack" is an ordinal
-      const n = countOf(x.n!);
+      const n0 = countOf(x.n!);
+      // "a year and a half": the half is counted in the unit.
+      const n = x.half && n0 !== undefined ? n0 + 0.5 : n0;
       const u = x.u!.toLowerCase();
+      // "some day" (one day, not a count of days) is a time ahead, as "someday" is.
       const rest = env.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (/^some$/i.test(x.n!) && u === 'day' && !x.q && !x.rel && /day$/i.test(m[0])) {
+        // "on some day in May", "some day or two" are a day of another time, or a count.
+        if (/^\s+(?:in|of|or|and)\b/i.test(rest) || /\b(?:on|for|by|until|from)\s+$/i.test(env.text.slice(Math.max(0, m.index - 7), m.index))) return undefined;
+        return { value: 'FUTURE_REF', type: 'DATE' };
+      }
       if (/^-to-/.test(rest)) return undefined; // "on a day-to-day basis"
       const before = env.text.slice(Math.max(0, m.index - 20), m.index);
       // "over the past 12 months": "over" is the preposition, not a bound.
@@ -496,7 +553,9 @@ export const RULES: readonly Rule[] = [
         const sign = x.ago.toLowerCase() === 'ago' ? -1 : 1;
         if (n === undefined) return { value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', type: 'DATE' };
         // "Two weeks from tomorrow" counts from the day after publication.
-        return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => ({ value: agoValue(x.tmw ? addDays(a, 1) : a, n, u, sign), type: 'DATE', mod: mod === 'APPROX' ? 'APPROX' : undefined }));
+        // "a week or so ago" is as near as "about a week ago".
+        const approx = mod === 'APPROX' || !!x.orso;
+        return anchored(env, 'DATE', UNRESOLVED_DATE, (a) => ({ value: agoValue(x.tmw ? addDays(a, 1) : a, n, u, sign), type: 'DATE', mod: approx ? 'APPROX' : undefined }));
       }
       // "$600 a month", "twice a day": a rate, not a stretch of time.
       if (/^an?$/i.test(x.n!) && !x.q && !x.rel && (/(?:\d(?:k|m|bn?|mn|tn)?|%|dollars?|euros?|pounds?|percent|times|twice|once)\s*$/i.test(before))) {
