@@ -25,6 +25,8 @@ test('prefixes, accents and excluded words', () => {
   // An excluded word is not marked; a word that only contains the query is no match.
   assert.equal(cut('Army units and armored cars left the barracks.', 'army -cars'), '[Army] units and armored cars left the barracks.');
   assert.equal(cut('The rearmament went on.', 'arm'), undefined);
+  // Other scripts: a word of any case, up to the punctuation that ends it.
+  assert.equal(cut('Talks in Москва, then МОСКВА again.', 'москва'), 'Talks in [Москва], then [МОСКВА] again.');
 });
 
 test('a long text gives a window of words around the most query terms, with ellipses where it goes on', () => {

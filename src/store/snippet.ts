@@ -57,7 +57,7 @@ for (let c = 0xc0; c <= 0x24f; c++) {
 // Letters, digits and marks as one class without Unicode property escapes, which V8 compiles
 // and runs several times slower; outside Latin it also takes in other scripts' punctuation, a
 // difference that only shifts where a snippet's window ends.
-const WORD_CLASS = '[0-9A-Za-z\\u00aa\\u00b5\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u3000\\u3005-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a\\uff66-\\uffdc]';
+const WORD_CLASS = '[0-9A-Za-z\\u00aa\\u00b5\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u1fff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3005-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a\\uff66-\\uffdc]';
 const anyCase = (c: string) => {
   const forms = new Set([c, c.toUpperCase(), ...(FORMS.get(c) ?? '')]);
   return forms.size === 1 ? c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&') : `[${[...forms].join('')}]`;
