@@ -58,6 +58,9 @@ export function stampFrom(id: string, hash: string, stages: readonly { name: str
   return { id, hash, stages: (stages ?? []).map((s) => ({ name: s.name, version: s.version })) };
 }
 
+/** Strings in code-unit order, as the databases sort keys and names (not by locale). */
+export const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Facet counts over the documents counted: outlet, month and type from their rows
  * ([outlet, day, ",TYPE,…,"]); entity and place counted by the store's own queries.
@@ -73,7 +76,7 @@ export function facetsOf(docs: Iterable<readonly [unknown, unknown, unknown, ...
     if (typeList) for (const t of String(typeList).split(',')) if (t) bump(types, t);
   }
   const byCount = (m: Map<string, number>, max: number): FacetCount[] =>
-    [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, max).map(([value, count]) => ({ value, count }));
+    [...m].sort((a, b) => b[1] - a[1] || byCode(a[0], b[0])).slice(0, max).map(([value, count]) => ({ value, count }));
   return {
     outlet: byCount(outlets, 25),
     entity,

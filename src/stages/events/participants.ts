@@ -91,7 +91,10 @@ const siteHead: HeadTest = (w) => SITE_HEAD.test(w);
 const targetHead: HeadTest = (w) => PEOPLE_HEAD.test(w) || PRONOUN_HEAD.test(w) || SITE_HEAD.test(w) || THING_HEAD.test(w);
 
 /** A number standing for people ("killed 12", "five more were wounded", "injured another 15"). */
-const COUNT = /^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|scores|dozens|hundreds|thousands|more|others)$/i;
+const NUMBER_SOURCE = '\\d[\\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|scores|dozens|hundreds|thousands';
+const COUNT = new RegExp(`^(?:${NUMBER_SOURCE}|more|others)$`, 'i');
+/** A number before a noun ("four herdsmen"). */
+const NUMBER = new RegExp(`^(?:${NUMBER_SOURCE})$`, 'i');
 /** A participle in a list of them ("mutilated, injured and ..."). */
 const PARTICIPLE_WORD = /^(?:[a-z]+(?:ed|en)|hurt|shot|struck|hit|slain|beaten)$/i;
 /** A verb in the past ("killed", "shot", "blew"). */
@@ -102,7 +105,6 @@ const bareCount = (ts: Tok[], k: number) => COUNT.test(ts[k]!.w) && !YEAR.test(t
 
 type Phrase = { from: number; to: number };
 
-const NUMBER = /^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|hundreds|thousands|scores)$/i;
 /** A plural noun right after a number ("four herdsmen", "12 tourists"). */
 function countedNoun(ts: Tok[], k: number): boolean {
   const w = ts[k]!.w, prev = ts[k - 1]?.w;

@@ -7,7 +7,7 @@ import type { RowContext, StoredEntity } from '../../layers/spec.js';
 import type { DocMeta } from '../../core/meta.js';
 import type { NewsRecord } from '../../output/record.js';
 import {
-  checkRecord, decisionFrom, entityConditions, docRef, emptyFacets, eventHit, FACET_CAP, facetsOf, MAX_LIMIT, META_KEYS, page, PERIOD, placeHit, quoteHit,
+  byCode, checkRecord, decisionFrom, entityConditions, docRef, emptyFacets, eventHit, FACET_CAP, facetsOf, MAX_LIMIT, META_KEYS, page, PERIOD, placeHit, quoteHit,
   aboutConditions, NEWEST_DOCS, placeConditions, recordFrom, speakerCondition, stampFrom, type MergeUndo, undoable, undoLater,
 } from '../results.js';
 import { dayOf, entityIdOf, entityKey, normalizeName } from '../keys.js';
@@ -670,12 +670,12 @@ export class SqliteStore implements Store {
       }
     }
     const topIds = this.idCounts.take().sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 25);
-    const named = new Map((f.entityNames.all(JSON.stringify(topIds.map(([id]) => id))) as Row[]).map((r) => [Number(r.rowid), r]));
+    const named = this.entitiesById(topIds.map(([id]) => id));
     const entity = topIds.flatMap(([id, count]) => {
       const r = named.get(id);
       return r ? [{ value: String(r.key), label: String(r.name), count }] : [];
-    }).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-    const place = [...places.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    }).sort((a, b) => b.count - a.count || byCode(a.value, b.value));
+    const place = [...places.values()].sort((a, b) => b.count - a.count || byCode(a.name, b.name))
       .slice(0, 25).map((p) => ({ value: p.name, count: p.count }));
     return facetsOf(rows, entity, place, docs.length, approximate);
   }
@@ -684,8 +684,14 @@ export class SqliteStore implements Store {
     const p = (sql: string) => this.db.prepare(sql);
     return {
       docs: p('SELECT outlet, day, types, entities, places FROM doc_facets WHERE doc IN (SELECT value FROM json_each(?))').raw(),
-      entityNames: p('SELECT rowid, key, name FROM entities WHERE rowid IN (SELECT value FROM json_each(?))'),
     };
+  }
+
+  /** Entity rows by rowid, for ids counted from facet rows. */
+  private entitiesById(ids: readonly number[]): Map<number, Row> {
+    const rows = this.prepared('SELECT rowid, key, name, type, mentions FROM entities WHERE rowid IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(ids)) as Row[];
+    return new Map(rows.map((r) => [Number(r.rowid), r]));
   }
 
   // ---- entities -----------------------------------------------------------
@@ -960,13 +966,11 @@ export class SqliteStore implements Store {
     let least = hist.length, above = 0;
     while (least > 1 && above < n) above += hist[--least] ?? 0;
     const kept = counts.filter(([, c]) => c >= least);
-    const rows = this.prepared(`SELECT o.rowid, o.key, o.name, o.type, o.mentions FROM entities o WHERE o.rowid IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(kept.map(([id]) => id))) as Row[];
-    const byId = new Map(rows.map((r) => [Number(r.rowid), r]));
+    const byId = this.entitiesById(kept.map(([id]) => id));
     return kept.flatMap(([id, documents]) => {
       const r = byId.get(id);
       return r ? [{ r, documents }] : [];
-    }).sort((a, b) => b.documents - a.documents || Number(b.r.mentions) - Number(a.r.mentions) || (String(a.r.name) < String(b.r.name) ? -1 : String(a.r.name) > String(b.r.name) ? 1 : 0))
+    }).sort((a, b) => b.documents - a.documents || Number(b.r.mentions) - Number(a.r.mentions) || byCode(String(a.r.name), String(b.r.name)))
       .slice(0, n)
       .map(({ r, documents }) => ({ id: String(r.key), name: String(r.name), type: String(r.type) as EntityType, documents }));
   }
