@@ -258,9 +258,9 @@ export function aboutConditions(about: string, recent: number | undefined, newes
   const self = 'q.speaker IS DISTINCT FROM (SELECT rowid FROM entities WHERE key = ?)';
   if (recent !== undefined) {
     return {
-      // `+entity` keeps SQLite on the few documents' mentions rather than every mention of a famous entity.
+      // The entity first: SQLite seeks (entity, doc) per document rather than reading every mention of them.
       with: `WITH about_mentions AS MATERIALIZED (SELECT doc, start, "end" FROM mentions
-               WHERE ${inEntityDocs('doc', recent, newest)} AND +entity = (SELECT rowid FROM entities WHERE key = ?))`,
+               WHERE entity = (SELECT rowid FROM entities WHERE key = ?) AND ${inEntityDocs('doc', recent, newest)})`,
       withArgs: [about, about],
       where: ['q.doc IN (SELECT doc FROM about_mentions)', `EXISTS (SELECT 1 FROM about_mentions am WHERE am.doc = q.doc AND am.start >= q.start AND am."end" <= q."end")`, self],
       args: [about],

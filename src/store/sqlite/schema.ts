@@ -329,6 +329,16 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   ${entityOutletsSql('')}
   `,
+  // 16: an entity page's reads answered from indexes: the mentions of it in a few documents
+  // (quotes about it), a speaker's quotes document by document, and places with their coordinates.
+  `
+  DROP INDEX mentions_entity;
+  CREATE INDEX mentions_entity ON mentions(entity, doc, start, "end");
+  DROP INDEX quotes_speaker;
+  CREATE INDEX quotes_speaker ON quotes(speaker, doc);
+  DROP INDEX places_doc_norm;
+  CREATE INDEX places_doc_norm ON places(doc, norm, name, lat, lon, country, geoname_id);
+  `,
 ];
 
 /**
