@@ -1004,7 +1004,7 @@ export class SqliteStore implements Store {
     if (query.outlet) { where.push('d.outlet = ? COLLATE NOCASE'); args.push(query.outlet); }
     if (query.from) { where.push('d.day >= ?'); args.push(query.from); }
     if (query.to) { where.push('d.day <= ?'); args.push(query.to + '\uffff'); }
-    const rows = this.prepared(`${pre.with} SELECT q.*, d.id AS doc_id, d.title, d.outlet, d.published, e.key AS speaker_key, e.name AS speaker_name
+    const rows = this.prepared(`${pre.with} ${QUOTE_COLUMNS}
       FROM quotes q JOIN documents d ON d.rowid = q.doc LEFT JOIN entities e ON e.rowid = q.speaker
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY d.day IS NULL, d.day DESC, q.doc DESC, q.seq LIMIT ? OFFSET ?`).all(...pre.withArgs, ...args, limit, offset) as Row[];
@@ -1024,7 +1024,7 @@ export class SqliteStore implements Store {
 
   /** A speaker's quotes newest first, in the order of quotes(), found through its (entity, day, doc) index. */
   private quotesByDocs(speaker: number, limit: number, offset: number): QuoteHit[] {
-    const rows = this.prepared(`SELECT q.*, d.id AS doc_id, d.title, d.outlet, d.published, e.key AS speaker_key, e.name AS speaker_name
+    const rows = this.prepared(`${QUOTE_COLUMNS}
       FROM doc_entities de CROSS JOIN quotes q ON q.speaker = de.entity AND q.doc = de.doc CROSS JOIN documents d ON d.rowid = q.doc
       JOIN entities e ON e.rowid = q.speaker
       WHERE de.entity = ? ORDER BY de.day DESC, de.doc DESC, q.seq LIMIT ? OFFSET ?`).all(speaker, limit, offset) as Row[];
@@ -1096,6 +1096,9 @@ export class SqliteStore implements Store {
     if (this.db.open) this.db.close();
   }
 }
+
+/** What a quote hit is read from: the quote, its document and its speaker (`q`, `d`, `e`). */
+const QUOTE_COLUMNS = 'SELECT q.*, d.id AS doc_id, d.title, d.outlet, d.published, e.key AS speaker_key, e.name AS speaker_name';
 
 function stampOfRow(r: Row): RecordStamp {
   return stampFrom(String(r.id), String(r.hash), JSON.parse(String(r.stages ?? '[]')) as { name: string; version: string }[]);
