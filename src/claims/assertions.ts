@@ -7,6 +7,7 @@ import type { NewsRecord } from '../output/record.js';
 import { dayOf, entityIdOf } from '../store/keys.js';
 import { fold } from '../kb/names.js';
 import { rangeOf } from './ranges.js';
+import { isNamedEntity } from '../layers/entities.js';
 
 export const CLAIM_KINDS = ['quantity', 'event', 'relation', 'quote'] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
@@ -81,7 +82,7 @@ export const unitKey = (unit: string) => fold(unit).replace(/(?<=\w\w)s$/, '');
  */
 export function assertionsOf(rec: NewsRecord): Assertion[] {
   const kb = new Map<string, string>();
-  for (const e of rec.entities ?? []) if (e?.name && e.type) kb.set(e.id, entityIdOf(e));
+  for (const e of rec.entities ?? []) if (isNamedEntity(e)) kb.set(e.id, entityIdOf(e));
   const idOf = (local: string | undefined) => (local === undefined ? undefined : kb.get(local));
   const docDay = dayOf(rec.meta?.published);
   const text = rec.text;

@@ -36,7 +36,8 @@ const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
  * of the predicted span; pairs are taken best overlap first, each mention once.
  */
 function align(gold: readonly XdocGoldMention[], rec: NewsRecord): Map<XdocGoldMention, string> {
-  const ids = new Map(rec.entities.map((e) => [e.id, entityIdOf(e)]));
+  // Generic participants ("three people") are entities of their document only.
+  const ids = new Map(rec.entities.map((e) => [e.id, e.generic ? `${rec.id}#${e.id}` : entityIdOf(e)]));
   const predicted = [...rec.mentions, ...(rec.references ?? [])]
     .map((m) => ({ m, key: m.entity !== undefined ? ids.get(m.entity) : undefined }))
     .filter((x): x is { m: (typeof x)['m']; key: string } => !!x.key);

@@ -10,6 +10,7 @@ import type { NewsRecord } from '../output/record.js';
 import { entityKey } from '../store/keys.js';
 import type { KbCandidate } from '../store/store.js';
 import { compareNames, lookupKeys, nameForm, type NameForm, type NameMatch } from './names.js';
+import { isNamedEntity } from '../layers/entities.js';
 
 export interface KbLookup {
   /** Entities filed under any of these keys (see blockingKeys and lookupKeys), most documents first. */
@@ -161,7 +162,7 @@ export async function resolveRecord(rec: NewsRecord, kb: KbLookup): Promise<Reso
   for (const p of rec.places ?? []) {
     if (p.entity && p.geonameId != null && !p.modifier && !p.embedded) placesOf.set(p.entity, [...(placesOf.get(p.entity) ?? []), p.geonameId]);
   }
-  const locals: Local[] = (rec.entities ?? []).filter((e) => e?.name).map((e) => {
+  const locals: Local[] = (rec.entities ?? []).filter(isNamedEntity).map((e) => {
     const forms = [...new Set([e.name, ...(e.aliases ?? [])])].map((n) => nameForm(n, e.type)).filter((f) => f.fold);
     const places = PLACE_TYPES.has(e.type) ? placesOf.get(e.id) ?? [] : [];
     return { entity: e, forms, places, keys: new Set([...forms.flatMap(lookupKeys), ...places.map((g) => `g:${g}`)]) };

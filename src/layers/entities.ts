@@ -15,6 +15,20 @@ export interface Entity {
   readonly descriptionEnd?: number;
   /** Knowledge-base id: this entity across all stored documents (set when the record is stored). */
   readonly kb?: string;
+  /**
+   * A participant named by a common noun phrase rather than a name ("three people", "the
+   * bomber", "a checkpoint"): an entity of its document only, never of the knowledge base.
+   */
+  readonly generic?: boolean;
+}
+
+/** Entities the knowledge base keeps across documents: named ones, not generic participants. */
+export const isNamedEntity = (e: Entity | undefined): e is Entity => !!e?.name && !!e.type && !e.generic;
+
+/** Tells the local ids of a record's generic participants. */
+export function genericIn(rec: { readonly entities?: readonly Entity[] }): (local: string) => boolean {
+  const ids = new Set((rec.entities ?? []).filter((e) => e?.generic).map((e) => e.id));
+  return (local) => ids.has(local);
 }
 
 /**
@@ -36,5 +50,6 @@ export const entityLayer: LayerSpec<'entities', Entity> = {
     descriptionStart: OFFSET,
     descriptionEnd: OFFSET,
     kb: { type: 'string', minLength: 1 },
+    generic: { type: 'boolean', description: 'Named by a common noun phrase ("three people", "the bomber"): an entity of this document only, never of the knowledge base.' },
   }),
 };

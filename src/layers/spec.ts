@@ -97,6 +97,8 @@ export interface RowContext {
   entity(local: string | undefined): StoredEntity | undefined;
   /** The entity keyed by a name that resolution left alone, stored when new. */
   named(type: string, name: string): StoredEntity;
+  /** Whether a local id is a generic participant of this record ("three people"): no stored entity, no key. */
+  generic?(local: string): boolean;
   normalizeName(name: string): string;
   dayOf(value: string | undefined): string | undefined;
 }
@@ -131,7 +133,7 @@ export const TEXT: Column<Span & { readonly text?: string }> = {
 export const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 export const str = (v: unknown): string | undefined => (v == null ? undefined : String(v));
 /** The cross-document key of a local entity id; other values (a name) are kept as they are. */
-export const keyOf = (v: unknown, c: RowContext): string | undefined => (v == null ? undefined : (c.entity(String(v))?.key ?? String(v)));
+export const keyOf = (v: unknown, c: RowContext): string | undefined => (v == null || c.generic?.(String(v)) ? undefined : (c.entity(String(v))?.key ?? String(v)));
 
 // ---- exports -----------------------------------------------------------------------------
 

@@ -23,6 +23,8 @@ export function checkOrder(stages: readonly Stage[]): void {
     for (const r of s.requires) {
       if (!written.has(r)) throw new NewsgraphError('pipeline.missing-layer', `stage "${s.name}" requires layer "${r}", which no earlier stage provides`);
     }
+    if (s.appends?.length && !s.withdraw) throw new NewsgraphError('pipeline.append-without-withdraw', `stage "${s.name}" appends to layers but cannot withdraw what it added (withdraw)`);
+    // Appending needs no provider: with no layer to add to, the stage leaves it alone.
     for (const u of s.updates ?? []) {
       if (!written.has(u)) throw new NewsgraphError('pipeline.missing-layer', `stage "${s.name}" updates layer "${u}", which no earlier stage provides`);
     }

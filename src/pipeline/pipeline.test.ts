@@ -97,3 +97,36 @@ test('rerun runs the stale stage, what reads its layers, and the providers of la
 test('every default stage carries a content version from the build', () => {
   for (const s of defaultStages()) assert.match(s.version, /^[0-9a-f]{12}$/, s.name);
 });
+
+test('a stage that appends to a layer keeps every item there; readers need not wait for it, and a re-run withdraws what it added', () => {
+  const m = (start: number, text: string) => ({ start, end: start + text.length, text, type: 'PERSON' as const });
+  const names = stage('names', [], ['mentions'], () => ({ mentions: [m(0, 'Ann')] }));
+  const reader = stage('reader', ['mentions'], ['times'], (doc) => ({ times: doc.layer('mentions').map((x) => ({ start: x.start, end: x.end, text: x.text, value: 'X' })) }));
+  const adder: Stage = {
+    ...stage('adder', ['mentions'], ['quotes']), appends: ['mentions'],
+    run: (doc) => ({ quotes: [], mentions: [...doc.layer('mentions'), m(8, 'crowd')] }),
+    withdraw: (doc) => ({ mentions: doc.layer('mentions').filter((x) => x.text !== 'crowd') }),
+  };
+  // Either order is accepted and kept: a reader after the appender sees what it added, one before does not.
+  assert.deepEqual(Pipeline.ordered([names, adder, reader]).run(Doc.create('Ann saw crowds.')).doc.layer('times').map((x) => x.text), ['Ann', 'crowd']);
+  const r = Pipeline.ordered([names, reader, adder], { strict: true }).run(Doc.create('Ann saw crowds.'));
+  assert.deepEqual(r.doc.layer('mentions').map((x) => x.text), ['Ann', 'crowd']);
+  assert.deepEqual(r.doc.layer('times').map((x) => x.text), ['Ann']);
+  // Re-run, the appender's own items are withdrawn first: a stale reader sees what a first run shows it, nothing is added twice.
+  const first = new Pipeline([names, reader, adder], { strict: true });
+  const done = first.run(Doc.create('Ann saw crowds.')).doc;
+  assert.deepEqual(first.affected(['reader'], () => true).map((s) => s.name), ['reader', 'adder']);
+  const again = first.rerun(done, ['reader']).doc;
+  assert.deepEqual(again.layer('times').map((x) => x.text), ['Ann']);
+  assert.deepEqual(again.layer('mentions').map((x) => x.text), ['Ann', 'crowd']);
+  assert.throws(() => new Pipeline([names, { ...adder, withdraw: undefined }]), /cannot withdraw/);
+  // A stage that updates the layer after the appender would revise what it added: refused.
+  const updater: Stage = { ...stage('updater', [], []), updates: ['mentions'] };
+  assert.throws(() => new Pipeline([names, adder, updater]), /reads layer "mentions", which the later stage "updater" writes/);
+  // Changing or dropping an item already there is not appending.
+  const rewriter: Stage = { ...adder, name: 'rewriter', run: (doc) => ({ quotes: [], mentions: doc.layer('mentions').map((x) => ({ ...x, text: 'Bob' })) }) };
+  assert.throws(() => new Pipeline([names, rewriter], { strict: true }).run(Doc.create('Ann saw crowds.')), (e: NewsgraphError) => e.code === 'pipeline.append-changed');
+  const lenient = new Pipeline([names, rewriter], { strict: false }).run(Doc.create('Ann saw crowds.'));
+  assert.deepEqual(lenient.doc.layer('mentions').map((x) => x.text), ['Ann']);
+  assert.deepEqual(lenient.diagnostics.map((d) => d.rule), ['pipeline.append-changed']);
+});

@@ -69,13 +69,19 @@ export class Pipeline {
    * lacks (tokens are not stored, for example) when a re-run stage reads them.
    */
   rerun(input: Doc, stale: Iterable<string>, options: StageOptions = {}): PipelineResult {
-    return this.runStages(input, this.affected(stale, (l) => input.has(l)), options);
+    const stages = this.affected(stale, (l) => input.has(l));
+    // What re-running stages append is taken out first: they add it afresh, and the stages before
+    // them read the layers as a first run leaves them.
+    let doc = input;
+    for (const s of stages) if (s.withdraw && s.appends?.every((l) => doc.has(l))) doc = doc.with(s.withdraw(doc));
+    return this.runStages(doc, stages, options);
   }
 
   /**
    * The stages `rerun` would run, in order. `present` says which layers the Doc already has.
    * A stale stage that updates a layer re-runs from that layer's provider: it revises what the
-   * provider made, not its own earlier output.
+   * provider made, not its own earlier output. A stage that appends to a layer a re-running stage
+   * reads re-runs too: its items are withdrawn, so that stage reads what a first run would.
    */
   affected(stale: Iterable<string>, present: (layer: LayerName) => boolean): Stage[] {
     const chosen = new Set(this.stages.filter((s) => new Set(stale).has(s.name)));
@@ -86,6 +92,10 @@ export class Pipeline {
           const p = this.providerOf(u)!;
           if (!chosen.has(p)) { chosen.add(p); grew = true; }
         }
+      }
+      for (const s of this.stages) {
+        if (chosen.has(s) || !s.appends?.length) continue;
+        if ([...chosen].some((c) => readsOf(c).some((l) => s.appends!.includes(l)))) { chosen.add(s); grew = true; }
       }
       const dirty = new Set<LayerName>();
       for (const s of this.stages) {
@@ -137,7 +147,7 @@ export class Pipeline {
         out = Object.fromEntries(stage.provides.map((p) => [p, []]));
         // Layers it meant to update stay as they were.
       }
-      doc = doc.with(this.written(stage, out, ctx.diagnostic));
+      doc = doc.with(this.written(stage, out, doc, ctx.diagnostic));
       timings.push({ name: stage.name, version: stage.version, ms: performance.now() - t0 });
     }
     if (skipped.length) {
@@ -160,13 +170,25 @@ export class Pipeline {
     });
   }
 
-  /** What the stage returned, limited to its declared writes; a declared provided layer it left out is empty. */
-  private written(stage: Stage, out: Partial<Layers>, report: (d: Omit<Diagnostic, 'stage'>) => void): Partial<Layers> {
+  /**
+   * What the stage returned, limited to its declared writes; a declared provided layer it left
+   * out is empty. A layer it appends to keeps every item it had: earlier readers saw them.
+   */
+  private written(stage: Stage, out: Partial<Layers>, before: Doc, report: (d: Omit<Diagnostic, 'stage'>) => void): Partial<Layers> {
     const patch: Record<string, unknown> = {};
     const writes = this.contracts.get(stage)!.writes;
     for (const [layer, items] of Object.entries(out)) {
-      if (writes.has(layer as LayerName)) patch[layer] = items;
-      else breach(this.strict, 'pipeline.undeclared-write', `stage "${stage.name}" writes layer "${layer}", which it does not declare (provides or updates)`, report);
+      if (!writes.has(layer as LayerName)) {
+        breach(this.strict, 'pipeline.undeclared-write', `stage "${stage.name}" writes layer "${layer}", which it does not declare (provides, updates or appends)`, report);
+        continue;
+      }
+      const appended = (stage.appends ?? []).includes(layer as LayerName) && !(stage.updates ?? []).includes(layer as LayerName);
+      const kept = appended ? new Set(items as readonly unknown[]) : undefined;
+      if (kept && (before.layer(layer as LayerName) as readonly unknown[]).some((x) => !kept.has(x))) {
+        breach(this.strict, 'pipeline.append-changed', `stage "${stage.name}" appends to layer "${layer}" but changed or dropped items already there`, report);
+        continue;
+      }
+      patch[layer] = items;
     }
     for (const p of stage.provides) if (!(p in patch)) patch[p] = [];
     return patch as Partial<Layers>;

@@ -41,6 +41,16 @@ export interface Stage extends StageDeclaration {
   /** Layers an earlier stage provided that this stage reads and revises (e.g. filling mention.entity). */
   readonly updates?: readonly LayerName[];
   /**
+   * Layers an earlier stage provided that this stage adds items of its own to, leaving every item
+   * already there as it was (checked when it runs): stages that read them before it saw all but
+   * the added items, so they need not wait for it (events add the noun phrases they name as
+   * participants to the entities and their mentions). Such a stage says which items are its own
+   * with `withdraw`.
+   */
+  readonly appends?: readonly LayerName[];
+  /** The layers it appends to as they were before it ran: its own items taken out, so a re-run adds them afresh. */
+  withdraw?(doc: Doc): Partial<Layers>;
+  /**
    * Languages (ISO 639-3) the stage's rules and models are written for. Text detected in another
    * language skips the stage (its layers stay empty, with a diagnostic): English patterns over
    * other languages make garbage, not poorer output. Absent: any language.
@@ -55,17 +65,19 @@ export function strictByDefault(): boolean {
 }
 
 /** A stage read or wrote what it does not declare: a thrown error when strict, else a warning. */
-export function breach(strict: boolean, rule: 'pipeline.undeclared-read' | 'pipeline.undeclared-write', message: string, report: DiagnosticSink): void {
+export function breach(strict: boolean, rule: 'pipeline.undeclared-read' | 'pipeline.undeclared-write' | 'pipeline.append-changed', message: string, report: DiagnosticSink): void {
   if (strict) throw new NewsgraphError(rule, message);
   report({ level: 'warning', rule, message });
 }
 
 /** Every layer a stage may read. */
 export function readsOf(s: Stage): LayerName[] {
-  return [...s.requires, ...(s.optional ?? []), ...(s.updates ?? [])];
+  return [...s.requires, ...(s.optional ?? []), ...(s.updates ?? []), ...(s.appends ?? [])];
 }
 
 /** Every layer a stage may write. */
 export function writesOf(s: Stage): LayerName[] {
-  return [...s.provides, ...(s.updates ?? [])];
+  return [...s.provides, ...(s.updates ?? []), ...(s.appends ?? [])];
 }
+
+

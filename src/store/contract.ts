@@ -251,6 +251,29 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       assert.equal(rel[0]!.evidence[0]!.outlet, 'Harbour Times');
     }));
 
+    test('a generic participant ("three porters") stays in its record, never a stored entity or an event key', withStore(async (s) => {
+      const t = 'Three porters were killed near Kessel on May 2, the Valley Post said.';
+      const rec = record(t, { title: 'Porters killed', outlet: 'Valley Post', published: '2023-05-03' }, {
+        entities: [
+          { id: 'e1', type: 'GPE', name: 'Kessel', aliases: [] },
+          { id: 'g1', type: 'PERSON', name: 'Three porters', aliases: [], generic: true },
+        ],
+        mentions: [
+          { ...at(t, 'Three porters'), text: 'Three porters', type: 'PERSON', entity: 'g1', kind: 'nominal' },
+          { ...at(t, 'Kessel'), text: 'Kessel', type: 'GPE', entity: 'e1', kind: 'name' },
+        ],
+        events: [{ ...at(t, 'Three porters were killed near Kessel'), type: 'killing', target: 'g1', place: 'e1', time: '2023-05-02' }],
+      });
+      await s.put(rec);
+      assert.deepEqual(await s.get(rec.id), rec);
+      assert.deepEqual((await s.entities()).map((e) => e.id), ['GPE:kessel']);
+      assert.equal(await s.entity('PERSON:three porters'), undefined);
+      const [ev] = await s.events();
+      assert.equal(ev!.target, undefined);
+      assert.equal(ev!.type, 'killing');
+      assert.equal((await s.entity('GPE:kessel'))!.mentions, 1);
+    }));
+
     test('export gives every record back in the order stored; delete removes one', withStore(async (s) => {
       const recs = sampleRecords();
       for (const r of recs) await s.put(r);

@@ -1,6 +1,7 @@
 import type { EntityType } from '../core/layers.js';
 import type { NewsRecord } from '../output/record.js';
 import { entityIdOf, entityKey } from './keys.js';
+import { isNamedEntity } from '../layers/entities.js';
 
 /** What one document says about one knowledge-base entity: the names, types and places it gives it. */
 export interface EntityNote {
@@ -20,7 +21,7 @@ export function notesOf(rec: NewsRecord): Map<string, EntityNote> {
   };
   const idOf = new Map<string, string>();
   for (const e of rec.entities ?? []) {
-    if (!e?.name || !e.type) continue;
+    if (!isNamedEntity(e)) continue;
     const id = entityIdOf(e);
     idOf.set(e.id, id);
     const n = note(id);

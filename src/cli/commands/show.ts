@@ -19,10 +19,13 @@ export function formatRecord(r: NewsRecord): string {
   const counts = COUNTED_FIELDS.map((l) => `${layers[l]?.length ?? 0} ${l}`);
   out.push(counts.join(', '));
   const names = new Map((r.entities ?? []).map((e) => [e.id, e.name]));
-  if (r.entities?.length) {
+  const named = (r.entities ?? []).filter((e) => !e.generic), generic = (r.entities ?? []).filter((e) => e.generic);
+  if (named.length) {
     out.push('', 'entities:');
-    for (const e of r.entities) out.push(`  ${e.type.padEnd(7)} ${e.name}${e.aliases?.length ? ` (also ${e.aliases.join(', ')})` : ''}`);
+    for (const e of named) out.push(`  ${e.type.padEnd(7)} ${e.name}${e.aliases?.length ? ` (also ${e.aliases.join(', ')})` : ''}`);
   }
+  // Sides of events named by a noun phrase: this document's own, listed apart from the names.
+  if (generic.length) out.push('', 'participants:', ...generic.map((e) => `  ${e.type.padEnd(7)} ${e.name}`));
   if (r.quotes?.length) {
     out.push('', 'quotes:');
     for (const q of r.quotes) {

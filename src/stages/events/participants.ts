@@ -1,4 +1,5 @@
 import type { EventArg, EventType } from '../../layers/events.js';
+import type { EntityType } from '../../layers/entities.js';
 import type { Span } from '../../core/span.js';
 import { OPEN, CLOSE, docSpan, type Frame } from '../../text/frame.js';
 
@@ -355,3 +356,18 @@ function placeAfter(raw: string, f: Frame, after: Tok[], taken: readonly { to: n
 
 /** How many words after the trigger (or its object) its locative may begin. */
 const PLACE_REACH = 6;
+
+/**
+ * The entity type a participant phrase stands for, read from its last word: people (and bare
+ * counts of them) are PERSON, sites FAC (areas LOC), anything else MISC; undefined for a pronoun,
+ * which names nobody by itself.
+ */
+export function participantType(text: string): EntityType | undefined {
+  const words = text.match(/[A-Za-z0-9][\w’'-]*/g) ?? [];
+  const head = words[words.length - 1] ?? '';
+  if (PRONOUN_HEAD.test(head) && words.length === 1) return undefined;
+  if (PEOPLE_HEAD.test(head) || NUMBER.test(head) || /^(?:more|others)$/i.test(head)) return 'PERSON';
+  if (AREA_HEAD.test(head)) return 'LOC';
+  if (SITE_HEAD.test(head)) return 'FAC';
+  return 'MISC';
+}

@@ -26,6 +26,7 @@ import { followAll, PgKb, type NoteItem } from './kb.js';
 import { migrate } from './schema.js';
 import { PgStories } from './stories.js';
 import { toTsQuery } from './tsquery.js';
+import { genericIn, isNamedEntity } from '../../layers/entities.js';
 
 export interface PgStoreOptions {
   /** Connections in the pool. Default 10. */
@@ -259,11 +260,11 @@ export class PgStore implements Store {
     // (ctx.named), found by a first pass over the rows; all created or found in one statement.
     const wanted: { id: string; type: string; name: string; description?: string }[] = [];
     for (const e of rec.entities ?? []) {
-      if (e?.name && e.type) wanted.push({ id: e.kb ?? entityKey(e.type, e.name), type: e.type, name: e.name, description: e.description });
+      if (isNamedEntity(e)) wanted.push({ id: e.kb ?? entityKey(e.type, e.name), type: e.type, name: e.name, description: e.description });
     }
     const probe: RowContext = {
       doc, text, day, normalizeName, dayOf,
-      entity: (id) => (id != null && (rec.entities ?? []).some((e) => e?.id === id && e.name && e.type) ? { row: 0, key: '' } : undefined),
+      entity: (id) => (id != null && (rec.entities ?? []).some((e) => e?.id === id && isNamedEntity(e)) ? { row: 0, key: '' } : undefined),
       named: (type, name) => { wanted.push({ id: entityKey(type, name), type, name }); return { row: 0, key: '' }; },
     };
     for (const layer of STORED_LAYERS) for (const _ of layerRows(layer, rec, probe)) { /* only the names it asks for */ }
@@ -298,11 +299,12 @@ export class PgStore implements Store {
       perEntity.set(stored.get(current.get(w.id)!)!.row, 0);
       types.add(w.type);
     }
-    for (const e of rec.entities ?? []) if (e?.name && e.type) local.set(e.id, storedOf(entityIdOf(e)));
+    for (const e of rec.entities ?? []) if (isNamedEntity(e)) local.set(e.id, storedOf(entityIdOf(e)));
     const ctx: RowContext = {
       doc, text, day, normalizeName, dayOf,
       entity: (id) => (id == null ? undefined : local.get(id)),
       named: (type, name) => storedOf(entityKey(type, name)),
+      generic: genericIn(rec),
     };
     const mentions = new Map<number, number>();
     for (const layer of STORED_LAYERS) {

@@ -31,6 +31,7 @@ import type { ClaimRow } from '../../claims/build.js';
 import { SqliteStories } from './stories.js';
 import type { StoryFeatures } from '../../stories/story-features.js';
 import { fold, nameForm } from '../../kb/names.js';
+import { genericIn, isNamedEntity } from '../../layers/entities.js';
 
 type Row = Record<string, unknown>;
 type Stmt = Database.Statement;
@@ -276,7 +277,7 @@ export class SqliteStore implements Store {
       return { row, key };
     };
     for (const e of rec.entities ?? []) {
-      if (!e?.name || !e.type) continue;
+      if (!isNamedEntity(e)) continue;
       local.set(e.id, entityRow(e.type, e.name, e.description, e.kb));
     }
     // Each layer's rows as its declaration computes them; a mention that resolution left
@@ -285,6 +286,7 @@ export class SqliteStore implements Store {
       doc, text, day,
       entity: (id) => (id == null ? undefined : local.get(id)),
       named: (type, name) => entityRow(type, name),
+      generic: genericIn(rec),
       normalizeName, dayOf,
     };
     for (const layer of STORED_LAYERS) {

@@ -90,13 +90,16 @@ export async function articleView(root: HTMLElement, id: string, params: URLSear
   mentions.forEach((m, i) => { if (m.entity && !firstMention.has(m.entity)) firstMention.set(m.entity, i); });
   const mentionCount = (eid: string) => mentions.filter((m) => m.entity === eid).length;
 
-  section('Entities', 'mentions', rec.entities.map((e) =>
+  section('Entities', 'mentions', rec.entities.filter((e) => !e.generic).map((e) =>
     item(`mentions-${firstMention.get(e.id) ?? -1}`,
       link(entityRoute(e.type, e.name), e.name), ' ', h('span', { class: `badge t-${e.type}` }, e.type),
       h('span', { class: 'n' }, `×${mentionCount(e.id)}`),
       e.aliases.length ? h('div', { class: 'sub' }, 'also: ' + e.aliases.join(', ')) : '',
     ),
   ));
+  // Sides of events named by a noun phrase: this article's own, with no entity page.
+  section('Participants', 'mentions', rec.entities.filter((e) => e.generic).map((e) =>
+    item(`mentions-${firstMention.get(e.id) ?? -1}`, e.name, ' ', h('span', { class: `badge t-${e.type}` }, e.type))));
   // Mentions that no entity claims are still findings.
   const orphan = mentions.map((m, i) => ({ m, i })).filter(({ m }) => !m.entity || !ents.has(m.entity));
   section('Other names', 'mentions', orphan.map(({ m, i }) => item(`mentions-${i}`, m.text, ' ', h('span', { class: `badge t-${m.type}` }, m.type))));
