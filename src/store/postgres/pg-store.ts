@@ -35,6 +35,8 @@ export interface PgStoreOptions {
   readonly rankCap?: number;
   readonly facetCap?: number;
   readonly countCap?: number;
+  /** The fewest rows a ranked text search reads in one range of rowids, newest first. Default 1,000. */
+  readonly rangeRows?: number;
 }
 
 // Title words weigh four times text words (weights D, C, B, A; the title is A, the text B), as in
@@ -124,6 +126,7 @@ export class PgStore implements Store {
   private readonly rankCap: number;
   private readonly facetCap: number;
   private readonly countCap: number;
+  private readonly rangeRows: number;
   private readonly kb = new PgKb();
   private readonly copies = new PgCopies();
   private readonly claims = new PgClaims();
@@ -134,6 +137,7 @@ export class PgStore implements Store {
     this.rankCap = Math.max(1, opts.rankCap ?? 2_000);
     this.facetCap = Math.max(1, opts.facetCap ?? FACET_CAP);
     this.countCap = Math.max(1, opts.countCap ?? 10_000);
+    this.rangeRows = Math.max(1, opts.rangeRows ?? 1_000);
     this.pool = serverPool(url, opts.max ?? 10);
     // Failures surface from the first call that awaits `ready`, not as an unhandled rejection.
     this.ready.done().catch(() => undefined);
@@ -524,7 +528,6 @@ export class PgStore implements Store {
     }
     const where: string[] = [];
     const args: unknown[] = [];
-    if (tsq) where.push('t.tsv @@ query');
     for (const e of ents) { where.push('d.rowid IN (SELECT doc FROM doc_entities WHERE entity = ?)'); args.push(e); }
     if (query.place) { where.push('d.rowid IN (SELECT doc FROM places WHERE norm = ?)'); args.push(normalizeName(query.place)); }
     if (query.outlet) { where.push('lower(d.outlet) = lower(?::text)'); args.push(query.outlet); }
@@ -532,8 +535,6 @@ export class PgStore implements Store {
     if (query.from) { where.push('d.day >= ?'); args.push(query.from); }
     if (query.to) { where.push('d.day <= ?'); args.push(`${query.to}\uffff`); }
     if (query.type) { where.push('d.types LIKE ?'); args.push(`%,${query.type},%`); }
-    const from = tsq ? `texts t JOIN documents d ON d.rowid = t.rowid CROSS JOIN to_tsquery('newsgraph', ?) AS query` : 'documents d';
-    const fromArgs = tsq ? [tsq] : [];
     const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const wantFacets = !!query.facets;
     let ordered: number[];
@@ -543,7 +544,7 @@ export class PgStore implements Store {
     let scores: Map<number, number> | undefined;
     const countUpTo = async (known: number): Promise<number> => {
       // Counting stops at countCap: past that, "more than N" is what a reader needs.
-      const n = Number((await one(db, `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${cond} LIMIT ?) x`, [...fromArgs, ...args, this.countCap + 1]))!.n);
+      const n = Number((await one(db, `SELECT count(*) AS n FROM (SELECT 1 FROM documents d ${cond} LIMIT ?) x`, [...args, this.countCap + 1]))!.n);
       totalCapped = n > this.countCap;
       return Math.max(known, Math.min(n, this.countCap));
     };
@@ -551,17 +552,20 @@ export class PgStore implements Store {
       if (tsq) {
         // Score the newest `window` matches, then order them by score (as the SQLite store does).
         const window = Math.min(MAX_LIMIT, Math.max(this.rankCap, offset + limit));
-        const scored = (await all(db, `SELECT d.rowid AS rid, ${RANK} AS r FROM ${from} ${cond} ORDER BY d.rowid DESC LIMIT ?`, [...fromArgs, ...args, window]))
-          .map((r) => [Number(r.rid), Number(r.r)] as [number, number]);
+        const m = await this.newestMatches(db, tsq, where, args, window);
+        const ranked = m.ids.length ? await all(db, `SELECT t.rowid AS rid, ${RANK} AS r FROM texts t CROSS JOIN to_tsquery('newsgraph', ?) AS query
+          WHERE t.rowid = ANY(?::bigint[])`, [tsq, m.ids.slice(0, window)]) : [];
+        const scored = ranked.map((r) => [Number(r.rid), Number(r.r)] as [number, number]);
         scored.sort((a, b) => b[1] - a[1] || b[0] - a[0]);
         ordered = scored.map((x) => x[0]);
-        total = scored.length < window ? scored.length : await countUpTo(scored.length);
-        if (total > window || (totalCapped && this.countCap >= window)) rankedOver = window;
+        total = Math.min(m.total, this.countCap);
+        totalCapped = m.total > this.countCap;
+        if (m.total > window) rankedOver = window;
         scores = new Map(scored.slice(offset, offset + limit));
       } else {
         // Newest first; undated documents last.
         const want = Math.max(offset + limit, wantFacets ? this.facetCap : 0);
-        ordered = (await all(db, `SELECT d.rowid FROM ${from} ${cond} ORDER BY d.day DESC NULLS LAST, d.rowid DESC LIMIT ?`, [...args, want])).map((r) => Number(r.rowid));
+        ordered = (await all(db, `SELECT d.rowid FROM documents d ${cond} ORDER BY d.day DESC NULLS LAST, d.rowid DESC LIMIT ?`, [...args, want])).map((r) => Number(r.rowid));
         total = ordered.length < want ? ordered.length : await countUpTo(ordered.length);
       }
     } catch (err) {
@@ -571,6 +575,43 @@ export class PgStore implements Store {
     const result: SearchResult = { total, ...(totalCapped ? { totalCapped } : {}), ...(rankedOver ? { rankedOver } : {}), hits };
     if (!wantFacets) return result;
     return { ...result, facets: await this.facets(db, ordered.slice(0, this.facetCap), totalCapped || total > this.facetCap) };
+  }
+
+  /**
+   * The newest documents whose text matches `tsq` and that pass the filters (`where` on `d`), at
+   * least `window` of them when there are, newest first, and how many match in all (exact, or
+   * past countCap only known to be more). Read range by range of rowids from the newest, each
+   * range sized by the planner's estimate of how many texts match so that one or two ranges
+   * fill the window: a common word costs the newest few thousand rows, not every match, and a
+   * rare one a few ranges growing fourfold, never a walk through every text.
+   */
+  private async newestMatches(db: Db, tsq: string, where: readonly string[], args: readonly unknown[], window: number): Promise<{ ids: number[]; total: number }> {
+    const bounds = await one(db, 'SELECT min(rowid) AS lo, max(rowid) AS hi FROM texts');
+    if (bounds?.hi == null) return { ids: [], total: 0 };
+    const first = Number(bounds.lo), end = Number(bounds.hi) + 1;
+    const plan = await one(db, "EXPLAIN (FORMAT JSON) SELECT 1 FROM texts WHERE tsv @@ to_tsquery('newsgraph', ?)", [tsq]);
+    const estimate = Math.max(1, Number((plan?.['QUERY PLAN'] as { Plan: { 'Plan Rows': number } }[] | undefined)?.[0]?.Plan['Plan Rows'] ?? 1));
+    const filters = where.length ? ` JOIN documents d ON d.rowid = m.rowid WHERE ${where.join(' AND ')}` : '';
+    const sql = `SELECT m.rowid FROM newsgraph_text_matches(to_tsquery('newsgraph', ?), ?, ?) m${filters} ORDER BY m.rowid DESC`;
+    const ids: number[] = [];
+    let hi = end;
+    let span = Math.max(this.rangeRows, Math.ceil((1.5 * window * (end - first)) / estimate));
+    while (hi > first && ids.length < window) {
+      const lo = Math.max(first, hi - span);
+      const found = await all(db, sql, [tsq, lo, hi, ...args]);
+      for (const r of found) ids.push(Number(r.rowid));
+      // The next range from the density just seen (an estimate can be far off: a phrase is
+      // estimated as its words together), growing fourfold while nothing matches.
+      span = found.length ? Math.max(span, Math.ceil((1.3 * (window - ids.length) * (hi - lo)) / found.length)) : span * 4;
+      hi = lo;
+    }
+    if (hi <= first) return { ids, total: ids.length };
+    // Older texts are left: the share of the rows read says whether the rest can stay under the cap.
+    const projected = (ids.length * (end - first)) / (end - hi);
+    if (projected > 1.5 * this.countCap) return { ids, total: this.countCap + 1 };
+    const rest = Number((await one(db, `SELECT count(*) AS n FROM (SELECT 1 FROM newsgraph_text_matches(to_tsquery('newsgraph', ?), ?, ?) m${filters} LIMIT ?) x`,
+      [tsq, first, hi, ...args, this.countCap + 1]))!.n);
+    return { ids, total: ids.length + rest };
   }
 
   /** The page's hits in one query: metadata and a snippet of each hit's own text, its matches marked. */

@@ -42,6 +42,39 @@ if (!TEST_PG) {
 
   storeContract('postgres', async () => new PgStore(await dbs.fresh()));
 
+  test('postgres: ranked search read in many small ranges of rowids finds what one range finds', async () => {
+    const url = await dbs.fresh();
+    const s = new PgStore(url);
+    const t = (i: number) => `Report ${i} from the valley. ${i % 3 === 0 ? 'The ferry ' + 'ferry '.repeat(i % 5) + 'sailed late.' : 'Roads were closed.'} ${i % 7 === 0 ? 'A red lantern hung at the pier.' : 'Nothing else.'}`;
+    const records = Array.from({ length: 40 }, (_, i) => {
+      const base = sampleRecords()[1]!;
+      return { ...base, id: `valley-${i}`, hash: `valley-hash-${i}`, text: t(i), quotes: [], places: [], events: [], mentions: [], meta: { ...base.meta, title: `Valley report ${i}` } };
+    });
+    for (const r of records) await s.put(r);
+    await s.close();
+    // A window of 4 over 40 texts is read in several ranges; a count cap of 5 is passed by projection.
+    const whole = new PgStore(url), small = new PgStore(url, { rangeRows: 2, rankCap: 4 }), capped = new PgStore(url, { rangeRows: 2, rankCap: 4, countCap: 5 });
+    try {
+      for (const q of ['ferry', '"red lantern"', 'valley', 'ferry OR lantern', 'nosuchword', 'ferry -lantern']) {
+        const a = await whole.search({ q, limit: 10 });
+        // A window of 4 ranks the 4 newest matches (stored last); the count is still every match.
+        const every = (await whole.search({ q, limit: 40 })).hits.map((h) => h.id);
+        const newest = records.map((r) => r.id).filter((id) => every.includes(id)).slice(-4);
+        const c = await small.search({ q, limit: 3 });
+        assert.equal(c.total, a.total, q);
+        assert.equal(c.rankedOver, a.total > 4 ? 4 : undefined, q);
+        assert.equal(c.hits.length, Math.min(3, a.total), q);
+        assert.ok(c.hits.every((h) => newest.includes(h.id)), q);
+        if (a.total <= 4) assert.deepEqual(c.hits, a.hits.slice(0, 3), q);
+        const d = await capped.search({ q, limit: 3 });
+        assert.deepEqual([d.total, !!d.totalCapped], a.total > 5 ? [5, true] : [a.total, false], q);
+      }
+      assert.equal((await small.search({ q: 'ferry', limit: 3 })).total, 14);
+    } finally {
+      await Promise.all([whole.close(), small.close(), capped.close()]);
+    }
+  });
+
   /** A fresh database holding the sample records, and a plain client on it. */
   const filled = async (): Promise<{ url: string; raw: pg.Client }> => {
     const url = await dbs.fresh();
