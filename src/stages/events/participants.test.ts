@@ -58,6 +58,13 @@ test('participles in a list share the passive subject; "the 12 killed" and "a de
   assert.deepEqual(sides('Officials gave a death toll of 11.', 'killing'), ['target=11']);
 });
 
+test('no side runs through a time or a date', () => {
+  const evening = sides('The gunman came in around 6 p.m. One guest was shot and killed at the door.', 'killing');
+  assert.ok(evening.includes('target=One guest') && !evening.some((x) => /p\.m/.test(x)), evening.join());
+  assert.deepEqual(sides('Police arrested him on Tuesday.', 'arrest').filter((x) => /Tuesday/.test(x)), []);
+  assert.deepEqual(sides('Two clerks were arrested Feb. 9 in the port.', 'arrest'), ['target=Two clerks', 'place=the port']);
+});
+
 test('"shot and killed": joined verbs share their subject and their object', () => {
   assert.deepEqual(sides('Two gunmen shot and killed a guard at the gate.', 'killing'), ['actor=Two gunmen', 'target=a guard', 'place=the gate']);
   assert.deepEqual(sides('Two gunmen shot and killed a guard at the gate.', 'attack'), ['actor=Two gunmen', 'target=a guard', 'place=the gate']);

@@ -60,6 +60,8 @@ const JAILER_HEAD = /^(?:police|policem[ae]n|officers?|authorities|agents?|troop
 const DETERMINER = /^(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your|some|several|many|more|most|other|another|all|both|each|every|no|few|dozens|hundreds|thousands|scores|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|\d[\d,.]*)$/i;
 /** Words that end a noun phrase scanned leftwards, and that no modifier can be. */
 const STOP = /^(?:and|or|but|nor|of|in|at|on|by|for|with|from|to|into|onto|near|against|as|than|after|before|during|since|while|when|where|which|that|who|whom|whose|what|if|because|although|though|said|says|say|told|is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|could|can|may|might|must|shall|should|not|never|also|then|there|here|it|its|i|you|he|she|they|we|him|them|us|me|least|most|about|around|over|under|up|down|out|off|including|among|amid|per|via|just|only|even|still|yet|so|too|very|reportedly|allegedly|later|earlier|already|again|now|how|why|killed|wounded|injured|died|attacked|arrested)$/i;
+/** Times and dates, which no participant's phrase runs through ("around 4 p.m. One man", "arrested Jan. 6"). */
+const DATE_WORD = /^(?:[ap]\.m|jan|feb|sept?|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)$/i;
 /** Auxiliaries and adverbs between a subject and its verb. */
 const AUX = /^(?:is|are|was|were|be|been|being|has|have|had|got|get|gets|will|would|could|can|may|might|must|should|reportedly|allegedly|also|later|then|all|both|eventually|subsequently|apparently|not|never|soon|already|just|\w+ly)$/i;
 
@@ -143,7 +145,7 @@ function oneAt(ts: Tok[], i: number, head: HeadTest, counts: boolean): Phrase | 
   const start = k;
   for (let n = 0; k < ts.length && n < 6; k++, n++) {
     const w = ts[k]!.w;
-    if (!isWord(w) && w !== '-') return undefined;
+    if ((!isWord(w) && w !== '-') || DATE_WORD.test(w)) return undefined;
     if (!isPlaceholder(w) && head(w)) {
       // A head is the last noun of the phrase: "police officers", not "police" of it.
       let h = k;
@@ -191,7 +193,7 @@ function oneBefore(ts: Tok[], end: number, head: HeadTest, skipAux: boolean, cou
   const bare = !head(w0) && !counted;
   for (let k = h - 1, n = 0; k >= 0 && n < 5; k--, n++) {
     const w = ts[k]!.w;
-    if (!isWord(w) && w !== '-') break;
+    if ((!isWord(w) && w !== '-') || DATE_WORD.test(w)) break;
     if (/^least$/i.test(w) && ts[k - 1] && /^at$/i.test(ts[k - 1]!.w)) { from = k - 1; break; }
     if (DETERMINER.test(w) || (bare && COUNT.test(w))) { from = k; continue; }
     // An adverb is no modifier ("reportedly"), nor is a capitalised word that is no name ("Photos").
