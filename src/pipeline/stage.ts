@@ -79,5 +79,3 @@ export function readsOf(s: Stage): LayerName[] {
 export function writesOf(s: Stage): LayerName[] {
   return [...s.provides, ...(s.updates ?? []), ...(s.appends ?? [])];
 }
-
-

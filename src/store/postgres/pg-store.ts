@@ -591,8 +591,9 @@ export class PgStore implements Store {
     const first = Number(bounds.lo), end = Number(bounds.hi) + 1;
     const plan = await one(db, "EXPLAIN (FORMAT JSON) SELECT 1 FROM texts WHERE tsv @@ to_tsquery('newsgraph', ?)", [tsq]);
     const estimate = Math.max(1, Number((plan?.['QUERY PLAN'] as { Plan: { 'Plan Rows': number } }[] | undefined)?.[0]?.Plan['Plan Rows'] ?? 1));
-    const filters = where.length ? ` JOIN documents d ON d.rowid = m.rowid WHERE ${where.join(' AND ')}` : '';
-    const sql = `SELECT m.rowid FROM newsgraph_text_matches(to_tsquery('newsgraph', ?), ?, ?) m${filters} ORDER BY m.rowid DESC`;
+    // Matches in [lo, hi) that pass the filters; parameters: the query, lo, hi, then the filters'.
+    const matches = `newsgraph_text_matches(to_tsquery('newsgraph', ?), ?, ?) m${where.length ? ` JOIN documents d ON d.rowid = m.rowid WHERE ${where.join(' AND ')}` : ''}`;
+    const sql = `SELECT m.rowid FROM ${matches} ORDER BY m.rowid DESC`;
     const ids: number[] = [];
     let hi = end;
     let span = Math.max(this.rangeRows, Math.ceil((1.5 * window * (end - first)) / estimate));
@@ -609,8 +610,7 @@ export class PgStore implements Store {
     // Older texts are left: the share of the rows read says whether the rest can stay under the cap.
     const projected = (ids.length * (end - first)) / (end - hi);
     if (projected > 1.5 * this.countCap) return { ids, total: this.countCap + 1 };
-    const rest = Number((await one(db, `SELECT count(*) AS n FROM (SELECT 1 FROM newsgraph_text_matches(to_tsquery('newsgraph', ?), ?, ?) m${filters} LIMIT ?) x`,
-      [tsq, first, hi, ...args, this.countCap + 1]))!.n);
+    const rest = Number((await one(db, `SELECT count(*) AS n FROM (SELECT 1 FROM ${matches} LIMIT ?) x`, [tsq, first, hi, ...args, this.countCap + 1]))!.n);
     return { ids, total: ids.length + rest };
   }
 
