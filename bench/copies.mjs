@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Copies as a store grows: made-up articles (words drawn from a made-up vocabulary, every tenth
-// a cut copy of an earlier one, each outlet closing its articles with the same footer) land in
+// a cut copy of an earlier one, each outlet closing its articles with the same footer; as long
+// as the real articles of the baseline) land in
 // a store with the copies stage; a second store takes the same records without it (and without
 // their copies index) as the baseline. Prints, per tenth of the run, the milliseconds per
 // document of the stage, of writing its index, of storing without it, and the candidates the
@@ -15,13 +16,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dist, flag, realTexts, ROOT } from './lib.mjs';
+import { dist, flag, fullIngestMs, realTexts, ROOT } from './lib.mjs';
 
 const N = Number(flag('--docs', '20000'));
 
-const { Doc, defaultPipeline, toRecord } = await dist('index.js');
+const { Doc, toRecord } = await dist('index.js');
 const { Collection } = await dist('pipeline/collection.js');
-const { defaultCollection } = await dist('pipeline/default.js');
 const { copiesStage } = await dist('stories/stage.js');
 const { SqliteStore } = await dist('store/sqlite/sqlite-store.js');
 const { Pipeline } = await dist('pipeline/pipeline.js');
@@ -29,18 +29,8 @@ const { Pipeline } = await dist('pipeline/pipeline.js');
 // ---- the baseline: a full ingest per document, on real articles ------------------------------
 const { texts: real } = await realTexts(150);
 process.stderr.write(`bench/copies: full ingest of ${real.length} real articles for the baseline\n`);
+const ingestMs = await fullIngestMs(real);
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-copies-bench-'));
-let ingestMs;
-{
-  const store = new SqliteStore(join(dir, 'ingest.db'));
-  const collection = defaultCollection();
-  // Warm the models once, outside the timing.
-  defaultPipeline().run(Doc.create(real[0]));
-  const t0 = performance.now();
-  for (const t of real) await store.put(await collection.run(toRecord(defaultPipeline().run(Doc.create(t))), store));
-  ingestMs = (performance.now() - t0) / real.length;
-  await store.close();
-}
 
 // ---- made-up articles ------------------------------------------------------------------------
 const SYL = ['ka', 'lo', 'mi', 'ren', 'tu', 'sha', 'vel', 'dor', 'in', 'ba', 'cor', 'eth', 'ul', 'zan', 'pri', 'mo', 'gar', 'fe', 'nis', 'ol', 'tra', 'bel', 'ru', 'sen'];
@@ -60,6 +50,7 @@ const sentence = () => {
   return ws.join(' ') + '.';
 };
 const paragraph = () => Array.from({ length: 2 + Math.floor(rand() * 3) }, sentence).join(' ');
+const LENGTHS = real.map((t) => t.split(/\s+/).length);
 const OUTLETS = Array.from({ length: 50 }, (_, i) => ({ name: `Outlet ${VOCAB[i * 7 + 3]}`, footer: `${paragraph()} ${sentence()}` }));
 const texts = [];
 function makeDoc(i) {
@@ -70,7 +61,14 @@ function makeDoc(i) {
     const orig = texts[Math.floor(rand() * texts.length)].split('\n\n');
     paras = orig.slice(0, Math.max(2, Math.ceil(orig.length * 0.7)));
   } else {
-    paras = [sentence(), ...Array.from({ length: 5 + Math.floor(rand() * 6) }, paragraph), outlet.footer];
+    // As long as a real article: paragraphs until the length of one drawn from the corpus.
+    paras = [sentence()];
+    for (let words = 0, n = LENGTHS[Math.floor(rand() * LENGTHS.length)]; words < n;) {
+      const p = paragraph();
+      paras.push(p);
+      words += p.split(' ').length;
+    }
+    paras.push(outlet.footer);
     texts.push(paras.join('\n\n'));
     if (texts.length > 2000) texts.shift();
   }

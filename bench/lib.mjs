@@ -1,5 +1,6 @@
 // What the benchmarks share: the built package, their flags, and the real articles they start from.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,4 +19,25 @@ export async function realTexts(limit = Infinity) {
   const texts = [];
   for await (const item of readInputs([join(ROOT, 'examples')], {})) if (item.ok) texts.push(item.doc.text);
   return { corpus: 'examples', texts };
+}
+
+/**
+ * What ingesting a real article costs, in ms per document: extraction, then storing with the
+ * default collection (knowledge base, copies, stories), into a fresh store; the models are warmed
+ * once outside the timing. The baseline that collection-stage benchmarks give their share of.
+ */
+export async function fullIngestMs(texts) {
+  const { Doc, defaultPipeline, toRecord } = await dist('index.js');
+  const { defaultCollection } = await dist('pipeline/default.js');
+  const { SqliteStore } = await dist('store/sqlite/sqlite-store.js');
+  const dir = mkdtempSync(join(tmpdir(), 'newsgraph-ingest-bench-'));
+  const store = new SqliteStore(join(dir, 'ingest.db'));
+  const collection = defaultCollection();
+  defaultPipeline().run(Doc.create(texts[0]));
+  const t0 = performance.now();
+  for (const t of texts) await store.put(await collection.run(toRecord(defaultPipeline().run(Doc.create(t))), store));
+  const ms = (performance.now() - t0) / texts.length;
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+  return ms;
 }

@@ -2,9 +2,11 @@
 // Story clustering as a store grows: synthetic records of made-up text (events of a few reports
 // each, some near misses that reuse an event's words at another date) are stored with the stories
 // stage run as each lands, and a batch ending (stories settling) at each checkpoint. Prints, at
-// each checkpoint, the milliseconds per document the stage (settling included) and storing take
-// over the documents since the last one, and the stage's cost as a ratio of
-// ingesting a document (extraction of the same made-up texts, measured in this run, plus storing).
+// each checkpoint, the milliseconds per document the stage (settling included), writing its index
+// (storing against a second store that takes the same records without a story) and storing take
+// over the documents since the last one, and the stage with its index as a share of a full ingest
+// (extraction and storing with the default collection, measured in the same run on real
+// articles, whose lengths the made-up ones take).
 // Flat rows mean the cost per document stays bounded as the store grows.
 //
 //   node bench/stories.mjs                 # 20,000 documents
@@ -14,11 +16,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dist, flag, ROOT } from './lib.mjs';
+import { dist, flag, fullIngestMs, realTexts, ROOT } from './lib.mjs';
 
 const N = Number(flag('--docs', '20000'));
-const { Doc, toRecord } = await dist('index.js');
-const { defaultPipeline } = await dist('pipeline/default.js');
 const { Collection } = await dist('pipeline/collection.js');
 const { storiesStage } = await dist('stories/story-stage.js');
 const { SqliteStore } = await dist('store/sqlite/sqlite-store.js');
@@ -37,9 +37,12 @@ const FILLER = ['the', 'of', 'and', 'in', 'said', 'on', 'a', 'to'];
 function event(i) {
   return { words: Array.from({ length: 12 }, word), people: [`PERSON:${word()} ${word()}`, `ORG:${word()}`], place: 100000 + Math.floor(rand() * 5000), day: Date.UTC(2015, 0, 1) + i * 3_600_000 * 6 };
 }
+// Made-up articles as long as real ones: each takes the length of a real article.
+const { texts: real } = await realTexts(150);
+const LENGTHS = real.map((t) => t.split(/\s+/).length);
 function text(ev) {
   const out = [];
-  for (let k = 0; k < 320; k++) out.push(rand() < 0.12 ? pick(ev.words) : rand() < 0.3 ? pick(FILLER) : common());
+  for (let k = 0, n = pick(LENGTHS); k < n; k++) out.push(rand() < 0.12 ? pick(ev.words) : rand() < 0.3 ? pick(FILLER) : common());
   return out.join(' ') + '.';
 }
 function makeRecord(n, ev, dayShift) {
@@ -54,20 +57,18 @@ function makeRecord(n, ev, dayShift) {
   };
 }
 
-// What ingesting such a document costs without stories: extraction of the same kind of text.
-const sample = Array.from({ length: 100 }, (_, i) => text(event(i)));
-defaultPipeline().run(Doc.create(sample[0]));
-let t = performance.now();
-for (const s of sample) toRecord(defaultPipeline().run(Doc.create(s)));
-const extractMs = (performance.now() - t) / sample.length;
+process.stderr.write(`bench/stories: full ingest of ${real.length} real articles for the baseline\n`);
+const ingestMs = await fullIngestMs(real);
 
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-stories-bench-'));
 const store = new SqliteStore(join(dir, 'stories.db'));
+// The same records without a story, so without the story index: what storing costs without the stage.
+const plain = new SqliteStore(join(dir, 'plain.db'));
 const collection = new Collection([storiesStage]);
 const marks = new Set([1000, 2000, 5000, 10000, 20000, 50000, 100000, N].filter((m) => m <= N));
-const rows = [['documents', 'stories', 'stories ms/doc', 'of it settle', 'store ms/doc', 'stories / ingest']];
+const rows = [['documents', 'stories', 'stage ms/doc', 'of it settle', 'index ms/doc', 'store ms/doc', 'stories / ingest']];
 const results = [];
-let stageMs = 0, putMs = 0, since = 0, n = 0, events = 0;
+let stageMs = 0, putMs = 0, plainMs = 0, since = 0, n = 0, events = 0;
 const live = [];
 while (n < N) {
   // A new event, or another report of a recent one (most stories get 3-6 reports).
@@ -78,8 +79,11 @@ while (n < N) {
   const done = await collection.run(rec, store);
   const t1 = performance.now();
   await store.put(done);
+  const t2 = performance.now();
+  await plain.put(rec);
   stageMs += t1 - t0;
-  putMs += performance.now() - t1;
+  putMs += t2 - t1;
+  plainMs += performance.now() - t2;
   n++; since++;
   if (marks.has(n)) {
     // A batch ends at each checkpoint: stories that doubled settle.
@@ -88,18 +92,21 @@ while (n < N) {
     const settleMs = performance.now() - ts;
     stageMs += settleMs;
     const stories = store['db'].prepare('SELECT count(*) AS n FROM stories').get().n;
-    const row = { documents: n, stories, storiesMsPerDoc: stageMs / since, settleMsPerDoc: settleMs / since, storeMsPerDoc: putMs / since, ratioToIngest: (stageMs / since) / (extractMs + putMs / since) };
+    const indexMs = Math.max(0, putMs - plainMs) / since;
+    const row = { documents: n, stories, storiesMsPerDoc: stageMs / since, settleMsPerDoc: settleMs / since, indexMsPerDoc: indexMs, storeMsPerDoc: plainMs / since, ratioToIngest: (stageMs / since + indexMs) / ingestMs };
     results.push(row);
-    rows.push([n, stories, row.storiesMsPerDoc.toFixed(2), row.settleMsPerDoc.toFixed(2), row.storeMsPerDoc.toFixed(2), `${(100 * row.ratioToIngest).toFixed(1)}%`]);
+    rows.push([n, stories, row.storiesMsPerDoc.toFixed(2), row.settleMsPerDoc.toFixed(2), row.indexMsPerDoc.toFixed(2), row.storeMsPerDoc.toFixed(2), `${(100 * row.ratioToIngest).toFixed(1)}%`]);
     process.stderr.write(`bench/stories: ${n} documents\n`);
-    stageMs = 0; putMs = 0; since = 0;
+    stageMs = 0; putMs = 0; plainMs = 0; since = 0;
   }
 }
 await store.close();
+await plain.close();
 rmSync(dir, { recursive: true, force: true });
-console.log(`extraction of the same made-up text: ${extractMs.toFixed(2)} ms/doc`);
+console.log(`full ingest (extract + store with the default collection): ${ingestMs.toFixed(1)} ms/doc on ${real.length} real articles`);
 for (const r of rows) console.log(r.map((c, i) => String(c).padStart(i ? 16 : 10)).join(''));
 const first = results[0], last = results[results.length - 1];
-console.log(`stories ms/doc at ${last.documents} / at ${first.documents}: ${(last.storiesMsPerDoc / first.storiesMsPerDoc).toFixed(2)}x`);
+const cost = (r) => r.storiesMsPerDoc + r.indexMsPerDoc;
+console.log(`stories (stage, settling, index) ms/doc at ${last.documents} / at ${first.documents}: ${(cost(last) / cost(first)).toFixed(2)}x`);
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench/results/stories.json'), JSON.stringify({ extractMsPerDoc: extractMs, results }, null, 2) + '\n');
+writeFileSync(join(ROOT, 'bench/results/stories.json'), JSON.stringify({ date: new Date().toISOString(), documents: N, ingestMsPerDoc: ingestMs, results }, null, 2) + '\n');

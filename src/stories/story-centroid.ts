@@ -46,7 +46,7 @@ export function addToCentroid(c: CentroidData, v: DocVectors, f: StoryFeatures, 
 
 /** A story's centroid less one of its documents (one being weighed again), leaving `c` as it is. */
 export function withoutDocument(c: StoryCentroid, v: DocVectors, f: StoryFeatures): StoryCentroid {
-  const copy = { ...c, words: new Map(c.words), entities: new Map(c.entities), places: new Map(c.places), years: [...c.years] };
+  const copy = { ...copyCentroid(c), story: c.story };
   addToCentroid(copy, v, f, -1);
   return copy;
 }
@@ -64,11 +64,21 @@ export function mergeCentroids(into: CentroidData, from: CentroidData): void {
 const top = (m: ReadonlyMap<string, number>, n: number) =>
   [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([k, x]) => [k, Math.round(x * 1e5) / 1e5] as const);
 
+/**
+ * A centroid as a store keeps it (its heaviest entries, rounded) and that JSON: the data is what
+ * reading the JSON back gives, so a store may keep it in memory instead.
+ */
+export function storedCentroid(c: CentroidData): { json: string; data: CentroidData } {
+  const w = top(c.words, CENTROID_KEEP.words), e = top(c.entities, CENTROID_KEEP.entities), g = top(c.places, CENTROID_KEEP.places);
+  const y = c.years.slice(-CENTROID_KEEP.years);
+  return {
+    json: JSON.stringify({ w, e, g, ...(c.first ? { first: c.first, last: c.last } : {}), y }),
+    data: { words: new Map(w), entities: new Map(e), places: new Map(g), ...(c.first ? { first: c.first, last: c.last ?? c.first } : {}), years: [...y] },
+  };
+}
+
 export function centroidToJson(c: CentroidData): string {
-  return JSON.stringify({
-    w: top(c.words, CENTROID_KEEP.words), e: top(c.entities, CENTROID_KEEP.entities), g: top(c.places, CENTROID_KEEP.places),
-    ...(c.first ? { first: c.first, last: c.last } : {}), y: c.years.slice(-CENTROID_KEEP.years),
-  });
+  return storedCentroid(c).json;
 }
 
 export function centroidFromJson(json: string): CentroidData {
@@ -77,6 +87,11 @@ export function centroidFromJson(json: string): CentroidData {
     words: new Map(o.w ?? []), entities: new Map(o.e ?? []), places: new Map(o.g ?? []),
     ...(o.first ? { first: o.first, last: o.last ?? o.first } : {}), years: o.y ?? [],
   };
+}
+
+/** A copy that changes leave the original as it is. */
+export function copyCentroid(c: Omit<StoryCentroid, 'story'>): CentroidData {
+  return { ...c, words: new Map(c.words), entities: new Map(c.entities), places: new Map(c.places), years: [...c.years] };
 }
 
 export function asCentroid(story: string, c: CentroidData): StoryCentroid {

@@ -211,7 +211,14 @@ export class SqliteStore implements Store {
    * while another process holds the lock (write-lock.ts).
    */
   private write<A extends unknown[], T>(tx: Database.Transaction<(...args: A) => T>, ...args: A): Promise<T> {
-    return retryWrite(() => tx.immediate(...args), this.lock);
+    return retryWrite(() => {
+      try {
+        return tx.immediate(...args);
+      } catch (err) {
+        this.storyTables.rolledBack();
+        throw err;
+      }
+    }, this.lock);
   }
 
   async put(record: NewsRecord): Promise<PutResult> {

@@ -9,6 +9,8 @@ import { openStore } from '../open.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { SqliteStore } from './sqlite-store.js';
 import { toFtsQuery } from './fts-query.js';
+import { storyFeatures } from '../../stories/story-features.js';
+import { weightKeys } from '../../stories/story-index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-store-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -247,4 +249,35 @@ test('sqlite: a record whose knowledge-base and story ids were merged away befor
   assert.equal(stored!.story, 'story:one');
   assert.deepEqual(stored!.entities.map((e) => e.kb), r3!.entities.map(() => 'ORG:northern relief agency'));
   await s.close();
+});
+
+test('sqlite: the word frequencies a connection keeps follow commits of another connection and forget a rolled-back write', async () => {
+  const path = tmpDb();
+  const a = new SqliteStore(path), b = new SqliteStore(path);
+  const words = 'Cranes stood idle at the Velmora harbour while the dockers met.';
+  const f = storyFeatures(record(words, {}, {}));
+  // What a connection that has kept nothing reads: the table as it is.
+  const same = async () => {
+    const fresh = new SqliteStore(path);
+    const truth = await fresh.storyPool('probe', f), kept = await a.storyPool('probe', f);
+    await fresh.close();
+    assert.equal(kept.documents, truth.documents);
+    for (const k of weightKeys(f)) assert.equal(kept.df.get(k), truth.df.get(k), k);
+    return truth.documents;
+  };
+  const base = await same();
+  await b.put(record(words, {}, { story: 'story:docks' }, 'by-b'));
+  assert.equal(await same(), base + 1);
+  await a.put(record(`${words} Again.`, {}, { story: 'story:docks' }, 'by-a'));
+  assert.equal(await same(), base + 2);
+  // A write that fails after counting its words leaves the table, and what a reads, as they were.
+  const raw = new Database(path);
+  raw.exec(`CREATE TRIGGER refuse AFTER UPDATE OF centroid ON stories BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+  await same();
+  await assert.rejects(a.put(record(`${words} Once more.`, {}, { story: 'story:docks' }, 'refused')), /refused/);
+  assert.equal(await same(), base + 2);
+  raw.exec('DROP TRIGGER refuse');
+  raw.close();
+  await a.close();
+  await b.close();
 });

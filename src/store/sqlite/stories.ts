@@ -4,7 +4,7 @@ import type { NewsRecord } from '../../output/record.js';
 import { storyFeatures, type StoryFeatures } from '../../stories/story-features.js';
 import { featuresFromJson, featuresToJson, indexKeys, STORY_INDEX, storyIdFor, vectorFromJson, vectorToJson, weightKeys } from '../../stories/story-index.js';
 import { Lru } from '../../core/lru.js';
-import { addToCentroid, asCentroid, centroidFromJson, centroidToJson, emptyCentroid, mergeCentroids, withoutDocument, type CentroidData } from '../../stories/story-centroid.js';
+import { addToCentroid, asCentroid, centroidFromJson, copyCentroid, emptyCentroid, mergeCentroids, storedCentroid, withoutDocument, type CentroidData } from '../../stories/story-centroid.js';
 import { withPrior } from '../../stories/story-prior.js';
 import { docVectors, type StoryCentroid, type StoryStats } from '../../stories/story-score.js';
 import { storyDoc } from '../results.js';
@@ -12,6 +12,9 @@ import type { StoryChooser, StoryDetail, StoryInfo, StoryPool } from '../store.j
 import { followRedirects } from './redirects.js';
 
 type Row = Record<string, unknown>;
+
+/** Words whose document frequencies one connection keeps (see SqliteStories.df). */
+const DF_CACHE = 200_000;
 
 
 /**
@@ -31,7 +34,7 @@ export class SqliteStories {
       storyRow: p('SELECT id, documents FROM stories WHERE rowid = ?'),
       setCentroid: p('UPDATE stories SET centroid = ? WHERE rowid = ?'),
       upStory: p(`INSERT INTO stories (id, documents) VALUES (?, 1)
-                  ON CONFLICT(id) DO UPDATE SET documents = documents + 1 RETURNING rowid`),
+                  ON CONFLICT(id) DO UPDATE SET documents = documents + 1 RETURNING rowid, documents`),
       insDoc: p('INSERT INTO story_docs (doc, story, features, vector, terms) VALUES (?, ?, ?, ?, ?)'),
       insKey: p('INSERT OR IGNORE INTO story_keys (key, doc) VALUES (?, ?)'),
       // Every key of a document in one statement: a document has hundreds of words.
@@ -66,14 +69,50 @@ export class SqliteStories {
   /** Stories' centroids as last read, while their number of documents stays the same. */
   private readonly centroids = new Lru<number, { documents: number; centroid: CentroidData }>(20_000);
 
+  /**
+   * Document frequencies as this connection last read or wrote them: every document reads those
+   * of all its words, and most words are the common ones the documents before it read. Exact: a
+   * commit by another connection (data_version) or a rolled-back write (rolledBack) drops them.
+   */
+  private readonly df = new Lru<string, number>(DF_CACHE);
+  private dataVersion = -1;
+
   private stats(keys: readonly string[]): StoryStats {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (version !== this.dataVersion) {
+      this.df.clear();
+      this.dataVersion = version;
+    }
     const df = new Map<string, number>();
-    for (const r of this.s.df!.all(JSON.stringify(['', ...keys])) as Row[]) df.set(String(r.key), Number(r.documents));
-    return withPrior({ documents: df.get('') ?? 0, df });
+    const missing: string[] = [];
+    for (const k of ['', ...keys]) {
+      const n = this.df.get(k);
+      if (n === undefined) missing.push(k);
+      else df.set(k, n);
+    }
+    if (missing.length) {
+      for (const k of missing) df.set(k, 0);
+      for (const r of this.s.df!.all(JSON.stringify(missing)) as Row[]) df.set(String(r.key), Number(r.documents));
+      for (const k of missing) this.df.set(k, df.get(k)!);
+    }
+    return withPrior({ documents: df.get('')!, df });
   }
 
   private bump(f: StoryFeatures, sign: 1 | -1): void {
-    this.s.bumpDf!.run(sign, JSON.stringify(['', ...weightKeys(f)]));
+    const keys = ['', ...weightKeys(f)];
+    this.s.bumpDf!.run(sign, JSON.stringify(keys));
+    // Key by key as the statement counts them, a repeated key twice.
+    for (const k of keys) {
+      const n = this.df.get(k);
+      if (n !== undefined) this.df.set(k, n + sign);
+    }
+    this.lastStats = undefined;
+  }
+
+  /** A write of this connection was rolled back: what it counted and the centroids it changed are not in the tables. */
+  rolledBack(): void {
+    this.df.clear();
+    this.centroids.clear();
     this.lastStats = undefined;
   }
 
@@ -87,23 +126,35 @@ export class SqliteStories {
   /** `counted`: the document's words are in the frequencies already (it is being weighed again). */
   private file(doc: number, docId: string, storyId: string, f: StoryFeatures, counted = false): void {
     const last = this.lastStats?.doc === docId ? this.lastStats : undefined;
-    const story = Number((this.s.upStory!.get(this.current(storyId)) as Row).rowid);
+    const up = this.s.upStory!.get(this.current(storyId)) as Row;
+    const story = Number(up.rowid);
     const stats = last?.stats ?? this.stats(weightKeys(f));
     const json = featuresToJson(f);
     const v = docVectors(f, stats);
     this.s.insDoc!.run(doc, story, json.features, vectorToJson(v.words), json.terms);
     for (const k of indexKeys(f, stats).keys()) this.s.insKey!.run(k, doc);
     if (!counted) this.bump(f, 1);
-    this.updateCentroid(story, (c) => addToCentroid(c, v, f, 1));
+    this.updateCentroid(story, (c) => addToCentroid(c, v, f, 1), Number(up.documents));
   }
 
-  private updateCentroid(story: number, change: (c: CentroidData) => void): void {
-    const r = this.s.centroid!.get(story) as Row | undefined;
-    if (!r) return;
-    const c = r.centroid ? centroidFromJson(String(r.centroid)) : emptyCentroid();
+  /**
+   * `documents`: the story's documents after the change, which added one. The centroid kept in
+   * memory for the story as it was is then changed instead of read, and kept for the story as it is.
+   */
+  private updateCentroid(story: number, change: (c: CentroidData) => void, documents?: number): void {
+    const kept = documents === undefined ? undefined : this.centroids.get(story);
+    let c: CentroidData;
+    if (kept && kept.documents === documents! - 1) c = copyCentroid(kept.centroid);
+    else {
+      const r = this.s.centroid!.get(story) as Row | undefined;
+      if (!r) return;
+      c = r.centroid ? centroidFromJson(String(r.centroid)) : emptyCentroid();
+    }
     change(c);
-    this.s.setCentroid!.run(centroidToJson(c), story);
-    this.centroids.delete(story);
+    const stored = storedCentroid(c);
+    this.s.setCentroid!.run(stored.json, story);
+    if (documents === undefined) this.centroids.delete(story);
+    else this.centroids.set(story, { documents, centroid: stored.data });
   }
 
   private centroidOf(row: number): StoryCentroid {
