@@ -4,10 +4,17 @@
 // entities with new names keep coming while the others gather documents) with resolution as
 // they land. Prints, per tenth of the run, the milliseconds per
 // document that resolution and storing take, in wall-clock time and in this process's CPU time
-// (steadier than the clock when other work shares the machine); flat rows mean near-linear total time.
+// (steadier than the clock when other work shares the machine), and the candidates the store
+// proposed per document; flat rows mean near-linear total time.
+//
+// Made-up words have three or four syllables of forty (64,000 and 2.56 million words).
+// `--short-names` draws half of them from the 1,600 words of two syllables instead: each of those
+// then names hundreds of entities by 100,000 documents, as only the commonest real surnames do,
+// and the keys of such names fill up to their bounds.
 //
 //   node bench/kb.mjs                    # 20,000 documents from ../shared/data/polnear/train/text
-//   node bench/kb.mjs --docs 100000      # the 100,000-document figure (about half an hour)
+//   node bench/kb.mjs --docs 100000      # the 100,000-document figure (about 45 minutes)
+//   node bench/kb.mjs --short-names      # names that collide far more than real ones
 //
 // Results: a table on stdout and bench/results/kb.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +23,7 @@ import { join } from 'node:path';
 import { dist, flag, realTexts, ROOT } from './lib.mjs';
 
 const N = Number(flag('--docs', '20000'));
+const SHORT = process.argv.includes('--short-names');
 
 const { Doc, defaultPipeline, toRecord } = await dist('index.js');
 const { Collection } = await dist('pipeline/collection.js');
@@ -32,7 +40,7 @@ function pseudo(word, c) {
   let h = 2166136261;
   for (const ch of `${word}|${c}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
   let w = '';
-  for (let i = 0; i < 2 + (h % 2); i++, h = Math.imul(h, 2654435761) >>> 0) w += SYLLABLES[(h >>> 7) % SYLLABLES.length];
+  for (let i = 0; i < (SHORT ? 2 : 3) + (h % 2); i++, h = Math.imul(h, 2654435761) >>> 0) w += SYLLABLES[(h >>> 7) % SYLLABLES.length];
   return w[0].toUpperCase() + w.slice(1);
 }
 
@@ -55,8 +63,12 @@ const dir = mkdtempSync(join(tmpdir(), 'newsgraph-kb-bench-'));
 const store = new SqliteStore(join(dir, 'kb.db'));
 // The knowledge base alone: the other collection stages have benchmarks of their own.
 const collection = new Collection([kbStage]);
+// Counts what the store proposes, without changing it.
+let proposed = 0;
+const propose = store.kbCandidates.bind(store);
+store.kbCandidates = async (keys) => { const c = await propose(keys); proposed += c.length; return c; };
 const step = Math.max(1, Math.floor(N / 10));
-const rows = [['documents', 'entities', 'resolution ms/doc', 'resolution CPU ms/doc', 'store ms/doc']];
+const rows = [['documents', 'entities', 'resolution ms/doc', 'resolution CPU ms/doc', 'store ms/doc', 'candidates/doc']];
 let kbMs = 0, putMs = 0, kbCpu = 0;
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const results = [];
@@ -71,11 +83,11 @@ for (let i = 0; i < N; i++) {
   putMs += performance.now() - t1;
   if ((i + 1) % step === 0) {
     const entities = (await store.entities({ limit: 1 })).length ? store['db'].prepare('SELECT count(*) AS n FROM entities').get().n : 0;
-    const row = { documents: i + 1, entities, resolveMsPerDoc: kbMs / step, resolveCpuMsPerDoc: kbCpu / step, storeMsPerDoc: putMs / step };
+    const row = { documents: i + 1, entities, resolveMsPerDoc: kbMs / step, resolveCpuMsPerDoc: kbCpu / step, storeMsPerDoc: putMs / step, candidatesPerDoc: proposed / step };
     results.push(row);
-    rows.push([row.documents, row.entities, row.resolveMsPerDoc.toFixed(2), row.resolveCpuMsPerDoc.toFixed(2), row.storeMsPerDoc.toFixed(2)]);
+    rows.push([row.documents, row.entities, row.resolveMsPerDoc.toFixed(2), row.resolveCpuMsPerDoc.toFixed(2), row.storeMsPerDoc.toFixed(2), row.candidatesPerDoc.toFixed(1)]);
     process.stderr.write(`\rbench/kb: ${i + 1} / ${N}`);
-    kbMs = putMs = kbCpu = 0;
+    kbMs = putMs = kbCpu = proposed = 0;
   }
 }
 process.stderr.write('\n');
@@ -88,4 +100,4 @@ if (first && last) {
   console.log(`\nresolution per document, last tenth / first tenth: ${(last.resolveMsPerDoc / first.resolveMsPerDoc).toFixed(2)}x wall-clock, ${(last.resolveCpuMsPerDoc / first.resolveCpuMsPerDoc).toFixed(2)}x CPU, over ${last.documents / first.documents}x the documents`);
 }
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench/results/kb.json'), JSON.stringify({ date: new Date().toISOString(), corpus, documents: N, results }, null, 2) + '\n');
+writeFileSync(join(ROOT, 'bench/results/kb.json'), JSON.stringify({ date: new Date().toISOString(), corpus, documents: N, names: SHORT ? 'short' : 'long', results }, null, 2) + '\n');
