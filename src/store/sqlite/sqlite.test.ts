@@ -251,7 +251,7 @@ test('sqlite: a record whose knowledge-base and story ids were merged away befor
   await s.close();
 });
 
-test('sqlite: the word frequencies a connection keeps follow commits of another connection and forget a rolled-back write', async () => {
+test('sqlite: the word frequencies and story centroids a connection keeps follow commits of another connection and forget a rolled-back write', async () => {
   const path = tmpDb();
   const a = new SqliteStore(path), b = new SqliteStore(path);
   const words = 'Cranes stood idle at the Velmora harbour while the dockers met.';
@@ -263,12 +263,18 @@ test('sqlite: the word frequencies a connection keeps follow commits of another 
     await fresh.close();
     assert.equal(kept.documents, truth.documents);
     for (const k of weightKeys(f)) assert.equal(kept.df.get(k), truth.df.get(k), k);
+    assert.deepEqual(kept.stories, truth.stories);
     return truth.documents;
   };
   const base = await same();
   await b.put(record(words, {}, { story: 'story:docks' }, 'by-b'));
   assert.equal(await same(), base + 1);
+  assert.equal((await a.storyPool('probe', f)).stories.length, 1);
   await a.put(record(`${words} Again.`, {}, { story: 'story:docks' }, 'by-a'));
+  assert.equal(await same(), base + 2);
+  // Another connection rewrites a document of the story: as many documents, another centroid.
+  const port = { id: 'e1', type: 'ORG' as const, name: 'Velmora Port', aliases: [], kb: 'ORG:velmora port' };
+  await b.replace(record(words, {}, { story: 'story:docks', entities: [port] }, 'by-b'));
   assert.equal(await same(), base + 2);
   // A write that fails after counting its words leaves the table, and what a reads, as they were.
   const raw = new Database(path);

@@ -72,17 +72,22 @@ export class SqliteStories {
   /**
    * Document frequencies as this connection last read or wrote them: every document reads those
    * of all its words, and most words are the common ones the documents before it read. Exact: a
-   * commit by another connection (data_version) or a rolled-back write (rolledBack) drops them.
+   * commit by another connection (sync) or a rolled-back write (rolledBack) drops them.
    */
   private readonly df = new Lru<string, number>(DF_CACHE);
   private dataVersion = -1;
 
-  private stats(keys: readonly string[]): StoryStats {
+  /** What this connection keeps is dropped once another connection has committed. */
+  private sync(): void {
     const version = this.db.pragma('data_version', { simple: true }) as number;
-    if (version !== this.dataVersion) {
-      this.df.clear();
-      this.dataVersion = version;
-    }
+    if (version === this.dataVersion) return;
+    this.df.clear();
+    this.centroids.clear();
+    this.dataVersion = version;
+  }
+
+  private stats(keys: readonly string[]): StoryStats {
+    this.sync();
     const df = new Map<string, number>();
     const missing: string[] = [];
     for (const k of ['', ...keys]) {
@@ -142,6 +147,7 @@ export class SqliteStories {
    * memory for the story as it was is then changed instead of read, and kept for the story as it is.
    */
   private updateCentroid(story: number, change: (c: CentroidData) => void, documents?: number): void {
+    this.sync();
     const kept = documents === undefined ? undefined : this.centroids.get(story);
     let c: CentroidData;
     if (kept && kept.documents === documents! - 1) c = copyCentroid(kept.centroid);
