@@ -22,6 +22,28 @@ export async function realTexts(limit = Infinity) {
 }
 
 /**
+ * Lands writes as `ingest` does: in groups of writes committed together (INGEST_GROUP in
+ * src/workers/batch.ts; `--group N` to change the size, `--group 1` to commit each document).
+ * `open()` before a document's first write, `landed()` after its last, `commit()` at a batch end.
+ */
+export async function groupedWrites(store) {
+  const { INGEST_GROUP } = await dist('workers/batch.js');
+  const size = Number(flag('--group', String(INGEST_GROUP.docs)));
+  let group, n = 0;
+  const commit = async () => {
+    const g = group;
+    group = undefined;
+    await g?.commit();
+  };
+  return {
+    size,
+    async open() { if (size > 1 && !group) group = await store.group(); },
+    async landed() { if (group && ++n % size === 0) await commit(); },
+    commit,
+  };
+}
+
+/**
  * What ingesting a real article costs, in ms per document: extraction, then storing with the
  * default collection (knowledge base, copies, stories), into a fresh store; the models are warmed
  * once outside the timing. The baseline that collection-stage benchmarks give their share of.
@@ -34,8 +56,15 @@ export async function fullIngestMs(texts) {
   const store = new SqliteStore(join(dir, 'ingest.db'));
   const collection = defaultCollection();
   defaultPipeline().run(Doc.create(texts[0]));
+  const writes = await groupedWrites(store);
   const t0 = performance.now();
-  for (const t of texts) await store.put(await collection.run(toRecord(defaultPipeline().run(Doc.create(t))), store));
+  for (const t of texts) {
+    const rec = toRecord(defaultPipeline().run(Doc.create(t)));
+    await writes.open();
+    await store.put(await collection.run(rec, store));
+    await writes.landed();
+  }
+  await writes.commit();
   const ms = (performance.now() - t0) / texts.length;
   await store.close();
   rmSync(dir, { recursive: true, force: true });

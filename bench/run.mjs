@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { groupedWrites } from './lib.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = (p) => new URL(`../dist/${p}`, import.meta.url).href;
@@ -203,16 +204,28 @@ async function runSearch(docs) {
   const collection = defaultCollection();
   let stored = 0, putMs = 0, kbMs = 0;
   const stageMs = {};
+  // Both stores commit as ingest does, a group of documents at a time.
+  const writes = await groupedWrites(store), kbWrites = await groupedWrites(kbStore);
   for (const r of records) {
+    await writes.open();
+    await kbWrites.open();
     const t0 = performance.now();
     if ((await store.put(r)).status === 'added') stored++;
+    await writes.landed();
     const t1 = performance.now();
     const landed = await collection.run(r, kbStore);
     for (const t of landed.stages) if (collection.stages.some((c) => c.name === t.name)) stageMs[t.name] = (stageMs[t.name] ?? 0) + t.ms;
     await kbStore.put(landed);
+    await kbWrites.landed();
     putMs += t1 - t0;
     kbMs += performance.now() - t1;
   }
+  const tc = performance.now();
+  await writes.commit();
+  const tk = performance.now();
+  await kbWrites.commit();
+  putMs += tk - tc;
+  kbMs += performance.now() - tk;
   // As ingest ends its batch: what the collection stages revisit (stories weigh their first documents again).
   const ts = performance.now();
   await collection.settle(kbStore);

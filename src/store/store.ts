@@ -20,6 +20,14 @@ import type { StoryCentroid, StoryStats } from '../stories/story-score.js';
 export interface Store {
   /** Stores one record in one transaction. The same content hash twice is a no-op. */
   put(record: NewsRecord): Promise<PutResult>;
+  /**
+   * Opens a group of writes, for bulk ingest: every write until the group commits lands in one
+   * transaction, each still all or nothing on its own inside it (a document refused is taken out
+   * alone), and none is visible to other connections, nor kept after a crash, before the commit.
+   * One commit for many documents writes each shared page (word frequencies, index roots) once.
+   * Undefined where each write must commit on its own (a server database shared by many writers).
+   */
+  group?(): Promise<WriteGroup>;
   /** The stored record by document id (or content hash), undefined when absent. */
   get(id: string): Promise<NewsRecord | undefined>;
   /** True when a document with this content hash is stored. */
@@ -134,6 +142,14 @@ export interface Store {
   /** Number of stored documents. */
   count(): Promise<number>;
   close(): Promise<void>;
+}
+
+/** An open group of writes (Store.group). */
+export interface WriteGroup {
+  /** Makes the group's writes durable; when it fails none of them is stored, and it throws. */
+  commit(): Promise<void>;
+  /** Takes back every write of the group. */
+  rollback(): Promise<void>;
 }
 
 /** A hash in more postings than this is left out of copy candidates. */

@@ -8,6 +8,10 @@ import type { NewsRecord } from '../output/record.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { cliHarness } from '../cli/harness.js';
 import { longArticle } from './test-articles.js';
+import { defaultCollection, defaultPipeline } from '../pipeline/default.js';
+import type { Store } from '../store/store.js';
+import { runBatch, type BatchEvent, type GroupBounds } from './batch.js';
+import { WorkerPool } from './pool.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-batch-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -99,4 +103,67 @@ test('the command line names the input and the limit in one line, and stores the
   assert.equal(r.code, 1);
   assert.match(r.err, /^newsgraph: a-big\.txt: 3\.4 MB of text, over the 1 MB limit \(--max-doc-size\)$/m);
   assert.match(r.err, /1 added, 0 already present, 1 failed/);
+});
+
+/** Runs a batch over the inputs into the store, in groups when given; every event, and for each
+ * document reported stored, whether a second connection to the file already saw it then. */
+async function landed(store: Store, path: string, inputs: readonly string[], group?: GroupBounds): Promise<{ events: BatchEvent[]; seen: boolean[] }> {
+  const pool = new WorkerPool({ workers: 1 });
+  const other = new SqliteStore(path, { readonly: true });
+  const events: BatchEvent[] = [], seen: boolean[] = [];
+  try {
+    const target = { store, pipeline: defaultPipeline(), collection: defaultCollection() };
+    for await (const e of runBatch(inputs.map((p) => ({ kind: 'file' as const, path: p })), { pool, ...(group ? { group } : {}) }, target)) {
+      events.push(e);
+      if (e.kind === 'stored') seen.push(!!(await other.get(e.id)));
+    }
+  } finally {
+    await other.close();
+    await pool.close();
+  }
+  return { events, seen };
+}
+
+test('documents landed in groups of writes are the records stored one by one, each reported once it is committed', async () => {
+  const inputs = writeInputs('group');
+  const paths = [join(dir, 'group', 'one-by-one.db'), join(dir, 'group', 'grouped.db')];
+  const runs = [];
+  for (const [k, path] of paths.entries()) {
+    const store = new SqliteStore(path);
+    try {
+      runs.push(await landed(store, path, inputs, k ? { docs: 2, ms: 60_000 } : undefined));
+    } finally {
+      await store.close();
+    }
+  }
+  const [single, grouped] = runs;
+  const order = (r: typeof single) => r!.events.map((e) => `${e.kind}:${e.input}${e.kind === 'stored' ? `:${e.status}` : ''}`);
+  assert.deepEqual(order(grouped), order(single));
+  assert.equal(grouped!.seen.length, 5);
+  assert.ok(grouped!.seen.every(Boolean), 'a document was reported stored before its group was committed');
+  assert.deepEqual(await exported(paths[1]!), await exported(paths[0]!));
+});
+
+test('a group of writes that fails to commit reports each of its documents not stored, and stores none', async () => {
+  const inputs = writeInputs('group-fails').slice(0, 3);
+  const path = join(dir, 'group-fails', 'g.db');
+  const store = new SqliteStore(path);
+  // The commit fails as a full disk would make it: the group's writes are taken back.
+  const failing: Store = Object.assign(Object.create(store) as SqliteStore, {
+    group: async () => {
+      const g = await store.group();
+      return { commit: async () => { await g.rollback(); throw new Error('disk full'); }, rollback: () => g.rollback() };
+    },
+  });
+  try {
+    const { events } = await landed(failing, path, inputs, { docs: 2, ms: 60_000 });
+    const failed = events.filter((e) => e.kind === 'failed');
+    assert.equal(events.filter((e) => e.kind === 'stored').length, 0);
+    assert.deepEqual(failed.map((e) => e.kind === 'failed' && e.error), ['not stored: disk full', 'not stored: disk full', 'not stored: disk full']);
+    assert.equal(await store.count(), 0);
+    // The store takes documents again, and knows none of the ones taken back.
+    assert.equal((await landed(store, path, inputs.slice(0, 1))).events.filter((e) => e.kind === 'stored' && e.status === 'added').length, 1);
+  } finally {
+    await store.close();
+  }
 });

@@ -9,7 +9,7 @@ import type { NewsRecord, RecordOptions } from '../output/record.js';
 import type { Collection } from '../pipeline/collection.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import { knownDoc, landRecord } from '../pipeline/store-doc.js';
-import type { Store } from '../store/store.js';
+import type { Store, WriteGroup } from '../store/store.js';
 import type { WorkerPool } from './pool.js';
 
 /** An input of a batch: what `expandInputs` yields, or bytes already in hand (an upload, pasted text). */
@@ -32,7 +32,26 @@ export interface BatchOptions {
   /** Fields that win over what the reader found, except a date the article states. */
   readonly meta?: DocMeta;
   readonly record?: RecordOptions;
+  /**
+   * Lands documents in groups of writes committed together (where the store has them): each
+   * document's events are reported once its group is committed, so none is reported stored
+   * that a crash could still take back.
+   */
+  readonly group?: GroupBounds;
 }
+
+/** When a group of writes is committed: after this many documents, or this long after it opened. */
+export interface GroupBounds {
+  readonly docs: number;
+  readonly ms: number;
+}
+
+/**
+ * For `ingest`: a group's shared pages (word frequencies, index roots) are written once per
+ * 32 documents rather than once each; another writer waits for the lock a second at most, and
+ * a crash takes back at most the last second of work, none of it reported stored.
+ */
+export const INGEST_GROUP: GroupBounds = { docs: 32, ms: 1000 };
 
 /** Where extracted records land; without one, a batch only extracts. */
 export interface BatchTarget {
@@ -58,6 +77,7 @@ export async function* runBatch(inputs: AsyncIterable<BatchInput> | Iterable<Bat
   const ahead = o.pool.size * 2;
   const window: Slot[] = [];
   let locked: string | undefined;
+  const groups = target?.store.group && o.group ? new Groups(target.store, o.group) : undefined;
   const land = async function* (slot: Slot): AsyncGenerator<BatchEvent> {
     if ('end' in slot) return yield { kind: 'input', input: slot.input };
     const p = await slot.prepared;
@@ -67,24 +87,118 @@ export async function* runBatch(inputs: AsyncIterable<BatchInput> | Iterable<Bat
     const note = p.note ? { note: p.note } : {};
     if (p.kind === 'present') return yield { kind: 'stored', ...base, status: 'present', id: p.id, ...(p.title ? { title: p.title } : {}), ...note };
     try {
+      // The write lock is not held while waiting on extraction longer than the group may last.
+      if (groups && !(await groups.waitFor(p.record))) yield* await groups.commit();
       const record = await p.record;
       if (!target) return yield { kind: 'extracted', ...base, record, ...note };
+      await groups?.open();
       const put = await landRecord(target.store, record, target.pipeline, target.collection);
       yield { kind: 'stored', ...base, ...put, ...(p.title ? { title: p.title } : {}), ...note };
     } catch (err) {
       const isLock = err instanceof NewsgraphError && err.code === 'store.locked';
       if (isLock) locked = err.message;
+      if (err instanceof NewsgraphError && err.code === 'store.group-lost') yield* groups!.lost(err);
       yield { kind: 'failed', ...base, error: errorMessage(err), read: true, ...(isLock ? { locked: true } : {}) };
     }
   };
-  for await (const { input, items } of readAhead(inputs, o)) {
-    for (const item of items) {
-      window.push({ input, prepared: prepare(item, o, target) });
-      while (window.length > ahead) yield* land(window.shift()!);
+  // Inside a group, events wait for its commit, in input order.
+  const report = async function* (events: AsyncGenerator<BatchEvent>): AsyncGenerator<BatchEvent> {
+    for await (const e of events) {
+      if (groups?.holds()) groups.hold(e);
+      else yield e;
     }
-    window.push({ input, end: true });
+    if (groups?.full()) yield* await groups.commit();
+  };
+  const reading = readAhead(inputs, o);
+  try {
+    for (;;) {
+      const next = reading.next();
+      // Nor while waiting on a slow input (a page being fetched).
+      if (groups && !(await groups.waitFor(next))) yield* await groups.commit();
+      const read = await next;
+      if (read.done) break;
+      const { input, items } = read.value;
+      for (const item of items) {
+        window.push({ input, prepared: prepare(item, o, target) });
+        while (window.length > ahead) yield* report(land(window.shift()!));
+      }
+      window.push({ input, end: true });
+    }
+    while (window.length) yield* report(land(window.shift()!));
+    if (groups) yield* await groups.commit();
+  } finally {
+    // Left early (the caller stopped reading, or a throw): what was never reported is not stored.
+    await groups?.abandon();
+    await reading.return(undefined);
   }
-  while (window.length) yield* land(window.shift()!);
+}
+
+/** The open group of writes of a batch, and the events that wait for its commit. */
+class Groups {
+  private current?: { readonly group: WriteGroup; readonly since: number; docs: number; readonly held: BatchEvent[] };
+
+  constructor(private readonly store: Store, private readonly bounds: GroupBounds) {}
+
+  async open(): Promise<void> {
+    if (!this.current) this.current = { group: await this.store.group!(), since: Date.now(), docs: 0, held: [] };
+    this.current.docs++;
+  }
+
+  holds(): boolean {
+    return !!this.current;
+  }
+
+  hold(e: BatchEvent): void {
+    this.current!.held.push(e);
+  }
+
+  full(): boolean {
+    return !!this.current && (this.current.docs >= this.bounds.docs || Date.now() - this.current.since >= this.bounds.ms);
+  }
+
+  /** True when `work` settles within what is left of the open group's time (at once when none is open). */
+  async waitFor(work: Promise<unknown>): Promise<boolean> {
+    if (!this.current) return true;
+    const left = this.bounds.ms - (Date.now() - this.current.since);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), Math.max(0, left)); });
+    try {
+      return await Promise.race([work.then(() => true, () => true), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Commits the open group; its events, or, when the commit fails, each document reported not stored. */
+  async commit(): Promise<BatchEvent[]> {
+    const c = this.current;
+    if (!c) return [];
+    this.current = undefined;
+    try {
+      await c.group.commit();
+      return c.held;
+    } catch (err) {
+      return notStored(c.held, errorMessage(err));
+    }
+  }
+
+  /** The group was taken back by SQLite itself: its documents are reported not stored. */
+  lost(err: Error): BatchEvent[] {
+    const c = this.current;
+    this.current = undefined;
+    return c ? notStored(c.held, err.message) : [];
+  }
+
+  async abandon(): Promise<void> {
+    const c = this.current;
+    this.current = undefined;
+    await c?.group.rollback().catch(() => {});
+  }
+}
+
+/** The events of a group that did not commit: every document it stored is reported not stored. */
+function notStored(events: readonly BatchEvent[], why: string): BatchEvent[] {
+  return events.map((e) => (e.kind === 'stored' ? { kind: 'failed', input: e.input, source: e.source, error: `not stored: ${why}`, read: true } : e));
 }
 
 /** The inputs' articles, each input read in the pool, a few inputs ahead of the one asked for. */

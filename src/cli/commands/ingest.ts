@@ -44,7 +44,7 @@ export async function ingest(
   const sum: IngestSummary = { added: 0, present: 0, refreshed: 0, failed: [], warnings: [], unsupported: {}, total: 0 };
   const progress = opts.progress;
   // Loaded on use: readers and stages pull in parsers and models that other commands never need.
-  const [{ expandInputs }, { runBatch }, { WorkerPool }, { defaultPipeline, defaultCollection }] = await Promise.all([
+  const [{ expandInputs }, { runBatch, INGEST_GROUP }, { WorkerPool }, { defaultPipeline, defaultCollection }] = await Promise.all([
     import('../../ingest/sources.js'), import('../../workers/batch.js'), import('../../workers/pool.js'), import('../../pipeline/default.js'),
   ]);
   // Directories are listed first so the progress bar knows how many inputs there are.
@@ -61,7 +61,7 @@ export async function ingest(
   const target = { store, pipeline: defaultPipeline(), collection: defaultCollection() };
   const pool = new WorkerPool(opts.pool);
   try {
-    for await (const e of runBatch(sources, { pool, read: opts.read ?? {}, ...(opts.published ? { published: opts.published } : {}) }, target)) {
+    for await (const e of runBatch(sources, { pool, read: opts.read ?? {}, group: INGEST_GROUP, ...(opts.published ? { published: opts.published } : {}) }, target)) {
       if (e.kind === 'input') {
         show(e.input + 1);
         continue;

@@ -215,6 +215,13 @@ export class SqliteKb {
       .map((n) => ({ name: String(n.name), documents: Number(n.documents) }));
   }
 
+  /** A write taken back may have made or changed entities kept here: they are read again. */
+  rolledBack(): void {
+    this.cache.clear();
+    this.company.clear();
+    this.decisionsSeen = -1;
+  }
+
   candidates(keys: readonly string[]): KbCandidate[] {
     this.readDecisions();
     const keysOf = new Map<number, string[]>();

@@ -14,7 +14,7 @@ import { dayOf, entityIdOf, entityKey, normalizeName } from '../keys.js';
 import type {
   EntityCount, EntityInfo, EntityQuery, EventHit, EventQuery, Facets, Interval, PeriodCount,
   ClaimRowQuery, Decision, DecisionRecord, EntityMatch, KbCandidate, PlaceHit, PlaceQuery, PutResult, QuoteHit, QuoteQuery, RecordStamp, RelationHit, RelationQuery, SearchHit, SearchQuery,
-  SearchResult, Store, CopyCandidate, CopyQuery, DocSource, StoryChooser, StoryDetail, StoryInfo, StoryPool, Page,
+  SearchResult, Store, CopyCandidate, CopyQuery, DocSource, StoryChooser, StoryDetail, StoryInfo, StoryPool, Page, WriteGroup,
 } from '../store.js';
 import { toFtsQuery } from './fts-query.js';
 import { parseQuery } from '../query-terms.js';
@@ -78,6 +78,8 @@ export class SqliteStore implements Store {
   private readonly facetCap: number;
   private readonly countCap: number;
   private readonly cache = new Map<string, Stmt>();
+  /** A group of writes is open (group()): each write is a savepoint inside its transaction. */
+  private grouped = false;
   private readonly kb: SqliteKb;
   private readonly copies: SqliteCopies;
   private readonly claims: SqliteClaims;
@@ -211,14 +213,56 @@ export class SqliteStore implements Store {
    * while another process holds the lock (write-lock.ts).
    */
   private write<A extends unknown[], T>(tx: Database.Transaction<(...args: A) => T>, ...args: A): Promise<T> {
+    // Inside an open group the transaction is a savepoint (better-sqlite3 nests them), so a
+    // write refused is taken out alone and the group goes on.
+    if (this.grouped) this.checkGroup();
     return retryWrite(() => {
       try {
         return tx.immediate(...args);
       } catch (err) {
-        this.storyTables.rolledBack();
+        this.rolledBack();
         throw err;
       }
     }, this.lock);
+  }
+
+  /** What this connection keeps of written rows is dropped when a write is taken back. */
+  private rolledBack(): void {
+    this.storyTables.rolledBack();
+    this.kb.rolledBack();
+  }
+
+  async group(): Promise<WriteGroup> {
+    if (this.grouped) throw new NewsgraphError('store.group-open', `${this.path}: a group of writes is already open`);
+    if (this.db.readonly) throw new NewsgraphError('store.readonly', 'the database is open read-only');
+    await retryWrite(() => this.db.exec('BEGIN IMMEDIATE'), this.lock);
+    this.grouped = true;
+    const end = (sql: 'COMMIT' | 'ROLLBACK') => {
+      if (!this.grouped) throw new NewsgraphError('store.group-closed', `${this.path}: the group of writes is already closed`);
+      try {
+        this.checkGroup();
+        this.db.exec(sql);
+      } catch (err) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        this.rolledBack();
+        throw err;
+      } finally {
+        this.grouped = false;
+      }
+      if (sql === 'ROLLBACK') this.rolledBack();
+    };
+    return { commit: async () => end('COMMIT'), rollback: async () => end('ROLLBACK') };
+  }
+
+  /**
+   * SQLite rolls a whole transaction back on some errors (a full disk, an I/O error): the
+   * group's earlier writes are gone, so later ones must not commit on their own as if it stood.
+   */
+  private checkGroup(): void {
+    if (this.db.inTransaction) return;
+    this.grouped = false;
+    this.rolledBack();
+    throw new NewsgraphError('store.group-lost', `${this.path}: a write error took back the open group of writes`);
   }
 
   async put(record: NewsRecord): Promise<PutResult> {

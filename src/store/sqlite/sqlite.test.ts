@@ -172,6 +172,34 @@ test('sqlite: putMany stores a batch in one transaction, or none of it when one 
   await s.close();
 });
 
+test('sqlite: a group of writes commits as one, a refused write inside it taken out alone; other connections see it only once committed', async () => {
+  const path = tmpDb();
+  const s = new SqliteStore(path);
+  const other = new SqliteStore(path, { readonly: true });
+  const [a, b, c] = sampleRecords();
+  const broken = record('A short note about the harbour wall.', {}, { quotes: [{ ...c!.quotes[0]!, start: null as unknown as number }] });
+  const g = await s.group();
+  await assert.rejects(s.group(), /already open/);
+  await s.put(a!);
+  await assert.rejects(s.put(broken));
+  await s.put(b!);
+  assert.equal(await s.count(), 2);
+  assert.equal(await other.count(), 0);
+  await g.commit();
+  await assert.rejects(g.commit(), /already closed/);
+  assert.equal(await other.count(), 2);
+  const again = await s.group();
+  await s.put(c!);
+  await again.rollback();
+  assert.equal(await s.count(), 2);
+  assert.equal(await s.has(c!.hash), false);
+  // Outside a group, each write commits on its own again.
+  await s.put(c!);
+  assert.equal(await other.count(), 3);
+  await other.close();
+  await s.close();
+});
+
 test('sqlite: references (descriptions, pronouns) count as mentions of their entity and place quotes about it', async () => {
   const s = new SqliteStore(tmpDb());
   const t = 'The Harbour Guild met on Monday. “The guild will not strike,” said Ines Varga.';
