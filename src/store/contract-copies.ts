@@ -29,6 +29,10 @@ export function copiesContract(withStore: (fn: (s: Store) => Promise<void>) => (
     // Only documents stored before a stored one: what was there when it landed.
     assert.deepEqual(await s.copyCandidates(sketch(cut).sample, { before: 'orig' }), []);
     assert.deepEqual((await s.copyCandidates(sketch(cut).sample, { before: 'harbour' })).map((c) => c.id), ['orig']);
+    // A document sharing fewer hashes than asked is not proposed (nor its text read).
+    const mixed = [...sketch(cut).sample.slice(0, 2), ...sketch(article(HARBOUR)).sample];
+    assert.deepEqual((await s.copyCandidates(mixed)).map((x) => [x.id, x.shared]).sort(), [['harbour', sketch(article(HARBOUR)).sample.length], ['orig', 2]]);
+    assert.deepEqual((await s.copyCandidates(mixed, { minShared: 3 })).map((x) => x.id), ['harbour']);
   }));
 
   test('copies: a close copy is not indexed, one with much text of its own is; delete and replace keep the index true', withStore(async (s) => {

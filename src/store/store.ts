@@ -160,6 +160,8 @@ export interface CopyQuery {
   readonly before?: string;
   /** Most candidates returned (default 5). */
   readonly limit?: number;
+  /** Only documents sharing at least this many of the sample's hashes (default 1): others are not read. */
+  readonly minShared?: number;
 }
 
 export interface CopyCandidate {

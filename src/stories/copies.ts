@@ -69,11 +69,12 @@ export async function findCopy(rec: Pick<NewsRecord, 'id' | 'text' | 'meta'>, st
   if (own.size < MIN_OWN_SHINGLES) return { boilerplate: skip.size };
   const sample = sampleOf(sk, own);
   if (!sample.length) return { boilerplate: skip.size };
-  const candidates = await store.copyCandidates(sample, { before: rec.id, limit: CHECKED });
+  const minShared = Math.max(1, Math.ceil(SAMPLE_MIN * sample.length));
+  const candidates = await store.copyCandidates(sample, { before: rec.id, limit: CHECKED, minShared });
   const day = (d?: string) => d?.slice(0, 10);
   const copies: CopyMatch[] = [];
   for (const c of candidates) {
-    if (c.id === rec.id || c.shared < Math.max(1, SAMPLE_MIN * sample.length)) continue;
+    if (c.id === rec.id || c.shared < minShared) continue;
     const theirs = sketch(c.text);
     const share = containment(own, shingleSet(theirs));
     const earlier = !!rec.meta?.published && !!c.published && day(rec.meta.published)! < day(c.published)!;

@@ -47,7 +47,8 @@ export class PgCopies {
       if (docs.length > COPY_POSTINGS_MAX) continue;
       for (const d of docs) if (d < limit) shared.set(d, (shared.get(d) ?? 0) + 1);
     }
-    const best = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, opts.limit ?? 5);
+    const min = opts.minShared ?? 1;
+    const best = [...shared].filter(([, n]) => n >= min).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, opts.limit ?? 5);
     if (!best.length) return [];
     const rows = new Map((await all(db, `SELECT d.rowid, d.id, d.published, d.outlet, d.source, t.text FROM documents d
       JOIN texts t ON t.rowid = d.rowid WHERE d.rowid = ANY(?::bigint[])`, [best.map(([doc]) => doc)])).map((r) => [Number(r.rowid), r]));

@@ -68,7 +68,8 @@ export class SqliteCopies {
         if (d < limit) shared.set(d, (shared.get(d) ?? 0) + 1);
       }
     }
-    return [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, opts.limit ?? 5).map(([doc, n]) => {
+    const min = opts.minShared ?? 1;
+    return [...shared].filter(([, n]) => n >= min).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, opts.limit ?? 5).map(([doc, n]) => {
       return copyCandidate(this.st('candidate').get(doc) as Row, n, doc);
     });
   }
