@@ -4,15 +4,30 @@
 // and extracted without a store, once per worker count. Wall time of the whole call, the pool's
 // start (each thread loads the models) included, as a user of `ingest --workers N` sees it.
 // The first row, "none", does it all in one thread without a pool, for reference.
+// Last, what the machine itself allows: the same extraction run by K separate processes at once
+// (nothing shared: no pool, no writer), against one; a pool of K workers cannot beat that ratio.
 //
 //   node bench/workers.mjs                          # 300 articles, 1 and 2 workers
 //   node bench/workers.mjs --docs 900 --workers 1,2,4
 //
 // Results: a table on stdout and bench/results/workers.json.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dist, flag, realTexts, ROOT } from './lib.mjs';
+
+// A child of the machine-ceiling run: extracts the articles of a folder, says how long it took.
+if (process.argv[2] === '--extract-only') {
+  const { Doc, defaultPipeline, toRecord } = await dist('index.js');
+  const files = readdirSync(process.argv[3]).sort().map((n) => readFileSync(join(process.argv[3], n), 'utf8'));
+  toRecord(defaultPipeline().run(Doc.create(files[0])));
+  const t0 = performance.now();
+  for (const t of files) toRecord(defaultPipeline().run(Doc.create(t)));
+  console.log(String((performance.now() - t0) / 1000));
+  process.exit(0);
+}
 
 const N = Number(flag('--docs', '300'));
 const COUNTS = flag('--workers', '1,2').split(',').map(Number);
@@ -72,6 +87,19 @@ for (const workers of COUNTS) {
   rows.push({ workers, stored: sum.added, ingestSecs, writerBusy, ingestRate: sum.added / ingestSecs, extracted, extractSecs, extractRate: extracted / extractSecs });
 }
 
+/** Seconds each of `k` processes took to extract every article, all started at once (models loaded first, untimed). */
+const extractIn = (k) => Promise.all(Array.from({ length: k }, () => new Promise((resolve, reject) => {
+  let out = '';
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--extract-only', input], { stdio: ['ignore', 'pipe', 'inherit'] });
+  child.stdout.on('data', (d) => (out += d));
+  child.on('exit', (code) => (code === 0 ? resolve(Number(out)) : reject(new Error(`extracting process exited with ${code}`))));
+})));
+const machine = [];
+for (const k of [1, ...COUNTS.filter((c) => c > 1)]) {
+  const secs = await extractIn(k);
+  machine.push({ processes: k, extractRate: (k * texts.length) / Math.max(...secs) });
+}
+
 const base = rows.find((r) => r.workers === 1) ?? rows[0];
 const table = [['workers', 'ingest docs/s', 'x', 'writer busy', 'extract docs/s', 'x'], ...rows.map((r) => [
   r.workers, r.ingestRate.toFixed(1), (r.ingestRate / base.ingestRate).toFixed(2), `${(100 * r.writerBusy).toFixed(0)}%`, r.extractRate.toFixed(1), (r.extractRate / base.extractRate).toFixed(2),
@@ -80,6 +108,9 @@ const widths = table[0].map((_, c) => Math.max(...table.map((r) => String(r[c]).
 for (const r of table) console.log(r.map((v, c) => String(v).padStart(widths[c])).join('  '));
 console.log(`load average ${load()} after`);
 console.log('(x: against 1 worker; ingest: stored in a fresh store with the collection stages, which run in the one writer; extract: records only)');
+for (const m of machine.slice(1)) {
+  console.log(`machine: ${m.processes} separate processes extracting at once: ${m.extractRate.toFixed(1)} docs/s, ${(m.extractRate / machine[0].extractRate).toFixed(2)}x one process (${machine[0].extractRate.toFixed(1)} docs/s), the most ${m.processes} workers can reach here`);
+}
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench/results/workers.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, corpus, cores: availableParallelism(), rows }, null, 2) + '\n');
+writeFileSync(join(ROOT, 'bench/results/workers.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, corpus, cores: availableParallelism(), rows, machine }, null, 2) + '\n');
 rmSync(tmp, { recursive: true, force: true });

@@ -217,6 +217,7 @@ export class SqliteStore implements Store {
     // write refused is taken out alone and the group goes on.
     if (this.grouped) this.checkGroup();
     return retryWrite(() => {
+      this.storyTables.writeBegins();
       try {
         return tx.immediate(...args);
       } catch (err) {
@@ -237,10 +238,12 @@ export class SqliteStore implements Store {
     if (this.db.readonly) throw new NewsgraphError('store.readonly', 'the database is open read-only');
     await retryWrite(() => this.db.exec('BEGIN IMMEDIATE'), this.lock);
     this.grouped = true;
+    this.storyTables.deferCounts();
     const end = (sql: 'COMMIT' | 'ROLLBACK') => {
       if (!this.grouped) throw new NewsgraphError('store.group-closed', `${this.path}: the group of writes is already closed`);
       try {
         this.checkGroup();
+        if (sql === 'COMMIT') this.storyTables.flush();
         this.db.exec(sql);
       } catch (err) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -248,6 +251,7 @@ export class SqliteStore implements Store {
         throw err;
       } finally {
         this.grouped = false;
+        this.storyTables.endDeferral();
       }
       if (sql === 'ROLLBACK') this.rolledBack();
     };
@@ -261,6 +265,7 @@ export class SqliteStore implements Store {
   private checkGroup(): void {
     if (this.db.inTransaction) return;
     this.grouped = false;
+    this.storyTables.endDeferral();
     this.rolledBack();
     throw new NewsgraphError('store.group-lost', `${this.path}: a write error took back the open group of writes`);
   }

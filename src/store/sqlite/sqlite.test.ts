@@ -200,6 +200,41 @@ test('sqlite: a group of writes commits as one, a refused write inside it taken 
   await s.close();
 });
 
+test('sqlite: inside a group of writes word frequencies are written once, at its commit; a write taken back inside it leaves none of its counts', async () => {
+  const words = 'Cranes stood idle at the Velmora harbour while the dockers met.';
+  const recs = [
+    record(words, {}, { story: 'story:docks' }, 'd1'),
+    record(`${words} The dockers voted.`, {}, { story: 'story:docks' }, 'd2'),
+    record(`Dockers and cranes: a strike at Velmora. ${words}`, {}, { story: 'story:refused' }, 'refused'),
+    record(`The harbour master said the cranes would move again.`, {}, { story: 'story:master' }, 'd3'),
+  ];
+  const f = storyFeatures(record(`${words} Cranes, dockers, a harbour master.`, {}, {}));
+  const pool = async (s: SqliteStore) => {
+    const p = await s.storyPool('probe', f);
+    return { documents: p.documents, df: weightKeys(f).map((k) => p.df.get(k)) };
+  };
+  const oneByOne = new SqliteStore(tmpDb());
+  for (const r of recs) if (r.id !== 'refused') await oneByOne.put(r);
+  const path = tmpDb();
+  const s = new SqliteStore(path);
+  const raw = new Database(path);
+  // Refused after its words are counted (the centroid is written last).
+  raw.exec(`CREATE TRIGGER refuse AFTER UPDATE OF centroid ON stories WHEN new.id = 'story:refused' BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+  const g = await s.group();
+  for (const r of recs) {
+    if (r.id === 'refused') await assert.rejects(s.put(r), /refused/);
+    else await s.put(r);
+  }
+  const expected = await pool(oneByOne);
+  assert.deepEqual(await pool(s), expected);
+  await g.commit();
+  assert.deepEqual(await pool(s), expected);
+  const fresh = new SqliteStore(path);
+  assert.deepEqual(await pool(fresh), expected);
+  raw.close();
+  for (const x of [fresh, s, oneByOne]) await x.close();
+});
+
 test('sqlite: references (descriptions, pronouns) count as mentions of their entity and place quotes about it', async () => {
   const s = new SqliteStore(tmpDb());
   const t = 'The Harbour Guild met on Monday. “The guild will not strike,” said Ines Varga.';

@@ -41,6 +41,9 @@ export class SqliteStories {
       bumpDf: p(`INSERT INTO story_df (key, documents) SELECT value, ? FROM json_each(?) WHERE true
                  ON CONFLICT(key) DO UPDATE SET documents = documents + excluded.documents`),
       df: p(`SELECT key, documents FROM story_df WHERE key IN (SELECT value FROM json_each(?))`),
+      // [key, change] pairs, the deferred counts of a group of writes.
+      addDf: p(`INSERT INTO story_df (key, documents) SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true
+                ON CONFLICT(key) DO UPDATE SET documents = documents + excluded.documents`),
       docOf: p('SELECT sd.story, sd.features, sd.terms, sd.vector, s.id, s.documents FROM story_docs sd JOIN stories s ON s.rowid = sd.story WHERE sd.doc = ?'),
       delDoc: p('DELETE FROM story_docs WHERE doc = ?'),
       delKeys: p('DELETE FROM story_keys WHERE doc = ?'),
@@ -76,6 +79,14 @@ export class SqliteStories {
    */
   private readonly df = new Lru<string, number>(DF_CACHE);
   private dataVersion = -1;
+  /**
+   * Inside a group of writes, the frequency changes not yet in story_df: each document changes
+   * hundreds of words' counts and the documents of a group share most of them, so the group
+   * writes each word once, before its commit (flush). Readers add them to what the table says.
+   */
+  private pending?: Map<string, number>;
+  /** What the write in progress added to `pending`: taken out again if the write is rolled back. */
+  private journal: { keys: string[]; sign: 1 | -1 }[] = [];
 
   /** What this connection keeps is dropped once another connection has committed. */
   private sync(): void {
@@ -98,14 +109,21 @@ export class SqliteStories {
     if (missing.length) {
       for (const k of missing) df.set(k, 0);
       for (const r of this.s.df!.all(JSON.stringify(missing)) as Row[]) df.set(String(r.key), Number(r.documents));
-      for (const k of missing) this.df.set(k, df.get(k)!);
+      for (const k of missing) {
+        const n = df.get(k)! + (this.pending?.get(k) ?? 0);
+        df.set(k, n);
+        this.df.set(k, n);
+      }
     }
     return withPrior({ documents: df.get('')!, df });
   }
 
   private bump(f: StoryFeatures, sign: 1 | -1): void {
     const keys = ['', ...weightKeys(f)];
-    this.s.bumpDf!.run(sign, JSON.stringify(keys));
+    if (this.pending) {
+      this.count(keys, sign);
+      this.journal.push({ keys, sign });
+    } else this.s.bumpDf!.run(sign, JSON.stringify(keys));
     // Key by key as the statement counts them, a repeated key twice.
     for (const k of keys) {
       const n = this.df.get(k);
@@ -114,11 +132,43 @@ export class SqliteStories {
     this.lastStats = undefined;
   }
 
+  private count(keys: readonly string[], sign: number): void {
+    for (const k of keys) this.pending!.set(k, (this.pending!.get(k) ?? 0) + sign);
+  }
+
   /** A write of this connection was rolled back: what it counted and the centroids it changed are not in the tables. */
   rolledBack(): void {
+    if (this.pending) for (const { keys, sign } of this.journal) this.count(keys, -sign);
+    this.journal = [];
     this.df.clear();
     this.centroids.clear();
     this.lastStats = undefined;
+  }
+
+  /** A write begins: what it counts is journalled until the next one. */
+  writeBegins(): void {
+    this.journal = [];
+  }
+
+  /** A group of writes opens: frequencies are counted in memory until `flush`. */
+  deferCounts(): void {
+    this.pending = new Map();
+    this.journal = [];
+  }
+
+  /** Writes the counts deferred so far, inside the group's transaction, before it commits. */
+  flush(): void {
+    if (!this.pending) return;
+    const changes = [...this.pending].filter(([, n]) => n !== 0);
+    if (changes.length) this.s.addDf!.run(JSON.stringify(changes));
+    this.pending.clear();
+    this.journal = [];
+  }
+
+  /** The group is closed: counts are written as they come again (and any left unflushed were taken back with it). */
+  endDeferral(): void {
+    this.pending = undefined;
+    this.journal = [];
   }
 
   /** Files a stored document under its record's story (kb ids as they lead now). */
