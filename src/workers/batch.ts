@@ -97,7 +97,7 @@ export async function* runBatch(inputs: AsyncIterable<BatchInput> | Iterable<Bat
     } catch (err) {
       const isLock = err instanceof NewsgraphError && err.code === 'store.locked';
       if (isLock) locked = err.message;
-      if (err instanceof NewsgraphError && err.code === 'store.group-lost') yield* groups!.lost(err);
+      if (err instanceof NewsgraphError && err.code === 'store.group-lost') yield* groups?.lost(err) ?? [];
       yield { kind: 'failed', ...base, error: errorMessage(err), read: true, ...(isLock ? { locked: true } : {}) };
     }
   };
