@@ -24,16 +24,19 @@ export async function realTexts(limit = Infinity) {
 /**
  * Lands writes as `ingest` does: in groups of writes committed together (INGEST_GROUP in
  * src/workers/batch.ts; `--group N` to change the size, `--group 1` to commit each document).
- * `open()` before a document's first write, `landed()` after its last, `commit()` at a batch end.
+ * `open()` before a document's first write, `landed()` after its last, `commit()` at a batch end
+ * (it says how long it took).
  */
 export async function groupedWrites(store) {
   const { INGEST_GROUP } = await dist('workers/batch.js');
   const size = Number(flag('--group', String(INGEST_GROUP.docs)));
   let group, n = 0;
+  /** Commits the open group; the milliseconds it took, to count with the writes. */
   const commit = async () => {
-    const g = group;
+    const g = group, t = performance.now();
     group = undefined;
     await g?.commit();
+    return performance.now() - t;
   };
   return {
     size,

@@ -220,12 +220,8 @@ async function runSearch(docs) {
     putMs += t1 - t0;
     kbMs += performance.now() - t1;
   }
-  const tc = performance.now();
-  await writes.commit();
-  const tk = performance.now();
-  await kbWrites.commit();
-  putMs += tk - tc;
-  kbMs += performance.now() - tk;
+  putMs += await writes.commit();
+  kbMs += await kbWrites.commit();
   // As ingest ends its batch: what the collection stages revisit (stories weigh their first documents again).
   const ts = performance.now();
   await collection.settle(kbStore);
