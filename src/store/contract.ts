@@ -336,30 +336,45 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       // A story of two documents has never settled; one of a single document waits for a second.
       assert.deepEqual(await s.unsettledStories(), ['story:one']);
       const seen: string[] = [];
-      // r2 belongs with r3 now; r1 stays where it is.
+      // Settling at two documents weighs the first: r2 joined a story of one, and is weighed when
+      // the story has doubled since. r1 belongs with r3 now.
       const moved = await s.settleStory('story:one', (f, pool) => {
         seen.push(pool.newId);
         assert.ok(f.terms.size > 0);
-        return seen.length === 2 ? 'story:three' : 'story:one';
+        return 'story:three';
       }, 10);
       assert.equal(moved, 1);
-      assert.equal(seen.length, 2);
-      assert.equal((await s.get(r2!.id))!.story, 'story:three');
-      assert.equal((await s.get(r1!.id))!.story, 'story:one');
+      assert.equal(seen.length, 1);
+      assert.equal((await s.get(r1!.id))!.story, 'story:three');
+      assert.equal((await s.get(r2!.id))!.story, 'story:one');
       assert.deepEqual((await s.stories()).map((x) => [x.id, x.documents]), [['story:three', 2], ['story:one', 1]]);
       assert.deepEqual(await s.unsettledStories(), ['story:three'], 'a story that grew to two documents');
-      // Undefined sends a document to a story of its own, under the id its pool offers; only the
-      // first documents (by arrival) are weighed: r2 came before r3.
-      assert.equal(await s.settleStory('story:three', () => undefined, 1), 1);
-      assert.equal((await s.get(r2!.id))!.story, `story:${r2!.id}`);
+      // Undefined sends a document to a story of its own, under the id its pool offers; the
+      // first documents by arrival are weighed: r1 came before r3.
+      assert.equal(await s.settleStory('story:three', () => undefined, 10), 1);
+      assert.equal((await s.get(r1!.id))!.story, `story:${r1!.id}`);
       assert.equal((await s.get(r3!.id))!.story, 'story:three');
       assert.equal(await s.settleStory('story:gone', () => undefined, 1), 0);
       assert.deepEqual(await s.unsettledStories(), []);
       // A document alone in its story that belongs nowhere else stays in it.
-      assert.equal(await s.settleStory(`story:${r2!.id}`, () => undefined, 10), 0);
-      assert.equal((await s.get(r2!.id))!.story, `story:${r2!.id}`);
+      assert.equal(await s.settleStory(`story:${r1!.id}`, () => undefined, 10), 0);
+      assert.equal((await s.get(r1!.id))!.story, `story:${r1!.id}`);
       assert.deepEqual(await s.unsettledStories(), []);
-      assert.deepEqual((await s.stories()).map((x) => [x.id, x.documents]), [['story:one', 1], ['story:three', 1], [`story:${r2!.id}`, 1]]);
+      assert.deepEqual((await s.stories()).map((x) => [x.id, x.documents]).sort(), [['story:one', 1], ['story:three', 1], [`story:${r1!.id}`, 1]].sort());
+    }));
+
+    test('a story settles again once it has doubled, weighing only the documents that joined it since it was half that size', withStore(async (s) => {
+      const recs = sampleRecords();
+      for (const r of recs.slice(0, 2)) await s.put({ ...r, story: 'story:grow' });
+      const weighed: number[] = [];
+      await s.settleStory('story:grow', () => { weighed.push(1); return 'story:grow'; }, 10);
+      assert.equal(weighed.length, 1, 'at two documents: the first');
+      assert.deepEqual(await s.unsettledStories(), []);
+      for (const [i, r] of [recs[2]!, recs[0]!].entries()) await s.put({ ...r, id: `grow-${i}`, hash: `grow-${i}`, story: 'story:grow' });
+      assert.deepEqual(await s.unsettledStories(), ['story:grow'], 'doubled to four');
+      await s.settleStory('story:grow', () => { weighed.push(2); return 'story:grow'; }, 10);
+      assert.deepEqual(weighed, [1, 2], 'at four documents: the second only');
+      assert.deepEqual(await s.unsettledStories(), []);
     }));
 
     kbContract(withStore);

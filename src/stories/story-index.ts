@@ -62,3 +62,13 @@ export function storyIdFor(doc: string, taken: (id: string) => boolean): string 
   for (let n = 2; taken(id); n++) id = `${base}~${n}`;
   return id;
 }
+
+/**
+ * The documents a story weighs again when it settles, as [from, to) positions in the order they
+ * joined: each of its first `docs` once, when the story has grown to twice the size it had when
+ * that document joined. A document that joined a story already half its size was compared with
+ * most of it; one weighed at the last settling is not weighed again.
+ */
+export function settleRange(settledAt: number, documents: number, docs: number): [number, number] {
+  return [Math.min(docs, Math.floor(settledAt / 2)), Math.min(docs, Math.floor(documents / 2))];
+}

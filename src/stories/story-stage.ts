@@ -38,9 +38,10 @@ export const storiesStage = defineStage<CollectionStage>(import.meta.url, {
   },
   // A document that joined (or opened) a story while the stories of its event were young was
   // compared with little; once the story has doubled, its first documents are weighed again
-  // against the stories as they are now. Each story settles at sizes 2, 4, 8, ..., so the work
-  // stays a bounded multiple of the documents; a story of one document has had nothing join it
-  // to reconsider (most reports of a large store).
+  // against the stories as they are now. Each story settles at sizes 2, 4, 8, ..., and each of
+  // its first SETTLE_DOCS documents is weighed once, when the story has doubled since it joined:
+  // about one document in two is weighed again, whatever the store's size; a story of one
+  // document has had nothing join it to reconsider (most reports of a large store).
   async settle(store) {
     let moved = 0, settled = 0;
     const choose = (f: StoryFeatures, pool: StoryPool) => chooseStory(f, pool.stories, pool, (s) => pool.order[s] ?? Number.MAX_SAFE_INTEGER).story;
@@ -56,7 +57,7 @@ export const storiesStage = defineStage<CollectionStage>(import.meta.url, {
   },
 });
 
-/** Documents of a story weighed again when it settles: its first, which joined it young. */
+/** A story's first documents, which joined it young: those weighed again as it settles. */
 const SETTLE_DOCS = 10;
 const SETTLE_BATCH = 500;
 /** A bound on the rounds of one settle step: moves grow other stories, which then settle too. */

@@ -3,7 +3,7 @@ import { Lru } from '../../core/lru.js';
 import type { NewsRecord } from '../../output/record.js';
 import { addToCentroid, asCentroid, centroidFromJson, centroidToJson, emptyCentroid, mergeCentroids, withoutDocument, type CentroidData } from '../../stories/story-centroid.js';
 import { storyFeatures, type StoryFeatures } from '../../stories/story-features.js';
-import { featuresFromJson, featuresToJson, indexKeys, STORY_INDEX, storyIdFor, vectorFromJson, vectorToJson, weightKeys } from '../../stories/story-index.js';
+import { featuresFromJson, featuresToJson, indexKeys, settleRange, STORY_INDEX, storyIdFor, vectorFromJson, vectorToJson, weightKeys } from '../../stories/story-index.js';
 import { withPrior } from '../../stories/story-prior.js';
 import { docVectors, type StoryCentroid, type StoryStats } from '../../stories/story-score.js';
 import { storyDoc } from '../results.js';
@@ -150,17 +150,18 @@ export class PgStories {
   }
 
   /**
-   * Weighs again a story's first documents, those that joined it while it was young, each taken
-   * out of it first: `choose` names where it belongs now among the stories its index finds
-   * (undefined: a story of its own). Documents that belong elsewhere move, their records via
+   * Weighs again the story's first documents that joined it young and were not weighed since
+   * (settleRange), each taken out of it first: `choose` names where it belongs now among the
+   * stories its index finds (undefined: a story of its own). Documents that belong elsewhere move, their records via
    * `relabel`. The story is settled at its size. Returns the number of documents moved.
    */
   async settle(db: Db, id: string, choose: StoryChooser, docs: number, relabel: (docs: number[], story: string) => Promise<void>): Promise<number> {
-    const story = await one(db, 'SELECT rowid FROM stories WHERE id = ?', [await this.current(db, id)]);
+    const story = await one(db, 'SELECT rowid, documents, settled FROM stories WHERE id = ?', [await this.current(db, id)]);
     if (!story) return 0;
     let moved = 0;
-    const first = await all(db, `SELECT sd.doc, d.id FROM story_docs sd JOIN documents d ON d.rowid = sd.doc
-      WHERE sd.story = ? ORDER BY sd.doc LIMIT ?`, [story.rowid, docs]);
+    const [from, to] = settleRange(Number(story.settled), Number(story.documents), docs);
+    const first = to > from ? await all(db, `SELECT sd.doc, d.id FROM story_docs sd JOIN documents d ON d.rowid = sd.doc
+      WHERE sd.story = ? ORDER BY sd.doc LIMIT ? OFFSET ?`, [story.rowid, to - from, from]) : [];
     for (const m of first) {
       const doc = Number(m.doc);
       const r = (await this.docOf(db, doc))!;

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { NewsgraphError } from '../../core/errors.js';
 import type { NewsRecord } from '../../output/record.js';
 import { storyFeatures, type StoryFeatures } from '../../stories/story-features.js';
-import { featuresFromJson, featuresToJson, indexKeys, STORY_INDEX, storyIdFor, vectorFromJson, vectorToJson, weightKeys } from '../../stories/story-index.js';
+import { featuresFromJson, featuresToJson, indexKeys, settleRange, STORY_INDEX, storyIdFor, vectorFromJson, vectorToJson, weightKeys } from '../../stories/story-index.js';
 import { Lru } from '../../core/lru.js';
 import { addToCentroid, asCentroid, centroidFromJson, copyCentroid, emptyCentroid, mergeCentroids, storedCentroid, withoutDocument, type CentroidData } from '../../stories/story-centroid.js';
 import { withPrior } from '../../stories/story-prior.js';
@@ -29,7 +29,7 @@ export class SqliteStories {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       redirect: p('SELECT new FROM story_redirects WHERE old = ?'),
-      byId: p('SELECT rowid, id, documents FROM stories WHERE id = ?'),
+      byId: p('SELECT rowid, id, documents, settled FROM stories WHERE id = ?'),
       centroid: p('SELECT id, centroid FROM stories WHERE rowid = ?'),
       storyRow: p('SELECT id, documents FROM stories WHERE rowid = ?'),
       setCentroid: p('UPDATE stories SET centroid = ? WHERE rowid = ?'),
@@ -54,7 +54,7 @@ export class SqliteStories {
       ownOf: p(`SELECT s.id, s.documents FROM documents d JOIN story_docs sd ON sd.doc = d.rowid JOIN stories s ON s.rowid = sd.story WHERE d.id = ?`),
       taken: p('SELECT 1 FROM stories WHERE id = ? UNION ALL SELECT 1 FROM story_redirects WHERE old = ?'),
       unsettled: p('SELECT id FROM stories WHERE documents >= 2 AND documents >= 2 * settled ORDER BY rowid LIMIT ?'),
-      firstDocs: p('SELECT sd.doc, d.id FROM story_docs sd JOIN documents d ON d.rowid = sd.doc WHERE sd.story = ? ORDER BY sd.doc LIMIT ?'),
+      firstDocs: p('SELECT sd.doc, d.id FROM story_docs sd JOIN documents d ON d.rowid = sd.doc WHERE sd.story = ? ORDER BY sd.doc LIMIT ? OFFSET ?'),
       markSettled: p('UPDATE stories SET settled = max(documents, 1) WHERE rowid = ?'),
     };
   }
@@ -283,16 +283,17 @@ export class SqliteStories {
   }
 
   /**
-   * Weighs again a story's first documents, those that joined it while it was young, each taken
-   * out of it first: `choose` names where it belongs now among the stories its index finds
-   * (undefined: a story of its own). Documents that belong elsewhere move, their records via
+   * Weighs again the story's first documents that joined it young and were not weighed since
+   * (settleRange), each taken out of it first: `choose` names where it belongs now among the
+   * stories its index finds (undefined: a story of its own). Documents that belong elsewhere move, their records via
    * `relabel`. The story is settled at its size. Returns the number of documents moved.
    */
   settle(id: string, choose: StoryChooser, docs: number, relabel: (doc: number, story: string) => void): number {
     const story = this.s.byId!.get(this.current(id)) as Row | undefined;
     if (!story) return 0;
     let moved = 0;
-    for (const m of this.s.firstDocs!.all(story.rowid, docs) as Row[]) {
+    const [from, to] = settleRange(Number(story.settled), Number(story.documents), docs);
+    for (const m of (to > from ? this.s.firstDocs!.all(story.rowid, to - from, from) : []) as Row[]) {
       const doc = Number(m.doc);
       const r = this.s.docOf!.get(doc) as Row;
       const f = featuresFromJson(String(r.features), String(r.terms));
