@@ -47,6 +47,28 @@ export async function groupedWrites(store) {
 }
 
 /**
+ * The full-ingest baseline of a long benchmark, measured before the run and again after it, each
+ * time the median of `passes` passes (fullIngestMs): the shares a benchmark gives are of their
+ * mean, so a machine whose speed drifts during the run, or one slow pass, moves them less.
+ */
+export async function ingestBaseline(texts, passes = 3) {
+  const measure = async () => {
+    const ms = [];
+    for (let i = 0; i < passes; i++) ms.push(await fullIngestMs(texts));
+    return ms.sort((a, b) => a - b)[Math.floor(passes / 2)];
+  };
+  const before = await measure();
+  return {
+    before,
+    /** Measures again; `ms` is the mean of both. */
+    async after() {
+      const after = await measure();
+      return { before, after, ms: (before + after) / 2 };
+    },
+  };
+}
+
+/**
  * What ingesting a real article costs, in ms per document: extraction, then storing with the
  * default collection (knowledge base, copies, stories), into a fresh store; the models are warmed
  * once outside the timing. The baseline that collection-stage benchmarks give their share of.
