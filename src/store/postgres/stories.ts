@@ -152,8 +152,9 @@ export class PgStories {
   /**
    * Weighs again the story's first documents that joined it young and were not weighed since
    * (settleRange), each taken out of it first: `choose` names where it belongs now among the
-   * stories its index finds (undefined: a story of its own). Documents that belong elsewhere move, their records via
-   * `relabel`. The story is settled at its size. Returns the number of documents moved.
+   * stories its index finds (undefined: a story of its own). Documents that belong elsewhere
+   * move, their records via `relabel`. The story is settled at its size. Returns the number of
+   * documents moved.
    */
   async settle(db: Db, id: string, choose: StoryChooser, docs: number, relabel: (docs: number[], story: string) => Promise<void>): Promise<number> {
     const story = await one(db, 'SELECT rowid, documents, settled FROM stories WHERE id = ?', [await this.current(db, id)]);

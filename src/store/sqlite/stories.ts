@@ -285,8 +285,9 @@ export class SqliteStories {
   /**
    * Weighs again the story's first documents that joined it young and were not weighed since
    * (settleRange), each taken out of it first: `choose` names where it belongs now among the
-   * stories its index finds (undefined: a story of its own). Documents that belong elsewhere move, their records via
-   * `relabel`. The story is settled at its size. Returns the number of documents moved.
+   * stories its index finds (undefined: a story of its own). Documents that belong elsewhere
+   * move, their records via `relabel`. The story is settled at its size. Returns the number of
+   * documents moved.
    */
   settle(id: string, choose: StoryChooser, docs: number, relabel: (doc: number, story: string) => void): number {
     const story = this.s.byId!.get(this.current(id)) as Row | undefined;
