@@ -47,24 +47,27 @@ export async function groupedWrites(store) {
 }
 
 /**
- * The full-ingest baseline of a long benchmark, measured before the run and again after it, each
- * time the median of `passes` passes (fullIngestMs): the shares a benchmark gives are of their
- * mean, so a machine whose speed drifts during the run, or one slow pass, moves them less.
+ * The full-ingest baseline of a long benchmark, measured again and again while it runs: this
+ * machine's speed drifts by a factor of two within minutes, so a baseline taken once at the start
+ * says little of the minutes measured later. Each sample is the median of `passes` passes
+ * (fullIngestMs); a stretch of the run is compared with the mean of the samples taken from its
+ * start to its end.
  */
 export async function ingestBaseline(texts, passes = 3) {
-  const measure = async () => {
+  const samples = [];
+  const sample = async () => {
     const ms = [];
     for (let i = 0; i < passes; i++) ms.push(await fullIngestMs(texts));
-    return ms.sort((a, b) => a - b)[Math.floor(passes / 2)];
+    samples.push(ms.sort((a, b) => a - b)[Math.floor(passes / 2)]);
   };
-  const before = await measure();
+  await sample();
   return {
-    before,
-    /** Measures again; `ms` is the mean of both. */
-    async after() {
-      const after = await measure();
-      return { before, after, ms: (before + after) / 2 };
-    },
+    samples,
+    sample,
+    /** Where the stretch that starts now begins: the index of the last sample. */
+    mark: () => samples.length - 1,
+    /** The mean of the samples from `from` (a mark) on. */
+    since: (from) => samples.slice(from).reduce((a, b) => a + b, 0) / (samples.length - from),
   };
 }
 
