@@ -7,7 +7,8 @@
 // document of the stage, of writing its index, of storing without it, and the candidates the
 // store proposed and the stage checked per document; then the stage and its index as a share
 // of a full ingest (extraction and storing with the default collection, measured in the same run
-// on real articles, sampled during it: see ingestBaseline). Flat rows mean the cost per document does not grow with the store.
+// on real articles, sampled during it: see ingestBaseline). Flat rows mean the cost per document
+// does not grow with the store.
 //
 //   node bench/copies.mjs                    # 20,000 documents
 //   node bench/copies.mjs --docs 100000      # the 100,000-document figure

@@ -7,9 +7,10 @@
 // Usage: node scripts/re3d-ceiling.mjs FILE   (e.g. /tmp/re3d-dev.jsonl from split-re3d.mjs)
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { RE3D_SYMMETRIC as SYMMETRIC, RE3D_TYPE } from '../dist/eval/relations.js';
 
-const TYPES = new Set(['FightingAgainst', 'AlliesOf', 'BelongsTo', 'IsSynonymOf']);
-const SYMMETRIC = new Set(['FightingAgainst', 'AlliesOf', 'IsSynonymOf']);
+// The re3d types the scorer reads (those our relation types map onto).
+const TYPES = new Set(Object.values(RE3D_TYPE));
 const file = process.argv[2];
 if (!file) {
   console.error('usage: node scripts/re3d-ceiling.mjs FILE');

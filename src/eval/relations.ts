@@ -17,7 +17,8 @@ export const RE3D_TYPE: Readonly<Record<string, string>> = {
   member: 'BelongsTo', leader: 'BelongsTo', spokesman: 'BelongsTo', affiliation: 'BelongsTo', branch: 'BelongsTo', affiliate: 'BelongsTo',
   alias: 'IsSynonymOf', rebrand: 'IsSynonymOf',
 };
-const SYMMETRIC = new Set(['FightingAgainst', 'AlliesOf', 'IsSynonymOf']);
+/** The re3d types that hold either way round. */
+export const RE3D_SYMMETRIC: ReadonlySet<string> = new Set(['FightingAgainst', 'AlliesOf', 'IsSynonymOf']);
 const SCORED = [...new Set(Object.values(RE3D_TYPE))];
 
 export interface Re3dRelation {
@@ -78,7 +79,7 @@ export function scoreRelations(docs: readonly Re3dDoc[], predict: RelationPredic
       if (!t) continue;
       byType[t]!.predicted++;
       const ok = gold.some((g) => g.type === t && ((hit(r.a, g.sourceBegin, g.sourceEnd) && hit(r.b, g.targetBegin, g.targetEnd)) ||
-        (SYMMETRIC.has(t) && hit(r.b, g.sourceBegin, g.sourceEnd) && hit(r.a, g.targetBegin, g.targetEnd))));
+        (RE3D_SYMMETRIC.has(t) && hit(r.b, g.sourceBegin, g.sourceEnd) && hit(r.a, g.targetBegin, g.targetEnd))));
       if (ok) byType[t]!.tp++;
       else if (errors.length < maxErrors) errors.push(`spurious ${r.type}(${r.a}, ${r.b}): ${d.text.slice(r.start, r.end).replace(/\s+/g, ' ').slice(0, 160)}`);
     }
