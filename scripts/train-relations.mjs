@@ -3,7 +3,8 @@
 // models/relations/pairs.json. Every pair of resolved mentions the relations stage reads in a
 // sentence is an example, labelled by the re3d relation whose source and target spans the two
 // mentions overlap (FightingAgainst: fights, AlliesOf: allies, IsSynonymOf: alias, BelongsTo:
-// member, with its direction), else `none`.
+// member, with its direction; CommWith: talks), else `none`. Scores are given for the four types
+// the re3d scorer reads and, apart, for CommWith.
 // Usage: node scripts/train-relations.mjs [--data FILE] [--out FILE] [--cv K]
 //   --cv K: also reports K-fold cross-validation over the training part, for a range of thresholds
 // (run `npm run build` first; `npm run train:relations` does both).
@@ -26,7 +27,7 @@ const { values: a } = parseArgs({
     seed: { type: 'string', default: '7' },
     'min-count': { type: 'string', default: '2' },
     'positive-weight': { type: 'string', default: '3' },
-    threshold: { type: 'string', default: '0.5' },
+    threshold: { type: 'string', default: '0.6' },
     cv: { type: 'string' },
   },
 });
@@ -34,15 +35,17 @@ const t0 = Date.now();
 const log = (s) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${s}`);
 const readJsonl = (p) => readFileSync(p, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 
-const LABEL = { FightingAgainst: 'fights', AlliesOf: 'allies', IsSynonymOf: 'alias', BelongsTo: 'member' };
-const SCORED = { fights: 'FightingAgainst', allies: 'AlliesOf', alias: 'IsSynonymOf', rebrand: 'IsSynonymOf', member: 'BelongsTo', leader: 'BelongsTo', affiliation: 'BelongsTo', branch: 'BelongsTo', affiliate: 'BelongsTo' };
-const SYMMETRIC = new Set(['FightingAgainst', 'AlliesOf', 'IsSynonymOf']);
+const LABEL = { FightingAgainst: 'fights', AlliesOf: 'allies', IsSynonymOf: 'alias', BelongsTo: 'member', CommWith: 'talks' };
+const SCORED = { fights: 'FightingAgainst', allies: 'AlliesOf', alias: 'IsSynonymOf', rebrand: 'IsSynonymOf', member: 'BelongsTo', leader: 'BelongsTo', affiliation: 'BelongsTo', branch: 'BelongsTo', affiliate: 'BelongsTo', talks: 'CommWith' };
+const SYMMETRIC = new Set(['FightingAgainst', 'AlliesOf', 'IsSynonymOf', 'CommWith']);
+/** Scored apart: the re3d scorer does not read it. */
+const APART = 'CommWith';
 
 const items = readJsonl(a.data).filter((d) => re3dPart(d.id) === 'train');
 const pipeline = defaultPipeline();
 const docs = items.map((it) => pipeline.run(Doc.create(it.text, {}, String(it.id))).doc);
 const golds = items.map((d) => d.relations.filter((g) => LABEL[g.type] && g.confidence >= 0.5));
-log(`re3d training part: ${items.length} documents, ${golds.flat().length} relations of the four scored types`);
+log(`re3d training part: ${items.length} documents, ${golds.flat().length} relations of the four scored types and CommWith`);
 
 const ov = (m, s, e) => m.start < e && s < m.end;
 /** The label of the pair (x before y). */
@@ -68,23 +71,25 @@ const opts = { epochs: Number(a.epochs), rate: Number(a.rate), l2: Number(a.l2),
 
 /** The re3d relations scorer's matching (entity mentions overlapping the gold spans), over some documents. */
 function score(model, which) {
-  let tp = 0, np = 0, ng = 0;
+  const four = { tp: 0, np: 0, ng: 0 }, apart = { tp: 0, np: 0, ng: 0 };
   for (const i of which) {
     const doc = docs[i];
     const spans = new Map();
     for (const m of doc.layer('mentions')) if (m.entity) spans.set(m.entity, [...(spans.get(m.entity) ?? []), m]);
     const hit = (id, s, e) => (spans.get(id) ?? []).some((m) => ov(m, s, e));
-    ng += golds[i].length;
+    for (const g of golds[i]) (g.type === APART ? apart : four).ng++;
     for (const p of extractRelations(doc, { model })) {
       const t = SCORED[p.type];
       if (!t) continue;
-      np++;
-      if (golds[i].some((g) => g.type === t && ((hit(p.a, g.sourceBegin, g.sourceEnd) && hit(p.b, g.targetBegin, g.targetEnd)) || (SYMMETRIC.has(t) && hit(p.b, g.sourceBegin, g.sourceEnd) && hit(p.a, g.targetBegin, g.targetEnd))))) tp++;
+      const c = t === APART ? apart : four;
+      c.np++;
+      if (golds[i].some((g) => g.type === t && ((hit(p.a, g.sourceBegin, g.sourceEnd) && hit(p.b, g.targetBegin, g.targetEnd)) || (SYMMETRIC.has(t) && hit(p.b, g.sourceBegin, g.sourceEnd) && hit(p.a, g.targetBegin, g.targetEnd))))) c.tp++;
     }
   }
-  return { tp, np, ng };
+  return { four, apart };
 }
-const line = ({ tp, np, ng }) => {
+const line = (s) => `${prf(s.four)}; ${APART} ${prf(s.apart)}`;
+const prf = ({ tp, np, ng }) => {
   const p = np ? tp / np : 0, r = ng ? tp / ng : 0;
   return `P ${(100 * p).toFixed(1)} R ${(100 * r).toFixed(1)} F1 ${(p + r ? (200 * p * r) / (p + r) : 0).toFixed(1)} (${tp}/${np} predicted, ${ng} gold)`;
 };
@@ -92,14 +97,14 @@ const line = ({ tp, np, ng }) => {
 if (a.cv) {
   const K = Number(a.cv);
   const thresholds = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
-  const sum = thresholds.map(() => ({ tp: 0, np: 0, ng: 0 }));
+  const sum = thresholds.map(() => ({ four: { tp: 0, np: 0, ng: 0 }, apart: { tp: 0, np: 0, ng: 0 } }));
   for (let k = 0; k < K; k++) {
     const train = perDoc.filter((_, i) => i % K !== k).flat();
     const held = docs.map((_, i) => i).filter((i) => i % K === k);
     const w = trainRelations(train, PAIR_LABELS, opts);
     thresholds.forEach((t, ti) => {
       const s = score(new RelationModel({ labels: PAIR_LABELS, ...w, threshold: t }), held);
-      for (const key of ['tp', 'np', 'ng']) sum[ti][key] += s[key];
+      for (const part of ['four', 'apart']) for (const key of ['tp', 'np', 'ng']) sum[ti][part][key] += s[part][key];
     });
   }
   thresholds.forEach((t, ti) => log(`cv ${K}-fold, threshold ${t}: ${line(sum[ti])}`));

@@ -67,7 +67,7 @@ export const EVIDENCE_CHARS = 400;
 const ATTACHED = /^\s+(?:([a-z][\w-]*)\s+){0,2}?(?:of|from|belonging to|loyal to)\s+(?:the\s+)?$/i;
 const LEADING_WORD = /^\s+([a-z][\w-]*)/;
 /** Relation types that read the same both ways (src/stages/relations/RELATIONS.md). */
-const SYMMETRIC = new Set(['fights', 'allies', 'alias']);
+const SYMMETRIC = new Set(['fights', 'allies', 'alias', 'talks']);
 
 /** The claim key of a figure: the thing counted and the event it was stated with. */
 export const quantityKey = (unit: string, context: string | undefined) => `${unit}|${context ?? ''}`;

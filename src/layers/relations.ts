@@ -3,7 +3,7 @@ import { DOC, END, SEQ, START, keyOf, spanItem, str, type LayerSpec } from './sp
 
 /** The relation types the patterns read (src/stages/relations/RELATIONS.md). */
 export const RELATION_TYPES = [
-  'alias', 'rebrand', 'split', 'merge', 'branch', 'affiliate', 'allies', 'fights', 'member', 'leader', 'affiliation', 'located',
+  'alias', 'rebrand', 'split', 'merge', 'branch', 'affiliate', 'allies', 'fights', 'member', 'leader', 'affiliation', 'located', 'talks',
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 

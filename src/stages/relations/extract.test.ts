@@ -6,7 +6,7 @@ import { fixtureDoc } from '../fixture.js';
 const rels = (marked: string) => extractRelations(fixtureDoc(marked));
 const has = (marked: string, type: string, a: string, b: string) => {
   const rs = rels(marked);
-  const r = rs.find((x) => x.type === type && ((x.a === a && x.b === b) || (['alias', 'split', 'merge', 'allies', 'fights'].includes(type) && x.a === b && x.b === a)));
+  const r = rs.find((x) => x.type === type && ((x.a === a && x.b === b) || (['alias', 'split', 'merge', 'allies', 'fights', 'talks'].includes(type) && x.a === b && x.b === a)));
   assert.ok(r, `${type}(${a}, ${b}) not found in ${JSON.stringify(rs)}`);
   return r;
 };
@@ -136,4 +136,21 @@ test('a role in a country\'s party, or in a name cut short, gives no relation', 
   none('[Ann Lee|PERSON|lee], leader of [Veloria|GPE|ve]’s far-right party, spoke.');
   none('[Ann Lee|PERSON|lee], the president of [the Veloria|ORG|ve] Chamber of Commerce, spoke.');
   has('[Halden|ORG|halden] Director [Ann Lee|PERSON|lee] spoke.', 'affiliation', 'lee', 'halden');
+});
+
+test('talks: meetings, calls, negotiations and agreements between agents', () => {
+  has('[Ann Lee|PERSON|lee] met with [Veloria|GPE|ve]’s foreign minister on Tuesday.', 'talks', 'lee', 've');
+  has('[Ann Lee|PERSON|lee] and [John Poe|PERSON|poe] met in the capital last week.', 'talks', 'lee', 'poe');
+  has('Negotiations between [the Sahel Guard|ORG|sg] and [the Coastal Police|ORG|cp] resumed.', 'talks', 'sg', 'cp');
+  has('[Veloria|GPE|ve] held a first round of talks with [Red Cell|ORG|rc] in March.', 'talks', 've', 'rc');
+  has('[Ann Lee|PERSON|lee] spoke by phone with [John Poe|PERSON|poe] about the ceasefire.', 'talks', 'lee', 'poe');
+  has('[Veloria|GPE|ve] and [Red Cell|ORG|rc] signed a ceasefire agreement.', 'talks', 've', 'rc');
+  const r = has('[Ann Lee|PERSON|lee] denied having met [John Poe|PERSON|poe].', 'talks', 'lee', 'poe');
+  assert.equal(r.negated, true);
+});
+
+test('talks: not a goal met, not a place, not a word on a subject', () => {
+  none('[Veloria|GPE|ve] and [Red Cell|ORG|rc] met their targets for the year.', 'talks');
+  none('[Ann Lee|PERSON|lee] met with reporters in [Halden|GPE|halden].', 'talks');
+  none('[Ann Lee|PERSON|lee] spoke about [Red Cell|ORG|rc] at length.', 'talks');
 });

@@ -25,7 +25,7 @@ function patterns(): Compiled[] {
 }
 
 /** Symmetric relation types are stored with their arguments in a canonical order so duplicates collapse. */
-const SYMMETRIC = new Set(['alias', 'split', 'merge', 'allies', 'fights']);
+const SYMMETRIC = new Set(['alias', 'split', 'merge', 'allies', 'fights', 'talks']);
 
 /** A pair of resolved mentions of one sentence as the relation model sees it (for training and inspection). */
 export interface PairCandidate {
@@ -49,6 +49,7 @@ const LABEL_TYPE: Record<string, { type: Relation['type']; swap: boolean }> = {
   fights: { type: 'fights', swap: false },
   allies: { type: 'allies', swap: false },
   alias: { type: 'alias', swap: false },
+  talks: { type: 'talks', swap: false },
   member: { type: 'member', swap: false },
   'member<': { type: 'member', swap: true },
 };
@@ -203,5 +204,7 @@ function acceptable(type: string, a: Arg, b: Arg): boolean {
   // People belong to organisations; a group or state may be a member of an organisation (a coalition).
   if (type === 'member') return b.cls !== 'P' && (a.cls === 'P' || b.cls === 'O');
   if (type === 'leader' || type === 'affiliation') return a.cls === 'P' && b.cls !== 'P';
+  // Places and things do not talk: the model reads every pair, the patterns only agents.
+  if (type === 'talks') return 'POGN'.includes(a.cls) && 'POGN'.includes(b.cls);
   return true;
 }

@@ -40,6 +40,7 @@ const CUES: readonly [string, RegExp][] = [
   ['ally', /^(?:all(?:y|ies|ied)|alliance|partners?|partnership|coalition|backed|backing|backs|support\w*|arm(?:s|ed|ing)|fund\w*|sponsor\w*|alongside|together|help\w*|aid\w*|assist\w*|cooperat\w*|collaborat\w*|joint\w*|train\w*|advis\w*|equip\w*)$/i],
   ['alias', /^(?:known|aka|alias|called|calls|named|renamed|rebranded|formerly|otherwise|also|or|acronym|referred)$/i],
   ['member', /^(?:members?|part|joined|joins|join|component|units?|battalions?|brigades?|regiments?|division|forces|troops|soldiers|assigned|serv\w*|belong\w*|within|affiliat\w*|branch|wing|offshoot|loyal\w*)$/i],
+  ['talk', /^(?:talks|met|meet\w*|negotiat\w*|discuss\w*|consult\w*|conferr?\w*|spoke|speak\w*|talk\w*|phon\w*|telephon\w*|call|calls|summit|dialogue|agreement|deal|accord|hosted|visit\w*|urg\w*|invit\w*)$/i],
   ['say', /^(?:said|says|told|stated|added|announced|reported|according)$/i],
 ];
 

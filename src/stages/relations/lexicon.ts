@@ -59,6 +59,8 @@ const ORGISH = 'group|organi[sz]ation|movement|faction|network|militia|party|coa
 // (so "fighting in Syria" never makes Syria the enemy).
 const OBJ_FILLER = `(?:(?!(?:in|at|near|from|into|across|inside|outside|throughout|during|with|for|to|by|on|since|after|before|over|under|around|as|than|and|or|but|said|says|\\w+ing)\\b)<W> ){0,6}?`;
 /** Modifiers between an organisation and a role noun ("ISIL gang leader"), never a preposition. */
+/** Words between a verb of talking and whom it was with: titles, not a preposition starting another phrase. */
+const TALK_FILLER = '(?:(?!(?:in|at|on|for|about|over|after|before|during|since|from|by|against|and|or|but|said|says)\\b)<W> ){0,3}?';
 const ROLE_FILLER = '(?:(?!(?:as|in|of|for|to|at|on|by|with|from|over|about|against|under|after|before|during|between|among|into|through|toward|and|or|said|says|told|is|are|was|were|has|have|had|will|would|\\w+ing|\\w+ed)\\b)<W> ){0,2}?';
 
 export const RELATION_PATTERNS: readonly RelationPattern[] = [
@@ -117,6 +119,15 @@ export const RELATION_PATTERNS: readonly RelationPattern[] = [
   { type: 'allies', src: '\\b(?:backed|aided|armed|funded|sponsored) by (?:<W> ){0,3}?<B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
   { type: 'allies', src: '\\b(?:backed|aided|supported|helped|assisted) by (?:<W> ){0,3}?(?:support|help|assistance|backing|air support|cover) from (?:<W> ){0,2}?<B:GRP>', subject: { slot: 'a', classes: 'OGN' }, symmetric: true },
   { type: 'allies', src: '\\bwith the (?:<W> )?(?:aid|help|support|assistance|backing) of <B:GRP>', subject: { slot: 'a', classes: 'OGN', nearest: true }, symmetric: true },
+
+  // ---- talks: meetings, calls, negotiations and agreements between people, groups, states ----
+  { type: 'talks', src: `\\b(?:talks|meetings?|negotiations|discussions|consultations|dialogue|(?:phone |telephone )?calls?|contacts|summit|agreement|deal|accord|memorandum of understanding) (?:(?:reached|held|signed|struck|brokered) )?(?:<W> ){0,2}?between <A:AGT> and <B:AGT>`, symmetric: true },
+  // "met" only as a meeting: "X and Y met on Monday", not "X and Y met their targets".
+  { type: 'talks', src: `<A:AGT> and <B:AGT> (?:(?:have|had|also|later|then|will|would|to|are to|were to|plan to|agreed to|briefly|separately) )*(?:(?:met|meet)(?=[,.;]| (?:on|in|at|for|last|this|next|yesterday|today|twice|again|privately|briefly|behind|to discuss)\\b)|held talks|hold talks|holding talks|spoke|speak|talked|negotiated|negotiating|signed (?:an? |the )?(?:<W> ){0,2}?(?:agreement|deal|accord|memorandum|truce|ceasefire))`, symmetric: true },
+  { type: 'talks', src: `\\b(?:met|meets|meet|meeting) (?:with )?${TALK_FILLER}<B:AGT>`, subject: { slot: 'a', classes: 'POGN' }, symmetric: true },
+  { type: 'talks', src: `\\b(?:held|holds|hold|holding|had|has|have|opened|began|begun|resumed|started|conducted|conducts) (?:<W> ){0,4}?(?:talks|meetings?|negotiations|discussions|consultations|a (?:<W> )?(?:call|conversation)) with ${TALK_FILLER}<B:AGT>`, subject: { slot: 'a', classes: 'POGN' }, symmetric: true },
+  { type: 'talks', src: `\\b(?:spoke|speaks|speak|spoken|speaking|talked|talking|negotiated|negotiates|negotiate|negotiating|consulted|consults|consult|consulting|conferred|confers) (?:(?:by|on the|over the) (?:tele)?phone )?(?:with|to) ${TALK_FILLER}<B:AGT>`, subject: { slot: 'a', classes: 'POGN' }, symmetric: true },
+  { type: 'talks', src: `\\b(?:telephoned|phoned|hosted|hosts|hosting) ${TALK_FILLER}<B:AGT>`, subject: { slot: 'a', classes: 'POGN' }, symmetric: true },
 
   // ---- fights --------------------------------------------------------------------------
   { type: 'fights', src: '\\b(?:fighting|clashes|war|wars|battle|battles|hostilities|conflict|confrontation|confrontations|fight) between <A:GRP> and <B:GRP>', symmetric: true },

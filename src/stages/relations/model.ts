@@ -15,7 +15,7 @@ export const RELATION_MODEL_FILE = 'models/relations/pairs.json';
  * What the model says about an ordered pair (x before y in the sentence). `member` keeps the
  * direction: `member` has x as the member, `member<` has y as the member.
  */
-export const PAIR_LABELS = ['none', 'fights', 'allies', 'alias', 'member', 'member<'] as const;
+export const PAIR_LABELS = ['none', 'fights', 'allies', 'alias', 'member', 'member<', 'talks'] as const;
 export type PairLabel = (typeof PAIR_LABELS)[number];
 
 export interface PairWeights {
