@@ -34,7 +34,7 @@ export function registerEval(program: Command): void {
     .action(async (gold: string, o: { minF1?: string; minValue?: string; errors?: string; json?: boolean }) => { (await load.times()).runTimesEval(gold, o); });
   evalCmd
     .command('relations')
-    .description('relations against re3d: precision and recall for FightingAgainst, AlliesOf, BelongsTo, IsSynonymOf')
+    .description('relations against re3d: precision and recall for FightingAgainst, AlliesOf, BelongsTo, IsSynonymOf (and CommWith apart)')
     .requiredOption('--re3d <file>', 're3d JSON Lines file')
     .option('--min-precision <n>', 'exit 1 when overall precision (percent) is below this')
     .option('--errors <n>', 'how many wrong predictions to print (default 10)')

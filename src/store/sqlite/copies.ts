@@ -20,7 +20,9 @@ export const COPY_TABLES = ['copy_sketch', 'copy_lines'] as const;
 const SQL = {
   addSketch: 'INSERT OR IGNORE INTO copy_sketch (hash, doc) VALUES (?, ?)',
   addLine: 'INSERT OR IGNORE INTO copy_lines (outlet, hash, doc) VALUES (?, ?, ?)',
-  postings: `SELECT doc FROM copy_sketch WHERE hash = ? LIMIT ${COPY_POSTINGS_MAX + 1}`,
+  // Each hash of a JSON array with its postings, one more than the cap: one call, not one per hash.
+  postings: `SELECT (SELECT json_group_array(doc) FROM (SELECT doc FROM copy_sketch WHERE hash = j.value LIMIT ${COPY_POSTINGS_MAX + 1})) AS docs
+             FROM json_each(?) j`,
   lineDocs: 'SELECT count(*) AS n FROM (SELECT 1 FROM copy_lines WHERE outlet = ? AND hash = ? AND doc < ? LIMIT ?)',
   rowOf: 'SELECT rowid FROM documents WHERE id = ?',
   candidate: `SELECT d.rowid, d.id, d.published, d.outlet, d.source, f.text FROM documents d
@@ -60,13 +62,10 @@ export class SqliteCopies {
   candidates(sample: readonly number[], opts: CopyQuery = {}): CopyCandidate[] {
     const limit = this.limitOf(opts.before);
     const shared = new Map<number, number>();
-    for (const h of new Set(sample)) {
-      const docs = this.st('postings').all(h) as Row[];
+    for (const r of this.st('postings').all(JSON.stringify([...new Set(sample)])) as Row[]) {
+      const docs = JSON.parse(String(r.docs)) as number[];
       if (docs.length > COPY_POSTINGS_MAX) continue;
-      for (const r of docs) {
-        const d = Number(r.doc);
-        if (d < limit) shared.set(d, (shared.get(d) ?? 0) + 1);
-      }
+      for (const d of docs) if (d < limit) shared.set(d, (shared.get(d) ?? 0) + 1);
     }
     const min = opts.minShared ?? 1;
     return [...shared].filter(([, n]) => n >= min).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, opts.limit ?? 5).map(([doc, n]) => {

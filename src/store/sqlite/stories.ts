@@ -29,6 +29,8 @@ export class SqliteStories {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       redirect: p('SELECT new FROM story_redirects WHERE old = ?'),
+      // Prepared once: db.pragma() prepares its statement on every call, and this runs several times a document.
+      dataVersion: p('PRAGMA data_version').pluck(),
       byId: p('SELECT rowid, id, documents, settled FROM stories WHERE id = ?'),
       centroid: p('SELECT id, centroid FROM stories WHERE rowid = ?'),
       storyRow: p('SELECT id, documents FROM stories WHERE rowid = ?'),
@@ -49,7 +51,9 @@ export class SqliteStories {
       delKeys: p('DELETE FROM story_keys WHERE doc = ?'),
       dropStory: p('UPDATE stories SET documents = documents - 1 WHERE rowid = ? RETURNING documents'),
       delStory: p('DELETE FROM stories WHERE rowid = ? AND documents <= 0'),
-      postings: p(`SELECT doc FROM story_keys WHERE key = ? ORDER BY doc DESC LIMIT ${STORY_INDEX.postings}`),
+      // The newest postings of each key of a JSON array, by its position: one call, not one per key.
+      postings: p(`SELECT j.key AS i, (SELECT json_group_array(doc) FROM (SELECT doc FROM story_keys WHERE key = j.value ORDER BY doc DESC LIMIT ${STORY_INDEX.postings})) AS docs
+                   FROM json_each(?) j`),
       storyOf: p('SELECT story FROM story_docs WHERE doc = ?'),
       ownOf: p(`SELECT s.id, s.documents FROM documents d JOIN story_docs sd ON sd.doc = d.rowid JOIN stories s ON s.rowid = sd.story WHERE d.id = ?`),
       taken: p('SELECT 1 FROM stories WHERE id = ? UNION ALL SELECT 1 FROM story_redirects WHERE old = ?'),
@@ -68,7 +72,7 @@ export class SqliteStories {
    * The features and frequencies of the document clustering just weighed, kept for the write
    * that files it (nothing was counted in between): they are most of a document's cost here.
    */
-  private lastStats?: { doc: string; stats: StoryStats; features: StoryFeatures };
+  private lastStats?: { doc: string; stats: StoryStats; features: StoryFeatures; keys: Map<string, number> };
   /** Stories' centroids as last read, while their number of documents stays the same. */
   private readonly centroids = new Lru<number, { documents: number; centroid: CentroidData }>(20_000);
 
@@ -90,7 +94,7 @@ export class SqliteStories {
 
   /** What this connection keeps is dropped once another connection has committed. */
   private sync(): void {
-    const version = this.db.pragma('data_version', { simple: true }) as number;
+    const version = this.s.dataVersion!.get() as number;
     if (version === this.dataVersion) return;
     this.df.clear();
     this.centroids.clear();
@@ -187,7 +191,9 @@ export class SqliteStories {
     const json = featuresToJson(f);
     const v = docVectors(f, stats);
     this.s.insDoc!.run(doc, story, json.features, vectorToJson(v.words), json.terms);
-    for (const k of indexKeys(f, stats).keys()) this.s.insKey!.run(k, doc);
+    // The keys the pool looked up, unless resolution has since renamed an entity among them.
+    const keys = last && sameList(last.features.entities, f.entities) ? last.keys : indexKeys(f, stats);
+    for (const k of keys.keys()) this.s.insKey!.run(k, doc);
     if (!counted) this.bump(f, 1);
     this.updateCentroid(story, (c) => addToCentroid(c, v, f, 1), Number(up.documents));
   }
@@ -249,11 +255,14 @@ export class SqliteStories {
 
   pool(docId: string, f: StoryFeatures, known?: StoryStats): StoryPool {
     const stats = known ?? this.stats(weightKeys(f));
-    this.lastStats = { doc: docId, stats, features: f };
+    const keys = indexKeys(f, stats);
+    this.lastStats = { doc: docId, stats, features: f, keys };
     // Each stored document found scores the weight of the keys it was found by.
     const found = new Map<number, number>();
-    for (const [key, w] of indexKeys(f, stats)) {
-      for (const r of this.s.postings!.all(key) as Row[]) found.set(Number(r.doc), (found.get(Number(r.doc)) ?? 0) + w);
+    const weights = [...keys.values()];
+    for (const r of this.s.postings!.all(JSON.stringify([...keys.keys()])) as Row[]) {
+      const w = weights[Number(r.i)]!;
+      for (const doc of JSON.parse(String(r.docs)) as number[]) found.set(doc, (found.get(doc) ?? 0) + w);
     }
     const docs = [...found].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, STORY_INDEX.candidates);
     // The stories of the documents found, compared whole (by their centroids).
@@ -370,3 +379,5 @@ export class SqliteStories {
     };
   }
 }
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
