@@ -24,7 +24,7 @@ import { PgCopies } from './copies.js';
 import { all, insertRows, LOCKS, one, run, uniqueViolation, type Db, type Row } from './db.js';
 import { followAll, PgKb, type NoteItem } from './kb.js';
 import { migrate } from './schema.js';
-import { ensureTextPartitions, noPartition, textPartitionsReady } from './text-partitions.js';
+import { ensureTextPartitions, noPartition } from './text-partitions.js';
 import { PgStories } from './stories.js';
 import { toTsQuery } from './tsquery.js';
 import { genericIn, isNamedEntity } from '../../layers/entities.js';
@@ -147,7 +147,7 @@ export class PgStore implements Store {
   private async open(): Promise<void> {
     await migrated(this.pool, this.url);
     try {
-      this.textsReady = await textPartitionsReady(this.pool);
+      await this.partitionTexts(Number((await one(this.pool, 'SELECT coalesce(max(rowid), 0) AS n FROM documents'))!.n));
       await this.refreshClaims();
     } catch (err) {
       throw openError(this.url, err);

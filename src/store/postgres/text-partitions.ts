@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { all, LOCKS, type Db } from './db.js';
+import { LOCKS } from './db.js';
 
 /**
  * `texts` is partitioned by ranges of rowids, TEXT_PARTITION_ROWS each (`texts_0`, `texts_1`,
@@ -27,28 +27,16 @@ export async function ensureTextPartitions(c: pg.ClientBase, rowid: number): Pro
   await c.query('BEGIN');
   try {
     await c.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.partitions]);
-    const have = new Set(await partitionsOf(c));
-    for (let k = 0; k <= last; k++) if (!have.has(k)) await c.query(textPartitionSql(k));
+    const have = new Set((await c.query<{ name: string }>(
+      "SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'texts'::regclass",
+    )).rows.map((r) => r.name));
+    for (let k = 0; k <= last; k++) if (!have.has(`texts_${k}`)) await c.query(textPartitionSql(k));
     await c.query('COMMIT');
   } catch (err) {
     await c.query('ROLLBACK').catch(() => undefined);
     throw err;
   }
   return last * TEXT_PARTITION_ROWS;
-}
-
-/** The numbers of the partitions `texts` has. */
-async function partitionsOf(db: Db): Promise<number[]> {
-  const rows = await all(db, "SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'texts'::regclass");
-  return rows.map((r) => Number(/^texts_(\d+)$/.exec(String(r.name))?.[1] ?? -1)).filter((k) => k >= 0);
-}
-
-/**
- * What ensureTextPartitions would return now, read without writing (a store may be opened by a
- * role that only reads): the first rowid of the last partition, the one made ahead.
- */
-export async function textPartitionsReady(db: Db): Promise<number> {
-  return Math.max(0, ...(await partitionsOf(db))) * TEXT_PARTITION_ROWS;
 }
 
 /** Whether an insert failed for want of a partition of texts for its rowid. */
