@@ -186,9 +186,6 @@ async function buildOnServer() {
   const have = Number((await c.query('SELECT count(*) AS n FROM documents')).rows[0].n);
   const copies = Math.ceil((N - have) / BASE);
   const first = Math.round(have / BASE);
-  // The copies' rowids run past the partitions of texts that storing made.
-  const { ensureTextPartitions } = await dist('store/postgres/text-partitions.js');
-  await ensureTextPartitions(c, (first + copies + 1) * span);
   // Without the text index while copying: built once at the end, it is much faster than kept up row by row.
   await c.query('DROP INDEX IF EXISTS texts_tsv');
   for (let k = first; k < first + copies; k++) {

@@ -7,10 +7,9 @@ export type Db = Pick<pg.ClientBase, 'query'>;
 
 /**
  * Advisory lock keys (any 64-bit numbers, fixed so every process takes the same ones).
- * `write`: the knowledge-base and story part of every write. `schema`: migrations. `partitions`:
- * creating partitions of `texts` (text-partitions.ts).
+ * `write`: the knowledge-base and story part of every write. `schema`: migrations.
  */
-export const LOCKS = { write: 0x6e67_6b62, schema: 0x6e67_7363, partitions: 0x6e67_7074 } as const;
+export const LOCKS = { write: 0x6e67_6b62, schema: 0x6e67_7363 } as const;
 
 const converted = new Map<string, string>();
 

@@ -24,7 +24,6 @@ import { PgCopies } from './copies.js';
 import { all, insertRows, LOCKS, one, run, uniqueViolation, type Db, type Row } from './db.js';
 import { followAll, PgKb, type NoteItem } from './kb.js';
 import { migrate } from './schema.js';
-import { ensureTextPartitions, noPartition } from './text-partitions.js';
 import { PgStories } from './stories.js';
 import { toTsQuery } from './tsquery.js';
 import { genericIn, isNamedEntity } from '../../layers/entities.js';
@@ -147,7 +146,6 @@ export class PgStore implements Store {
   private async open(): Promise<void> {
     await migrated(this.pool, this.url);
     try {
-      await this.partitionTexts(Number((await one(this.pool, 'SELECT coalesce(max(rowid), 0) AS n FROM documents'))!.n));
       await this.refreshClaims();
     } catch (err) {
       throw openError(this.url, err);
@@ -213,35 +211,12 @@ export class PgStore implements Store {
 
   async put(record: NewsRecord): Promise<PutResult> {
     checkRecord(record);
-    let result: PutResult;
     try {
-      result = await this.transaction((c) => this.putIn(c, record));
+      return await this.transaction((c) => this.putIn(c, record));
     } catch (err) {
-      // Another process stored the same text (or id) between our check and our insert; or other
-      // processes wrote a whole partition of texts since this one last made one ahead.
-      if (uniqueViolation(err) === undefined && !noPartition(err)) throw err;
-      if (noPartition(err)) await this.partitionTexts(Number((await one(this.pool, "SELECT pg_sequence_last_value(pg_get_serial_sequence('documents', 'rowid')) AS n"))!.n));
-      result = await this.transaction((c) => this.putIn(c, record));
-    }
-    // The partition made ahead is in use: the next one is made now, outside any transaction.
-    if (this.highestRowid >= this.textsReady) await this.partitionTexts(this.highestRowid);
-    return result;
-  }
-
-  /** Rowids below this have a partition of texts, and one range more (ensureTextPartitions). */
-  private textsReady = 0;
-  /** The highest rowid this process has stored. */
-  private highestRowid = 0;
-
-  /** Makes the partitions of texts up to the one after `rowid`'s, on a connection of its own (no transaction of ours waits on it). */
-  private async partitionTexts(rowid: number): Promise<void> {
-    const c = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 15_000 });
-    c.on('error', () => undefined);
-    await c.connect();
-    try {
-      this.textsReady = Math.max(this.textsReady, await ensureTextPartitions(c, rowid));
-    } finally {
-      await c.end().catch(() => undefined);
+      // Another process stored the same text (or id) between our check and our insert.
+      if (uniqueViolation(err) !== undefined) return this.transaction((c) => this.putIn(c, record));
+      throw err;
     }
   }
 
@@ -263,7 +238,6 @@ export class PgStore implements Store {
       if (stored.length) throw new NewsgraphError('store.id-conflict', `id "${given.id}" is already stored with different text`, 409);
       doc = Number((await one(c, `INSERT INTO documents (id, hash, title, author, outlet, url, published, origin, lang, day, copy_of, copy_share, source, added)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`, [...cells, new Date().toISOString()]))!.rowid);
-      this.highestRowid = Math.max(this.highestRowid, doc);
       // The text and its search vector, the costly part, before the lock.
       await run(c, `INSERT INTO texts (rowid, title, text, tsv) VALUES (?, ?, ?, ${TSV})`, [doc, meta.title ?? null, given.text, meta.title ?? null, given.text]);
       await this.lock(c);

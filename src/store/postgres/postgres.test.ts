@@ -5,8 +5,7 @@ import { sampleRecords, storeContract } from '../contract.js';
 import { STORED_LAYERS } from '../sqlite/layer-rows.js';
 import { openStore } from '../open.js';
 import { PgStore, redactUrl } from './pg-store.js';
-import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
-import { TEXT_PARTITION_ROWS } from './text-partitions.js';
+import { SCHEMA_VERSION } from './schema.js';
 import { SKIP_PG, TEST_PG, TestDatabases } from './test-server.js';
 import { toTsQuery } from './tsquery.js';
 
@@ -132,63 +131,6 @@ if (!TEST_PG) {
       assert.equal(Number((await raw.query(`SELECT count(*) AS n FROM ${table.name}`)).rows[0].n), items, layer.name);
     }
     await raw.end();
-  });
-
-  /** A record of its own with `text`, numbered `i`. */
-  const textRecord = (i: number, text: string) => {
-    const base = sampleRecords()[1]!;
-    return { ...base, id: `part-${i}`, hash: `part-hash-${i}`, text, quotes: [], places: [], events: [], mentions: [], meta: { ...base.meta, title: `Part ${i}` } };
-  };
-  const partitions = async (raw: pg.Client) => (await raw.query(
-    "SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'texts'::regclass ORDER BY c.relname",
-  )).rows.map((r) => String(r.name));
-
-  test('postgres: texts past the partitions made get new ones, ahead or on a failed insert', async () => {
-    const url = await dbs.fresh();
-    const s = new PgStore(url);
-    assert.equal(await s.count(), 0);
-    const raw = new pg.Client({ connectionString: url });
-    await raw.connect();
-    try {
-      // Opening makes the partition of the first rowids and one ahead.
-      assert.deepEqual(await partitions(raw), ['texts_0', 'texts_1']);
-      // Rowids run into a range without a partition (other writers filled the one ahead): the insert fails and is retried.
-      await raw.query(`ALTER TABLE documents ALTER COLUMN rowid RESTART WITH ${2 * TEXT_PARTITION_ROWS - 2}`);
-      for (let i = 0; i < 4; i++) assert.equal((await s.put(textRecord(i, `Ferry ${i} crossed the strait at dawn.`))).status, 'added');
-      assert.deepEqual(await partitions(raw), ['texts_0', 'texts_1', 'texts_2', 'texts_3']);
-      // A text stored in the partition made ahead makes the next one.
-      await raw.query(`ALTER TABLE documents ALTER COLUMN rowid RESTART WITH ${3 * TEXT_PARTITION_ROWS + 5}`);
-      await s.put(textRecord(9, 'Ferry 9 waited for the tide.'));
-      assert.ok((await partitions(raw)).includes('texts_4'));
-      const found = await s.search({ q: 'ferry', limit: 10 });
-      assert.equal(found.total, 5);
-      assert.deepEqual(found.hits.map((h) => h.id).sort(), ['part-0', 'part-1', 'part-2', 'part-3', 'part-9']);
-    } finally {
-      await raw.end();
-      await s.close();
-    }
-  });
-
-  test('postgres: a database of schema 4 gets its texts moved into partitions', async () => {
-    const url = await dbs.fresh();
-    const raw = new pg.Client({ connectionString: url });
-    await raw.connect();
-    try {
-      await raw.query('BEGIN');
-      for (const m of MIGRATIONS.slice(0, 4)) await raw.query(m);
-      await raw.query('CREATE TABLE newsgraph_schema (version integer NOT NULL); INSERT INTO newsgraph_schema VALUES (4)');
-      await raw.query(`INSERT INTO documents (rowid, id, hash, added) VALUES (7, 'old-7', 'old-hash-7', '2020-01-01'), (${TEXT_PARTITION_ROWS + 3}, 'old-8', 'old-hash-8', '2020-01-02')`);
-      await raw.query(`INSERT INTO texts (rowid, text, tsv) SELECT rowid, 'A lantern by the pier.', to_tsvector('newsgraph', 'A lantern by the pier.') FROM documents`);
-      await raw.query('COMMIT');
-      const s = new PgStore(url);
-      assert.equal((await s.search({ q: 'lantern' })).total, 2);
-      await s.close();
-      assert.equal((await raw.query("SELECT relkind FROM pg_class WHERE relname = 'texts'")).rows[0].relkind, 'p');
-      assert.deepEqual(await partitions(raw), ['texts_0', 'texts_1', 'texts_2']);
-      assert.equal(Number((await raw.query('SELECT count(*) AS n FROM texts_1')).rows[0].n), 1);
-    } finally {
-      await raw.end();
-    }
   });
 
   test('postgres: two stores writing at once keep one entity per key and every count', async () => {

@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import { NewsgraphError } from '../../core/errors.js';
 import { LOCKS } from './db.js';
-import { TEXT_PARTITION_ROWS } from './text-partitions.js';
 
 // Text compared and sorted byte by byte, as SQLite does: names, ids and keys order the same
 // on both stores (ties in rankings, prefix ranges `>= x AND < x || U+FFFF`), whatever the
@@ -291,33 +290,6 @@ export const MIGRATIONS: readonly string[] = [
   CREATE FUNCTION newsgraph_text_matches(q tsquery, lo bigint, hi bigint) RETURNS TABLE (rowid bigint)
     LANGUAGE sql STABLE SET enable_indexscan = off
     AS $$ SELECT t.rowid FROM texts t WHERE t.tsv @@ q AND t.rowid >= lo AND t.rowid < hi $$;
-  `,
-  // 5: texts partitioned by ranges of rowids (text-partitions.ts), each with its own piece of the
-  // text index, so that reading a range of the newest texts reads a small index. The rows are
-  // moved into partitions covering every stored rowid and one range ahead.
-  `
-  ALTER TABLE texts RENAME TO texts_unpartitioned;
-  ALTER TABLE texts_unpartitioned RENAME CONSTRAINT texts_pkey TO texts_unpartitioned_pkey;
-  ALTER TABLE texts_unpartitioned RENAME CONSTRAINT texts_rowid_fkey TO texts_unpartitioned_rowid_fkey;
-  ALTER INDEX texts_tsv RENAME TO texts_unpartitioned_tsv;
-  CREATE TABLE texts (
-    rowid bigint NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
-    title ${T},
-    text ${T} NOT NULL,
-    tsv tsvector NOT NULL,
-    PRIMARY KEY (rowid)
-  ) PARTITION BY RANGE (rowid);
-  CREATE INDEX texts_tsv ON texts USING gin(tsv);
-  DO $$
-  DECLARE top bigint;
-  BEGIN
-    SELECT coalesce(max(rowid), 0) INTO top FROM texts_unpartitioned;
-    FOR k IN 0 .. top / ${TEXT_PARTITION_ROWS} + 1 LOOP
-      EXECUTE format('CREATE TABLE texts_%s PARTITION OF texts FOR VALUES FROM (%s) TO (%s)', k, k * ${TEXT_PARTITION_ROWS}, (k + 1) * ${TEXT_PARTITION_ROWS});
-    END LOOP;
-  END $$;
-  INSERT INTO texts (rowid, title, text, tsv) SELECT rowid, title, text, tsv FROM texts_unpartitioned;
-  DROP TABLE texts_unpartitioned;
   `,
 ];
 
