@@ -13,6 +13,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Doc } from '../dist/core/doc.js';
 import { defaultPipeline } from '../dist/pipeline/default.js';
+import { RE3D_APART, RE3D_SYMMETRIC as SYMMETRIC, RE3D_TYPE } from '../dist/eval/relations.js';
 import { extractRelations } from '../dist/stages/relations/extract.js';
 import { PAIR_LABELS, RelationModel, trainRelations } from '../dist/stages/relations/model.js';
 import { RE3D_FILE, re3dPart } from './split-re3d.mjs';
@@ -36,10 +37,9 @@ const log = (s) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${s}
 const readJsonl = (p) => readFileSync(p, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 
 const LABEL = { FightingAgainst: 'fights', AlliesOf: 'allies', IsSynonymOf: 'alias', BelongsTo: 'member', CommWith: 'talks' };
-const SCORED = { fights: 'FightingAgainst', allies: 'AlliesOf', alias: 'IsSynonymOf', rebrand: 'IsSynonymOf', member: 'BelongsTo', leader: 'BelongsTo', affiliation: 'BelongsTo', branch: 'BelongsTo', affiliate: 'BelongsTo', talks: 'CommWith' };
-const SYMMETRIC = new Set(['FightingAgainst', 'AlliesOf', 'IsSynonymOf', 'CommWith']);
-/** Scored apart: the re3d scorer does not read it. */
-const APART = 'CommWith';
+// Our types as the relations scorer maps them; CommWith is scored apart (the re3d scorer does not read it).
+const SCORED = { ...RE3D_TYPE, ...RE3D_APART };
+const APART = RE3D_APART.talks;
 
 const items = readJsonl(a.data).filter((d) => re3dPart(d.id) === 'train');
 const pipeline = defaultPipeline();

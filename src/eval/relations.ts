@@ -21,9 +21,9 @@ export const RE3D_TYPE: Readonly<Record<string, string>> = {
 /** The re3d types that hold either way round. */
 export const RE3D_SYMMETRIC: ReadonlySet<string> = new Set(['FightingAgainst', 'AlliesOf', 'IsSynonymOf', 'CommWith']);
 /** Types scored on their own line, outside the total. */
-const APART: Readonly<Record<string, string>> = { talks: 'CommWith' };
+export const RE3D_APART: Readonly<Record<string, string>> = { talks: 'CommWith' };
 const SCORED = [...new Set(Object.values(RE3D_TYPE))];
-const ALL = [...SCORED, ...Object.values(APART)];
+const ALL = [...SCORED, ...Object.values(RE3D_APART)];
 
 export interface Re3dRelation {
   readonly type: string;
@@ -79,7 +79,7 @@ export function scoreRelations(docs: readonly Re3dDoc[], predict: RelationPredic
     for (const m of p.mentions) if (m.entity) (spans.get(m.entity) ?? spans.set(m.entity, []).get(m.entity)!).push(m);
     const hit = (id: string, s: number, e: number) => (spans.get(id) ?? []).some((m) => m.start < e && s < m.end);
     for (const r of p.relations) {
-      const t = RE3D_TYPE[r.type.toLowerCase()] ?? APART[r.type.toLowerCase()];
+      const t = RE3D_TYPE[r.type.toLowerCase()] ?? RE3D_APART[r.type.toLowerCase()];
       if (!t) continue;
       byType[t]!.predicted++;
       const ok = gold.some((g) => g.type === t && ((hit(r.a, g.sourceBegin, g.sourceEnd) && hit(r.b, g.targetBegin, g.targetEnd)) ||
