@@ -25,7 +25,7 @@ import { all, insertRows, LOCKS, one, run, uniqueViolation, type Db, type Row } 
 import { followAll, PgKb, type NoteItem } from './kb.js';
 import { migrate } from './schema.js';
 import { PgStories } from './stories.js';
-import { toTsQuery } from './tsquery.js';
+import { pairsQuery, phraseGroups, toTsQuery } from './tsquery.js';
 import { genericIn, isNamedEntity } from '../../layers/entities.js';
 
 export interface PgStoreOptions {
@@ -239,7 +239,8 @@ export class PgStore implements Store {
       doc = Number((await one(c, `INSERT INTO documents (id, hash, title, author, outlet, url, published, origin, lang, day, copy_of, copy_share, source, added)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`, [...cells, new Date().toISOString()]))!.rowid);
       // The text and its search vector, the costly part, before the lock.
-      await run(c, `INSERT INTO texts (rowid, title, text, tsv) VALUES (?, ?, ?, ${TSV})`, [doc, meta.title ?? null, given.text, meta.title ?? null, given.text]);
+      await run(c, `INSERT INTO texts (rowid, title, text, tsv, pairs) SELECT ?, ?, ?, v, newsgraph_pairs(v) FROM (SELECT ${TSV} AS v) x`,
+        [doc, meta.title ?? null, given.text, meta.title ?? null, given.text]);
       await this.lock(c);
     } else {
       doc = kept;
@@ -248,7 +249,8 @@ export class PgStore implements Store {
         day = ?, copy_of = ?, copy_share = ?, source = ? WHERE rowid = ?`, [...cells, doc]);
       // The text is the same; its vector is computed again only for a new title.
       if ((before?.title ?? null) !== (meta.title ?? null)) {
-        await run(c, `UPDATE texts SET title = ?, tsv = ${TSV} WHERE rowid = ?`, [meta.title ?? null, meta.title ?? null, given.text, doc]);
+        await run(c, `UPDATE texts SET title = x.title, tsv = x.v, pairs = newsgraph_pairs(x.v) FROM (SELECT ?::text AS title, ${TSV} AS v) x WHERE rowid = ?`,
+          [meta.title ?? null, meta.title ?? null, given.text, doc]);
       }
     }
     const rec = await this.currentIds(c, given);
@@ -552,7 +554,7 @@ export class PgStore implements Store {
       if (tsq) {
         // Score the newest `window` matches, then order them by score (as the SQLite store does).
         const window = Math.min(MAX_LIMIT, Math.max(this.rankCap, offset + limit));
-        const m = await this.newestMatches(db, tsq, where, args, window);
+        const m = await this.newestMatches(db, { tsq, pairs: await this.phrasePairs(db, q!) }, where, args, window);
         const ranked = m.ids.length ? await all(db, `SELECT t.rowid AS rid, ${RANK} AS r FROM texts t CROSS JOIN to_tsquery('newsgraph', ?) AS query
           WHERE t.rowid = ANY(?::bigint[])`, [tsq, m.ids.slice(0, window)]) : [];
         const scored = ranked.map((r) => [Number(r.rid), Number(r.r)] as [number, number]);
@@ -585,21 +587,26 @@ export class PgStore implements Store {
    * fill the window: a common word costs the newest few thousand rows, not every match, and a
    * rare one a few ranges growing fourfold, never a walk through every text.
    */
-  private async newestMatches(db: Db, tsq: string, where: readonly string[], args: readonly unknown[], window: number): Promise<{ ids: number[]; total: number }> {
+  private async newestMatches(db: Db, text: { tsq: string; pairs?: string }, where: readonly string[], args: readonly unknown[], window: number): Promise<{ ids: number[]; total: number }> {
     const bounds = await one(db, 'SELECT min(rowid) AS lo, max(rowid) AS hi FROM texts');
     if (bounds?.hi == null) return { ids: [], total: 0 };
     const first = Number(bounds.lo), end = Number(bounds.hi) + 1;
-    const plan = await one(db, "EXPLAIN (FORMAT JSON) SELECT 1 FROM texts WHERE tsv @@ to_tsquery('newsgraph', ?)", [tsq]);
+    // A phrase is read through its word pairs too (migration 5), which also makes the estimate
+    // that of the phrase rather than of its words together.
+    const { tsq, pairs } = text;
+    const queries = pairs === undefined ? [tsq] : [tsq, pairs];
+    const plan = await one(db, `EXPLAIN (FORMAT JSON) SELECT 1 FROM texts WHERE tsv @@ to_tsquery('newsgraph', ?)${pairs === undefined ? '' : ' AND pairs @@ ?::tsquery'}`, queries);
     const estimate = Math.max(1, Number((plan?.['QUERY PLAN'] as { Plan: { 'Plan Rows': number } }[] | undefined)?.[0]?.Plan['Plan Rows'] ?? 1));
-    // Matches in [lo, hi) that pass the filters; parameters: the query, lo, hi, then the filters'.
-    const matches = `newsgraph_text_matches(to_tsquery('newsgraph', ?), ?, ?) m${where.length ? ` JOIN documents d ON d.rowid = m.rowid WHERE ${where.join(' AND ')}` : ''}`;
+    // Matches in [lo, hi) that pass the filters; parameters: the queries, lo, hi, then the filters'.
+    const fn = pairs === undefined ? "newsgraph_text_matches(to_tsquery('newsgraph', ?), ?, ?)" : "newsgraph_phrase_matches(to_tsquery('newsgraph', ?), ?::tsquery, ?, ?)";
+    const matches = `${fn} m${where.length ? ` JOIN documents d ON d.rowid = m.rowid WHERE ${where.join(' AND ')}` : ''}`;
     const sql = `SELECT m.rowid FROM ${matches} ORDER BY m.rowid DESC`;
     const ids: number[] = [];
     let hi = end;
     let span = Math.max(this.rangeRows, Math.ceil((1.5 * window * (end - first)) / estimate));
     while (hi > first && ids.length < window) {
       const lo = Math.max(first, hi - span);
-      const found = await all(db, sql, [tsq, lo, hi, ...args]);
+      const found = await all(db, sql, [...queries, lo, hi, ...args]);
       for (const r of found) ids.push(Number(r.rowid));
       // The next range from the density just seen (an estimate can be far off: a phrase is
       // estimated as its words together), growing fourfold while nothing matches.
@@ -610,8 +617,17 @@ export class PgStore implements Store {
     // Older texts are left: the share of the rows read says whether the rest can stay under the cap.
     const projected = (ids.length * (end - first)) / (end - hi);
     if (projected > 1.5 * this.countCap) return { ids, total: this.countCap + 1 };
-    const rest = Number((await one(db, `SELECT count(*) AS n FROM (SELECT 1 FROM ${matches} LIMIT ?) x`, [tsq, first, hi, ...args, this.countCap + 1]))!.n);
+    const rest = Number((await one(db, `SELECT count(*) AS n FROM (SELECT 1 FROM ${matches} LIMIT ?) x`, [...queries, first, hi, ...args, this.countCap + 1]))!.n);
     return { ids, total: ids.length + rest };
+  }
+
+  /** The word-pair query of the phrases `q` asks for (tsquery.ts), normalised as texts are; undefined without one. */
+  private async phrasePairs(db: Db, q: string): Promise<string | undefined> {
+    const groups = phraseGroups(q);
+    if (!groups.length) return undefined;
+    const rows = await all(db, `SELECT u.i, array(SELECT lexeme FROM unnest(newsgraph_pairs(to_tsvector('newsgraph', u.p)))) AS pairs
+      FROM unnest(?::text[]) WITH ORDINALITY AS u(p, i) ORDER BY u.i`, [groups.flat()]);
+    return pairsQuery(groups, rows.map((r) => r.pairs as string[]));
   }
 
   /** The page's hits in one query: metadata and a snippet of each hit's own text, its matches marked. */

@@ -7,7 +7,7 @@ import { openStore } from '../open.js';
 import { PgStore, redactUrl } from './pg-store.js';
 import { SCHEMA_VERSION } from './schema.js';
 import { SKIP_PG, TEST_PG, TestDatabases } from './test-server.js';
-import { toTsQuery } from './tsquery.js';
+import { pairsQuery, phraseGroups, toTsQuery } from './tsquery.js';
 
 test('tsquery: user text becomes a safe to_tsquery input with phrases, OR, exclusion and prefixes', () => {
   assert.equal(toTsQuery('al-Qaeda attack'), `('al' <-> 'Qaeda') & 'attack'`);
@@ -16,6 +16,18 @@ test('tsquery: user text becomes a safe to_tsquery input with phrases, OR, exclu
   assert.equal(toTsQuery(`it's "a b*"`), `('it' <-> 's') & ('a' <-> 'b')`);
   assert.equal(toTsQuery('-only'), undefined);
   assert.equal(toTsQuery(`?! ... '&|!:*<->()`), undefined);
+});
+
+test('tsquery: the phrases a match must contain become a word-pair query, groups with a single word left out', () => {
+  assert.deepEqual(phraseGroups('"aid convoy" OR "food trucks" border'), [['aid convoy', 'food trucks']]);
+  assert.deepEqual(phraseGroups('"aid convoy" OR truce'), []);
+  assert.deepEqual(phraseGroups('al-Qaeda "three word phrase" -"not this"'), [['al Qaeda'], ['three word phrase']]);
+  assert.deepEqual(phraseGroups('al-qae*'), []);
+  assert.deepEqual(phraseGroups('new-york-ti*'), [['new york']]);
+  assert.equal(pairsQuery([['aid convoy', 'food trucks'], ['a b c']], [['aid convoy'], ['food truck'], ['a b', 'b c']]),
+    `(('aid convoy') | ('food truck')) & (('a b' & 'b c'))`);
+  assert.equal(pairsQuery([['x y']], [[]]), undefined);
+  assert.equal(pairsQuery([['o\'brien said']], [["o'brien said"]]), `(('o''brien said'))`);
 });
 
 test('a connection URL is shown without its password', () => {
@@ -55,7 +67,7 @@ if (!TEST_PG) {
     // A window of 4 over 40 texts is read in several ranges; a count cap of 5 is passed by projection.
     const whole = new PgStore(url), small = new PgStore(url, { rangeRows: 2, rankCap: 4 }), capped = new PgStore(url, { rangeRows: 2, rankCap: 4, countCap: 5 });
     try {
-      for (const q of ['ferry', '"red lantern"', 'valley', 'ferry OR lantern', 'nosuchword', 'ferry -lantern']) {
+      for (const q of ['ferry', '"red lantern"', 'valley', 'ferry OR lantern', 'nosuchword', 'ferry -lantern', '"ferry sailed"', '"ferry ferry" OR "red lantern"', 'red-lantern pier', '"lantern red"']) {
         const a = await whole.search({ q, limit: 10 });
         // A window of 4 ranks the 4 newest matches (stored last); the count is still every match.
         const every = (await whole.search({ q, limit: 40 })).hits.map((h) => h.id);
@@ -70,6 +82,10 @@ if (!TEST_PG) {
         assert.deepEqual([d.total, !!d.totalCapped], a.total > 5 ? [5, true] : [a.total, false], q);
       }
       assert.equal((await small.search({ q: 'ferry', limit: 3 })).total, 14);
+      // Phrases, read through the word-pair index: words in order and next to each other only.
+      for (const [q, n] of [['"ferry sailed"', 14], ['"red lantern"', 6], ['red-lantern pier', 6], ['"lantern red"', 0], ['"sailed ferry"', 0], ['"ferry ferry" OR "red lantern"', 16]] as const) {
+        assert.equal((await whole.search({ q, limit: 3 })).total, n, q);
+      }
     } finally {
       await Promise.all([whole.close(), small.close(), capped.close()]);
     }

@@ -291,6 +291,26 @@ export const MIGRATIONS: readonly string[] = [
     LANGUAGE sql STABLE SET enable_indexscan = off
     AS $$ SELECT t.rowid FROM texts t WHERE t.tsv @@ q AND t.rowid >= lo AND t.rowid < hi $$;
   `,
+  // 5: each text's pairs of neighbouring words ('said on'), indexed, so that a phrase is found by
+  // its pairs in the index: a GIN index holds no positions, so a phrase read through the word
+  // index alone is checked on every text that has all its words ("said" and "on": nearly all).
+  // Pairs are read from the search vector, and so follow its stemming and positions.
+  `
+  CREATE FUNCTION newsgraph_pairs(v tsvector) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT coalesce(array_to_tsvector(array_agg(DISTINCT a.lexeme || ' ' || b.lexeme)), ''::tsvector)
+          FROM (SELECT lexeme, unnest(positions) AS p FROM unnest(v)) a
+          JOIN (SELECT lexeme, unnest(positions) AS p FROM unnest(v)) b ON b.p = a.p + 1 $$;
+  ALTER TABLE texts ADD COLUMN pairs tsvector;
+  UPDATE texts SET pairs = newsgraph_pairs(tsv);
+  ALTER TABLE texts ALTER COLUMN pairs SET NOT NULL;
+  CREATE INDEX texts_pairs ON texts USING gin(pairs);
+  -- The phrase is checked on the texts the pairs select alone (OFFSET 0 keeps the planner from
+  -- reading the word index too, whose bitmap holds every text with the words).
+  CREATE FUNCTION newsgraph_phrase_matches(q tsquery, pq tsquery, lo bigint, hi bigint) RETURNS TABLE (rowid bigint)
+    LANGUAGE sql STABLE SET enable_indexscan = off
+    AS $$ SELECT x.rowid FROM (SELECT t.rowid, t.tsv FROM texts t WHERE t.pairs @@ pq AND t.rowid >= lo AND t.rowid < hi OFFSET 0) x
+          WHERE x.tsv @@ q $$;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

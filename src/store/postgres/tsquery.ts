@@ -16,3 +16,37 @@ export function toTsQuery(input: string): string | undefined {
   const groups = parsed.groups.map((g) => (g.length > 1 ? `(${g.map(term).join(' | ')})` : term(g[0]!)));
   return [...groups, ...parsed.excluded.map((t) => `!${term(t)}`)].join(' & ');
 }
+
+/**
+ * The phrases a match must contain, for the word-pair index (schema migration 6): for each group
+ * of the query whose every alternative is a phrase of two words or more, those phrases (words
+ * joined by spaces; a prefix's last word left out). A text that matches the query has, in each
+ * such group, every pair of neighbouring words of one of its phrases. Empty when no group
+ * qualifies: a single word, or an alternative of one, constrains no pair.
+ */
+export function phraseGroups(input: string): string[][] {
+  const parsed = parseQuery(input);
+  if (!parsed) return [];
+  const phrase = (t: QueryTerm) => {
+    const words = t.prefix ? t.words.slice(0, -1) : t.words;
+    return words.length > 1 ? words.join(' ') : undefined;
+  };
+  return parsed.groups.map((g) => g.map(phrase)).filter((g): g is string[] => g.every((p) => p !== undefined));
+}
+
+/**
+ * The word-pair query of `groups` (phraseGroups) given the pairs each phrase normalises to, in
+ * the same order (flattened): all groups, any phrase of a group, all pairs of a phrase. A group
+ * with a phrase that gave no pair is left out. Undefined when nothing is left.
+ */
+export function pairsQuery(groups: readonly (readonly string[])[], pairs: readonly (readonly string[])[]): string | undefined {
+  const quote = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  let at = 0;
+  const parts: string[] = [];
+  for (const g of groups) {
+    const alts = g.map(() => pairs[at++] ?? []);
+    if (alts.some((a) => !a.length)) continue;
+    parts.push(`(${alts.map((a) => `(${a.map(quote).join(' & ')})`).join(' | ')})`);
+  }
+  return parts.length ? parts.join(' & ') : undefined;
+}
