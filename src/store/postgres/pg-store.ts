@@ -41,6 +41,8 @@ export interface PgStoreOptions {
 
 // Title words weigh four times text words (weights D, C, B, A; the title is A, the text B), as in
 // the SQLite store's bm25(4, 1); normalisation 1 divides by the log of the document's length.
+// A filter of at most this many documents may drive a ranked search (newestMatches).
+const FILTER_FIRST_MAX = 20_000;
 const RANK = `ts_rank('{0.1, 0.2, 0.25, 1.0}', t.tsv, query, 1)`;
 const TSV = `setweight(to_tsvector('newsgraph', coalesce(?::text, '')), 'A') || setweight(to_tsvector('newsgraph', ?::text), 'B')`;
 // Marks no article contains, replaced by the query's own after ts_headline.
@@ -597,6 +599,18 @@ export class PgStore implements Store {
     const queries = pairs === undefined ? [tsq] : [tsq, pairs];
     const plan = await one(db, `EXPLAIN (FORMAT JSON) SELECT 1 FROM texts WHERE tsv @@ to_tsquery('newsgraph', ?)${pairs === undefined ? '' : ' AND pairs @@ ?::tsquery'}`, queries);
     const estimate = Math.max(1, Number((plan?.['QUERY PLAN'] as { Plan: { 'Plan Rows': number } }[] | undefined)?.[0]?.Plan['Plan Rows'] ?? 1));
+    if (where.length) {
+      // A filter that selects fewer documents than the text matches drives: its documents are
+      // checked against the text, newest first. Read the other way, the matches of a common word
+      // would be read range after range, most of them to be dropped by the filter.
+      const filtered = `SELECT d.rowid FROM documents d WHERE ${where.join(' AND ')}`;
+      const few = Number((await one(db, `SELECT count(*) AS n FROM (${filtered} LIMIT ?) x`, [...args, FILTER_FIRST_MAX + 1]))!.n);
+      if (few <= FILTER_FIRST_MAX && few < estimate) {
+        const found = await all(db, `SELECT t.rowid FROM texts t WHERE t.rowid = ANY(ARRAY(${filtered})) AND t.tsv @@ to_tsquery('newsgraph', ?)
+          ${pairs === undefined ? '' : 'AND t.pairs @@ ?::tsquery'} ORDER BY t.rowid DESC`, [...args, ...queries]);
+        return { ids: found.map((r) => Number(r.rowid)), total: found.length };
+      }
+    }
     // Matches in [lo, hi) that pass the filters; parameters: the queries, lo, hi, then the filters'.
     const fn = pairs === undefined ? "newsgraph_text_matches(to_tsquery('newsgraph', ?), ?, ?)" : "newsgraph_phrase_matches(to_tsquery('newsgraph', ?), ?::tsquery, ?, ?)";
     const matches = `${fn} m${where.length ? ` JOIN documents d ON d.rowid = m.rowid WHERE ${where.join(' AND ')}` : ''}`;

@@ -60,10 +60,15 @@ if (!TEST_PG) {
     const t = (i: number) => `Report ${i} from the valley. ${i % 3 === 0 ? 'The ferry ' + 'ferry '.repeat(i % 5) + 'sailed late.' : 'Roads were closed.'} ${i % 7 === 0 ? 'A red lantern hung at the pier.' : 'Nothing else.'}`;
     const records = Array.from({ length: 40 }, (_, i) => {
       const base = sampleRecords()[1]!;
-      return { ...base, id: `valley-${i}`, hash: `valley-hash-${i}`, text: t(i), quotes: [], places: [], events: [], mentions: [], meta: { ...base.meta, title: `Valley report ${i}` } };
+      return { ...base, id: `valley-${i}`, hash: `valley-hash-${i}`, text: t(i), quotes: [], places: [], events: [], mentions: [], meta: { ...base.meta, title: `Valley report ${i}`, outlet: i % 10 === 0 ? 'North Ferry Post' : 'Valley Times' } };
     });
     for (const r of records) await s.put(r);
     await s.close();
+    // Statistics, as autovacuum gathers them: the planner's estimate of the matches decides whether a filter drives.
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query('ANALYZE');
+    await c.end();
     // A window of 4 over 40 texts is read in several ranges; a count cap of 5 is passed by projection.
     const whole = new PgStore(url), small = new PgStore(url, { rangeRows: 2, rankCap: 4 }), capped = new PgStore(url, { rangeRows: 2, rankCap: 4, countCap: 5 });
     try {
@@ -85,6 +90,14 @@ if (!TEST_PG) {
       // Phrases, read through the word-pair index: words in order and next to each other only.
       for (const [q, n] of [['"ferry sailed"', 14], ['"red lantern"', 6], ['red-lantern pier', 6], ['"lantern red"', 0], ['"sailed ferry"', 0], ['"ferry ferry" OR "red lantern"', 16]] as const) {
         assert.equal((await whole.search({ q, limit: 3 })).total, n, q);
+      }
+      // An outlet with fewer documents than the word matches drives the search: its documents, newest first.
+      for (const [q, want] of [['valley', [30, 20, 10, 0]], ['"red lantern"', [0]], ['ferry', [30, 0]], ['nosuchword', []]] as const) {
+        for (const store of [whole, small]) {
+          const r = await store.search({ q, outlet: 'North Ferry Post', limit: 10 });
+          assert.equal(r.total, want.length, q);
+          assert.deepEqual(r.hits.map((h) => h.id).sort(), want.map((i) => `valley-${i}`).sort(), q);
+        }
       }
     } finally {
       await Promise.all([whole.close(), small.close(), capped.close()]);
