@@ -39,10 +39,10 @@ export interface PgStoreOptions {
   readonly rangeRows?: number;
 }
 
-// Title words weigh four times text words (weights D, C, B, A; the title is A, the text B), as in
-// the SQLite store's bm25(4, 1); normalisation 1 divides by the log of the document's length.
 // A filter of at most this many documents may drive a ranked search (newestMatches).
 const FILTER_FIRST_MAX = 20_000;
+// Title words weigh four times text words (weights D, C, B, A; the title is A, the text B), as in
+// the SQLite store's bm25(4, 1); normalisation 1 divides by the log of the document's length.
 const RANK = `ts_rank('{0.1, 0.2, 0.25, 1.0}', t.tsv, query, 1)`;
 const TSV = `setweight(to_tsvector('newsgraph', coalesce(?::text, '')), 'A') || setweight(to_tsvector('newsgraph', ?::text), 'B')`;
 // Marks no article contains, replaced by the query's own after ts_headline.

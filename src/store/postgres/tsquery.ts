@@ -18,7 +18,7 @@ export function toTsQuery(input: string): string | undefined {
 }
 
 /**
- * The phrases a match must contain, for the word-pair index (schema migration 6): for each group
+ * The phrases a match must contain, for the word-pair index (schema migration 5): for each group
  * of the query whose every alternative is a phrase of two words or more, those phrases (words
  * joined by spaces; a prefix's last word left out). A text that matches the query has, in each
  * such group, every pair of neighbouring words of one of its phrases. Empty when no group
