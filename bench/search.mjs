@@ -9,8 +9,8 @@
 //
 // On PostgreSQL (an empty database, or one this built before) the first `--base` articles are
 // stored one by one as ingest stores them; the rest are copies of those made in SQL (new ids,
-// rows and texts, their search vectors and word pairs copied), so a store of a million articles takes minutes
-// rather than a day. The time of each part is printed.
+// rows and texts, their search vectors and word pairs copied), so a store of a million articles
+// takes minutes rather than a day. The time of each part is printed.
 //
 // Needs ../shared/data (polnear dev texts, GeoWebNews dev); not part of npm test.
 // Results: a table on stdout and bench/results/search.json.

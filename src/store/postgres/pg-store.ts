@@ -590,14 +590,12 @@ export class PgStore implements Store {
    * rare one a few ranges growing fourfold, never a walk through every text.
    */
   private async newestMatches(db: Db, text: { tsq: string; pairs?: string }, where: readonly string[], args: readonly unknown[], window: number): Promise<{ ids: number[]; total: number }> {
-    const bounds = await one(db, 'SELECT min(rowid) AS lo, max(rowid) AS hi FROM texts');
-    if (bounds?.hi == null) return { ids: [], total: 0 };
-    const first = Number(bounds.lo), end = Number(bounds.hi) + 1;
     // A phrase is read through its word pairs too (migration 5), which also makes the estimate
     // that of the phrase rather than of its words together.
     const { tsq, pairs } = text;
     const queries = pairs === undefined ? [tsq] : [tsq, pairs];
-    const plan = await one(db, `EXPLAIN (FORMAT JSON) SELECT 1 FROM texts WHERE tsv @@ to_tsquery('newsgraph', ?)${pairs === undefined ? '' : ' AND pairs @@ ?::tsquery'}`, queries);
+    const matchesText = `tsv @@ to_tsquery('newsgraph', ?)${pairs === undefined ? '' : ' AND pairs @@ ?::tsquery'}`;
+    const plan = await one(db, `EXPLAIN (FORMAT JSON) SELECT 1 FROM texts WHERE ${matchesText}`, queries);
     const estimate = Math.max(1, Number((plan?.['QUERY PLAN'] as { Plan: { 'Plan Rows': number } }[] | undefined)?.[0]?.Plan['Plan Rows'] ?? 1));
     if (where.length) {
       // A filter that selects fewer documents than the text matches drives: its documents are
@@ -606,11 +604,13 @@ export class PgStore implements Store {
       const filtered = `SELECT d.rowid FROM documents d WHERE ${where.join(' AND ')}`;
       const few = Number((await one(db, `SELECT count(*) AS n FROM (${filtered} LIMIT ?) x`, [...args, FILTER_FIRST_MAX + 1]))!.n);
       if (few <= FILTER_FIRST_MAX && few < estimate) {
-        const found = await all(db, `SELECT t.rowid FROM texts t WHERE t.rowid = ANY(ARRAY(${filtered})) AND t.tsv @@ to_tsquery('newsgraph', ?)
-          ${pairs === undefined ? '' : 'AND t.pairs @@ ?::tsquery'} ORDER BY t.rowid DESC`, [...args, ...queries]);
+        const found = await all(db, `SELECT rowid FROM texts WHERE rowid = ANY(ARRAY(${filtered})) AND ${matchesText} ORDER BY rowid DESC`, [...args, ...queries]);
         return { ids: found.map((r) => Number(r.rowid)), total: found.length };
       }
     }
+    const bounds = await one(db, 'SELECT min(rowid) AS lo, max(rowid) AS hi FROM texts');
+    if (bounds?.hi == null) return { ids: [], total: 0 };
+    const first = Number(bounds.lo), end = Number(bounds.hi) + 1;
     // Matches in [lo, hi) that pass the filters; parameters: the queries, lo, hi, then the filters'.
     const fn = pairs === undefined ? "newsgraph_text_matches(to_tsquery('newsgraph', ?), ?, ?)" : "newsgraph_phrase_matches(to_tsquery('newsgraph', ?), ?::tsquery, ?, ?)";
     const matches = `${fn} m${where.length ? ` JOIN documents d ON d.rowid = m.rowid WHERE ${where.join(' AND ')}` : ''}`;
