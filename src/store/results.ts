@@ -61,31 +61,55 @@ export function stampFrom(id: string, hash: string, stages: readonly { name: str
 /** Strings in code-unit order, as the databases sort keys and names (not by locale). */
 export const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Facet values counted over a search's first hits: outlet, month ("YYYY-MM") and entity type. */
+export class FacetTally {
+  readonly outlets = new Map<string, number>();
+  readonly months = new Map<string, number>();
+  readonly types = new Map<string, number>();
+
+  /** One document's values: its outlet, its day, its entity types (",TYPE,…,"). */
+  add(outlet: unknown, day: unknown, typeList: unknown): void {
+    if (outlet != null) bump(this.outlets, String(outlet));
+    if (day != null) bump(this.months, String(day).slice(0, 7));
+    if (typeList) this.addTypes(String(typeList));
+  }
+
+  /** Entity types from comma-separated lists, one document's or several joined. */
+  addTypes(list: string): void {
+    for (const t of list.split(',')) if (t) bump(this.types, t);
+  }
+
+  /** The facets, with entity and place counted by the store's own queries. */
+  facets(entity: FacetCount[], place: FacetCount[], over: number, approximate: boolean): Facets {
+    return {
+      outlet: topCounts(this.outlets, 25),
+      entity,
+      type: topCounts(this.types, 50),
+      place,
+      month: [...this.months].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([value, count]) => ({ value, count })),
+      over,
+      ...(approximate ? { approximate: true } : {}),
+    };
+  }
+}
+
+function bump(m: Map<string, number>, k: string): void {
+  m.set(k, (m.get(k) ?? 0) + 1);
+}
+
+/** The `max` most counted values, ties in code order. */
+export function topCounts(m: ReadonlyMap<string, number>, max: number): FacetCount[] {
+  return [...m].sort((a, b) => b[1] - a[1] || byCode(a[0], b[0])).slice(0, max).map(([value, count]) => ({ value, count }));
+}
+
 /**
  * Facet counts over the documents counted: outlet, month and type from their rows
  * ([outlet, day, ",TYPE,…,"]); entity and place counted by the store's own queries.
  */
 export function facetsOf(docs: Iterable<readonly [unknown, unknown, unknown, ...unknown[]]>, entity: FacetCount[], place: FacetCount[], over: number, approximate: boolean): Facets {
-  const outlets = new Map<string, number>();
-  const months = new Map<string, number>();
-  const types = new Map<string, number>();
-  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
-  for (const [outlet, day, typeList] of docs) {
-    if (outlet != null) bump(outlets, String(outlet));
-    if (day != null) bump(months, String(day).slice(0, 7));
-    if (typeList) for (const t of String(typeList).split(',')) if (t) bump(types, t);
-  }
-  const byCount = (m: Map<string, number>, max: number): FacetCount[] =>
-    [...m].sort((a, b) => b[1] - a[1] || byCode(a[0], b[0])).slice(0, max).map(([value, count]) => ({ value, count }));
-  return {
-    outlet: byCount(outlets, 25),
-    entity,
-    type: byCount(types, 50),
-    place,
-    month: [...months].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([value, count]) => ({ value, count })),
-    over,
-    ...(approximate ? { approximate: true } : {}),
-  };
+  const tally = new FacetTally();
+  for (const [outlet, day, typeList] of docs) tally.add(outlet, day, typeList);
+  return tally.facets(entity, place, over, approximate);
 }
 
 /** Facet rows (value, label?, count) as the store's queries return them. */

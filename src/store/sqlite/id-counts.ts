@@ -26,6 +26,27 @@ export class IdCounts {
     return out;
   }
 
+  /**
+   * The ids counted at least as often as the k-th most counted one (ties included), with their
+   * counts; the counts start again from zero. Found from a histogram of the counts, so a list of
+   * thousands of ids is not sorted to keep a few.
+   */
+  takeTop(k: number): [id: number, count: number][] {
+    let max = 0;
+    for (const id of this.seen) max = Math.max(max, this.counts[id]!);
+    const hist = new Int32Array(max + 1);
+    for (const id of this.seen) hist[this.counts[id]!]!++;
+    let least = max + 1, above = 0;
+    while (least > 1 && above < k) above += hist[--least]!;
+    const out: [number, number][] = [];
+    for (const id of this.seen) {
+      if (this.counts[id]! >= least) out.push([id, this.counts[id]!]);
+      this.counts[id] = 0;
+    }
+    this.seen.length = 0;
+    return out;
+  }
+
   private grow(id: number): void {
     let size = this.counts.length;
     while (size <= id) size *= 2;

@@ -7,7 +7,7 @@ import type { RowContext, StoredEntity } from '../../layers/spec.js';
 import type { DocMeta } from '../../core/meta.js';
 import type { NewsRecord } from '../../output/record.js';
 import {
-  byCode, checkRecord, decisionFrom, entityConditions, docRef, emptyFacets, eventHit, FACET_CAP, facetsOf, MAX_LIMIT, META_KEYS, page, PERIOD, placeHit, quoteHit,
+  byCode, checkRecord, decisionFrom, entityConditions, docRef, emptyFacets, eventHit, FACET_CAP, FacetTally, MAX_LIMIT, META_KEYS, page, PERIOD, placeHit, quoteHit,
   aboutConditions, NEWEST_DOCS, placeConditions, recordFrom, speakerCondition, stampFrom, type MergeUndo, undoable, undoLater,
 } from '../results.js';
 import { dayOf, entityIdOf, entityKey, normalizeName } from '../keys.js';
@@ -710,24 +710,27 @@ export class SqliteStore implements Store {
   /** Facet counts over the given documents (the first hits in result order). */
   private facetsOf(docs: readonly number[], approximate: boolean): Facets {
     const f = this.facetStmts ??= this.prepareFacets();
-    // Every facet counted here from each document's one facet row (doc_facets).
-    const rows = f.docs.all(JSON.stringify(docs)) as [unknown, unknown, unknown, Buffer | null, string | null][];
+    // Every facet counted here from each document's one facet row (doc_facets), each column read
+    // as one value for all the rows: a value per row and column costs more to hand over than to count.
+    const [packed, outlets, months, types, pairs] = f.docs.get(JSON.stringify(docs)) as [Buffer | null, string, string | null, string | null, string | null];
+    if (packed) this.idCounts.add(packed);
+    const tally = new FacetTally();
+    for (const outlet of JSON.parse(outlets) as (string | null)[]) tally.add(outlet, null, null);
+    for (const month of months ? months.split(',') : []) tally.add(null, month, null);
+    if (types) tally.addTypes(types);
+    // Each place by its norm, named by the first of its names; the same pair repeats across
+    // documents, so pairs are counted before they are cut.
+    const pairCounts = new Map<string, number>();
+    for (const pair of pairs ? pairs.split('\x02') : []) pairCounts.set(pair, (pairCounts.get(pair) ?? 0) + 1);
     const places = new Map<string, { name: string; count: number }>();
-    for (const r of rows) {
-      if (r[3]) this.idCounts.add(r[3]);
-      const pairs = r[4];
-      for (let at = 0; pairs && at < pairs.length;) {
-        const mid = pairs.indexOf('\x01', at);
-        let end = pairs.indexOf('\x02', mid);
-        if (end < 0) end = pairs.length;
-        const norm = pairs.slice(at, mid), name = pairs.slice(mid + 1, end);
-        const p = places.get(norm);
-        if (!p) places.set(norm, { name, count: 1 });
-        else { p.count++; if (name < p.name) p.name = name; }
-        at = end + 1;
-      }
+    for (const [pair, count] of pairCounts) {
+      const cut = pair.indexOf('\x01');
+      const norm = pair.slice(0, cut), name = pair.slice(cut + 1);
+      const p = places.get(norm);
+      if (!p) places.set(norm, { name, count });
+      else { p.count += count; if (name < p.name) p.name = name; }
     }
-    const topIds = this.idCounts.take().sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 25);
+    const topIds = this.idCounts.takeTop(25).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 25);
     const named = this.entitiesById(topIds.map(([id]) => id));
     const entity = topIds.flatMap(([id, count]) => {
       const r = named.get(id);
@@ -735,13 +738,18 @@ export class SqliteStore implements Store {
     }).sort((a, b) => b.count - a.count || byCode(a.value, b.value));
     const place = [...places.values()].sort((a, b) => b.count - a.count || byCode(a.name, b.name))
       .slice(0, 25).map((p) => ({ value: p.name, count: p.count }));
-    return facetsOf(rows, entity, place, docs.length, approximate);
+    return tally.facets(entity, place, docs.length, approximate);
   }
 
   private prepareFacets() {
     const p = (sql: string) => this.db.prepare(sql);
+    // The packed entity lists joined byte for byte (group_concat keeps a blob's bytes, and the
+    // cast gives them back as a blob); outlets, free text, as a JSON array; the rest joined with
+    // separators their values never hold.
     return {
-      docs: p('SELECT outlet, day, types, entities, places FROM doc_facets WHERE doc IN (SELECT value FROM json_each(?))').raw(),
+      docs: p(`SELECT CAST(group_concat(entities, '') AS BLOB), json_group_array(outlet), group_concat(substr(day, 1, 7), ','),
+          group_concat(types, ''), group_concat(places, char(2))
+        FROM doc_facets WHERE doc IN (SELECT value FROM json_each(?))`).raw(),
     };
   }
 
@@ -1014,16 +1022,10 @@ export class SqliteStore implements Store {
     const lists = this.prepared(`SELECT f.entities FROM (SELECT doc FROM doc_entities WHERE entity = ? ORDER BY ${NEWEST_DOCS} LIMIT ?) a
       JOIN doc_facets f ON f.doc = a.doc`).pluck().all(self, docs) as (Buffer | null)[];
     for (const ids of lists) if (ids) this.idCounts.add(ids, self);
-    const counts = this.idCounts.take();
     // Only the entities counted at least as often as the last one kept are looked up (ties included,
     // so the order by mentions is unchanged): a famous entity's documents name thousands.
     const [n] = page({ limit });
-    // The n-th highest count, from a histogram: counts are at most the documents read.
-    const hist: number[] = [];
-    for (const [, c] of counts) hist[c] = (hist[c] ?? 0) + 1;
-    let least = hist.length, above = 0;
-    while (least > 1 && above < n) above += hist[--least] ?? 0;
-    const kept = counts.filter(([, c]) => c >= least);
+    const kept = this.idCounts.takeTop(n);
     const byId = this.entitiesById(kept.map(([id]) => id));
     return kept.flatMap(([id, documents]) => {
       const r = byId.get(id);
