@@ -27,7 +27,7 @@ test('jsonText escapes DEL and C1 too, and reads back the same', () => {
 
 const { dir, cli } = cliHarness('newsgraph-terminal-');
 
-test('search, show, stories and entities print stored titles, authors and names without their escape sequences', () => {
+test('search, show, stories, entities, quotes and claims print stored titles, authors, outlets and names without their escape sequences', () => {
   const doc = {
     title: 'Harbour \x1b]0;owned\x07closed\x1b[2J again',
     author: 'Ana \x9b31mRuiz',
@@ -44,6 +44,9 @@ test('search, show, stories and entities print stored titles, authors and names 
     cli('show', doc.id, '--db', 'news.db'),
     cli('show', doc.id, '--db', 'news.db', '--json'),
     cli('stories', '--db', 'news.db'),
+    cli('entities', '--db', 'news.db'),
+    cli('quotes', '--db', 'news.db'),
+    cli('claims', '--db', 'news.db'),
   ];
   for (const r of runs) {
     assert.equal(r.code, 0, r.err);
@@ -51,6 +54,8 @@ test('search, show, stories and entities print stored titles, authors and names 
   }
   assert.match(runs[0]!.out, /Harbour closed again \(Bay Post/);
   assert.match(runs[2]!.out, /author {4}Ana Ruiz\n/);
+  assert.match(runs[6]!.out, /Bay Post, doc doc-1/);
+  assert.match(runs[7]!.out, /Bay Post, per Tomas Verde/);
   // JSON keeps the stored values exactly, escaped.
   assert.equal(JSON.parse(runs[3]!.out).meta.title, doc.title);
 });
