@@ -4,17 +4,19 @@
 // serve` in its own process, then asked by CONCURRENCY clients at once for what the app asks
 // most: a search page with its facets, and an entity page. Prints p50/p95/p99 per endpoint, and
 // the server's CPU time per request. The search scenario asks 200 queries in turn, as users
-// repeat searches; a second one asks only queries never asked before.
+// repeat searches; a second one asks only queries never asked before. Last, new queries again
+// while the server ingests an upload of real articles (on a copy of the store, writable), against
+// the same queries on the idle copy: what an ingest job costs the readers.
 //
 //   node bench/load.mjs                              # 2,000 documents, concurrency 10
 //   node bench/load.mjs --docs 10000 --concurrency 10 --requests 600
 //   node bench/load.mjs --docs 10000 --db /tmp/load.db   # keeps the store there, and reuses it next time
 //   node bench/load.mjs --read-threads 1                 # the server reads on its own thread only
 //
-// Results: a table on stdout and bench/results/load.json.
+// Results: a table on stdout and bench/results/load.json. Exits 1 when a request failed.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,23 +60,28 @@ const query = (k) => (k % 4 === 0 ? `${pick(k)} ${pick(k + 1)}` : k % 4 === 1 ? 
 const queries = Array.from({ length: 200 }, (_, k) => query(k));
 
 const main = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
-const server = spawn(process.execPath, [main, 'serve', '--db', db, '--port', '0', '--read-only', ...(READ_THREADS ? ['--read-threads', READ_THREADS] : [])], { stdio: ['ignore', 'ignore', 'pipe'] });
-// The server says where it listens on stderr.
-const baseUrl = await new Promise((resolve, reject) => {
-  let out = '';
-  server.stderr.setEncoding('utf8').on('data', (d) => {
-    out += d;
-    const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-    if (m) resolve(m[0]);
+/** `newsgraph serve` on `path` in its own process; resolves with it and where it listens. */
+async function serve(path, args) {
+  const child = spawn(process.execPath, [main, 'serve', '--db', path, '--port', '0', ...args, ...(READ_THREADS ? ['--read-threads', READ_THREADS] : [])], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // The server says where it listens on stderr.
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stderr.setEncoding('utf8').on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
+      if (m) resolve(m[0]);
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
   });
-  server.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-});
+  return { child, url };
+}
+let { child: server, url: baseUrl } = await serve(db, ['--read-only']);
 
 // The clients share the machine's cores with the server: node:http with kept-alive connections
 // costs them about a third of the CPU per request that fetch does, so the figures are more the
 // server's own.
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-const { hostname, port } = new URL(baseUrl);
+let { hostname, port } = new URL(baseUrl);
 /** One GET on a kept-alive connection; resolves with the status once the body is read. */
 const get = (path) => new Promise((resolve, reject) => {
   http.get({ host: hostname, port, path, agent }, (res) => {
@@ -97,6 +104,7 @@ const serverCpuMs = () => {
 /** Runs `paths` with CONCURRENCY requests in flight; the latency of each, in ms. */
 async function load(paths) {
   const cpu0 = serverCpuMs();
+  const t0 = performance.now();
   const times = [];
   let next = 0, failed = 0;
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
@@ -110,7 +118,7 @@ async function load(paths) {
   }));
   times.sort((a, b) => a - b);
   const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
-  return { requests: times.length, failed, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: times[times.length - 1], cpuPerRequest: (serverCpuMs() - cpu0) / times.length };
+  return { requests: times.length, failed, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: times[times.length - 1], cpuPerRequest: (serverCpuMs() - cpu0) / times.length, perSecond: times.length / ((performance.now() - t0) / 1000) };
 }
 
 const scenarios = {
@@ -124,14 +132,51 @@ const scenarios = {
 await load([...scenarios.search.slice(0, 50), ...scenarios.entity.slice(0, 50)]);
 const results = {};
 for (const [name, paths] of Object.entries(scenarios)) results[name] = await load(paths);
+server.kill();
+
+// Readers beside a writer: new queries on a writable copy of the store, idle, then while it
+// ingests an upload of the real articles.
+const copyDir = mkdtempSync(join(tmpdir(), 'newsgraph-load-ingest-'));
+const copy = join(copyDir, 'copy.db');
+copyFileSync(db, copy);
+const TOKEN = 'load-bench-token-0123456789';
+({ child: server, url: baseUrl } = await serve(copy, ['--token', TOKEN]));
+({ hostname, port } = new URL(baseUrl));
+const newQueries = (from) => Array.from({ length: REQUESTS }, (_, i) => `/api/search?q=${encodeURIComponent(query(from + i))}&limit=20`);
+const during = newQueries(5000);
+await load(during.slice(0, 50));
+results['search, new queries, idle copy'] = await load(during.slice(50));
+// A dateline makes each a new text (the store refuses exact duplicates): what a republished wire story looks like.
+const upload = texts.map((text, i) => JSON.stringify({ text: `LONDON, Jan. ${1 + (i % 28)} - ${text}`, published: '2024-01-15' })).join('\n');
+const job = await fetch(`${baseUrl}/api/ingest/file?name=upload.jsonl`, {
+  method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/octet-stream' }, body: upload,
+}).then((r) => r.json());
+const jobState = () => fetch(`${baseUrl}/api/jobs/${job.job}`).then((r) => r.json());
+// Measured once the job is storing, so the readers share the machine with extraction and writes.
+for (let j = await jobState(); !j.added; j = await jobState()) {
+  if (j.state === 'done') throw new Error(`bench/load: the upload stored nothing: ${JSON.stringify(j.errors).slice(0, 300)}`);
+  await new Promise((r) => setTimeout(r, 50));
+}
+const before = (await jobState()).added;
+results['search, new queries, during an ingest'] = await load(newQueries(7000).slice(50));
+const after = await jobState();
+const storedDuring = after.added - before;
 agent.destroy();
 server.kill();
+rmSync(copyDir, { recursive: true, force: true });
 if (dir) rmSync(dir, { recursive: true, force: true });
 
 console.log(`${stored} documents (${corpus})${reuse ? `, reused from ${db}` : `, stored in ${buildSecs.toFixed(0)} s`}; concurrency ${CONCURRENCY}; read threads ${READ_THREADS ?? 'one per core'}`);
-const rows = [['endpoint', 'requests', 'failed', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'server CPU ms/request']];
-for (const [name, r] of Object.entries(results)) rows.push([name, r.requests, r.failed, r.p50.toFixed(1), r.p95.toFixed(1), r.p99.toFixed(1), r.max.toFixed(1), r.cpuPerRequest.toFixed(2)]);
+const rows = [['endpoint', 'requests', 'failed', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests/s', 'server CPU ms/request']];
+for (const [name, r] of Object.entries(results)) rows.push([name, r.requests, r.failed, r.p50.toFixed(1), r.p95.toFixed(1), r.p99.toFixed(1), r.max.toFixed(1), r.perSecond.toFixed(0), r.cpuPerRequest.toFixed(2)]);
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
 for (const r of rows) console.log(r.map((v, c) => String(v).padStart(widths[c])).join('  '));
+const idle = results['search, new queries, idle copy'], busy = results['search, new queries, during an ingest'];
+console.log(`during the ingest (${storedDuring} documents stored meanwhile, job ${after.state}): ${(busy.perSecond / idle.perSecond).toFixed(2)}x the searches/s of the idle copy, p95 ${(busy.p95 / idle.p95).toFixed(2)}x`);
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench/results/load.json'), JSON.stringify({ date: new Date().toISOString(), corpus, documents: stored, concurrency: CONCURRENCY, results }, null, 2) + '\n');
+writeFileSync(join(ROOT, 'bench/results/load.json'), JSON.stringify({ date: new Date().toISOString(), corpus, documents: stored, concurrency: CONCURRENCY, results, storedDuring }, null, 2) + '\n');
+const failed = Object.values(results).reduce((n, r) => n + r.failed, 0);
+if (failed) {
+  console.error(`bench/load: ${failed} requests failed`);
+  process.exit(1);
+}

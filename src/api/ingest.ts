@@ -8,6 +8,7 @@ import { defaultCollection, defaultPipeline } from '../pipeline/default.js';
 import type { Store } from '../store/store.js';
 import { runBatch, type BatchInput } from '../workers/batch.js';
 import { WorkerPool, type PoolOptions } from '../workers/pool.js';
+import { ReaderGate } from './reader-gate.js';
 
 export interface IngestDocResult {
   readonly id: string;
@@ -47,6 +48,10 @@ export interface IngestOptions {
 
 const KEEP_JOBS = 200;
 const MAX_LISTED = 500;
+// Longest a job waits for the requests in hand before storing its next document: storing one
+// holds this thread for tens of milliseconds (seconds when it merges two famous entities), so
+// readers go first, and a job under constant reading still stores a document this often.
+export const READERS_FIRST_MS = 500;
 
 /**
  * Runs ingest jobs one after another, through the same batch as the CLI: documents are read and
@@ -68,6 +73,9 @@ export class IngestQueue {
     private readonly store: Store,
     private readonly opts: IngestOptions = {},
   ) {}
+
+  /** Requests being answered go before the documents a job has yet to store. */
+  readonly readers = new ReaderGate();
 
   get(id: string): IngestJob | undefined {
     return this.jobs.get(id);
@@ -141,9 +149,11 @@ export class IngestQueue {
   }
 
   private async run(job: IngestJob, inputs: AsyncIterable<BatchInput> | Iterable<BatchInput>, meta?: DocMeta, read: ReadOptions = {}): Promise<void> {
-    this.pool ??= new WorkerPool(this.opts.pool);
+    // Extraction gives way to the threads that answer requests.
+    this.pool ??= new WorkerPool({ ...this.opts.pool, background: true });
     const target = { store: this.store, pipeline: defaultPipeline(), collection: defaultCollection() };
-    for await (const e of runBatch(inputs, { pool: this.pool, read, ...(meta ? { meta } : {}) }, target)) {
+    const beforeWrite = () => this.readers.turn(READERS_FIRST_MS);
+    for await (const e of runBatch(inputs, { pool: this.pool, read, beforeWrite, ...(meta ? { meta } : {}) }, target)) {
       if (e.kind === 'input' || e.kind === 'extracted') continue;
       if (e.kind === 'failed') {
         if (e.read) job.read++;

@@ -52,6 +52,8 @@ export function createNewsgraphServer(o: ServerOptions): NewsgraphServer {
   const server = createServer(async (req, res) => {
     // On every answer, whichever path writes it (files, errors, the world outline).
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    // Reads go before the documents an ingest job has yet to store.
+    if (req.method === 'GET' || req.method === 'HEAD') res.once('close', ingest.readers.reader());
     try {
       if (!hostAllowed(req.headers.host, ownHosts())) {
         throw httpError(421, 'http.host', `this server does not answer for host "${String(req.headers.host ?? '')}" (allow it with serve --allow-host NAME)`);

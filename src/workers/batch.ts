@@ -38,6 +38,8 @@ export interface BatchOptions {
    * that a crash could still take back.
    */
   readonly group?: GroupBounds;
+  /** Awaited before each document is stored: a server lets the requests it is answering go first. */
+  readonly beforeWrite?: () => Promise<void>;
 }
 
 /** When a group of writes is committed: after this many documents, or this long after it opened. */
@@ -92,6 +94,7 @@ export async function* runBatch(inputs: AsyncIterable<BatchInput> | Iterable<Bat
       const record = await p.record;
       if (!target) return yield { kind: 'extracted', ...base, record, ...note };
       await groups?.open();
+      await o.beforeWrite?.();
       const put = await landRecord(target.store, record, target.pipeline, target.collection);
       yield { kind: 'stored', ...base, ...put, ...(p.title ? { title: p.title } : {}), ...note };
     } catch (err) {

@@ -1,6 +1,8 @@
 // The module each worker thread of the pool runs: it reads an input, or extracts one document,
 // per task. Everything a runaway input can exhaust (time, heap) belongs to this thread, which
 // the pool stops and replaces; the process that stores the results is not touched.
+import { setPriority } from 'node:os';
+import { workerData } from 'node:worker_threads';
 import { Doc } from '../core/doc.js';
 import type { DocMeta } from '../core/meta.js';
 import { readBytes, readFileInput, type BytesOrigin } from '../ingest/read.js';
@@ -31,6 +33,16 @@ export interface ExtractTask extends TaskBase {
   readonly meta: DocMeta;
   readonly id: string;
   readonly record: RecordOptions;
+}
+
+// A background pool's thread lowers its own priority (on Linux the nice value is per thread).
+const nice = Number((workerData as { nice?: number } | undefined)?.nice ?? 0);
+if (nice) {
+  try {
+    setPriority(nice);
+  } catch {
+    // Not permitted here: the thread keeps the process's priority.
+  }
 }
 
 // Models and gazetteers load as the thread starts, outside any document's time budget.

@@ -11,7 +11,14 @@ export interface PoolOptions {
   /** Worker threads (default: one per core). */
   readonly workers?: number;
   readonly limits?: Partial<Limits>;
+  /**
+   * The threads give way to the process's others (nice 10, on systems where a thread has its own
+   * priority, as on Linux): a server extracting an upload keeps answering its readers promptly.
+   */
+  readonly background?: boolean;
 }
+
+const BACKGROUND_NICE = 10;
 
 type Task = Omit<ReadTask, 'started'> | Omit<ExtractTask, 'started'>;
 
@@ -36,6 +43,7 @@ export class WorkerPool {
       idleTimeout: Infinity,
       concurrentTasksPerWorker: 1,
       resourceLimits: { maxOldGenerationSizeMb: this.limits.maxDocMemoryMb },
+      workerData: { nice: opts.background ? BACKGROUND_NICE : 0 },
     });
     // A thread that dies between tasks has nobody to tell; the next task gets a fresh one.
     this.pool.on('error', () => {});
