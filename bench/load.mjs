@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The HTTP API under load, on loopback: a store of real articles stored again and again under
-// new ids (so words and entities gather documents as in a large store), served by `newsgraph
+// new ids, as `ingest` stores them (so words and entities gather documents as in a large store,
+// and the knowledge base merges as it grows), served by `newsgraph
 // serve` in its own process, then asked by CONCURRENCY clients at once for what the app asks
 // most: a search page with its facets, and an entity page. Prints p50/p95/p99 per endpoint, and
 // the server's CPU time per request. The search scenario asks 200 queries in turn, as users
 // repeat searches; a second one asks only queries never asked before. Last, new queries again
 // while the server ingests an upload of real articles (on a copy of the store, writable), against
-// the same queries on the idle copy: what an ingest job costs the readers.
+// new queries on the idle copy: what an ingest job costs the readers.
 //
 //   node bench/load.mjs                              # 2,000 documents, concurrency 10
 //   node bench/load.mjs --docs 10000 --concurrency 10 --requests 600
@@ -20,7 +21,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dist, flag, realTexts, ROOT } from './lib.mjs';
+import { dist, flag, groupedWrites, realTexts, ROOT } from './lib.mjs';
 
 const N = Number(flag('--docs', '2000'));
 const CONCURRENCY = Number(flag('--concurrency', '10'));
@@ -29,6 +30,8 @@ const REQUESTS = Number(flag('--requests', '400'));
 const READ_THREADS = flag('--read-threads', undefined);
 
 const { Doc, defaultPipeline, toRecord } = await dist('index.js');
+const { defaultCollection } = await dist('pipeline/default.js');
+const { landRecord } = await dist('pipeline/store-doc.js');
 const { SqliteStore } = await dist('store/sqlite/sqlite-store.js');
 const { corpus, texts } = await realTexts();
 process.stderr.write(`bench/load: extracting ${texts.length} articles once\n`);
@@ -39,13 +42,21 @@ const dir = kept ? undefined : mkdtempSync(join(tmpdir(), 'newsgraph-load-bench-
 const db = kept ?? join(dir, 'load.db');
 const reuse = kept && existsSync(kept);
 const store = new SqliteStore(db);
+// Stored as `ingest` stores them, with the collection stages (knowledge base, copies, stories,
+// claims) and in groups of writes, so the knowledge base has merged what it merges as it grows.
+const pipeline = defaultPipeline(), collection = defaultCollection();
+const writes = await groupedWrites(store);
 const t0 = performance.now();
 for (let i = reuse ? N : 0; i < N; i++) {
   const rec = base[i % base.length], c = Math.floor(i / base.length);
   const published = `${2016 + (c % 8)}-${rec.meta?.published?.slice(5) ?? '01-15'}`;
-  await store.put(c ? { ...rec, id: `${rec.id}-${c.toString(36)}`, hash: `${rec.hash}-${c.toString(36)}`, meta: { ...rec.meta, published } } : rec);
+  await writes.open();
+  await landRecord(store, c ? { ...rec, id: `${rec.id}-${c.toString(36)}`, hash: `${rec.hash}-${c.toString(36)}`, meta: { ...rec.meta, published } } : rec, pipeline, collection);
+  await writes.landed();
   if ((i + 1) % 1000 === 0) process.stderr.write(`\rbench/load: stored ${i + 1} / ${N}`);
 }
+await writes.commit();
+if (!reuse) await collection.settle(store);
 const buildSecs = (performance.now() - t0) / 1000;
 process.stderr.write('\n');
 const stored = await store.count();
