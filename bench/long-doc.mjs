@@ -2,6 +2,8 @@
 // Cost of one long document by its size: real articles joined into one text of 1, 2 and 4 MB
 // (or made-up sentences when ../shared is absent), each extracted once after a warm-up. Per-stage
 // milliseconds show which stage grows faster than the text; linear cost doubles with the size.
+// Then pathological HTML: a page of an article inside 25,000, 50,000 and 100,000 nested elements,
+// read by the HTML reader (the same doubling, and whether the article is kept).
 //
 //   node bench/long-doc.mjs                 # 1, 2 and 4 MB
 //   node bench/long-doc.mjs --mb 0.5,1,2
@@ -40,5 +42,22 @@ const table = [['MB', 'total s', 'x previous', ...names], ...rows.map((r, i) => 
 const widths = table[0].map((_, c) => Math.max(...table.map((r) => String(r[c]).length)));
 for (const r of table) console.log(r.map((v, c) => String(v).padStart(widths[c])).join('  '));
 console.log('(stage columns in ms)');
+
+// Nested elements: an article wrapped in n divs, read as `ingest` reads a page.
+const { extractArticle } = await dist('ingest/readers/html.js');
+const article = `<p>${texts[0].split(/\n+/).slice(0, 8).join('</p><p>')}</p>`;
+const nesting = [];
+for (const n of [25_000, 50_000, 100_000]) {
+  const page = `<html><head><title>Nested</title></head><body>${'<div class="x">'.repeat(n)}${article}${'</div>'.repeat(n)}</body></html>`;
+  const t0 = performance.now();
+  const x = extractArticle(page);
+  nesting.push({ elements: n, ms: performance.now() - t0, kept: x.ok ? x.text.length : 0, error: x.ok ? undefined : x.error });
+}
+const nestRows = [['nested elements', 'read ms', 'x previous', 'article chars kept'], ...nesting.map((r, i) => [
+  r.elements, r.ms.toFixed(0), i ? (r.ms / nesting[i - 1].ms).toFixed(2) : '', r.error ? `none: ${r.error}` : r.kept,
+])];
+const nestWidths = nestRows[0].map((_, c) => Math.max(...nestRows.map((r) => String(r[c]).length)));
+console.log('');
+for (const r of nestRows) console.log(r.map((v, c) => String(v).padStart(nestWidths[c])).join('  '));
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench/results/long-doc.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, corpus, rows }, null, 2) + '\n');
+writeFileSync(join(ROOT, 'bench/results/long-doc.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, corpus, rows, nesting }, null, 2) + '\n');

@@ -4,9 +4,10 @@
 // Each side runs in its own child process so peak memory is its own.
 //
 //   npm run bench                         # ../shared/data/polnear/train/text, else examples/
-//   node bench/run.mjs --corpus DIR --limit 200 --repeat 2 --no-search --no-workers --no-load
+//   node bench/run.mjs --corpus DIR --limit 200 --repeat 2 --no-search --no-workers --no-long-doc --no-load
 //
 // Then bench/workers.mjs: ingest and extract throughput by number of worker threads (300 articles),
+// bench/long-doc.mjs: one document of 1, 2 and 4 MB and pages of deeply nested HTML,
 // and bench/load.mjs: the HTTP API under 10 concurrent clients on a 2,000-document store
 // (`node bench/load.mjs --docs 10000` for the 10,000-document figure).
 //
@@ -99,6 +100,11 @@ async function main() {
     console.log('\nworker threads (bench/workers.mjs):');
     const r = spawnSync(process.execPath, [join(ROOT, 'bench/workers.mjs'), '--docs', '300'], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error('bench/workers.mjs failed');
+  }
+  if (!argv.includes('--no-long-doc')) {
+    console.log('\none long document by its size, and deeply nested HTML (bench/long-doc.mjs):');
+    const r = spawnSync(process.execPath, [join(ROOT, 'bench/long-doc.mjs')], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('bench/long-doc.mjs failed');
   }
   if (!argv.includes('--no-load')) {
     console.log('\nHTTP API under load (bench/load.mjs):');
