@@ -1,4 +1,5 @@
 import type { Entity, Mention, Place } from '../../core/layers.js';
+import { SpanIndex } from '../../core/span-index.js';
 import { OFFICE_WORD, PERSON_TITLES } from '../../text/titles.js';
 
 /*
@@ -16,8 +17,8 @@ const SHORT_FORM_OF = new Set(['PERSON', 'ORG', 'WORK', 'EVENT']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'to', 'into', 'outside', 'inside']);
 
 /** The longer name of another kind that holds `p`, when the holder is a name and not a tagging slip. */
-function holderOf(text: string, p: Place, mentions: readonly Mention[]): Mention | undefined {
-  for (const m of mentions) {
+function holderOf(text: string, p: Place, around: readonly Mention[]): Mention | undefined {
+  for (const m of around) {
     if (!HOLDERS.has(m.type) || m.kind === 'pronoun' || m.kind === 'nominal') continue;
     if (m.start > p.start || m.end < p.end || m.end - m.start <= p.end - p.start) continue;
     const before = text.slice(m.start, p.start), after = text.slice(p.end, m.end);
@@ -39,9 +40,12 @@ function holderOf(text: string, p: Place, mentions: readonly Mention[]): Mention
  */
 export function markEmbedded<P extends Place>(text: string, places: readonly P[], mentions: readonly Mention[], entities: readonly Entity[]): P[] {
   const typeOf = new Map(entities.map((e) => [e.id, e.type]));
+  // The mentions over each place, in list order, found without a scan of all of them per place.
+  const index = new SpanIndex(mentions);
   return places.map((p) => {
-    if (holderOf(text, p, mentions)) return { ...p, embedded: true };
-    const same = mentions.find((m) => m.start === p.start && m.end === p.end && m.kind !== 'pronoun' && m.kind !== 'nominal');
+    const around = p.end > p.start ? index.overlapping(p.start, p.end) : mentions;
+    if (holderOf(text, p, around)) return { ...p, embedded: true };
+    const same = around.find((m) => m.start === p.start && m.end === p.end && m.kind !== 'pronoun' && m.kind !== 'nominal');
     const type = same && (same.entity ? typeOf.get(same.entity) ?? same.type : same.type);
     return type && SHORT_FORM_OF.has(type) ? { ...p, embedded: true } : p;
   });
