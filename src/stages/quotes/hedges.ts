@@ -1,3 +1,4 @@
+import { SpanIndex } from '../../core/span-index.js';
 import type { Span } from '../../core/span.js';
 import { reportEnd } from './clause.js';
 import type { TokenView } from './view.js';
@@ -34,6 +35,7 @@ function hedgeCue(v: TokenView, k: number): [number, number] | null {
 }
 
 export function findHedges(v: TokenView, skip: (sentence: number) => boolean, taken: readonly Span[]): Hedge[] {
+  const takenIndex = new SpanIndex(taken);
   const out: Hedge[] = [];
   for (let s = 0; s < v.sentences.length; s++) {
     if (skip(s)) continue;
@@ -58,7 +60,7 @@ export function findHedges(v: TokenView, skip: (sentence: number) => boolean, ta
       const e = reportEnd(v, cue[1], b);
       if (e - from < MIN_TOKENS) continue;
       const span = { start: v.tokens[from]!.start, end: v.tokens[e - 1]!.end };
-      if ([...taken, ...out].some((t) => t.start < span.end && span.start < t.end)) continue;
+      if (takenIndex.overlapsAny(span.start, span.end) || out.some((t) => t.start < span.end && span.start < t.end)) continue;
       out.push({ ...span, cueFirst: cue[0], cueLast: cue[1] });
       k = e;
     }

@@ -1,3 +1,4 @@
+import { SpanIndex } from '../../core/span-index.js';
 import type { Span } from '../../core/span.js';
 import { accordingAt, attributionAfter, isReportingVerb, sentenceSubject, type Attribution } from './cue.js';
 import { phraseBefore } from './speaker.js';
@@ -57,22 +58,30 @@ function contentSpan(v: TokenView, a: number, b: number): Span | null {
  */
 export function findIndirectQuotes(v: TokenView, skip: (sentence: number) => boolean, quoted: readonly Span[] = []): IndirectQuote[] {
   const out: IndirectQuote[] = [];
+  // What each sentence adds lies in it, after all the sentences before: the quotes found before
+  // `settled` end before the sentence begins, and only the direct quotes over it can overlap, so
+  // a long document costs its length, not its sentences times its quotes.
+  const quotedIndex = new SpanIndex(quoted);
+  let settled = 0;
   for (let s = 0; s < v.sentences.length; s++) {
     const sent = v.sentences[s]!;
     const a = sent.tokenStart;
     let b = sent.tokenEnd;
     if (b - a < MIN_CONTENT_TOKENS + 2) continue;
     if (TERMINAL.has(v.tokens[b - 1]!.text)) b--;
+    const from = v.tokens[a]!.start;
+    while (settled < out.length && out[settled]!.end <= from) settled++;
+    const recent = () => out.slice(settled);
     // "Ruiz: Bridge Will Reopen": a headline or a transcript turn, up to the paragraph's end.
     const turn = labelledTurn(v, a);
-    if (turn && !quoted.some((q) => q.start < turn.end && turn.start < q.end)) {
+    if (turn && !quotedIndex.overlapsAny(turn.start, turn.end)) {
       out.push(turn);
       s = v.sentenceOf[turn.lastToken]!;
       continue;
     }
     if (skip(s)) {
       // Around direct quotes: "..., adding that CONTENT", and a report the quotes left alone.
-      const free = (x: Span) => !quoted.some((q) => q.start < x.end && x.start < q.end) && !out.some((q) => q.start < x.end && x.start < q.end);
+      const free = (x: Span) => !quotedIndex.overlapsAny(x.start, x.end) && !recent().some((q) => q.start < x.end && x.start < q.end);
       for (const part of participleAttributions(v, a, b)) if (free(part)) out.push(part);
       // Without marks of its own: quoted words in a report are the direct rules' to judge.
       const report = sentenceAttribution(v, a, b);
@@ -96,9 +105,10 @@ export function findIndirectQuotes(v: TokenView, skip: (sentence: number) => boo
     }
     for (const part of participleAttributions(v, a, b)) if (!(found && found.start < part.end && part.start < found.end)) out.push(part);
     // Stances a sentence reports besides its speech: "X wants …", "her claim that …".
-    const taken = out.filter((q) => q.start < v.tokens[b - 1]!.end && v.tokens[a]!.start < q.end);
+    const to = v.tokens[b - 1]!.end;
+    const taken = recent().filter((q) => q.start < to && from < q.end);
     for (const st of findStances(v, a, b)) if (!taken.some((q) => q.start < st.end && st.start < q.end)) out.push(st);
-    out.push(...findInnerReports(v, a, b, [quoted, out]));
+    out.push(...findInnerReports(v, a, b, [quotedIndex.overlapping(from, to), recent()]));
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { SpanIndex } from '../../core/span-index.js';
 import type { Span } from '../../core/span.js';
 import { phraseAfter, phraseBefore, type Phrase } from './speaker.js';
 import type { TokenView } from './view.js';
@@ -21,6 +22,7 @@ const REACH = 7;
 
 export function findQuestions(v: TokenView, skip: (sentence: number) => boolean, taken: readonly Span[]): ReportedQuestion[] {
   const out: ReportedQuestion[] = [];
+  const takenIndex = new SpanIndex(taken);
   for (let s = 0; s < v.sentences.length; s++) {
     if (skip(s)) continue;
     const { tokenStart: a, tokenEnd: b } = v.sentences[s]!;
@@ -32,7 +34,7 @@ export function findQuestions(v: TokenView, skip: (sentence: number) => boolean,
       while (e > w + 1 && /^[.!?]$/.test(v.tokens[e - 1]!.text)) e--;
       if (e - w < 3) continue;
       const span = { start: v.tokens[w]!.start, end: v.tokens[e - 1]!.end };
-      if (taken.some((t) => t.start < span.end && span.start < t.end)) continue;
+      if (takenIndex.overlapsAny(span.start, span.end)) continue;
       out.push({ ...span, cueFirst: k, cueLast: k, ...askerOf(v, k, w, a) });
       break;
     }

@@ -159,6 +159,8 @@ export const quotesStage = defineStage(import.meta.url, {
     const byDirect: (Quote | undefined)[] = [];
     let lastSpeaker: string | undefined;
     const chainHead = new Map<Quote, Quote>();
+    // Where each quote is in `quotes`, rather than a search of the list per continuation.
+    const indexOf = new Map<Quote, number>();
     for (const d of direct) {
       let q: Quote;
       if (d.attribution) {
@@ -167,12 +169,14 @@ export const quotesStage = defineStage(import.meta.url, {
         const p = byDirect[d.continues]!;
         // One attribution, one quote: the continuation widens the quote it continues, as
         // "“A,” she said. “B.”" states a single attributed passage interrupted by its cue.
-        const head = d.sameParagraph ? quotes.indexOf(chainHead.get(p) ?? p) : -1;
+        const head = d.sameParagraph ? (indexOf.get(chainHead.get(p) ?? p) ?? -1) : -1;
         if (head >= 0) {
           const h = quotes[head]!;
           const parts = [...(h.parts ?? [{ start: h.start, end: h.end }]), { start: d.start, end: d.end }];
           const merged: Quote = { ...h, end: d.end, kind: openOrCloseQuoted(doc.text, h.start, d.end) ? 'direct' : 'indirect', parts };
           quotes[head] = merged;
+          indexOf.delete(h);
+          indexOf.set(merged, head);
           chainHead.set(p, merged);
           byDirect.push(p);
           continue;
@@ -193,6 +197,7 @@ export const quotesStage = defineStage(import.meta.url, {
       if (d.quoted.unclosed) ctx.diagnostic({ level: 'info', rule: 'quotes.unclosed', message: 'quotation mark never closed; the quote stops at the paragraph end', start: d.quoted.start, end: d.quoted.end });
       byDirect.push(q);
       if (q.speaker) lastSpeaker = q.speaker;
+      indexOf.set(q, quotes.length);
       quotes.push(q);
     }
     // Sentences holding a quotation mark span are left to the direct rules.
