@@ -60,7 +60,7 @@ export function shortPersonForms(input: PeopleInput): Set<number> {
     const p = parts[i]!;
     if (!p.length || p.length > 3 || acronym[i]) return;
     if (isFull.has(i) || (m.type !== 'PERSON' && p.length > 1)) return;
-    for (const j of full) {
+    for (const j of fullFitting(input, p)) {
       if (j === i || parts[j]!.length <= p.length || !personShortForm(p, parts[j]!)) continue;
       // A one-word non-person tag only stands for a person through the surname.
       if (m.type !== 'PERSON' && parts[j]!.at(-1) !== p[0]) continue;
@@ -84,20 +84,41 @@ function fullNames(input: PeopleInput): number[] {
   return full;
 }
 
+const fittingCache = new WeakMap<PeopleInput, { byLast: Map<string, number[]>; byFirst: Map<string, number[]> }>();
+
+/**
+ * The full names that a shorter form `p` can be part of (`personShortForm` needs the same last
+ * word, or for one word the same first word), in document order: found by word, so a long
+ * document does not compare every short form with every full name.
+ */
+function fullFitting(input: PeopleInput, p: readonly string[]): readonly number[] {
+  let index = fittingCache.get(input);
+  if (!index) {
+    index = { byLast: new Map(), byFirst: new Map() };
+    const add = (m: Map<string, number[]>, k: string, j: number) => (m.get(k) ?? m.set(k, []).get(k)!).push(j);
+    for (const j of fullNames(input)) {
+      add(index.byLast, input.parts[j]!.at(-1)!, j);
+      add(index.byFirst, input.parts[j]![0]!, j);
+    }
+    fittingCache.set(input, index);
+  }
+  const byLast = index.byLast.get(p.at(-1)!) ?? [];
+  if (p.length !== 1) return byLast;
+  const byFirst = index.byFirst.get(p[0]!) ?? [];
+  return [...new Set([...byLast, ...byFirst])].sort((x, y) => x - y);
+}
+
 /**
  * True when the groups of `a` and `b` may be one entity: no two of their full person names
- * are different people.
+ * are different people. Each group carries the distinct full names of its members (union-find
+ * labels), so a check reads those, not every full name of the document.
  */
 export function compatible(uf: UnionFind, input: PeopleInput, a: number, b: number): boolean {
-  const ra = uf.find(a), rb = uf.find(b);
-  if (ra === rb) return true;
-  const fa: number[] = [], fb: number[] = [];
-  for (const j of fullNames(input)) {
-    const r = uf.find(j);
-    if (r === ra) fa.push(j);
-    else if (r === rb) fb.push(j);
-  }
-  return !fa.some((i) => fb.some((j) => differentPeople(input.parts[i]!, input.parts[j]!)));
+  if (uf.find(a) === uf.find(b)) return true;
+  uf.label(fullNames(input).map((j) => [j, input.parts[j]!.join('\0')] as const));
+  const fa = uf.labelsOf(a), fb = uf.labelsOf(b);
+  for (const x of fa) for (const y of fb) if (differentPeople(x.split('\0'), y.split('\0'))) return false;
+  return true;
 }
 
 /**
@@ -122,9 +143,13 @@ export function linkPeople(uf: UnionFind, input: PeopleInput, keys: readonly str
     if (t) gender.set(g, had && had !== t ? 'both' : t);
   };
   for (const j of full) place(j, owner[j]!);
+  // The last mention of each group before the one placed now: owners before it are settled
+  // (full names before the walk, each bare name at its turn), so one pass forward keeps them.
+  const lastAt = new Map<number, number>();
+  let seen = 0;
   const lastBefore = (g: number, i: number) => {
-    for (let k = i - 1; k >= 0; k--) if (owner[k] === g) return k;
-    return -1;
+    for (; seen < i; seen++) if (owner[seen]! >= 0) lastAt.set(owner[seen]!, seen);
+    return lastAt.get(g) ?? -1;
   };
   // The people a bare form can name depend on the form alone: found once per form.
   const candidatesOf = new Map<string, number[]>();
@@ -137,7 +162,7 @@ export function linkPeople(uf: UnionFind, input: PeopleInput, keys: readonly str
     let candidates = candidatesOf.get(form);
     if (!candidates) {
       const found = new Set<number>();
-      for (const j of full) {
+      for (const j of fullFitting(input, p)) {
         if (parts[j]!.length <= p.length || !personShortForm(p, parts[j]!)) continue;
         if (ms[i]!.type !== 'PERSON' && parts[j]!.at(-1) !== p[0]) continue;
         found.add(owner[j]!);
@@ -188,7 +213,7 @@ function joinFullForms(uf: UnionFind, input: PeopleInput, full: readonly number[
   const { parts } = input;
   for (const i of full) {
     const count = new Map<number, number>();
-    for (const j of full) {
+    for (const j of fullFitting(input, parts[i]!)) {
       if (parts[j]!.length <= parts[i]!.length || !personShortForm(parts[i]!, parts[j]!)) continue;
       const r = uf.find(j);
       count.set(r, (count.get(r) ?? 0) + 1);
