@@ -115,7 +115,7 @@ function fullFitting(input: PeopleInput, p: readonly string[]): readonly number[
  */
 export function compatible(uf: UnionFind, input: PeopleInput, a: number, b: number): boolean {
   if (uf.find(a) === uf.find(b)) return true;
-  uf.label(fullNames(input).map((j) => [j, input.parts[j]!.join('\0')] as const));
+  uf.label(() => fullNames(input).map((j) => [j, input.parts[j]!.join('\0')] as const));
   const fa = uf.labelsOf(a), fb = uf.labelsOf(b);
   for (const x of fa) for (const y of fb) if (differentPeople(x.split('\0'), y.split('\0'))) return false;
   return true;

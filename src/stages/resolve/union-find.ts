@@ -35,10 +35,10 @@ export class UnionFind {
    * Gives items labels (once; later calls are ignored): each group then knows its members'
    * distinct labels, kept through unions, without a walk over all items.
    */
-  label(items: Iterable<readonly [number, string]>): void {
+  label(items: () => Iterable<readonly [number, string]>): void {
     if (this.labels) return;
     this.labels = new Map();
-    for (const [i, l] of items) {
+    for (const [i, l] of items()) {
       const r = this.find(i);
       let set = this.labels.get(r);
       if (!set) this.labels.set(r, (set = new Set()));
