@@ -61,3 +61,10 @@ console.log('');
 for (const r of nestRows) console.log(r.map((v, c) => String(v).padStart(nestWidths[c])).join('  '));
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench/results/long-doc.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, corpus, rows, nesting }, null, 2) + '\n');
+// Linear cost doubles with the size; past 3x per doubling a step grows faster than its input.
+const growth = (xs, size) => xs.slice(1).map((r, i) => (r.ms / xs[i].ms) / (size(r) / size(xs[i])) * 2);
+const worst = Math.max(...growth(rows, (r) => r.chars), ...growth(nesting, (r) => r.elements));
+if (worst > 3) {
+  console.error(`bench/long-doc: cost grows faster than the input: ${worst.toFixed(2)}x per doubling (over 3)`);
+  process.exit(1);
+}
