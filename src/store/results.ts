@@ -98,7 +98,7 @@ function bump(m: Map<string, number>, k: string): void {
 }
 
 /** The `max` most counted values, ties in code order. */
-export function topCounts(m: ReadonlyMap<string, number>, max: number): FacetCount[] {
+function topCounts(m: ReadonlyMap<string, number>, max: number): FacetCount[] {
   return [...m].sort((a, b) => b[1] - a[1] || byCode(a[0], b[0])).slice(0, max).map(([value, count]) => ({ value, count }));
 }
 

@@ -93,8 +93,9 @@ export async function* runBatch(inputs: AsyncIterable<BatchInput> | Iterable<Bat
       if (groups && !(await groups.waitFor(p.record))) yield* await groups.commit();
       const record = await p.record;
       if (!target) return yield { kind: 'extracted', ...base, record, ...note };
-      await groups?.open();
+      // Before the write lock is taken: the wait is for this process's readers.
       await o.beforeWrite?.();
+      await groups?.open();
       const put = await landRecord(target.store, record, target.pipeline, target.collection);
       yield { kind: 'stored', ...base, ...put, ...(p.title ? { title: p.title } : {}), ...note };
     } catch (err) {

@@ -84,7 +84,7 @@ function fullNames(input: PeopleInput): number[] {
   return full;
 }
 
-const fittingCache = new WeakMap<PeopleInput, { byLast: Map<string, number[]>; byFirst: Map<string, number[]> }>();
+const fittingCache = new WeakMap<PeopleInput, { byLast: Map<string, number[]>; byFirst: Map<string, number[]>; oneWord: Map<string, number[]> }>();
 
 /**
  * The full names that a shorter form `p` can be part of (`personShortForm` needs the same last
@@ -94,7 +94,7 @@ const fittingCache = new WeakMap<PeopleInput, { byLast: Map<string, number[]>; b
 function fullFitting(input: PeopleInput, p: readonly string[]): readonly number[] {
   let index = fittingCache.get(input);
   if (!index) {
-    index = { byLast: new Map(), byFirst: new Map() };
+    index = { byLast: new Map(), byFirst: new Map(), oneWord: new Map() };
     const add = (m: Map<string, number[]>, k: string, j: number) => (m.get(k) ?? m.set(k, []).get(k)!).push(j);
     for (const j of fullNames(input)) {
       add(index.byLast, input.parts[j]!.at(-1)!, j);
@@ -104,8 +104,12 @@ function fullFitting(input: PeopleInput, p: readonly string[]): readonly number[
   }
   const byLast = index.byLast.get(p.at(-1)!) ?? [];
   if (p.length !== 1) return byLast;
-  const byFirst = index.byFirst.get(p[0]!) ?? [];
-  return [...new Set([...byLast, ...byFirst])].sort((x, y) => x - y);
+  let both = index.oneWord.get(p[0]!);
+  if (!both) {
+    both = [...new Set([...byLast, ...(index.byFirst.get(p[0]!) ?? [])])].sort((x, y) => x - y);
+    index.oneWord.set(p[0]!, both);
+  }
+  return both;
 }
 
 /**
