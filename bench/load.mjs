@@ -132,11 +132,13 @@ async function load(paths) {
   return { requests: times.length, failed, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: times[times.length - 1], cpuPerRequest: (serverCpuMs() - cpu0) / times.length, perSecond: times.length / ((performance.now() - t0) / 1000) };
 }
 
+/** REQUESTS searches, each a query never asked before (from the `from`th on). */
+const newQueries = (from) => Array.from({ length: REQUESTS }, (_, i) => `/api/search?q=${encodeURIComponent(query(from + i))}&limit=20`);
 const scenarios = {
   // The app's first page of a search asks for facets too.
   search: Array.from({ length: REQUESTS }, (_, i) => `/api/search?q=${encodeURIComponent(queries[i % queries.length])}&limit=20`),
   // Every query asked once, none seen before: what the server's page and facet caches cannot help.
-  'search, new queries': Array.from({ length: REQUESTS }, (_, i) => `/api/search?q=${encodeURIComponent(query(1000 + i))}&limit=20`),
+  'search, new queries': newQueries(1000),
   entity: Array.from({ length: REQUESTS }, (_, i) => `/api/entities/${encodeURIComponent(entities[(i * 7) % entities.length])}`),
 };
 // One pass to warm the server's caches and the file cache, as a running server would be.
@@ -153,7 +155,6 @@ copyFileSync(db, copy);
 const TOKEN = 'load-bench-token-0123456789';
 ({ child: server, url: baseUrl } = await serve(copy, ['--token', TOKEN]));
 ({ hostname, port } = new URL(baseUrl));
-const newQueries = (from) => Array.from({ length: REQUESTS }, (_, i) => `/api/search?q=${encodeURIComponent(query(from + i))}&limit=20`);
 const during = newQueries(5000);
 await load(during.slice(0, 50));
 results['search, new queries, idle copy'] = await load(during.slice(50));

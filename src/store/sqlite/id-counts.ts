@@ -20,10 +20,7 @@ export class IdCounts {
 
   /** Every id counted, with its count; the counts start again from zero. */
   take(): [id: number, count: number][] {
-    const out = this.seen.map((id): [number, number] => [id, this.counts[id]!]);
-    for (const id of this.seen) this.counts[id] = 0;
-    this.seen.length = 0;
-    return out;
+    return this.takeTop(Infinity);
   }
 
   /**
