@@ -18,8 +18,9 @@ export const COPY_TABLES = ['copy_sketch', 'copy_lines'] as const;
  * counted: counting them again would make a much-republished article its outlet's boilerplate.
  */
 const SQL = {
-  addSketch: 'INSERT OR IGNORE INTO copy_sketch (hash, doc) VALUES (?, ?)',
-  addLine: 'INSERT OR IGNORE INTO copy_lines (outlet, hash, doc) VALUES (?, ?, ?)',
+  // A document's hashes in one statement each, not one per hash.
+  addSketch: 'INSERT OR IGNORE INTO copy_sketch (hash, doc) SELECT value, ? FROM json_each(?) WHERE true',
+  addLines: 'INSERT OR IGNORE INTO copy_lines (outlet, hash, doc) SELECT ?, value, ? FROM json_each(?) WHERE true',
   // Each hash of a JSON array with its postings, one more than the cap: one call, not one per hash.
   postings: `SELECT (SELECT json_group_array(doc) FROM (SELECT doc FROM copy_sketch WHERE hash = j.value LIMIT ${COPY_POSTINGS_MAX + 1})) AS docs
              FROM json_each(?) j`,
@@ -47,10 +48,10 @@ export class SqliteCopies {
   add(doc: number, rec: NewsRecord): void {
     if (!indexed(rec)) return;
     const sk = sketch(rec.text);
-    for (const h of sk.sample) this.st('addSketch').run(h, doc);
-    if (rec.copyOf) return;
+    if (sk.sample.length) this.st('addSketch').run(doc, JSON.stringify(sk.sample));
+    if (rec.copyOf || !sk.edges.length) return;
     const outlet = outletOf(rec.meta ?? {}) ?? '';
-    for (const i of sk.edges) this.st('addLine').run(outlet, sk.lines[i], doc);
+    this.st('addLines').run(outlet, doc, JSON.stringify(sk.edges.map((i) => sk.lines[i])));
   }
 
   /** Rows stored before document `id` (all when it is not stored). */

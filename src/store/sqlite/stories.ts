@@ -33,12 +33,15 @@ export class SqliteStories {
       dataVersion: p('PRAGMA data_version').pluck(),
       byId: p('SELECT rowid, id, documents, settled FROM stories WHERE id = ?'),
       centroid: p('SELECT id, centroid FROM stories WHERE rowid = ?'),
-      storyRow: p('SELECT id, documents FROM stories WHERE rowid = ?'),
+      // Stories by rowid (a JSON array), in its order; then the centroids of some.
+      storyRows: p('SELECT s.rowid, s.id, s.documents FROM json_each(?) j JOIN stories s ON s.rowid = j.value ORDER BY j.key'),
+      centroids: p('SELECT rowid, centroid FROM stories WHERE rowid IN (SELECT value FROM json_each(?))'),
       setCentroid: p('UPDATE stories SET centroid = ? WHERE rowid = ?'),
       upStory: p(`INSERT INTO stories (id, documents) VALUES (?, 1)
                   ON CONFLICT(id) DO UPDATE SET documents = documents + 1 RETURNING rowid, documents`),
       insDoc: p('INSERT INTO story_docs (doc, story, features, vector, terms) VALUES (?, ?, ?, ?, ?)'),
-      insKey: p('INSERT OR IGNORE INTO story_keys (key, doc) VALUES (?, ?)'),
+      // A document's keys in one statement, not one per key.
+      insKeys: p('INSERT OR IGNORE INTO story_keys (key, doc) SELECT value, ? FROM json_each(?) WHERE true'),
       // Every key of a document in one statement: a document has hundreds of words.
       bumpDf: p(`INSERT INTO story_df (key, documents) SELECT value, ? FROM json_each(?) WHERE true
                  ON CONFLICT(key) DO UPDATE SET documents = documents + excluded.documents`),
@@ -54,7 +57,8 @@ export class SqliteStories {
       // The newest postings of each key of a JSON array, by its position: one call, not one per key.
       postings: p(`SELECT j.key AS i, (SELECT json_group_array(doc) FROM (SELECT doc FROM story_keys WHERE key = j.value ORDER BY doc DESC LIMIT ${STORY_INDEX.postings})) AS docs
                    FROM json_each(?) j`),
-      storyOf: p('SELECT story FROM story_docs WHERE doc = ?'),
+      // The stories of the candidate documents, in the order of the JSON array given (best first).
+      storiesOf: p('SELECT sd.story FROM json_each(?) j JOIN story_docs sd ON sd.doc = j.value ORDER BY j.key').pluck(),
       ownOf: p(`SELECT s.id, s.documents FROM documents d JOIN story_docs sd ON sd.doc = d.rowid JOIN stories s ON s.rowid = sd.story WHERE d.id = ?`),
       taken: p('SELECT 1 FROM stories WHERE id = ? UNION ALL SELECT 1 FROM story_redirects WHERE old = ?'),
       unsettled: p('SELECT id FROM stories WHERE documents >= 2 AND documents >= 2 * settled ORDER BY rowid LIMIT ?'),
@@ -193,7 +197,7 @@ export class SqliteStories {
     this.s.insDoc!.run(doc, story, json.features, vectorToJson(v.words), json.terms);
     // The keys the pool looked up, unless resolution has since renamed an entity among them.
     const keys = last && sameList(last.features.entities, f.entities) ? last.keys : indexKeys(f, stats);
-    for (const k of keys.keys()) this.s.insKey!.run(k, doc);
+    this.s.insKeys!.run(doc, JSON.stringify([...keys.keys()]));
     if (!counted) this.bump(f, 1);
     this.updateCentroid(story, (c) => addToCentroid(c, v, f, 1), Number(up.documents));
   }
@@ -219,15 +223,27 @@ export class SqliteStories {
     else this.centroids.set(story, { documents, centroid: stored.data });
   }
 
-  private centroidOf(row: number): StoryCentroid {
-    const r = this.s.storyRow!.get(row) as Row;
-    const documents = Number(r.documents);
-    let hit = this.centroids.get(row);
-    if (!hit || hit.documents !== documents) {
-      hit = { documents, centroid: centroidFromJson(String((this.s.centroid!.get(row) as Row).centroid)) };
-      this.centroids.set(row, hit);
+  /**
+   * The centroids of stories (rowids), in that order: those kept in memory at their current size
+   * are not read again. Two statements, whatever the number of stories.
+   */
+  private centroidsOf(rows: readonly number[]): [number, StoryCentroid][] {
+    if (!rows.length) return [];
+    const sizes = this.s.storyRows!.all(JSON.stringify(rows)) as Row[];
+    const stale = sizes.filter((r) => this.centroids.get(Number(r.rowid))?.documents !== Number(r.documents));
+    const read = new Map<number, string>();
+    if (stale.length) {
+      for (const r of this.s.centroids!.all(JSON.stringify(stale.map((x) => Number(x.rowid)))) as Row[]) read.set(Number(r.rowid), String(r.centroid));
     }
-    return asCentroid(String(r.id), hit.centroid);
+    return sizes.map((r) => {
+      const row = Number(r.rowid), documents = Number(r.documents);
+      let hit = this.centroids.get(row);
+      if (!hit || hit.documents !== documents) {
+        hit = { documents, centroid: centroidFromJson(read.get(row) ?? '') };
+        this.centroids.set(row, hit);
+      }
+      return [row, asCentroid(String(r.id), hit.centroid)];
+    });
   }
 
   /** Takes a document out of its story, its postings and the frequencies. */
@@ -266,15 +282,10 @@ export class SqliteStories {
     }
     const docs = [...found].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, STORY_INDEX.candidates);
     // The stories of the documents found, compared whole (by their centroids).
-    const rows = new Set<number>();
-    for (const [doc] of docs) {
-      const r = this.s.storyOf!.get(doc) as Row | undefined;
-      if (r) rows.add(Number(r.story));
-    }
+    const rows = new Set((this.s.storiesOf!.all(JSON.stringify(docs.map(([doc]) => doc))) as number[]).map(Number));
     const order: Record<string, number> = {};
     const stories: StoryCentroid[] = [];
-    for (const row of rows) {
-      const c = this.centroidOf(row);
+    for (const [row, c] of this.centroidsOf([...rows])) {
       order[c.story] = row;
       stories.push(c);
     }
