@@ -20,7 +20,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dist, flag, groupedWrites, realTexts, ROOT } from './lib.mjs';
+import { dist, flag, groupedWrites, realTexts, replicaOf, ROOT } from './lib.mjs';
 
 const N = Number(flag('--docs', '20000'));
 const SHORT = process.argv.includes('--short-names');
@@ -33,31 +33,7 @@ const { corpus, texts } = await realTexts();
 process.stderr.write(`bench/kb: extracting ${texts.length} articles once\n`);
 const base = texts.map((t, i) => toRecord(defaultPipeline().run(Doc.create(t, { published: `2016-${String(1 + (i % 12)).padStart(2, '0')}-15` }))));
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tu', 'sha', 'vel', 'dor', 'in', 'ba', 'cor', 'eth', 'ul', 'zan', 'pri', 'mo',
-  'gar', 'fe', 'nis', 'ol', 'tra', 'bel', 'ru', 'sen', 'ho', 'dax', 'ki', 'lum', 'pe', 'vor', 'ash', 'ny', 'qua', 'rim', 'so', 'tel', 'wen', 'yo', 'zed', 'ab'];
-/** A made-up word standing for `word` in copy `c`: new names, keys and initials, as new entities bring. */
-function pseudo(word, c) {
-  let h = 2166136261;
-  for (const ch of `${word}|${c}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
-  let w = '';
-  for (let i = 0; i < (SHORT ? 2 : 3) + (h % 2); i++, h = Math.imul(h, 2654435761) >>> 0) w += SYLLABLES[(h >>> 7) % SYLLABLES.length];
-  return w[0].toUpperCase() + w.slice(1);
-}
-
-/** Copy `c` of a record: its own id and hash; every other entity renamed, so new entities keep coming. */
-function copy(rec, c) {
-  if (c === 0) return rec;
-  const tag = c.toString(36);
-  const entities = rec.entities.map((e, i) => {
-    if (i % 2 === 0) return e;
-    const rename = (n) => n.split(/\s+/).map((w) => (/^\p{Lu}/u.test(w) ? pseudo(w, c) : w)).join(' ');
-    return { ...e, name: rename(e.name), aliases: e.aliases.map(rename) };
-  });
-  // A renamed entity is somewhere new too: its places no longer point at it.
-  const renamed = new Set(rec.entities.filter((_, i) => i % 2 === 1).map((e) => e.id));
-  const places = rec.places.map((p) => (p.entity && renamed.has(p.entity) ? { ...p, entity: undefined } : p));
-  return { ...rec, id: `${rec.id}-${tag}`, hash: `${rec.hash}-${tag}`, entities, places };
-}
+const copy = (rec, c) => replicaOf(rec, c, { short: SHORT });
 
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-kb-bench-'));
 const store = new SqliteStore(join(dir, 'kb.db'));

@@ -98,3 +98,56 @@ export async function fullIngestMs(texts) {
   rmSync(dir, { recursive: true, force: true });
   return ms;
 }
+
+const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tu', 'sha', 'vel', 'dor', 'in', 'ba', 'cor', 'eth', 'ul', 'zan', 'pri', 'mo',
+  'gar', 'fe', 'nis', 'ol', 'tra', 'bel', 'ru', 'sen', 'ho', 'dax', 'ki', 'lum', 'pe', 'vor', 'ash', 'ny', 'qua', 'rim', 'so', 'tel', 'wen', 'yo', 'zed', 'ab'];
+const hashOf = (s) => {
+  let h = 2166136261;
+  for (const ch of s) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return h;
+};
+/** A made-up word standing for `word` in copy `c`: new names, keys and initials, as new entities bring. */
+function pseudo(word, c, short) {
+  let h = hashOf(`${word}|${c}`);
+  let w = '';
+  for (let i = 0; i < (short ? 2 : 3) + (h % 2); i++, h = Math.imul(h, 2654435761) >>> 0) w += SYLLABLES[(h >>> 7) % SYLLABLES.length];
+  return w[0].toUpperCase() + w.slice(1);
+}
+
+/** `word` as copy `c` writes it: letters drawn from the word and the copy, its length and capitals kept. */
+function cipher(word, c) {
+  let h = hashOf(`${word.toLowerCase()}|${c}`), out = '';
+  for (const ch of word) {
+    h = Math.imul(h ^ (h >>> 13), 2654435761) >>> 0;
+    const l = String.fromCharCode(97 + (h >>> 8) % 26);
+    out += ch === ch.toLowerCase() ? l : l.toUpperCase();
+  }
+  return out;
+}
+
+/**
+ * Copy `c` of a record, for growing a store from a few hundred real articles: its own id and
+ * hash; every other entity renamed, so new entities keep coming (`short`: from fewer, shorter
+ * names). `text`: the words outside the names are enciphered too, the same word the same way
+ * throughout copy `c` (lengths kept, so every span stays in place): copy `c` of the corpus is
+ * a corpus of its own, not a republication of the first (`published`: the copy's dates).
+ */
+export function replicaOf(rec, c, { short = false, text = false, published } = {}) {
+  if (c === 0 && !published) return rec;
+  const tag = c.toString(36);
+  const entities = c === 0 ? rec.entities : rec.entities.map((e, i) => {
+    if (i % 2 === 0) return e;
+    const rename = (n) => n.split(/\s+/).map((w) => (/^\p{Lu}/u.test(w) ? pseudo(w, c, short) : w)).join(' ');
+    return { ...e, name: rename(e.name), aliases: e.aliases.map(rename) };
+  });
+  // A renamed entity is somewhere new too: its places no longer point at it.
+  const renamed = new Set(rec.entities.filter((_, i) => c > 0 && i % 2 === 1).map((e) => e.id));
+  const places = rec.places.map((p) => (p.entity && renamed.has(p.entity) ? { ...p, entity: undefined } : p));
+  const names = rec.mentions.map((m) => [m.start, m.end]);
+  const inName = (s, e) => names.some(([a, b]) => s < b && e > a);
+  const body = text && c > 0
+    ? rec.text.replace(/\p{L}+/gu, (w, at) => (w.length === [...w].length && !inName(at, at + w.length) ? cipher(w, c) : w))
+    : rec.text;
+  const meta = published ? { ...rec.meta, published } : rec.meta;
+  return { ...rec, id: `${rec.id}-${tag}`, hash: `${rec.hash}-${tag}`, text: body, entities, places, meta };
+}

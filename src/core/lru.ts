@@ -31,6 +31,13 @@ export class Lru<K, V> {
     this.put(key, value);
   }
 
+  /** Changes a kept number by `delta` (a key not kept stays so). */
+  add(this: Lru<K, number>, key: K, delta: number): void {
+    const n = this.young.get(key);
+    if (n !== undefined) this.young.set(key, n + delta);
+    else if (this.old.has(key)) this.set(key, this.old.get(key)! + delta);
+  }
+
   delete(key: K): boolean {
     return this.young.delete(key) || this.old.delete(key);
   }

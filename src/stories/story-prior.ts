@@ -22,17 +22,18 @@ function load(): Prior {
 /**
  * A store's word frequencies on top of those of a few hundred news articles: a young store has
  * seen too few documents to tell "the" kind of word from a name, and its first stories would be
- * clustered on noise. Entity and place keys (`e:`, `g:`) are the store's own.
+ * clustered on noise. Entity and place keys (`e:`, `g:`) are the store's own. `stats.df` holds
+ * the keys a document is weighed by; the prior is added to them there, once (the map is the
+ * caller's own, made for this), and looked up for any other key asked.
  */
-export function withPrior(stats: StoryStats): StoryStats {
+export function withPrior(stats: { documents: number; df: Map<string, number> }): StoryStats {
   const p = load();
   if (!p.documents) return stats;
-  // Each key is weighed several times per document (its vector, its index keys, the write).
-  const memo = new Map<string, number>();
-  const get = (k: string): number => {
-    let n = memo.get(k);
-    if (n === undefined) memo.set(k, (n = (stats.df.get(k) ?? 0) + (k.includes(':') ? 0 : p.df.get(k) ?? 0)));
-    return n;
-  };
-  return { documents: stats.documents + p.documents, df: { get } };
+  const prior = (k: string) => (k.includes(':') ? 0 : p.df.get(k) ?? 0);
+  const df = stats.df;
+  for (const [k, n] of df) {
+    const q = prior(k);
+    if (q) df.set(k, n + q);
+  }
+  return { documents: stats.documents + p.documents, df: { get: (k) => df.get(k) ?? prior(k) } };
 }

@@ -116,6 +116,15 @@ export function docVectors(f: StoryFeatures, stats: StoryStats): DocVectors {
   return { words: termVector(f, stats), entities: keyVector(f.entities, 'e:', stats), places: keyVector(f.places, 'g:', stats) };
 }
 
+/** Words of a document weighed against a story (see chooseStory). */
+export const SCORED_TERMS = 200;
+
+/** The `n` heaviest entries of a vector, heaviest first (ties: first added first). */
+export function heaviest(v: ReadonlyMap<string, number>, n: number): Map<string, number> {
+  if (v.size <= n) return new Map(v);
+  return new Map([...v].sort((a, b) => b[1] - a[1]).slice(0, n));
+}
+
 /** Cosine with a sum of unit vectors, which need not be unit length itself. */
 function cosineWithSum(v: ReadonlyMap<string, number>, sum: ReadonlyMap<string, number>): number {
   let n = 0;
@@ -156,7 +165,10 @@ export interface StoryChoice {
  * `join`. `order` breaks ties and picks the survivor of a merge: lower comes first (the older story).
  */
 export function chooseStory(f: StoryFeatures, stories: readonly StoryCentroid[], stats: StoryStats, order: (story: string) => number, p: StoryParams = STORY_PARAMS): StoryChoice {
-  const v = docVectors(f, stats);
+  const full = docVectors(f, stats);
+  // Compared by its heaviest words, as a stored document is (they carry nearly all of a cosine):
+  // each story then costs a hundred lookups, not one per word of the text.
+  const v = { ...full, words: heaviest(full.words, SCORED_TERMS) };
   const ranked: [string, number][] = [];
   let vetoed = 0;
   for (const c of stories) {

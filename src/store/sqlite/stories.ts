@@ -133,10 +133,7 @@ export class SqliteStories {
       this.journal.push({ keys, sign });
     } else this.s.bumpDf!.run(sign, JSON.stringify(keys));
     // Key by key as the statement counts them, a repeated key twice.
-    for (const k of keys) {
-      const n = this.df.get(k);
-      if (n !== undefined) this.df.set(k, n + sign);
-    }
+    for (const k of keys) this.df.add(k, sign);
     this.lastStats = undefined;
   }
 
