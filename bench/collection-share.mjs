@@ -4,7 +4,7 @@
 // (knowledge base, copies, stories), the other with the knowledge base alone and no copies index.
 // Records are extracted once from real articles, then stored again and again as copies that are
 // corpora of their own (bench/lib.mjs replicaOf: new ids, half the entities renamed, the words
-// outside names enciphered per copy, each copy a month of its own), so copies and stories meet
+// outside names enciphered per copy, each copy a month of its own, three months apart), so copies and stories meet
 // what they meet in a real collection: revised versions, reports of one event, and a growing
 // index. Each process measures collection plus storing per document (groups of writes committed
 // as `ingest` commits them; stories settled every SETTLE_EVERY documents, as an ingest's batch
@@ -29,6 +29,8 @@ const MODE = flag('--mode', '');
 /** Documents between two settle steps: an ingest settles at the end of each batch. */
 const SETTLE_EVERY = 1000;
 const DAY0 = Date.UTC(2014, 0, 1);
+/** Days from one copy of the corpus to the next (see grow). */
+const COPY_DAYS = 90;
 
 if (MODE) await grow(MODE, flag('--records', ''), flag('--out', ''));
 else await main();
@@ -93,8 +95,10 @@ async function grow(mode, recordsFile, out) {
   let ms = 0, cpuMs = 0, since = 0;
   for (let i = 0; i < N; i++) {
     const c = Math.floor(i / base.length), k = i % base.length;
-    // Each copy of the corpus is a month of its own, its articles spread over it.
-    const published = new Date(DAY0 + (c * 30 + Math.floor((k * 30) / base.length)) * 86_400_000).toISOString().slice(0, 10);
+    // Each copy of the corpus is a month of its own, its articles spread over it, two months after
+    // the one before: further apart than stories' day window (30 days), so that the entities and
+    // places every copy keeps do not chain the copies' stories into one.
+    const published = new Date(DAY0 + (c * COPY_DAYS + Math.floor((k * 30) / base.length)) * 86_400_000).toISOString().slice(0, 10);
     const rec = replicaOf(base[k], c, { text: true, published });
     const t0 = performance.now(), c0 = cpu();
     await writes.open();
