@@ -23,7 +23,8 @@ async function json(res: Response): Promise<any> {
 }
 
 async function waitJob(base: string, id: string): Promise<any> {
-  for (let i = 0; i < 200; i++) {
+  // A minute at most: a busy machine slows the job's extraction thread, which runs at low priority.
+  for (const end = Date.now() + 60_000; Date.now() < end;) {
     const j = await json(await fetch(`${base}/api/jobs/${id}`));
     if (j.state === 'done') return j;
     await new Promise((r) => setTimeout(r, 25));
