@@ -4,7 +4,7 @@ import { record } from '../store/contract.js';
 import type { NewsRecord } from '../output/record.js';
 import { storyFeatures, type StoryFeatures } from './story-features.js';
 import { addToCentroid, asCentroid, emptyCentroid } from './story-centroid.js';
-import { chooseStory, docVectors, STORY_PARAMS, storyScore, type StoryCentroid, type StoryStats } from './story-score.js';
+import { chooseStory, docVectors, heaviest, STORY_PARAMS, storyScore, type StoryCentroid, type StoryStats } from './story-score.js';
 
 // Invented reports: two outlets on one flood in Velmora, the same kind of flood in Ostrava Lake
 // a year later, and an unrelated council vote.
@@ -100,4 +100,10 @@ test('a document leaving a story takes its words out of the centroid', () => {
   addToCentroid(c, vb, b, -1);
   for (const [k, x] of va.words) assert.ok(Math.abs((c.words.get(k) ?? 0) - x) < 1e-9, k);
   assert.equal(c.words.size, va.words.size);
+});
+
+test('a document is weighed by its heaviest words: ties keep the order the words came in', () => {
+  const v = new Map([['harbour', 0.2], ['ferry', 0.5], ['pier', 0.2], ['storm', 0.4]]);
+  assert.deepEqual([...heaviest(v, 3)], [['ferry', 0.5], ['storm', 0.4], ['harbour', 0.2]]);
+  assert.equal(heaviest(v, 4), v);
 });

@@ -120,8 +120,8 @@ export function docVectors(f: StoryFeatures, stats: StoryStats): DocVectors {
 export const SCORED_TERMS = 200;
 
 /** The `n` heaviest entries of a vector, heaviest first (ties: first added first). */
-export function heaviest(v: ReadonlyMap<string, number>, n: number): Map<string, number> {
-  if (v.size <= n) return new Map(v);
+export function heaviest(v: ReadonlyMap<string, number>, n: number): ReadonlyMap<string, number> {
+  if (v.size <= n) return v;
   return new Map([...v].sort((a, b) => b[1] - a[1]).slice(0, n));
 }
 
@@ -167,7 +167,7 @@ export interface StoryChoice {
 export function chooseStory(f: StoryFeatures, stories: readonly StoryCentroid[], stats: StoryStats, order: (story: string) => number, p: StoryParams = STORY_PARAMS): StoryChoice {
   const full = docVectors(f, stats);
   // Compared by its heaviest words, as a stored document is (they carry nearly all of a cosine):
-  // each story then costs a hundred lookups, not one per word of the text.
+  // each story then costs at most SCORED_TERMS lookups, not one per word of a long text.
   const v = { ...full, words: heaviest(full.words, SCORED_TERMS) };
   const ranked: [string, number][] = [];
   let vetoed = 0;
