@@ -143,11 +143,13 @@ export function replicaOf(rec, c, { short = false, text = false, published } = {
   // A renamed entity is somewhere new too: its places no longer point at it.
   const renamed = new Set(rec.entities.filter((_, i) => c > 0 && i % 2 === 1).map((e) => e.id));
   const places = rec.places.map((p) => (p.entity && renamed.has(p.entity) ? { ...p, entity: undefined } : p));
-  const names = rec.mentions.map((m) => [m.start, m.end]);
-  const inName = (s, e) => names.some(([a, b]) => s < b && e > a);
-  const body = text && c > 0
-    ? rec.text.replace(/\p{L}+/gu, (w, at) => (w.length === [...w].length && !inName(at, at + w.length) ? cipher(w, c) : w))
-    : rec.text;
+  let body = rec.text;
+  if (text && c > 0) {
+    // Characters inside a name, marked once: a word touching one is kept.
+    const inName = new Uint8Array(body.length);
+    for (const m of rec.mentions) inName.fill(1, m.start, m.end);
+    body = body.replace(/\p{L}+/gu, (w, at) => (w.length === [...w].length && inName.subarray(at, at + w.length).every((x) => !x) ? cipher(w, c) : w));
+  }
   const meta = published ? { ...rec.meta, published } : rec.meta;
   return { ...rec, id: `${rec.id}-${tag}`, hash: `${rec.hash}-${tag}`, text: body, entities, places, meta };
 }

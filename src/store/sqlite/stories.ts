@@ -226,20 +226,20 @@ export class SqliteStories {
    */
   private centroidsOf(rows: readonly number[]): [number, StoryCentroid][] {
     if (!rows.length) return [];
-    const sizes = this.s.storyRows!.all(JSON.stringify(rows)) as Row[];
-    const stale = sizes.filter((r) => this.centroids.get(Number(r.rowid))?.documents !== Number(r.documents));
+    const found = (this.s.storyRows!.all(JSON.stringify(rows)) as Row[]).map((r) => {
+      const row = Number(r.rowid), documents = Number(r.documents);
+      const kept = this.centroids.get(row);
+      return { row, id: String(r.id), documents, kept: kept?.documents === documents ? kept : undefined };
+    });
+    const stale = found.filter((x) => !x.kept);
     const read = new Map<number, string>();
     if (stale.length) {
-      for (const r of this.s.centroids!.all(JSON.stringify(stale.map((x) => Number(x.rowid)))) as Row[]) read.set(Number(r.rowid), String(r.centroid));
+      for (const r of this.s.centroids!.all(JSON.stringify(stale.map((x) => x.row))) as Row[]) read.set(Number(r.rowid), String(r.centroid));
     }
-    return sizes.map((r) => {
-      const row = Number(r.rowid), documents = Number(r.documents);
-      let hit = this.centroids.get(row);
-      if (!hit || hit.documents !== documents) {
-        hit = { documents, centroid: centroidFromJson(read.get(row) ?? '') };
-        this.centroids.set(row, hit);
-      }
-      return [row, asCentroid(String(r.id), hit.centroid)];
+    return found.map(({ row, id, documents, kept }) => {
+      let hit = kept;
+      if (!hit) this.centroids.set(row, (hit = { documents, centroid: centroidFromJson(read.get(row) ?? '') }));
+      return [row, asCentroid(id, hit.centroid)];
     });
   }
 
