@@ -15,10 +15,13 @@
 //
 //   node bench/collection-share.mjs                  # 20,000 documents
 //   node bench/collection-share.mjs --docs 100000    # the 100,000-document figure (about an hour)
+//   node bench/collection-share.mjs --docs 100000 --keep DIR   # and keep both stores in DIR
+//   node bench/collection-share.mjs --docs 3000 --from DIR     # 3,000 more documents on copies of
+//                                                              # kept stores: the cost at their size
 //
 // Results: a table on stdout and bench/results/collection-share.json.
 import { fork } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +29,8 @@ import { dist, flag, groupedWrites, realTexts, replicaOf, ROOT } from './lib.mjs
 
 const N = Number(flag('--docs', '20000'));
 const MODE = flag('--mode', '');
+const KEEP = flag('--keep', '');
+const FROM = flag('--from', '');
 /** Documents between two settle steps: an ingest settles at the end of each batch. */
 const SETTLE_EVERY = 1000;
 const DAY0 = Date.UTC(2014, 0, 1);
@@ -52,7 +57,8 @@ async function main() {
   const self = fileURLToPath(import.meta.url);
   const run = (mode) => new Promise((done, fail) => {
     const out = join(dir, `${mode}.json`);
-    const child = fork(self, ['--mode', mode, '--records', records, '--out', out, '--docs', String(N), ...(flag('--group', '') ? ['--group', flag('--group', '')] : [])], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const pass = ['--group', '--keep', '--from'].flatMap((f) => (flag(f, '') ? [f, flag(f, '')] : []));
+    const child = fork(self, ['--mode', mode, '--records', records, '--out', out, '--docs', String(N), ...pass], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.on('exit', (code) => (code ? fail(new Error(`${mode}: exit ${code}`)) : done(JSON.parse(readFileSync(out, 'utf8')))));
   });
   const [full, without] = await Promise.all([run('full'), run('without')]);
@@ -83,17 +89,20 @@ async function grow(mode, recordsFile, out) {
   const { SqliteStore } = await dist('store/sqlite/sqlite-store.js');
   const base = JSON.parse(readFileSync(recordsFile, 'utf8'));
   const dir = mkdtempSync(join(tmpdir(), `newsgraph-share-${mode}-`));
+  // A kept store goes on from where it was left: its documents were the first `start` of the sequence.
+  const start = FROM ? JSON.parse(readFileSync(join(FROM, 'kept.json'), 'utf8')).documents : 0;
+  if (FROM) copyFileSync(join(FROM, `${mode}.db`), join(dir, 'store.db'));
   const store = new SqliteStore(join(dir, 'store.db'));
   const stages = defaultCollectionStages().filter((s) => mode === 'full' || (s.name !== 'copies' && s.name !== 'stories'));
   // The copies index is the copies stage's: without it, stored records are not indexed for it.
   if (mode !== 'full') store['copies'].add = () => {};
   const collection = new Collection(stages);
   const writes = await groupedWrites(store);
-  const marks = new Set([1000, 2000, 5000, 10000, 20000, 50000, 100000, N].filter((m) => m <= N));
+  const marks = new Set((FROM ? Array.from({ length: Math.ceil(N / 1000) }, (_, j) => Math.min(N, 1000 * (j + 1))) : [1000, 2000, 5000, 10000, 20000, 50000, 100000, N].filter((m) => m <= N)).map((m) => start + m));
   const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
   const results = [];
   let ms = 0, cpuMs = 0, since = 0;
-  for (let i = 0; i < N; i++) {
+  for (let i = start; i < start + N; i++) {
     const c = Math.floor(i / base.length), k = i % base.length;
     // Each copy of the corpus is a month of its own, its articles spread over it, two months after
     // the one before: further apart than stories' day window (30 days), so that the entities and
@@ -119,6 +128,11 @@ async function grow(mode, recordsFile, out) {
     }
   }
   await store.close();
+  if (KEEP) {
+    mkdirSync(KEEP, { recursive: true });
+    renameSync(join(dir, 'store.db'), join(KEEP, `${mode}.db`));
+    writeFileSync(join(KEEP, 'kept.json'), JSON.stringify({ documents: start + N }));
+  }
   rmSync(dir, { recursive: true, force: true });
   writeFileSync(out, JSON.stringify(results));
 }

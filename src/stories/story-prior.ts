@@ -20,20 +20,30 @@ function load(): Prior {
 }
 
 /**
+ * What the prior adds to key `k`'s count: documents for '' (the count of documents), its
+ * frequency for a word. Entity and place keys (`e:`, `g:`) are the store's own.
+ */
+export function priorCount(k: string): number {
+  const p = load();
+  if (!k) return p.documents;
+  return k.includes(':') ? 0 : p.df.get(k) ?? 0;
+}
+
+/**
  * A store's word frequencies on top of those of a few hundred news articles: a young store has
  * seen too few documents to tell "the" kind of word from a name, and its first stories would be
- * clustered on noise. Entity and place keys (`e:`, `g:`) are the store's own. `stats.df` holds
- * the keys a document is weighed by; the prior is added to them there, once (the map is the
- * caller's own, made for this), and looked up for any other key asked.
+ * clustered on noise. `stats.df` holds the keys a document is weighed by; the prior is added to
+ * them there, once (the map is the caller's own, made for this), and looked up for any other key
+ * asked. `counted`: the prior is in stats.df's counts already (priorCount), only other keys need it.
  */
-export function withPrior(stats: { documents: number; df: Map<string, number> }): StoryStats {
+export function withPrior(stats: { documents: number; df: Map<string, number> }, counted = false): StoryStats {
   const p = load();
   if (!p.documents) return stats;
-  const prior = (k: string) => (k.includes(':') ? 0 : p.df.get(k) ?? 0);
   const df = stats.df;
+  if (counted) return { documents: stats.documents, df: { get: (k) => df.get(k) ?? priorCount(k) } };
   for (const [k, n] of df) {
-    const q = prior(k);
-    if (q) df.set(k, n + q);
+    const q = priorCount(k);
+    if (q && k) df.set(k, n + q);
   }
-  return { documents: stats.documents + p.documents, df: { get: (k) => df.get(k) ?? prior(k) } };
+  return { documents: stats.documents + p.documents, df: { get: (k) => df.get(k) ?? priorCount(k) } };
 }

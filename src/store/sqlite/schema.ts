@@ -339,6 +339,13 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX places_doc_norm;
   CREATE INDEX places_doc_norm ON places(doc, norm, name, lat, lon, country, geoname_id);
   `,
+  // 17: story_df counts the documents filed up to row `through`; those filed after it are counted
+  // from their story_docs rows (their features and word counts), and folded in every so many
+  // documents (src/store/sqlite/stories.ts).
+  `
+  CREATE TABLE story_df_through (through INTEGER NOT NULL);
+  INSERT INTO story_df_through SELECT coalesce(max(doc), 0) FROM story_docs;
+  `,
 ];
 
 /**

@@ -60,6 +60,8 @@ export interface SqliteStoreOptions {
    * with `store.locked` (write-lock.ts). Default 30 s.
    */
   readonly lockWaitMs?: number;
+  /** Documents whose word-frequency changes wait in their story rows before the frequency table takes them (default FOLD_EVERY). */
+  readonly storyFoldEvery?: number;
 }
 
 /**
@@ -136,7 +138,7 @@ export class SqliteStore implements Store {
     this.kb = new SqliteKb(this.db);
     this.copies = new SqliteCopies(this.db);
     this.claims = new SqliteClaims(this.db, !opts.readonly);
-    this.storyTables = new SqliteStories(this.db);
+    this.storyTables = new SqliteStories(this.db, opts.storyFoldEvery);
     this.s = opts.readonly ? {} : {
       insDoc: p(`INSERT INTO documents (rowid, id, hash, title, author, outlet, url, published, origin, lang, day, added, copy_of, copy_share, source)
                  VALUES (@rowid, @id, @hash, @title, @author, @outlet, @url, @published, @origin, @lang, @day, @added, @copyOf, @copyShare, @source)`),
@@ -222,7 +224,6 @@ export class SqliteStore implements Store {
     // write refused is taken out alone and the group goes on.
     if (this.grouped) this.checkGroup();
     return retryWrite(() => {
-      this.storyTables.writeBegins();
       try {
         return tx.immediate(...args);
       } catch (err) {

@@ -200,7 +200,7 @@ test('sqlite: a group of writes commits as one, a refused write inside it taken 
   await s.close();
 });
 
-test('sqlite: inside a group of writes word frequencies are written once, at its commit; a write taken back inside it leaves none of its counts', async () => {
+test('sqlite: inside a group of writes a write taken back leaves none of its word counts', async () => {
   const words = 'Cranes stood idle at the Velmora harbour while the dockers met.';
   const recs = [
     record(words, {}, { story: 'story:docks' }, 'd1'),
@@ -233,6 +233,44 @@ test('sqlite: inside a group of writes word frequencies are written once, at its
   assert.deepEqual(await pool(fresh), expected);
   raw.close();
   for (const x of [fresh, s, oneByOne]) await x.close();
+});
+
+test('sqlite: word frequencies folded into their table every few documents read the same as those left in the documents\' rows, through deletes and replacements', async () => {
+  const words = 'Cranes stood idle at the Velmora harbour while the dockers met.';
+  const f = storyFeatures(record(`${words} Cranes, dockers, a harbour master.`, {}, {}));
+  const pool = async (s: SqliteStore) => {
+    const p = await s.storyPool('probe', f);
+    return { documents: p.documents, df: weightKeys(f).map((k) => p.df.get(k)) };
+  };
+  const extra = ['The dockers voted.', 'The harbour master spoke.', 'Cranes moved at dawn.', 'Velmora slept.', 'The strike ended.', 'Dockers went home.'];
+  const recs = extra.map((x, i) => record(`${words} ${x}`, {}, { story: 'story:docks' }, `d${i}`));
+  const port = { id: 'e1', type: 'ORG' as const, name: 'Velmora Port', aliases: [], kb: 'ORG:velmora port' };
+  // Folded every two documents, and never (the rows alone); each also read by a fresh connection.
+  const folded = tmpDb(), logged = tmpDb();
+  const a = new SqliteStore(folded, { storyFoldEvery: 2 }), b = new SqliteStore(logged);
+  const g = await a.group();
+  for (const r of recs.slice(0, 3)) await a.put(r);
+  await g.commit();
+  for (const r of recs.slice(3)) await a.put(r);
+  for (const r of recs) await b.put(r);
+  for (const s of [a, b]) {
+    await s.delete('d0');
+    await s.replace(record(`${words} ${extra[1]}`, {}, { story: 'story:docks', entities: [port] }, 'd1'));
+  }
+  const raw = new Database(folded, { readonly: true });
+  const through = Number(raw.prepare('SELECT through FROM story_df_through').pluck().get());
+  raw.close();
+  assert.ok(through >= 4, `frequencies folded through row ${through}`);
+  const expected = await pool(b);
+  assert.equal(expected.documents, (await pool(new SqliteStore(tmpDb()))).documents + 5);
+  assert.deepEqual(await pool(a), expected);
+  for (const path of [folded, logged]) {
+    const fresh = new SqliteStore(path);
+    assert.deepEqual(await pool(fresh), expected);
+    await fresh.close();
+  }
+  await a.close();
+  await b.close();
 });
 
 test('sqlite: references (descriptions, pronouns) count as mentions of their entity and place quotes about it', async () => {

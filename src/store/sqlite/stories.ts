@@ -5,7 +5,7 @@ import { storyFeatures, type StoryFeatures } from '../../stories/story-features.
 import { featuresFromJson, featuresToJson, indexKeys, settleRange, STORY_INDEX, storyIdFor, vectorFromJson, vectorToJson, weightKeys } from '../../stories/story-index.js';
 import { Lru } from '../../core/lru.js';
 import { addToCentroid, asCentroid, centroidFromJson, copyCentroid, emptyCentroid, mergeCentroids, storedCentroid, withoutDocument, type CentroidData } from '../../stories/story-centroid.js';
-import { withPrior } from '../../stories/story-prior.js';
+import { priorCount, withPrior } from '../../stories/story-prior.js';
 import { docVectors, type StoryCentroid, type StoryStats } from '../../stories/story-score.js';
 import { storyDoc } from '../results.js';
 import type { StoryChooser, StoryDetail, StoryInfo, StoryPool } from '../store.js';
@@ -15,6 +15,8 @@ type Row = Record<string, unknown>;
 
 /** Words whose document frequencies one connection keeps (see SqliteStories.df). */
 const DF_CACHE = 200_000;
+/** Documents whose frequency changes wait in their story_docs rows before story_df takes them. */
+export const FOLD_EVERY = 2000;
 
 
 /**
@@ -25,7 +27,7 @@ const DF_CACHE = 200_000;
 export class SqliteStories {
   private readonly s: Record<string, Database.Statement>;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(private readonly db: Database.Database, private readonly foldEvery = FOLD_EVERY) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       redirect: p('SELECT new FROM story_redirects WHERE old = ?'),
@@ -49,6 +51,9 @@ export class SqliteStories {
       // [key, change] pairs, the deferred counts of a group of writes.
       addDf: p(`INSERT INTO story_df (key, documents) SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true
                 ON CONFLICT(key) DO UPDATE SET documents = documents + excluded.documents`),
+      through: p('SELECT through FROM story_df_through').pluck(),
+      logged: p('SELECT features, terms FROM story_docs WHERE doc > ?'),
+      setThrough: p('UPDATE story_df_through SET through = (SELECT coalesce(max(doc), through) FROM story_docs) RETURNING through').pluck(),
       docOf: p('SELECT sd.story, sd.features, sd.terms, sd.vector, s.id, s.documents FROM story_docs sd JOIN stories s ON s.rowid = sd.story WHERE sd.doc = ?'),
       delDoc: p('DELETE FROM story_docs WHERE doc = ?'),
       delKeys: p('DELETE FROM story_keys WHERE doc = ?'),
@@ -81,20 +86,26 @@ export class SqliteStories {
   private readonly centroids = new Lru<number, { documents: number; centroid: CentroidData }>(20_000);
 
   /**
-   * Document frequencies as this connection last read or wrote them: every document reads those
-   * of all its words, and most words are the common ones the documents before it read. Exact: a
+   * Document frequencies as this connection last read or wrote them, the prior's included (see
+   * story-prior.ts): every document reads those of all its words, and most words are the common
+   * ones the documents before it read. Exact: a
    * commit by another connection (sync) or a rolled-back write (rolledBack) drops them.
    */
   private readonly df = new Lru<string, number>(DF_CACHE);
   private dataVersion = -1;
   /**
-   * Inside a group of writes, the frequency changes not yet in story_df: each document changes
-   * hundreds of words' counts and the documents of a group share most of them, so the group
-   * writes each word once, before its commit (flush). Readers add them to what the table says.
+   * The frequency changes not yet in story_df: those of the documents filed after row `through`,
+   * whose story_docs rows are the durable log of them. Each document changes hundreds of words'
+   * counts and the documents of a few thousand share most of them, so story_df takes them every
+   * `foldEvery` documents (fold) rather than a row per word per document. Undefined: to be read
+   * again from the log (after a commit by another connection or a rolled-back write).
    */
   private pending?: Map<string, number>;
-  /** What the write in progress added to `pending`: taken out again if the write is rolled back. */
-  private journal: { keys: string[]; sign: 1 | -1 }[] = [];
+  private through = 0;
+  /** Documents counted in `pending`. */
+  private logged = 0;
+  /** Inside a group of writes, the fold waits for the group's end (flush). */
+  private grouped = false;
 
   /** What this connection keeps is dropped once another connection has committed. */
   private sync(): void {
@@ -102,11 +113,27 @@ export class SqliteStories {
     if (version === this.dataVersion) return;
     this.df.clear();
     this.centroids.clear();
+    this.pending = undefined;
     this.dataVersion = version;
   }
 
-  private stats(keys: readonly string[]): StoryStats {
+  /** The pending counts, read from the documents filed after `through` when not kept. */
+  private log(): Map<string, number> {
     this.sync();
+    if (this.pending) return this.pending;
+    this.through = Number(this.s.through!.get());
+    const pending = new Map<string, number>();
+    let docs = 0;
+    for (const r of this.s.logged!.iterate(this.through) as IterableIterator<Row>) {
+      count(pending, ['', ...weightKeys(featuresFromJson(String(r.features), String(r.terms)))], 1);
+      docs++;
+    }
+    this.logged = docs;
+    return (this.pending = pending);
+  }
+
+  private stats(keys: readonly string[]): StoryStats {
+    const pending = this.log();
     const df = new Map<string, number>();
     const missing: string[] = [];
     for (const k of ['', ...keys]) {
@@ -118,62 +145,58 @@ export class SqliteStories {
       for (const k of missing) df.set(k, 0);
       for (const r of this.s.df!.all(JSON.stringify(missing)) as Row[]) df.set(String(r.key), Number(r.documents));
       for (const k of missing) {
-        const n = df.get(k)! + (this.pending?.get(k) ?? 0);
+        const n = df.get(k)! + (pending.get(k) ?? 0) + priorCount(k);
         df.set(k, n);
         this.df.set(k, n);
       }
     }
-    return withPrior({ documents: df.get('')!, df });
+    return withPrior({ documents: df.get('')!, df }, true);
   }
 
-  private bump(f: StoryFeatures, sign: 1 | -1): void {
+  /** Counts document `doc`'s keys in (+1) or out (-1): pending when it is in the log, else in story_df at once. */
+  private bump(doc: number, f: StoryFeatures, sign: 1 | -1): void {
     const keys = ['', ...weightKeys(f)];
-    if (this.pending) {
-      this.count(keys, sign);
-      this.journal.push({ keys, sign });
+    const pending = this.log();
+    if (doc > this.through) {
+      count(pending, keys, sign);
+      this.logged++;
+      if (!this.grouped && this.logged >= this.foldEvery) this.fold();
     } else this.s.bumpDf!.run(sign, JSON.stringify(keys));
     // Key by key as the statement counts them, a repeated key twice.
     for (const k of keys) this.df.add(k, sign);
     this.lastStats = undefined;
   }
 
-  private count(keys: readonly string[], sign: number): void {
-    for (const k of keys) this.pending!.set(k, (this.pending!.get(k) ?? 0) + sign);
+  /** Writes the pending counts into story_df, in the write's transaction: the log starts after the last document filed. */
+  private fold(): void {
+    const changes = [...this.pending!].filter(([, n]) => n !== 0);
+    if (changes.length) this.s.addDf!.run(JSON.stringify(changes));
+    this.through = Number(this.s.setThrough!.get());
+    this.pending = new Map();
+    this.logged = 0;
   }
 
   /** A write of this connection was rolled back: what it counted and the centroids it changed are not in the tables. */
   rolledBack(): void {
-    if (this.pending) for (const { keys, sign } of this.journal) this.count(keys, -sign);
-    this.journal = [];
+    this.pending = undefined;
     this.df.clear();
     this.centroids.clear();
     this.lastStats = undefined;
   }
 
-  /** A write begins: what it counts is journalled until the next one. */
-  writeBegins(): void {
-    this.journal = [];
-  }
-
-  /** A group of writes opens: frequencies are counted in memory until `flush`. */
+  /** A group of writes opens: its documents' counts are folded, when due, as it ends. */
   deferCounts(): void {
-    this.pending = new Map();
-    this.journal = [];
+    this.grouped = true;
   }
 
-  /** Writes the counts deferred so far, inside the group's transaction, before it commits. */
+  /** Before the group commits, inside its transaction: folds the pending counts when due. */
   flush(): void {
-    if (!this.pending) return;
-    const changes = [...this.pending].filter(([, n]) => n !== 0);
-    if (changes.length) this.s.addDf!.run(JSON.stringify(changes));
-    this.pending.clear();
-    this.journal = [];
+    if (this.pending && this.logged >= this.foldEvery) this.fold();
   }
 
-  /** The group is closed: counts are written as they come again (and any left unflushed were taken back with it). */
+  /** The group is closed. */
   endDeferral(): void {
-    this.pending = undefined;
-    this.journal = [];
+    this.grouped = false;
   }
 
   /** Files a stored document under its record's story (kb ids as they lead now). */
@@ -195,7 +218,7 @@ export class SqliteStories {
     // The keys the pool looked up, unless resolution has since renamed an entity among them.
     const keys = last && sameList(last.features.entities, f.entities) ? last.keys : indexKeys(f, stats);
     this.s.insKeys!.run(doc, JSON.stringify([...keys.keys()]));
-    if (!counted) this.bump(f, 1);
+    if (!counted) this.bump(doc, f, 1);
     this.updateCentroid(story, (c) => addToCentroid(c, v, f, 1), Number(up.documents));
   }
 
@@ -258,7 +281,7 @@ export class SqliteStories {
     // Its words as they were added; its entities and places weighed as they are now (close enough).
     const v = { ...docVectors(f, again?.stats ?? this.stats(weightKeys(f))), words: vectorFromJson(String(r.vector)) };
     this.updateCentroid(Number(r.story), (c) => addToCentroid(c, v, f, -1));
-    if (!again) this.bump(f, -1);
+    if (!again) this.bump(doc, f, -1);
     this.s.delKeys!.run(doc);
     this.s.delDoc!.run(doc);
     this.s.dropStory!.get(r.story);
@@ -386,6 +409,10 @@ export class SqliteStories {
       ...(span.last != null ? { last: String(span.last) } : {}),
     };
   }
+}
+
+function count(into: Map<string, number>, keys: readonly string[], sign: number): void {
+  for (const k of keys) into.set(k, (into.get(k) ?? 0) + sign);
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
