@@ -24,7 +24,9 @@ const SQL = {
   // Each hash of a JSON array with its postings, one more than the cap: one call, not one per hash.
   postings: `SELECT (SELECT json_group_array(doc) FROM (SELECT doc FROM copy_sketch WHERE hash = j.value LIMIT ${COPY_POSTINGS_MAX + 1})) AS docs
              FROM json_each(?) j`,
-  lineDocs: 'SELECT count(*) AS n FROM (SELECT 1 FROM copy_lines WHERE outlet = ? AND hash = ? AND doc < ? LIMIT ?)',
+  // Documents of the outlet with each line of a JSON array (up to a cap), in its order: one call, not one per line.
+  lineDocs: `SELECT (SELECT count(*) FROM (SELECT 1 FROM copy_lines WHERE outlet = ? AND hash = j.value AND doc < ? LIMIT ?)) AS n
+             FROM json_each(?) j ORDER BY j.key`,
   rowOf: 'SELECT rowid FROM documents WHERE id = ?',
   candidate: `SELECT d.rowid, d.id, d.published, d.outlet, d.source, f.text FROM documents d
               JOIN documents_fts f ON f.rowid = d.rowid WHERE d.rowid = ?`,
@@ -77,7 +79,8 @@ export class SqliteCopies {
   lines(outlet: string, hashes: readonly number[], opts: { before?: string; cap?: number } = {}): number[] {
     const limit = this.limitOf(opts.before);
     const cap = Math.max(1, opts.cap ?? 10);
-    return hashes.map((h) => Number((this.st('lineDocs').get(outlet, h, limit, cap) as Row).n));
+    if (!hashes.length) return [];
+    return (this.st('lineDocs').all(outlet, limit, cap, JSON.stringify(hashes)) as Row[]).map((r) => Number(r.n));
   }
 
   sources(ids: readonly string[]): DocSource[] {

@@ -122,8 +122,14 @@ export class SqliteStore implements Store {
       // all over the file (100,000 articles take about 900 MB; the mapping costs address space only).
       this.db.pragma('cache_size = -65536');
       this.db.pragma('mmap_size = 1073741824');
-      if (!opts.readonly) retryWriteSync(() => migrate(this.db), this.lock);
-      else {
+      if (!opts.readonly) {
+        retryWriteSync(() => migrate(this.db), this.lock);
+        // A statement that writes many rows to a table with foreign keys keeps a journal of its
+        // own, to take back just that statement; on disk (the default) each such statement costs
+        // a temporary file's writes, three times the rows' own cost. Set after the migrations,
+        // whose index builds sort more than memory should hold.
+        this.db.pragma('temp_store = MEMORY');
+      } else {
         const v = this.db.pragma('user_version', { simple: true }) as number;
         if (v === 0) throw new Error('not a newsgraph database');
         if (v < SCHEMA_VERSION) throw new Error(`its schema (version ${v}) is older than this newsgraph's (${SCHEMA_VERSION}); open it once for writing (any ingest) to upgrade it`);
