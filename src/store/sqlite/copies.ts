@@ -9,7 +9,7 @@ import { COPY_POSTINGS_MAX, type CopyCandidate, type CopyQuery, type DocSource }
 type Row = Record<string, unknown>;
 
 /** Tables that hang off a document here, cleared when it is replaced (deleted with it by cascade). */
-export const COPY_TABLES = ['copy_sketch', 'copy_lines'] as const;
+export const COPY_TABLES = ['copy_sketch', 'copy_sketch_new', 'copy_lines'] as const;
 
 /**
  * The copies index of the SQLite store (src/stories): each indexed document's sampled shingles
@@ -19,10 +19,12 @@ export const COPY_TABLES = ['copy_sketch', 'copy_lines'] as const;
  */
 const SQL = {
   // A document's hashes in one statement each, not one per hash.
-  addSketch: 'INSERT OR IGNORE INTO copy_sketch (hash, doc) SELECT value, ? FROM json_each(?) WHERE true',
+  // To the recent postings, moved into copy_sketch in order later (recent-postings.ts).
+  addSketch: 'INSERT OR IGNORE INTO copy_sketch_new (hash, doc) SELECT value, ? FROM json_each(?) WHERE true',
   addLines: 'INSERT OR IGNORE INTO copy_lines (outlet, hash, doc) SELECT ?, value, ? FROM json_each(?) WHERE true',
   // Each hash of a JSON array with its postings, one more than the cap: one call, not one per hash.
-  postings: `SELECT (SELECT json_group_array(doc) FROM (SELECT doc FROM copy_sketch WHERE hash = j.value LIMIT ${COPY_POSTINGS_MAX + 1})) AS docs
+  postings: `SELECT (SELECT json_group_array(doc) FROM (SELECT doc FROM copy_sketch WHERE hash = j.value
+               UNION ALL SELECT doc FROM copy_sketch_new WHERE hash = j.value LIMIT ${COPY_POSTINGS_MAX + 1})) AS docs
              FROM json_each(?) j`,
   // Documents of the outlet with each line of a JSON array (up to a cap), in its order: one call, not one per line.
   lineDocs: `SELECT (SELECT count(*) FROM (SELECT 1 FROM copy_lines WHERE outlet = ? AND hash = j.value AND doc < ? LIMIT ?)) AS n

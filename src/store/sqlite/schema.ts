@@ -346,6 +346,25 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE story_df_through (through INTEGER NOT NULL);
   INSERT INTO story_df_through SELECT coalesce(max(doc), 0) FROM story_docs;
   `,
+  // 18: the copies' and stories' postings are written to small tables of recent rows, moved into
+  // the large ones every so many documents (recent-postings.ts); `through` is the last document
+  // row stored when they were last moved.
+  `
+  CREATE TABLE copy_sketch_new (
+    hash INTEGER NOT NULL,
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    PRIMARY KEY (hash, doc)
+  ) WITHOUT ROWID;
+  CREATE INDEX copy_sketch_new_doc ON copy_sketch_new(doc);
+  CREATE TABLE story_keys_new (
+    key TEXT NOT NULL,
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    PRIMARY KEY (key, doc)
+  ) WITHOUT ROWID;
+  CREATE INDEX story_keys_new_doc ON story_keys_new(doc);
+  CREATE TABLE postings_moved (through INTEGER NOT NULL);
+  INSERT INTO postings_moved SELECT coalesce(max(rowid), 0) FROM documents;
+  `,
 ];
 
 /**

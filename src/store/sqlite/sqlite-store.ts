@@ -26,6 +26,7 @@ import { BUSY_TIMEOUT_MS, LOCK_WAIT_MS, retryWrite, retryWriteSync, type LockWai
 import { notesOf } from '../kb-notes.js';
 import { SqliteKb } from './kb.js';
 import { COPY_TABLES, SqliteCopies } from './copies.js';
+import { RecentPostings } from './recent-postings.js';
 import { SqliteClaims } from './claims.js';
 import type { ClaimRow } from '../../claims/build.js';
 import { SqliteStories } from './stories.js';
@@ -62,6 +63,8 @@ export interface SqliteStoreOptions {
   readonly lockWaitMs?: number;
   /** Documents whose word-frequency changes wait in their story rows before the frequency table takes them (default FOLD_EVERY). */
   readonly storyFoldEvery?: number;
+  /** Documents between two moves of the copies' and stories' recent postings (default MERGE_EVERY). */
+  readonly postingsMoveEvery?: number;
 }
 
 /**
@@ -88,6 +91,8 @@ export class SqliteStore implements Store {
   private readonly copies: SqliteCopies;
   private readonly claims: SqliteClaims;
   private readonly storyTables: SqliteStories;
+  /** Undefined on a read-only connection. */
+  private readonly recent?: RecentPostings;
   private facetStmts?: ReturnType<SqliteStore['prepareFacets']>;
   private readonly idCounts = new IdCounts();
 
@@ -145,6 +150,7 @@ export class SqliteStore implements Store {
     this.copies = new SqliteCopies(this.db);
     this.claims = new SqliteClaims(this.db, !opts.readonly);
     this.storyTables = new SqliteStories(this.db, opts.storyFoldEvery);
+    if (!opts.readonly) this.recent = new RecentPostings(this.db, opts.postingsMoveEvery);
     this.s = opts.readonly ? {} : {
       insDoc: p(`INSERT INTO documents (rowid, id, hash, title, author, outlet, url, published, origin, lang, day, added, copy_of, copy_share, source)
                  VALUES (@rowid, @id, @hash, @title, @author, @outlet, @url, @published, @origin, @lang, @day, @added, @copyOf, @copyShare, @source)`),
@@ -205,8 +211,8 @@ export class SqliteStore implements Store {
                      ORDER BY n.documents DESC, (normalize_name(e.name) = n.norm) DESC, e.documents DESC, e.mentions DESC LIMIT ?`),
       aliasesOf: p('SELECT name FROM entity_names WHERE entity = ? AND documents > 0 ORDER BY name'),
     });
-    this.putTx = this.db.transaction((rec: NewsRecord) => this.putSync(rec));
-    this.putManyTx = this.db.transaction((recs: readonly NewsRecord[]) => recs.map((rec) => this.putSync(rec)));
+    this.putTx = this.db.transaction((rec: NewsRecord) => this.ended(this.putSync(rec)));
+    this.putManyTx = this.db.transaction((recs: readonly NewsRecord[]) => this.ended(recs.map((rec) => this.putSync(rec))));
     this.deleteTx = this.db.transaction((id: string) => this.deleteSync(id));
     this.replaceTx = this.db.transaction((rec: NewsRecord) => this.replaceSync(rec));
     if (!opts.readonly) {
@@ -255,7 +261,10 @@ export class SqliteStore implements Store {
       if (!this.grouped) throw new NewsgraphError('store.group-closed', `${this.path}: the group of writes is already closed`);
       try {
         this.checkGroup();
-        if (sql === 'COMMIT') this.storyTables.flush();
+        if (sql === 'COMMIT') {
+          this.storyTables.flush();
+          this.recent?.moveIfDue();
+        }
         this.db.exec(sql);
       } catch (err) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -280,6 +289,12 @@ export class SqliteStore implements Store {
     this.storyTables.endDeferral();
     this.rolledBack();
     throw new NewsgraphError('store.group-lost', `${this.path}: a write error took back the open group of writes`);
+  }
+
+  /** A write transaction of documents ends: outside a group, the recent postings are moved when due (a group moves them as it commits). */
+  private ended<T>(result: T): T {
+    if (!this.grouped) this.recent?.moveIfDue();
+    return result;
   }
 
   async put(record: NewsRecord): Promise<PutResult> {

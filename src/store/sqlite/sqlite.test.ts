@@ -273,6 +273,43 @@ test('sqlite: word frequencies folded into their table every few documents read 
   await b.close();
 });
 
+test('sqlite: the copies\' and stories\' postings read the same whether recent rows were moved to the large tables or not, through deletes', async () => {
+  const words = 'Cranes stood idle at the Velmora harbour while the dockers met to vote on the new contract from the port authority';
+  const extra = ['The dockers voted.', 'The harbour master spoke.', 'Cranes moved at dawn.', 'Velmora slept.', 'The strike ended.', 'Dockers went home.'];
+  const recs = extra.map((x, i) => record(`${words}. ${x}`, { published: `2024-03-0${i + 1}` }, { story: i % 2 ? 'story:a' : 'story:b' }, `d${i}`));
+  const f = storyFeatures(record(`${words}. Cranes, dockers, a harbour master.`, {}, {}));
+  const { sketch } = await import('../../stories/shingles.js');
+  const sample = sketch(`${words}. Cranes, dockers, a harbour master.`).sample;
+  const read = async (s: SqliteStore) => ({
+    pool: await s.storyPool('probe', f).then((p) => ({ stories: p.stories, order: p.order })),
+    copies: (await s.copyCandidates(sample, { limit: 10 })).map((c) => [c.id, c.shared]),
+  });
+  const moved = tmpDb(), kept = tmpDb();
+  const a = new SqliteStore(moved, { postingsMoveEvery: 2 }), b = new SqliteStore(kept, { postingsMoveEvery: 1e9 });
+  for (const s of [a, b]) {
+    const g = await s.group();
+    for (const r of recs.slice(0, 3)) await s.put(r);
+    await g.commit();
+    for (const r of recs.slice(3)) await s.put(r);
+    await s.delete('d1');
+  }
+  const expected = await read(b);
+  assert.ok(expected.copies.length >= 4, 'documents found by their shingles');
+  assert.ok(expected.pool.stories.length === 2, 'both stories found by their keys');
+  assert.deepEqual(await read(a), expected);
+  const rows = (path: string, table: string) => {
+    const raw = new Database(path, { readonly: true });
+    const n = Number(raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
+    raw.close();
+    return n;
+  };
+  await a.close();
+  await b.close();
+  assert.ok(rows(moved, 'copy_sketch') > 0 && rows(moved, 'story_keys') > 0, 'postings moved');
+  assert.equal(rows(kept, 'copy_sketch') + rows(kept, 'story_keys'), 0);
+  assert.equal(rows(moved, 'copy_sketch') + rows(moved, 'copy_sketch_new'), rows(kept, 'copy_sketch_new'));
+});
+
 test('sqlite: references (descriptions, pronouns) count as mentions of their entity and place quotes about it', async () => {
   const s = new SqliteStore(tmpDb());
   const t = 'The Harbour Guild met on Monday. “The guild will not strike,” said Ines Varga.';

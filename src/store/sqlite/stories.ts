@@ -43,7 +43,8 @@ export class SqliteStories {
                   ON CONFLICT(id) DO UPDATE SET documents = documents + 1 RETURNING rowid, documents`),
       insDoc: p('INSERT INTO story_docs (doc, story, features, vector, terms) VALUES (?, ?, ?, ?, ?)'),
       // A document's keys in one statement, not one per key.
-      insKeys: p('INSERT OR IGNORE INTO story_keys (key, doc) SELECT value, ? FROM json_each(?) WHERE true'),
+      // To the recent postings, moved into story_keys in order later (recent-postings.ts).
+      insKeys: p('INSERT OR IGNORE INTO story_keys_new (key, doc) SELECT value, ? FROM json_each(?) WHERE true'),
       // Every key of a document in one statement: a document has hundreds of words.
       bumpDf: p(`INSERT INTO story_df (key, documents) SELECT value, ? FROM json_each(?) WHERE true
                  ON CONFLICT(key) DO UPDATE SET documents = documents + excluded.documents`),
@@ -57,10 +58,14 @@ export class SqliteStories {
       docOf: p('SELECT sd.story, sd.features, sd.terms, sd.vector, s.id, s.documents FROM story_docs sd JOIN stories s ON s.rowid = sd.story WHERE sd.doc = ?'),
       delDoc: p('DELETE FROM story_docs WHERE doc = ?'),
       delKeys: p('DELETE FROM story_keys WHERE doc = ?'),
+      delNewKeys: p('DELETE FROM story_keys_new WHERE doc = ?'),
       dropStory: p('UPDATE stories SET documents = documents - 1 WHERE rowid = ? RETURNING documents'),
       delStory: p('DELETE FROM stories WHERE rowid = ? AND documents <= 0'),
       // The newest postings of each key of a JSON array, by its position: one call, not one per key.
-      postings: p(`SELECT j.key AS i, (SELECT json_group_array(doc) FROM (SELECT doc FROM story_keys WHERE key = j.value ORDER BY doc DESC LIMIT ${STORY_INDEX.postings})) AS docs
+      postings: p(`SELECT j.key AS i, (SELECT json_group_array(doc) FROM (
+                     SELECT doc FROM (SELECT doc FROM story_keys_new WHERE key = j.value ORDER BY doc DESC LIMIT ${STORY_INDEX.postings})
+                     UNION ALL SELECT doc FROM (SELECT doc FROM story_keys WHERE key = j.value ORDER BY doc DESC LIMIT ${STORY_INDEX.postings})
+                     ORDER BY doc DESC LIMIT ${STORY_INDEX.postings})) AS docs
                    FROM json_each(?) j`),
       // The stories of the candidate documents, in the order of the JSON array given (best first).
       storiesOf: p('SELECT sd.story FROM json_each(?) j JOIN story_docs sd ON sd.doc = j.value ORDER BY j.key').pluck(),
@@ -283,6 +288,7 @@ export class SqliteStories {
     this.updateCentroid(Number(r.story), (c) => addToCentroid(c, v, f, -1));
     if (!again) this.bump(doc, f, -1);
     this.s.delKeys!.run(doc);
+    this.s.delNewKeys!.run(doc);
     this.s.delDoc!.run(doc);
     this.s.dropStory!.get(r.story);
     if (!again) this.s.delStory!.run(r.story);
