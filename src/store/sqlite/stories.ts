@@ -91,9 +91,9 @@ export class SqliteStories {
   private readonly centroids = new Lru<number, { documents: number; centroid: CentroidData }>(20_000);
 
   /**
-   * Document frequencies as this connection last read or wrote them, the prior's included (see
-   * story-prior.ts): every document reads those of all its words, and most words are the common
-   * ones the documents before it read. Exact: a
+   * story_df's counts as this connection last read or wrote them, the prior's added (see
+   * story-prior.ts; `pending` is added on reading): every document reads those of all its words,
+   * and most words are the common ones the documents before it read. Exact: a
    * commit by another connection (sync) or a rolled-back write (rolledBack) drops them.
    */
   private readonly df = new Lru<string, number>(DF_CACHE);
@@ -144,15 +144,15 @@ export class SqliteStories {
     for (const k of ['', ...keys]) {
       const n = this.df.get(k);
       if (n === undefined) missing.push(k);
-      else df.set(k, n);
+      else df.set(k, n + (pending.get(k) ?? 0));
     }
     if (missing.length) {
-      for (const k of missing) df.set(k, 0);
-      for (const r of this.s.df!.all(JSON.stringify(missing)) as Row[]) df.set(String(r.key), Number(r.documents));
+      const table = new Map<string, number>();
+      for (const r of this.s.df!.all(JSON.stringify(missing)) as Row[]) table.set(String(r.key), Number(r.documents));
       for (const k of missing) {
-        const n = df.get(k)! + (pending.get(k) ?? 0) + priorCount(k);
-        df.set(k, n);
+        const n = (table.get(k) ?? 0) + priorCount(k);
         this.df.set(k, n);
+        df.set(k, n + (pending.get(k) ?? 0));
       }
     }
     return withPrior({ documents: df.get('')!, df }, true);
@@ -166,9 +166,11 @@ export class SqliteStories {
       count(pending, keys, sign);
       this.logged++;
       if (!this.grouped && this.logged >= this.foldEvery) this.fold();
-    } else this.s.bumpDf!.run(sign, JSON.stringify(keys));
-    // Key by key as the statement counts them, a repeated key twice.
-    for (const k of keys) this.df.add(k, sign);
+    } else {
+      this.s.bumpDf!.run(sign, JSON.stringify(keys));
+      // Key by key as the statement counts them, a repeated key twice.
+      for (const k of keys) this.df.add(k, sign);
+    }
     this.lastStats = undefined;
   }
 
@@ -176,6 +178,7 @@ export class SqliteStories {
   private fold(): void {
     const changes = [...this.pending!].filter(([, n]) => n !== 0);
     if (changes.length) this.s.addDf!.run(JSON.stringify(changes));
+    for (const [k, n] of changes) this.df.add(k, n);
     this.through = Number(this.s.setThrough!.get());
     this.pending = new Map();
     this.logged = 0;
