@@ -236,6 +236,7 @@ export class SqliteStore implements Store {
     // write refused is taken out alone and the group goes on.
     if (this.grouped) this.checkGroup();
     return retryWrite(() => {
+      this.storyTables.writeBegins();
       try {
         return tx.immediate(...args);
       } catch (err) {

@@ -237,14 +237,15 @@ test('sqlite: inside a group of writes a write taken back leaves none of its wor
 
 test('sqlite: word frequencies folded into their table every few documents read the same as those left in the documents\' rows, through deletes and replacements', async () => {
   const words = 'Cranes stood idle at the Velmora harbour while the dockers met.';
-  const f = storyFeatures(record(`${words} Cranes, dockers, a harbour master.`, {}, {}));
+  const port = { id: 'e1', type: 'ORG' as const, name: 'Velmora Port', aliases: [], kb: 'ORG:velmora port' };
+  // Replacements keep the text: what they change is the entities, so the probe names one.
+  const f = storyFeatures(record(`${words} Cranes, dockers, a harbour master.`, {}, { entities: [port] }));
   const pool = async (s: SqliteStore) => {
     const p = await s.storyPool('probe', f);
     return { documents: p.documents, df: weightKeys(f).map((k) => p.df.get(k)) };
   };
   const extra = ['The dockers voted.', 'The harbour master spoke.', 'Cranes moved at dawn.', 'Velmora slept.', 'The strike ended.', 'Dockers went home.'];
   const recs = extra.map((x, i) => record(`${words} ${x}`, {}, { story: 'story:docks' }, `d${i}`));
-  const port = { id: 'e1', type: 'ORG' as const, name: 'Velmora Port', aliases: [], kb: 'ORG:velmora port' };
   // Folded every two documents, and never (the rows alone); each also read by a fresh connection.
   const folded = tmpDb(), logged = tmpDb();
   const a = new SqliteStore(folded, { storyFoldEvery: 2 }), b = new SqliteStore(logged);
@@ -257,6 +258,16 @@ test('sqlite: word frequencies folded into their table every few documents read 
     await s.delete('d0');
     await s.replace(record(`${words} ${extra[1]}`, {}, { story: 'story:docks', entities: [port] }, 'd1'));
   }
+  // Folded documents replaced inside a group: their counts are written as it commits, and a
+  // replacement refused after counting its words takes its counts back.
+  const refuse = new Database(folded);
+  refuse.exec(`CREATE TRIGGER refuse AFTER UPDATE OF centroid ON stories WHEN new.id = 'story:refused' BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+  const again = await a.group();
+  await a.replace(record(`${words} ${extra[2]}`, {}, { story: 'story:docks', entities: [port] }, 'd2'));
+  await assert.rejects(a.replace(record(`${words} ${extra[3]}`, {}, { story: 'story:refused', entities: [port] }, 'd3')), /refused/);
+  await again.commit();
+  refuse.close();
+  await b.replace(record(`${words} ${extra[2]}`, {}, { story: 'story:docks', entities: [port] }, 'd2'));
   const raw = new Database(folded, { readonly: true });
   const through = Number(raw.prepare('SELECT through FROM story_df_through').pluck().get());
   raw.close();

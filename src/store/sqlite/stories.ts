@@ -46,8 +46,6 @@ export class SqliteStories {
       // To the recent postings, moved into story_keys in order later (recent-postings.ts).
       insKeys: p('INSERT OR IGNORE INTO story_keys_new (key, doc) SELECT value, ? FROM json_each(?) WHERE true'),
       // Every key of a document in one statement: a document has hundreds of words.
-      bumpDf: p(`INSERT INTO story_df (key, documents) SELECT value, ? FROM json_each(?) WHERE true
-                 ON CONFLICT(key) DO UPDATE SET documents = documents + excluded.documents`),
       df: p(`SELECT key, documents FROM story_df WHERE key IN (SELECT value FROM json_each(?))`),
       // [key, change] pairs, the deferred counts of a group of writes.
       addDf: p(`INSERT INTO story_df (key, documents) SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true
@@ -111,6 +109,14 @@ export class SqliteStories {
   private logged = 0;
   /** Inside a group of writes, the fold waits for the group's end (flush). */
   private grouped = false;
+  /**
+   * Inside a group, the changes of documents at or before `through` (a replacement, a removal),
+   * written to story_df once as the group ends: a document replaced takes its words out and puts
+   * most back. `journal` holds what the write in progress added, taken out again if it is
+   * rolled back alone.
+   */
+  private readonly direct = new Map<string, number>();
+  private journal: { keys: string[]; sign: number }[] = [];
 
   /** What this connection keeps is dropped once another connection has committed. */
   private sync(): void {
@@ -144,7 +150,7 @@ export class SqliteStories {
     for (const k of ['', ...keys]) {
       const n = this.df.get(k);
       if (n === undefined) missing.push(k);
-      else df.set(k, n + (pending.get(k) ?? 0));
+      else df.set(k, n + (pending.get(k) ?? 0) + (this.direct.get(k) ?? 0));
     }
     if (missing.length) {
       const table = new Map<string, number>();
@@ -152,13 +158,13 @@ export class SqliteStories {
       for (const k of missing) {
         const n = (table.get(k) ?? 0) + priorCount(k);
         this.df.set(k, n);
-        df.set(k, n + (pending.get(k) ?? 0));
+        df.set(k, n + (pending.get(k) ?? 0) + (this.direct.get(k) ?? 0));
       }
     }
     return withPrior({ documents: df.get('')!, df }, true);
   }
 
-  /** Counts document `doc`'s keys in (+1) or out (-1): pending when it is in the log, else in story_df at once. */
+  /** Counts document `doc`'s keys in (+1) or out (-1): pending when it is in the log, else in story_df (as the group ends, or at once). */
   private bump(doc: number, f: StoryFeatures, sign: 1 | -1): void {
     const keys = ['', ...weightKeys(f)];
     const pending = this.log();
@@ -166,19 +172,23 @@ export class SqliteStories {
       count(pending, keys, sign);
       this.logged++;
       if (!this.grouped && this.logged >= this.foldEvery) this.fold();
-    } else {
-      this.s.bumpDf!.run(sign, JSON.stringify(keys));
-      // Key by key as the statement counts them, a repeated key twice.
-      for (const k of keys) this.df.add(k, sign);
-    }
+    } else if (this.grouped) {
+      count(this.direct, keys, sign);
+      this.journal.push({ keys, sign });
+    } else this.writeDf(keys.map((k) => [k, sign]));
     this.lastStats = undefined;
+  }
+
+  /** Adds [key, change] pairs to story_df and to what this connection keeps of it (a repeated key twice). */
+  private writeDf(changes: readonly (readonly [string, number])[]): void {
+    if (!changes.length) return;
+    this.s.addDf!.run(JSON.stringify(changes));
+    for (const [k, n] of changes) this.df.add(k, n);
   }
 
   /** Writes the pending counts into story_df, in the write's transaction: the log starts after the last document filed. */
   private fold(): void {
-    const changes = [...this.pending!].filter(([, n]) => n !== 0);
-    if (changes.length) this.s.addDf!.run(JSON.stringify(changes));
-    for (const [k, n] of changes) this.df.add(k, n);
+    this.writeDf([...this.pending!].filter(([, n]) => n !== 0));
     this.through = Number(this.s.setThrough!.get());
     this.pending = new Map();
     this.logged = 0;
@@ -186,25 +196,39 @@ export class SqliteStories {
 
   /** A write of this connection was rolled back: what it counted and the centroids it changed are not in the tables. */
   rolledBack(): void {
+    for (const { keys, sign } of this.journal) count(this.direct, keys, -sign);
+    this.journal = [];
     this.pending = undefined;
     this.df.clear();
     this.centroids.clear();
     this.lastStats = undefined;
   }
 
-  /** A group of writes opens: its documents' counts are folded, when due, as it ends. */
-  deferCounts(): void {
-    this.grouped = true;
+  /** A write begins: what it counts is journalled until the next one. */
+  writeBegins(): void {
+    this.journal = [];
   }
 
-  /** Before the group commits, inside its transaction: folds the pending counts when due. */
+  /** A group of writes opens: its documents' counts are written, or folded when due, as it ends. */
+  deferCounts(): void {
+    this.grouped = true;
+    this.direct.clear();
+    this.journal = [];
+  }
+
+  /** Before the group commits, inside its transaction. */
   flush(): void {
+    this.writeDf([...this.direct].filter(([, n]) => n !== 0));
+    this.direct.clear();
+    this.journal = [];
     if (this.pending && this.logged >= this.foldEvery) this.fold();
   }
 
-  /** The group is closed. */
+  /** The group is closed (what it left unwritten was taken back with it). */
   endDeferral(): void {
     this.grouped = false;
+    this.direct.clear();
+    this.journal = [];
   }
 
   /** Files a stored document under its record's story (kb ids as they lead now). */
