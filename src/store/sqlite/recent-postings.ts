@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
  * (`<name>_new`), whose few pages stay hot, and moved into the large one in key order every
  * `every` documents, when each of its leaves is written once for many rows. Readers look in both.
  */
-export const RECENT_POSTINGS = ['copy_sketch', 'story_keys'] as const;
+export const RECENT_POSTINGS = { copy_sketch: 'hash, doc', story_keys: 'key, doc' } as const;
 
 /** Documents stored between two moves of the recent postings. */
 export const MERGE_EVERY = 2000;
@@ -20,11 +20,11 @@ export class RecentPostings {
   constructor(private readonly db: Database.Database, private readonly every = MERGE_EVERY) {
     // Documents stored since the last move (rows are numbered in order; a replacement keeps its row and is moved anyway).
     this.due = db.prepare('SELECT (SELECT coalesce(max(rowid), 0) FROM documents) - through FROM postings_moved').pluck();
-    this.moves = RECENT_POSTINGS.flatMap((t) => {
-      const cols = t === 'copy_sketch' ? 'hash, doc' : 'key, doc';
-      // Read in the small table's key order: the large one is written leaf after leaf.
-      return [db.prepare(`INSERT OR IGNORE INTO ${t} (${cols}) SELECT ${cols} FROM ${t}_new`), db.prepare(`DELETE FROM ${t}_new`)];
-    });
+    // Read in the small table's key order: the large one is written leaf after leaf.
+    this.moves = Object.entries(RECENT_POSTINGS).flatMap(([t, cols]) => [
+      db.prepare(`INSERT OR IGNORE INTO ${t} (${cols}) SELECT ${cols} FROM ${t}_new`),
+      db.prepare(`DELETE FROM ${t}_new`),
+    ]);
     this.marked = db.prepare('UPDATE postings_moved SET through = (SELECT coalesce(max(rowid), 0) FROM documents)');
   }
 

@@ -47,7 +47,7 @@ export class SqliteStories {
       insKeys: p('INSERT OR IGNORE INTO story_keys_new (key, doc) SELECT value, ? FROM json_each(?) WHERE true'),
       // Every key of a document in one statement: a document has hundreds of words.
       df: p(`SELECT key, documents FROM story_df WHERE key IN (SELECT value FROM json_each(?))`),
-      // [key, change] pairs, the deferred counts of a group of writes.
+      // [key, change] pairs: a fold, or a group's changes to documents already folded.
       addDf: p(`INSERT INTO story_df (key, documents) SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true
                 ON CONFLICT(key) DO UPDATE SET documents = documents + excluded.documents`),
       through: p('SELECT through FROM story_df_through').pluck(),
@@ -150,7 +150,7 @@ export class SqliteStories {
     for (const k of ['', ...keys]) {
       const n = this.df.get(k);
       if (n === undefined) missing.push(k);
-      else df.set(k, n + (pending.get(k) ?? 0) + (this.direct.get(k) ?? 0));
+      else df.set(k, n + this.unwritten(pending, k));
     }
     if (missing.length) {
       const table = new Map<string, number>();
@@ -158,10 +158,15 @@ export class SqliteStories {
       for (const k of missing) {
         const n = (table.get(k) ?? 0) + priorCount(k);
         this.df.set(k, n);
-        df.set(k, n + (pending.get(k) ?? 0) + (this.direct.get(k) ?? 0));
+        df.set(k, n + this.unwritten(pending, k));
       }
     }
     return withPrior({ documents: df.get('')!, df }, true);
+  }
+
+  /** What key `k`'s count has changed by and story_df does not hold yet. */
+  private unwritten(pending: ReadonlyMap<string, number>, k: string): number {
+    return (pending.get(k) ?? 0) + (this.direct.get(k) ?? 0);
   }
 
   /** Counts document `doc`'s keys in (+1) or out (-1): pending when it is in the log, else in story_df (as the group ends, or at once). */
