@@ -4,6 +4,7 @@ import { outletOf } from '../../stories/outlets.js';
 import { indexed } from '../../stories/copies.js';
 import { sketch } from '../../stories/shingles.js';
 import { copyCandidate, docSource } from '../results.js';
+import { CopySketchSummary } from './copy-summary.js';
 import { COPY_POSTINGS_MAX, type CopyCandidate, type CopyQuery, type DocSource } from '../store.js';
 
 type Row = Record<string, unknown>;
@@ -38,8 +39,14 @@ const SQL = {
 
 export class SqliteCopies {
   private readonly prepared = new Map<keyof typeof SQL, Database.Statement>();
+  private summaryOf?: CopySketchSummary;
 
   constructor(private readonly db: Database.Database) {}
+
+  /** Made on first use, as the statements: a database opened read-only at an older schema has no summary table. */
+  get summary(): CopySketchSummary {
+    return (this.summaryOf ??= new CopySketchSummary(this.db));
+  }
 
   /** Prepared on first use: a database opened read-only at an older schema has no copies tables. */
   private st(name: keyof typeof SQL): Database.Statement {
@@ -48,11 +55,19 @@ export class SqliteCopies {
     return st;
   }
 
+  /** A write was rolled back: the summary is read again from the tables. */
+  rolledBack(): void {
+    this.summaryOf?.rolledBack();
+  }
+
   /** Writes the index rows of a record just stored under row `doc`. */
   add(doc: number, rec: NewsRecord): void {
     if (!indexed(rec)) return;
     const sk = sketch(rec.text);
-    if (sk.sample.length) this.st('addSketch').run(doc, JSON.stringify(sk.sample));
+    if (sk.sample.length) {
+      this.st('addSketch').run(doc, JSON.stringify(sk.sample));
+      this.summaryOf?.added(sk.sample);
+    }
     if (rec.copyOf || !sk.edges.length) return;
     const outlet = outletOf(rec.meta ?? {}) ?? '';
     this.st('addLines').run(outlet, doc, JSON.stringify(sk.edges.map((i) => sk.lines[i])));
@@ -67,7 +82,9 @@ export class SqliteCopies {
   candidates(sample: readonly number[], opts: CopyQuery = {}): CopyCandidate[] {
     const limit = this.limitOf(opts.before);
     const shared = new Map<number, number>();
-    for (const r of this.st('postings').all(JSON.stringify([...new Set(sample)])) as Row[]) {
+    const held = [...new Set(sample)].filter((h) => this.summary.mayHold(h));
+    if (!held.length) return [];
+    for (const r of this.st('postings').all(JSON.stringify(held)) as Row[]) {
       const docs = JSON.parse(String(r.docs)) as number[];
       if (docs.length > COPY_POSTINGS_MAX) continue;
       for (const d of docs) if (d < limit) shared.set(d, (shared.get(d) ?? 0) + 1);

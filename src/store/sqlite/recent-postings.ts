@@ -12,6 +12,12 @@ export const RECENT_POSTINGS = { copy_sketch: 'hash, doc', story_keys: 'key, doc
 /** Documents stored between two moves of the recent postings. */
 export const MERGE_EVERY = 2000;
 
+/** What keeps a view of the postings (copy-summary.ts) and must follow a move, in its transaction. */
+export interface MoveWatcher {
+  beforeMove(): void;
+  afterMove(): void;
+}
+
 export class RecentPostings {
   private readonly due: Database.Statement;
   private readonly moves: Database.Statement[];
@@ -29,12 +35,14 @@ export class RecentPostings {
   }
 
   /** Inside a write transaction, as it ends: moves the recent postings when `every` documents have come since the last move. */
-  moveIfDue(): void {
+  moveIfDue(watcher?: MoveWatcher): void {
     if (Number(this.due.get()) < this.every) return;
+    watcher?.beforeMove();
     // Deferred, foreign keys let one statement write many rows without a journal of its own
     // (the rows moved reference documents that exist); the setting ends with the transaction.
     this.db.pragma('defer_foreign_keys = ON');
     for (const st of this.moves) st.run();
     this.marked.run();
+    watcher?.afterMove();
   }
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { NewsgraphError } from '../../core/errors.js';
+import { writeCopySummary } from './copy-summary.js';
 
 /**
  * Schema migrations, applied in order; PRAGMA user_version records how many have run.
@@ -10,7 +11,8 @@ function popularity(documents: string): string {
   return `(CASE WHEN ${documents} > 0 THEN 1 + CAST(log2(${documents}) AS INTEGER) ELSE 0 END)`;
 }
 
-export const MIGRATIONS: readonly string[] = [
+/** Schema steps in order: SQL, or a function for what SQL cannot compute; one user_version per step. */
+export const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[] = [
   `
   -- Kept small (metadata only) so joins from search hits stay in the page cache.
   CREATE TABLE documents (
@@ -365,6 +367,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE postings_moved (through INTEGER NOT NULL);
   INSERT INTO postings_moved SELECT coalesce(max(rowid), 0) FROM documents;
   `,
+  // 19: a Bloom filter of copy_sketch's hashes as of the last move (copy-summary.ts), so that a
+  // landing document looks up only the hashes the index may hold; 20: built for the rows there.
+  `
+  CREATE TABLE copy_sketch_summary (bits BLOB NOT NULL, entries INTEGER NOT NULL, through INTEGER NOT NULL);
+  `,
+  writeCopySummary,
 ];
 
 /**
@@ -410,7 +418,11 @@ export function migrate(db: Database.Database): void {
   if (version() === MIGRATIONS.length) return;
   db.transaction(() => {
     const current = version();
-    for (let v = current; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]!);
+    for (let v = current; v < MIGRATIONS.length; v++) {
+      const step = MIGRATIONS[v]!;
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+    }
     if (current < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
   }).immediate();
 }

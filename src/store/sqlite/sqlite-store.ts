@@ -250,6 +250,7 @@ export class SqliteStore implements Store {
   private rolledBack(): void {
     this.storyTables.rolledBack();
     this.kb.rolledBack();
+    this.copies.rolledBack();
   }
 
   async group(): Promise<WriteGroup> {
@@ -264,7 +265,7 @@ export class SqliteStore implements Store {
         this.checkGroup();
         if (sql === 'COMMIT') {
           this.storyTables.flush();
-          this.recent?.moveIfDue();
+          this.recent?.moveIfDue(this.copies.summary);
         }
         this.db.exec(sql);
       } catch (err) {
@@ -294,7 +295,7 @@ export class SqliteStore implements Store {
 
   /** A write transaction of documents ends: outside a group, the recent postings are moved when due (a group moves them as it commits). */
   private ended<T>(result: T): T {
-    if (!this.grouped) this.recent?.moveIfDue();
+    if (!this.grouped) this.recent?.moveIfDue(this.copies.summary);
     return result;
   }
 

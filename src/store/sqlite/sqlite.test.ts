@@ -10,7 +10,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { SqliteStore } from './sqlite-store.js';
 import { toFtsQuery } from './fts-query.js';
 import { storyFeatures } from '../../stories/story-features.js';
-import { weightKeys } from '../../stories/story-index.js';
+import { STORY_INDEX, weightKeys } from '../../stories/story-index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-store-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -345,7 +345,7 @@ test('sqlite: references (descriptions, pronouns) count as mentions of their ent
 test('sqlite: a database written by an older schema is migrated in place, its data kept', async () => {
   const path = tmpDb();
   const old = new Database(path);
-  old.exec(MIGRATIONS[0]!);
+  old.exec(MIGRATIONS[0] as string);
   old.pragma('user_version = 1');
   old.exec(`INSERT INTO documents (rowid, id, hash, title, added) VALUES (1, 'd1', 'aaaaaaaaaaaaaaaa', 'Old', '2020-01-01');
     INSERT INTO documents_fts (rowid, title, text) VALUES (1, 'Old', 'An old story about the harbour.');
@@ -398,6 +398,42 @@ test('sqlite: a record whose knowledge-base and story ids were merged away befor
   assert.equal(stored!.story, 'story:one');
   assert.deepEqual(stored!.entities.map((e) => e.kb), r3!.entities.map(() => 'ORG:northern relief agency'));
   await s.close();
+});
+
+test('sqlite: the index postings a connection keeps read as the tables do, through its own and another connection\'s writes, deletes and a refused write', async () => {
+  const path = tmpDb();
+  const a = new SqliteStore(path), b = new SqliteStore(path);
+  const words = 'Cranes stood idle at the Velmora harbour while the dockers of Ostrell met the guild.';
+  const f = storyFeatures(record(words, {}, {}));
+  const stories = async (s: SqliteStore) => (await s.storyPool('probe', f)).stories.map((c) => c.story).sort();
+  const same = async () => {
+    const fresh = new SqliteStore(path);
+    const truth = await stories(fresh);
+    await fresh.close();
+    assert.deepEqual(await stories(a), truth);
+    return truth;
+  };
+  // More documents than a key keeps postings of, each its own story: the oldest fall out of the pool.
+  for (let i = 0; i < STORY_INDEX.postings + 3; i++) await a.put(record(`${words} Item ${i}.`, {}, { story: `story:s${i}` }, `d${i}`));
+  const first = await same();
+  assert.ok(!first.includes('story:s0') && first.includes(`story:s${STORY_INDEX.postings + 2}`));
+  await a.put(record(`${words} By a.`, {}, { story: 'story:by-a' }, 'by-a'));
+  assert.ok((await same()).includes('story:by-a'));
+  await b.put(record(`${words} By b.`, {}, { story: 'story:by-b' }, 'by-b'));
+  assert.ok((await same()).includes('story:by-b'));
+  await a.delete('by-b');
+  await a.delete('by-a');
+  assert.deepEqual(await same(), first);
+  const raw = new Database(path);
+  raw.exec(`CREATE TRIGGER refuse AFTER UPDATE OF centroid ON stories BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+  // Read after the trigger's commit, which another connection's commit would make a drop.
+  assert.deepEqual(await same(), first);
+  await assert.rejects(a.put(record(`${words} Refused.`, {}, { story: 'story:s3' }, 'refused')), /refused/);
+  assert.deepEqual(await same(), first);
+  raw.exec('DROP TRIGGER refuse');
+  raw.close();
+  await a.close();
+  await b.close();
 });
 
 test('sqlite: the word frequencies and story centroids a connection keeps follow commits of another connection and forget a rolled-back write', async () => {

@@ -15,6 +15,8 @@ type Row = Record<string, unknown>;
 
 /** Words whose document frequencies one connection keeps (see SqliteStories.df). */
 const DF_CACHE = 200_000;
+/** Index keys whose newest postings one connection keeps (see SqliteStories.postings). */
+const POSTINGS_CACHE = 50_000;
 /** Documents whose frequency changes wait in their story_docs rows before story_df takes them. */
 export const FOLD_EVERY = 2000;
 
@@ -95,6 +97,13 @@ export class SqliteStories {
    * commit by another connection (sync) or a rolled-back write (rolledBack) drops them.
    */
   private readonly df = new Lru<string, number>(DF_CACHE);
+  /**
+   * Index keys' newest postings (documents, newest first, STORY_INDEX.postings at most) as this
+   * connection last read or wrote them: three keys in four a document is looked up by were
+   * looked up by documents shortly before it. Dropped with the frequencies, and when a document
+   * leaves the index (an older posting may then be among the newest).
+   */
+  private readonly postings = new Lru<string, number[]>(POSTINGS_CACHE);
   private dataVersion = -1;
   /**
    * The frequency changes not yet in story_df: those of the documents filed after row `through`,
@@ -124,6 +133,7 @@ export class SqliteStories {
     if (version === this.dataVersion) return;
     this.df.clear();
     this.centroids.clear();
+    this.postings.clear();
     this.pending = undefined;
     this.dataVersion = version;
   }
@@ -206,6 +216,7 @@ export class SqliteStories {
     this.pending = undefined;
     this.df.clear();
     this.centroids.clear();
+    this.postings.clear();
     this.lastStats = undefined;
   }
 
@@ -255,6 +266,10 @@ export class SqliteStories {
     // The keys the pool looked up, unless resolution has since renamed an entity among them.
     const keys = last && sameList(last.features.entities, f.entities) ? last.keys : indexKeys(f, stats);
     this.s.insKeys!.run(doc, JSON.stringify([...keys.keys()]));
+    for (const k of keys.keys()) {
+      const kept = this.postings.get(k);
+      if (kept && !kept.includes(doc)) newestFirst(kept, doc);
+    }
     if (!counted) this.bump(doc, f, 1);
     this.updateCentroid(story, (c) => addToCentroid(c, v, f, 1), Number(up.documents));
   }
@@ -321,6 +336,7 @@ export class SqliteStories {
     if (!again) this.bump(doc, f, -1);
     this.s.delKeys!.run(doc);
     this.s.delNewKeys!.run(doc);
+    this.postings.clear();
     this.s.delDoc!.run(doc);
     this.s.dropStory!.get(r.story);
     if (!again) this.s.delStory!.run(r.story);
@@ -333,10 +349,9 @@ export class SqliteStories {
     this.lastStats = { doc: docId, stats, features: f, keys };
     // Each stored document found scores the weight of the keys it was found by.
     const found = new Map<number, number>();
-    const weights = [...keys.values()];
-    for (const r of this.s.postings!.all(JSON.stringify([...keys.keys()])) as Row[]) {
-      const w = weights[Number(r.i)]!;
-      for (const doc of JSON.parse(String(r.docs)) as number[]) found.set(doc, (found.get(doc) ?? 0) + w);
+    for (const [k, docs] of this.postingsOf([...keys.keys()])) {
+      const w = keys.get(k)!;
+      for (const doc of docs) found.set(doc, (found.get(doc) ?? 0) + w);
     }
     const docs = [...found].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, STORY_INDEX.candidates);
     // The stories of the documents found, compared whole (by their centroids).
@@ -353,6 +368,20 @@ export class SqliteStories {
       ...(own ? { own: { story: String(own.id), alone: Number(own.documents) <= 1 } } : {}),
       newId: storyIdFor(docId, (id) => this.s.taken!.get(id, id) !== undefined),
     };
+  }
+
+  /** The newest postings of each key: those kept, the others in one statement. */
+  private postingsOf(keys: readonly string[]): [string, readonly number[]][] {
+    const out = keys.map((k): [string, number[] | undefined] => [k, this.postings.get(k)]);
+    const missing = out.filter(([, docs]) => !docs).map(([k]) => k);
+    if (!missing.length) return out as [string, number[]][];
+    const read = new Map<string, number[]>();
+    for (const r of this.s.postings!.all(JSON.stringify(missing)) as Row[]) {
+      const k = missing[Number(r.i)]!, docs = JSON.parse(String(r.docs)) as number[];
+      read.set(k, docs);
+      this.postings.set(k, docs);
+    }
+    return out.map(([k, docs]) => [k, docs ?? read.get(k) ?? []]);
   }
 
   /** Stories of two documents or more grown to twice their size since they were last settled, oldest first. */
@@ -447,6 +476,15 @@ export class SqliteStories {
       ...(span.last != null ? { last: String(span.last) } : {}),
     };
   }
+}
+
+/** Puts `doc` among a key's newest postings (newest first), the oldest dropped past the cap. */
+function newestFirst(docs: number[], doc: number): void {
+  let i = 0;
+  while (i < docs.length && docs[i]! > doc) i++;
+  if (i >= STORY_INDEX.postings) return;
+  docs.splice(i, 0, doc);
+  if (docs.length > STORY_INDEX.postings) docs.pop();
 }
 
 function count(into: Map<string, number>, keys: readonly string[], sign: number): void {
