@@ -24,9 +24,9 @@ const SQL = {
   addSketch: 'INSERT OR IGNORE INTO copy_sketch_new (hash, doc) SELECT value, ? FROM json_each(?) WHERE true',
   addLines: 'INSERT OR IGNORE INTO copy_lines (outlet, hash, doc) SELECT ?, value, ? FROM json_each(?) WHERE true',
   // Each hash of a JSON array with its postings, one more than the cap: one call, not one per hash.
-  postings: `SELECT (SELECT json_group_array(doc) FROM (SELECT doc FROM copy_sketch WHERE hash = j.value
-               UNION ALL SELECT doc FROM copy_sketch_new WHERE hash = j.value LIMIT ${COPY_POSTINGS_MAX + 1})) AS docs
-             FROM json_each(?) j`,
+  // (Those of copy_sketch_new are the summary's, in memory.)
+  postings: `SELECT j.key AS i, (SELECT json_group_array(doc) FROM (SELECT doc FROM copy_sketch WHERE hash = j.value
+               LIMIT ${COPY_POSTINGS_MAX + 1})) AS docs FROM json_each(?) j`,
   // Documents of the outlet with each line of a JSON array (up to a cap), in its order: one call, not one per line.
   lineDocs: `SELECT (SELECT count(*) FROM (SELECT 1 FROM copy_lines WHERE outlet = ? AND hash = j.value AND doc < ? LIMIT ?)) AS n
              FROM json_each(?) j ORDER BY j.key`,
@@ -60,13 +60,18 @@ export class SqliteCopies {
     this.summaryOf?.rolledBack();
   }
 
+  /** A document left: its recent postings are read again from the table at next use. */
+  removed(): void {
+    this.summaryOf?.recent.forget();
+  }
+
   /** Writes the index rows of a record just stored under row `doc`. */
   add(doc: number, rec: NewsRecord): void {
     if (!indexed(rec)) return;
     const sk = sketch(rec.text);
     if (sk.sample.length) {
       this.st('addSketch').run(doc, JSON.stringify(sk.sample));
-      this.summaryOf?.added(sk.sample);
+      this.summaryOf?.added(doc, sk.sample);
     }
     if (rec.copyOf || !sk.edges.length) return;
     const outlet = outletOf(rec.meta ?? {}) ?? '';
@@ -82,10 +87,13 @@ export class SqliteCopies {
   candidates(sample: readonly number[], opts: CopyQuery = {}): CopyCandidate[] {
     const limit = this.limitOf(opts.before);
     const shared = new Map<number, number>();
-    const held = [...new Set(sample)].filter((h) => this.summary.mayHold(h));
-    if (!held.length) return [];
-    for (const r of this.st('postings').all(JSON.stringify(held)) as Row[]) {
-      const docs = JSON.parse(String(r.docs)) as number[];
+    const recent = this.summary.recent.postings();
+    const hashes = [...new Set(sample)];
+    const held = hashes.filter((h) => this.summary.mayHold(h));
+    const moved = held.length ? (this.st('postings').all(JSON.stringify(held)) as Row[]) : [];
+    const docsOf = new Map(moved.map((r) => [held[Number(r.i)]!, JSON.parse(String(r.docs)) as number[]]));
+    for (const h of hashes) {
+      const docs = [...(docsOf.get(h) ?? []), ...(recent.get(h) ?? [])];
       if (docs.length > COPY_POSTINGS_MAX) continue;
       for (const d of docs) if (d < limit) shared.set(d, (shared.get(d) ?? 0) + 1);
     }

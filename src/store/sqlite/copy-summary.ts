@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { BloomFilter } from '../../core/bloom.js';
+import { RecentView } from './recent-postings.js';
 
 /** The smallest summary: a young store's grows by rebuilding, twice as large each time. */
 const MIN_CAPACITY = 1 << 16;
@@ -10,12 +11,15 @@ const MIN_CAPACITY = 1 << 16;
  * documents, 96% of a new document's hashes are in none), and each lookup is a seek in a table
  * of millions of rows. copy_sketch is summarised by a Bloom filter, stored in
  * copy_sketch_summary as of the last move of the recent postings (its `through`, as in
- * postings_moved) and kept up to date as they move; copy_sketch_new's few hashes are held
- * exactly. Hashes of deleted documents stay "maybe" until the filter is built again.
+ * postings_moved) and kept up to date as they move; copy_sketch_new's hashes are held exactly,
+ * with their documents (`recent`). Hashes of deleted documents stay "maybe" until the filter is
+ * built again.
  */
 export class CopySketchSummary {
   private readonly s: Record<'dataVersion' | 'moved' | 'row' | 'recent', Database.Statement>;
-  private view?: { bloom: BloomFilter; through: number; recent: Set<number> };
+  private view?: { bloom: BloomFilter; through: number };
+  /** copy_sketch_new by hash. */
+  readonly recent: RecentView<number>;
   private dataVersion = -1;
 
   constructor(private readonly db: Database.Database) {
@@ -26,23 +30,23 @@ export class CopySketchSummary {
       row: p('SELECT bits, entries, through FROM copy_sketch_summary'),
       recent: p('SELECT hash FROM copy_sketch_new').pluck(),
     };
+    this.recent = new RecentView(db, 'copy_sketch');
   }
 
-  /** Whether the copies index may hold `hash` (false: it holds it for no document). */
+  /** Whether copy_sketch (the moved postings) may hold `hash` (false: it holds it for no document). */
   mayHold(hash: number): boolean {
-    const v = this.current();
-    return v.recent.has(hash) || v.bloom.has(hash);
+    return this.current().bloom.has(hash);
   }
 
-  /** A document's hashes were written to copy_sketch_new. */
-  added(hashes: readonly number[]): void {
-    if (!this.view) return;
-    for (const h of hashes) this.view.recent.add(h);
+  /** Document `doc`'s hashes were written to copy_sketch_new. */
+  added(doc: number, hashes: readonly number[]): void {
+    this.recent.added(doc, hashes);
   }
 
   /** A write was rolled back: what was added in memory may not be in the tables, nor what moved back into copy_sketch_new. */
   rolledBack(): void {
     this.view = undefined;
+    this.recent.forget();
   }
 
   /** Inside the write transaction, before copy_sketch_new moves into copy_sketch. */
@@ -54,7 +58,7 @@ export class CopySketchSummary {
   /** After the move, in the same transaction: the summary is stored as of it. */
   afterMove(): void {
     const v = this.current();
-    v.recent.clear();
+    this.recent.moved();
     v.through = Number(this.s.moved.get());
     if (v.bloom.entries > v.bloom.capacity) v.bloom = tableSummary(this.db);
     save(this.db, v.bloom, v.through);
@@ -71,8 +75,7 @@ export class CopySketchSummary {
       const r = this.s.row.get() as { bits: Buffer; entries: number; through: number } | undefined;
       bloom = r && Number(r.through) === through ? new BloomFilter(0, { bits: r.bits, entries: Number(r.entries) }) : tableSummary(this.db);
     }
-    const recent = new Set((this.s.recent.all() as number[]).map(Number));
-    return (this.view = { bloom, through, recent });
+    return (this.view = { bloom, through });
   }
 }
 

@@ -373,6 +373,26 @@ export const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[]
   CREATE TABLE copy_sketch_summary (bits BLOB NOT NULL, entries INTEGER NOT NULL, through INTEGER NOT NULL);
   `,
   writeCopySummary,
+  // 21: the recent postings in document order (recent-postings.ts): a group's rows fill the
+  // table's last pages instead of one page each; connections look them up by key in memory.
+  `
+  CREATE TABLE copy_sketch_recent (
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    hash INTEGER NOT NULL,
+    PRIMARY KEY (doc, hash)
+  ) WITHOUT ROWID;
+  INSERT INTO copy_sketch_recent (doc, hash) SELECT doc, hash FROM copy_sketch_new;
+  DROP TABLE copy_sketch_new;
+  ALTER TABLE copy_sketch_recent RENAME TO copy_sketch_new;
+  CREATE TABLE story_keys_recent (
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    PRIMARY KEY (doc, key)
+  ) WITHOUT ROWID;
+  INSERT INTO story_keys_recent (doc, key) SELECT doc, key FROM story_keys_new;
+  DROP TABLE story_keys_new;
+  ALTER TABLE story_keys_recent RENAME TO story_keys_new;
+  `,
 ];
 
 /**

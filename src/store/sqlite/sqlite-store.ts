@@ -265,7 +265,7 @@ export class SqliteStore implements Store {
         this.checkGroup();
         if (sql === 'COMMIT') {
           this.storyTables.flush();
-          this.recent?.moveIfDue(this.copies.summary);
+          this.recent?.moveIfDue(this.copies.summary, this.storyTables);
         }
         this.db.exec(sql);
       } catch (err) {
@@ -295,7 +295,7 @@ export class SqliteStore implements Store {
 
   /** A write transaction of documents ends: outside a group, the recent postings are moved when due (a group moves them as it commits). */
   private ended<T>(result: T): T {
-    if (!this.grouped) this.recent?.moveIfDue(this.copies.summary);
+    if (!this.grouped) this.recent?.moveIfDue(this.copies.summary, this.storyTables);
     return result;
   }
 
@@ -502,6 +502,7 @@ export class SqliteStore implements Store {
    */
   private removeDoc(doc: number, keepText = false): number[] {
     this.storyTables.remove(doc);
+    this.copies.removed();
     this.noteEntities(JSON.parse(String((this.s.body!.get(doc) as Row).record)) as NewsRecord, -1);
     const counts = this.stmt('docEntitiesOf').all(doc) as Row[];
     if (keepText) {

@@ -10,6 +10,7 @@ import { docVectors, type StoryCentroid, type StoryStats } from '../../stories/s
 import { storyDoc } from '../results.js';
 import type { StoryChooser, StoryDetail, StoryInfo, StoryPool } from '../store.js';
 import { followRedirects } from './redirects.js';
+import { RecentView, type MoveWatcher } from './recent-postings.js';
 
 type Row = Record<string, unknown>;
 
@@ -26,10 +27,14 @@ export const FOLD_EVERY = 2000;
  * finds candidates, document frequencies, redirects of merged story ids. Written by put() and
  * replace() from a record's `story` field, in their transaction.
  */
-export class SqliteStories {
+export class SqliteStories implements MoveWatcher {
   private readonly s: Record<string, Database.Statement>;
 
+  /** story_keys_new by key. */
+  private readonly recentKeys: RecentView<string>;
+
   constructor(private readonly db: Database.Database, private readonly foldEvery = FOLD_EVERY) {
+    this.recentKeys = new RecentView(db, 'story_keys');
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       redirect: p('SELECT new FROM story_redirects WHERE old = ?'),
@@ -62,10 +67,9 @@ export class SqliteStories {
       dropStory: p('UPDATE stories SET documents = documents - 1 WHERE rowid = ? RETURNING documents'),
       delStory: p('DELETE FROM stories WHERE rowid = ? AND documents <= 0'),
       // The newest postings of each key of a JSON array, by its position: one call, not one per key.
+      // (Those of story_keys_new are read in memory: recentKeys.)
       postings: p(`SELECT j.key AS i, (SELECT json_group_array(doc) FROM (
-                     SELECT doc FROM (SELECT doc FROM story_keys_new WHERE key = j.value ORDER BY doc DESC LIMIT ${STORY_INDEX.postings})
-                     UNION ALL SELECT doc FROM (SELECT doc FROM story_keys WHERE key = j.value ORDER BY doc DESC LIMIT ${STORY_INDEX.postings})
-                     ORDER BY doc DESC LIMIT ${STORY_INDEX.postings})) AS docs
+                     SELECT doc FROM story_keys WHERE key = j.value ORDER BY doc DESC LIMIT ${STORY_INDEX.postings})) AS docs
                    FROM json_each(?) j`),
       // The stories of the candidate documents, in the order of the JSON array given (best first).
       storiesOf: p('SELECT sd.story FROM json_each(?) j JOIN story_docs sd ON sd.doc = j.value ORDER BY j.key').pluck(),
@@ -217,7 +221,15 @@ export class SqliteStories {
     this.df.clear();
     this.centroids.clear();
     this.postings.clear();
+    this.recentKeys.forget();
     this.lastStats = undefined;
+  }
+
+  beforeMove(): void {}
+
+  /** story_keys_new moved into story_keys: the newest postings of each key are the same. */
+  afterMove(): void {
+    this.recentKeys.moved();
   }
 
   /** A write begins: what it counts is journalled until the next one. */
@@ -266,6 +278,7 @@ export class SqliteStories {
     // The keys the pool looked up, unless resolution has since renamed an entity among them.
     const keys = last && sameList(last.features.entities, f.entities) ? last.keys : indexKeys(f, stats);
     this.s.insKeys!.run(doc, JSON.stringify([...keys.keys()]));
+    this.recentKeys.added(doc, keys.keys());
     for (const k of keys.keys()) {
       const kept = this.postings.get(k);
       if (kept && !kept.includes(doc)) newestFirst(kept, doc);
@@ -337,6 +350,7 @@ export class SqliteStories {
     this.s.delKeys!.run(doc);
     this.s.delNewKeys!.run(doc);
     this.postings.clear();
+    this.recentKeys.forget();
     this.s.delDoc!.run(doc);
     this.s.dropStory!.get(r.story);
     if (!again) this.s.delStory!.run(r.story);
@@ -376,8 +390,13 @@ export class SqliteStories {
     const missing = out.filter(([, docs]) => !docs).map(([k]) => k);
     if (!missing.length) return out as [string, number[]][];
     const read = new Map<string, number[]>();
+    const recent = this.recentKeys.postings();
     for (const r of this.s.postings!.all(JSON.stringify(missing)) as Row[]) {
-      const k = missing[Number(r.i)]!, docs = JSON.parse(String(r.docs)) as number[];
+      const k = missing[Number(r.i)]!;
+      let docs = JSON.parse(String(r.docs)) as number[];
+      const more = recent.get(k);
+      // A replaced document keeps its row: the recent rows are not all newer than the moved ones.
+      if (more) docs = [...new Set([...docs, ...more])].sort((a, b) => b - a).slice(0, STORY_INDEX.postings);
       read.set(k, docs);
       this.postings.set(k, docs);
     }
