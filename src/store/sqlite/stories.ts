@@ -103,8 +103,8 @@ export class SqliteStories implements MoveWatcher {
   private readonly df = new Lru<string, number>(DF_CACHE);
   /**
    * Index keys' newest postings (documents, newest first, STORY_INDEX.postings at most) as this
-   * connection last read or wrote them: three keys in four a document is looked up by were
-   * looked up by documents shortly before it. Dropped with the frequencies, and when a document
+   * connection last read or wrote them: three keys in four that a document is looked up by are
+   * keys of documents stored before it, most of them shortly before. Dropped with the frequencies, and when a document
    * leaves the index (an older posting may then be among the newest).
    */
   private readonly postings = new Lru<string, number[]>(POSTINGS_CACHE);
