@@ -10,7 +10,7 @@ import { COPY_POSTINGS_MAX, type CopyCandidate, type CopyQuery, type DocSource }
 type Row = Record<string, unknown>;
 
 /** Tables that hang off a document here, cleared when it is replaced (deleted with it by cascade). */
-export const COPY_TABLES = ['copy_sketch', 'copy_sketch_new', 'copy_lines'] as const;
+export const COPY_TABLES = ['copy_sketch', 'copy_sketch_mid', 'copy_sketch_new', 'copy_lines'] as const;
 
 /**
  * The copies index of the SQLite store (src/stories): each indexed document's sampled shingles
@@ -26,7 +26,7 @@ const SQL = {
   // Each hash of a JSON array with its postings, one more than the cap: one call, not one per hash.
   // (Those of copy_sketch_new are the summary's, in memory.)
   postings: `SELECT j.key AS i, (SELECT json_group_array(doc) FROM (SELECT doc FROM copy_sketch WHERE hash = j.value
-               LIMIT ${COPY_POSTINGS_MAX + 1})) AS docs FROM json_each(?) j`,
+               UNION ALL SELECT doc FROM copy_sketch_mid WHERE hash = j.value LIMIT ${COPY_POSTINGS_MAX + 1})) AS docs FROM json_each(?) j`,
   // Documents of the outlet with each line of a JSON array (up to a cap), in its order: one call, not one per line.
   lineDocs: `SELECT (SELECT count(*) FROM (SELECT 1 FROM copy_lines WHERE outlet = ? AND hash = j.value AND doc < ? LIMIT ?)) AS n
              FROM json_each(?) j ORDER BY j.key`,

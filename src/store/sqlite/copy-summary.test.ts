@@ -40,7 +40,7 @@ test('copy summary: every hash stored, recent or moved, may be held; a fresh con
   const moved = range(1000, 50), recent = range(5_000_000, 50), absent = range(900_000_000, 2000);
   stored(db, moved, summary);
   assert.ok(moved.every((h) => held(summary, h)), 'recent rows are held exactly');
-  const postings = new RecentPostings(db, 1);
+  const postings = new RecentPostings(db, 1, 1);
   db.transaction(() => postings.moveIfDue(summary))();
   assert.equal(Number(db.prepare('SELECT count(*) FROM copy_sketch').pluck().get()), 50);
   stored(db, recent, summary);

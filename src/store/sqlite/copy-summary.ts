@@ -9,7 +9,7 @@ const MIN_CAPACITY = 1 << 16;
  * Which sampled shingle hashes the copies index can hold, so a landing document looks up only
  * those: nearly every hash of an article that copies nothing is in no other document (at 100,000
  * documents, 96% of a new document's hashes are in none), and each lookup is a seek in a table
- * of millions of rows. copy_sketch is summarised by a Bloom filter, stored in
+ * of millions of rows. The moved postings (copy_sketch, copy_sketch_mid) are summarised by a Bloom filter, stored in
  * copy_sketch_summary as of the last move of the recent postings (its `through`, as in
  * postings_moved) and kept up to date as they move; copy_sketch_new's hashes are held exactly,
  * with their documents (`recent`). Hashes of deleted documents stay "maybe" until the filter is
@@ -33,7 +33,7 @@ export class CopySketchSummary {
     this.recent = new RecentView(db, 'copy_sketch');
   }
 
-  /** Whether copy_sketch (the moved postings) may hold `hash` (false: it holds it for no document). */
+  /** Whether copy_sketch or copy_sketch_mid (the moved postings) may hold `hash` (false: it holds it for no document). */
   mayHold(hash: number): boolean {
     return this.current().bloom.has(hash);
   }
@@ -49,7 +49,7 @@ export class CopySketchSummary {
     this.recent.forget();
   }
 
-  /** Inside the write transaction, before copy_sketch_new moves into copy_sketch. */
+  /** Inside the write transaction, before copy_sketch_new moves into copy_sketch_mid. */
   beforeMove(): void {
     const v = this.current();
     for (const h of this.s.recent.iterate() as IterableIterator<number>) v.bloom.add(h);
@@ -79,10 +79,15 @@ export class CopySketchSummary {
   }
 }
 
-/** A filter of every hash in copy_sketch, with room to grow to twice as many. */
+/** The tables a summary covers: the moved postings. */
+const MOVED = ['copy_sketch', 'copy_sketch_mid'];
+
+/** A filter of every hash moved, with room to grow to twice as many. */
 function tableSummary(db: Database.Database): BloomFilter {
-  const bloom = new BloomFilter(Math.max(MIN_CAPACITY, 2 * Number(db.prepare('SELECT count(*) FROM copy_sketch').pluck().get())));
-  for (const h of db.prepare('SELECT hash FROM copy_sketch').pluck().iterate() as IterableIterator<number>) bloom.add(h);
+  const tables = MOVED.filter((t) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t));
+  const count = tables.reduce((n, t) => n + Number(db.prepare(`SELECT count(*) FROM ${t}`).pluck().get()), 0);
+  const bloom = new BloomFilter(Math.max(MIN_CAPACITY, 2 * count));
+  for (const t of tables) for (const h of db.prepare(`SELECT hash FROM ${t}`).pluck().iterate() as IterableIterator<number>) bloom.add(h);
   return bloom;
 }
 
@@ -91,7 +96,7 @@ function save(db: Database.Database, bloom: BloomFilter, through: number): void 
   db.prepare('INSERT INTO copy_sketch_summary (bits, entries, through) VALUES (?, ?, ?)').run(Buffer.from(bloom.bytes()), bloom.entries, through);
 }
 
-/** Schema step: the summary of a store's copy_sketch as it stands (after the table that holds it is created). */
+/** Schema step: the summary of a store's moved postings as they stand (after the table that holds it is created). */
 export function writeCopySummary(db: Database.Database): void {
   save(db, tableSummary(db), Number(db.prepare('SELECT through FROM postings_moved').pluck().get()));
 }

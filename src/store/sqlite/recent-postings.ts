@@ -3,16 +3,20 @@ import type Database from 'better-sqlite3';
 /**
  * Posting tables (key -> documents) that every document adds dozens of rows to, each row under a
  * key of its own: written to one large B-tree, each row lands on a leaf of its own, and a group of
- * writes rewrites a page per row. They are written instead to a table of recent rows in document
- * order (`<name>_new`, keyed by doc first: a group's rows fill its last pages), and moved into the
- * large one in key order every `every` documents, when each of its leaves is written once for many
- * rows. Readers look in the large table and in a connection's copy of the recent rows by key
- * (RecentView), read again after another connection's commit.
+ * writes rewrites a page per row. They are written instead in tiers, as a log-structured index
+ * is: a table of recent rows in document order (`<name>_new`, keyed by doc first: a group's rows
+ * fill its last pages), moved every `every` documents in key order into a middle table
+ * (`<name>_mid`, small, so a move rewrites few pages), itself moved into the large one every
+ * `midMoves` moves (each of its leaves then written once for many rows, not once per move).
+ * Readers look in the large and middle tables and in a connection's copy of the recent rows by
+ * key (RecentView), read again after another connection's commit.
  */
 export const RECENT_POSTINGS = { copy_sketch: 'hash, doc', story_keys: 'key, doc' } as const;
 
 /** Documents stored between two moves of the recent postings. */
 export const MERGE_EVERY = 2000;
+/** Moves into the middle tables between two moves of them into the large ones (20,000 documents). */
+export const MID_MOVES = 10;
 
 /**
  * A connection's copy of one table of recent postings, by key (documents in ascending order): the
@@ -78,17 +82,22 @@ export interface MoveWatcher {
 export class RecentPostings {
   private readonly due: Database.Statement;
   private readonly moves: Database.Statement[];
+  private readonly midMovesDone: Database.Statement;
+  private readonly merges: Database.Statement[];
   private readonly marked: Database.Statement;
 
-  constructor(private readonly db: Database.Database, private readonly every = MERGE_EVERY) {
+  constructor(private readonly db: Database.Database, private readonly every = MERGE_EVERY, private readonly midMoves = MID_MOVES) {
     // Documents stored since the last move (rows are numbered in order; a replacement keeps its row and is moved anyway).
     this.due = db.prepare('SELECT (SELECT coalesce(max(rowid), 0) FROM documents) - through FROM postings_moved').pluck();
-    // Sorted in key order: the large one is written leaf after leaf.
-    this.moves = Object.entries(RECENT_POSTINGS).flatMap(([t, cols]) => [
-      db.prepare(`INSERT OR IGNORE INTO ${t} (${cols}) SELECT ${cols} FROM ${t}_new ORDER BY ${cols}`),
-      db.prepare(`DELETE FROM ${t}_new`),
-    ]);
-    this.marked = db.prepare('UPDATE postings_moved SET through = (SELECT coalesce(max(rowid), 0) FROM documents)');
+    // Sorted in key order: the table written to is written leaf after leaf.
+    const move = (from: string, to: string, cols: string) => [
+      db.prepare(`INSERT OR IGNORE INTO ${to} (${cols}) SELECT ${cols} FROM ${from} ORDER BY ${cols}`),
+      db.prepare(`DELETE FROM ${from}`),
+    ];
+    this.moves = Object.entries(RECENT_POSTINGS).flatMap(([t, cols]) => move(`${t}_new`, `${t}_mid`, cols));
+    this.merges = Object.entries(RECENT_POSTINGS).flatMap(([t, cols]) => move(`${t}_mid`, t, cols));
+    this.midMovesDone = db.prepare('SELECT mid_moves FROM postings_moved').pluck();
+    this.marked = db.prepare('UPDATE postings_moved SET through = (SELECT coalesce(max(rowid), 0) FROM documents), mid_moves = ?');
   }
 
   /** Inside a write transaction, as it ends: moves the recent postings when `every` documents have come since the last move. */
@@ -99,7 +108,12 @@ export class RecentPostings {
     // (the rows moved reference documents that exist); the setting ends with the transaction.
     this.db.pragma('defer_foreign_keys = ON');
     for (const st of this.moves) st.run();
-    this.marked.run();
+    let done = Number(this.midMovesDone.get()) + 1;
+    if (done >= this.midMoves) {
+      for (const st of this.merges) st.run();
+      done = 0;
+    }
+    this.marked.run(done);
     for (const w of watchers) w.afterMove();
   }
 }

@@ -393,6 +393,23 @@ export const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[]
   DROP TABLE story_keys_new;
   ALTER TABLE story_keys_recent RENAME TO story_keys_new;
   `,
+  // 22: a middle tier between the recent postings and the large tables (recent-postings.ts):
+  // moved into every 2,000 documents, itself moved into the large tables every 10 moves.
+  `
+  CREATE TABLE copy_sketch_mid (
+    hash INTEGER NOT NULL,
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    PRIMARY KEY (hash, doc)
+  ) WITHOUT ROWID;
+  CREATE INDEX copy_sketch_mid_doc ON copy_sketch_mid(doc);
+  CREATE TABLE story_keys_mid (
+    key TEXT NOT NULL,
+    doc INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    PRIMARY KEY (key, doc)
+  ) WITHOUT ROWID;
+  CREATE INDEX story_keys_mid_doc ON story_keys_mid(doc);
+  ALTER TABLE postings_moved ADD COLUMN mid_moves INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /**

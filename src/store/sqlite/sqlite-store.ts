@@ -65,6 +65,8 @@ export interface SqliteStoreOptions {
   readonly storyFoldEvery?: number;
   /** Documents between two moves of the copies' and stories' recent postings (default MERGE_EVERY). */
   readonly postingsMoveEvery?: number;
+  /** Moves into the middle postings tables between two moves of them into the large ones (default MID_MOVES). */
+  readonly postingsMidMoves?: number;
 }
 
 /**
@@ -150,7 +152,7 @@ export class SqliteStore implements Store {
     this.copies = new SqliteCopies(this.db);
     this.claims = new SqliteClaims(this.db, !opts.readonly);
     this.storyTables = new SqliteStories(this.db, opts.storyFoldEvery);
-    if (!opts.readonly) this.recent = new RecentPostings(this.db, opts.postingsMoveEvery);
+    if (!opts.readonly) this.recent = new RecentPostings(this.db, opts.postingsMoveEvery, opts.postingsMidMoves);
     this.s = opts.readonly ? {} : {
       insDoc: p(`INSERT INTO documents (rowid, id, hash, title, author, outlet, url, published, origin, lang, day, added, copy_of, copy_share, source)
                  VALUES (@rowid, @id, @hash, @title, @author, @outlet, @url, @published, @origin, @lang, @day, @added, @copyOf, @copyShare, @source)`),

@@ -64,12 +64,15 @@ export class SqliteStories implements MoveWatcher {
       delDoc: p('DELETE FROM story_docs WHERE doc = ?'),
       delKeys: p('DELETE FROM story_keys WHERE doc = ?'),
       delNewKeys: p('DELETE FROM story_keys_new WHERE doc = ?'),
+      delMidKeys: p('DELETE FROM story_keys_mid WHERE doc = ?'),
       dropStory: p('UPDATE stories SET documents = documents - 1 WHERE rowid = ? RETURNING documents'),
       delStory: p('DELETE FROM stories WHERE rowid = ? AND documents <= 0'),
       // The newest postings of each key of a JSON array, by its position: one call, not one per key.
       // (Those of story_keys_new are read in memory: recentKeys.)
       postings: p(`SELECT j.key AS i, (SELECT json_group_array(doc) FROM (
-                     SELECT doc FROM story_keys WHERE key = j.value ORDER BY doc DESC LIMIT ${STORY_INDEX.postings})) AS docs
+                     SELECT doc FROM (SELECT doc FROM story_keys_mid WHERE key = j.value ORDER BY doc DESC LIMIT ${STORY_INDEX.postings})
+                     UNION ALL SELECT doc FROM (SELECT doc FROM story_keys WHERE key = j.value ORDER BY doc DESC LIMIT ${STORY_INDEX.postings})
+                     ORDER BY doc DESC LIMIT ${STORY_INDEX.postings})) AS docs
                    FROM json_each(?) j`),
       // The stories of the candidate documents, in the order of the JSON array given (best first).
       storiesOf: p('SELECT sd.story FROM json_each(?) j JOIN story_docs sd ON sd.doc = j.value ORDER BY j.key').pluck(),
@@ -349,6 +352,7 @@ export class SqliteStories implements MoveWatcher {
     if (!again) this.bump(doc, f, -1);
     this.s.delKeys!.run(doc);
     this.s.delNewKeys!.run(doc);
+    this.s.delMidKeys!.run(doc);
     this.postings.clear();
     this.recentKeys.forget();
     this.s.delDoc!.run(doc);
