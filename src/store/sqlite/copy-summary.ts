@@ -9,9 +9,9 @@ const MIN_CAPACITY = 1 << 16;
  * Which sampled shingle hashes the copies index can hold, so a landing document looks up only
  * those: nearly every hash of an article that copies nothing is in no other document (at 100,000
  * documents, 96% of a new document's hashes are in none), and each lookup is a seek in a table
- * of millions of rows. The moved postings (copy_sketch, copy_sketch_mid) are summarised by a Bloom filter, stored in
- * copy_sketch_summary as of the last move of the recent postings (its `through`, as in
- * postings_moved) and kept up to date as they move; copy_sketch_new's hashes are held exactly,
+ * of millions of rows. The moved postings (copy_sketch, copy_sketch_mid) are summarised by a
+ * Bloom filter, stored in copy_sketch_summary as of the last move of the recent postings (its
+ * `through`, as in postings_moved) and kept up to date as they move; copy_sketch_new's hashes are held exactly,
  * with their documents (`recent`). Hashes of deleted documents stay "maybe" until the filter is
  * built again.
  */
