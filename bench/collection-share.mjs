@@ -19,7 +19,8 @@
 //   node bench/collection-share.mjs --docs 3000 --from DIR     # 3,000 more documents on copies of
 //                                                              # kept stores: the cost at their size
 //
-// Results: a table on stdout and bench/results/collection-share.json.
+// Results: a table on stdout, with where each mode's time goes (its collection stages, storing,
+// committing, settling), and bench/results/collection-share.json.
 import { fork } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,7 +68,7 @@ async function main() {
   const rows = [['documents', 'extract ms/doc', 'full ms/doc', 'without ms/doc', 'copies+stories ms/doc', 'share of ingest', 'CPU share']];
   const results = full.map((f, i) => {
     const w = without[i];
-    const row = { documents: f.documents, extractMs, fullMs: f.ms, withoutMs: w.ms, fullCpuMs: f.cpuMs, withoutCpuMs: w.cpuMs, stories: f.stories, copies: f.copies };
+    const row = { documents: f.documents, extractMs, fullMs: f.ms, withoutMs: w.ms, fullParts: f.parts, withoutParts: w.parts, fullCpuMs: f.cpuMs, withoutCpuMs: w.cpuMs, stories: f.stories, copies: f.copies };
     row.share = (f.ms - w.ms) / (extractMs + w.ms);
     row.cpuShare = (f.cpuMs - w.cpuMs) / (extractMs + w.cpuMs);
     rows.push([row.documents, extractMs.toFixed(1), f.ms.toFixed(2), w.ms.toFixed(2), (f.ms - w.ms).toFixed(2), `${(100 * row.share).toFixed(1)}%`, `${(100 * row.cpuShare).toFixed(1)}%`]);
@@ -77,7 +78,9 @@ async function main() {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
   for (const r of rows) console.log(r.map((v, c) => String(v).padStart(widths[c])).join('  '));
   const last = results[results.length - 1];
-  console.log(`\ncopies and stories at ${last.documents} documents: ${(100 * last.share).toFixed(1)}% of an ingest without them (${last.stories} stories, ${last.copies} copies in the store)`);
+  const split = (r) => Object.entries(r.parts).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
+  console.log(`\nms/doc over all rows, by part: full ${split(mean(full))}; without ${split(mean(without))}`);
+  console.log(`copies and stories at ${last.documents} documents: ${(100 * last.share).toFixed(1)}% of an ingest without them (${last.stories} stories, ${last.copies} copies in the store)`);
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results/collection-share.json'), JSON.stringify({ date: new Date().toISOString(), corpus, documents: N, results }, null, 2) + '\n');
 }
@@ -102,6 +105,8 @@ async function grow(mode, recordsFile, out) {
   const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
   const results = [];
   let ms = 0, cpuMs = 0, since = 0;
+  // Where a row's time goes: each collection stage, storing, committing, settling.
+  let parts = { put: 0, commit: 0, settle: 0 };
   for (let i = start; i < start + N; i++) {
     const c = Math.floor(i / base.length), k = i % base.length;
     // Each copy of the corpus is a month of its own, its articles spread over it, two months after
@@ -111,20 +116,27 @@ async function grow(mode, recordsFile, out) {
     const rec = replicaOf(base[k], c, { text: true, published });
     const t0 = performance.now(), c0 = cpu();
     await writes.open();
-    await store.put(await collection.run(rec, store));
+    const ran = await collection.run(rec, store);
+    for (const st of ran.stages) if (stages.some((s) => s.name === st.name)) parts[st.name] = (parts[st.name] ?? 0) + st.ms;
+    const t1 = performance.now();
+    await store.put(ran);
+    const t2 = performance.now();
     await writes.landed();
-    if ((i + 1) % SETTLE_EVERY === 0 || marks.has(i + 1)) {
-      await writes.commit();
-      await collection.settle(store);
-    }
+    if ((i + 1) % SETTLE_EVERY === 0 || marks.has(i + 1)) await writes.commit();
+    const t3 = performance.now();
+    if ((i + 1) % SETTLE_EVERY === 0 || marks.has(i + 1)) await collection.settle(store);
+    parts.put += t2 - t1;
+    parts.commit += t3 - t2;
+    parts.settle += performance.now() - t3;
     ms += performance.now() - t0;
     cpuMs += cpu() - c0;
     since++;
     if (marks.has(i + 1)) {
       const count = (sql) => store['db'].prepare(sql).pluck().get();
-      results.push({ documents: i + 1, ms: ms / since, cpuMs: cpuMs / since, stories: count('SELECT count(*) FROM stories'), copies: count('SELECT count(*) FROM documents WHERE copy_of IS NOT NULL') });
+      results.push({ documents: i + 1, count: since, ms: ms / since, cpuMs: cpuMs / since, parts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v / since])), stories: count('SELECT count(*) FROM stories'), copies: count('SELECT count(*) FROM documents WHERE copy_of IS NOT NULL') });
       process.stderr.write(`bench/collection-share (${mode}): ${i + 1} documents\n`);
       ms = cpuMs = since = 0;
+      parts = { put: 0, commit: 0, settle: 0 };
     }
   }
   await store.close();
@@ -135,4 +147,12 @@ async function grow(mode, recordsFile, out) {
   }
   rmSync(dir, { recursive: true, force: true });
   writeFileSync(out, JSON.stringify(results));
+}
+
+/** Rows' parts averaged, each row weighed by the documents it covers. */
+function mean(rows) {
+  const n = rows.reduce((a, r) => a + r.count, 0);
+  const parts = {};
+  for (const r of rows) for (const [k, v] of Object.entries(r.parts)) parts[k] = (parts[k] ?? 0) + (v * r.count) / n;
+  return { parts };
 }
