@@ -89,7 +89,7 @@ export class SqliteCopies {
     const shared = new Map<number, number>();
     const recent = this.summary.recent.postings();
     const hashes = [...new Set(sample)];
-    const held = hashes.filter((h) => this.summary.mayHold(h));
+    const held = this.summary.mayHoldOf(hashes);
     const moved = held.length ? (this.st('postings').all(JSON.stringify(held)) as Row[]) : [];
     const docsOf = new Map(moved.map((r) => [held[Number(r.i)]!, JSON.parse(String(r.docs)) as number[]]));
     for (const h of hashes) {

@@ -16,7 +16,7 @@ const MIN_CAPACITY = 1 << 16;
  * built again.
  */
 export class CopySketchSummary {
-  private readonly s: Record<'dataVersion' | 'moved' | 'row' | 'recent', Database.Statement>;
+  private readonly s: Record<'dataVersion' | 'moved' | 'row', Database.Statement>;
   private view?: { bloom: BloomFilter; through: number };
   /** copy_sketch_new by hash. */
   readonly recent: RecentView<number>;
@@ -28,7 +28,6 @@ export class CopySketchSummary {
       dataVersion: p('PRAGMA data_version').pluck(),
       moved: p('SELECT through FROM postings_moved').pluck(),
       row: p('SELECT bits, entries, through FROM copy_sketch_summary'),
-      recent: p('SELECT hash FROM copy_sketch_new').pluck(),
     };
     this.recent = new RecentView(db, 'copy_sketch');
   }
@@ -36,6 +35,12 @@ export class CopySketchSummary {
   /** Whether copy_sketch or copy_sketch_mid (the moved postings) may hold `hash` (false: it holds it for no document). */
   mayHold(hash: number): boolean {
     return this.current().bloom.has(hash);
+  }
+
+  /** Those of `hashes` that the moved postings may hold (the tables' version checked once). */
+  mayHoldOf(hashes: readonly number[]): number[] {
+    const { bloom } = this.current();
+    return hashes.filter((h) => bloom.has(h));
   }
 
   /** Document `doc`'s hashes were written to copy_sketch_new. */
@@ -52,7 +57,7 @@ export class CopySketchSummary {
   /** Inside the write transaction, before copy_sketch_new moves into copy_sketch_mid. */
   beforeMove(): void {
     const v = this.current();
-    for (const h of this.s.recent.iterate() as IterableIterator<number>) v.bloom.add(h);
+    for (const h of this.recent.postings().keys()) v.bloom.add(h);
   }
 
   /** After the move, in the same transaction: the summary is stored as of it. */
