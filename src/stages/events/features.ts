@@ -20,7 +20,7 @@ export const WEAPON = /\b(?:bombs?|car bombs?|IEDs?|improvised explosive devices
 /** Words of politics and argument: "attacked her record", "killed the bill". */
 export const POLITICAL = /\b(?:bill|bills|legislation|law|laws|policy|policies|plan|proposal|record|campaign|candidacy|nominee|nomination|election|vote|votes|voters|poll|polls|debate|debates|speech|remarks|comments|rhetoric|tweets?|twitter|ads?|advertisements?|critics?|criticism|media|press|reporters|congress|senate|senator|republicans?|democrats?|gop|party|administration|reform|amendment|budget|deal|agenda|platform|opponents?|rivals?|rally|convention|primary|caucus|idea|ideas|character|integrity|credibility|reputation|statement|claims?|story|stories|article|report|op-ed|interview)\b/i;
 /** Physical violence words; with these, an attack on a person is no figure of speech. */
-export const VIOLENCE = /\b(?:kill\w*|wound\w*|injur\w*|shot|shoot\w*|stabb?\w*|bomb\w*|gun\w*|knife|knives|weapons?|hospital\w*|dead|death|explosi\w*|grenade|rocket|missile|beat(?:en|ing)?|assassin\w*|hostage|kidnap\w*|raid|blast|militants?|soldiers?|troops|police|officers?|terror\w*|insurgents?|fighters?|gunm[ae]n|attackers?|victims?|civilians?)\b/i;
+export const VIOLENCE = /\b(?:kill\w*|wound\w*|injur\w*|shot|shoot\w*|stab(?:s|bed|bings?)?|bomb(?!ast)\w*|gun\w*|knife|knives|weapons?|hospital\w*|dead|death|explosi\w*|grenade|rocket|missile|beat(?:en|ing)?|assassin\w*|hostage|kidnap\w*|raid|blast|militants?|militias?|rebels?|shell(?:ed|ing)|soldiers?|troops|police|officers?|terror\w*|insurgents?|fighters?|gunm[ae]n|attackers?|victims?|civilians?)\b/i;
 
 /** A crude lemma: the word without -ing, -ed or a plural ending (the relation features read it too). */
 export function lemma(w: string): string {

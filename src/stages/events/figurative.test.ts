@@ -23,6 +23,19 @@ test('words and causes are figures; weapons and wounds are not', () => {
   assert.ok(!fig('attack', 'he kept up his attacks on the border posts with mortars', 'attacks'));
 });
 
+test('messages, what was said, causes and stakes are what people attack and fight in words', () => {
+  assert.ok(fig('attack', 'the governor posted a video attacking Roe', 'attacking', { targetCls: 'M' }));
+  assert.ok(fig('attack', 'the paper attacked the mayor, saying he had misled the council', 'attacked'));
+  assert.ok(fig('fight', 'a new fund to fight climate change', 'fight', { actorCls: 'N' }));
+  assert.ok(fig('fight', 'the growers are fighting to save their shrinking industry', 'fighting'));
+  assert.ok(fig('attack', 'she attacked the rangers in her district and blamed the agency', 'attacked'));
+  assert.ok(!fig('attack', 'gunmen attacked the convoy, killing four guards', 'attacked'));
+  assert.ok(!fig('attack', 'the militia attacked the town, saying it sheltered rebels, and shelled the market', 'attacked'));
+  assert.ok(!fig('fight', 'troops are fighting to retake the bridge from the insurgents', 'fighting'));
+  // "bombast" and "stable" are no bombs or stabbings.
+  assert.ok(fig('attack', 'the blog attacked Poe, calling his speech pure bombast', 'attacked', { targetCls: 'P' }));
+});
+
 test('a death no sentence-mate caused, a suicide, animals and plans carried out are no harm done', () => {
   const none = (type: 'attack' | 'killing', sentence: string, trigger: string) => {
     const at = sentence.indexOf(trigger);
@@ -41,4 +54,14 @@ test('a death no sentence-mate caused, a suicide, animals and plans carried out 
   assert.ok(!none('killing', 'Dozens have died in a month of street protests.', 'died'));
   assert.ok(!none('attack', 'Gunmen shot the mayor at his office.', 'shot'));
   assert.ok(!none('attack', 'No camera saw the shooting itself.', 'shooting'));
+  assert.ok(none('attack', 'The navy simulated an attack on the northern port.', 'attack'));
+  assert.ok(none('attack', 'Pupils took part in attack drills on Monday.', 'attack'));
+  assert.ok(none('attack', 'Hackers attacked the payroll servers of two banks.', 'attacked'));
+  assert.ok(none('attack', 'She backed the Shooting Sports Safety Act last year.', 'Shooting'));
+  assert.ok(!none('attack', 'Attacks on the Border Commission offices went on.', 'Attacks'));
+  assert.ok(none('killing', 'Officials fear a smear campaign is being methodically executed by people abroad.', 'executed'));
+  assert.ok(!none('attack', 'Rebels attacked the northern port at dawn.', 'attacked'));
+  assert.ok(!none('killing', 'Villagers were hacked to death with machetes.', 'hacked'));
+  assert.ok(!none('attack', 'A mob went hacking at the guards with machetes.', 'hacking'));
+  assert.ok(!none('attack', 'He said Attacks on the base began before the Army Commission met.', 'Attacks'));
 });
