@@ -26,6 +26,7 @@ import { followAll, PgKb, type NoteItem } from './kb.js';
 import { migrate } from './schema.js';
 import { PgStories } from './stories.js';
 import { pairsQuery, phraseGroups, toTsQuery } from './tsquery.js';
+import { textReading, type TextReading } from './text-reading.js';
 import { genericIn, isNamedEntity } from '../../layers/entities.js';
 
 export interface PgStoreOptions {
@@ -37,6 +38,8 @@ export interface PgStoreOptions {
   readonly countCap?: number;
   /** The fewest rows a ranked text search reads in one range of rowids, newest first. Default 1,000. */
   readonly rangeRows?: number;
+  /** Always read a ranked search's matches this way (text-reading.ts) instead of the cheapest; for tests. */
+  readonly textReading?: TextReading;
 }
 
 // A filter of at most this many documents may drive a ranked search (newestMatches).
@@ -129,6 +132,7 @@ export class PgStore implements Store {
   private readonly facetCap: number;
   private readonly countCap: number;
   private readonly rangeRows: number;
+  private readonly reading?: TextReading;
   private readonly kb = new PgKb();
   private readonly copies = new PgCopies();
   private readonly claims = new PgClaims();
@@ -140,6 +144,7 @@ export class PgStore implements Store {
     this.facetCap = Math.max(1, opts.facetCap ?? FACET_CAP);
     this.countCap = Math.max(1, opts.countCap ?? 10_000);
     this.rangeRows = Math.max(1, opts.rangeRows ?? 1_000);
+    this.reading = opts.textReading;
     this.pool = serverPool(url, opts.max ?? 10);
     // Failures surface from the first call that awaits `ready`, not as an unhandled rejection.
     this.ready.done().catch(() => undefined);
@@ -557,8 +562,8 @@ export class PgStore implements Store {
         // Score the newest `window` matches, then order them by score (as the SQLite store does).
         const window = Math.min(MAX_LIMIT, Math.max(this.rankCap, offset + limit));
         const m = await this.newestMatches(db, { tsq, pairs: await this.phrasePairs(db, q!) }, where, args, window);
-        const ranked = m.ids.length ? await all(db, `SELECT t.rowid AS rid, ${RANK} AS r FROM texts t CROSS JOIN to_tsquery('newsgraph', ?) AS query
-          WHERE t.rowid = ANY(?::bigint[])`, [tsq, m.ids.slice(0, window)]) : [];
+        const ranked = m.ranks ?? (m.ids.length ? await all(db, `SELECT t.rowid AS rid, ${RANK} AS r FROM texts t CROSS JOIN to_tsquery('newsgraph', ?) AS query
+          WHERE t.rowid = ANY(?::bigint[])`, [tsq, m.ids.slice(0, window)]) : []);
         const scored = ranked.map((r) => [Number(r.rid), Number(r.r)] as [number, number]);
         scored.sort((a, b) => b[1] - a[1] || b[0] - a[0]);
         ordered = scored.map((x) => x[0]);
@@ -584,12 +589,12 @@ export class PgStore implements Store {
   /**
    * The newest documents whose text matches `tsq` and that pass the filters (`where` on `d`), at
    * least `window` of them when there are, newest first, and how many match in all (exact, or
-   * past countCap only known to be more). Read range by range of rowids from the newest, each
-   * range sized by the planner's estimate of how many texts match so that one or two ranges
-   * fill the window: a common word costs the newest few thousand rows, not every match, and a
-   * rare one a few ranges growing fourfold, never a walk through every text.
+   * past countCap only known to be more); with their ranks when the reading gave them. Read the
+   * cheapest way for the planner's estimate of how many texts match (text-reading.ts): a rare
+   * word whole, a common one from the newest texts, the rest range by range of rowids from the
+   * newest, each range sized so that one or two ranges fill the window.
    */
-  private async newestMatches(db: Db, text: { tsq: string; pairs?: string }, where: readonly string[], args: readonly unknown[], window: number): Promise<{ ids: number[]; total: number }> {
+  private async newestMatches(db: Db, text: { tsq: string; pairs?: string }, where: readonly string[], args: readonly unknown[], window: number): Promise<{ ids: number[]; total: number; ranks?: Row[] }> {
     // A phrase is read through its word pairs too (migration 5), which also makes the estimate
     // that of the phrase rather than of its words together.
     const { tsq, pairs } = text;
@@ -611,12 +616,27 @@ export class PgStore implements Store {
     const bounds = await one(db, 'SELECT min(rowid) AS lo, max(rowid) AS hi FROM texts');
     if (bounds?.hi == null) return { ids: [], total: 0 };
     const first = Number(bounds.lo), end = Number(bounds.hi) + 1;
+    const filters = where.length ? ` JOIN documents d ON d.rowid = m.rowid WHERE ${where.join(' AND ')}` : '';
+    const reading = this.reading === 'scan' && where.length ? 'ranges' : this.reading
+      ?? textReading({ estimate, rows: end - first, window, filtered: where.length > 0 }).reading;
+    if (reading === 'all') {
+      const fn = pairs === undefined ? "newsgraph_text_all(to_tsquery('newsgraph', ?))" : "newsgraph_phrase_all(to_tsquery('newsgraph', ?), ?::tsquery)";
+      const ids = (await all(db, `SELECT m.rowid FROM ${fn} m${filters} ORDER BY m.rowid DESC`, [...queries, ...args])).map((r) => Number(r.rowid));
+      return { ids, total: ids.length };
+    }
     // Matches in [lo, hi) that pass the filters; parameters: the queries, lo, hi, then the filters'.
     const fn = pairs === undefined ? "newsgraph_text_matches(to_tsquery('newsgraph', ?), ?, ?)" : "newsgraph_phrase_matches(to_tsquery('newsgraph', ?), ?::tsquery, ?, ?)";
-    const matches = `${fn} m${where.length ? ` JOIN documents d ON d.rowid = m.rowid WHERE ${where.join(' AND ')}` : ''}`;
-    const sql = `SELECT m.rowid FROM ${matches} ORDER BY m.rowid DESC`;
+    const matches = `${fn} m${filters}`;
     const ids: number[] = [];
     let hi = end;
+    let ranks: Row[] | undefined;
+    if (reading === 'scan') {
+      // Scanned and ranked together: the rank is read from the text already in hand.
+      ranks = await all(db, "SELECT m.rowid AS rid, m.rank AS r FROM newsgraph_newest_matches(to_tsquery('newsgraph', ?), ?, ?) m", [tsq, end, window]);
+      for (const r of ranks) ids.push(Number(r.rid));
+      hi = ids.length < window ? first : ids[ids.length - 1]!;
+    }
+    const sql = `SELECT m.rowid FROM ${matches} ORDER BY m.rowid DESC`;
     let span = Math.max(this.rangeRows, Math.ceil((1.5 * window * (end - first)) / estimate));
     while (hi > first && ids.length < window) {
       const lo = Math.max(first, hi - span);
@@ -627,12 +647,12 @@ export class PgStore implements Store {
       span = found.length ? Math.max(span, Math.ceil((1.3 * (window - ids.length) * (hi - lo)) / found.length)) : span * 4;
       hi = lo;
     }
-    if (hi <= first) return { ids, total: ids.length };
+    if (hi <= first) return { ids, total: ids.length, ranks };
     // Older texts are left: the share of the rows read says whether the rest can stay under the cap.
     const projected = (ids.length * (end - first)) / (end - hi);
-    if (projected > 1.5 * this.countCap) return { ids, total: this.countCap + 1 };
+    if (projected > 1.5 * this.countCap) return { ids, total: this.countCap + 1, ranks };
     const rest = Number((await one(db, `SELECT count(*) AS n FROM (SELECT 1 FROM ${matches} LIMIT ?) x`, [...queries, first, hi, ...args, this.countCap + 1]))!.n);
-    return { ids, total: ids.length + rest };
+    return { ids, total: ids.length + rest, ranks };
   }
 
   /** The word-pair query of the phrases `q` asks for (tsquery.ts), normalised as texts are; undefined without one. */

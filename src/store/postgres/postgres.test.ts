@@ -69,22 +69,32 @@ if (!TEST_PG) {
     await c.connect();
     await c.query('ANALYZE');
     await c.end();
-    // A window of 4 over 40 texts is read in several ranges; a count cap of 5 is passed by projection.
-    const whole = new PgStore(url), small = new PgStore(url, { rangeRows: 2, rankCap: 4 }), capped = new PgStore(url, { rangeRows: 2, rankCap: 4, countCap: 5 });
+    // A window of 4 over 40 texts is read in several ranges, whole, or scanned from the newest;
+    // a count cap of 5 is passed by projection.
+    const whole = new PgStore(url), small = new PgStore(url, { rangeRows: 2, rankCap: 4 }), window4 = new PgStore(url, { rankCap: 4 });
+    const readings = (['ranges', 'all', 'scan'] as const).map((textReading) => ({
+      textReading, small: new PgStore(url, { rangeRows: 2, rankCap: 4, textReading }), capped: new PgStore(url, { rangeRows: 2, rankCap: 4, countCap: 5, textReading }),
+    }));
     try {
       for (const q of ['ferry', '"red lantern"', 'valley', 'ferry OR lantern', 'nosuchword', 'ferry -lantern', '"ferry sailed"', '"ferry ferry" OR "red lantern"', 'red-lantern pier', '"lantern red"']) {
         const a = await whole.search({ q, limit: 10 });
         // A window of 4 ranks the 4 newest matches (stored last); the count is still every match.
         const every = (await whole.search({ q, limit: 40 })).hits.map((h) => h.id);
         const newest = records.map((r) => r.id).filter((id) => every.includes(id)).slice(-4);
-        const c = await small.search({ q, limit: 3 });
-        assert.equal(c.total, a.total, q);
-        assert.equal(c.rankedOver, a.total > 4 ? 4 : undefined, q);
-        assert.equal(c.hits.length, Math.min(3, a.total), q);
-        assert.ok(c.hits.every((h) => newest.includes(h.id)), q);
-        if (a.total <= 4) assert.deepEqual(c.hits, a.hits.slice(0, 3), q);
-        const d = await capped.search({ q, limit: 3 });
-        assert.deepEqual([d.total, !!d.totalCapped], a.total > 5 ? [5, true] : [a.total, false], q);
+        const ranked = await window4.search({ q, limit: 3 });
+        for (const { textReading, small, capped } of readings) {
+          const c = await small.search({ q, limit: 3 });
+          const what = `${q} (${textReading})`;
+          assert.equal(c.total, a.total, what);
+          assert.equal(c.rankedOver, a.total > 4 ? 4 : undefined, what);
+          assert.equal(c.hits.length, Math.min(3, a.total), what);
+          assert.ok(c.hits.every((h) => newest.includes(h.id)), what);
+          if (a.total <= 4) assert.deepEqual(c.hits, a.hits.slice(0, 3), what);
+          // Whichever way the window was read, it is ranked the same.
+          assert.deepEqual(c.hits.map((h) => [h.id, h.score]), ranked.hits.map((h) => [h.id, h.score]), what);
+          const d = await capped.search({ q, limit: 3 });
+          assert.deepEqual([d.total, !!d.totalCapped], a.total > 5 ? [5, true] : [a.total, false], what);
+        }
       }
       assert.equal((await small.search({ q: 'ferry', limit: 3 })).total, 14);
       // Phrases, read through the word-pair index: words in order and next to each other only.
@@ -93,14 +103,14 @@ if (!TEST_PG) {
       }
       // An outlet with fewer documents than the word matches drives the search: its documents, newest first.
       for (const [q, want] of [['valley', [30, 20, 10, 0]], ['"red lantern"', [0]], ['ferry', [30, 0]], ['nosuchword', []]] as const) {
-        for (const store of [whole, small]) {
+        for (const store of [whole, small, ...readings.map((r) => r.small)]) {
           const r = await store.search({ q, outlet: 'North Ferry Post', limit: 10 });
           assert.equal(r.total, want.length, q);
           assert.deepEqual(r.hits.map((h) => h.id).sort(), want.map((i) => `valley-${i}`).sort(), q);
         }
       }
     } finally {
-      await Promise.all([whole.close(), small.close(), capped.close()]);
+      await Promise.all([whole, small, window4, ...readings.flatMap((r) => [r.small, r.capped])].map((x) => x.close()));
     }
   });
 

@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { textReading } from './text-reading.js';
+
+const at = (estimate: number, rows = 1_000_000, filtered = false) => textReading({ estimate, rows, window: 2000, filtered }).reading;
+
+test('a rare word is read whole, a common one from the newest texts, the rest in ranges', () => {
+  assert.equal(at(5_000), 'all');
+  assert.equal(at(0), 'all');
+  assert.equal(at(50_000), 'ranges');
+  assert.equal(at(100_000), 'ranges');
+  assert.equal(at(250_000), 'scan');
+  assert.equal(at(734_800), 'scan');
+  // A small store: reading every match costs less than any range.
+  assert.equal(at(300, 1_000), 'all');
+});
+
+test('filters are never scanned past: a common word under a filter is read in ranges', () => {
+  assert.equal(at(734_800, 1_000_000, true), 'ranges');
+  assert.equal(at(5_000, 1_000_000, true), 'all');
+  const { cost } = textReading({ estimate: 734_800, rows: 1_000_000, window: 2000, filtered: true });
+  assert.equal(cost.scan, Infinity);
+});
+
+test('the cost of a range falls as the word grows common, of reading whole rises', () => {
+  const c = (e: number) => textReading({ estimate: e, rows: 1_000_000, window: 2000, filtered: false }).cost;
+  assert.ok(c(10_000).all < c(100_000).all);
+  assert.ok(c(10_000).scan > c(100_000).scan);
+  // An estimate past the table is the table.
+  assert.deepEqual(c(2_000_000), c(1_000_000));
+});
