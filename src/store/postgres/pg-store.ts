@@ -63,7 +63,10 @@ export function redactUrl(url: string): string {
 /** A connection pool on the server at `url`, as every user of the server store opens it. */
 export function serverPool(url: string, max: number): pg.Pool {
   // A server that does not answer fails the call that waits for it instead of hanging it.
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 15_000 });
+  // Idle connections stay five minutes (not pg's 10 s): a new server process pays 0.1–0.4 s on
+  // its first searches while it maps the shared buffers they read, so one kept warm answers in
+  // 10–35 ms. They do not keep a process alive.
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 15_000, idleTimeoutMillis: 300_000, allowExitOnIdle: true });
   // A connection the server drops while idle is replaced on next use; it must not end the process.
   pool.on('error', () => undefined);
   // Nor one dropped while checked out between two queries (a transaction, a lock held): its next
@@ -595,13 +598,18 @@ export class PgStore implements Store {
    * newest, each range sized so that one or two ranges fill the window.
    */
   private async newestMatches(db: Db, text: { tsq: string; pairs?: string }, where: readonly string[], args: readonly unknown[], window: number): Promise<{ ids: number[]; total: number; ranks?: Row[] }> {
-    // A phrase is read through its word pairs too (migration 5), which also makes the estimate
-    // that of the phrase rather than of its words together.
+    // A phrase is read through its word pairs too (migration 5). Its estimate is the fewer of its
+    // words' matches and its pairs' (the texts with the pairs are the ones its positions are
+    // checked on): the planner, taking the two conditions as independent, would multiply them.
     const { tsq, pairs } = text;
     const queries = pairs === undefined ? [tsq] : [tsq, pairs];
     const matchesText = `tsv @@ to_tsquery('newsgraph', ?)${pairs === undefined ? '' : ' AND pairs @@ ?::tsquery'}`;
-    const plan = await one(db, `EXPLAIN (FORMAT JSON) SELECT 1 FROM texts WHERE ${matchesText}`, queries);
-    const estimate = Math.max(1, Number((plan?.['QUERY PLAN'] as { Plan: { 'Plan Rows': number } }[] | undefined)?.[0]?.Plan['Plan Rows'] ?? 1));
+    const planned = async (cond: string, arg: string) => {
+      const plan = await one(db, `EXPLAIN (FORMAT JSON) SELECT 1 FROM texts WHERE ${cond}`, [arg]);
+      return Math.max(1, Number((plan?.['QUERY PLAN'] as { Plan: { 'Plan Rows': number } }[] | undefined)?.[0]?.Plan['Plan Rows'] ?? 1));
+    };
+    const words = await planned("tsv @@ to_tsquery('newsgraph', ?)", tsq);
+    const estimate = pairs === undefined ? words : Math.min(words, await planned('pairs @@ ?::tsquery', pairs));
     if (where.length) {
       // A filter that selects fewer documents than the text matches drives: its documents are
       // checked against the text, newest first. Read the other way, the matches of a common word
@@ -618,7 +626,7 @@ export class PgStore implements Store {
     const first = Number(bounds.lo), end = Number(bounds.hi) + 1;
     const filters = where.length ? ` JOIN documents d ON d.rowid = m.rowid WHERE ${where.join(' AND ')}` : '';
     const reading = this.reading === 'scan' && where.length ? 'ranges' : this.reading
-      ?? textReading({ estimate, rows: end - first, window, filtered: where.length > 0 }).reading;
+      ?? textReading({ estimate, rows: end - first, window, filtered: where.length > 0, phrase: pairs !== undefined }).reading;
     if (reading === 'all') {
       const fn = pairs === undefined ? "newsgraph_text_all(to_tsquery('newsgraph', ?))" : "newsgraph_phrase_all(to_tsquery('newsgraph', ?), ?::tsquery)";
       const ids = (await all(db, `SELECT m.rowid FROM ${fn} m${filters} ORDER BY m.rowid DESC`, [...queries, ...args])).map((r) => Number(r.rowid));

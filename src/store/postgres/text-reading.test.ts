@@ -15,6 +15,15 @@ test('a rare word is read whole, a common one from the newest texts, the rest in
   assert.equal(at(300, 1_000), 'all');
 });
 
+test('a phrase, its positions checked on every text with its pairs, is read whole only when rarer than a word', () => {
+  const phrase = (estimate: number) => textReading({ estimate, rows: 1_000_000, window: 2000, filtered: false, phrase: true }).reading;
+  assert.equal(at(20_000), 'ranges');
+  assert.equal(phrase(5_000), 'all');
+  assert.equal(phrase(12_000), 'ranges');
+  assert.equal(phrase(58_000), 'ranges');
+  assert.equal(phrase(400_000), 'scan');
+});
+
 test('filters are never scanned past: a common word under a filter is read in ranges', () => {
   assert.equal(at(734_800, 1_000_000, true), 'ranges');
   assert.equal(at(5_000, 1_000_000, true), 'all');

@@ -14,11 +14,12 @@ export type TextReading = 'all' | 'ranges' | 'scan';
 
 // Relative cost per row, measured on PostgreSQL 15 at 1,000,000 texts held in memory (EXPLAIN
 // ANALYZE): one match decoded from a posting list 0.25 µs; one rowid in a range's bitmap 0.175 µs;
-// one matching row visited 2 µs; one text read newest first, matched and ranked 3 µs; one text
-// ranked by rowid afterwards 5 µs (scattered rows).
+// one matching row visited 2 µs, or 6 µs when a phrase's positions are checked on its text; one
+// text read newest first, matched and ranked 3 µs; one text ranked by rowid afterwards 5 µs.
 const PER_MATCH = 0.25;
 const PER_RANGE_ROW = 0.175;
 const PER_VISIT = 2;
+const PER_CHECKED = 6;
 const PER_SCANNED = 3;
 const PER_RANKED = 5;
 
@@ -31,6 +32,8 @@ export interface ReadingInput {
   readonly window: number;
   /** Filters on the documents: a scan would read past every document they drop, so it is not offered. */
   readonly filtered: boolean;
+  /** A phrase: the estimate counts the texts with its word pairs, each checked for its positions. */
+  readonly phrase?: boolean;
 }
 
 /** The cheapest reading by the model above, and what each would cost (µs, for tests and logs). */
@@ -41,9 +44,10 @@ export function textReading(x: ReadingInput): { reading: TextReading; cost: Reco
   const ranked = kept * PER_RANKED;
   // The ranges' first span holds 1.5 windows of matches at the estimated density (newestMatches).
   const span = Math.min(rows, (1.5 * x.window * rows) / matches);
+  const visit = x.phrase ? PER_CHECKED : PER_VISIT;
   const cost: Record<TextReading, number> = {
-    all: matches * (PER_MATCH + PER_VISIT) + ranked,
-    ranges: matches * PER_MATCH + span * PER_RANGE_ROW + Math.min(matches, 1.5 * x.window) * PER_VISIT + ranked,
+    all: matches * (PER_MATCH + visit) + ranked,
+    ranges: matches * PER_MATCH + span * PER_RANGE_ROW + Math.min(matches, 1.5 * x.window) * visit + ranked,
     scan: x.filtered ? Infinity : Math.min(rows, (x.window * rows) / matches) * PER_SCANNED,
   };
   const reading = (Object.keys(cost) as TextReading[]).reduce((a, b) => (cost[b] < cost[a] ? b : a));
