@@ -25,8 +25,8 @@ import { all, insertRows, LOCKS, one, run, uniqueViolation, type Db, type Row } 
 import { followAll, PgKb, type NoteItem } from './kb.js';
 import { migrate } from './schema.js';
 import { PgStories } from './stories.js';
-import { pairsQuery, phraseGroups, toTsQuery } from './tsquery.js';
-import { textReading, type TextReading } from './text-reading.js';
+import { pairsQuery, phraseGroups, termQueries, toTsQuery } from './tsquery.js';
+import { countWhole, scanRows, textReading, type TextReading } from './text-reading.js';
 import { genericIn, isNamedEntity } from '../../layers/entities.js';
 
 export interface PgStoreOptions {
@@ -40,6 +40,13 @@ export interface PgStoreOptions {
   readonly rangeRows?: number;
   /** Always read a ranked search's matches this way (text-reading.ts) instead of the cheapest; for tests. */
   readonly textReading?: TextReading;
+}
+
+/** A ranked search's text: its tsquery, its word-pair query when it has phrases, its terms by group (tsquery.ts). */
+interface TextQuery {
+  readonly tsq: string;
+  readonly pairs?: string;
+  readonly terms?: readonly (readonly string[])[];
 }
 
 // A filter of at most this many documents may drive a ranked search (newestMatches).
@@ -564,7 +571,7 @@ export class PgStore implements Store {
       if (tsq) {
         // Score the newest `window` matches, then order them by score (as the SQLite store does).
         const window = Math.min(MAX_LIMIT, Math.max(this.rankCap, offset + limit));
-        const m = await this.newestMatches(db, { tsq, pairs: await this.phrasePairs(db, q!) }, where, args, window);
+        const m = await this.newestMatches(db, { tsq, pairs: await this.phrasePairs(db, q!), terms: termQueries(q!) }, where, args, window);
         const ranked = m.ranks ?? (m.ids.length ? await all(db, `SELECT t.rowid AS rid, ${RANK} AS r FROM texts t CROSS JOIN to_tsquery('newsgraph', ?) AS query
           WHERE t.rowid = ANY(?::bigint[])`, [tsq, m.ids.slice(0, window)]) : []);
         const scored = ranked.map((r) => [Number(r.rid), Number(r.r)] as [number, number]);
@@ -597,19 +604,11 @@ export class PgStore implements Store {
    * word whole, a common one from the newest texts, the rest range by range of rowids from the
    * newest, each range sized so that one or two ranges fill the window.
    */
-  private async newestMatches(db: Db, text: { tsq: string; pairs?: string }, where: readonly string[], args: readonly unknown[], window: number): Promise<{ ids: number[]; total: number; ranks?: Row[] }> {
-    // A phrase is read through its word pairs too (migration 5). Its estimate is the fewer of its
-    // words' matches and its pairs' (the texts with the pairs are the ones its positions are
-    // checked on): the planner, taking the two conditions as independent, would multiply them.
+  private async newestMatches(db: Db, text: TextQuery, where: readonly string[], args: readonly unknown[], window: number): Promise<{ ids: number[]; total: number; ranks?: Row[] }> {
     const { tsq, pairs } = text;
     const queries = pairs === undefined ? [tsq] : [tsq, pairs];
     const matchesText = `tsv @@ to_tsquery('newsgraph', ?)${pairs === undefined ? '' : ' AND pairs @@ ?::tsquery'}`;
-    const planned = async (cond: string, arg: string) => {
-      const plan = await one(db, `EXPLAIN (FORMAT JSON) SELECT 1 FROM texts WHERE ${cond}`, [arg]);
-      return Math.max(1, Number((plan?.['QUERY PLAN'] as { Plan: { 'Plan Rows': number } }[] | undefined)?.[0]?.Plan['Plan Rows'] ?? 1));
-    };
-    const words = await planned("tsv @@ to_tsquery('newsgraph', ?)", tsq);
-    const estimate = pairs === undefined ? words : Math.min(words, await planned('pairs @@ ?::tsquery', pairs));
+    const { estimate, decoded, dense } = await this.textEstimates(db, text);
     if (where.length) {
       // A filter that selects fewer documents than the text matches drives: its documents are
       // checked against the text, newest first. Read the other way, the matches of a common word
@@ -625,24 +624,28 @@ export class PgStore implements Store {
     if (bounds?.hi == null) return { ids: [], total: 0 };
     const first = Number(bounds.lo), end = Number(bounds.hi) + 1;
     const filters = where.length ? ` JOIN documents d ON d.rowid = m.rowid WHERE ${where.join(' AND ')}` : '';
+    const phrase = pairs !== undefined;
     const reading = this.reading === 'scan' && where.length ? 'ranges' : this.reading
-      ?? textReading({ estimate, rows: end - first, window, filtered: where.length > 0, phrase: pairs !== undefined }).reading;
+      ?? textReading({ estimate, decoded, dense, rows: end - first, window, filtered: where.length > 0, phrase }).reading;
+    // Every match, read through the index alone; parameters: the queries, then the filters'.
+    const every = `${phrase ? "newsgraph_phrase_all(to_tsquery('newsgraph', ?), ?::tsquery)" : "newsgraph_text_all(to_tsquery('newsgraph', ?))"} m${filters}`;
     if (reading === 'all') {
-      const fn = pairs === undefined ? "newsgraph_text_all(to_tsquery('newsgraph', ?))" : "newsgraph_phrase_all(to_tsquery('newsgraph', ?), ?::tsquery)";
-      const ids = (await all(db, `SELECT m.rowid FROM ${fn} m${filters} ORDER BY m.rowid DESC`, [...queries, ...args])).map((r) => Number(r.rowid));
+      const ids = (await all(db, `SELECT m.rowid FROM ${every} ORDER BY m.rowid DESC`, [...queries, ...args])).map((r) => Number(r.rowid));
       return { ids, total: ids.length };
     }
     // Matches in [lo, hi) that pass the filters; parameters: the queries, lo, hi, then the filters'.
-    const fn = pairs === undefined ? "newsgraph_text_matches(to_tsquery('newsgraph', ?), ?, ?)" : "newsgraph_phrase_matches(to_tsquery('newsgraph', ?), ?::tsquery, ?, ?)";
+    const fn = phrase ? "newsgraph_phrase_matches(to_tsquery('newsgraph', ?), ?::tsquery, ?, ?)" : "newsgraph_text_matches(to_tsquery('newsgraph', ?), ?, ?)";
     const matches = `${fn} m${filters}`;
     const ids: number[] = [];
     let hi = end;
     let ranks: Row[] | undefined;
     if (reading === 'scan') {
-      // Scanned and ranked together: the rank is read from the text already in hand.
-      ranks = await all(db, "SELECT m.rowid AS rid, m.rank AS r FROM newsgraph_newest_matches(to_tsquery('newsgraph', ?), ?, ?) m", [tsq, end, window]);
+      // Scanned and ranked together (the rank is read from the text in hand), over as many rows
+      // as the terms need at their densest; terms that seldom meet go on in ranges below.
+      const lo = Math.max(first, end - scanRows(dense, end - first, window));
+      ranks = await all(db, "SELECT m.rowid AS rid, m.rank AS r FROM newsgraph_newest_matches(to_tsquery('newsgraph', ?), ?, ?, ?) m", [tsq, lo, end, window]);
       for (const r of ranks) ids.push(Number(r.rid));
-      hi = ids.length < window ? first : ids[ids.length - 1]!;
+      hi = ids.length < window ? lo : ids[ids.length - 1]!;
     }
     const sql = `SELECT m.rowid FROM ${matches} ORDER BY m.rowid DESC`;
     let span = Math.max(this.rangeRows, Math.ceil((1.5 * window * (end - first)) / estimate));
@@ -650,8 +653,9 @@ export class PgStore implements Store {
       const lo = Math.max(first, hi - span);
       const found = await all(db, sql, [...queries, lo, hi, ...args]);
       for (const r of found) ids.push(Number(r.rowid));
-      // The next range from the density just seen (an estimate can be far off: a phrase is
-      // estimated as its words together), growing fourfold while nothing matches.
+      // Ranked afterwards, all together, when the scan left the window short.
+      ranks = undefined;
+      // The next range from the density just seen (an estimate can be far off), growing fourfold while nothing matches.
       span = found.length ? Math.max(span, Math.ceil((1.3 * (window - ids.length) * (hi - lo)) / found.length)) : span * 4;
       hi = lo;
     }
@@ -659,8 +663,37 @@ export class PgStore implements Store {
     // Older texts are left: the share of the rows read says whether the rest can stay under the cap.
     const projected = (ids.length * (end - first)) / (end - hi);
     if (projected > 1.5 * this.countCap) return { ids, total: this.countCap + 1, ranks };
+    if (countWhole({ read: ids.length, left: hi - first, phrase })) {
+      const n = Number((await one(db, `SELECT count(*) AS n FROM ${every}`, [...queries, ...args]))!.n);
+      return { ids, total: Math.max(n, ids.length), ranks };
+    }
     const rest = Number((await one(db, `SELECT count(*) AS n FROM (SELECT 1 FROM ${matches} LIMIT ?) x`, [...queries, first, hi, ...args, this.countCap + 1]))!.n);
     return { ids, total: ids.length + rest, ranks };
+  }
+
+  /**
+   * What the planner expects of a text query (text-reading.ts): how many texts match; how many
+   * entries the index decodes for it, each term's own matches; how many texts may match at most,
+   * terms that go together matching as often as the rarest group. A phrase's estimate is the
+   * fewer of its words' matches and its pairs' (the texts its positions are checked on): the
+   * planner, taking the two conditions as independent, would multiply them.
+   */
+  private async textEstimates(db: Db, text: TextQuery): Promise<{ estimate: number; decoded: number; dense: number }> {
+    const planned = async (cond: string, arg: string) => {
+      const plan = await one(db, `EXPLAIN (FORMAT JSON) SELECT 1 FROM texts WHERE ${cond}`, [arg]);
+      return Math.max(1, Number((plan?.['QUERY PLAN'] as { Plan: { 'Plan Rows': number } }[] | undefined)?.[0]?.Plan['Plan Rows'] ?? 1));
+    };
+    const words = await planned("tsv @@ to_tsquery('newsgraph', ?)", text.tsq);
+    if (text.pairs !== undefined) {
+      const estimate = Math.min(words, await planned('pairs @@ ?::tsquery', text.pairs));
+      return { estimate, decoded: estimate, dense: estimate };
+    }
+    const groups = text.terms ?? [];
+    if (groups.flat().length < 2) return { estimate: words, decoded: words, dense: words };
+    const each = new Map<string, number>();
+    for (const t of new Set(groups.flat())) each.set(t, await planned("tsv @@ to_tsquery('newsgraph', ?)", t));
+    const sums = groups.map((g) => g.reduce((n, t) => n + each.get(t)!, 0));
+    return { estimate: words, decoded: sums.reduce((a, b) => a + b, 0), dense: Math.max(words, Math.min(...sums)) };
   }
 
   /** The word-pair query of the phrases `q` asks for (tsquery.ts), normalised as texts are; undefined without one. */

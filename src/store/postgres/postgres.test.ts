@@ -76,7 +76,8 @@ if (!TEST_PG) {
       textReading, small: new PgStore(url, { rangeRows: 2, rankCap: 4, textReading }), capped: new PgStore(url, { rangeRows: 2, rankCap: 4, countCap: 5, textReading }),
     }));
     try {
-      for (const q of ['ferry', '"red lantern"', 'valley', 'ferry OR lantern', 'nosuchword', 'ferry -lantern', '"ferry sailed"', '"ferry ferry" OR "red lantern"', 'red-lantern pier', '"lantern red"']) {
+      // "ferry roads OR lantern": common terms that meet twice, once in the rows a scan reads first.
+      for (const q of ['ferry', '"red lantern"', 'valley', 'ferry OR lantern', 'nosuchword', 'ferry -lantern', '"ferry sailed"', '"ferry ferry" OR "red lantern"', 'red-lantern pier', '"lantern red"', 'ferry roads OR lantern', 'roads ferry']) {
         const a = await whole.search({ q, limit: 10 });
         // A window of 4 ranks the 4 newest matches (stored last); the count is still every match.
         const every = (await whole.search({ q, limit: 40 })).hits.map((h) => h.id);
@@ -111,6 +112,31 @@ if (!TEST_PG) {
       }
     } finally {
       await Promise.all([whole, small, window4, ...readings.flatMap((r) => [r.small, r.capped])].map((x) => x.close()));
+    }
+  });
+
+  test('postgres: older matches counted by reading them all again give the count a range gives', async () => {
+    const url = await dbs.fresh();
+    const s = new PgStore(url);
+    const base = sampleRecords()[1]!;
+    // A word in every twentieth of 120 texts: a window of 2 is filled by the newest 45 rows, and
+    // the 75 rows left are counted again through the index alone.
+    for (let i = 0; i < 120; i++) {
+      await s.put({ ...base, id: `hill-${i}`, hash: `hill-hash-${i}`, text: `Note ${i} on the hill road.${i % 20 === 0 ? ' A kestrel circled.' : ''}`, quotes: [], places: [], events: [], mentions: [], meta: { ...base.meta, title: `Hill note ${i}` } });
+    }
+    await s.close();
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query('ANALYZE');
+    await c.end();
+    const stores = (['ranges', 'scan'] as const).map((textReading) => new PgStore(url, { rangeRows: 2, rankCap: 2, countCap: 10, textReading }));
+    try {
+      for (const store of stores) {
+        const r = await store.search({ q: 'kestrel', limit: 2 });
+        assert.deepEqual([r.total, !!r.totalCapped, r.hits.map((h) => h.id)], [6, false, ['hill-100', 'hill-80']]);
+      }
+    } finally {
+      await Promise.all(stores.map((x) => x.close()));
     }
   });
 

@@ -325,10 +325,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE FUNCTION newsgraph_phrase_all(q tsquery, pq tsquery) RETURNS TABLE (rowid bigint)
     LANGUAGE sql STABLE SET enable_indexscan = off SET work_mem = '32MB'
     AS $$ SELECT x.rowid FROM (SELECT t.rowid, t.tsv FROM texts t WHERE t.pairs @@ pq OFFSET 0) x WHERE x.tsv @@ q $$;
-  CREATE FUNCTION newsgraph_newest_matches(q tsquery, hi bigint, n integer) RETURNS TABLE (rowid bigint, rank real)
+  CREATE FUNCTION newsgraph_newest_matches(q tsquery, lo bigint, hi bigint, n integer) RETURNS TABLE (rowid bigint, rank real)
     LANGUAGE sql STABLE SET enable_bitmapscan = off
     AS $$ SELECT t.rowid, ts_rank('{0.1, 0.2, 0.25, 1.0}', t.tsv, q, 1) FROM texts t
-          WHERE t.rowid < hi AND t.tsv @@ q ORDER BY t.rowid DESC LIMIT n $$;
+          WHERE t.rowid >= lo AND t.rowid < hi AND t.tsv @@ q ORDER BY t.rowid DESC LIMIT n $$;
   `,
 ];
 

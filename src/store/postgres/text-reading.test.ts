@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { textReading } from './text-reading.js';
+import { countWhole, scanRows, textReading } from './text-reading.js';
 
 const at = (estimate: number, rows = 1_000_000, filtered = false) => textReading({ estimate, rows, window: 2000, filtered }).reading;
 
@@ -37,4 +37,25 @@ test('the cost of a range falls as the word grows common, of reading whole rises
   assert.ok(c(10_000).scan > c(100_000).scan);
   // An estimate past the table is the table.
   assert.deepEqual(c(2_000_000), c(1_000_000));
+});
+
+test('a scan reads twice the rows the densest terms need, never more than the table', () => {
+  assert.equal(scanRows(500_000, 1_000_000, 2000), 8000);
+  assert.equal(scanRows(1, 1_000_000, 2000), 1_000_000);
+  assert.equal(scanRows(0, 40, 4), 40);
+});
+
+test('older matches are counted again whole unless the rows left are few', () => {
+  assert.ok(countWhole({ read: 2000, left: 800_000 }));
+  assert.ok(!countWhole({ read: 2000, left: 10_000 }));
+  // A phrase's matches cost three times as much to read again.
+  assert.ok(countWhole({ read: 2000, left: 40_000 }));
+  assert.ok(!countWhole({ read: 2000, left: 40_000, phrase: true }));
+});
+
+test('terms that go together may be read as densely as the rarest', () => {
+  // "Hillary Clinton": each name in a fifth of the texts, together in more than their product.
+  const both = textReading({ estimate: 50_000, decoded: 450_000, dense: 200_000, rows: 1_000_000, window: 2000, filtered: false });
+  assert.equal(both.reading, 'scan');
+  assert.equal(textReading({ estimate: 50_000, rows: 1_000_000, window: 2000, filtered: false }).reading, 'ranges');
 });

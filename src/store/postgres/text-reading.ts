@@ -26,6 +26,10 @@ const PER_RANKED = 5;
 export interface ReadingInput {
   /** The planner's estimate of the texts that match. */
   readonly estimate: number;
+  /** The entries the index decodes: every term's matches, not only the texts with all terms. Default: the estimate. */
+  readonly decoded?: number;
+  /** The most texts that may match (terms that go together match as often as the rarest of them). Default: the estimate. */
+  readonly dense?: number;
   /** The rowids the texts span. */
   readonly rows: number;
   /** How many of the newest matches are wanted. */
@@ -36,20 +40,38 @@ export interface ReadingInput {
   readonly phrase?: boolean;
 }
 
+/**
+ * The rows a scan reads at most: twice what the densest reading of the terms needs to fill the
+ * window. Terms that seldom meet leave it short, and the ranges go on below it.
+ */
+export function scanRows(dense: number, rows: number, window: number): number {
+  return Math.ceil(Math.min(rows, (2 * window * rows) / Math.max(1, dense)));
+}
+
 /** The cheapest reading by the model above, and what each would cost (µs, for tests and logs). */
 export function textReading(x: ReadingInput): { reading: TextReading; cost: Record<TextReading, number> } {
   const rows = Math.max(1, x.rows);
   const matches = Math.min(rows, Math.max(1, x.estimate));
+  const decoded = Math.max(matches, x.decoded ?? 0);
+  const dense = Math.min(rows, Math.max(matches, x.dense ?? 0));
   const kept = Math.min(matches, x.window);
   const ranked = kept * PER_RANKED;
   // The ranges' first span holds 1.5 windows of matches at the estimated density (newestMatches).
   const span = Math.min(rows, (1.5 * x.window * rows) / matches);
   const visit = x.phrase ? PER_CHECKED : PER_VISIT;
   const cost: Record<TextReading, number> = {
-    all: matches * (PER_MATCH + visit) + ranked,
-    ranges: matches * PER_MATCH + span * PER_RANGE_ROW + Math.min(matches, 1.5 * x.window) * visit + ranked,
-    scan: x.filtered ? Infinity : Math.min(rows, (x.window * rows) / matches) * PER_SCANNED,
+    all: decoded * PER_MATCH + matches * visit + ranked,
+    ranges: decoded * PER_MATCH + span * PER_RANGE_ROW + Math.min(matches, 1.5 * x.window) * visit + ranked,
+    scan: x.filtered ? Infinity : Math.min(rows, (x.window * rows) / dense) * PER_SCANNED,
   };
   const reading = (Object.keys(cost) as TextReading[]).reduce((a, b) => (cost[b] < cost[a] ? b : a));
   return { reading, cost };
+}
+
+/**
+ * Whether the matches older than those read are best counted by reading every match again
+ * (the `read` ones included) rather than through a bitmap of the `left` rowids still to count.
+ */
+export function countWhole(x: { readonly read: number; readonly left: number; readonly phrase?: boolean }): boolean {
+  return x.read * (x.phrase ? PER_CHECKED : PER_VISIT) < x.left * PER_RANGE_ROW;
 }

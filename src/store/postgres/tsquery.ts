@@ -9,12 +9,18 @@ import { parseQuery, type QueryTerm } from '../query-terms.js';
 export function toTsQuery(input: string): string | undefined {
   const parsed = parseQuery(input);
   if (!parsed) return undefined;
-  const term = (t: QueryTerm) => {
-    const words = t.words.map((w, i) => `'${w}'${t.prefix && i === t.words.length - 1 ? ':*' : ''}`);
-    return words.length > 1 ? `(${words.join(' <-> ')})` : words[0]!;
-  };
   const groups = parsed.groups.map((g) => (g.length > 1 ? `(${g.map(term).join(' | ')})` : term(g[0]!)));
   return [...groups, ...parsed.excluded.map((t) => `!${term(t)}`)].join(' & ');
+}
+
+function term(t: QueryTerm): string {
+  const words = t.words.map((w, i) => `'${w}'${t.prefix && i === t.words.length - 1 ? ':*' : ''}`);
+  return words.length > 1 ? `(${words.join(' <-> ')})` : words[0]!;
+}
+
+/** The `to_tsquery` input of each term a match must have, by group (toTsQuery's groups, exclusions left out). */
+export function termQueries(input: string): string[][] {
+  return parseQuery(input)?.groups.map((g) => g.map(term)) ?? [];
 }
 
 /**
