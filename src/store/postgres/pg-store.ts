@@ -673,8 +673,8 @@ export class PgStore implements Store {
 
   /**
    * What the planner expects of a text query (text-reading.ts): how many texts match; how many
-   * entries the index decodes for it, each term's own matches; how many texts may match at most,
-   * terms that go together matching as often as the rarest group. A phrase's estimate is the
+   * entries the index decodes for it, each term's own matches; how many texts a scan may hope to
+   * match. A phrase's estimate is the
    * fewer of its words' matches and its pairs' (the texts its positions are checked on): the
    * planner, taking the two conditions as independent, would multiply them.
    */
@@ -693,7 +693,9 @@ export class PgStore implements Store {
     const each = new Map<string, number>();
     for (const t of new Set(groups.flat())) each.set(t, await planned("tsv @@ to_tsquery('newsgraph', ?)", t));
     const sums = groups.map((g) => g.reduce((n, t) => n + each.get(t)!, 0));
-    return { estimate: words, decoded: sums.reduce((a, b) => a + b, 0), dense: Math.max(words, Math.min(...sums)) };
+    // Between independent terms (the planner's product) and terms always together (the rarest
+    // group): names' words go together, two words picked at random seldom do.
+    return { estimate: words, decoded: sums.reduce((a, b) => a + b, 0), dense: Math.max(words, Math.sqrt(words * Math.min(...sums))) };
   }
 
   /** The word-pair query of the phrases `q` asks for (tsquery.ts), normalised as texts are; undefined without one. */

@@ -28,7 +28,7 @@ export interface ReadingInput {
   readonly estimate: number;
   /** The entries the index decodes: every term's matches, not only the texts with all terms. Default: the estimate. */
   readonly decoded?: number;
-  /** The most texts that may match (terms that go together match as often as the rarest of them). Default: the estimate. */
+  /** The texts a scan may hope to match, more than the estimate when terms go together more often than by chance. Default: the estimate. */
   readonly dense?: number;
   /** The rowids the texts span. */
   readonly rows: number;
@@ -41,8 +41,8 @@ export interface ReadingInput {
 }
 
 /**
- * The rows a scan reads at most: twice what the densest reading of the terms needs to fill the
- * window. Terms that seldom meet leave it short, and the ranges go on below it.
+ * The rows a scan reads at most: twice what it needs to fill the window at the density it hopes
+ * for. Terms that meet less often leave it short, and the ranges go on below it.
  */
 export function scanRows(dense: number, rows: number, window: number): number {
   return Math.ceil(Math.min(rows, (2 * window * rows) / Math.max(1, dense)));
