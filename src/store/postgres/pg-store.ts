@@ -36,7 +36,7 @@ export interface PgStoreOptions {
   readonly rankCap?: number;
   readonly facetCap?: number;
   readonly countCap?: number;
-  /** The fewest rows a ranked text search reads in one range of rowids, newest first. Default 1,000. */
+  /** The fewest rows a ranked text search reads in one range of rowids, newest first; a scan tries twice as many first when unsure. Default 1,000. */
   readonly rangeRows?: number;
   /** Always read a ranked search's matches this way (text-reading.ts) instead of the cheapest; for tests. */
   readonly textReading?: TextReading;
@@ -639,16 +639,31 @@ export class PgStore implements Store {
     const ids: number[] = [];
     let hi = end;
     let ranks: Row[] | undefined;
+    // Matches per row, as estimated and then as seen.
+    let density = estimate / (end - first);
     if (reading === 'scan') {
-      // Scanned and ranked together (the rank is read from the text in hand), over as many rows
-      // as the terms need at their densest; terms that seldom meet go on in ranges below.
-      const lo = Math.max(first, end - scanRows(dense, end - first, window));
-      ranks = await all(db, "SELECT m.rowid AS rid, m.rank AS r FROM newsgraph_newest_matches(to_tsquery('newsgraph', ?), ?, ?, ?) m", [tsq, lo, end, window]);
-      for (const r of ranks) ids.push(Number(r.rid));
-      hi = ids.length < window ? lo : ids[ids.length - 1]!;
+      // Scanned and ranked together (the rank is read from the text in hand), over twice the
+      // rows the window needs at the density hoped for.
+      const scan = async (lo: number, n: number) => {
+        const rows = await all(db, "SELECT m.rowid AS rid, m.rank AS r FROM newsgraph_newest_matches(to_tsquery('newsgraph', ?), ?, ?, ?) m", [tsq, lo, hi, n]);
+        for (const r of rows) ids.push(Number(r.rid));
+        ranks = [...(ranks ?? []), ...rows];
+        hi = ids.length < window ? lo : ids[ids.length - 1]!;
+      };
+      const bound = Math.max(first, end - scanRows(dense, end - first, window));
+      // A density only hoped for (terms that may or may not go together) is tried on the newest
+      // rows first; what they show decides between scanning on and reading ranges.
+      const tried = dense > 1.5 * estimate ? Math.max(bound, end - 2 * this.rangeRows) : bound;
+      await scan(tried, window);
+      if (ids.length < window && tried > bound) {
+        density = Math.max(1, ids.length) / (end - tried);
+        const left = hi - first, want = window - ids.length;
+        const next = this.reading ?? textReading({ estimate: density * left, decoded, rows: left, window: want, filtered: false, phrase }).reading;
+        if (next === 'scan') await scan(Math.max(first, hi - scanRows(density * left, left, want)), want);
+      }
     }
     const sql = `SELECT m.rowid FROM ${matches} ORDER BY m.rowid DESC`;
-    let span = Math.max(this.rangeRows, Math.ceil((1.5 * window * (end - first)) / estimate));
+    let span = Math.max(this.rangeRows, Math.ceil((1.5 * (window - ids.length)) / density));
     while (hi > first && ids.length < window) {
       const lo = Math.max(first, hi - span);
       const found = await all(db, sql, [...queries, lo, hi, ...args]);
@@ -673,8 +688,9 @@ export class PgStore implements Store {
 
   /**
    * What the planner expects of a text query (text-reading.ts): how many texts match; how many
-   * entries the index decodes for it, each term's own matches; how many texts a scan may hope to
-   * match. A phrase's estimate is the
+   * entries the index decodes for it, each term's own matches; how many texts may match at most,
+   * terms that go together (a name's words) matching as often as the rarest group, where the
+   * planner takes them as independent. A phrase's estimate is the
    * fewer of its words' matches and its pairs' (the texts its positions are checked on): the
    * planner, taking the two conditions as independent, would multiply them.
    */
@@ -693,9 +709,7 @@ export class PgStore implements Store {
     const each = new Map<string, number>();
     for (const t of new Set(groups.flat())) each.set(t, await planned("tsv @@ to_tsquery('newsgraph', ?)", t));
     const sums = groups.map((g) => g.reduce((n, t) => n + each.get(t)!, 0));
-    // Between independent terms (the planner's product) and terms always together (the rarest
-    // group): names' words go together, two words picked at random seldom do.
-    return { estimate: words, decoded: sums.reduce((a, b) => a + b, 0), dense: Math.max(words, Math.sqrt(words * Math.min(...sums))) };
+    return { estimate: words, decoded: sums.reduce((a, b) => a + b, 0), dense: Math.max(words, Math.min(...sums)) };
   }
 
   /** The word-pair query of the phrases `q` asks for (tsquery.ts), normalised as texts are; undefined without one. */

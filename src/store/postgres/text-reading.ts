@@ -28,7 +28,7 @@ export interface ReadingInput {
   readonly estimate: number;
   /** The entries the index decodes: every term's matches, not only the texts with all terms. Default: the estimate. */
   readonly decoded?: number;
-  /** The texts a scan may hope to match, more than the estimate when terms go together more often than by chance. Default: the estimate. */
+  /** The texts a scan may hope to match: more than the estimate when terms may go together. Default: the estimate. */
   readonly dense?: number;
   /** The rowids the texts span. */
   readonly rows: number;
