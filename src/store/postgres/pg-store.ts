@@ -25,7 +25,7 @@ import { all, insertRows, LOCKS, one, run, uniqueViolation, type Db, type Row } 
 import { followAll, PgKb, type NoteItem } from './kb.js';
 import { migrate } from './schema.js';
 import { PgStories } from './stories.js';
-import { pairsQuery, phraseGroups, termQueries, toTsQuery } from './tsquery.js';
+import { pairsAlone, pairsQuery, phraseGroups, termQueries, toTsQuery } from './tsquery.js';
 import { countWhole, scanRows, textReading, type TextReading } from './text-reading.js';
 import { genericIn, isNamedEntity } from '../../layers/entities.js';
 
@@ -46,6 +46,8 @@ export interface PgStoreOptions {
 interface TextQuery {
   readonly tsq: string;
   readonly pairs?: string;
+  /** The pairs alone match what the query matches (two-word phrases): no positions to check. */
+  readonly pairsAlone?: boolean;
   readonly terms?: readonly (readonly string[])[];
 }
 
@@ -571,7 +573,7 @@ export class PgStore implements Store {
       if (tsq) {
         // Score the newest `window` matches, then order them by score (as the SQLite store does).
         const window = Math.min(MAX_LIMIT, Math.max(this.rankCap, offset + limit));
-        const m = await this.newestMatches(db, { tsq, pairs: await this.phrasePairs(db, q!), terms: termQueries(q!) }, where, args, window);
+        const m = await this.newestMatches(db, { tsq, ...await this.phrasePairs(db, q!), terms: termQueries(q!) }, where, args, window);
         const ranked = m.ranks ?? (m.ids.length ? await all(db, `SELECT t.rowid AS rid, ${RANK} AS r FROM texts t CROSS JOIN to_tsquery('newsgraph', ?) AS query
           WHERE t.rowid = ANY(?::bigint[])`, [tsq, m.ids.slice(0, window)]) : []);
         const scored = ranked.map((r) => [Number(r.rid), Number(r.r)] as [number, number]);
@@ -624,18 +626,23 @@ export class PgStore implements Store {
     if (bounds?.hi == null) return { ids: [], total: 0 };
     const first = Number(bounds.lo), end = Number(bounds.hi) + 1;
     const filters = where.length ? ` JOIN documents d ON d.rowid = m.rowid WHERE ${where.join(' AND ')}` : '';
-    const phrase = pairs !== undefined;
+    // Positions are checked on the texts for a phrase, unless its pairs alone answer it.
+    const phrase = pairs !== undefined && !text.pairsAlone;
     const reading = this.reading === 'scan' && where.length ? 'ranges' : this.reading
       ?? textReading({ estimate, decoded, dense, rows: end - first, window, filtered: where.length > 0, phrase }).reading;
-    // Every match, read through the index alone; parameters: the queries, then the filters'.
-    const every = `${phrase ? "newsgraph_phrase_all(to_tsquery('newsgraph', ?), ?::tsquery)" : "newsgraph_text_all(to_tsquery('newsgraph', ?))"} m${filters}`;
+    // Every match, read through the index alone, and the matches in [lo, hi); parameters: the
+    // queries, lo and hi, then the filters'.
+    const [allFn, rangeFn, read] = text.pairsAlone
+      ? ['newsgraph_pairs_all(?::tsquery)', 'newsgraph_pairs_matches(?::tsquery, ?, ?)', [pairs]]
+      : phrase
+        ? ["newsgraph_phrase_all(to_tsquery('newsgraph', ?), ?::tsquery)", "newsgraph_phrase_matches(to_tsquery('newsgraph', ?), ?::tsquery, ?, ?)", queries]
+        : ["newsgraph_text_all(to_tsquery('newsgraph', ?))", "newsgraph_text_matches(to_tsquery('newsgraph', ?), ?, ?)", queries];
+    const every = `${allFn} m${filters}`;
     if (reading === 'all') {
-      const ids = (await all(db, `SELECT m.rowid FROM ${every} ORDER BY m.rowid DESC`, [...queries, ...args])).map((r) => Number(r.rowid));
+      const ids = (await all(db, `SELECT m.rowid FROM ${every} ORDER BY m.rowid DESC`, [...read, ...args])).map((r) => Number(r.rowid));
       return { ids, total: ids.length };
     }
-    // Matches in [lo, hi) that pass the filters; parameters: the queries, lo, hi, then the filters'.
-    const fn = phrase ? "newsgraph_phrase_matches(to_tsquery('newsgraph', ?), ?::tsquery, ?, ?)" : "newsgraph_text_matches(to_tsquery('newsgraph', ?), ?, ?)";
-    const matches = `${fn} m${filters}`;
+    const matches = `${rangeFn} m${filters}`;
     const ids: number[] = [];
     let hi = end;
     let ranks: Row[] | undefined;
@@ -666,7 +673,7 @@ export class PgStore implements Store {
     let span = Math.max(this.rangeRows, Math.ceil((1.5 * (window - ids.length)) / density));
     while (hi > first && ids.length < window) {
       const lo = Math.max(first, hi - span);
-      const found = await all(db, sql, [...queries, lo, hi, ...args]);
+      const found = await all(db, sql, [...read, lo, hi, ...args]);
       for (const r of found) ids.push(Number(r.rowid));
       // Ranked afterwards, all together, when the scan left the window short.
       ranks = undefined;
@@ -679,10 +686,10 @@ export class PgStore implements Store {
     const projected = (ids.length * (end - first)) / (end - hi);
     if (projected > 1.5 * this.countCap) return { ids, total: this.countCap + 1, ranks };
     if (countWhole({ read: ids.length, left: hi - first, phrase })) {
-      const n = Number((await one(db, `SELECT count(*) AS n FROM ${every}`, [...queries, ...args]))!.n);
+      const n = Number((await one(db, `SELECT count(*) AS n FROM ${every}`, [...read, ...args]))!.n);
       return { ids, total: Math.max(n, ids.length), ranks };
     }
-    const rest = Number((await one(db, `SELECT count(*) AS n FROM (SELECT 1 FROM ${matches} LIMIT ?) x`, [...queries, first, hi, ...args, this.countCap + 1]))!.n);
+    const rest = Number((await one(db, `SELECT count(*) AS n FROM (SELECT 1 FROM ${matches} LIMIT ?) x`, [...read, first, hi, ...args, this.countCap + 1]))!.n);
     return { ids, total: ids.length + rest, ranks };
   }
 
@@ -712,13 +719,18 @@ export class PgStore implements Store {
     return { estimate: words, decoded: sums.reduce((a, b) => a + b, 0), dense: Math.max(words, Math.min(...sums)) };
   }
 
-  /** The word-pair query of the phrases `q` asks for (tsquery.ts), normalised as texts are; undefined without one. */
-  private async phrasePairs(db: Db, q: string): Promise<string | undefined> {
+  /**
+   * The word-pair query of the phrases `q` asks for (tsquery.ts), normalised as texts are, and
+   * whether it matches exactly what `q` matches; nothing without a phrase.
+   */
+  private async phrasePairs(db: Db, q: string): Promise<{ pairs?: string; pairsAlone?: boolean }> {
     const groups = phraseGroups(q);
-    if (!groups.length) return undefined;
+    if (!groups.length) return {};
     const rows = await all(db, `SELECT u.i, array(SELECT lexeme FROM unnest(newsgraph_pairs(to_tsvector('newsgraph', u.p)))) AS pairs
       FROM unnest(?::text[]) WITH ORDINALITY AS u(p, i) ORDER BY u.i`, [groups.flat()]);
-    return pairsQuery(groups, rows.map((r) => r.pairs as string[]));
+    const each = rows.map((r) => r.pairs as string[]);
+    const pairs = pairsQuery(groups, each);
+    return pairs === undefined ? {} : { pairs, pairsAlone: pairsAlone(q, each) };
   }
 
   /** The page's hits in one query: metadata and a snippet of each hit's own text, its matches marked. */

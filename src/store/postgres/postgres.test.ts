@@ -7,7 +7,7 @@ import { openStore } from '../open.js';
 import { PgStore, redactUrl } from './pg-store.js';
 import { SCHEMA_VERSION } from './schema.js';
 import { SKIP_PG, TEST_PG, TestDatabases } from './test-server.js';
-import { pairsQuery, phraseGroups, toTsQuery } from './tsquery.js';
+import { pairsAlone, pairsQuery, phraseGroups, toTsQuery } from './tsquery.js';
 
 test('tsquery: user text becomes a safe to_tsquery input with phrases, OR, exclusion and prefixes', () => {
   assert.equal(toTsQuery('al-Qaeda attack'), `('al' <-> 'Qaeda') & 'attack'`);
@@ -28,6 +28,19 @@ test('tsquery: the phrases a match must contain become a word-pair query, groups
     `(('aid convoy') | ('food truck')) & (('a b' & 'b c'))`);
   assert.equal(pairsQuery([['x y']], [[]]), undefined);
   assert.equal(pairsQuery([['o\'brien said']], [["o'brien said"]]), `(('o''brien said'))`);
+});
+
+test('tsquery: a query of two-word phrases, nothing excluded, is answered by its pairs alone', () => {
+  assert.ok(pairsAlone('"aid convoy"', [['aid convoy']]));
+  assert.ok(pairsAlone('"aid convoy" OR "food trucks" al-Qaeda', [['aid convoy'], ['food truck'], ['al qaeda']]));
+  assert.ok(!pairsAlone('"aid convoy" border', [['aid convoy']]));
+  assert.ok(!pairsAlone('"aid convoy" -"food trucks"', [['aid convoy']]));
+  assert.ok(!pairsAlone('"three word phrase"', [['three word', 'word phrase']]));
+  assert.ok(!pairsAlone('new-york-ti*', [['new york']]));
+  assert.ok(!pairsAlone('"aid convoy" al-qae*', [['aid convoy']]));
+  // A phrase whose words normalise to more or fewer pairs than one.
+  assert.ok(!pairsAlone('"aid convoy"', [['aid convoy', 'convoy x']]));
+  assert.ok(!pairsAlone('"aid convoy"', [[]]));
 });
 
 test('a connection URL is shown without its password', () => {

@@ -314,7 +314,7 @@ export const MIGRATIONS: readonly string[] = [
     AS $$ SELECT x.rowid FROM (SELECT t.rowid, t.tsv FROM texts t WHERE t.pairs @@ pq AND t.rowid >= lo AND t.rowid < hi OFFSET 0) x
           WHERE x.tsv @@ q $$;
   `,
-  // 6: two more readings of a ranked search (text-reading.ts). A rare word's or phrase's matches
+  // 6: more readings of a ranked search (text-reading.ts). A rare word's or phrase's matches
   // are read whole: a range of rowids would cost a bitmap as long as the table. A common word is
   // found by reading the newest texts in rowid order, each matched and ranked as it is read (the
   // weights and normalisation of pg-store.ts RANK), so its posting list is never decoded.
@@ -325,6 +325,13 @@ export const MIGRATIONS: readonly string[] = [
   CREATE FUNCTION newsgraph_phrase_all(q tsquery, pq tsquery) RETURNS TABLE (rowid bigint)
     LANGUAGE sql STABLE SET enable_indexscan = off SET work_mem = '32MB'
     AS $$ SELECT x.rowid FROM (SELECT t.rowid, t.tsv FROM texts t WHERE t.pairs @@ pq OFFSET 0) x WHERE x.tsv @@ q $$;
+  -- A query of two-word phrases is its pairs (tsquery.ts pairsAlone): no positions to check.
+  CREATE FUNCTION newsgraph_pairs_all(pq tsquery) RETURNS TABLE (rowid bigint)
+    LANGUAGE sql STABLE SET enable_indexscan = off SET work_mem = '32MB'
+    AS $$ SELECT t.rowid FROM texts t WHERE t.pairs @@ pq $$;
+  CREATE FUNCTION newsgraph_pairs_matches(pq tsquery, lo bigint, hi bigint) RETURNS TABLE (rowid bigint)
+    LANGUAGE sql STABLE SET enable_indexscan = off SET work_mem = '32MB'
+    AS $$ SELECT t.rowid FROM texts t WHERE t.pairs @@ pq AND t.rowid >= lo AND t.rowid < hi $$;
   CREATE FUNCTION newsgraph_newest_matches(q tsquery, lo bigint, hi bigint, n integer) RETURNS TABLE (rowid bigint, rank real)
     LANGUAGE sql STABLE SET enable_bitmapscan = off
     AS $$ SELECT t.rowid, ts_rank('{0.1, 0.2, 0.25, 1.0}', t.tsv, q, 1) FROM texts t

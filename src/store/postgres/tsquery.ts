@@ -56,3 +56,17 @@ export function pairsQuery(groups: readonly (readonly string[])[], pairs: readon
   }
   return parts.length ? parts.join(' & ') : undefined;
 }
+
+/**
+ * Whether the pairs query of `input` (pairsQuery, given `pairs` as there) matches exactly the
+ * texts the whole query matches: every term a phrase of two words that gave one pair, nothing
+ * excluded. A text has the pair 'a b' exactly when its search vector has b right after a (the
+ * pairs are read from its positions), so no position is left to check on the text.
+ */
+export function pairsAlone(input: string, pairs: readonly (readonly string[])[]): boolean {
+  const parsed = parseQuery(input);
+  if (!parsed || parsed.excluded.length) return false;
+  const terms = parsed.groups.flat();
+  // A prefix's phrase is one word short (phraseGroups), so it leaves the pairs fewer than the terms.
+  return terms.every((t) => t.words.length === 2) && pairs.length === terms.length && pairs.every((p) => p.length === 1);
+}
