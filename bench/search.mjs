@@ -4,7 +4,7 @@
 // found in them, are then recombined into new articles (seeded, so every run builds the same
 // corpus), stored in SQLite, and queried directly and over HTTP as the app does.
 //
-//   npm run build && node bench/search.mjs [--docs 100000] [--queries 300] [--warm 100] [--db FILE] [--rebuild]
+//   npm run build && node bench/search.mjs [--docs 100000] [--queries 300] [--warm 100] [--seed 77] [--db FILE] [--rebuild]
 //   node bench/search.mjs --docs 1000000 --db postgres://user@host:port/db [--base 20000]
 //
 // On PostgreSQL (an empty database, or one this built before) the first `--base` articles are
@@ -75,7 +75,7 @@ else if (fresh || (await store.count()) < N) {
 }
 const total = await store.count();
 
-seed = 77; // the same queries whether the corpus was built in this run or before
+seed = Number(flag('--seed', '77')); // the same queries whether the corpus was built in this run or before
 const queries = makeQueries(pool, Q);
 const app = createNewsgraphServer({ store });
 const { port } = await app.listen(0);
