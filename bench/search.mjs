@@ -75,7 +75,8 @@ else if (fresh || (await store.count()) < N) {
 }
 const total = await store.count();
 
-seed = Number(flag('--seed', '77')); // the same queries whether the corpus was built in this run or before
+const QUERY_SEED = Number(flag('--seed', '77'));
+seed = QUERY_SEED; // the same queries whether the corpus was built in this run or before
 const queries = makeQueries(pool, Q);
 const app = createNewsgraphServer({ store });
 const { port } = await app.listen(0);
@@ -84,7 +85,7 @@ const base = `http://127.0.0.1:${port}`;
 // Warm-up: queries of the same kinds, not the measured ones, page the indexes in, as on a server
 // that has been answering for a while; what an analyst sees after that is what counts.
 const measuredSeed = seed;
-seed = 78;
+seed = QUERY_SEED + 1;
 for (const q of makeQueries(pool, WARM)) await store.search({ q: q.q, limit: 20, facets: true });
 seed = measuredSeed;
 
