@@ -32,6 +32,7 @@ test('messages, what was said, causes and stakes are what people attack and figh
   assert.ok(!fig('attack', 'gunmen attacked the convoy, killing four guards', 'attacked'));
   assert.ok(!fig('attack', 'the militia attacked the town, saying it sheltered rebels, and shelled the market', 'attacked'));
   assert.ok(!fig('fight', 'troops are fighting to retake the bridge from the insurgents', 'fighting'));
+  assert.ok(!fig('attack', 'the front denied carrying out the attack on the town, saying its units were far away', 'attack'));
   // "bombast" and "stable" are no bombs or stabbings.
   assert.ok(fig('attack', 'the blog attacked Poe, calling his speech pure bombast', 'attacked', { targetCls: 'P' }));
 });

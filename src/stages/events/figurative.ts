@@ -22,6 +22,9 @@ const ISSUE_OBJECT = /^\s+(?:(?:on|upon|against)\s+)?(?:(?:the|a|an|our|their|th
 const MESSAGE_BEFORE = /\b(?:tweets?|posts?|ads?|adverts?|advertisements?|commercials?|op-eds?|editorials?|columns?|articles?|letters?|speech(?:es)?|statements?|videos?|books?|essays?|reports?|interviews?|messages?|emails?|memos?|remarks|comments?|headlines?|websites?|blogs?)\s+(?:that\s+|which\s+)?(?:also\s+|repeatedly\s+|sharply\s+)?$/i;
 /** The attack is what someone said: "attacked the senator, saying ...". */
 const SAYING_AFTER = /^[^,;.]{0,80},\s+(?:saying|calling|accusing|claiming|describing|labell?ing|branding|arguing|charging|dismissing)\b/i;
+/** The verb, not the noun: in "denied carrying out the attack on X, saying ..." the denier speaks. */
+const saidAttacking = (x: FigureContext) =>
+  /(?:ed|ing)$/i.test(x.trigger) && !/\b(?:the|a|an|this|that|its|their|his|her)\s+$/i.test(x.before ?? '') && SAYING_AFTER.test(x.after);
 
 const FIGURATIVE_TYPES = new Set<EventType>(['attack', 'fight', 'killing']);
 
@@ -90,7 +93,7 @@ export function isFigurative(x: FigureContext): boolean {
   if (FIGURE.test(near) || (x.type === 'killing' && NATURAL_DEATH.test(near))) return true;
   if (/\bpolitical\s+weapons?\b/i.test(x.clause) && !/\b(?:kill\w*|wound\w*|injur\w*|dead|bomb\w*)\b/i.test(rest)) return true;
   if (VIOLENCE.test(rest) || WEAPON.test(rest)) return false;
-  if (x.type !== 'killing' && (ISSUE_OBJECT.test(x.after) || MESSAGE_BEFORE.test(x.before ?? '') || SAYING_AFTER.test(x.after))) return true;
+  if (x.type !== 'killing' && (ISSUE_OBJECT.test(x.after) || MESSAGE_BEFORE.test(x.before ?? '') || saidAttacking(x))) return true;
   const people = (c?: string) => !c || c === 'P' || c === 'O';
   if (!people(x.actorCls) || !people(x.targetCls)) return false;
   if (x.type !== 'killing' && ABSTRACT_OBJECT.test(x.after)) return true;
