@@ -697,9 +697,9 @@ export class PgStore implements Store {
    * What the planner expects of a text query (text-reading.ts): how many texts match; how many
    * entries the index decodes for it, each term's own matches; how many texts may match at most,
    * terms that go together (a name's words) matching as often as the rarest group, where the
-   * planner takes them as independent. A phrase's estimate is the
-   * fewer of its words' matches and its pairs' (the texts its positions are checked on): the
-   * planner, taking the two conditions as independent, would multiply them.
+   * planner takes them as independent. A phrase's estimate is the fewer of its words' matches
+   * and its pairs' (the texts its positions are checked on): the planner, taking the two
+   * conditions as independent, would multiply them.
    */
   private async textEstimates(db: Db, text: TextQuery): Promise<{ estimate: number; decoded: number; dense: number }> {
     const planned = async (cond: string, arg: string) => {
