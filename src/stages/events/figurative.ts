@@ -37,7 +37,8 @@ const SELF_HARM = /^\s+(?:him|her|them|my|your|our)sel(?:f|ves)\b(?!\s+(?:and|al
 /** Killing animals ("kill and sacrifice animals", "culled the herd") is no event of violence. */
 const ANIMALS = /^\s+(?:(?:and|or)\s+)?(?:[\w-]+\s+){0,3}?(?:animals?|cattle|sheep|goats?|livestock|birds?|poultry|chickens?|fish|deer|cows?|pigs?|dogs?|cats?|herds?|flocks?|wolves|wolf|rats?|mosquitoes|insects|pests)\b/i;
 /** "Executed" a plan, a campaign or an order: carried out, not put to death. */
-const CARRIED_OUT = /\b(?:plans?|campaigns?|strateg\w+|orders?|operations?|programs?|programmes?|contracts?|deals?|warrants?|trades?|transactions?|agreements?|policy|policies|projects?|moves?|play|maneuvers?|manoeuvres?)\b/i;
+const PLANS = String.raw`plans?|campaigns?|strateg\w+|orders?|operations?|programs?|programmes?|contracts?|deals?|warrants?|trades?|transactions?|agreements?|policy|policies|projects?|moves?|play|maneuvers?|manoeuvres?`;
+const CARRIED_OUT = new RegExp(String.raw`\b(?:${PLANS})\b`, 'i');
 
 /** An attack only acted out or practised: "simulated an attack", "a mock assault", "attack drills". */
 const REHEARSED_BEFORE = /\b(?:simulat\w*|mock|rehears\w*|practi[cs]\w*|pretend\w*|staged?\s+a\s+(?:mock|fake))\s+(?:(?:an?|the|their|its)\s+)?(?:[\w-]+\s+)?$/i;
@@ -47,7 +48,7 @@ const CYBER = /\b(?:hackers?|hacking|cyber\w*|malware|ransomware|phishing|DDoS|b
 /** A name that holds an event word: "the Death in Custody Reporting Act". */
 const IN_NAME_AFTER = /^(?:\s+(?:in|of|and|for|on|to|the|[A-Z][\w'-]*))*?\s+(?:Act|Bill|Law|Amendment|Prize|Awards?|Foundation|Fund|Project|Commission|Committee|Initiative|Program|Programme)\b/;
 /** "A campaign is being executed", "the plan was executed": the thing carried out comes right before. */
-const CARRIED_OUT_BEFORE = /\b(?:plans?|campaigns?|strateg\w+|orders?|operations?|programs?|programmes?|contracts?|deals?|warrants?|trades?|transactions?|agreements?|policy|policies|projects?|moves?|maneuvers?|manoeuvres?)\s+(?:is|was|were|are|be|being|been|has been|had been|have been)\s+(?:being\s+)?(?:\w+ly\s+)?$/i;
+const CARRIED_OUT_BEFORE = new RegExp(String.raw`\b(?:${PLANS})\s+(?:is|was|were|are|be|being|been|has been|had been|have been)\s+(?:being\s+)?(?:\w+ly\s+)?$`, 'i');
 
 /**
  * Harm the sentence does not show anyone doing to another: a death with no cause in its sentence
@@ -62,8 +63,8 @@ export function isNoHarm(x: FigureContext & { readonly sentence: string }): bool
   if (x.type === 'fight') return false;
   if (SELF_HARM.test(x.after) || ANIMALS.test(x.after)) return true;
   if (x.type !== 'killing') return false;
-  if (/^execut/i.test(x.trigger) && CARRIED_OUT_BEFORE.test(x.before ?? '')) return true;
-  if (/^execut/i.test(x.trigger) && CARRIED_OUT.test(x.clause) && !/\b(?:prisoners?|inmates?|hostages?|captives?|civilians?|soldiers?|men|women|people|firing squad|hanging|behead\w*)\b/i.test(x.clause)) return true;
+  if (/^execut/i.test(x.trigger) && (CARRIED_OUT_BEFORE.test(x.before ?? '')
+    || (CARRIED_OUT.test(x.clause) && !/\b(?:prisoners?|inmates?|hostages?|captives?|civilians?|soldiers?|men|women|people|firing squad|hanging|behead\w*)\b/i.test(x.clause)))) return true;
   if (!DEATH_WORD.test(x.trigger.trim())) return false;
   const rest = x.sentence.replace(x.trigger, ' ');
   const causes = rest.replace(/\b(?:dead|deaths?|die[sd]?|dying)\b/gi, ' ');
