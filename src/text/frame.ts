@@ -86,24 +86,37 @@ function framesOf(doc: Doc): Frame[] {
   return frames;
 }
 
+const OPEN_CODE = OPEN.charCodeAt(0), CLOSE_CODE = CLOSE.charCodeAt(0);
+
 export function buildFrame(text: string, span: Span, mentions: readonly Mention[], localPlaces: ReadonlySet<string> = new Set()): Frame {
   let masked = '';
   const origin: number[] = [];
   const args: Arg[] = [];
   let pos = span.start;
   let lastSpace = false;
+  // Runs of plain characters are copied whole; whitespace is squeezed and placeholder marks blanked.
   const copy = (from: number, to: number) => {
+    let run = from;
     for (let i = from; i < to; i++) {
-      const c = text[i]!;
-      if (c === ' ' || c === '\n' || c === '\t') {
-        if (lastSpace) continue;
-        masked += ' ';
-        lastSpace = true;
-      } else {
-        masked += c === OPEN || c === CLOSE ? ' ' : c;
+      const c = text.charCodeAt(i);
+      const space = c === 32 || c === 10 || c === 9;
+      if (!space && c !== OPEN_CODE && c !== CLOSE_CODE) {
+        origin.push(i);
+        continue;
+      }
+      if (run < i) {
+        masked += text.slice(run, i);
         lastSpace = false;
       }
+      run = i + 1;
+      if (space && lastSpace) continue;
+      masked += ' ';
+      lastSpace = space;
       origin.push(i);
+    }
+    if (run < to) {
+      masked += text.slice(run, to);
+      lastSpace = false;
     }
   };
   for (const m of mentions) {

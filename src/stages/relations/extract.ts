@@ -15,14 +15,21 @@ import { defaultRelationModel, type RelationModel } from './model.js';
 interface Compiled {
   readonly p: RelationPattern;
   readonly re: RegExp;
-  readonly aClasses?: string;
-  readonly bClasses?: string;
+  /** Class sets of which the sentence must hold an argument each: the slots', and the subject's. */
+  readonly needs: readonly string[];
 }
 
 let compiled: Compiled[] | undefined;
 function patterns(): Compiled[] {
-  return (compiled ??= RELATION_PATTERNS.map((p) => ({ p, re: compile(p.src), aClasses: slotClasses(p.src, 'A'), bClasses: slotClasses(p.src, 'B') })));
+  return (compiled ??= RELATION_PATTERNS.map((p) => {
+    const needs = [slotClasses(p.src, 'A'), slotClasses(p.src, 'B'), p.subject?.classes].filter((x): x is string => !!x);
+    return { p, re: compile(p.src), needs };
+  }));
 }
+
+/** The argument classes of a sentence, as a string of class letters. */
+const classesOf = (f: Frame) => [...new Set(f.args.map((a) => a.cls))].join('');
+const hasAny = (present: string, set: string) => [...set].some((c) => present.includes(c));
 
 /** Symmetric relation types are stored with their arguments in a canonical order so duplicates collapse. */
 const SYMMETRIC = new Set(['alias', 'split', 'merge', 'allies', 'fights', 'talks']);
@@ -73,7 +80,10 @@ export function extractRelations(doc: Doc, opts: ExtractOptions = {}): Relation[
     const cls = clauses(f);
     // What the rules read for each pair of arguments: "type>" when the first of the pair is `a`.
     const ruled = new Map<string, string[]>();
+    const present = classesOf(f);
     for (const c of patterns()) {
+      // A pattern whose slots need a class of argument the sentence lacks cannot match it.
+      if (!c.needs.every((set) => hasAny(present, set))) continue;
       c.re.lastIndex = 0;
       for (let m = c.re.exec(f.masked); m; m = c.re.exec(f.masked)) {
         const found = fromMatch(doc, f, cls, c, m, ev);

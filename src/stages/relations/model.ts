@@ -29,7 +29,14 @@ export interface PairWeights {
 }
 
 export class RelationModel {
-  constructor(readonly w: PairWeights) {}
+  /** The weights by feature, as a Map: a pair's lookups are most of the model's cost. */
+  private readonly byFeature: Map<string, readonly number[]>;
+  private readonly z: Float64Array;
+
+  constructor(readonly w: PairWeights) {
+    this.byFeature = new Map(Object.entries(w.weights));
+    this.z = new Float64Array(w.bias.length);
+  }
 
   static load(path: string): RelationModel {
     return new RelationModel(JSON.parse(readFileSync(path, 'utf8')) as PairWeights);
@@ -37,20 +44,33 @@ export class RelationModel {
 
   /** Probability of each label, in `labels` order. */
   probabilities(features: readonly string[]): number[] {
-    const z = [...this.w.bias];
-    for (const f of features) {
-      const v = this.w.weights[f];
-      if (v) for (let k = 0; k < z.length; k++) z[k]! += v[k]!;
-    }
-    return softmax(z);
+    return softmax(Array.from(this.scores(features)));
   }
 
   /** The most likely label other than `none`, when its probability reaches the threshold. */
   predict(features: readonly string[]): { label: string; p: number } | undefined {
-    const p = this.probabilities(features);
-    let best = -1;
-    for (let k = 0; k < p.length; k++) if (this.w.labels[k] !== 'none' && (best < 0 || p[k]! > p[best]!)) best = k;
-    return best >= 0 && p[best]! >= this.w.threshold ? { label: this.w.labels[best]!, p: p[best]! } : undefined;
+    const z = this.scores(features);
+    let m = -Infinity;
+    for (const v of z) if (v > m) m = v;
+    let s = 0, best = -1;
+    for (let k = 0; k < z.length; k++) {
+      s += Math.exp(z[k]! - m);
+      if (this.w.labels[k] !== 'none' && (best < 0 || z[k]! > z[best]!)) best = k;
+    }
+    if (best < 0) return undefined;
+    const p = Math.exp(z[best]! - m) / s;
+    return p >= this.w.threshold ? { label: this.w.labels[best]!, p } : undefined;
+  }
+
+  /** The labels' scores before the softmax, in a buffer the next call overwrites. */
+  private scores(features: readonly string[]): Float64Array {
+    const z = this.z;
+    for (let k = 0; k < z.length; k++) z[k] = this.w.bias[k]!;
+    for (const f of features) {
+      const v = this.byFeature.get(f);
+      if (v) for (let k = 0; k < z.length; k++) z[k]! += v[k]!;
+    }
+    return z;
   }
 }
 
