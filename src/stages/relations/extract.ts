@@ -9,27 +9,35 @@ import { OFFICE_WORD } from '../../text/titles.js';
 import { verbReading } from '../../text/verb-reading.js';
 import { RELATION_PATTERNS, ROLE_WORD, roleLabel, roleRelation, type RelationPattern } from './lexicon.js';
 import { compile, slotClasses } from './pattern.js';
-import { MAX_PAIR_DISTANCE, MAX_PAIRS_PER_SENTENCE, pairFeatures, tokensOf } from './features.js';
+import { MAX_PAIR_DISTANCE, MAX_PAIRS_PER_SENTENCE, pairFeatures, SentenceWords, tokensOf } from './features.js';
 import { defaultRelationModel, type RelationModel } from './model.js';
 
 interface Compiled {
   readonly p: RelationPattern;
   readonly re: RegExp;
-  /** Class sets of which the sentence must hold an argument each: the slots', and the subject's. */
-  readonly needs: readonly string[];
+  /** Class sets (bits) of which the sentence must hold an argument each: the slots', and the subject's. */
+  readonly needs: readonly number[];
 }
 
 let compiled: Compiled[] | undefined;
 function patterns(): Compiled[] {
   return (compiled ??= RELATION_PATTERNS.map((p) => {
-    const needs = [slotClasses(p.src, 'A'), slotClasses(p.src, 'B'), p.subject?.classes].filter((x): x is string => !!x);
+    const needs = [slotClasses(p.src, 'A'), slotClasses(p.src, 'B'), p.subject?.classes].filter((x): x is string => !!x).map(classBits);
     return { p, re: compile(p.src), needs };
   }));
 }
 
-/** The argument classes of a sentence, as a string of class letters. */
-const classesOf = (f: Frame) => [...new Set(f.args.map((a) => a.cls))].join('');
-const hasAny = (present: string, set: string) => [...set].some((c) => present.includes(c));
+/** A set of argument classes as bits. */
+const classBits = (letters: string) => {
+  let bits = 0;
+  for (const c of letters) bits |= 1 << 'POGNLM'.indexOf(c);
+  return bits;
+};
+const classesOf = (f: Frame) => {
+  let bits = 0;
+  for (const a of f.args) bits |= 1 << 'POGNLM'.indexOf(a.cls);
+  return bits;
+};
 
 /** Symmetric relation types are stored with their arguments in a canonical order so duplicates collapse. */
 const SYMMETRIC = new Set(['alias', 'split', 'merge', 'allies', 'fights', 'talks']);
@@ -83,7 +91,7 @@ export function extractRelations(doc: Doc, opts: ExtractOptions = {}): Relation[
     const present = classesOf(f);
     for (const c of patterns()) {
       // A pattern whose slots need a class of argument the sentence lacks cannot match it.
-      if (!c.needs.every((set) => hasAny(present, set))) continue;
+      if (!c.needs.every((set) => (set & present) !== 0)) continue;
       c.re.lastIndex = 0;
       for (let m = c.re.exec(f.masked); m; m = c.re.exec(f.masked)) {
         const found = fromMatch(doc, f, cls, c, m, ev);
@@ -115,12 +123,13 @@ function fromModel(f: Frame, cls: ReturnType<typeof clauses>, ruled: ReadonlyMap
     for (let q = p + 1; q < at.length && at[q]! - at[p]! - 1 <= MAX_PAIR_DISTANCE; q++) pairs.push([at[p]!, at[q]!]);
   }
   pairs.sort((u, v) => u[1] - u[0] - (v[1] - v[0]) || u[0] - v[0]);
+  const words = new SentenceWords(toks);
   for (const [i, j] of pairs.slice(0, MAX_PAIRS_PER_SENTENCE)) {
     const x = f.args[toks[i]!.arg!]!, y = f.args[toks[j]!.arg!]!;
     const rules = ruled.get(`${x.mStart}:${y.mStart}`) ?? [];
     // A pair the rules read is only described for training.
     if (rules.length && !candidates) continue;
-    const features = pairFeatures(f, toks, i, j, rules);
+    const features = pairFeatures(f, toks, i, j, rules, words);
     // The rules' reading of a pair stands; the model adds relations between pairs they left alone.
     const pred = model && !rules.length ? model.predict(features) : undefined;
     candidates?.({ x, y, features, predicted: pred?.label });

@@ -63,50 +63,90 @@ export function acronymOf(short: string, long: string): boolean {
 
 const dist = (n: number) => (n <= 2 ? String(n) : n <= 4 ? '3-4' : n <= 8 ? '5-8' : n <= 14 ? '9-14' : '15+');
 /** What is read from one mention on its own (its head word, whether it names an office), once per mention. */
-const argInfo = new WeakMap<Arg, { head: string; title: boolean }>();
-function infoOf(a: Arg): { head: string; title: boolean } {
+const argInfo = new WeakMap<Arg, { xh: string; yh: string; title: boolean }>();
+function infoOf(a: Arg): { xh: string; yh: string; title: boolean } {
   let v = argInfo.get(a);
-  if (!v) argInfo.set(a, (v = { head: a.text.toLowerCase().split(/\s+/).pop()!.replace(/[^\w'’-]/g, ''), title: OFFICE_WORD.test(a.text) }));
+  if (!v) {
+    const head = a.text.toLowerCase().split(/\s+/).pop()!.replace(/[^\w'’-]/g, '');
+    argInfo.set(a, (v = { xh: `xh=${head}`, yh: `yh=${head}`, title: OFFICE_WORD.test(a.text) }));
+  }
   return v;
+}
+
+/**
+ * What the pairs of one sentence read of its words, filled as pairs first need them: a word lies
+ * between many pairs, and reusing one string per word also spares the model hashing it again.
+ */
+type Around = 'b1' | 'bl' | 'pre' | 'post';
+
+export class SentenceWords {
+  private readonly low: (string | undefined)[] = [];
+  private readonly bw: (string | undefined)[] = [];
+  private readonly cue: (string | null | undefined)[] = [];
+  private readonly around: Record<Around, (string | undefined)[]> = { b1: [], bl: [], pre: [], post: [] };
+  constructor(private readonly toks: readonly Token[]) {}
+
+  /** The word's feature as the first or last word between a pair, or as the word before or after it. */
+  aroundOf(kind: Around, k: number): string {
+    return (this.around[kind][k] ??= `${kind}=${this.lowOf(k)}`);
+  }
+
+  /** Lower-cased, or the placeholder's class ("EO") for an argument. */
+  lowOf(k: number): string {
+    const t = this.toks[k]!;
+    return (this.low[k] ??= t.arg === undefined ? t.w.toLowerCase() : t.w);
+  }
+
+  bwOf(k: number): string {
+    return (this.bw[k] ??= `bw=${lemma(this.toks[k]!.w)}`);
+  }
+
+  cueOf(k: number): string | undefined {
+    return (this.cue[k] ??= cueOf(this.toks[k]!.w) ?? null) ?? undefined;
+  }
 }
 
 /**
  * Features of the pair of arguments at tokens `i` < `j` of `toks`. `rules`: the relation types
  * the pattern rules read for the pair, with `>` when x is their `a` and `<` when y is.
+ * `words`: the sentence's word cache, when the caller reads several of its pairs.
  */
-export function pairFeatures(f: Frame, toks: readonly Token[], i: number, j: number, rules: readonly string[]): string[] {
+export function pairFeatures(f: Frame, toks: readonly Token[], i: number, j: number, rules: readonly string[], words = new SentenceWords(toks)): string[] {
   const x = f.args[toks[i]!.arg!]!, y = f.args[toks[j]!.arg!]!;
   const xy = `${x.cls}${y.cls}`;
-  const between = toks.slice(i + 1, j);
-  const low = between.map((t) => (t.arg === undefined ? t.w.toLowerCase() : t.w));
-  const out = [`cls=${xy}`, `d=${dist(between.length)}`, `xh=${infoOf(x).head}`, `yh=${infoOf(y).head}`, `xk=${x.kind ?? 'name'}|${y.kind ?? 'name'}`];
+  const between = j - i - 1;
+  const low: string[] = [];
+  for (let k = i + 1; k < j; k++) low.push(words.lowOf(k));
+  const xi = infoOf(x), yi = infoOf(y);
+  const out = [`cls=${xy}`, `d=${dist(between)}`, xi.xh, yi.yh, `xk=${x.kind ?? 'name'}|${y.kind ?? 'name'}`];
   if (x.entity === y.entity) out.push('same');
   // A title read as a person next to a name: "the Foreign Secretary, Jane Roe".
-  const titles = `${infoOf(x).title ? 'T' : '-'}${infoOf(y).title ? 'T' : '-'}`;
-  if (titles !== '--') out.push(`titles=${titles}`, `titles=${titles}|${xy}|${dist(between.length)}`);
+  const titles = `${xi.title ? 'T' : '-'}${yi.title ? 'T' : '-'}`;
+  if (titles !== '--') out.push(`titles=${titles}`, `titles=${titles}|${xy}|${dist(between)}`);
   if (acronymOf(y.text, x.text) || acronymOf(x.text, y.text)) out.push('acronym');
-  if (between.length <= 4) out.push(`bs=${low.join(' ')}`, `bs=${low.join(' ')}|${xy}`);
-  out.push(`b1=${low[0] ?? 'NONE'}`, `bl=${low[low.length - 1] ?? 'NONE'}`);
-  const before = toks[i - 1], after = toks[j + 1];
-  out.push(`pre=${before ? (before.arg === undefined ? before.w.toLowerCase() : before.w) : 'START'}`);
-  out.push(`post=${after ? (after.arg === undefined ? after.w.toLowerCase() : after.w) : 'END'}`);
-  if (before?.w === '(' && after?.w === ')') out.push('bothParen');
+  if (between <= 4) out.push(`bs=${low.join(' ')}`, `bs=${low.join(' ')}|${xy}`);
+  out.push(between ? words.aroundOf('b1', i + 1) : 'b1=NONE', between ? words.aroundOf('bl', j - 1) : 'bl=NONE');
+  out.push(i > 0 ? words.aroundOf('pre', i - 1) : 'pre=START');
+  out.push(j + 1 < toks.length ? words.aroundOf('post', j + 1) : 'post=END');
+  if (toks[i - 1]?.w === '(' && toks[j + 1]?.w === ')') out.push('bothParen');
   let args = 0, commas = 0;
   const cues = new Set<string>();
-  for (const [k, t] of between.entries()) {
-    if (t.arg !== undefined) {
+  for (let k = i + 1; k < j; k++) {
+    if (toks[k]!.arg !== undefined) {
       args++;
       continue;
     }
-    if (t.w === ',') commas++;
-    const l = lemma(t.w);
-    out.push(`bw=${l}`);
-    const c = cueOf(t.w);
+    if (toks[k]!.w === ',') commas++;
+    out.push(words.bwOf(k));
+    const c = words.cueOf(k);
     if (c) cues.add(c);
   }
   for (const c of cues) out.push(`cue=${c}`, `cue=${c}|${xy}`);
-  out.push(`args=${Math.min(args, 2)}`, `commas=${Math.min(commas, 2)}`);
+  out.push(ARGS[Math.min(args, 2)]!, COMMAS[Math.min(commas, 2)]!);
   for (const r of rules) out.push(`rule=${r}`, `rule=${r.replace(/[<>]$/, '')}`);
   if (!rules.length) out.push('norule');
   return out;
 }
+
+const ARGS = ['args=0', 'args=1', 'args=2'];
+const COMMAS = ['commas=0', 'commas=1', 'commas=2'];
