@@ -87,7 +87,7 @@ export function extractRelations(doc: Doc, opts: ExtractOptions = {}): Relation[
     if (f.args.length < 2) continue;
     const cls = clauses(f);
     // What the rules read for each pair of arguments: "type>" when the first of the pair is `a`.
-    const ruled = new Map<string, string[]>();
+    const ruled = new Map<number, string[]>();
     const present = classesOf(f);
     for (const c of patterns()) {
       // A pattern whose slots need a class of argument the sentence lacks cannot match it.
@@ -98,7 +98,7 @@ export function extractRelations(doc: Doc, opts: ExtractOptions = {}): Relation[
         if (found) {
           keep(found.r);
           const [x, y] = found.a.mStart <= found.b.mStart ? [found.a, found.b] : [found.b, found.a];
-          const k = `${x.mStart}:${y.mStart}`;
+          const k = pairKey(f.args.indexOf(x), f.args.indexOf(y));
           const tag = `${found.r.type}${x === found.a ? '>' : '<'}`;
           const list = ruled.get(k) ?? [];
           if (!list.includes(tag)) list.push(tag);
@@ -113,20 +113,26 @@ export function extractRelations(doc: Doc, opts: ExtractOptions = {}): Relation[
   return out.sort((x, y) => x.start - y.start || x.end - y.end);
 }
 
+/** A pair of a sentence's arguments, by their indices, as one number. */
+const pairKey = (x: number, y: number) => x * 2 ** 26 + y;
+
 /** Pairs of mentions the rules did not relate, read by the model: the closest pairs of the sentence first. */
-function fromModel(f: Frame, cls: ReturnType<typeof clauses>, ruled: ReadonlyMap<string, readonly string[]>, model: RelationModel | null, ev: EvidenceContext, keep: (r: Relation) => void, candidates: ExtractOptions['candidates']): void {
+function fromModel(f: Frame, cls: ReturnType<typeof clauses>, ruled: ReadonlyMap<number, readonly string[]>, model: RelationModel | null, ev: EvidenceContext, keep: (r: Relation) => void, candidates: ExtractOptions['candidates']): void {
   const toks = tokensOf(f);
   const at: number[] = [];
   for (const [i, t] of toks.entries()) if (t.arg !== undefined) at.push(i);
-  const pairs: [number, number][] = [];
+  // Bucketed by the tokens between them, each bucket in sentence order: the closest pairs first.
+  const byGap: number[][] = [];
   for (let p = 0; p < at.length; p++) {
-    for (let q = p + 1; q < at.length && at[q]! - at[p]! - 1 <= MAX_PAIR_DISTANCE; q++) pairs.push([at[p]!, at[q]!]);
+    for (let q = p + 1; q < at.length && at[q]! - at[p]! - 1 <= MAX_PAIR_DISTANCE; q++) (byGap[at[q]! - at[p]!] ??= []).push(at[p]!);
   }
-  pairs.sort((u, v) => u[1] - u[0] - (v[1] - v[0]) || u[0] - v[0]);
   const words = new SentenceWords(toks);
-  for (const [i, j] of pairs.slice(0, MAX_PAIRS_PER_SENTENCE)) {
+  let read = 0;
+  for (let gap = 1; gap < byGap.length && read < MAX_PAIRS_PER_SENTENCE; gap++) for (const i of byGap[gap] ?? []) {
+    if (read++ >= MAX_PAIRS_PER_SENTENCE) break;
+    const j = i + gap;
     const x = f.args[toks[i]!.arg!]!, y = f.args[toks[j]!.arg!]!;
-    const rules = ruled.get(`${x.mStart}:${y.mStart}`) ?? [];
+    const rules = ruled.get(pairKey(toks[i]!.arg!, toks[j]!.arg!)) ?? [];
     // A pair the rules read is only described for training.
     if (rules.length && !candidates) continue;
     const features = pairFeatures(f, toks, i, j, rules, words);

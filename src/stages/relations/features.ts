@@ -53,8 +53,8 @@ function cueOf(w: string): string | undefined {
 const ACRONYM_SKIP = /^(?:of|the|and|for|in|on|al|el|a|an|de|du|la|le)$/i;
 /** Whether `short` is written as the initials of `long` ("ISIL", "Islamic State of Iraq and the Levant"). */
 export function acronymOf(short: string, long: string): boolean {
+  if (!acronymShaped(short)) return false;
   const s = short.replace(/[^A-Za-z]/g, '');
-  if (s.length < 2 || s.length > 8 || s !== s.toUpperCase()) return false;
   const words = long.split(/[\s-]+/).filter((w) => /^[A-Za-z]/.test(w));
   const all = words.map((w) => w[0]!.toUpperCase()).join('');
   const content = words.filter((w) => !ACRONYM_SKIP.test(w)).map((w) => w[0]!.toUpperCase()).join('');
@@ -62,13 +62,27 @@ export function acronymOf(short: string, long: string): boolean {
 }
 
 const dist = (n: number) => (n <= 2 ? String(n) : n <= 4 ? '3-4' : n <= 8 ? '5-8' : n <= 14 ? '9-14' : '15+');
-/** What is read from one mention on its own (its head word, whether it names an office), once per mention. */
-const argInfo = new WeakMap<Arg, { xh: string; yh: string; title: boolean }>();
-function infoOf(a: Arg): { xh: string; yh: string; title: boolean } {
+/** Whether a name can be an acronym at all (acronymOf's first test), read once per mention. */
+const acronymShaped = (t: string) => {
+  const s = t.replace(/[^A-Za-z]/g, '');
+  return s.length >= 2 && s.length <= 8 && s === s.toUpperCase();
+};
+
+interface ArgInfo {
+  /** Its head-word features, as the first and as the second of a pair. */
+  readonly xh: string;
+  readonly yh: string;
+  /** Whether it names an office ("the Foreign Secretary"). */
+  readonly title: boolean;
+  readonly acronym: boolean;
+}
+/** What is read from one mention on its own, once per mention. */
+const argInfo = new WeakMap<Arg, ArgInfo>();
+function infoOf(a: Arg): ArgInfo {
   let v = argInfo.get(a);
   if (!v) {
     const head = a.text.toLowerCase().split(/\s+/).pop()!.replace(/[^\w'’-]/g, '');
-    argInfo.set(a, (v = { xh: `xh=${head}`, yh: `yh=${head}`, title: OFFICE_WORD.test(a.text) }));
+    argInfo.set(a, (v = { xh: `xh=${head}`, yh: `yh=${head}`, title: OFFICE_WORD.test(a.text), acronym: acronymShaped(a.text) }));
   }
   return v;
 }
@@ -115,22 +129,25 @@ export function pairFeatures(f: Frame, toks: readonly Token[], i: number, j: num
   const x = f.args[toks[i]!.arg!]!, y = f.args[toks[j]!.arg!]!;
   const xy = `${x.cls}${y.cls}`;
   const between = j - i - 1;
-  const low: string[] = [];
-  for (let k = i + 1; k < j; k++) low.push(words.lowOf(k));
   const xi = infoOf(x), yi = infoOf(y);
   const out = [`cls=${xy}`, `d=${dist(between)}`, xi.xh, yi.yh, `xk=${x.kind ?? 'name'}|${y.kind ?? 'name'}`];
   if (x.entity === y.entity) out.push('same');
   // A title read as a person next to a name: "the Foreign Secretary, Jane Roe".
   const titles = `${xi.title ? 'T' : '-'}${yi.title ? 'T' : '-'}`;
   if (titles !== '--') out.push(`titles=${titles}`, `titles=${titles}|${xy}|${dist(between)}`);
-  if (acronymOf(y.text, x.text) || acronymOf(x.text, y.text)) out.push('acronym');
-  if (between <= 4) out.push(`bs=${low.join(' ')}`, `bs=${low.join(' ')}|${xy}`);
+  if ((yi.acronym && acronymOf(y.text, x.text)) || (xi.acronym && acronymOf(x.text, y.text))) out.push('acronym');
+  if (between <= 4) {
+    let bs = '';
+    for (let k = i + 1; k < j; k++) bs += k > i + 1 ? ` ${words.lowOf(k)}` : words.lowOf(k);
+    out.push(`bs=${bs}`, `bs=${bs}|${xy}`);
+  }
   out.push(between ? words.aroundOf('b1', i + 1) : 'b1=NONE', between ? words.aroundOf('bl', j - 1) : 'bl=NONE');
   out.push(i > 0 ? words.aroundOf('pre', i - 1) : 'pre=START');
   out.push(j + 1 < toks.length ? words.aroundOf('post', j + 1) : 'post=END');
   if (toks[i - 1]?.w === '(' && toks[j + 1]?.w === ')') out.push('bothParen');
   let args = 0, commas = 0;
-  const cues = new Set<string>();
+  // In the order first met, as a Set would keep them: a handful at most.
+  const cues: string[] = [];
   for (let k = i + 1; k < j; k++) {
     if (toks[k]!.arg !== undefined) {
       args++;
@@ -139,7 +156,7 @@ export function pairFeatures(f: Frame, toks: readonly Token[], i: number, j: num
     if (toks[k]!.w === ',') commas++;
     out.push(words.bwOf(k));
     const c = words.cueOf(k);
-    if (c) cues.add(c);
+    if (c && !cues.includes(c)) cues.push(c);
   }
   for (const c of cues) out.push(`cue=${c}`, `cue=${c}|${xy}`);
   out.push(ARGS[Math.min(args, 2)]!, COMMAS[Math.min(commas, 2)]!);
