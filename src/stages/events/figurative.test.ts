@@ -8,6 +8,8 @@ const fig = (type: 'attack' | 'fight' | 'killing' | 'injury', clause: string, tr
 test('words and causes are figures; weapons and wounds are not', () => {
   assert.ok(fig('attack', 'the senator attacked her record on trade', 'attacked'));
   assert.ok(fig('killing', 'the committee killed the bill', 'killed'));
+  assert.ok(fig('killing', 'they will finish the season even if it kills them, and this is killing us', 'killing'));
+  assert.ok(!fig('killing', 'the shell hit the school and it killed six pupils', 'killed'));
   assert.ok(fig('fight', 'she has fought for lower taxes', 'fought'));
   assert.ok(fig('attack', 'that would be shooting itself in the foot', 'shooting'));
   assert.ok(fig('attack', 'Roe attacked Poe on television', 'attacked', { actorCls: 'P', targetCls: 'P' }));
