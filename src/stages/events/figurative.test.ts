@@ -27,6 +27,8 @@ test('words and causes are figures; weapons and wounds are not', () => {
 
 test('messages, what was said, causes and stakes are what people attack and fight in words', () => {
   assert.ok(fig('attack', 'the governor posted a video attacking Roe', 'attacking', { targetCls: 'M' }));
+  assert.ok(fig('fight', 'zoning rules that have quietly targeted renters for years', 'targeted', { targetCls: 'N' }));
+  assert.ok(!fig('fight', 'zoning rules that have quietly targeted renters with rifles', 'targeted', { targetCls: 'N' }));
   assert.ok(fig('attack', 'the paper attacked the mayor, saying he had misled the council', 'attacked'));
   assert.ok(fig('fight', 'a new fund to fight climate change', 'fight', { actorCls: 'N' }));
   assert.ok(fig('fight', 'the growers are fighting to save their shrinking industry', 'fighting'));

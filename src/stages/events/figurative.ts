@@ -20,6 +20,8 @@ const ABSTRACT_OBJECT = /^\s+(?:(?:on|upon|against)\s+)?(?:(?:the|a|an|his|her|t
 const ISSUE_OBJECT = /^\s+(?:(?:on|upon|against)\s+)?(?:(?:the|a|an|our|their|this|its)\s+)?(?:[\w-]+\s+)?(?:climate|poverty|corruption|inflation|drugs|cancer|diseases?|crime|obesity|hunger|unemployment|racism|discrimination|injustice|inequality|pandemic|virus|epidemic|addiction|deficits?|debt)\b/i;
 /** A message that "attacks": "a tweet attacking the mayor", "an ad that attacked her". */
 const MESSAGE_BEFORE = /\b(?:tweets?|posts?|ads?|adverts?|advertisements?|commercials?|op-eds?|editorials?|columns?|articles?|letters?|speech(?:es)?|statements?|videos?|books?|essays?|reports?|interviews?|messages?|emails?|memos?|remarks|comments?|headlines?|websites?|blogs?)\s+(?:that\s+|which\s+)?(?:also\s+|repeatedly\s+|sharply\s+)?$/i;
+/** A policy or practice that "targets" or "attacks" people: "tactics that have aggressively targeted the poor". */
+const POLICY_BEFORE = /\b(?:tactics|polic(?:y|ies)|laws?|measures?|rules?|regulations?|programs?|programmes?|practices?|reforms?|ordinances?|mandates?|budget cuts|cuts)\s+(?:that\s+|which\s+)?(?:(?:have|has|had|will|would|also|often|repeatedly)\s+|\w+ly\s+)*$/i;
 /** The attack is what someone said: "attacked the senator, saying ...". */
 const SAYING_AFTER = /^[^,;.]{0,80},\s+(?:saying|calling|accusing|claiming|describing|labell?ing|branding|arguing|charging|dismissing)\b/i;
 /** The verb, not the noun: in "denied carrying out the attack on X, saying ..." the denier speaks. */
@@ -94,7 +96,7 @@ export function isFigurative(x: FigureContext): boolean {
   if (FIGURE.test(near) || (x.type === 'killing' && NATURAL_DEATH.test(near))) return true;
   if (/\bpolitical\s+weapons?\b/i.test(x.clause) && !/\b(?:kill\w*|wound\w*|injur\w*|dead|bomb\w*)\b/i.test(rest)) return true;
   if (VIOLENCE.test(rest) || WEAPON.test(rest)) return false;
-  if (x.type !== 'killing' && (ISSUE_OBJECT.test(x.after) || MESSAGE_BEFORE.test(x.before ?? '') || saidAttacking(x))) return true;
+  if (x.type !== 'killing' && (ISSUE_OBJECT.test(x.after) || MESSAGE_BEFORE.test(x.before ?? '') || POLICY_BEFORE.test(x.before ?? '') || saidAttacking(x))) return true;
   const people = (c?: string) => !c || c === 'P' || c === 'O';
   if (!people(x.actorCls) || !people(x.targetCls)) return false;
   if (x.type !== 'killing' && ABSTRACT_OBJECT.test(x.after)) return true;
