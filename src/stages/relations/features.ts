@@ -1,5 +1,6 @@
 import { CLOSE, OPEN, type Arg, type Frame } from '../../text/frame.js';
 import { OFFICE_WORD } from '../../text/titles.js';
+import { Lru } from '../../core/lru.js';
 import { lemma } from '../events/features.js';
 import { ROLE_WORD } from './lexicon.js';
 
@@ -44,10 +45,21 @@ const CUES: readonly [string, RegExp][] = [
   ['say', /^(?:said|says|told|stated|added|announced|reported|according)$/i],
 ];
 
-function cueOf(w: string): string | undefined {
+function readCue(w: string): string | undefined {
   if (ROLE_WORD.test(w)) return 'role';
   for (const [name, re] of CUES) if (re.test(w)) return name;
   return undefined;
+}
+
+/*
+ * What is read of a word or a name on its own is remembered across documents: the same few
+ * thousand words and names come back in every article, and each costs several pattern tests.
+ */
+const cues = new Lru<string, string | null>(20_000);
+function cueOf(w: string): string | undefined {
+  let c = cues.get(w);
+  if (c === undefined) cues.set(w, (c = readCue(w) ?? null));
+  return c ?? undefined;
 }
 
 const ACRONYM_SKIP = /^(?:of|the|and|for|in|on|al|el|a|an|de|du|la|le)$/i;
@@ -76,13 +88,13 @@ interface ArgInfo {
   readonly title: boolean;
   readonly acronym: boolean;
 }
-/** What is read from one mention on its own, once per mention. */
-const argInfo = new WeakMap<Arg, ArgInfo>();
+/** What is read from one name on its own, once per name written the same way. */
+const argInfo = new Lru<string, ArgInfo>(5_000);
 function infoOf(a: Arg): ArgInfo {
-  let v = argInfo.get(a);
+  let v = argInfo.get(a.text);
   if (!v) {
     const head = a.text.toLowerCase().split(/\s+/).pop()!.replace(/[^\w'’-]/g, '');
-    argInfo.set(a, (v = { xh: `xh=${head}`, yh: `yh=${head}`, title: OFFICE_WORD.test(a.text), acronym: acronymShaped(a.text) }));
+    argInfo.set(a.text, (v = { xh: `xh=${head}`, yh: `yh=${head}`, title: OFFICE_WORD.test(a.text), acronym: acronymShaped(a.text) }));
   }
   return v;
 }
