@@ -90,7 +90,9 @@ const OPEN_CODE = OPEN.charCodeAt(0), CLOSE_CODE = CLOSE.charCodeAt(0);
 
 export function buildFrame(text: string, span: Span, mentions: readonly Mention[], localPlaces: ReadonlySet<string> = new Set()): Frame {
   let masked = '';
-  const origin: number[] = [];
+  // At most one entry per character of the span, plus a placeholder's few more than its name's.
+  const origin = new Int32Array(span.end - span.start + 1 + mentions.length * 16);
+  let n = 0;
   const args: Arg[] = [];
   let pos = span.start;
   let lastSpace = false;
@@ -101,7 +103,7 @@ export function buildFrame(text: string, span: Span, mentions: readonly Mention[
       const c = text.charCodeAt(i);
       const space = c === 32 || c === 10 || c === 9;
       if (!space && c !== OPEN_CODE && c !== CLOSE_CODE) {
-        origin.push(i);
+        origin[n++] = i;
         continue;
       }
       if (run < i) {
@@ -112,7 +114,7 @@ export function buildFrame(text: string, span: Span, mentions: readonly Mention[
       if (space && lastSpace) continue;
       masked += ' ';
       lastSpace = space;
-      origin.push(i);
+      origin[n++] = i;
     }
     if (run < to) {
       masked += text.slice(run, to);
@@ -126,14 +128,14 @@ export function buildFrame(text: string, span: Span, mentions: readonly Mention[
     const sym = `${OPEN}${args.length}${cls}${CLOSE}`;
     const mStart = masked.length;
     masked += sym;
-    for (let k = 0; k < sym.length; k++) origin.push(k === 0 ? m.start : m.end - 1);
+    for (let k = 0; k < sym.length; k++) origin[n++] = k === 0 ? m.start : m.end - 1;
     args.push({ start: m.start, end: m.end, entity: m.entity!, cls, type: m.type, kind: m.kind, text: m.text, mStart, mEnd: masked.length });
     lastSpace = false;
     pos = m.end;
   }
   copy(pos, span.end);
-  origin.push(span.end);
-  return { start: span.start, end: span.end, masked, origin: Int32Array.from(origin), args };
+  origin[n++] = span.end;
+  return { start: span.start, end: span.end, masked, origin: origin.subarray(0, n), args };
 }
 
 /** Document span of a masked range (end exclusive). */
