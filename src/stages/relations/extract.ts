@@ -85,7 +85,9 @@ export function extractRelations(doc: Doc, opts: ExtractOptions = {}): Relation[
   for (const f of frames) {
     // Every pattern relates two argument placeholders.
     if (f.args.length < 2) continue;
-    const cls = clauses(f);
+    // Clauses are read only around what a pattern or the model found: most sentences hold nothing.
+    let split: ReturnType<typeof clauses> | undefined;
+    const cls = () => (split ??= clauses(f));
     // What the rules read for each pair of arguments: "type>" when the first of the pair is `a`.
     const ruled = new Map<number, string[]>();
     const present = classesOf(f);
@@ -117,7 +119,7 @@ export function extractRelations(doc: Doc, opts: ExtractOptions = {}): Relation[
 const pairKey = (x: number, y: number) => x * 2 ** 26 + y;
 
 /** Pairs of mentions the rules did not relate, read by the model: the closest pairs of the sentence first. */
-function fromModel(f: Frame, cls: ReturnType<typeof clauses>, ruled: ReadonlyMap<number, readonly string[]>, model: RelationModel | null, ev: EvidenceContext, keep: (r: Relation) => void, candidates: ExtractOptions['candidates']): void {
+function fromModel(f: Frame, cls: () => ReturnType<typeof clauses>, ruled: ReadonlyMap<number, readonly string[]>, model: RelationModel | null, ev: EvidenceContext, keep: (r: Relation) => void, candidates: ExtractOptions['candidates']): void {
   const toks = tokensOf(f);
   const at: number[] = [];
   for (const [i, t] of toks.entries()) if (t.arg !== undefined) at.push(i);
@@ -154,19 +156,19 @@ function fromModel(f: Frame, cls: ReturnType<typeof clauses>, ruled: ReadonlyMap
       }
     }
     if (!acceptable(type, a, b)) continue;
-    const whole = clauseOf(cls, x.mStart);
+    const whole = clauseOf(cls(), x.mStart);
     const clause = { start: Math.max(whole.start, x.mStart - 400), end: Math.min(Math.max(whole.end, y.mEnd), y.mEnd + 400) };
     keep(complete(f, ev, clause, x.mStart, y.mEnd, y.mEnd, type, a, b, role));
   }
 }
 
-function fromMatch(doc: Doc, f: Frame, cls: ReturnType<typeof clauses>, c: Compiled, m: RegExpExecArray, ev: EvidenceContext): { r: Relation; a: Arg; b: Arg } | undefined {
+function fromMatch(doc: Doc, f: Frame, cls: () => ReturnType<typeof clauses>, c: Compiled, m: RegExpExecArray, ev: EvidenceContext): { r: Relation; a: Arg; b: Arg } | undefined {
   const g = m.groups ?? {};
   let a = argByIndex(f, g.a);
   let b = argByIndex(f, g.b);
   let mStart = m.index;
   const mEnd = m.index + m[0].length;
-  const whole = clauseOf(cls, m.index);
+  const whole = clauseOf(cls(), m.index);
   // A run-on "sentence" (a table, a list without stops) is read in a window around the match.
   const clause = { start: Math.max(whole.start, m.index - 400), end: Math.min(whole.end, m.index + m[0].length + 400) };
   if (c.p.subject) {
