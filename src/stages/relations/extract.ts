@@ -122,7 +122,7 @@ const pairKey = (x: number, y: number) => x * 2 ** 26 + y;
 function fromModel(f: Frame, cls: () => ReturnType<typeof clauses>, ruled: ReadonlyMap<number, readonly string[]>, model: RelationModel | null, ev: EvidenceContext, keep: (r: Relation) => void, candidates: ExtractOptions['candidates']): void {
   const toks = tokensOf(f);
   const at: number[] = [];
-  for (const [i, t] of toks.entries()) if (t.arg !== undefined) at.push(i);
+  for (let i = 0; i < toks.length; i++) if (toks[i]!.arg !== undefined) at.push(i);
   // Bucketed by the tokens between them, each bucket in sentence order: the closest pairs first.
   const byGap: number[][] = [];
   for (let p = 0; p < at.length; p++) {
