@@ -11,6 +11,9 @@ test('words and causes are figures; weapons and wounds are not', () => {
   assert.ok(fig('killing', 'they will finish the season even if it kills them, and this is killing us', 'killing'));
   assert.ok(!fig('killing', 'the shell hit the school and it killed six pupils', 'killed'));
   assert.ok(fig('fight', 'she has fought for lower taxes', 'fought'));
+  assert.ok(fig('fight', 'the two wings have been fighting about the budget', 'fighting'));
+  assert.ok(fig('attack', 'the fund has spent more than $4 million since May attacking Poe', 'attacking'));
+  assert.ok(!fig('attack', 'the militia has spent three years attacking the valley', 'attacking', { targetCls: 'L' }));
   assert.ok(fig('attack', 'that would be shooting itself in the foot', 'shooting'));
   assert.ok(fig('attack', 'Roe attacked Poe on television', 'attacked', { actorCls: 'P', targetCls: 'P' }));
   assert.ok(!fig('attack', 'gunmen attacked the senator with knives', 'attacked', { targetCls: 'P' }));

@@ -9,6 +9,7 @@ test('a group killing or attacking a resolved target implies fights; a person ac
   const rs = impliedRelations(d, extractEvents(d));
   const mg = rs.find((r) => r.a === 'mg' && r.b === 'qadi');
   assert.equal(mg?.time, '2008');
+  assert.deepEqual([mg?.aText, mg?.bText], ['the Mountain Guard', 'Samir Qadi']);
   const doma = rs.find((r) => r.a === 'doma' || r.b === 'doma');
   assert.equal(doma?.hedged, true);
   assert.ok(!rs.some((r) => r.a === 'dali' || r.b === 'dali'));

@@ -12,6 +12,12 @@ const AGENT_TYPES = new Set(['ORG', 'GPE', 'NORP']);
  */
 export function impliedRelations(doc: Doc, events: readonly Event[]): Relation[] {
   const types = new Map(doc.layer('entities').map((e) => [e.id, e.type]));
+  const mentions = doc.layer('mentions');
+  // The name as the event's evidence writes it, as the relation patterns record theirs.
+  const written = (entity: string, e: Event) => {
+    const inside = mentions.filter((m) => m.entity === entity && m.start >= e.start && m.end <= e.end);
+    return (inside.find((m) => (m.kind ?? 'name') === 'name') ?? inside[0])?.text;
+  };
   const have = new Set(doc.layer('relations').map((r) => `${r.type}|${r.a}|${r.b}`));
   const out: Relation[] = [];
   for (const e of events) {
@@ -22,6 +28,8 @@ export function impliedRelations(doc: Doc, events: readonly Event[]): Relation[]
     if (have.has(key)) continue;
     have.add(key);
     const r: { -readonly [K in keyof Relation]: Relation[K] } = { type: 'fights', a, b, start: e.start, end: e.end };
+    const aText = written(a, e), bText = written(b, e);
+    if (aText && bText) [r.aText, r.bText] = [aText, bText];
     if (e.time) r.time = e.time;
     if (e.source) r.source = e.source;
     if (e.negated) r.negated = true;
