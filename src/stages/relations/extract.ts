@@ -39,6 +39,13 @@ const classesOf = (f: Frame) => {
   return bits;
 };
 
+/** Defeating a rival in a vote or a game is a contest, not a fight: "would defeat the Democratic nominee". */
+const CONTEST_CUE = /^(?:defeat\w*|beat|beats|beaten|beating|ousted|routed)$/i;
+const CONTEST = /\b(?:elections?|electoral|vote[sd]?|voters?|ballots?|primar(?:y|ies)|caucus(?:es)?|nominees?|nomination|candidates?|delegates|polls?|runoff|re-?election|governorship|presidency|games?|season|matche?s?|league|playoffs?|championships?|tournament|finals?|coach(?:es)?|quarterbacks?|touchdowns?|innings|goals?|scored?)\b/i;
+
+/** Parties that contest elections: their fights are political ("defeat Republican Jane Roe"). */
+const PARTY = /^(?:the )?(?:Republicans?|Democrats?|Democratic|GOP|Labour|Tor(?:y|ies)|Conservatives?|Liberals?|Lib Dems?|Liberal Democrats?)$/i;
+
 /** Symmetric relation types are stored with their arguments in a canonical order so duplicates collapse. */
 const SYMMETRIC = new Set(['alias', 'split', 'merge', 'allies', 'fights', 'talks']);
 
@@ -174,6 +181,8 @@ function fromMatch(doc: Doc, f: Frame, cls: () => ReturnType<typeof clauses>, c:
   if (c.p.subject) {
     const cue = /^[\w-]+/.exec(m[0].replace(/^\W+/, ''))?.[0] ?? '';
     if (!verbReading(cue, f.masked.slice(clause.start, m.index), f.masked.slice(m.index + cue.length, clause.end))) return undefined;
+    // Only the words around the match: a sentence may go on to an election after a real war.
+    if (c.p.type === 'fights' && CONTEST_CUE.test(cue) && CONTEST.test(f.masked.slice(Math.max(clause.start, m.index - 60), Math.min(clause.end, mEnd + 40)))) return undefined;
     const subj = subjectBefore(f, m.index, c.p.subject.classes, clause.start, c.p.subject.nearest);
     if (!subj) return undefined;
     if (c.p.subject.slot === 'a') a = subj;
@@ -181,6 +190,7 @@ function fromMatch(doc: Doc, f: Frame, cls: () => ReturnType<typeof clauses>, c:
     mStart = subj.mStart;
   }
   if (!a || !b) return undefined;
+  if (c.p.type === 'fights' && (PARTY.test(a.text) || PARTY.test(b.text))) return undefined;
   let type = c.p.type;
   let role: string | undefined;
   if (type === 'role') {
