@@ -159,11 +159,13 @@ test('fights: ground taken from a group, not jobs or the floor; elections and ga
   has('[The Valley Brigade|ORG|vb] retook the ridge from [the Northern Front|ORG|nf] on Monday.', 'fights', 'vb', 'nf');
   has('[The Valley Brigade|ORG|vb] wants to free the town from [the Northern Front|ORG|nf].', 'fights', 'vb', 'nf');
   has('[Arland|GPE|ar] sent troops to defeat [the Northern Front|ORG|nf].', 'fights', 'ar', 'nf');
+  // A war's goals, seasons and final pushes are no game.
+  has('[Arland|GPE|ar] plans a final push to defeat [the Northern Front|ORG|nf] this season, its goal for the year.', 'fights', 'ar', 'nf');
   none('[Arland|GPE|ar] is taking jobs away from [Borvia|GPE|bo], the minister said.', 'fights');
   none('[The Greens|ORG|gr] seized the floor from [the Unity Party|ORG|up] on Tuesday.', 'fights');
   none('[The Unity Party|ORG|up] backs free trade arguments that came from [the Farmers League|ORG|fl].', 'fights');
   none('[The Unity Party|ORG|up] was taking out ads, and from [the Farmers League|ORG|fl] came money.', 'fights');
   none('[The Unity Party|ORG|up] candidates would defeat [the Farmers League|ORG|fl] in the runoff.', 'fights');
-  none('[The Harbor Sharks|ORG|hs] defeated [the River Kings|ORG|rk] 3-1 in the final.', 'fights');
+  none('[The Harbor Sharks|ORG|hs] defeated [the River Kings|ORG|rk] 3-1 in the league final.', 'fights');
   none('[Democrats|NORP|dem] vowed to defeat [the Liberty Union|ORG|lu] in November.', 'fights');
 });

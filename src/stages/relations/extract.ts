@@ -41,7 +41,8 @@ const classesOf = (f: Frame) => {
 
 /** Defeating a rival in a vote or a game is a contest, not a fight: "would defeat the Democratic nominee". */
 const CONTEST_CUE = /^(?:defeat\w*|beat|beats|beaten|beating|ousted|routed)$/i;
-const CONTEST = /\b(?:elections?|electoral|vote[sd]?|voters?|ballots?|primar(?:y|ies)|caucus(?:es)?|nominees?|nomination|candidates?|delegates|polls?|runoff|re-?election|governorship|presidency|games?|season|matche?s?|league|playoffs?|championships?|tournament|finals?|coach(?:es)?|quarterbacks?|touchdowns?|innings|goals?|scored?)\b/i;
+// Words of a vote or a game only: "goal", "season" or "final" also name a war's ("the fighting season").
+const CONTEST = /\b(?:elections?|electoral|vote[sd]?|voters?|ballots?|primar(?:y|ies)|caucus(?:es)?|nominees?|nomination|candidates?|delegates|polls?|runoff|re-?election|games?|matche?s|league|playoffs?|championships?|tournament|finals|cup|coach(?:es)?|quarterbacks?|touchdowns?|innings)\b/i;
 
 /** Parties that contest elections: their fights are political ("defeat Republican Jane Roe"). */
 const PARTY = /^(?:the )?(?:Republicans?|Democrats?|Democratic|GOP|Labour|Tor(?:y|ies)|Conservatives?|Liberals?|Lib Dems?|Liberal Democrats?)$/i;
