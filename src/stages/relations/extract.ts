@@ -8,7 +8,7 @@ import { subjectBefore } from '../../text/subjects.js';
 import { OFFICE_WORD } from '../../text/titles.js';
 import { verbReading } from '../../text/verb-reading.js';
 import { RELATION_PATTERNS, ROLE_WORD, roleLabel, roleRelation, type RelationPattern } from './lexicon.js';
-import { compile, slotClasses } from './pattern.js';
+import { compile, openingWords, slotClasses, WordTrie } from './pattern.js';
 import { MAX_PAIR_DISTANCE, MAX_PAIRS_PER_SENTENCE, pairFeatures, SentenceWords, tokensOf } from './features.js';
 import { defaultRelationModel, type RelationModel } from './model.js';
 
@@ -17,14 +17,33 @@ interface Compiled {
   readonly re: RegExp;
   /** Class sets (bits) of which the sentence must hold an argument each: the slots', and the subject's. */
   readonly needs: readonly number[];
+  /** Whether it runs on every sentence (it does not start with known words). */
+  readonly always: boolean;
 }
 
-let compiled: Compiled[] | undefined;
-function patterns(): Compiled[] {
-  return (compiled ??= RELATION_PATTERNS.map((p) => {
+interface PatternSet {
+  readonly list: readonly Compiled[];
+  /** The patterns a sentence word may open, by their index in `list`. */
+  readonly opens: WordTrie;
+}
+
+let compiled: PatternSet | undefined;
+function patterns(): PatternSet {
+  if (compiled) return compiled;
+  const opens = new Map<string, number[]>();
+  const list = RELATION_PATTERNS.map((p, i) => {
     const needs = [slotClasses(p.src, 'A'), slotClasses(p.src, 'B'), p.subject?.classes].filter((x): x is string => !!x).map(classBits);
-    return { p, re: compile(p.src), needs };
-  }));
+    const words = openingWords(p.src);
+    for (const w of words ?? []) opens.set(w, [...(opens.get(w) ?? []), i]);
+    return { p, re: compile(p.src), needs, always: !words };
+  });
+  return (compiled = { list, opens: new WordTrie(opens) });
+}
+
+/** Which patterns can match a sentence: those that always run, and those one of its words opens. */
+function runnable(f: Frame, all: PatternSet, out: Uint8Array): void {
+  for (let i = 0; i < all.list.length; i++) out[i] = all.list[i]!.always ? 1 : 0;
+  all.opens.scan(f.masked, (i) => (out[i] = 1));
 }
 
 /** A set of argument classes as bits. */
@@ -83,6 +102,8 @@ export function extractRelations(doc: Doc, opts: ExtractOptions = {}): Relation[
   if (!frames.some((f) => f.args.length >= 2 || (f.args.length === 1 && /\b(?:known|named|renamed|rebranded)\b/i.test(f.masked)))) return [];
   const ev = new EvidenceContext(doc);
   const out: Relation[] = [];
+  const all = patterns();
+  const run = new Uint8Array(all.list.length);
   const seen = new Set<string>();
   const keep = (r: Relation) => {
     const key = `${r.type}|${r.a}|${r.b}|${r.negated ? 1 : 0}|${r.hedged ? 1 : 0}`;
@@ -99,9 +120,11 @@ export function extractRelations(doc: Doc, opts: ExtractOptions = {}): Relation[
     // What the rules read for each pair of arguments: "type>" when the first of the pair is `a`.
     const ruled = new Map<number, string[]>();
     const present = classesOf(f);
-    for (const c of patterns()) {
-      // A pattern whose slots need a class of argument the sentence lacks cannot match it.
-      if (!c.needs.every((set) => (set & present) !== 0)) continue;
+    runnable(f, all, run);
+    for (let i = 0; i < all.list.length; i++) {
+      const c = all.list[i]!;
+      // A pattern whose slots need a class of argument the sentence lacks, or whose opening words it lacks, cannot match it.
+      if (!run[i] || !c.needs.every((set) => (set & present) !== 0)) continue;
       c.re.lastIndex = 0;
       for (let m = c.re.exec(f.masked); m; m = c.re.exec(f.masked)) {
         const found = fromMatch(doc, f, cls, c, m, ev);

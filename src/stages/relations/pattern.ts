@@ -41,3 +41,196 @@ export function slotClasses(src: string, slot: 'A' | 'B'): string | undefined {
   const m = new RegExp(`<${slot}:([A-Z]+)>`).exec(src);
   return m ? CLASSES[m[1] as ClassSet] : undefined;
 }
+
+/**
+ * The words a match of a pattern can begin with, lower-cased: when a sentence holds none of them
+ * the pattern need not run. Read from patterns that start at a word boundary with literal words
+ * (in groups, alternatives, optional letters and optional groups); undefined for any other
+ * pattern, which then always runs. A "word" here is a run of ASCII letters, as `letterRuns` reads
+ * a sentence: "co-founded" begins with "co".
+ */
+export function openingWords(src: string): string[] | undefined {
+  // A top-level alternative could match anywhere.
+  if (!src.startsWith('\\b') || altEnd(src, 0, src.length) !== src.length) return undefined;
+  const runs = readSeq(src, 2, [{ text: '', closed: false }]);
+  if (!runs || runs.end !== src.length && !runs.done) return undefined;
+  if (runs.parts.some((p) => !p.closed || !p.text)) return undefined;
+  return [...new Set(runs.parts.map((p) => p.text))];
+}
+
+/**
+ * Words (runs of ASCII letters, either case) mapped to numbers, read off a text in one pass
+ * without cutting it into strings: a trie over the 26 letters.
+ */
+export class WordTrie {
+  private next = new Int32Array(26 * 64);
+  private readonly values: (readonly number[] | undefined)[] = [undefined];
+
+  constructor(entries: Iterable<readonly [string, readonly number[]]>) {
+    for (const [word, vs] of entries) {
+      let node = 0;
+      for (const ch of word.toLowerCase()) {
+        if (!/[a-z]/.test(ch)) throw new Error(`not a word of ASCII letters: ${word}`);
+        const k = node * 26 + ch.charCodeAt(0) - 97;
+        if (!this.next[k]) {
+          this.values.push(undefined);
+          if (this.values.length * 26 > this.next.length) {
+            const grown = new Int32Array(this.next.length * 2);
+            grown.set(this.next);
+            this.next = grown;
+          }
+          this.next[k] = this.values.length - 1;
+        }
+        node = this.next[k]!;
+      }
+      this.values[node] = [...(this.values[node] ?? []), ...vs];
+    }
+  }
+
+  /** Calls `hit` with the numbers of each whole letter run of `s` that is a word of the trie. */
+  scan(s: string, hit: (v: number) => void): void {
+    // node -1: inside a run that left the trie.
+    let node = 0;
+    for (let i = 0; i <= s.length; i++) {
+      const c = i < s.length ? s.charCodeAt(i) | 0x20 : 0;
+      // Only A-Z and a-z land in a-z when the lower-case bit is set.
+      if (c >= 97 && c <= 122) {
+        if (node >= 0) node = this.next[node * 26 + c - 97]! || -1;
+        continue;
+      }
+      if (node > 0) for (const v of this.values[node] ?? []) hit(v);
+      node = 0;
+    }
+  }
+}
+
+interface Part {
+  readonly text: string;
+  /** A letter-ending character followed the text: the run is whole. */
+  readonly closed: boolean;
+}
+interface SeqResult {
+  readonly parts: Part[];
+  /** Where reading stopped: the closing parenthesis or `|` of a group, or the source's end. */
+  readonly end: number;
+  /** Every part is closed: what follows cannot change the runs. */
+  readonly done: boolean;
+}
+
+const MAX_PARTS = 400;
+const LETTER = /[A-Za-z]/;
+/** Escapes and characters that match one non-letter character. */
+const NON_LETTER = new Set([' ', ',', "'", '’', '-', '"', '“', '”', ':', ';']);
+
+/**
+ * Reads a sequence from `i` up to a top-level `|`, `)` or the end, extending each part with what
+ * the sequence matches; undefined on syntax it does not follow.
+ */
+function readSeq(src: string, i: number, parts: Part[]): SeqResult | undefined {
+  while (i < src.length) {
+    if (parts.every((p) => p.closed)) return { parts, end: i, done: true };
+    const c = src[i]!;
+    if (c === '|' || c === ')') return { parts, end: i, done: false };
+    if (c === '(') {
+      const close = matchingParen(src, i);
+      if (close < 0) return undefined;
+      const optional = src[close + 1] === '?';
+      const head = src.slice(i, i + 4);
+      if (head.startsWith('(?<!') || head.startsWith('(?<=') || head.startsWith('(?!')) {
+        // A look-behind or negative look-ahead only narrows where the pattern matches.
+        i = close + 1;
+        continue;
+      }
+      if (head.startsWith('(?=')) {
+        // A look-ahead at a non-letter ends the run: "free(?= the)".
+        if (!NON_LETTER.has(src[i + 3]!)) return undefined;
+        parts = parts.map((p) => (p.text ? { text: p.text, closed: true } : p));
+        i = close + 1;
+        continue;
+      }
+      if (!head.startsWith('(?:') || (src[close + 1] && '*+{'.includes(src[close + 1]!))) return undefined;
+      const next: Part[] = optional ? [...parts] : [];
+      for (let j = i + 3; ; ) {
+        const alt = readSeq(src, j, parts);
+        if (!alt) return undefined;
+        // An alternative whose parts all closed early stops before the group's end: find its `|` or `)`.
+        const at = alt.done ? altEnd(src, alt.end, close) : alt.end;
+        next.push(...alt.parts);
+        if (at >= close) break;
+        j = at + 1;
+      }
+      parts = dedupe(next);
+      if (parts.length > MAX_PARTS) return undefined;
+      i = close + 1 + (optional ? 1 : 0);
+      continue;
+    }
+    if (c === '\\') {
+      const e = src[i + 1];
+      if (e === 'b') parts = parts.map((p) => (p.text ? { text: p.text, closed: true } : p));
+      else if (e === '.' || e === '-' || e === "'" || e === '(' || e === ')') parts = closeAll(parts);
+      else return undefined;
+      i += 2;
+      continue;
+    }
+    if (LETTER.test(c)) {
+      const optional = src[i + 1] === '?';
+      if (src[i + 1] && '*+{'.includes(src[i + 1]!)) return undefined;
+      const grown = parts.map((p) => (p.closed ? p : { text: p.text + c.toLowerCase(), closed: false }));
+      parts = dedupe(optional ? [...parts, ...grown] : grown);
+      i += optional ? 2 : 1;
+      continue;
+    }
+    if (NON_LETTER.has(c) && !(src[i + 1] && '*+{'.includes(src[i + 1]!))) {
+      const optional = src[i + 1] === '?';
+      parts = optional ? dedupe([...parts, ...closeAll(parts)]) : closeAll(parts);
+      i += optional ? 2 : 1;
+      continue;
+    }
+    return undefined;
+  }
+  return { parts, end: i, done: parts.every((p) => p.closed) };
+}
+
+function closeAll(parts: Part[]): Part[] {
+  return parts.map((p) => (p.closed ? p : { text: p.text, closed: true }));
+}
+
+function dedupe(parts: Part[]): Part[] {
+  const seen = new Set<string>();
+  return parts.filter((p) => {
+    const k = `${p.closed ? 1 : 0}${p.text}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The index of the parenthesis closing the one at `open`, or -1. */
+function matchingParen(src: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      while (i < src.length && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The top-level `|` or `)` at or after `from` within a group that closes at `close`. */
+function altEnd(src: string, from: number, closeAt: number): number {
+  for (let i = from; i < closeAt; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (c === '(') {
+      const j = matchingParen(src, i);
+      if (j < 0) return closeAt;
+      i = j;
+    } else if (c === '[') {
+      while (i < closeAt && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
+    } else if (c === '|') return i;
+  }
+  return closeAt;
+}
