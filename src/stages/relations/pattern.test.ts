@@ -17,9 +17,17 @@ test('opening words: alternatives, optional letters and groups, nested groups', 
   assert.deepEqual(sorted('\\brenamed from <A:ORG> to <B:ORG>'), ['renamed']);
 });
 
+test('opening words after a first argument', () => {
+  assert.deepEqual(sorted('<A:GRP> and <B:GRP> clashed'), ['and']);
+  assert.deepEqual(sorted('<A:ORG>,? (?:aka|a\\.k\\.a\\.) <B:ORG>'), ['a', 'aka']);
+  assert.deepEqual(sorted('<B:GRP>-(?:backed|armed) <A:GRP>'), ['armed', 'backed']);
+  // A possessive may come first: its "s" is then the opening word.
+  assert.deepEqual(sorted('<A:GRP><POS>? (?:ally|partner) <B:GRP>'), ['ally', 'partner', 's']);
+  assert.equal(openingWords('<A:ORG><POS>? (?:<W> ){0,2}?branch of <B:ORG>'), undefined);
+});
+
 test('opening words: none for patterns that may start anywhere or with anything', () => {
-  // Starts with an argument, or inside a word, or with a class of characters.
-  assert.equal(openingWords('<A:GRP> and <B:GRP> clashed'), undefined);
+  // Starts inside a word, or with a class of characters, or with any word.
   assert.equal(openingWords('(?:fought|clashed) with <B:GRP>'), undefined);
   assert.equal(openingWords('\\b\\w+ly attacked <B:GRP>'), undefined);
   assert.equal(openingWords('\\b(?:<W> )?fought <B:GRP>'), undefined);
@@ -70,7 +78,9 @@ test('opening words never hide a match of a relation pattern', () => {
     for (const f of frames) {
       re.lastIndex = 0;
       for (let m = re.exec(f.masked); m; m = re.exec(f.masked)) {
-        const first = /^[A-Za-z]+/.exec(m[0])?.[0].toLowerCase();
+        // After the first argument, for a pattern that starts with one.
+        const body = p.src.startsWith('<') ? m[0].replace(/^(?:[Tt]he )?\uE000\d+[A-Z]\uE001/, '') : m[0];
+        const first = /[A-Za-z]+/.exec(body)?.[0].toLowerCase();
         assert.ok(first && words.includes(first), `${p.src} matched "${m[0]}" opening with ${first}`);
         checked++;
         re.lastIndex = m.index + 1;

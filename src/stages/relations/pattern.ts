@@ -43,13 +43,16 @@ export function slotClasses(src: string, slot: 'A' | 'B'): string | undefined {
 }
 
 /**
- * The words a match of a pattern can begin with, lower-cased: when a sentence holds none of them
- * the pattern need not run. Read from patterns that start at a word boundary with literal words
- * (in groups, alternatives, optional letters and optional groups); undefined for any other
- * pattern, which then always runs. A "word" here is a run of ASCII letters, as `letterRuns` reads
- * a sentence: "co-founded" begins with "co".
+ * The words a match of a pattern can begin with (after its first argument, for a pattern that
+ * starts with one), lower-cased: when a sentence holds none of them the pattern need not run.
+ * Read from patterns that start at a word boundary or with an argument, then literal words (in
+ * groups, alternatives, optional letters and optional groups); undefined for any other pattern,
+ * which then always runs. A "word" here is a run of ASCII letters, as `WordTrie` reads a
+ * sentence: "co-founded" begins with "co".
  */
-export function openingWords(src: string): string[] | undefined {
+export function openingWords(pattern: string): string[] | undefined {
+  // An argument placeholder ends with a character that is not a letter, as a word boundary does.
+  const src = pattern.replace(/^<[AB]:[A-Z]+>/, '\\b').replace(/<POS>/g, "(?:'s?|’s?)");
   // A top-level alternative could match anywhere.
   if (!src.startsWith('\\b') || altEnd(src, 0, src.length) !== src.length) return undefined;
   const runs = readSeq(src, 2, [{ text: '', closed: false }]);
@@ -191,8 +194,9 @@ function readSeq(src: string, i: number, parts: Part[]): SeqResult | undefined {
   return { parts, end: i, done: parts.every((p) => p.closed) };
 }
 
+/** A character that is not a letter ends the runs begun; before the first letter it changes nothing. */
 function closeAll(parts: Part[]): Part[] {
-  return parts.map((p) => (p.closed ? p : { text: p.text, closed: true }));
+  return parts.map((p) => (p.closed || !p.text ? p : { text: p.text, closed: true }));
 }
 
 function dedupe(parts: Part[]): Part[] {
