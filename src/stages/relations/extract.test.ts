@@ -89,6 +89,20 @@ test('people: member, spokesman, leader, affiliation with role', () => {
   has('“We are ready,” said [Lena Ortiz|PERSON|ortiz] of [the Halden Institute|ORG|hi].', 'affiliation', 'ortiz', 'hi');
 });
 
+test('appointments: named, appointed, elected to a role in an organisation', () => {
+  const c = has('Last week [Samir Qadi|PERSON|qadi] was appointed the new military commander of [Red Cell|ORG|rc].', 'leader', 'qadi', 'rc');
+  assert.equal(c.role, 'commander');
+  const s = has('[Red Cell|ORG|rc] named [Omar Dali|PERSON|dali] as its new spokesman on Monday.', 'member', 'dali', 'rc');
+  assert.equal(s.role, 'spokesman');
+  has('In 2009 [Samir Qadi|PERSON|qadi] appointed [Omar Dali|PERSON|dali] the chief of [Red Cell|ORG|rc]’s finances.', 'affiliation', 'dali', 'rc');
+  has('[Omar Dali|PERSON|dali] was named the top [Kessan|NORP|k] commander of [Red Cell|ORG|rc].', 'leader', 'dali', 'rc');
+  has('[Lena Ortiz|PERSON|ortiz] has been elected chair of [the Dawn Party|ORG|dp].', 'affiliation', 'ortiz', 'dp');
+  // The appointer is not the appointee; an envoy to or for a country does not belong to it.
+  assert.ok(!rels('In 2009 [Samir Qadi|PERSON|qadi] appointed [Omar Dali|PERSON|dali] the chief of [Red Cell|ORG|rc].').some((r) => r.a === 'qadi' || r.b === 'qadi'));
+  none('[Jane Roe|PERSON|jr] was named envoy for [Veloria|GPE|ve] and ambassador to [Ostia|GPE|os].');
+  none('A man named [John Doe|PERSON|jd] told [the Courier|ORG|co] he was leaving.');
+});
+
 test('located / operating in a place', () => {
   has('[Red Cell|ORG|rc] retains a strong presence in [Kessa|GPE|kessa]’s eastern districts.', 'located', 'rc', 'kessa');
   has('[Red Cell|ORG|rc], which is based in [Port Lune|GPE|pl], denied it.', 'located', 'rc', 'pl');

@@ -7,7 +7,7 @@ import { modality } from '../../text/modality.js';
 import { subjectBefore } from '../../text/subjects.js';
 import { OFFICE_WORD } from '../../text/titles.js';
 import { verbReading } from '../../text/verb-reading.js';
-import { RELATION_PATTERNS, ROLE_WORD, roleLabel, roleRelation, type RelationPattern } from './lexicon.js';
+import { postedTo, RELATION_PATTERNS, ROLE_WORD, roleLabel, roleRelation, type RelationPattern } from './lexicon.js';
 import { compile, openingWords, slotClasses, WordTrie } from './pattern.js';
 import { MAX_PAIR_DISTANCE, MAX_PAIRS_PER_SENTENCE, pairFeatures, SentenceWords, tokensOf } from './features.js';
 import { defaultRelationModel, type RelationModel } from './model.js';
@@ -181,6 +181,8 @@ function fromModel(f: Frame, cls: () => ReturnType<typeof clauses>, ruled: Reado
     if (type === 'member' && a.cls === 'P') {
       // A role noun between the two names says which kind of membership: "X, a senior commander of Y".
       const noun = toks.slice(i + 1, j).find((t) => t.arg === undefined && ROLE_WORD.test(t.w))?.w;
+      // "the envoy for Y", "ambassador to Y": posted to Y, not one of its own.
+      if (noun && b === y && postedTo(noun, f.masked.slice(Math.max(0, y.mStart - 9), y.mStart))) continue;
       if (noun) {
         type = roleRelation(noun, false);
         role = roleLabel(noun);
@@ -220,6 +222,7 @@ function fromMatch(doc: Doc, f: Frame, cls: () => ReturnType<typeof clauses>, c:
   if (type === 'role') {
     const noun = g.cue ?? '';
     const subUnit = /^[’']s?\s/.test(f.masked.slice(b.mEnd, b.mEnd + 3)) && b.mStart > (m.index + m[0].indexOf(noun));
+    if (postedTo(noun, f.masked.slice(Math.max(0, b.mStart - 9), b.mStart))) return undefined;
     type = roleRelation(noun, subUnit);
     role = roleLabel(noun);
     // "leader of France's far-right party": the organisation is the unit, not the country.

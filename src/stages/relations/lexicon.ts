@@ -47,6 +47,15 @@ export function roleRelation(noun: string, subUnit: boolean): 'leader' | 'member
   return 'affiliation';
 }
 
+const POSTED = /^(?:ambassadors?|envoys?|emissar(?:y|ies)|consuls?|(?:special )?representatives?|diplomats?)$/i;
+/**
+ * Whether a diplomatic role before an organisation or state is a posting to it ("envoy for Y",
+ * "the ambassador to Y"): `before` is the text just before the name.
+ */
+export function postedTo(noun: string, before: string): boolean {
+  return POSTED.test(noun) && /\b(?:to|for|in|at) (?:the )?$/i.test(before);
+}
+
 /** Normalised role label stored on the relation. */
 export function roleLabel(noun: string): string {
   const n = noun.toLowerCase().replace(/\s+/g, ' ');
@@ -64,6 +73,10 @@ const OBJ_FILLER = `(?:(?!(?:in|at|near|from|into|across|inside|outside|througho
 /** Words between a verb of talking and whom it was with: titles, not a preposition starting another phrase. */
 const TALK_FILLER = '(?:(?!(?:in|at|on|for|about|over|after|before|during|since|from|by|against|and|or|but|said|says)\\b)<W> ){0,3}?';
 const ROLE_FILLER = '(?:(?!(?:as|in|of|for|to|at|on|by|with|from|over|about|against|under|after|before|during|between|among|into|through|toward|and|or|said|says|told|is|are|was|were|has|have|had|will|would|\\w+ing|\\w+ed)\\b)<W> ){0,2}?';
+
+/** Verbs of appointment, passive and active. */
+const APPOINTED = '(?:appointed|named|nominated|elected|promoted|installed|chosen|picked|tapped|made|confirmed|sworn in)';
+const APPOINTS = '(?:appointed|appoints|appoint|named|names|nominated|nominates|elected|elects|promoted|promotes|installed|installs|chose|chooses|picked|picks|tapped|taps|made|makes)';
 
 export const RELATION_PATTERNS: readonly RelationPattern[] = [
   // ---- alias -------------------------------------------------------------------------
@@ -157,6 +170,11 @@ export const RELATION_PATTERNS: readonly RelationPattern[] = [
   { type: 'role', src: `<B:ORGGPE><POS>? ${ROLE_FILLER}(?<cue>${ROLE}),? <A:PER>` },
   { type: 'role', src: `<A:PER>, (?:the |a |an |its |their )?(?:former |senior |top |chief |then )?<B:ORGGPE><POS>? ${ROLE_FILLER}(?<cue>${ROLE})\\b` },
   { type: 'affiliation', src: '<A:PER> of <B:ORG>(?=,| said| says| told| wrote| writes| argued| added| \\(|\\.|$)' },
+  // Appointments: "X was named the new commander of Y", "Z appointed X head of Y", "Y named X as its spokesman".
+  // Only an organisation after "of/for/at": an envoy "for Syria" or ambassador "to France" does not belong to it.
+  { type: 'role', src: `<A:PER>,? (?:(?:has|have|had|was|were|is|are|will|would|be|been|being|later|recently|newly|formally|officially|then|also|just) )*${APPOINTED} (?:as |to (?:be )?)?(?:the |a |an |its |their )?${ROLE_FILLER}(?:<X> )?(?<cue>${ROLE}) (?:of|for|at) <B:ORG>` },
+  { type: 'role', src: `\\b${APPOINTS} <A:PER>,? (?:as |to be )?(?:the |a |an |its |their )?${ROLE_FILLER}(?:<X> )?(?<cue>${ROLE}) (?:of|for|at) <B:ORG>` },
+  { type: 'role', src: `<B:ORGGPE> (?:(?:has|have|had|later|then|recently|formally|officially) )*${APPOINTS} <A:PER>,? (?:as )?(?:its|their) ${ROLE_FILLER}(?<cue>${ROLE})\\b` },
   { type: 'member', src: '\\b(?:joined|joins|join|joining|defected to|enlisted in|was recruited by|were recruited by|recruited into) <B:ORG>', subject: { slot: 'a', classes: 'P' } },
   // A state or unit inside a coalition or larger force: "the UK, as part of the coalition".
   { type: 'member', src: '<A:GRP>,? (?:(?:is|are|was|were|as|became|remains|one|a|an|the) )*(?:founding |full |key |leading |integral )?(?:part|member|members|component) of <B:ORG>' },

@@ -24,6 +24,9 @@ test('opening words after a first argument', () => {
   // A possessive may come first: its "s" is then the opening word.
   assert.deepEqual(sorted('<A:GRP><POS>? (?:ally|partner) <B:GRP>'), ['ally', 'partner', 's']);
   assert.equal(openingWords('<A:ORG><POS>? (?:<W> ){0,2}?branch of <B:ORG>'), undefined);
+  // A repeated group of whole words reads as an optional one; one that may run on into the next word does not.
+  assert.deepEqual(sorted('<A:PER>,? (?:(?:has|was) )*named <B:ORG>'), ['has', 'named', 'was']);
+  assert.equal(openingWords('<A:PER> (?:re)*named <B:ORG>'), undefined);
 });
 
 test('opening words: none for patterns that may start anywhere or with anything', () => {

@@ -137,7 +137,9 @@ function readSeq(src: string, i: number, parts: Part[]): SeqResult | undefined {
     if (c === '(') {
       const close = matchingParen(src, i);
       if (close < 0) return undefined;
-      const optional = src[close + 1] === '?';
+      // "(...)*" reads as "(...)?" for the opening word, when a pass through it cannot leave a word unfinished.
+      const quant = src[close + 1];
+      const optional = quant === '?' || quant === '*';
       const head = src.slice(i, i + 4);
       if (head.startsWith('(?<!') || head.startsWith('(?<=') || head.startsWith('(?!')) {
         // A look-behind or negative look-ahead only narrows where the pattern matches.
@@ -151,11 +153,11 @@ function readSeq(src: string, i: number, parts: Part[]): SeqResult | undefined {
         i = close + 1;
         continue;
       }
-      if (!head.startsWith('(?:') || (src[close + 1] && '*+{'.includes(src[close + 1]!))) return undefined;
+      if (!head.startsWith('(?:') || (quant && '+{'.includes(quant))) return undefined;
       const next: Part[] = optional ? [...parts] : [];
       for (let j = i + 3; ; ) {
         const alt = readSeq(src, j, parts);
-        if (!alt) return undefined;
+        if (!alt || (quant === '*' && alt.parts.some((p) => !p.closed && p.text))) return undefined;
         // An alternative whose parts all closed early stops before the group's end: find its `|` or `)`.
         const at = alt.done ? altEnd(src, alt.end, close) : alt.end;
         next.push(...alt.parts);
@@ -164,7 +166,8 @@ function readSeq(src: string, i: number, parts: Part[]): SeqResult | undefined {
       }
       parts = dedupe(next);
       if (parts.length > MAX_PARTS) return undefined;
-      i = close + 1 + (optional ? 1 : 0);
+      // A lazy quantifier ("*?", "??") matches the same words.
+      i = close + 1 + (optional ? 1 : 0) + (optional && src[close + 2] === '?' ? 1 : 0);
       continue;
     }
     if (c === '\\') {
