@@ -25,8 +25,9 @@ function* docs() {
     return;
   }
   for (const name of readdirSync(positionals[0]).filter((n) => n.endsWith('.txt')).sort()) {
-    const text = readFileSync(join(positionals[0], name), 'utf8');
-    yield { id: name, text, events: pipeline.run(Doc.create(text, {}, name)).doc.layer('events') };
+    // Offsets are into the normalised text the pipeline reads, not the file's.
+    const doc = pipeline.run(Doc.create(readFileSync(join(positionals[0], name), 'utf8'), {}, name)).doc;
+    yield { id: name, text: doc.text, events: doc.layer('events') };
   }
 }
 
