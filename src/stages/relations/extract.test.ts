@@ -100,6 +100,8 @@ test('appointments: named, appointed, elected to a role in an organisation', () 
   // The appointer is not the appointee; an envoy to or for a country does not belong to it.
   assert.ok(!rels('In 2009 [Samir Qadi|PERSON|qadi] appointed [Omar Dali|PERSON|dali] the chief of [Red Cell|ORG|rc].').some((r) => r.a === 'qadi' || r.b === 'qadi'));
   none('[Jane Roe|PERSON|jr] was named envoy for [Veloria|GPE|ve] and ambassador to [Ostia|GPE|os].');
+  none('[Jane Roe|PERSON|jr], the special representative for [Veloria|GPE|ve], arrived.');
+  has('“No comment,” said [Jane Roe|PERSON|jr], a representative for [Acme Mining|ORG|am].', 'affiliation', 'jr', 'am');
   none('A man named [John Doe|PERSON|jd] told [the Courier|ORG|co] he was leaving.');
 });
 

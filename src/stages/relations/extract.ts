@@ -8,7 +8,7 @@ import { subjectBefore } from '../../text/subjects.js';
 import { OFFICE_WORD } from '../../text/titles.js';
 import { verbReading } from '../../text/verb-reading.js';
 import { postedTo, RELATION_PATTERNS, ROLE_WORD, roleLabel, roleRelation, type RelationPattern } from './lexicon.js';
-import { compile, openingWords, slotClasses, WordTrie } from './pattern.js';
+import { compile, requiredWords, slotClasses, WordTrie } from './pattern.js';
 import { MAX_PAIR_DISTANCE, MAX_PAIRS_PER_SENTENCE, pairFeatures, SentenceWords, tokensOf } from './features.js';
 import { defaultRelationModel, type RelationModel } from './model.js';
 
@@ -17,33 +17,43 @@ interface Compiled {
   readonly re: RegExp;
   /** Class sets (bits) of which the sentence must hold an argument each: the slots', and the subject's. */
   readonly needs: readonly number[];
-  /** Whether it runs on every sentence (it does not start with known words). */
-  readonly always: boolean;
+  /** Word sets (ids into PatternSet's) of which the sentence must hold a word each. */
+  readonly words: readonly number[];
 }
 
 interface PatternSet {
   readonly list: readonly Compiled[];
-  /** The patterns a sentence word may open, by their index in `list`. */
-  readonly opens: WordTrie;
+  /** The word sets a sentence word belongs to. */
+  readonly sets: WordTrie;
+  readonly setCount: number;
 }
 
 let compiled: PatternSet | undefined;
 function patterns(): PatternSet {
   if (compiled) return compiled;
-  const opens = new Map<string, number[]>();
-  const list = RELATION_PATTERNS.map((p, i) => {
+  const ids = new Map<string, number>();
+  const members = new Map<string, number[]>();
+  const list = RELATION_PATTERNS.map((p) => {
     const needs = [slotClasses(p.src, 'A'), slotClasses(p.src, 'B'), p.subject?.classes].filter((x): x is string => !!x).map(classBits);
-    const words = openingWords(p.src);
-    for (const w of words ?? []) opens.set(w, [...(opens.get(w) ?? []), i]);
-    return { p, re: compile(p.src), needs, always: !words };
+    const words = requiredWords(p.src).map((set) => {
+      const key = [...set].sort().join('|');
+      let id = ids.get(key);
+      if (id === undefined) {
+        ids.set(key, (id = ids.size));
+        for (const w of set) members.set(w, [...(members.get(w) ?? []), id]);
+      }
+      return id;
+    });
+    return { p, re: compile(p.src), needs, words };
   });
-  return (compiled = { list, opens: new WordTrie(opens) });
+  return (compiled = { list, sets: new WordTrie(members), setCount: ids.size });
 }
 
-/** Which patterns can match a sentence: those that always run, and those one of its words opens. */
-function runnable(f: Frame, all: PatternSet, out: Uint8Array): void {
-  for (let i = 0; i < all.list.length; i++) out[i] = all.list[i]!.always ? 1 : 0;
-  all.opens.scan(f.masked, (i) => (out[i] = 1));
+/** Whether a pattern can match a sentence: it holds an argument of each class set and a word of each word set the pattern needs. */
+function canMatch(c: Compiled, present: number, held: Uint8Array): boolean {
+  for (const set of c.needs) if ((set & present) === 0) return false;
+  for (const id of c.words) if (!held[id]) return false;
+  return true;
 }
 
 /** A set of argument classes as bits. */
@@ -103,7 +113,7 @@ export function extractRelations(doc: Doc, opts: ExtractOptions = {}): Relation[
   const ev = new EvidenceContext(doc);
   const out: Relation[] = [];
   const all = patterns();
-  const run = new Uint8Array(all.list.length);
+  const held = new Uint8Array(all.setCount);
   const seen = new Set<string>();
   const keep = (r: Relation) => {
     const key = `${r.type}|${r.a}|${r.b}|${r.negated ? 1 : 0}|${r.hedged ? 1 : 0}`;
@@ -120,11 +130,10 @@ export function extractRelations(doc: Doc, opts: ExtractOptions = {}): Relation[
     // What the rules read for each pair of arguments: "type>" when the first of the pair is `a`.
     const ruled = new Map<number, string[]>();
     const present = classesOf(f);
-    runnable(f, all, run);
-    for (let i = 0; i < all.list.length; i++) {
-      const c = all.list[i]!;
-      // A pattern whose slots need a class of argument the sentence lacks, or whose opening words it lacks, cannot match it.
-      if (!run[i] || !c.needs.every((set) => (set & present) !== 0)) continue;
+    held.fill(0);
+    all.sets.scan(f.masked, (id) => (held[id] = 1));
+    for (const c of all.list) {
+      if (!canMatch(c, present, held)) continue;
       c.re.lastIndex = 0;
       for (let m = c.re.exec(f.masked); m; m = c.re.exec(f.masked)) {
         const found = fromMatch(doc, f, cls, c, m, ev);
@@ -182,7 +191,7 @@ function fromModel(f: Frame, cls: () => ReturnType<typeof clauses>, ruled: Reado
       // A role noun between the two names says which kind of membership: "X, a senior commander of Y".
       const noun = toks.slice(i + 1, j).find((t) => t.arg === undefined && ROLE_WORD.test(t.w))?.w;
       // "the envoy for Y", "ambassador to Y": posted to Y, not one of its own.
-      if (noun && b === y && postedTo(noun, f.masked.slice(Math.max(0, y.mStart - 9), y.mStart))) continue;
+      if (noun && b === y && postedTo(noun, f.masked.slice(Math.max(0, y.mStart - 9), y.mStart), y.cls)) continue;
       if (noun) {
         type = roleRelation(noun, false);
         role = roleLabel(noun);
@@ -222,7 +231,7 @@ function fromMatch(doc: Doc, f: Frame, cls: () => ReturnType<typeof clauses>, c:
   if (type === 'role') {
     const noun = g.cue ?? '';
     const subUnit = /^[’']s?\s/.test(f.masked.slice(b.mEnd, b.mEnd + 3)) && b.mStart > (m.index + m[0].indexOf(noun));
-    if (postedTo(noun, f.masked.slice(Math.max(0, b.mStart - 9), b.mStart))) return undefined;
+    if (postedTo(noun, f.masked.slice(Math.max(0, b.mStart - 9), b.mStart), b.cls)) return undefined;
     type = roleRelation(noun, subUnit);
     role = roleLabel(noun);
     // "leader of France's far-right party": the organisation is the unit, not the country.

@@ -47,13 +47,15 @@ export function roleRelation(noun: string, subUnit: boolean): 'leader' | 'member
   return 'affiliation';
 }
 
-const POSTED = /^(?:ambassadors?|envoys?|emissar(?:y|ies)|consuls?|(?:special )?representatives?|diplomats?)$/i;
+const POSTED = /^(?:ambassadors?|envoys?|emissar(?:y|ies)|consuls?)$/i;
+/** Posted to a state, though "a representative for" a company or a campaign speaks for it. */
+const POSTED_TO_STATE = /^(?:(?:special )?representatives?|diplomats?)$/i;
 /**
  * Whether a diplomatic role before an organisation or state is a posting to it ("envoy for Y",
- * "the ambassador to Y"): `before` is the text just before the name.
+ * "the ambassador to Y"): `before` is the text just before the name, `cls` its argument class.
  */
-export function postedTo(noun: string, before: string): boolean {
-  return POSTED.test(noun) && /\b(?:to|for|in|at) (?:the )?$/i.test(before);
+export function postedTo(noun: string, before: string, cls: string): boolean {
+  return (POSTED.test(noun) || (cls === 'G' && POSTED_TO_STATE.test(noun))) && /\b(?:to|for|in|at) (?:the )?$/i.test(before);
 }
 
 /** Normalised role label stored on the relation. */

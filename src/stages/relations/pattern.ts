@@ -43,22 +43,56 @@ export function slotClasses(src: string, slot: 'A' | 'B'): string | undefined {
 }
 
 /**
- * The words a match of a pattern can begin with (after its first argument, for a pattern that
- * starts with one), lower-cased: when a sentence holds none of them the pattern need not run.
- * Read from patterns that start at a word boundary or with an argument, then literal words (in
- * groups, alternatives, optional letters and optional groups); undefined for any other pattern,
- * which then always runs. A "word" here is a run of ASCII letters, as `WordTrie` reads a
- * sentence: "co-founded" begins with "co".
+ * Sets of words every match of a pattern holds one of, lower-cased: when a sentence lacks every
+ * word of one set the pattern need not run. A set is read where the pattern is sure to stand at
+ * the start of a word (after a word boundary, an argument or a literal space, outside any group)
+ * and goes on with literal words (in groups, alternatives, optional letters and optional or
+ * repeated groups); a pattern with none of these, or with alternatives at its top level, has no
+ * set and always runs. A "word" here is a run of ASCII letters, as `WordTrie` reads a sentence:
+ * "co-founded" begins with "co".
  */
-export function openingWords(pattern: string): string[] | undefined {
-  // An argument placeholder ends with a character that is not a letter, as a word boundary does.
-  const src = pattern.replace(/^<[AB]:[A-Z]+>/, '\\b').replace(/<POS>/g, "(?:'s?|’s?)");
+export function requiredWords(pattern: string): string[][] {
+  const src = pattern.replace(/<POS>/g, "(?:'s?|’s?)");
   // A top-level alternative could match anywhere.
-  if (!src.startsWith('\\b') || altEnd(src, 0, src.length) !== src.length) return undefined;
-  const runs = readSeq(src, 2, [{ text: '', closed: false }]);
-  if (!runs || runs.end !== src.length && !runs.done) return undefined;
-  if (runs.parts.some((p) => !p.closed || !p.text)) return undefined;
-  return [...new Set(runs.parts.map((p) => p.text))];
+  if (altEnd(src, 0, src.length) !== src.length) return [];
+  const sets: string[][] = [];
+  const seen = new Set<string>();
+  const read = (at: number) => {
+    if (at >= src.length || '?*+{'.includes(src[at]!)) return;
+    const runs = readSeq(src, at, [{ text: '', closed: false }]);
+    if (!runs?.done || runs.parts.some((p) => !p.closed || !p.text)) return;
+    const words = [...new Set(runs.parts.map((p) => p.text))];
+    const key = [...words].sort().join('|');
+    if (!seen.has(key)) {
+      seen.add(key);
+      sets.push(words);
+    }
+  };
+  for (let i = 0; i < src.length; ) {
+    const c = src[i]!;
+    if (c === '(') {
+      const close = matchingParen(src, i);
+      if (close < 0) return [];
+      i = close + 1;
+    } else if (c === '[') {
+      while (i < src.length && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
+      i++;
+    } else if (c === '<') {
+      const token = /^<(?:[AB]:[A-Z]+|X|W)>/.exec(src.slice(i))?.[0];
+      if (!token) return [];
+      i += token.length;
+      // An argument ends with a character that is not a letter; a plain word (<W>) may end anywhere.
+      if (token !== '<W>') read(i);
+    } else if (c === '\\') {
+      i += 2;
+      if (src[i - 1] === 'b') read(i);
+    } else {
+      i++;
+      if (c === ' ') read(i);
+    }
+  }
+  // A set holding all of another's words adds nothing.
+  return sets.filter((set, k) => !sets.some((other, j) => j !== k && other.length < set.length && other.every((w) => set.includes(w))));
 }
 
 /**
