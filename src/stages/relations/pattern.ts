@@ -68,31 +68,77 @@ export function requiredWords(pattern: string): string[][] {
       sets.push(words);
     }
   };
+  // `edge`: the text just matched surely ends with a character that is not a letter (or a word
+  // boundary), so a letter matched next starts a word.
+  let edge = false;
   for (let i = 0; i < src.length; ) {
     const c = src[i]!;
+    if (edge) read(i);
+    let after: boolean;
+    let next: number;
     if (c === '(') {
       const close = matchingParen(src, i);
       if (close < 0) return [];
-      i = close + 1;
+      next = close + 1;
+      if (/^\(\?(?:[=!]|<[=!])/.test(src.slice(i, i + 4))) {
+        // A look-around matches nothing.
+        i = next;
+        continue;
+      }
+      after = endsWithNonLetter(src.slice(src.startsWith('(?:', i) ? i + 3 : src.indexOf('>', i) + 1, close));
     } else if (c === '[') {
-      while (i < src.length && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
-      i++;
+      next = i;
+      while (next < src.length && src[next] !== ']') next += src[next] === '\\' ? 2 : 1;
+      next++;
+      after = false;
     } else if (c === '<') {
       const token = /^<(?:[AB]:[A-Z]+|X|W)>/.exec(src.slice(i))?.[0];
       if (!token) return [];
-      i += token.length;
+      next = i + token.length;
       // An argument ends with a character that is not a letter; a plain word (<W>) may end anywhere.
-      if (token !== '<W>') read(i);
+      after = token !== '<W>';
     } else if (c === '\\') {
-      i += 2;
-      if (src[i - 1] === 'b') read(i);
+      next = i + 2;
+      after = 'b.()-s'.includes(src[i + 1]!);
     } else {
-      i++;
-      if (c === ' ') read(i);
+      next = i + 1;
+      after = !LETTER.test(c);
     }
+    const q = quantifier(src, next);
+    // What may match nothing leaves the edge as it was; what matches something must end well.
+    edge = q.optional ? edge && after : after;
+    i = q.end;
   }
   // A set holding all of another's words adds nothing.
   return sets.filter((set, k) => !sets.some((other, j) => j !== k && other.length < set.length && other.every((w) => set.includes(w))));
+}
+
+/** The quantifier at `i`, if any: whether it allows no match, and where it ends. */
+function quantifier(src: string, i: number): { optional: boolean; end: number } {
+  const c = src[i];
+  let end = i;
+  let optional = false;
+  if (c === '?' || c === '*') [optional, end] = [true, i + 1];
+  else if (c === '+') end = i + 1;
+  else if (c === '{') {
+    const m = /^\{(\d*)(?:,\d*)?\}/.exec(src.slice(i));
+    if (m) [optional, end] = [!Number(m[1]), i + m[0].length];
+  }
+  // A lazy quantifier matches the same texts.
+  if (end > i && src[end] === '?') end++;
+  return { optional, end };
+}
+
+/** Whether every alternative of a group's body ends with a literal character that is not a letter. */
+function endsWithNonLetter(body: string): boolean {
+  const alternatives: string[] = [];
+  for (let from = 0; ; ) {
+    const at = altEnd(body, from, body.length);
+    alternatives.push(body.slice(from, at));
+    if (at >= body.length) break;
+    from = at + 1;
+  }
+  return alternatives.every((a) => a.length > 0 && NON_LETTER.has(a[a.length - 1]!) && a[a.length - 2] !== '\\');
 }
 
 /**
@@ -216,7 +262,8 @@ function readSeq(src: string, i: number, parts: Part[]): SeqResult | undefined {
       const optional = src[i + 1] === '?';
       if (src[i + 1] && '*+{'.includes(src[i + 1]!)) return undefined;
       const grown = parts.map((p) => (p.closed ? p : { text: p.text + c.toLowerCase(), closed: false }));
-      parts = dedupe(optional ? [...parts, ...grown] : grown);
+      // Distinct parts stay distinct when each takes the same letter.
+      parts = optional ? dedupe([...parts, ...grown]) : grown;
       i += optional ? 2 : 1;
       continue;
     }
