@@ -57,6 +57,9 @@ function readCue(w: string): string | undefined {
  */
 const cues = new Lru<string, string | null>(20_000);
 function cueOf(w: string): string | undefined {
+  // Every cue word starts with a letter: punctuation and numbers need no lookup.
+  const first = w.charCodeAt(0) | 0x20;
+  if (first < 97 || first > 122) return undefined;
   let c = cues.get(w);
   if (c === undefined) cues.set(w, (c = readCue(w) ?? null));
   return c ?? undefined;
