@@ -75,23 +75,34 @@ function framesOf(doc: Doc): Frame[] {
   // something happens, never who does it: only countries stay agents.
   const local = new Set(doc.layer('places').filter((p) => p.featureCode && !/^PCL/.test(p.featureCode)).map((p) => `${p.start}:${p.end}`));
   const sentences: readonly Span[] = doc.layer('sentences').length ? doc.layer('sentences') : [{ start: 0, end: doc.text.length }];
-  const frames: Frame[] = [];
+  const within: Mention[][] = [];
   let mi = 0;
+  let size = 0;
   for (const s of sentences) {
     while (mi < mentions.length && mentions[mi]!.start < s.start) mi++;
     const inside: Mention[] = [];
     for (let j = mi; j < mentions.length && mentions[j]!.start < s.end; j++) if (mentions[j]!.end <= s.end) inside.push(mentions[j]!);
-    frames.push(buildFrame(doc.text, s, inside, local));
+    within.push(inside);
+    size += originSize(s, inside);
   }
-  return frames;
+  // One buffer for every frame's offsets: allocating a typed array per sentence costs more than filling it.
+  const buffer = new Int32Array(size);
+  let at = 0;
+  return sentences.map((s, k) => {
+    const room = originSize(s, within[k]!);
+    const frame = buildFrame(doc.text, s, within[k]!, local, buffer.subarray(at, at + room));
+    at += room;
+    return frame;
+  });
 }
+
+/** At most one offset per character of the span, plus a placeholder's few more than its name's. */
+const originSize = (span: Span, mentions: readonly Mention[]) => span.end - span.start + 1 + mentions.length * 16;
 
 const OPEN_CODE = OPEN.charCodeAt(0), CLOSE_CODE = CLOSE.charCodeAt(0);
 
-export function buildFrame(text: string, span: Span, mentions: readonly Mention[], localPlaces: ReadonlySet<string> = new Set()): Frame {
+export function buildFrame(text: string, span: Span, mentions: readonly Mention[], localPlaces: ReadonlySet<string> = new Set(), origin = new Int32Array(originSize(span, mentions))): Frame {
   let masked = '';
-  // At most one entry per character of the span, plus a placeholder's few more than its name's.
-  const origin = new Int32Array(span.end - span.start + 1 + mentions.length * 16);
   let n = 0;
   const args: Arg[] = [];
   let pos = span.start;
