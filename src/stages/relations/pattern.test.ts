@@ -32,6 +32,7 @@ test('required words after an argument, a space or a word boundary, outside grou
   // After words that end with a space, the next word starts a word; not after any word (<W>) alone.
   assert.deepEqual(sets('<A:ORG><POS>? (?:<W> ){0,2}?(?:branch|wing) of <B:ORG>'), [['branch', 'wing'], ['of']]);
   assert.deepEqual(sets('<A:ORG> <W>(?:branch|wing) of <B:ORG>'), [['of']]);
+  assert.deepEqual(sets('<A:ORG> (<W> |<X> )(?:branch|wing) of <B:ORG>'), [['branch', 'wing'], ['of']]);
   assert.deepEqual(sets('<A:ORG> (?:\\(<X>\\) )?(?:is|are) known as <B:ORG>'), [['are', 'is'], ['known'], ['as']]);
   // A repeated group may match nothing: what follows it decides.
   assert.deepEqual(sets('<A:PER>,? (?:(?:has|was) )*named <B:ORG>'), [['named']]);
@@ -45,6 +46,8 @@ test('required words: none where a word may start anywhere', () => {
   assert.deepEqual(sets('(?:fought|clashed) with'), []);
   assert.deepEqual(sets('\\b\\w+ly attacked'), []);
   assert.deepEqual(sets('\\b(?:<W> )?fought'), []);
+  // Any character may be a letter.
+  assert.deepEqual(sets('<A:ORG>.(?:led|ran) <B:ORG>'), []);
   // A top-level alternative may match anywhere.
   assert.deepEqual(sets('\\bfought <B:GRP>|<A:GRP> fought'), []);
   // A word that may run on ("attack" + any letters) is no whole word.

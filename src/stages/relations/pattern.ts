@@ -85,7 +85,9 @@ export function requiredWords(pattern: string): string[][] {
         i = next;
         continue;
       }
-      after = endsWithNonLetter(src.slice(src.startsWith('(?:', i) ? i + 3 : src.indexOf('>', i) + 1, close));
+      // The body of a plain, non-capturing or named group.
+      const body = src[i + 1] !== '?' ? i + 1 : src.startsWith('(?:', i) ? i + 3 : src.startsWith('(?<', i) ? src.indexOf('>', i) + 1 : -1;
+      after = body > 0 && endsWithNonLetter(src.slice(body, close));
     } else if (c === '[') {
       next = i;
       while (next < src.length && src[next] !== ']') next += src[next] === '\\' ? 2 : 1;
@@ -102,7 +104,8 @@ export function requiredWords(pattern: string): string[][] {
       after = 'b.()-s'.includes(src[i + 1]!);
     } else {
       next = i + 1;
-      after = !LETTER.test(c);
+      // A character that is not a letter, or the start of the text ("." may be a letter).
+      after = NON_LETTER.has(c) || c === '^';
     }
     const q = quantifier(src, next);
     // What may match nothing leaves the edge as it was; what matches something must end well.
