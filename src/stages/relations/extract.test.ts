@@ -105,6 +105,14 @@ test('appointments: named, appointed, elected to a role in an organisation', () 
   none('A man named [John Doe|PERSON|jd] told [the Courier|ORG|co] he was leaving.');
 });
 
+test('an organisation led, headed or founded by a person', () => {
+  has('[Red Cell|ORG|rc], led by [Samir Qadi|PERSON|qadi], took the town.', 'leader', 'qadi', 'rc');
+  has('[Red Cell|ORG|rc] is headed by its founder [Samir Qadi|PERSON|qadi].', 'leader', 'qadi', 'rc');
+  // A raid or a state led by someone is no organisation he leads.
+  none('The raid, led by [Samir Qadi|PERSON|qadi], failed near [Kessa|GPE|k].');
+  none('[Veloria|GPE|ve], led by [Samir Qadi|PERSON|qadi], voted.');
+});
+
 test('located / operating in a place', () => {
   has('[Red Cell|ORG|rc] retains a strong presence in [Kessa|GPE|kessa]’s eastern districts.', 'located', 'rc', 'kessa');
   has('[Red Cell|ORG|rc], which is based in [Port Lune|GPE|pl], denied it.', 'located', 'rc', 'pl');

@@ -181,6 +181,8 @@ export const RELATION_PATTERNS: readonly RelationPattern[] = [
   // A state or unit inside a coalition or larger force: "the UK, as part of the coalition".
   { type: 'member', src: '<A:GRP>,? (?:(?:is|are|was|were|as|became|remains|one|a|an|the) )*(?:founding |full |key |leading |integral )?(?:part|member|members|component) of <B:ORG>' },
   { type: 'member', src: '\\b(?:as|is|are|was|were) (?:a |an )?(?:founding |full |key |integral )?(?:part|member|component) of <B:ORG>', subject: { slot: 'a', classes: 'OGNM' } },
+  // "Y, led by X", "Y is headed by its founder X".
+  { type: 'leader', src: '<B:ORG>,? (?:(?:which|who) )?(?:(?:is|are|was|were|has been|had been|now|then|currently|once|originally) )?(?:led|headed|commanded|founded|co-founded|chaired) by (?:(?:its|their|the) )?(?:<W> ){0,2}?<A:PER>' },
   { type: 'leader', src: '\\b(?:leads|led|heads|headed|commands|commanded|founded|co-founded|runs|ran) <B:ORG>(?! (?:offensive|attack|campaign|assault|operation|forces|troops|strikes|coalition))', subject: { slot: 'a', classes: 'P' } },
 
   // ---- located / operating in (a: organisation, b: place) ------------------------------
