@@ -105,6 +105,14 @@ test('appointments: named, appointed, elected to a role in an organisation', () 
   none('A man named [John Doe|PERSON|jd] told [the Courier|ORG|co] he was leaving.');
 });
 
+test('a pronoun is no alias of the name it stands for', () => {
+  const d = fixtureDoc('People like [Lena Ortiz|PERSON|ortiz], she said, trust the courts.');
+  // "she" resolved to the same person, as the resolution stage would.
+  const at = d.text.indexOf('she');
+  const mentions = [...d.layer('mentions'), { start: at, end: at + 3, text: 'she', type: 'PERSON' as const, entity: 'ortiz', kind: 'pronoun' as const }];
+  assert.deepEqual(extractRelations(d.with({ mentions })).filter((r) => r.type === 'alias'), []);
+});
+
 test('an organisation led, headed or founded by a person', () => {
   has('[Red Cell|ORG|rc], led by [Samir Qadi|PERSON|qadi], took the town.', 'leader', 'qadi', 'rc');
   has('[Red Cell|ORG|rc] is headed by its founder [Samir Qadi|PERSON|qadi].', 'leader', 'qadi', 'rc');

@@ -271,6 +271,8 @@ function complete(f: Frame, ev: EvidenceContext, clause: { start: number; end: n
 
 /** Type constraints beyond the pattern's slot classes. */
 function acceptable(type: string, a: Arg, b: Arg): boolean {
+  // A pronoun is no other name for what it stands for.
+  if ((type === 'alias' || type === 'rebrand') && (a.kind === 'pronoun' || b.kind === 'pronoun')) return false;
   // Resolution may already have merged two names of one organisation; the relation still records that the text names both.
   if (a.entity === b.entity) return (type === 'alias' || type === 'rebrand') && a.text.toLowerCase() !== b.text.toLowerCase();
   if (type === 'alias') return a.cls === b.cls;
