@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractRelations } from './extract.js';
+import type { RelationModel } from './model.js';
 import { fixtureDoc } from '../fixture.js';
 
 const rels = (marked: string) => extractRelations(fixtureDoc(marked));
@@ -111,6 +112,17 @@ test('a pronoun is no alias of the name it stands for', () => {
   const at = d.text.indexOf('she');
   const mentions = [...d.layer('mentions'), { start: at, end: at + 3, text: 'she', type: 'PERSON' as const, entity: 'ortiz', kind: 'pronoun' as const }];
   assert.deepEqual(extractRelations(d.with({ mentions })).filter((r) => r.type === 'alias'), []);
+});
+
+test('no alias from a dateline, a party and state tag, or two people without a title', () => {
+  none('[PORT LUNE|ORG|pl] ([NWS|ORG|nws]) — [The Dawn Party|ORG|dp] won.', 'alias');
+  none('Senator [Jane Roe|PERSON|jr] ([R-Kess.|PERSON|rk]) voted no.', 'alias');
+  none('Senator [Jane Roe|PERSON|jr] ([Kess.|PERSON|k]) voted no.', 'alias');
+  const model = { predict: () => ({ label: 'alias', p: 1 }) } as unknown as RelationModel;
+  const twoPeople = extractRelations(fixtureDoc('[Jane Roe|PERSON|jr] thanked [John Doe|PERSON|jd].'), { model });
+  assert.deepEqual(twoPeople.filter((r) => r.type === 'alias'), []);
+  const titled = extractRelations(fixtureDoc('[The Port Minister|PERSON|pm] [Jane Roe|PERSON|jr] arrived.'), { model });
+  assert.equal(titled.filter((r) => r.type === 'alias').length, 1);
 });
 
 test('an organisation led, headed or founded by a person', () => {

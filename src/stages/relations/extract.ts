@@ -198,6 +198,8 @@ function fromModel(f: Frame, cls: () => ReturnType<typeof clauses>, ruled: Reado
       }
     }
     if (!acceptable(type, a, b)) continue;
+    // Two people are one only as a title and a name ("the Foreign Secretary, Jane Roe"), as the patterns read them.
+    if (type === 'alias' && a.cls === 'P' && b.cls === 'P' && OFFICE_WORD.test(a.text) === OFFICE_WORD.test(b.text)) continue;
     const whole = clauseOf(cls(), x.mStart);
     const clause = { start: Math.max(whole.start, x.mStart - 400), end: Math.min(Math.max(whole.end, y.mEnd), y.mEnd + 400) };
     keep(complete(f, ev, clause, x.mStart, y.mEnd, y.mEnd, type, a, b, role));
@@ -226,6 +228,8 @@ function fromMatch(doc: Doc, f: Frame, cls: () => ReturnType<typeof clauses>, c:
   }
   if (!a || !b) return undefined;
   if (c.p.type === 'fights' && (PARTY.test(a.text) || PARTY.test(b.text))) return undefined;
+  // A dateline, "PHILADELPHIA (AP) — ...": a place and the agency that filed the story.
+  if (c.p.type === 'alias' && m.index === 0 && /^ ?[—–-]/.test(f.masked.slice(mEnd))) return undefined;
   let type = c.p.type;
   let role: string | undefined;
   if (type === 'role') {
@@ -269,10 +273,13 @@ function complete(f: Frame, ev: EvidenceContext, clause: { start: number; end: n
   return rel;
 }
 
+/** A US politician's party and state, or a state's abbreviation, as written after the name: "(R-Ariz.)", "(D-NY)", "Mich.". */
+const PARTY_STATE = /^(?:[RDI]-[A-Z][A-Za-z.]*|[A-Z][a-z]{1,4}\.)$/;
+
 /** Type constraints beyond the pattern's slot classes. */
 function acceptable(type: string, a: Arg, b: Arg): boolean {
-  // A pronoun is no other name for what it stands for.
-  if ((type === 'alias' || type === 'rebrand') && (a.kind === 'pronoun' || b.kind === 'pronoun')) return false;
+  // A pronoun is no other name for what it stands for; nor is a party and state tag ("R-Ariz.", "Mich.").
+  if ((type === 'alias' || type === 'rebrand') && [a, b].some((x) => x.kind === 'pronoun' || PARTY_STATE.test(x.text))) return false;
   // Resolution may already have merged two names of one organisation; the relation still records that the text names both.
   if (a.entity === b.entity) return (type === 'alias' || type === 'rebrand') && a.text.toLowerCase() !== b.text.toLowerCase();
   if (type === 'alias') return a.cls === b.cls;
