@@ -159,3 +159,9 @@ test('figures of speech in political news are no violence', () => {
   assert.equal(one('[Red Cell|ORG|rc] attacked [Jane Roe|PERSON|roe] in a statement.', 'disapprove').target, 'roe');
   assert.equal(one('Gunmen shot [Jane Roe|PERSON|roe] outside her office.', 'attack').target, 'roe');
 });
+
+test('a name before a noun trigger is its actor only as a modifier, not across "and"', () => {
+  assert.equal(one('[Red Cell|ORG|rc]’s deadly attack on [the Mountain Guard|ORG|mg] failed.', 'attack').actor, 'rc');
+  const a = one('Aid groups decried the persecution of [Kessans|NORP|k] and attacks on [the Mountain Guard|ORG|mg] in the north.', 'attack');
+  assert.notEqual(a.actor, 'k');
+});

@@ -189,6 +189,9 @@ function argStarting(f: Frame, at: number): Arg | undefined {
   return f.args.find((a) => a.mStart === at);
 }
 
+/** A name right before a noun trigger, with at most one modifier between: not a conjunction or preposition. */
+const MODIFIED_BY = new RegExp(`${OPEN}(\\d+)[A-Z]${CLOSE}(?:[’']s?)?(?:-\\w+)?\\s+(?:(?!(?:and|or|but|nor|of|on|at|with|from|by|as|than|that|which|who)\\s)[a-z][\\w-]*\\s+)?$`);
+
 /** First argument after `from` reached over at most `words` plain words (no clause punctuation, no preposition unless allowed). */
 function objectAfter(f: Frame, from: number, limit: number, classes: string, words = 3, allowPrep = /^(?:against|on|of)$/i): Arg | undefined {
   const rest = f.masked.slice(from, limit);
@@ -237,8 +240,9 @@ function fromTrigger(
         ?? including(f, end, c.end);
     }
   } else {
-    // Noun trigger: "the X attack", "X's offensive", "an attack by X", "X carried out the attack".
-    const mod = new RegExp(`${OPEN}(\\d+)[A-Z]${CLOSE}(?:[’']s?)?(?:-\\w+)?\\s+(?:[a-z][\\w-]*\\s+){0,1}$`).exec(before);
+    // Noun trigger: "the X attack", "X's offensive", "an attack by X", "X carried out the attack";
+    // the word between modifies the noun ("X's deadly attack"), never joins two phrases ("X and attacks on Y").
+    const mod = MODIFIED_BY.exec(before);
     if (mod) {
       const a = f.args[Number(mod[1])];
       // "the Orlando attack" names where, not who: a state named before the noun must be a known country.
