@@ -125,6 +125,13 @@ test('no alias from a dateline, a party and state tag, or two people without a t
   assert.equal(titled.filter((r) => r.type === 'alias').length, 1);
 });
 
+test('no fight from a list that goes on to attacks, no split of a territory between states', () => {
+  has('[Red Cell|ORG|rc]’s brutal air war against [the Guard|ORG|g] went on.', 'fights', 'rc', 'g');
+  none('They decried the persecution of [Kessans|NORP|k] and attacks on [the Guard|ORG|g].', 'fights');
+  none('Its territory is split between [Dara|GPE|d] and [Kolo|GPE|ko].', 'split');
+  has('A split between [Red Cell|ORG|rc] and [Blue Dawn|ORG|bd] widened.', 'split', 'rc', 'bd');
+});
+
 test('an organisation led, headed or founded by a person', () => {
   has('[Red Cell|ORG|rc], led by [Samir Qadi|PERSON|qadi], took the town.', 'leader', 'qadi', 'rc');
   has('[Red Cell|ORG|rc] is headed by its founder [Samir Qadi|PERSON|qadi].', 'leader', 'qadi', 'rc');

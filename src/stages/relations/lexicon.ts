@@ -76,6 +76,9 @@ const OBJ_FILLER = `(?:(?!(?:in|at|near|from|into|across|inside|outside|througho
 const TALK_FILLER = '(?:(?!(?:in|at|on|for|about|over|after|before|during|since|from|by|against|and|or|but|said|says)\\b)<W> ){0,3}?';
 const ROLE_FILLER = '(?:(?!(?:as|in|of|for|to|at|on|by|with|from|over|about|against|under|after|before|during|between|among|into|through|toward|and|or|said|says|told|is|are|was|were|has|have|had|will|would|\\w+ing|\\w+ed)\\b)<W> ){0,2}?';
 
+/** Up to two words modifying a noun: not a conjunction, preposition or relative word. */
+const MODIFIERS = '(?:(?!(?:and|or|but|nor|of|in|on|at|to|for|with|from|by|as|than|that|which|who|after|before|during|about|against)\\b)<W> ){0,2}?';
+
 /** Verbs of appointment, passive and active. */
 const APPOINTED = '(?:appointed|named|nominated|elected|promoted|installed|chosen|picked|tapped|made|confirmed|sworn in)';
 const APPOINTS = '(?:appointed|appoints|appoint|named|names|nominated|nominates|elected|elects|promoted|promotes|installed|installs|chose|chooses|picked|picks|tapped|taps|made|makes)';
@@ -106,7 +109,8 @@ export const RELATION_PATTERNS: readonly RelationPattern[] = [
   { type: 'split', src: '<A:GRP> and <B:GRP> (?:have |had |formally |publicly |later |then |finally |eventually )*(?:split|parted ways|broke up|broke apart|severed ties|cut ties|fell out)', symmetric: true },
   { type: 'split', src: '\\b(?:split|splits|splitting|broke away|breaking away|broken away|breaks away|broke off|splintered|seceded|defected|severed ties|cut ties|parted ways|distanced itself|break away) (?:from|with) <B:GRP>', subject: { slot: 'a', classes: 'ON' }, symmetric: true },
   { type: 'split', src: '<A:ORG>, (?:an?|the) (?:<W> ){0,2}?(?:splinter group|splinter faction|breakaway group|breakaway faction|splinter) (?:of|from) <B:ORG>', symmetric: true },
-  { type: 'split', src: '\\b(?:split|rift|schism|break) (?:between|of) <A:GRP> and <B:GRP>', symmetric: true },
+  // Organisations only: a territory "split between Syria and Iraq" is no split of states.
+  { type: 'split', src: '\\b(?:split|rift|schism|break) (?:between|of) <A:ORG> and <B:ORG>', symmetric: true },
 
   // ---- merge ---------------------------------------------------------------------------
   { type: 'merge', src: '<A:ORG> and <B:ORG> (?:have |had |later |then |formally )*(?:merged|united|joined forces to form|combined to form|amalgamated)', symmetric: true },
@@ -149,7 +153,8 @@ export const RELATION_PATTERNS: readonly RelationPattern[] = [
   // ---- fights --------------------------------------------------------------------------
   { type: 'fights', src: '\\b(?:fighting|clashes|war|wars|battle|battles|hostilities|conflict|confrontation|confrontations|fight) between <A:GRP> and <B:GRP>', symmetric: true },
   { type: 'fights', src: '<A:GRP> and <B:GRP> (?:have |had |are |were |repeatedly |often )*(?:clashed|fought|at war|fighting|battled|battling)', symmetric: true },
-  { type: 'fights', src: '<A:GRP><POS>? (?:<W> ){0,2}?(?:fight|war|battle|campaign|offensive|struggle|operations?|operation|strikes?|airstrikes?|air strikes?|attacks?|raids?|assault|bombardment|insurgency|crackdown) (?:against|on) <B:GRP>', symmetric: true },
+  // The words before the noun modify it ("X's brutal air war"): "X and attacks on Y" is no attack by X.
+  { type: 'fights', src: `<A:GRP><POS>? ${MODIFIERS}(?:fight|war|battle|campaign|offensive|struggle|operations?|operation|strikes?|airstrikes?|air strikes?|attacks?|raids?|assault|bombardment|insurgency|crackdown) (?:against|on) <B:GRP>`, symmetric: true },
   {
     type: 'fights',
     src: `\\b(?:fights|fight|fighting|fought|battles|battled|battling|combats|combating|combatting|attack|attacks|attacked|attacking|target|targets|targeted|targeting|strike|strikes|striking|struck|bomb|bombs|bombed|bombing|shelled|shelling|ambushed|ambushing|raided|raiding|defeat|defeats|defeated|defeating|besieged|besieging|expelled|expelling|drove|ousted|routed|overran) (?:against |on )?${OBJ_FILLER}<B:GRP>`,
