@@ -76,6 +76,7 @@ function framesOf(doc: Doc): Frame[] {
   const local = new Set(doc.layer('places').filter((p) => p.featureCode && !/^PCL/.test(p.featureCode)).map((p) => `${p.start}:${p.end}`));
   const sentences: readonly Span[] = doc.layer('sentences').length ? doc.layer('sentences') : [{ start: 0, end: doc.text.length }];
   const within: Mention[][] = [];
+  const rooms: number[] = [];
   let mi = 0;
   let size = 0;
   for (const s of sentences) {
@@ -83,15 +84,15 @@ function framesOf(doc: Doc): Frame[] {
     const inside: Mention[] = [];
     for (let j = mi; j < mentions.length && mentions[j]!.start < s.end; j++) if (mentions[j]!.end <= s.end) inside.push(mentions[j]!);
     within.push(inside);
-    size += originSize(s, inside);
+    rooms.push(originSize(s, inside));
+    size += rooms[rooms.length - 1]!;
   }
   // One buffer for every frame's offsets: allocating a typed array per sentence costs more than filling it.
   const buffer = new Int32Array(size);
   let at = 0;
   return sentences.map((s, k) => {
-    const room = originSize(s, within[k]!);
-    const frame = buildFrame(doc.text, s, within[k]!, local, buffer.subarray(at, at + room));
-    at += room;
+    const frame = buildFrame(doc.text, s, within[k]!, local, buffer.subarray(at, at + rooms[k]!));
+    at += rooms[k]!;
     return frame;
   });
 }

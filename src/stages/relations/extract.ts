@@ -191,7 +191,7 @@ function fromModel(f: Frame, cls: () => ReturnType<typeof clauses>, ruled: Reado
       // A role noun between the two names says which kind of membership: "X, a senior commander of Y".
       const noun = toks.slice(i + 1, j).find((t) => t.arg === undefined && ROLE_WORD.test(t.w))?.w;
       // "the envoy for Y", "ambassador to Y": posted to Y, not one of its own.
-      if (noun && b === y && postedTo(noun, f.masked.slice(Math.max(0, y.mStart - 9), y.mStart), y.cls)) continue;
+      if (noun && b === y && postedToArg(noun, f, y)) continue;
       if (noun) {
         type = roleRelation(noun, false);
         role = roleLabel(noun);
@@ -199,7 +199,7 @@ function fromModel(f: Frame, cls: () => ReturnType<typeof clauses>, ruled: Reado
     }
     if (!acceptable(type, a, b)) continue;
     // Two people are one only as a title and a name ("the Foreign Secretary, Jane Roe"), as the patterns read them.
-    if (type === 'alias' && a.cls === 'P' && b.cls === 'P' && OFFICE_WORD.test(a.text) === OFFICE_WORD.test(b.text)) continue;
+    if (type === 'alias' && a.cls === 'P' && b.cls === 'P' && !titleAndName(a, b)) continue;
     const whole = clauseOf(cls(), x.mStart);
     const clause = { start: Math.max(whole.start, x.mStart - 400), end: Math.min(Math.max(whole.end, y.mEnd), y.mEnd + 400) };
     keep(complete(f, ev, clause, x.mStart, y.mEnd, y.mEnd, type, a, b, role));
@@ -235,7 +235,7 @@ function fromMatch(doc: Doc, f: Frame, cls: () => ReturnType<typeof clauses>, c:
   if (type === 'role') {
     const noun = g.cue ?? '';
     const subUnit = /^[’']s?\s/.test(f.masked.slice(b.mEnd, b.mEnd + 3)) && b.mStart > (m.index + m[0].indexOf(noun));
-    if (postedTo(noun, f.masked.slice(Math.max(0, b.mStart - 9), b.mStart), b.cls)) return undefined;
+    if (postedToArg(noun, f, b)) return undefined;
     type = roleRelation(noun, subUnit);
     role = roleLabel(noun);
     // "leader of France's far-right party": the organisation is the unit, not the country.
@@ -247,7 +247,7 @@ function fromMatch(doc: Doc, f: Frame, cls: () => ReturnType<typeof clauses>, c:
   }
   if (!acceptable(type, a, b)) return undefined;
   // Exactly one side of a person-person apposition is a title; two names in a row are a list.
-  if (c.p.titled && OFFICE_WORD.test(a.text) === OFFICE_WORD.test(b.text)) return undefined;
+  if (c.p.titled && !titleAndName(a, b)) return undefined;
   void doc;
   return { r: complete(f, ev, clause, Math.min(mStart, a.mStart, b.mStart), Math.max(mEnd, a.mEnd, b.mEnd), mEnd, type, a, b, role), a, b };
 }
@@ -272,6 +272,12 @@ function complete(f: Frame, ev: EvidenceContext, clause: { start: number; end: n
   if (mod.hedged) rel.hedged = true;
   return rel;
 }
+
+/** Whether exactly one of two people is a title ("the Foreign Secretary") and the other a name. */
+const titleAndName = (a: Arg, b: Arg) => OFFICE_WORD.test(a.text) !== OFFICE_WORD.test(b.text);
+
+/** Whether a role noun before the argument `x` is a diplomat's posting to it ("the envoy for X"). */
+const postedToArg = (noun: string, f: Frame, x: Arg) => postedTo(noun, f.masked.slice(Math.max(0, x.mStart - 9), x.mStart), x.cls);
 
 /** A US politician's party and state, or a state's abbreviation, as written after the name: "(R-Ariz.)", "(D-NY)", "Mich.". */
 const PARTY_STATE = /^(?:[RDI]-[A-Z][A-Za-z.]*|[A-Z][a-z]{1,4}\.)$/;

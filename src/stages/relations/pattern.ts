@@ -45,10 +45,10 @@ export function slotClasses(src: string, slot: 'A' | 'B'): string | undefined {
 /**
  * Sets of words every match of a pattern holds one of, lower-cased: when a sentence lacks every
  * word of one set the pattern need not run. A set is read where the pattern is sure to stand at
- * the start of a word (after a word boundary, an argument or a literal space, outside any group)
- * and goes on with literal words (in groups, alternatives, optional letters and optional or
- * repeated groups); a pattern with none of these, or with alternatives at its top level, has no
- * set and always runs. A "word" here is a run of ASCII letters, as `WordTrie` reads a sentence:
+ * the start of a word (outside any group, after a word boundary, an argument, a character that is
+ * not a letter, or a group whose every way through ends with one) and goes on with literal words
+ * (in groups, alternatives, optional letters and optional or repeated groups); a pattern with none
+ * of these, or with alternatives at its top level, has no set and always runs. A "word" here is a run of ASCII letters, as `WordTrie` reads a sentence:
  * "co-founded" begins with "co".
  */
 export function requiredWords(pattern: string): string[][] {
@@ -89,9 +89,7 @@ export function requiredWords(pattern: string): string[][] {
       const body = src[i + 1] !== '?' ? i + 1 : src.startsWith('(?:', i) ? i + 3 : src.startsWith('(?<', i) ? src.indexOf('>', i) + 1 : -1;
       after = body > 0 && endsWithNonLetter(src.slice(body, close));
     } else if (c === '[') {
-      next = i;
-      while (next < src.length && src[next] !== ']') next += src[next] === '\\' ? 2 : 1;
-      next++;
+      next = classEnd(src, i, src.length) + 1;
       after = false;
     } else if (c === '<') {
       const token = /^<(?:[AB]:[A-Z]+|X|W)>/.exec(src.slice(i))?.[0];
@@ -205,7 +203,7 @@ interface SeqResult {
 
 const MAX_PARTS = 400;
 const LETTER = /[A-Za-z]/;
-/** Escapes and characters that match one non-letter character. */
+/** Literal characters that are not letters. */
 const NON_LETTER = new Set([' ', ',', "'", '’', '-', '"', '“', '”', ':', ';']);
 
 /**
@@ -222,7 +220,7 @@ function readSeq(src: string, i: number, parts: Part[]): SeqResult | undefined {
       if (close < 0) return undefined;
       // "(...)*" reads as "(...)?" for the opening word, when a pass through it cannot leave a word unfinished.
       const quant = src[close + 1];
-      const optional = quant === '?' || quant === '*';
+      const q = quantifier(src, close + 1);
       const head = src.slice(i, i + 4);
       if (head.startsWith('(?<!') || head.startsWith('(?<=') || head.startsWith('(?!')) {
         // A look-behind or negative look-ahead only narrows where the pattern matches.
@@ -232,12 +230,12 @@ function readSeq(src: string, i: number, parts: Part[]): SeqResult | undefined {
       if (head.startsWith('(?=')) {
         // A look-ahead at a non-letter ends the run: "free(?= the)".
         if (!NON_LETTER.has(src[i + 3]!)) return undefined;
-        parts = parts.map((p) => (p.text ? { text: p.text, closed: true } : p));
+        parts = closeAll(parts);
         i = close + 1;
         continue;
       }
       if (!head.startsWith('(?:') || (quant && '+{'.includes(quant))) return undefined;
-      const next: Part[] = optional ? [...parts] : [];
+      const next: Part[] = q.optional ? [...parts] : [];
       for (let j = i + 3; ; ) {
         const alt = readSeq(src, j, parts);
         if (!alt || (quant === '*' && alt.parts.some((p) => !p.closed && p.text))) return undefined;
@@ -249,15 +247,13 @@ function readSeq(src: string, i: number, parts: Part[]): SeqResult | undefined {
       }
       parts = dedupe(next);
       if (parts.length > MAX_PARTS) return undefined;
-      // A lazy quantifier ("*?", "??") matches the same words.
-      i = close + 1 + (optional ? 1 : 0) + (optional && src[close + 2] === '?' ? 1 : 0);
+      i = q.end;
       continue;
     }
     if (c === '\\') {
-      const e = src[i + 1];
-      if (e === 'b') parts = parts.map((p) => (p.text ? { text: p.text, closed: true } : p));
-      else if (e === '.' || e === '-' || e === "'" || e === '(' || e === ')') parts = closeAll(parts);
-      else return undefined;
+      // A word boundary, or an escaped character that is not a letter.
+      if (!"b.-'()".includes(src[i + 1]!)) return undefined;
+      parts = closeAll(parts);
       i += 2;
       continue;
     }
@@ -296,15 +292,21 @@ function dedupe(parts: Part[]): Part[] {
   });
 }
 
+/** The index of the `]` closing the character class at `open` (or `limit`). */
+function classEnd(src: string, open: number, limit: number): number {
+  let i = open;
+  while (i < limit && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
+  return i;
+}
+
 /** The index of the parenthesis closing the one at `open`, or -1. */
 function matchingParen(src: string, open: number): number {
   let depth = 0;
   for (let i = open; i < src.length; i++) {
     const c = src[i];
     if (c === '\\') i++;
-    else if (c === '[') {
-      while (i < src.length && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
-    } else if (c === '(') depth++;
+    else if (c === '[') i = classEnd(src, i, src.length);
+    else if (c === '(') depth++;
     else if (c === ')' && --depth === 0) return i;
   }
   return -1;
@@ -319,9 +321,8 @@ function altEnd(src: string, from: number, closeAt: number): number {
       const j = matchingParen(src, i);
       if (j < 0) return closeAt;
       i = j;
-    } else if (c === '[') {
-      while (i < closeAt && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
-    } else if (c === '|') return i;
+    } else if (c === '[') i = classEnd(src, i, closeAt);
+    else if (c === '|') return i;
   }
   return closeAt;
 }
